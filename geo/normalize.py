@@ -1,0 +1,46 @@
+"""Name normalisation shared by the gazetteer build and lookups.
+
+Both sides of a lookup go through :func:`normalize_name`, so "Nagorno-Karabakh", "nagorno karabakh",
+"Nagorno–Karabakh" and "NAGORNO KARABAKH" meet in one key, as do "Côte d'Ivoire" and "Cote dIvoire".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/"
+_APOSTROPHES = "'\u2018\u2019\u02bc\u02bb`\u00b4"
+_DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
+_APOS_RE = re.compile(f"[{re.escape(_APOSTROPHES)}.]")
+_SPACE_RE = re.compile(r"\s+")
+_LATIN_RE = re.compile(r"^[a-z0-9 ,&()]+$")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove combining marks: ``"Laçın"`` → ``"Lacin"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_name(name: str) -> str:
+    """Return the lookup key of a place name.
+
+    >>> normalize_name("Nagorno–Karabakh")
+    'nagorno karabakh'
+    >>> normalize_name("U.S.")
+    'us'
+    """
+    key = strip_diacritics(name).casefold()
+    key = key.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("đ", "d").replace("ł", "l")
+    key = _APOS_RE.sub("", key)
+    key = _DASH_RE.sub(" ", key)
+    key = _SPACE_RE.sub(" ", key).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def is_latin_key(key: str) -> bool:
+    """True when a normalised key is written in the Latin alphabet (the only keys English text can match)."""
+    return bool(key) and _LATIN_RE.match(key) is not None
