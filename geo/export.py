@@ -1,0 +1,93 @@
+"""Machine-readable output: the JSON contract the evaluation uses, GeoJSON, CSV.
+
+The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, score``
+(``country`` is ISO 3166-1 alpha-2; ``text == input_text[start:end]``), plus ``source``, ``demonym`` and
+``alternatives`` for people reading it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from geo.model import Candidate, Document, Resolution
+
+MENTION_FIELDS = ["start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "score"]
+
+
+def _place_fields(place: Candidate | None) -> dict[str, Any]:
+    if place is None:
+        return {"lat": None, "lon": None, "name": None, "geonameid": None, "feature": None, "country": None}
+    return {
+        "lat": place.lat,
+        "lon": place.lon,
+        "name": place.name,
+        "geonameid": str(place.geonameid) if place.geonameid else None,
+        "feature": place.feature,
+        "country": place.country or None,
+    }
+
+
+def mention_record(resolution: Resolution) -> dict[str, Any]:
+    mention = resolution.mention
+    record: dict[str, Any] = {"start": mention.start, "end": mention.end, "text": mention.text}
+    record.update(_place_fields(resolution.place))
+    record["score"] = resolution.score
+    record["source"] = mention.source
+    record["demonym"] = mention.demonym_of is not None
+    record["alternatives"] = [
+        {"name": c.name, "geonameid": str(c.geonameid) if c.geonameid else None, "country": c.country or None,
+         "feature": c.feature, "score": s}
+        for c, s in resolution.alternatives
+    ]
+    return record
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    return {"id": document.id, "mentions": [mention_record(r) for r in document.resolutions]}
+
+
+def to_json(document: Document) -> str:
+    record = document_record(document)
+    record["title"] = document.title
+    record["sentences"] = [[s.start, s.end] for s in document.sentences]
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def to_jsonl_line(document: Document) -> str:
+    return json.dumps(document_record(document), ensure_ascii=False)
+
+
+def to_geojson(document: Document) -> str:
+    features = []
+    for place in document.places():
+        c = place.candidate
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [c.lon, c.lat]},
+                "properties": {
+                    "name": c.name,
+                    "geonameid": str(c.geonameid) if c.geonameid else None,
+                    "feature": c.feature,
+                    "country": c.country or None,
+                    "score": place.score,
+                    "mentions": [[r.mention.start, r.mention.end] for r in place.resolutions],
+                },
+            }
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2)
+
+
+def to_csv(document: Document) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=["id", *MENTION_FIELDS, "source"], extrasaction="ignore")
+    writer.writeheader()
+    for resolution in document.resolutions:
+        writer.writerow({"id": document.id, **mention_record(resolution)})
+    return out.getvalue()
+
+
+FORMATS = {"json": to_json, "geojson": to_geojson, "csv": to_csv, "jsonl": to_jsonl_line}

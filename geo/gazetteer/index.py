@@ -1,0 +1,103 @@
+"""Read-only access to the gazetteer index built by :mod:`geo.gazetteer.build`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+from geo.errors import DataError
+from geo.gazetteer.schema import SCHEMA_VERSION
+from geo.model import Candidate
+from geo.normalize import normalize_name
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "gazetteer.sqlite"
+
+# Places whose names the text matcher may claim on its own (without NER): everything but towns and districts,
+# plus towns large enough that their name is rarely anything else.
+_STRONG_SQL = """
+SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id
+WHERE n.kind <= 1 AND (
+    p.fcode NOT IN ('PPL', 'PPLC', 'ADM2')
+    OR (p.fcode IN ('PPL', 'PPLC') AND p.population >= :min_population)
+)
+"""
+
+_COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("GEO_GAZETTEER", DEFAULT_PATH))
+
+
+class Gazetteer:
+    """Candidates for a place name from the offline index.
+
+    >>> gaz = Gazetteer()                                  # doctest: +SKIP
+    >>> [c.name for c in gaz.candidates("Goris")][:2]      # doctest: +SKIP
+    ['Goris', 'Gori']
+    """
+
+    def __init__(self, path: str | Path | None = None, *, min_strong_population: int = 100_000) -> None:
+        self.path = Path(path) if path else default_path()
+        if not self.path.exists():
+            raise DataError(f"gazetteer index not found at {self.path}: run `make setup` to build it")
+        # Read-only, shareable between threads; the file never changes while we run.
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        version = self.meta().get("schema_version")
+        if version != str(SCHEMA_VERSION):
+            raise DataError(f"gazetteer index {self.path} has schema {version}, expected {SCHEMA_VERSION}: run `make setup`")
+        self.strong_keys: frozenset[str] = frozenset(
+            row[0] for row in self._con.execute(_STRONG_SQL, {"min_population": min_strong_population})
+        )
+        self.demonyms: dict[str, str] = dict(self._con.execute("SELECT key, country FROM demonyms"))
+        self._countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
+        self._admin1 = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
+        self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._con.execute("SELECT key, value FROM meta"))
+
+    def counts(self) -> dict[str, int]:
+        return json.loads(self.meta().get("counts", "{}"))
+
+    def _query(self, where: str, params: tuple) -> list[Candidate]:
+        rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p {where}", params)
+        return [Candidate(*row) for row in rows]
+
+    def _candidates(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
+        """Every place called *name* (any spelling variant), best name match and largest first."""
+        key = normalize_name(name)
+        if not key:
+            return ()
+        rows = self._con.execute(
+            f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.key = ? ORDER BY n.kind, p.population DESC, p.id LIMIT ?",
+            (key, limit),
+        )
+        return tuple(Candidate(*row) for row in rows)
+
+    def place(self, place_id: int) -> Candidate | None:
+        found = self._query("WHERE p.id = ?", (place_id,))
+        return found[0] if found else None
+
+    def country(self, iso: str) -> Candidate | None:
+        return self._countries.get(iso)
+
+    def admin1(self, code: str) -> Candidate | None:
+        return self._admin1.get(code)
+
+    def demonym(self, word: str) -> str | None:
+        """ISO alpha-2 of the country a demonym refers to: ``demonym("Armenian") == "AM"``."""
+        return self.demonyms.get(normalize_name(word))
+
+    def is_strong(self, key: str) -> bool:
+        return key in self.strong_keys
+
+
+@lru_cache(maxsize=4)
+def open_gazetteer(path: str | None = None) -> Gazetteer:
+    """One shared :class:`Gazetteer` per path per process."""
+    return Gazetteer(path)

@@ -1,0 +1,137 @@
+"""The data model every stage shares. Character offsets always index ``Document.text``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Display types for GeoNames feature codes, used by the map legend and the place card.
+FEATURE_TYPES: dict[str, str] = {
+    "PCLI": "country",
+    "CONT": "continent",
+    "ADM1": "region",
+    "ADM2": "district",
+    "PPLC": "capital",
+    "PPL": "city",
+    "RGN": "area",
+    "PEN": "area",
+    "PLAT": "area",
+    "DSRT": "area",
+    "MTS": "area",
+    "SEA": "water",
+    "GULF": "water",
+    "STRT": "water",
+    "LK": "water",
+    "OCN": "water",
+    "STM": "water",
+    "CNL": "water",
+    "RDCR": "route",
+    "DISP": "disputed area",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a half-open character range; consecutive sentences tile the text."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym in the text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "gazetteer", "dateline", "gold"
+    label: str = "GPE"  # spaCy label that found it, or GAZ / DATELINE / GOLD
+    demonym_of: str | None = None  # ISO alpha-2 when the mention is a demonym ("Armenian")
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry that a name may refer to."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    fcode: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    source: str
+    geometry: str | None = None
+    note: str | None = None
+    name_kind: int = 0  # how the looked-up name relates to the place: 0 primary, 1 official/alias, 2 alternate
+
+    @property
+    def feature(self) -> str:
+        return FEATURE_TYPES.get(self.fcode, "city" if self.fcode.startswith("PPL") else "place")
+
+    @property
+    def is_country(self) -> bool:
+        return self.fcode == "PCLI"
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The place chosen for one mention, its score (0–1) and the runners-up."""
+
+    mention: Mention
+    place: Candidate | None
+    score: float = 0.0
+    alternatives: list[tuple[Candidate, float]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    """An article and everything the pipeline found in it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    dateline: Mention | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [r.mention for r in self.resolutions]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return self.sentences[-1]
+
+    def places(self) -> list[Place]:
+        """Resolved places, each with every mention of it, in order of first mention."""
+        by_id: dict[int, Place] = {}
+        for resolution in self.resolutions:
+            if resolution.place is None:
+                continue
+            place = by_id.get(resolution.place.id)
+            if place is None:
+                place = by_id[resolution.place.id] = Place(resolution.place)
+            place.resolutions.append(resolution)
+        return list(by_id.values())
+
+
+@dataclass(slots=True)
+class Place:
+    """One place of a document and all the mentions that resolve to it."""
+
+    candidate: Candidate
+    resolutions: list[Resolution] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return max(r.score for r in self.resolutions)

