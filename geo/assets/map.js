@@ -1,0 +1,214 @@
+/* geo map: builds layers, place cards and the text panel from the JSON embedded in the page.
+   Article text is only ever set with textContent / createTextNode — never innerHTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("geo-data").textContent);
+  var map = window[data.map];
+  var text = data.text;
+
+  function el(tag, cls, txt) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (txt !== undefined && txt !== null) node.textContent = txt;
+    return node;
+  }
+
+  var COLORS = { country: "#c2410c", capital: "#1d4ed8", city: "#1d4ed8", district: "#1d4ed8", region: "#7c3aed",
+    area: "#7c3aed", continent: "#7c3aed", "disputed area": "#7c3aed", water: "#0891b2", route: "#b91c1c" };
+  function colorOf(type) { return COLORS[type] || "#334155"; }
+  var maxCount = Math.max.apply(null, data.places.map(function (p) { return p.mentions.length; }).concat([1]));
+  function countryFill(count) {
+    var steps = ["#fde0c5", "#fbb583", "#f7874b", "#e0591e", "#b2400f"];
+    var i = Math.min(steps.length - 1, Math.floor((count / (maxCount + 1e-9)) * steps.length - 1e-9));
+    return steps[Math.max(0, i)];
+  }
+
+  /* ---------- basemap: Natural Earth countries, so the default map needs no tiles ---------- */
+  var basemap = L.geoJSON(data.basemap, {
+    interactive: false,
+    style: { color: "#9aa5b1", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1 }
+  });
+  if (!data.tiles) {
+    map.getContainer().style.background = "#cfe3f0";
+    basemap.addTo(map);
+  }
+
+  /* ---------- the text panel ---------- */
+  var panel = document.getElementById("geo-panel");
+  if (data.title) panel.appendChild(el("h1", null, data.title));
+  var meta = [];
+  if (data.dateline) meta.push("Dateline: " + data.dateline);
+  meta.push(data.places.length + " places, " + data.mentions.length + " mentions");
+  panel.appendChild(el("div", "geo-meta", meta.join(" · ")));
+
+  var mentionNodes = [];
+  var body = el("div", "geo-text");
+  panel.appendChild(body);
+  var para = el("p");
+  body.appendChild(para);
+  function appendText(from, to) {
+    var chunk = text.slice(from, to);
+    var parts = chunk.split(/\n{2,}/);
+    parts.forEach(function (part, i) {
+      if (i > 0) { para = el("p"); body.appendChild(para); }
+      if (part) para.appendChild(document.createTextNode(part));
+    });
+  }
+  var cursor = 0;
+  data.mentions.forEach(function (m, i) {
+    appendText(cursor, m.start);
+    var place = m.place >= 0 ? data.places[m.place] : null;
+    var node;
+    if (place) {
+      node = el("a", "geo-mention geo-type-" + place.type.replace(/ /g, "-"), text.slice(m.start, m.end));
+      node.href = "#";
+      node.setAttribute("role", "button");
+      node.title = place.name + " (" + place.type + ")";
+      node.dataset.place = String(m.place);
+      node.dataset.mention = String(i);
+      node.addEventListener("click", function (ev) { ev.preventDefault(); focusPlace(m.place, true); });
+      node.addEventListener("mouseenter", function () { hover(m.place, true); });
+      node.addEventListener("mouseleave", function () { hover(m.place, false); });
+    } else {
+      node = el("span", "geo-mention geo-unresolved", text.slice(m.start, m.end));
+      node.title = "recognised, not placed";
+    }
+    para.appendChild(node);
+    mentionNodes.push(node);
+    cursor = m.end;
+  });
+  appendText(cursor, text.length);
+
+  /* ---------- place cards ---------- */
+  function sentenceOf(m) { return data.sentences[data.mentions[m].sentence]; }
+  function card(p) {
+    var place = data.places[p];
+    var root = el("div", "geo-card");
+    root.appendChild(el("h3", null, place.name));
+    var sub = place.type + (place.countryName ? " · " + place.countryName : "") +
+      " · " + place.lat.toFixed(3) + ", " + place.lon.toFixed(3);
+    root.appendChild(el("div", "geo-sub", sub));
+    var n = place.mentions.length;
+    root.appendChild(el("div", null, n + (n === 1 ? " mention" : " mentions") + " in the article:"));
+    var list = el("ol");
+    var seen = {};
+    place.mentions.forEach(function (mi) {
+      var m = data.mentions[mi];
+      var s = sentenceOf(mi);
+      var key = s[0] + ":" + m.start;
+      if (seen[key]) return;
+      seen[key] = true;
+      var item = el("li");
+      var start = s[0], end = s[1];
+      item.appendChild(document.createTextNode(text.slice(start, m.start).replace(/^\s+/, "")));
+      item.appendChild(el("mark", null, text.slice(m.start, m.end)));
+      item.appendChild(document.createTextNode(text.slice(m.end, end).replace(/\s+$/, "")));
+      list.appendChild(item);
+    });
+    root.appendChild(list);
+    var conf = el("div", place.low ? "geo-low" : null,
+      "Confidence " + Math.round(place.score * 100) + "%" + (place.low ? " (low)" : ""));
+    root.appendChild(conf);
+    if (place.alternatives.length) {
+      root.appendChild(el("div", "geo-sub", "also: " + place.alternatives.map(function (a) {
+        return a.name + " (" + a.type + (a.country ? ", " + a.country : "") + ")";
+      }).join("; ")));
+    }
+    if (place.note) root.appendChild(el("div", "geo-sub", place.note));
+    return root;
+  }
+
+  /* ---------- layers ---------- */
+  var layerOf = {};
+  var groups = { countries: L.featureGroup(), areas: L.featureGroup(), routes: L.featureGroup(), points: L.featureGroup() };
+  data.places.forEach(function (place, p) {
+    var layer;
+    var count = place.mentions.length;
+    var dash = place.low ? "5 4" : null;
+    if (place.geometry && place.type === "country") {
+      layer = L.geoJSON(place.geometry, { style: { color: "#7c2d12", weight: 1.2, fillColor: countryFill(count), fillOpacity: 0.75, dashArray: dash } });
+      groups.countries.addLayer(layer);
+    } else if (place.geometry && /LineString/.test(place.geometry.type)) {
+      layer = L.geoJSON(place.geometry, { style: { color: colorOf(place.type), weight: 5, opacity: 0.9, dashArray: dash } });
+      groups.routes.addLayer(layer);
+    } else if (place.geometry) {
+      layer = L.geoJSON(place.geometry, { style: { color: colorOf(place.type), weight: 2, fillOpacity: 0.25, dashArray: place.type === "disputed area" ? "6 4" : dash } });
+      groups.areas.addLayer(layer);
+    } else {
+      layer = L.circleMarker([place.lat, place.lon], { radius: 5 + 3 * Math.sqrt(count), color: "#fff", weight: 1.5,
+        fillColor: colorOf(place.type), fillOpacity: 0.9, dashArray: dash });
+      groups.points.addLayer(layer);
+    }
+    layer.bindPopup(function () { return card(p); }, { maxWidth: 360 });
+    layer.bindTooltip(function () { return el("span", null, place.name + " — " + count + (count === 1 ? " mention" : " mentions")); });
+    layer.on("click", function () { highlightMentions(p, true); });
+    layer.on("popupopen", function () { highlightMentions(p, false); });
+    layerOf[p] = layer;
+  });
+  ["countries", "areas", "routes", "points"].forEach(function (k) { groups[k].addTo(map); });
+  var overlays = {};
+  overlays["Countries mentioned (" + groups.countries.getLayers().length + ")"] = groups.countries;
+  overlays["Areas (" + groups.areas.getLayers().length + ")"] = groups.areas;
+  overlays["Routes (" + groups.routes.getLayers().length + ")"] = groups.routes;
+  overlays["Places (" + groups.points.getLayers().length + ")"] = groups.points;
+  var bases = {};
+  bases["Natural Earth countries"] = basemap;
+  if (data.tiles) bases[data.tiles] = window[data.tilesLayer];
+  L.control.layers(bases, overlays, { collapsed: false }).addTo(map);
+  groups.points.bringToFront();
+
+  /* ---------- interactions ---------- */
+  function highlightMentions(p, scroll) {
+    mentionNodes.forEach(function (node) {
+      node.classList.toggle("geo-active", node.dataset.place === String(p));
+    });
+    var first = mentionNodes.find(function (node) { return node.dataset.place === String(p); });
+    if (scroll && first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+  function focusPlace(p, fromText) {
+    var place = data.places[p];
+    var layer = layerOf[p];
+    var zoom = { capital: 7, city: 8, district: 8 }[place.type] || 6;
+    if (layer.getBounds) {
+      map.flyToBounds(layer.getBounds(), { maxZoom: 7, padding: [30, 30], duration: 0.6 });
+    } else {
+      map.flyTo([place.lat, place.lon], Math.max(map.getZoom(), zoom), { duration: 0.6 });
+    }
+    map.once("moveend", function () { layer.openPopup(place.geometry ? [place.lat, place.lon] : undefined); });
+    highlightMentions(p, !fromText);
+    window.geoLastFocus = p;
+  }
+  function hover(p, on) {
+    var layer = layerOf[p];
+    if (layer.setStyle) layer.setStyle(on ? { weight: 4 } : { weight: layer instanceof L.CircleMarker ? 1.5 : (data.places[p].type === "country" ? 1.2 : 2) });
+  }
+  window.geoFocusPlace = focusPlace;
+
+  /* ---------- legend and attribution ---------- */
+  var legend = L.control({ position: "bottomleft" });
+  legend.onAdd = function () {
+    var box = el("div", "geo-legend");
+    box.appendChild(el("strong", null, "Places in the article"));
+    [["country", "Country mentioned (darker = more mentions)", false], ["city", "City / capital (size = mentions)", true],
+     ["region", "Region, area", true], ["water", "Sea, gulf, strait", true], ["route", "Route / corridor", false]].forEach(function (row) {
+      var line = el("div");
+      var sw = el("span", "geo-swatch" + (row[2] ? " geo-dot" : ""));
+      sw.style.background = row[0] === "country" ? countryFill(maxCount) : colorOf(row[0]);
+      line.appendChild(sw);
+      line.appendChild(document.createTextNode(row[1]));
+      box.appendChild(line);
+    });
+    box.appendChild(el("div", "geo-pov", "Dashed outline: low confidence. Boundaries: " + data.pov));
+    return box;
+  };
+  legend.addTo(map);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution(data.attribution);
+
+  /* ---------- initial view: fit every place ---------- */
+  var pts = data.places.map(function (p) { return [p.lat, p.lon]; });
+  if (pts.length === 1) map.setView(pts[0], data.places[0].type === "country" ? 4 : 7);
+  else if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.15), { maxZoom: 8 });
+  else map.setView([20, 0], 2);
+  document.documentElement.setAttribute("data-geo-ready", "1");
+})();

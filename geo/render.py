@@ -1,0 +1,245 @@
+"""The map: a folium ``Map`` whose layers, place cards and text panel are built in the browser from one JSON block.
+
+Safety: folium/branca compile strings handed to ``Popup``, ``Tooltip``, ``Element`` … as Jinja templates, and
+several of their popup paths use ``innerHTML``. Article text therefore never goes through them: it is embedded once
+as JSON (``<`` ``>`` ``&`` escaped) in ``<script type="application/json">`` by an element whose ``render()``
+returns a plain string, and ``map.js`` shows it with ``textContent``.
+
+Self-contained: Leaflet's JS/CSS come from the ``xstatic-leaflet`` package, inlined (its images as data URIs);
+folium's CDN asset lists are cleared on the instance; the basemap is Natural Earth country polygons.
+Deterministic: branca's random element ids are replaced by sequential ones, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import branca.element
+import folium
+
+from geo import boundaries
+from geo.model import Document
+
+ATTRIBUTION = (
+    "Places: contains data from GeoNames (CC BY 4.0) and geo's curated supplement · "
+    "Boundaries: Natural Earth (public domain) · Leaflet"
+)
+LOW_CONFIDENCE = 0.5
+TILES = {
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
+}
+
+
+class Verbatim(branca.element.Element):
+    """An element rendered as the exact string given: never compiled as a template."""
+
+    def __init__(self, content: str) -> None:
+        super().__init__()
+        self._name = "Verbatim"
+        self._content = content
+
+    def render(self, **kwargs: Any) -> str:
+        return self._content
+
+
+class PageParts(branca.element.MacroElement):
+    """Adds CSS to the page head, the panel and data to the body, and the script after the map's own."""
+
+    def __init__(self, *, head: str, data: dict[str, Any], script: str, tiles: folium.TileLayer | None) -> None:
+        super().__init__()
+        self._name = "GeoPage"
+        self._parts = (head, data, script)
+        self._tiles = tiles
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        assert isinstance(figure, branca.element.Figure) and self._parent is not None
+        head, data, script = self._parts
+        # Element names are final only now (render_html makes them deterministic just before rendering).
+        data = {**data, "map": self._parent.get_name(), "tilesLayer": self._tiles.get_name() if self._tiles else None}
+        body = (
+            '<aside id="geo-panel" aria-label="Article"></aside>\n'
+            f'<script type="application/json" id="geo-data">{json_for_script(data)}</script>'
+        )
+        figure.header.add_child(Verbatim(head), name="geo_head")
+        figure.html.add_child(Verbatim(body), name="geo_body")
+        figure.script.add_child(Verbatim(script), name="geo_script")
+
+
+def _asset(package: str, *parts: str) -> str:
+    return resources.files(package).joinpath(*parts).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def leaflet_assets() -> tuple[str, str]:
+    """Leaflet's CSS (images inlined as data URIs) and JS, read as text from the xstatic package."""
+    import xstatic.pkg.leaflet as xleaflet
+
+    base = Path(xleaflet.BASE_DIR)
+    css = (base / "leaflet.css").read_text(encoding="utf-8")
+
+    def inline(match: re.Match[str]) -> str:
+        image = base / match.group(1)
+        return f"url(data:image/png;base64,{base64.b64encode(image.read_bytes()).decode()})"
+
+    css = re.sub(r"url\((images/[\w.-]+\.png)\)", inline, css)
+    js = (base / "leaflet.js").read_text(encoding="utf-8")
+    js = re.sub(r"//# sourceMappingURL=\S+", "", js)
+    return css, js
+
+
+def json_for_script(value: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``: no ``</script>``, ``<!--`` or ``&`` can form."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"), sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _wkt_to_geojson(wkt: str) -> dict[str, Any]:
+    import shapely
+
+    return json.loads(shapely.to_geojson(shapely.from_wkt(wkt)))
+
+
+def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, Any]:
+    """Everything map.js needs, as plain data."""
+    places = document.places()
+    index = {place.candidate.id: i for i, place in enumerate(places)}
+    shapes = boundaries.country_shapes(0.05)
+    country_names = {c: n for c, n in _country_names().items()}
+    mentions = []
+    mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
+    for resolution in document.resolutions:
+        m = resolution.mention
+        p = index[resolution.place.id] if resolution.place else -1
+        if p >= 0:
+            mention_ids[p].append(len(mentions))
+        mentions.append({"start": m.start, "end": m.end, "place": p, "sentence": m.sentence})
+    out_places = []
+    for i, place in enumerate(places):
+        c = place.candidate
+        geometry = None
+        if c.is_country:
+            geometry = shapes.get(c.country)
+        elif c.geometry:
+            geometry = _wkt_to_geojson(c.geometry)
+        out_places.append(
+            {
+                "name": c.name,
+                "type": c.feature,
+                "country": c.country,
+                "countryName": country_names.get(c.country, c.country),
+                "lat": c.lat,
+                "lon": c.lon,
+                "geonameid": c.geonameid,
+                "score": place.score,
+                "low": place.score < LOW_CONFIDENCE,
+                "geometry": geometry,
+                "note": c.note if c.id < 0 else None,
+                "alternatives": _alternatives(place),
+                "mentions": mention_ids[i],
+            }
+        )
+    return {
+        "text": document.text,
+        "title": document.title,
+        "dateline": document.dateline.text if document.dateline else None,
+        "sentences": [[s.start, s.end] for s in document.sentences],
+        "mentions": mentions,
+        "places": out_places,
+        "basemap": {"type": "FeatureCollection", "features": boundaries.basemap_features()},
+        "attribution": ATTRIBUTION,
+        "pov": boundaries.POINT_OF_VIEW,
+        "tiles": tiles_name,
+    }
+
+
+def _alternatives(place: Any) -> list[dict[str, str]]:
+    seen: dict[int, dict[str, str]] = {}
+    for resolution in place.resolutions:
+        for candidate, _score in resolution.alternatives:
+            if candidate.id != place.candidate.id and candidate.id not in seen:
+                seen[candidate.id] = {"name": candidate.name, "type": candidate.feature, "country": candidate.country}
+    return list(seen.values())[:4]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from geo.gazetteer.index import open_gazetteer
+
+    gazetteer = open_gazetteer()
+    return {iso: c.name for iso, c in gazetteer._countries.items()}
+
+
+def build_map(document: Document, *, tiles: str | None = None) -> folium.Map:
+    """A folium ``Map`` of the document (notebooks display it). ``tiles``: ``"osm"`` or a tile URL template."""
+    m = folium.Map(location=[20, 0], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=True)
+    # Instance-level lists: folium's class-level defaults point at CDNs.
+    m.default_js = []
+    m.default_css = []
+    tiles_name = None
+    layer = None
+    if tiles:
+        url, attribution = TILES.get(tiles, (tiles, "Map tiles: " + re.sub(r"https?://([^/]+).*", r"\1", tiles)))
+        tiles_name = "OpenStreetMap" if tiles == "osm" else "Tiles"
+        layer = folium.TileLayer(url, attr=attribution, name=tiles_name, overlay=False, control=False)
+        layer.add_to(m)
+    data = map_data(document, tiles_name=tiles_name)
+    css, js = leaflet_assets()
+    head = (
+        f"<title>{_html_escape(document.title or document.id)} — geo map</title>\n"
+        f"<style>{css}</style>\n<script>{js}</script>\n<style>{_asset('geo', 'assets', 'map.css')}</style>"
+    )
+    script = _asset("geo", "assets", "map.js")
+    m.add_child(PageParts(head=head, data=data, script=script, tiles=layer))
+    return m
+
+
+def _html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def _deterministic_ids(root: branca.element.Element) -> None:
+    counter = 0
+    stack = [root]
+    while stack:
+        element = stack.pop(0)
+        element._id = f"{counter:032x}"  # noqa: SLF001 — branca has no public way to set ids
+        counter += 1
+        stack.extend(element._children.values())  # noqa: SLF001
+
+
+def render_html(m: folium.Map) -> str:
+    """The map page as a string, identical for identical input."""
+    figure = m.get_root()
+    _deterministic_ids(figure)
+    return figure.render()
+
+
+def write_atomic(path: str | Path, content: str) -> None:
+    """Write to a temporary file beside *path*, then rename: readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_map(document: Document, path: str | Path, *, tiles: str | None = None) -> Path:
+    write_atomic(path, render_html(build_map(document, tiles=tiles)))
+    return Path(path)
