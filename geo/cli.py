@@ -1,0 +1,188 @@
+"""Command line: ``geo map``, ``geo parse``, ``geo gazetteer``.
+
+Exit codes: 0 success; 1 some inputs failed (the others were processed); 2 usage error; 3 missing data
+(run ``make setup``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from geo.errors import DataError, GeoError, InputError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+def _warn(message: str) -> None:
+    print(f"geo: {message}", file=sys.stderr)
+
+
+def _article_paths(inputs: list[str]) -> list[Path]:
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()))
+        else:
+            paths.append(path)
+    return paths
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from geo.pipeline import Geoparser
+    from geo.render import save_map
+    from geo.text import read_article
+
+    paths = _article_paths(args.inputs)
+    if args.output and len(paths) != 1:
+        _warn("-o/--output takes one article; use --out-dir for several")
+        return EXIT_USAGE
+    parser = Geoparser()
+    failed = 0
+    for path in paths:
+        started = time.perf_counter()
+        try:
+            read = read_article(path)
+        except InputError as exc:
+            _warn(str(exc))
+            failed += 1
+            continue
+        for warning in read.warnings:
+            _warn(warning)
+        document = parser.parse(read.text, doc_id=path.stem)
+        out = Path(args.output) if args.output else Path(args.out_dir) / f"{path.stem}.html"
+        save_map(document, out, tiles=args.tiles)
+        places = len(document.places())
+        print(
+            f"{out}: {places} places, {len(document.resolutions)} mentions "
+            f"({time.perf_counter() - started:.1f} s)",
+            file=sys.stderr,
+        )
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _jsonl_articles(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('each line needs an object with a "text" string')
+                yield number, record, None
+            except ValueError as exc:
+                yield number, None, str(exc)
+
+
+def _clean(text: str) -> str:
+    """Replace lone surrogates (from JSON escapes) with U+FFFD so text can always be written as UTF-8."""
+    return text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace") if any(
+        "\ud800" <= ch <= "\udfff" for ch in text
+    ) else text
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from geo.export import FORMATS, to_jsonl_line
+    from geo.pipeline import Article, Geoparser
+    from geo.text import read_article
+
+    parser = Geoparser()
+    if args.jsonl:
+        failed = 0
+
+        def articles() -> Iterator[Article]:
+            nonlocal failed
+            for number, record, error in _jsonl_articles(args.jsonl):
+                if record is None:
+                    _warn(f"{args.jsonl}:{number}: {error}")
+                    failed += 1
+                    continue
+                spans = record.get("spans")
+                yield Article(
+                    id=str(record.get("id", number)),
+                    text=_clean(record["text"]),
+                    title=record.get("title"),
+                    spans=[(int(s), int(e)) for s, e in spans] if spans is not None else None,
+                )
+
+        for document in parser.parse_many(articles()):
+            sys.stdout.write(to_jsonl_line(document) + "\n")
+        return EXIT_INPUT if failed else EXIT_OK
+    if not args.input:
+        _warn("give an article path or --jsonl FILE")
+        return EXIT_USAGE
+    read = read_article(args.input)
+    for warning in read.warnings:
+        _warn(warning)
+    document = parser.parse(read.text, doc_id=Path(args.input).stem)
+    sys.stdout.write(FORMATS[args.format](document).rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    if args.action == "build":
+        from geo.gazetteer.build import build
+
+        build(Path(args.path) if args.path else None)
+        return EXIT_OK
+    from geo.gazetteer.index import Gazetteer
+
+    gazetteer = Gazetteer(args.path)
+    meta = gazetteer.meta()
+    print(f"index: {gazetteer.path} ({gazetteer.path.stat().st_size / 1e6:.1f} MB), built {meta.get('built_at')}")
+    for source, count in gazetteer.counts().items():
+        print(f"  {source}: {count:,}")
+    print(meta.get("attribution", ""))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geo", description="Turn news articles into offline maps of their places.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_map = sub.add_parser("map", help="write an HTML map for each article")
+    p_map.add_argument("inputs", nargs="+", help="article files (.txt/.md) or folders of them")
+    p_map.add_argument("-o", "--output", help="output HTML path (one article)")
+    p_map.add_argument("--out-dir", default="maps", help="folder for maps of several articles (default: maps)")
+    p_map.add_argument("--tiles", help="add an online tile layer: 'osm' or a URL template (default: none, offline)")
+    p_map.set_defaults(func=cmd_map)
+
+    p_parse = sub.add_parser("parse", help="print the places of an article as json, geojson or csv")
+    p_parse.add_argument("input", nargs="?", help="article file")
+    p_parse.add_argument("--format", choices=["json", "geojson", "csv"], default="json")
+    p_parse.add_argument(
+        "--jsonl", metavar="FILE", help='read {"id", "text", "spans"?} lines ("-" for stdin); write one line each'
+    )
+    p_parse.set_defaults(func=cmd_parse)
+
+    p_gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer index")
+    p_gaz.add_argument("action", choices=["build", "info"])
+    p_gaz.add_argument("--path", help="index path (default: data/gazetteer.sqlite)")
+    p_gaz.set_defaults(func=cmd_gazetteer)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except DataError as exc:
+        _warn(str(exc))
+        return EXIT_DATA
+    except (GeoError, OSError) as exc:
+        _warn(str(exc))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

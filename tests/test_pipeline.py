@@ -1,0 +1,122 @@
+"""Recognition and resolution with the real spaCy model and the real index; the seed's contract."""
+
+import pytest
+from geopy.distance import geodesic
+
+from tests.conftest import occurrences
+
+DC = (38.8951, -77.0364)
+
+
+def resolved(doc, start):
+    return next(r for r in doc.resolutions if r.mention.start == start)
+
+
+def test_every_mention_text_matches_its_offsets(seed_doc, seed_text):
+    for r in seed_doc.resolutions:
+        assert seed_text[r.mention.start : r.mention.end] == r.mention.text
+
+
+@pytest.mark.parametrize("word", ["Washington", "WASHINGTON"])
+def test_every_washington_is_washington_dc(seed_doc, seed_text, word):
+    starts = occurrences(seed_text, word)
+    assert starts
+    for start in starts:
+        place = resolved(seed_doc, start).place
+        assert geodesic((place.lat, place.lon), DC).km <= 25
+
+
+def test_the_dateline_is_a_mention(seed_doc):
+    assert seed_doc.dateline is not None and seed_doc.dateline.text == "WASHINGTON"
+
+
+@pytest.mark.parametrize("word, point, km", [("Munich", (48.137, 11.575), 25), ("Baku", (40.409, 49.867), 25)])
+def test_cities(seed_doc, seed_text, word, point, km):
+    for start in occurrences(seed_text, word):
+        place = resolved(seed_doc, start).place
+        assert geodesic((place.lat, place.lon), point).km <= km
+
+
+def test_every_nagorno_karabakh_is_the_region(seed_doc, seed_text):
+    starts = occurrences(seed_text, "Nagorno-Karabakh")
+    assert len(starts) == 3
+    for start in starts:
+        place = resolved(seed_doc, start).place
+        assert geodesic((place.lat, place.lon), (39.85, 46.70)).km <= 60
+
+
+def test_lachin_corridor_is_on_the_corridor(seed_doc, seed_text):
+    (start,) = occurrences(seed_text, "Lachin Corridor")
+    place = resolved(seed_doc, start).place
+    assert geodesic((place.lat, place.lon), (39.6383, 46.5461)).km <= 35
+
+
+@pytest.mark.parametrize("word, iso", [("Armenia", "AM"), ("Azerbaijan", "AZ"), ("Russia", "RU"), ("US", "US"), ("U.S.", "US")])
+def test_every_country_mention_is_that_country(seed_doc, seed_text, word, iso):
+    starts = occurrences(seed_text, word)
+    assert starts
+    for start in starts:
+        place = resolved(seed_doc, start).place
+        assert (place.fcode, place.country) == ("PCLI", iso), (word, start)
+
+
+@pytest.mark.parametrize(
+    "word", ["Blinken", "Pashinyan", "Patel", "Aliyev", "Sputnik", "UrduPoint", "State Department", "ChaudhryMAli88"]
+)
+def test_people_and_organisations_are_not_places(seed_doc, seed_text, word):
+    spans = [(s, s + len(word)) for s in occurrences(seed_text, word)]
+    assert spans
+    for r in seed_doc.resolutions:
+        assert not any(r.mention.start < e and s < r.mention.end for s, e in spans), r.mention
+
+
+def test_demonyms_are_marked_with_their_country(seed_doc):
+    demonyms = {r.mention.text: r.mention.demonym_of for r in seed_doc.resolutions if r.mention.demonym_of}
+    assert demonyms == {"Armenian": "AM", "Azerbaijani": "AZ", "Russian": "RU"}
+
+
+def test_compounds_yield_both_places(seed_doc, seed_text):
+    start = seed_text.index("Armenia-Azerbaijan")
+    names = [r.mention.text for r in seed_doc.resolutions if start <= r.mention.start < start + 18]
+    assert names == ["Armenia", "Azerbaijan"]
+    start = seed_text.index("Russia-brokered")
+    assert resolved(seed_doc, start).mention.text == "Russia"
+
+
+def test_each_mention_knows_its_sentence(seed_doc):
+    for r in seed_doc.resolutions:
+        sentence = seed_doc.sentences[r.mention.sentence]
+        assert sentence.start <= r.mention.start < sentence.end
+
+
+def test_scores_and_alternatives(seed_doc, seed_text):
+    washington = resolved(seed_doc, occurrences(seed_text, "Washington")[0])
+    assert 0 < washington.score <= 1
+    assert any(c.fcode == "ADM1" and c.name == "Washington" for c, _ in washington.alternatives)
+
+
+def test_country_beats_a_city_of_the_same_name(parser):
+    doc = parser.parse("Officials from Armenia met in Geneva.")
+    assert doc.resolutions[0].place.country == "AM"
+
+
+def test_primary_name_beats_alternate_name(parser):
+    from geo.pipeline import Article
+
+    text = "The convoy reached Goris on Tuesday."
+    (doc,) = parser.parse_many([Article("x", text, spans=[(19, 24)])])
+    assert doc.resolutions[0].place.country == "AM"  # Goris, Armenia — not Gori, Georgia (larger, alternate name)
+
+
+def test_parent_pattern_picks_the_right_town(parser):
+    doc = parser.parse("She grew up in Paris, Texas, before moving away.")
+    paris = next(r for r in doc.resolutions if r.mention.text == "Paris")
+    assert (paris.place.country, paris.place.admin1) == ("US", "US.TX")
+
+
+def test_gold_span_mode_resolves_exactly_the_given_spans(parser):
+    from geo.pipeline import Article
+
+    text = "Talks in Munich and Baku ended."
+    (doc,) = parser.parse_many([Article("x", text, spans=[(9, 15)])])
+    assert [(r.mention.text, r.place.name) for r in doc.resolutions] == [("Munich", "Munich")]

@@ -1,0 +1,66 @@
+import pytest
+
+from geo.errors import InputError
+from geo.text import decode_article, find_dateline, find_title, read_article, split_sentences
+
+
+def test_utf8_bom_and_crlf_are_normalised():
+    read = decode_article("\ufeffMunich talks\r\n\r\nIn Munich.\rDone.".encode())
+    assert read.text == "Munich talks\n\nIn Munich.\nDone."
+    assert read.warnings == ()
+
+
+def test_invalid_utf8_falls_back_to_cp1252_with_a_warning():
+    read = decode_article("Café in Baku “quoted”".encode("cp1252"), name="x.txt")
+    assert read.text == "Café in Baku “quoted”"
+    assert read.warnings and "x.txt" in read.warnings[0] and "cp1252" in read.warnings[0]
+
+
+@pytest.mark.parametrize("data, reason", [(b"", "empty"), (b"  \n ", "empty"), (b"\x00\x01\x02" * 100, "binary")])
+def test_unusable_bytes_raise_a_clear_error(data, reason):
+    with pytest.raises(InputError, match=reason):
+        decode_article(data, name="bad.txt")
+
+
+def test_directory_is_refused(tmp_path):
+    with pytest.raises(InputError, match="directory"):
+        read_article(tmp_path)
+
+
+def test_seed_keeps_its_replacement_characters(seed_text):
+    assert seed_text.count("\ufffd") == 3
+
+
+def test_seed_title_and_dateline(seed_text):
+    assert find_title(seed_text).startswith("Blinken Offers Pashinyan US Assistance")
+    start, end = find_dateline(seed_text)
+    assert seed_text[start:end] == "WASHINGTON"
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("KYIV, Ukraine (AP) — Russian forces", "KYIV"),
+        ("MOSCOW, March 20 (Reuters) - The Kremlin", "MOSCOW"),
+        ("NEW YORK (CNN) — A storm", "NEW YORK"),
+    ],
+)
+def test_datelines(line, place):
+    text = f"Headline\n\n{line} said."
+    start, end = find_dateline(text)
+    assert text[start:end] == place
+
+
+def test_sentences_tile_the_text_and_respect_paragraphs(seed_text):
+    sentences = split_sentences(seed_text)
+    assert sentences[0].start == 0 and sentences[-1].end == len(seed_text)
+    assert all(a.end == b.start for a, b in zip(sentences, sentences[1:]))
+    texts = [seed_text[s.start : s.end].strip() for s in sentences]
+    assert "Occasional clashes have since occurred on the border." in texts
+    assert any(t.startswith("On February 18, 2023") and t.endswith("in Munich.") for t in texts)
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Mr. Smith met Dr. Jones in St. Louis. They left."
+    spans = [text[s.start : s.end].strip() for s in split_sentences(text)]
+    assert spans == ["Mr. Smith met Dr. Jones in St. Louis.", "They left."]
