@@ -165,16 +165,25 @@
     var first = mentionNodes.find(function (node) { return node.dataset.place === String(p); });
     if (scroll && first) first.scrollIntoView({ block: "center", behavior: "smooth" });
   }
+  var pendingOpen = null;
   function focusPlace(p, fromText) {
     var place = data.places[p];
     var layer = layerOf[p];
     var zoom = { capital: 7, city: 8, district: 8 }[place.type] || 6;
+    map.closePopup();
     if (layer.getBounds) {
       map.flyToBounds(layer.getBounds(), { maxZoom: 7, padding: [30, 30], duration: 0.6 });
     } else {
       map.flyTo([place.lat, place.lon], Math.max(map.getZoom(), zoom), { duration: 0.6 });
     }
-    map.once("moveend", function () { layer.openPopup(place.geometry ? [place.lat, place.lon] : undefined); });
+    // One pending "open when the flight ends" at a time: a quick second click must not open the first place.
+    if (pendingOpen) map.off("moveend", pendingOpen);
+    pendingOpen = function () {
+      map.off("moveend", pendingOpen);
+      pendingOpen = null;
+      layer.openPopup(place.geometry ? [place.lat, place.lon] : undefined);
+    };
+    map.on("moveend", pendingOpen);
     highlightMentions(p, !fromText);
     window.geoLastFocus = p;
   }

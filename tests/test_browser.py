@@ -1,0 +1,120 @@
+"""The maps in a real browser: Debian chromium driven by Playwright, every non-file request blocked and counted."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.render import save_map
+from tests.common import hostile_article
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: `make setup` installs Debian chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page that records console errors, page errors, dialogs and every network request (then aborts it)."""
+
+    def __init__(self, browser, path: Path):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+        def route(r):
+            if r.request.url.startswith(("file:", "data:", "about:")):
+                r.continue_()
+            else:
+                self.requests.append(r.request.url)
+                r.abort()
+
+        self.page.route("**/*", route)
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_selector("html[data-geo-ready]", timeout=10_000)
+
+
+@pytest.fixture(scope="module")
+def seed_map(tmp_path_factory, seed_doc) -> Path:
+    return save_map(seed_doc, tmp_path_factory.mktemp("maps") / "seed.html")
+
+
+def test_seed_map_loads_offline_without_errors(browser, seed_map):
+    page = Page(browser, seed_map)
+    assert page.errors == []
+    assert page.requests == []
+    assert page.page.locator("#geo-panel h1").inner_text().startswith("Blinken Offers Pashinyan")
+    page.page.close()
+
+
+def test_every_place_shows_its_sentences_with_the_mention_highlighted(browser, seed_map, seed_doc):
+    page = Page(browser, seed_map)
+    places = seed_doc.places()
+    for i, place in enumerate(places):
+        page.page.evaluate("p => window.geoFocusPlace(p, false)", i)
+        card = page.page.locator(".leaflet-popup .geo-card", has=page.page.locator("h3", has_text=place.candidate.name))
+        card.wait_for(timeout=5000)
+        assert card.locator("h3").inner_text() == place.candidate.name
+        marks = card.locator("mark").all_inner_texts()
+        assert marks and set(marks) <= {r.mention.text for r in place.resolutions}
+        for r in place.resolutions:
+            sentence = seed_doc.sentences[r.mention.sentence]
+            assert seed_doc.text[sentence.start : sentence.end].strip()[:40] in card.inner_text().replace("\n", " ")
+        page.page.locator(".leaflet-popup-close-button").click()
+    assert page.errors == [] and page.requests == []
+    page.page.close()
+
+
+def test_clicking_a_mention_moves_the_map_to_its_place(browser, seed_map):
+    page = Page(browser, seed_map)
+    before = page.page.evaluate("() => { const m = window[JSON.parse(document.getElementById('geo-data').textContent).map]; return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }")
+    page.page.locator(".geo-mention", has_text="Munich").first.click()
+    page.page.locator(".leaflet-popup .geo-card h3", has_text="Munich").wait_for(timeout=5000)
+    after = page.page.evaluate("() => { const m = window[JSON.parse(document.getElementById('geo-data').textContent).map]; return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }")
+    assert after != before
+    assert abs(after[0] - 48.14) < 1 and abs(after[1] - 11.58) < 1 and after[2] >= 6
+    assert page.page.locator(".geo-mention.geo-active", has_text="Munich").count() >= 1
+    page.page.close()
+
+
+def test_hostile_article_renders_literally_and_executes_nothing(browser, parser, tmp_path):
+    doc = parser.parse(hostile_article(), doc_id="hostile")
+    path = save_map(doc, tmp_path / "hostile.html")
+    page = Page(browser, path)
+    panel = page.page.locator("#geo-panel .geo-text").inner_text()
+    for needle in ["{{7*7}}", "${alert(1)}", "</script><script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=2">', "{# unclosed comment"]:
+        assert needle in panel
+    assert page.page.evaluate("() => window.__pwned") is None
+    assert page.page.title() != "pwned"
+    assert page.page.locator("#geo-panel img").count() == 0
+    assert page.dialogs == [] and page.errors == [] and page.requests == []
+    # The payloads also reach a place card, still as text.
+    munich = next(i for i, p in enumerate(doc.places()) if p.candidate.name == "Munich")
+    page.page.evaluate("p => window.geoFocusPlace(p, false)", munich)
+    card = page.page.locator(".leaflet-popup .geo-card")
+    card.wait_for(timeout=5000)
+    assert "{{ cycler.__init__.__globals__.os.getcwd() }}" in card.inner_text()
+    assert "`${document.title='pwned'}`" in card.inner_text()
+    assert page.page.evaluate("() => window.__pwned") is None
+    page.page.close()
+
+
+def test_chromium_is_debians(browser):
+    assert shutil.which("chromium") == CHROMIUM or Path(CHROMIUM).exists()
