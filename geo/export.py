@@ -38,8 +38,13 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
     record["source"] = mention.source
     record["demonym"] = mention.demonym_of is not None
     record["alternatives"] = [
-        {"name": c.name, "geonameid": str(c.geonameid) if c.geonameid else None, "country": c.country or None,
-         "feature": c.feature, "score": s}
+        {
+            "name": c.name,
+            "geonameid": str(c.geonameid) if c.geonameid else None,
+            "country": c.country or None,
+            "feature": c.feature,
+            "score": s,
+        }
         for c, s in resolution.alternatives
     ]
     return record

@@ -68,7 +68,9 @@ class Candidate:
     source: str
     geometry: str | None = None
     note: str | None = None
-    name_kind: int = 0  # how the looked-up name relates to the place: 0 primary, 1 official/alias, 2 alternate
+    name_kind: int = (
+        0  # how the looked-up name relates to the place: 0 primary, 1 official/alias, 2 alternate
+    )
 
     @property
     def feature(self) -> str:

@@ -57,7 +57,10 @@ class Geoparser:
         for article in articles:
             text = article.text
             document = Document(
-                id=article.id, text=text, title=article.title or find_title(text), sentences=split_sentences(text)
+                id=article.id,
+                text=text,
+                title=article.title or find_title(text),
+                sentences=split_sentences(text),
             )
             if article.spans is None:
                 dateline = find_dateline(text)
@@ -74,8 +77,16 @@ class Geoparser:
         if not 0 <= start < end <= len(text):
             raise ValueError(f"span [{start}, {end}) is outside the text (length {len(text)})")
         surface = text[start:end]
-        return Mention(start, end, surface, "gold", "GOLD", demonym_of=self.gazetteer.demonym(surface)
-                       if normalize_key(surface) not in self.gazetteer.strong_keys else None)
+        return Mention(
+            start,
+            end,
+            surface,
+            "gold",
+            "GOLD",
+            demonym_of=self.gazetteer.demonym(surface)
+            if normalize_key(surface) not in self.gazetteer.strong_keys
+            else None,
+        )
 
 
 def normalize_key(name: str) -> str:

@@ -30,7 +30,9 @@ _NOT_PLACES_PATH = Path(__file__).resolve().parents[1] / "data" / "not_places.tx
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
-_PARTICLES = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"})
+_PARTICLES = frozenset(
+    {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"}
+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
 
@@ -113,7 +115,9 @@ class Recognizer:
         text = doc.text
         found: list[Mention] = []
         if dateline:
-            found.append(Mention(dateline[0], dateline[1], text[dateline[0] : dateline[1]], "dateline", "DATELINE"))
+            found.append(
+                Mention(dateline[0], dateline[1], text[dateline[0] : dateline[1]], "dateline", "DATELINE")
+            )
         person_spans: list[tuple[int, int]] = []
         for ent in doc.ents:
             if not (dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char):
@@ -128,7 +132,11 @@ class Recognizer:
 
     def _mention(self, text: str, start: int, end: int, source: str, label: str) -> Mention:
         surface = text[start:end]
-        country = self.gazetteer.demonym(surface) if normalize_name(surface) not in self.gazetteer.strong_keys else None
+        country = (
+            self.gazetteer.demonym(surface)
+            if normalize_name(surface) not in self.gazetteer.strong_keys
+            else None
+        )
         return Mention(start, end, surface, source, label, demonym_of=country)
 
     def _from_entity(self, ent: Span, text: str, person_spans: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -145,7 +153,9 @@ class Recognizer:
             else:
                 yield self._mention(text, start, end, "ner", ent.label_)
         elif self.gazetteer.demonym(text[start:end]) and key not in self.gazetteer.strong_keys:
-            yield Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=self.gazetteer.demonym(key))
+            yield Mention(
+                start, end, text[start:end], "ner", ent.label_, demonym_of=self.gazetteer.demonym(key)
+            )
         elif ent.label_ in ("ORG", "PERSON", "NORP") and self._claimable(key) and len(ent) <= _MAX_WORDS + 2:
             # NER mislabels: "Nagorno-Karabakh" as ORG, "Washington's" as PERSON.
             if ent.label_ != "PERSON" or " " not in text[start:end]:
@@ -161,7 +171,9 @@ class Recognizer:
 
     def _is_major(self, name: str) -> bool:
         """Countries, capitals, admin-1 units and our curated areas: names strong enough to split a PERSON span."""
-        return any(c.fcode in ("PCLI", "PPLC", "ADM1") or c.id < 0 for c in self.gazetteer.candidates(name)[:3])
+        return any(
+            c.fcode in ("PCLI", "PPLC", "ADM1") or c.id < 0 for c in self.gazetteer.candidates(name)[:3]
+        )
 
 
 class _Spans:

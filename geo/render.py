@@ -53,18 +53,24 @@ class Verbatim(branca.element.Element):
 class PageParts(branca.element.MacroElement):
     """Adds CSS to the page head, the panel and data to the body, and the script after the map's own."""
 
-    def __init__(self, *, head: str, data: dict[str, Any], script: str, tiles: folium.TileLayer | None) -> None:
+    def __init__(
+        self, *, head: str, data: dict[str, Any], script: str, tiles: folium.TileLayer | None
+    ) -> None:
         super().__init__()
         self._name = "GeoPage"
         self._parts = (head, data, script)
         self._tiles = tiles
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
         figure = self.get_root()
         assert isinstance(figure, branca.element.Figure) and self._parent is not None
         head, data, script = self._parts
         # Element names are final only now (render_html makes them deterministic just before rendering).
-        data = {**data, "map": self._parent.get_name(), "tilesLayer": self._tiles.get_name() if self._tiles else None}
+        data = {
+            **data,
+            "map": self._parent.get_name(),
+            "tilesLayer": self._tiles.get_name() if self._tiles else None,
+        }
         body = (
             '<aside id="geo-panel" aria-label="Article"></aside>\n'
             f'<script type="application/json" id="geo-data">{json_for_script(data)}</script>'
@@ -114,7 +120,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
     index = {place.candidate.id: i for i, place in enumerate(places)}
     shapes = boundaries.country_shapes(0.05)
     country_names = {c: n for c, n in _country_names().items()}
-    mentions = []
+    mentions: list[dict[str, int]] = []
     mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
     for resolution in document.resolutions:
         m = resolution.mention
@@ -166,7 +172,11 @@ def _alternatives(place: Any) -> list[dict[str, str]]:
     for resolution in place.resolutions:
         for candidate, _score in resolution.alternatives:
             if candidate.id != place.candidate.id and candidate.id not in seen:
-                seen[candidate.id] = {"name": candidate.name, "type": candidate.feature, "country": candidate.country}
+                seen[candidate.id] = {
+                    "name": candidate.name,
+                    "type": candidate.feature,
+                    "country": candidate.country,
+                }
     return list(seen.values())[:4]
 
 
@@ -187,7 +197,9 @@ def build_map(document: Document, *, tiles: str | None = None) -> folium.Map:
     tiles_name = None
     layer = None
     if tiles:
-        url, attribution = TILES.get(tiles, (tiles, "Map tiles: " + re.sub(r"https?://([^/]+).*", r"\1", tiles)))
+        url, attribution = TILES.get(
+            tiles, (tiles, "Map tiles: " + re.sub(r"https?://([^/]+).*", r"\1", tiles))
+        )
         tiles_name = "OpenStreetMap" if tiles == "osm" else "Tiles"
         layer = folium.TileLayer(url, attr=attribution, name=tiles_name, overlay=False, control=False)
         layer.add_to(m)

@@ -66,7 +66,11 @@ class Resolver:
         return self.gazetteer.candidates(mention.text)
 
     def _pick(
-        self, mention: Mention, candidates: tuple[Candidate, ...], context: Context, parent_bonus: dict[int, float]
+        self,
+        mention: Mention,
+        candidates: tuple[Candidate, ...],
+        context: Context,
+        parent_bonus: dict[int, float],
     ) -> Resolution:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
@@ -80,7 +84,9 @@ class Resolver:
         probabilities = [w / total for w in weights]
         best = scored[0][0]
         alternatives = [
-            (c, round(p, 3)) for (c, _), p in zip(scored[1:], probabilities[1:], strict=True) if c.id != best.id
+            (c, round(p, 3))
+            for (c, _), p in zip(scored[1:], probabilities[1:], strict=True)
+            if c.id != best.id
         ][:MAX_ALTERNATIVES]
         return Resolution(mention, best, round(probabilities[0], 3), alternatives)
 
@@ -124,7 +130,9 @@ class Resolver:
             admin1 = {c.admin1 for c in containers if c.fcode == "ADM1"}
             bonus = {}
             for candidate in self._candidates(here):
-                if candidate.admin1 in admin1 or (candidate.country in countries and candidate.fcode != "PCLI"):
+                if candidate.admin1 in admin1 or (
+                    candidate.country in countries and candidate.fcode != "PCLI"
+                ):
                     bonus[candidate.id] = PARENT_PATTERN
             if bonus:
                 bonuses[i] = bonus

@@ -69,14 +69,18 @@ def test_every_place_shows_its_sentences_with_the_mention_highlighted(browser, s
     places = seed_doc.places()
     for i, place in enumerate(places):
         page.page.evaluate("p => window.geoFocusPlace(p, false)", i)
-        card = page.page.locator(".leaflet-popup .geo-card", has=page.page.locator("h3", has_text=place.candidate.name))
+        card = page.page.locator(
+            ".leaflet-popup .geo-card", has=page.page.locator("h3", has_text=place.candidate.name)
+        )
         card.wait_for(timeout=5000)
         assert card.locator("h3").inner_text() == place.candidate.name
         marks = card.locator("mark").all_inner_texts()
         assert marks and set(marks) <= {r.mention.text for r in place.resolutions}
         for r in place.resolutions:
             sentence = seed_doc.sentences[r.mention.sentence]
-            assert seed_doc.text[sentence.start : sentence.end].strip()[:40] in card.inner_text().replace("\n", " ")
+            assert seed_doc.text[sentence.start : sentence.end].strip()[:40] in card.inner_text().replace(
+                "\n", " "
+            )
         page.page.locator(".leaflet-popup-close-button").click()
     assert page.errors == [] and page.requests == []
     page.page.close()
@@ -84,10 +88,14 @@ def test_every_place_shows_its_sentences_with_the_mention_highlighted(browser, s
 
 def test_clicking_a_mention_moves_the_map_to_its_place(browser, seed_map):
     page = Page(browser, seed_map)
-    before = page.page.evaluate("() => { const m = window[JSON.parse(document.getElementById('geo-data').textContent).map]; return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }")
+    before = page.page.evaluate(
+        "() => { const m = window[JSON.parse(document.getElementById('geo-data').textContent).map]; return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }"
+    )
     page.page.locator(".geo-mention", has_text="Munich").first.click()
     page.page.locator(".leaflet-popup .geo-card h3", has_text="Munich").wait_for(timeout=5000)
-    after = page.page.evaluate("() => { const m = window[JSON.parse(document.getElementById('geo-data').textContent).map]; return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }")
+    after = page.page.evaluate(
+        "() => { const m = window[JSON.parse(document.getElementById('geo-data').textContent).map]; return [m.getCenter().lat, m.getCenter().lng, m.getZoom()]; }"
+    )
     assert after != before
     assert abs(after[0] - 48.14) < 1 and abs(after[1] - 11.58) < 1 and after[2] >= 6
     assert page.page.locator(".geo-mention.geo-active", has_text="Munich").count() >= 1
@@ -99,7 +107,13 @@ def test_hostile_article_renders_literally_and_executes_nothing(browser, parser,
     path = save_map(doc, tmp_path / "hostile.html")
     page = Page(browser, path)
     panel = page.page.locator("#geo-panel .geo-text").inner_text()
-    for needle in ["{{7*7}}", "${alert(1)}", "</script><script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=2">', "{# unclosed comment"]:
+    for needle in [
+        "{{7*7}}",
+        "${alert(1)}",
+        "</script><script>window.__pwned=1</script>",
+        '<img src=x onerror="window.__pwned=2">',
+        "{# unclosed comment",
+    ]:
         assert needle in panel
     assert page.page.evaluate("() => window.__pwned") is None
     assert page.page.title() != "pwned"

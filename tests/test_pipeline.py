@@ -30,7 +30,9 @@ def test_the_dateline_is_a_mention(seed_doc):
     assert seed_doc.dateline is not None and seed_doc.dateline.text == "WASHINGTON"
 
 
-@pytest.mark.parametrize("word, point, km", [("Munich", (48.137, 11.575), 25), ("Baku", (40.409, 49.867), 25)])
+@pytest.mark.parametrize(
+    "word, point, km", [("Munich", (48.137, 11.575), 25), ("Baku", (40.409, 49.867), 25)]
+)
 def test_cities(seed_doc, seed_text, word, point, km):
     for start in occurrences(seed_text, word):
         place = resolved(seed_doc, start).place
@@ -51,7 +53,9 @@ def test_lachin_corridor_is_on_the_corridor(seed_doc, seed_text):
     assert geodesic((place.lat, place.lon), (39.6383, 46.5461)).km <= 35
 
 
-@pytest.mark.parametrize("word, iso", [("Armenia", "AM"), ("Azerbaijan", "AZ"), ("Russia", "RU"), ("US", "US"), ("U.S.", "US")])
+@pytest.mark.parametrize(
+    "word, iso", [("Armenia", "AM"), ("Azerbaijan", "AZ"), ("Russia", "RU"), ("US", "US"), ("U.S.", "US")]
+)
 def test_every_country_mention_is_that_country(seed_doc, seed_text, word, iso):
     starts = occurrences(seed_text, word)
     assert starts
@@ -61,7 +65,8 @@ def test_every_country_mention_is_that_country(seed_doc, seed_text, word, iso):
 
 
 @pytest.mark.parametrize(
-    "word", ["Blinken", "Pashinyan", "Patel", "Aliyev", "Sputnik", "UrduPoint", "State Department", "ChaudhryMAli88"]
+    "word",
+    ["Blinken", "Pashinyan", "Patel", "Aliyev", "Sputnik", "UrduPoint", "State Department", "ChaudhryMAli88"],
 )
 def test_people_and_organisations_are_not_places(seed_doc, seed_text, word):
     spans = [(s, s + len(word)) for s in occurrences(seed_text, word)]
@@ -105,7 +110,9 @@ def test_primary_name_beats_alternate_name(parser):
 
     text = "The convoy reached Goris on Tuesday."
     (doc,) = parser.parse_many([Article("x", text, spans=[(19, 24)])])
-    assert doc.resolutions[0].place.country == "AM"  # Goris, Armenia — not Gori, Georgia (larger, alternate name)
+    assert (
+        doc.resolutions[0].place.country == "AM"
+    )  # Goris, Armenia — not Gori, Georgia (larger, alternate name)
 
 
 def test_parent_pattern_picks_the_right_town(parser):

@@ -65,8 +65,17 @@ def test_rebuilds_are_byte_identical(seed_doc):
 def test_map_data_ties_places_to_mentions(seed_doc):
     data = embedded_data(render_html(build_map(seed_doc)))
     names = {p["name"] for p in data["places"]}
-    assert {"Washington", "Munich", "Baku", "Nagorno-Karabakh", "Lachin Corridor", "Armenia", "Azerbaijan",
-            "Russia", "United States"} <= names
+    assert {
+        "Washington",
+        "Munich",
+        "Baku",
+        "Nagorno-Karabakh",
+        "Lachin Corridor",
+        "Armenia",
+        "Azerbaijan",
+        "Russia",
+        "United States",
+    } <= names
     for i, place in enumerate(data["places"]):
         assert place["mentions"], place["name"]
         assert all(data["mentions"][m]["place"] == i for m in place["mentions"])

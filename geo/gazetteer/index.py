@@ -45,10 +45,14 @@ class Gazetteer:
         if not self.path.exists():
             raise DataError(f"gazetteer index not found at {self.path}: run `make setup` to build it")
         # Read-only, shareable between threads; the file never changes while we run.
-        self._con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._con = sqlite3.connect(
+            f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
         version = self.meta().get("schema_version")
         if version != str(SCHEMA_VERSION):
-            raise DataError(f"gazetteer index {self.path} has schema {version}, expected {SCHEMA_VERSION}: run `make setup`")
+            raise DataError(
+                f"gazetteer index {self.path} has schema {version}, expected {SCHEMA_VERSION}: run `make setup`"
+            )
         self.strong_keys: frozenset[str] = frozenset(
             row[0] for row in self._con.execute(_STRONG_SQL, {"min_population": min_strong_population})
         )
