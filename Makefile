@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 # The gazetteer index is built from the registry packages and our authored CSVs; rebuilt when any changes.
 $(INDEX): $(STAMP) data/supplement.csv data/aliases.csv data/demonyms.csv geo/gazetteer/build.py geo/gazetteer/schema.py
 	$(PY) -m geo.gazetteer.build $@
+	rm -rf data/built && $(PY) -m geo.boundaries
 
 # Debian's chromium for the browser tests and PNG output (never a downloaded browser).
 browser:
@@ -30,7 +31,7 @@ browser:
 test: setup
 	$(VENV)/bin/pytest -q
 
-maps: $(STAMP) $(INDEX)
+maps: setup
 	$(VENV)/bin/geo map $(SEEDS) --out-dir maps
 
 lint: $(STAMP)

