@@ -34,7 +34,18 @@ def test_jsonl_contract(seed_jsonl):
     text = SEED.read_text(encoding="utf-8")
     assert seed["id"] == "seed"
     for m in seed["mentions"]:
-        assert {"start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "score"} <= m.keys()
+        assert {
+            "start",
+            "end",
+            "text",
+            "lat",
+            "lon",
+            "name",
+            "geonameid",
+            "feature",
+            "country",
+            "score",
+        } <= m.keys()
         assert text[m["start"] : m["end"]] == m["text"]
     by_text = {m["text"]: m for m in seed["mentions"]}
     assert by_text["Armenia"]["country"] == "AM" and by_text["Armenia"]["geonameid"] == "174982"
