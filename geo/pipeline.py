@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.model import Document, Mention
+from geo.normalize import normalize_name
 from geo.recognize import DEFAULT_MODEL, Recognizer, load_nlp
 from geo.resolve import Resolver
 from geo.text import find_dateline, find_title, split_sentences
@@ -84,12 +85,6 @@ class Geoparser:
             "gold",
             "GOLD",
             demonym_of=self.gazetteer.demonym(surface)
-            if normalize_key(surface) not in self.gazetteer.strong_keys
+            if normalize_name(surface) not in self.gazetteer.strong_keys
             else None,
         )
-
-
-def normalize_key(name: str) -> str:
-    from geo.normalize import normalize_name
-
-    return normalize_name(name)

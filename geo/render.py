@@ -118,7 +118,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
     places = document.places()
     index = {place.candidate.id: i for i, place in enumerate(places)}
     shapes = boundaries.country_shapes(0.05)
-    country_names = {c: n for c, n in _country_names().items()}
+    country_names = _country_names()
     mentions: list[dict[str, int]] = []
     mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
     for resolution in document.resolutions:
@@ -183,8 +183,7 @@ def _alternatives(place: Any) -> list[dict[str, str]]:
 def _country_names() -> dict[str, str]:
     from geo.gazetteer.index import open_gazetteer
 
-    gazetteer = open_gazetteer()
-    return {iso: c.name for iso, c in gazetteer._countries.items()}
+    return {iso: c.name for iso, c in open_gazetteer().countries().items()}
 
 
 def build_map(document: Document, *, tiles: str | None = None) -> folium.Map:

@@ -87,6 +87,10 @@ class Gazetteer:
         found = self._query("WHERE p.id = ?", (place_id,))
         return found[0] if found else None
 
+    def countries(self) -> dict[str, Candidate]:
+        """Every country, by ISO alpha-2."""
+        return dict(self._countries)
+
     def country(self, iso: str) -> Candidate | None:
         return self._countries.get(iso)
 
