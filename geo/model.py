@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,10 +110,9 @@ class Document:
         return [r.mention for r in self.resolutions]
 
     def sentence_at(self, offset: int) -> Sentence:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return self.sentences[-1]
+        """The sentence containing *offset* (sentences tile the text, so a bisect finds it)."""
+        index = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        return self.sentences[max(0, index)]
 
     def places(self) -> list[Place]:
         """Resolved places, each with every mention of it, in order of first mention."""

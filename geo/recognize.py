@@ -152,10 +152,8 @@ class Recognizer:
                     yield self._mention(text, part_start, part_end, "ner", ent.label_)
             else:
                 yield self._mention(text, start, end, "ner", ent.label_)
-        elif self.gazetteer.demonym(text[start:end]) and key not in self.gazetteer.strong_keys:
-            yield Mention(
-                start, end, text[start:end], "ner", ent.label_, demonym_of=self.gazetteer.demonym(key)
-            )
+        elif (country := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
+            yield Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=country)
         elif ent.label_ in ("ORG", "PERSON", "NORP") and self._claimable(key) and len(ent) <= _MAX_WORDS + 2:
             # NER mislabels: "Nagorno-Karabakh" as ORG, "Washington's" as PERSON.
             if ent.label_ != "PERSON" or " " not in text[start:end]:

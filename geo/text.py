@@ -161,7 +161,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in re.finditer(r"\n+", text):
         cuts.append(match.end())
     for match in _BOUNDARY.finditer(text):
-        word = _WORD_BEFORE.search(text, 0, match.start())
+        # Look only at the few characters before the stop: searching from 0 would be quadratic on long texts.
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         token = (word.group(1) if word else "").lower().rstrip(".")
         if match.group().startswith(".") and (token in _ABBREVIATIONS or len(token) == 1):
             continue
