@@ -148,6 +148,20 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from geo.evaluate import evaluate, markdown_table
+
+    started = time.perf_counter()
+    results = evaluate(args.gold, gold_spans=args.gold_spans)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        mode = "gold spans (resolution only)" if args.gold_spans else "end to end"
+        print(markdown_table(results, title=f"geo eval — {mode}"))
+    print(f"evaluated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geo", description="Turn news articles into offline maps of their places."
@@ -174,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
         help='read {"id", "text", "spans"?} lines ("-" for stdin); write one line each',
     )
     p_parse.set_defaults(func=cmd_parse)
+
+    p_eval = sub.add_parser("eval", help="score the pipeline against gold JSONL corpora")
+    p_eval.add_argument("gold", nargs="+", help="gold JSONL files (format: ../shared/README.md)")
+    p_eval.add_argument("--gold-spans", action="store_true", help="resolve the gold spans only (resolution accuracy)")
+    p_eval.add_argument("--json", action="store_true", help="print JSON instead of a markdown table")
+    p_eval.set_defaults(func=cmd_eval)
 
     p_gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer index")
     p_gaz.add_argument("action", choices=["build", "info"])

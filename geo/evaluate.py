@@ -1,0 +1,197 @@
+"""`geo eval`: score the real pipeline against gold corpora in the shared JSONL format.
+
+Recognition: precision / recall / F1 of predicted mentions against gold toponyms, by span overlap (one-to-one) and
+by exact span. Resolution, over gold toponyms that have coordinates and were found: Acc@161 (right when the GeoNames
+id equals the gold id, or the point lies within 161 km; where the gold has no id, a country answer is right when the
+gold point lies inside that country), mean and median error in km, and the AUC of the log-error curve (0 best,
+1 worst). End to end: recall@161 = gold toponyms found *and* placed right, over all gold toponyms with coordinates.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geopy.distance import great_circle
+
+from geo.model import Document, Resolution
+from geo.pipeline import Article, Geoparser
+
+MAX_ERROR_KM = 20_039.0  # half the Earth's circumference: the error of a toponym found but not placed
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    name: str
+    lat: float | None
+    lon: float | None
+    geonameid: str | None
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    corpus: str
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def read_gold(path: str | Path) -> Iterator[GoldArticle]:
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                toponyms = [
+                    GoldToponym(t["start"], t["end"], t["name"], t.get("lat"), t.get("lon"), t.get("geonameid") or None)
+                    for t in record["toponyms"]
+                ]
+                yield GoldArticle(str(record["id"]), record.get("corpus") or Path(path).stem, record["text"], toponyms)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{number}: not a gold article ({exc})") from exc
+
+
+@dataclass
+class Scores:
+    gold: int = 0
+    predicted: int = 0
+    matched_overlap: int = 0
+    matched_pred_overlap: int = 0
+    matched_exact: int = 0
+    gold_with_coords: int = 0
+    resolved: int = 0  # found gold toponyms with coordinates
+    correct: int = 0
+    errors_km: list[float] = field(default_factory=list)
+
+    def add(self, other: Scores) -> None:
+        for name in ("gold", "predicted", "matched_overlap", "matched_pred_overlap", "matched_exact",
+                     "gold_with_coords", "resolved", "correct"):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors_km.extend(other.errors_km)
+
+    def summary(self) -> dict[str, float | int | None]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        precision = ratio(self.matched_pred_overlap, self.predicted)
+        recall = ratio(self.matched_overlap, self.gold)
+        f1 = round(2 * precision * recall / (precision + recall), 3) if precision and recall else None
+        exact_p, exact_r = ratio(self.matched_exact, self.predicted), ratio(self.matched_exact, self.gold)
+        exact_f1 = round(2 * exact_p * exact_r / (exact_p + exact_r), 3) if exact_p and exact_r else None
+        errors = sorted(self.errors_km)
+        auc = (
+            round(statistics.fmean(math.log1p(e) / math.log1p(MAX_ERROR_KM) for e in errors), 3) if errors else None
+        )
+        return {
+            "articles_gold_toponyms": self.gold,
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "exact_f1": exact_f1,
+            "acc161": ratio(self.correct, self.resolved),
+            "mean_km": round(statistics.fmean(errors), 1) if errors else None,
+            "median_km": round(statistics.median(errors), 1) if errors else None,
+            "auc": auc,
+            "e2e_recall161": ratio(self.correct, self.gold_with_coords),
+        }
+
+
+def _is_correct(resolution: Resolution, gold: GoldToponym, error_km: float) -> bool:
+    place = resolution.place
+    if place is None:
+        return False
+    if gold.geonameid and place.geonameid and str(place.geonameid) == str(gold.geonameid):
+        return True
+    if error_km <= 161:
+        return True
+    if not gold.geonameid and place.is_country and gold.lat is not None and gold.lon is not None:
+        from geo.boundaries import country_at
+
+        return country_at(gold.lat, gold.lon) == place.country
+    return False
+
+
+def score_document(document: Document, gold: GoldArticle) -> Scores:
+    scores = Scores(gold=len(gold.toponyms), predicted=len(document.resolutions))
+    predictions = sorted(document.resolutions, key=lambda r: r.mention.start)
+    used: set[int] = set()
+    for toponym in gold.toponyms:
+        has_coords = toponym.lat is not None and toponym.lon is not None
+        scores.gold_with_coords += has_coords
+        match = None
+        for i, r in enumerate(predictions):
+            if i not in used and r.mention.start < toponym.end and toponym.start < r.mention.end:
+                match = i
+                break
+        if match is None:
+            continue
+        used.add(match)
+        resolution = predictions[match]
+        scores.matched_overlap += 1
+        scores.matched_exact += (resolution.mention.start, resolution.mention.end) == (toponym.start, toponym.end)
+        if not has_coords:
+            continue
+        scores.resolved += 1
+        if resolution.place is None:
+            error = MAX_ERROR_KM
+        else:
+            error = great_circle((resolution.place.lat, resolution.place.lon), (toponym.lat, toponym.lon)).km
+        correct = _is_correct(resolution, toponym, error)
+        scores.correct += correct
+        scores.errors_km.append(0.0 if correct and error > 161 else error)
+    scores.matched_pred_overlap = len(used)
+    return scores
+
+
+def evaluate(
+    paths: Iterable[str | Path], *, gold_spans: bool = False, parser: Geoparser | None = None
+) -> dict[str, dict[str, Any]]:
+    """Scores per corpus and pooled: ``{"lgl": {...}, "pooled": {...}}``."""
+    parser = parser or Geoparser()
+    per_corpus: dict[str, Scores] = {}
+    pooled = Scores()
+    for path in paths:
+        articles = list(read_gold(path))
+        inputs = (
+            Article(a.id, a.text, spans=[(t.start, t.end) for t in a.toponyms] if gold_spans else None)
+            for a in articles
+        )
+        for article, document in zip(articles, parser.parse_many(inputs), strict=True):
+            scores = score_document(document, article)
+            per_corpus.setdefault(article.corpus, Scores()).add(scores)
+            pooled.add(scores)
+    result = {name: s.summary() for name, s in per_corpus.items()}
+    if len(per_corpus) > 1:
+        result["pooled"] = pooled.summary()
+    return result
+
+
+COLUMNS = [
+    ("e2e_recall161", "e2e recall@161"),
+    ("f1", "F1 (overlap)"),
+    ("precision", "P"),
+    ("recall", "R"),
+    ("exact_f1", "F1 (exact)"),
+    ("acc161", "Acc@161"),
+    ("mean_km", "mean km"),
+    ("median_km", "median km"),
+    ("auc", "AUC"),
+    ("articles_gold_toponyms", "gold toponyms"),
+]
+
+
+def markdown_table(results: dict[str, dict[str, Any]], *, title: str) -> str:
+    lines = [f"**{title}**", "", "| corpus | " + " | ".join(h for _, h in COLUMNS) + " |"]
+    lines.append("|---|" + "---|" * len(COLUMNS))
+    for corpus, summary in results.items():
+        cells = ["–" if summary[k] is None else str(summary[k]) for k, _ in COLUMNS]
+        lines.append(f"| {corpus} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
