@@ -15,6 +15,8 @@ _DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
 _APOS_RE = re.compile(f"[{re.escape(_APOSTROPHES)}.]")
 _SPACE_RE = re.compile(r"\s+")
 _LATIN_RE = re.compile(r"^[a-z0-9 ,&()]+$")
+# Abbreviations written both ways in place names: "St. Petersburg" / "Saint Petersburg", "Mt. Vernon", "Ft. Worth".
+_ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
 def strip_diacritics(text: str) -> str:
@@ -35,10 +37,12 @@ def normalize_name(name: str) -> str:
     key = key.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("đ", "d").replace("ł", "l")
     key = _APOS_RE.sub("", key)
     key = _DASH_RE.sub(" ", key)
-    key = _SPACE_RE.sub(" ", key).strip()
-    if key.startswith("the "):
-        key = key[4:]
-    return key
+    words = _SPACE_RE.sub(" ", key).strip().split(" ")
+    if len(words) > 1:
+        words = [_ABBREVIATED_WORDS.get(w, w) for w in words[:-1]] + words[-1:]
+    if words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
 
 
 def is_latin_key(key: str) -> bool:

@@ -3,7 +3,8 @@
 Order of evidence, strongest first: how the name matches (primary name > official name/alias > alternate name),
 what the place is (country > capital > admin-1 > our curated areas > city > district), its population, then the
 document: countries and admin-1 regions mentioned elsewhere (including demonyms and the dateline), and
-"X, Y" parent patterns ("Paris, Texas").
+"X, Y" parent patterns ("Paris, Texas"), and nearness to the other places of the document (a local paper's
+"Paris" is the Paris near its other towns).
 """
 
 from __future__ import annotations
@@ -12,16 +13,23 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
+from geo.normalize import normalize_name
 
-NAME_KIND_WEIGHT = {0: 2.0, 1: 1.6, 2: 0.0}
+NAME_KIND_WEIGHT = {0: 2.0, 1: 1.6, 2: 1.0}
 FEATURE_WEIGHT = {"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0, "ADM2": -0.6}
 CURATED_WEIGHT = 2.4  # our supplement: regions, seas, corridors — names news uses for exactly these places
 POPULATION_WEIGHT = 0.35
 COUNTRY_CONTEXT = 1.5
 ADMIN1_CONTEXT = 1.0
 PARENT_PATTERN = 3.0
+NAMESAKE_CITY = 3.0  # "New York", "São Paulo": a big city in the admin-1 unit of the same name is the usual sense
+NAMESAKE_MIN_POPULATION = 500_000
+PROXIMITY_WEIGHT = 2.0
+PROXIMITY_KM = 150.0
 SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 
@@ -53,17 +61,62 @@ class Resolver:
         candidates = [self._candidates(m) for m in mentions]
         first = [self._pick(m, c, Context(), {}) for m, c in zip(mentions, candidates, strict=True)]
         context = self._context(first)
-        parents = self._parent_patterns(text, mentions, first)
+        bonuses = self._parent_patterns(text, mentions, first)
+        for i, bonus in self._proximity(mentions, candidates, first).items():
+            for place_id, value in bonus.items():
+                bonuses.setdefault(i, {})[place_id] = bonuses.get(i, {}).get(place_id, 0.0) + value
         return [
-            self._pick(m, c, context, parents.get(i, {}))
+            self._pick(m, c, context, bonuses.get(i, {}))
             for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
         ]
+
+    def _proximity(
+        self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+    ) -> dict[int, dict[int, float]]:
+        """Bonus for candidates near the likely places of the *other* names in the document."""
+        anchors: list[tuple[float, float, float, str]] = []  # lat, lon, weight, name key
+        for resolution in first:
+            key = normalize_name(resolution.mention.text)
+            options = [] if resolution.place is None else [(resolution.place, resolution.score)]
+            options += resolution.alternatives[:2]
+            for place, probability in options:
+                if place.fcode not in ("PCLI", "CONT") and probability >= 0.1:
+                    anchors.append((place.lat, place.lon, probability, key))
+        if len(anchors) < 1:
+            return {}
+        a_lat = np.radians([a[0] for a in anchors])
+        a_lon = np.radians([a[1] for a in anchors])
+        a_weight = np.array([a[2] for a in anchors])
+        a_key = np.array([a[3] for a in anchors])
+        out: dict[int, dict[int, float]] = {}
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            if len(options) < 2:
+                continue
+            others = a_key != normalize_name(mention.text)
+            if not others.any():
+                continue
+            c_lat = np.radians([c.lat for c in options])[:, None]
+            c_lon = np.radians([c.lon for c in options])[:, None]
+            # Haversine distance (km) from every candidate to every anchor of another name.
+            h = (
+                np.sin((a_lat[others] - c_lat) / 2) ** 2
+                + np.cos(c_lat) * np.cos(a_lat[others]) * np.sin((a_lon[others] - c_lon) / 2) ** 2
+            )
+            km = 12_742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+            closeness = (a_weight[others] * np.exp(-km / PROXIMITY_KM)).max(axis=1)
+            out[i] = {c.id: PROXIMITY_WEIGHT * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01}
+        return out
 
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
         if mention.demonym_of:
             country = self.gazetteer.country(mention.demonym_of)
             return (country,) if country else ()
-        return self.gazetteer.candidates(mention.text)
+        found = self.gazetteer.candidates(mention.text)
+        if mention.source == "dateline":
+            # A dateline names the town the story was filed from ("NEW YORK" is the city, not the state).
+            towns = tuple(c for c in found if c.fcode.startswith("PPL"))
+            return towns or found
+        return found
 
     def _pick(
         self,
@@ -74,8 +127,17 @@ class Resolver:
     ) -> Resolution:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
+        namesakes = {c.admin1 for c in candidates if c.fcode == "ADM1"}
         scored = sorted(
-            ((c, self._score(c, context) + parent_bonus.get(c.id, 0.0)) for c in candidates),
+            (
+                (
+                    c,
+                    self._score(c, context)
+                    + parent_bonus.get(c.id, 0.0)
+                    + (NAMESAKE_CITY if self._is_namesake_city(c, namesakes) else 0.0),
+                )
+                for c in candidates
+            ),
             key=lambda cs: (-cs[1], cs[0].id),
         )
         top = scored[0][1]
@@ -89,6 +151,14 @@ class Resolver:
             if c.id != best.id
         ][:MAX_ALTERNATIVES]
         return Resolution(mention, best, round(probabilities[0], 3), alternatives)
+
+    @staticmethod
+    def _is_namesake_city(candidate: Candidate, namesake_admin1: set[str]) -> bool:
+        return (
+            candidate.fcode.startswith("PPL")
+            and candidate.population >= NAMESAKE_MIN_POPULATION
+            and candidate.admin1 in namesake_admin1
+        )
 
     def _score(self, candidate: Candidate, context: Context) -> float:
         score = prior(candidate)

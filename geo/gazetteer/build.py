@@ -360,6 +360,10 @@ def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, 
         if path.exists():
             for record in csv.DictReader(path.open(encoding="utf-8")):
                 demonyms[normalize_name(record["demonym"])] = record["country"]
+    # Plurals name peoples as often as adjectives do: "Palestinians", "Russians", "Israelis".
+    for key, iso in list(demonyms.items()):
+        if not key.endswith(("s", "sh", "ch", "ese")):
+            demonyms.setdefault(key + "s", iso)
     counts["demonyms"] = len(demonyms)
     progress(
         f"  supplement: {counts['supplement']} places, {counts['aliases']} aliases, {len(demonyms)} demonyms"
