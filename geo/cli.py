@@ -191,7 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_eval = sub.add_parser("eval", help="score the pipeline against gold JSONL corpora")
     p_eval.add_argument("gold", nargs="+", help="gold JSONL files (format: ../shared/README.md)")
-    p_eval.add_argument("--gold-spans", action="store_true", help="resolve the gold spans only (resolution accuracy)")
+    p_eval.add_argument(
+        "--gold-spans", action="store_true", help="resolve the gold spans only (resolution accuracy)"
+    )
     p_eval.add_argument("--json", action="store_true", help="print JSON instead of a markdown table")
     p_eval.set_defaults(func=cmd_eval)
 

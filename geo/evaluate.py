@@ -51,10 +51,19 @@ def read_gold(path: str | Path) -> Iterator[GoldArticle]:
             try:
                 record = json.loads(line)
                 toponyms = [
-                    GoldToponym(t["start"], t["end"], t["name"], t.get("lat"), t.get("lon"), t.get("geonameid") or None)
+                    GoldToponym(
+                        t["start"],
+                        t["end"],
+                        t["name"],
+                        t.get("lat"),
+                        t.get("lon"),
+                        t.get("geonameid") or None,
+                    )
                     for t in record["toponyms"]
                 ]
-                yield GoldArticle(str(record["id"]), record.get("corpus") or Path(path).stem, record["text"], toponyms)
+                yield GoldArticle(
+                    str(record["id"]), record.get("corpus") or Path(path).stem, record["text"], toponyms
+                )
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{number}: not a gold article ({exc})") from exc
 
@@ -88,7 +97,9 @@ class Scores:
         exact_f1 = round(2 * exact_p * exact_r / (exact_p + exact_r), 3) if exact_p and exact_r else None
         errors = sorted(self.errors_km)
         auc = (
-            round(statistics.fmean(math.log1p(e) / math.log1p(MAX_ERROR_KM) for e in errors), 3) if errors else None
+            round(statistics.fmean(math.log1p(e) / math.log1p(MAX_ERROR_KM) for e in errors), 3)
+            if errors
+            else None
         )
         return {
             "articles_gold_toponyms": self.gold,
@@ -136,7 +147,10 @@ def score_document(document: Document, gold: GoldArticle) -> Scores:
         used.add(match)
         resolution = predictions[match]
         scores.matched_overlap += 1
-        scores.matched_exact += (resolution.mention.start, resolution.mention.end) == (toponym.start, toponym.end)
+        scores.matched_exact += (resolution.mention.start, resolution.mention.end) == (
+            toponym.start,
+            toponym.end,
+        )
         if not has_coords:
             continue
         scores.resolved += 1

@@ -35,6 +35,18 @@ _PARTICLES = frozenset(
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
+_INSTITUTIONS = frozenset(
+    "Police Fire Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
+    "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
+    "Area Community Memorial Township Parks Housing Health Water Transit Symphony Museum Zoo".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
@@ -90,19 +102,61 @@ class Recognizer:
 
     # -- the text matcher ---------------------------------------------------------------------------------------
 
-    def _claimable(self, key: str) -> bool:
-        return key in self.gazetteer.strong_keys and key not in self.stop
+    def _claimable(self, key: str, surface: str = "") -> bool:
+        """A strong name that is not a common word ("No", "May"); all-caps "US" is a name, "Us" is not."""
+        if key not in self.gazetteer.strong_keys or key in self.stop:
+            return False
+        return key not in _stop_words() or (surface.isupper() and len(surface) > 1)
+
+    def _any_place(self, key: str) -> bool:
+        """A name with any candidate that is not a stop word or a listed common word."""
+        return (
+            key not in self.stop
+            and key not in _stop_words()
+            and len(key) > 2
+            and bool(self.gazetteer.candidates(key))
+        )
+
+    def _place_subspan(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The longest word run inside ``text[start:end]`` that is a place name ("North Texas" → "Texas",
+        "Henderson County Jail" → "Henderson County"), for NER place spans that are not names themselves."""
+        words = _words(text, start, end)
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                first, last = words[i], words[i + size - 1]
+                if text[first[0]].isupper() and self._any_place(normalize_name(text[first[0] : last[1]])):
+                    return first[0], last[1]
+        return None
+
+    def _place_in_organisation(self, text: str, ent: Span) -> tuple[int, int] | None:
+        """ "Watertown Police Department", "Rapides Parish School Board": the place that names an institution."""
+        words = _words(text, ent.start_char, ent.end_char)
+        for k in range(min(len(words) - 1, 4), 0, -1):
+            if text[words[k][0] : words[k][1]] not in _INSTITUTIONS:
+                continue
+            first, last = words[0], words[k - 1]
+            key = normalize_name(text[first[0] : last[1]])
+            if self._any_place(key) and any(
+                c.population >= 1000 or c.fcode in ("ADM1", "ADM2", "PCLI")
+                for c in self.gazetteer.candidates(key)
+            ):
+                return first[0], last[1]
+        return None
 
     def match_names(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         """Longest gazetteer names in ``text[start:end]``, left to right, as (start, end)."""
         for run in _name_runs(text, start, end):
             i = 0
             while i < len(run):
+                if text[run[i][0] : run[i][1]] in ("The", "THE"):
+                    i += 1
+                    continue
                 for j in range(min(len(run), i + _MAX_WORDS), i, -1):
                     first, last = run[i], run[j - 1]
                     if not text[last[0]].isupper():
                         continue  # a name does not end on a particle
-                    if self._claimable(normalize_name(text[first[0] : last[1]])):
+                    surface = text[first[0] : last[1]]
+                    if self._claimable(normalize_name(surface), surface):
                         yield first[0], last[1]
                         i = j
                         break
@@ -150,14 +204,22 @@ class Recognizer:
             if len(parts) > 1:
                 for part_start, part_end in parts:
                     yield self._mention(text, part_start, part_end, "ner", ent.label_)
+            elif not self.gazetteer.candidates(key) and (sub := self._place_subspan(text, start, end)):
+                yield self._mention(text, sub[0], sub[1], "ner", ent.label_)
             else:
                 yield self._mention(text, start, end, "ner", ent.label_)
         elif (country := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
             yield Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=country)
-        elif ent.label_ in ("ORG", "PERSON", "NORP") and self._claimable(key) and len(ent) <= _MAX_WORDS + 2:
+        elif (
+            ent.label_ in ("ORG", "PERSON", "NORP")
+            and self._claimable(key, text[start:end])
+            and len(ent) <= _MAX_WORDS + 2
+        ):
             # NER mislabels: "Nagorno-Karabakh" as ORG, "Washington's" as PERSON.
             if ent.label_ != "PERSON" or " " not in text[start:end]:
                 yield self._mention(text, start, end, "ner", ent.label_)
+        elif ent.label_ == "ORG" and (inside := self._place_in_organisation(text, ent)):
+            yield self._mention(text, inside[0], inside[1], "ner", "ORG")
         elif ent.label_ == "PERSON":
             person_spans.append((ent.start_char, ent.end_char))
             # "... Pashinyan Washington's help": a place glued onto a name, marked by the possessive.
@@ -190,8 +252,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if span[:4].lower() == "the " and len(span) > 4:
         start += 4
-    match = re.search(r"(?:['’]s?|[\s.,;:!?\"”)-]+)$", text[start:end])
-    if match and not re.search(r"(?:[A-Z]\.){2,}$|\b[A-Z][a-z]?\.$", text[start:end]):
+    # A final full stop stays: inside an entity it belongs to an abbreviation ("Ind.", "U.S.", "W.Va.").
+    match = re.search(r"(?:['’]s?|[\s,;:!?\"”)-]+)$", text[start:end])
+    if match:
         end = start + match.start()
     return start, end
 

@@ -26,7 +26,9 @@ POPULATION_WEIGHT = 0.35
 COUNTRY_CONTEXT = 1.5
 ADMIN1_CONTEXT = 1.0
 PARENT_PATTERN = 3.0
-NAMESAKE_CITY = 3.0  # "New York", "São Paulo": a big city in the admin-1 unit of the same name is the usual sense
+NAMESAKE_CITY = (
+    3.0  # "New York", "São Paulo": a big city in the admin-1 unit of the same name is the usual sense
+)
 NAMESAKE_MIN_POPULATION = 500_000
 PROXIMITY_WEIGHT = 2.0
 PROXIMITY_KM = 150.0
@@ -104,7 +106,9 @@ class Resolver:
             )
             km = 12_742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
             closeness = (a_weight[others] * np.exp(-km / PROXIMITY_KM)).max(axis=1)
-            out[i] = {c.id: PROXIMITY_WEIGHT * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01}
+            out[i] = {
+                c.id: PROXIMITY_WEIGHT * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01
+            }
         return out
 
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:

@@ -22,6 +22,7 @@ SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id
 WHERE n.kind <= 1 AND (
     p.fcode NOT IN ('PPL', 'PPLC', 'ADM2')
     OR (p.fcode IN ('PPL', 'PPLC') AND p.population >= :min_population)
+    OR (p.fcode = 'ADM2' AND n.kind = 0 AND instr(n.key, ' ') > 0)  -- "Walker County", "Rapides Parish"
 )
 """
 
