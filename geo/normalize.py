@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/"
 _APOSTROPHES = "'\u2018\u2019\u02bc\u02bb`\u00b4"
@@ -25,6 +26,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=262_144)
 def normalize_name(name: str) -> str:
     """Return the lookup key of a place name.
 

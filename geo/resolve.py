@@ -24,14 +24,15 @@ FEATURE_WEIGHT = {"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0
 CURATED_WEIGHT = 2.4  # our supplement: regions, seas, corridors — names news uses for exactly these places
 POPULATION_WEIGHT = 0.35
 COUNTRY_CONTEXT = 1.5
-ADMIN1_CONTEXT = 1.0
+ADMIN1_CONTEXT = 2.0
 PARENT_PATTERN = 3.0
 NAMESAKE_CITY = (
     3.0  # "New York", "São Paulo": a big city in the admin-1 unit of the same name is the usual sense
 )
 NAMESAKE_MIN_POPULATION = 500_000
-PROXIMITY_WEIGHT = 2.0
-PROXIMITY_KM = 150.0
+PROXIMITY_WEIGHT = 3.0
+PROXIMITY_KM = 200.0
+INFER_FROM_TOWNS = 0.97
 SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 
@@ -186,8 +187,11 @@ class Resolver:
             elif place.fcode == "ADM1":
                 admin1.add(place.admin1)
                 countries[place.country] += weight
-            elif resolution.mention.source == "dateline" and place.country:
+            elif (resolution.mention.source == "dateline" or resolution.score >= INFER_FROM_TOWNS) and place.country:
+                # A confidently placed town tells the document's country and admin-1 unit too.
                 countries[place.country] += weight
+                if place.admin1:
+                    admin1.add(place.admin1)
         return Context(frozenset(countries), frozenset(admin1))
 
     def _parent_patterns(
