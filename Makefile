@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 INDEX := data/gazetteer.sqlite
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: setup browser test maps lint clean-data
+.PHONY: setup browser test maps lint eval bench clean-data
 
 setup: $(STAMP) $(INDEX) browser
 
@@ -34,8 +34,17 @@ test: setup
 maps: setup
 	$(VENV)/bin/geo map $(SEEDS) --out-dir maps
 
+# Accuracy on the public dev corpora in ../shared (never copied into the repo); writes docs/accuracy-latest.md.
+DEV := ../shared/eval/dev
+eval: setup
+	{ $(VENV)/bin/geo eval $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; echo; \
+	  $(VENV)/bin/geo eval --gold-spans $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; } | tee docs/accuracy-latest.md
+
+bench: setup
+	$(PY) bench/bench.py --corpus $(DEV)/lgl.jsonl
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check geo tests
+	$(VENV)/bin/ruff check geo tests bench
 	$(VENV)/bin/mypy geo
 
 clean-data:

@@ -131,6 +131,8 @@ class Recognizer:
     def _place_in_organisation(self, text: str, ent: Span) -> tuple[int, int] | None:
         """ "Watertown Police Department", "Rapides Parish School Board": the place that names an institution."""
         words = _words(text, ent.start_char, ent.end_char)
+        if words and text[words[0][0] : words[0][1]].lower() == "the":
+            words = words[1:]
         for k in range(min(len(words) - 1, 4), 0, -1):
             if text[words[k][0] : words[k][1]] not in _INSTITUTIONS:
                 continue
@@ -208,7 +210,11 @@ class Recognizer:
                 yield self._mention(text, sub[0], sub[1], "ner", ent.label_)
             else:
                 yield self._mention(text, start, end, "ner", ent.label_)
-        elif (country := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
+        elif (
+            ent.label_ != "LANGUAGE"  # "English" the language is not a reference to England
+            and (country := self.gazetteer.demonym(key))
+            and key not in self.gazetteer.strong_keys
+        ):
             yield Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=country)
         elif (
             ent.label_ in ("ORG", "PERSON", "NORP")

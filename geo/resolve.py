@@ -21,7 +21,7 @@ from geo.normalize import normalize_name
 
 NAME_KIND_WEIGHT = {0: 2.0, 1: 1.6, 2: 1.0}
 FEATURE_WEIGHT = {"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0, "ADM2": -0.6}
-CURATED_WEIGHT = 2.4  # our supplement: regions, seas, corridors — names news uses for exactly these places
+CURATED_WEIGHT = 3.2  # our supplement: regions, seas, corridors — names news uses for exactly these places
 POPULATION_WEIGHT = 0.35
 COUNTRY_CONTEXT = 1.5
 ADMIN1_CONTEXT = 2.0
@@ -33,6 +33,7 @@ NAMESAKE_MIN_POPULATION = 500_000
 PROXIMITY_WEIGHT = 3.0
 PROXIMITY_KM = 200.0
 INFER_FROM_TOWNS = 0.97
+ACRONYM_MISMATCH = -3.0
 SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 
@@ -77,20 +78,21 @@ class Resolver:
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
         """Bonus for candidates near the likely places of the *other* names in the document."""
-        anchors: list[tuple[float, float, float, str]] = []  # lat, lon, weight, name key
+        anchors: list[tuple[float, float, float, str, str]] = []  # lat, lon, weight, name key, country
         for resolution in first:
             key = normalize_name(resolution.mention.text)
-            options = [] if resolution.place is None else [(resolution.place, resolution.score)]
-            options += resolution.alternatives[:2]
-            for place, probability in options:
+            likely = [] if resolution.place is None else [(resolution.place, resolution.score)]
+            likely += resolution.alternatives[:2]
+            for place, probability in likely:
                 if place.fcode not in ("PCLI", "CONT") and probability >= 0.1:
-                    anchors.append((place.lat, place.lon, probability, key))
-        if len(anchors) < 1:
+                    anchors.append((place.lat, place.lon, probability, key, place.country))
+        if not anchors:
             return {}
         a_lat = np.radians([a[0] for a in anchors])
         a_lon = np.radians([a[1] for a in anchors])
         a_weight = np.array([a[2] for a in anchors])
         a_key = np.array([a[3] for a in anchors])
+        a_country = np.array([a[4] for a in anchors])
         out: dict[int, dict[int, float]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
@@ -107,6 +109,11 @@ class Resolver:
             )
             km = 12_742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
             closeness = (a_weight[others] * np.exp(-km / PROXIMITY_KM)).max(axis=1)
+            # A country is near the places inside it, however far they are from its conventional point.
+            for k, c in enumerate(options):
+                if c.fcode == "PCLI":
+                    inside = a_weight[others][a_country[others] == c.country]
+                    closeness[k] = inside.max() if inside.size else 0.0
             out[i] = {
                 c.id: PROXIMITY_WEIGHT * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01
             }
@@ -139,7 +146,8 @@ class Resolver:
                     c,
                     self._score(c, context)
                     + parent_bonus.get(c.id, 0.0)
-                    + (NAMESAKE_CITY if self._is_namesake_city(c, namesakes) else 0.0),
+                    + (NAMESAKE_CITY if self._is_namesake_city(c, namesakes) else 0.0)
+                    + self._case_penalty(mention, c),
                 )
                 for c in candidates
             ),
@@ -156,6 +164,19 @@ class Resolver:
             if c.id != best.id
         ][:MAX_ALTERNATIVES]
         return Resolution(mention, best, round(probabilities[0], 3), alternatives)
+
+    @staticmethod
+    def _case_penalty(mention: Mention, candidate: Candidate) -> float:
+        """An acronym ("EU", "US") names what is written as one, not the town "Eu" or "Us"."""
+        surface = mention.text.replace(".", "")
+        if (
+            mention.source != "dateline"
+            and surface.isupper()
+            and len(surface) <= 4
+            and candidate.name_kind == 0
+        ):
+            return 0.0 if candidate.name.replace(".", "").isupper() else ACRONYM_MISMATCH
+        return 0.0
 
     @staticmethod
     def _is_namesake_city(candidate: Candidate, namesake_admin1: set[str]) -> bool:
@@ -187,7 +208,9 @@ class Resolver:
             elif place.fcode == "ADM1":
                 admin1.add(place.admin1)
                 countries[place.country] += weight
-            elif (resolution.mention.source == "dateline" or resolution.score >= INFER_FROM_TOWNS) and place.country:
+            elif (
+                resolution.mention.source == "dateline" or resolution.score >= INFER_FROM_TOWNS
+            ) and place.country:
                 # A confidently placed town tells the document's country and admin-1 unit too.
                 countries[place.country] += weight
                 if place.admin1:

@@ -1,0 +1,79 @@
+"""`make bench`: speed and memory, measured in one run and printed as ratios (no timed assertions in tests).
+
+Pipeline throughput against bare spaCy NER (same components, same texts, same batch size), gazetteer lookups/s,
+peak RSS, and the seed map's size and build time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geo.pipeline import Article, Geoparser  # noqa: E402
+from geo.render import build_map, render_html  # noqa: E402
+from geo.text import read_article  # noqa: E402
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "eval" / "dev" / "lgl.jsonl"))
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--batch-size", type=int, default=32)
+    args = ap.parse_args()
+
+    rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()]
+    if args.limit:
+        rows = rows[: args.limit]
+    texts = [r["text"] for r in rows]
+    words = sum(len(t.split()) for t in texts)
+    parser = Geoparser()
+    list(parser.nlp.pipe(texts[:16]))  # warm-up
+    list(parser.parse_many(Article(str(i), t) for i, t in enumerate(texts[:16])))
+
+    timings: dict[str, list[float]] = {"ner": [], "pipeline": []}
+    for _ in range(2):  # alternate, so drift in machine load hits both alike
+        started = time.perf_counter()
+        for _doc in parser.nlp.pipe(texts, batch_size=args.batch_size):
+            pass
+        timings["ner"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for _doc in parser.parse_many((Article(str(i), t) for i, t in enumerate(texts)), batch_size=args.batch_size):
+            pass
+        timings["pipeline"].append(time.perf_counter() - started)
+    ner, pipeline = min(timings["ner"]), min(timings["pipeline"])
+
+    gaz = parser.gazetteer
+    names = [name for row in rows for name in {t["name"] for t in row.get("toponyms", [])}][:20_000]
+    gaz.candidates.cache_clear()  # type: ignore[attr-defined]
+    started = time.perf_counter()
+    for name in names:
+        gaz.candidates(name)
+    lookups = len(names) / (time.perf_counter() - started)
+
+    seed = read_article(ROOT / "seeds" / "000_11479447b17c9ead.txt").text
+    started = time.perf_counter()
+    html = render_html(build_map(parser.parse(seed, doc_id="seed")))
+    seed_seconds = time.perf_counter() - started
+
+    print(f"corpus: {args.corpus} — {len(texts)} articles, {words:,} words")
+    print(f"bare spaCy NER (nlp.pipe, {'+'.join(parser.nlp.pipe_names)}): {len(texts) / ner:.1f} docs/s, {words / ner:,.0f} words/s")
+    print(f"geo pipeline (parse_many): {len(texts) / pipeline:.1f} docs/s, {words / pipeline:,.0f} words/s")
+    print(f"ratio pipeline / bare NER: {ner / pipeline:.3f}  (target ≥ 0.85)")
+    print(f"gazetteer lookups (uncached): {lookups:,.0f}/s over {len(names):,} distinct gold names")
+    print(f"peak RSS: {rss_mb():.0f} MB")
+    print(f"seed map: {len(html.encode()) / 1e6:.2f} MB, parse + render {seed_seconds:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
