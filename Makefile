@@ -34,11 +34,12 @@ test: setup
 maps: setup
 	$(VENV)/bin/geo map $(SEEDS) --out-dir maps
 
-# Accuracy on the public dev corpora in ../shared (never copied into the repo); writes docs/accuracy-latest.md.
+# Accuracy on the public dev corpora in ../shared (never copied into the repo); also written to build/accuracy.md.
 DEV := ../shared/eval/dev
 eval: setup
+	mkdir -p build
 	{ $(VENV)/bin/geo eval $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; echo; \
-	  $(VENV)/bin/geo eval --gold-spans $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; } | tee docs/accuracy-latest.md
+	  $(VENV)/bin/geo eval --gold-spans $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; } | tee build/accuracy.md
 
 bench: setup
 	$(PY) bench/bench.py --corpus $(DEV)/lgl.jsonl

@@ -48,7 +48,9 @@ def main() -> None:
             pass
         timings["ner"].append(time.perf_counter() - started)
         started = time.perf_counter()
-        for _doc in parser.parse_many((Article(str(i), t) for i, t in enumerate(texts)), batch_size=args.batch_size):
+        for _doc in parser.parse_many(
+            (Article(str(i), t) for i, t in enumerate(texts)), batch_size=args.batch_size
+        ):
             pass
         timings["pipeline"].append(time.perf_counter() - started)
     ner, pipeline = min(timings["ner"]), min(timings["pipeline"])
@@ -67,7 +69,9 @@ def main() -> None:
     seed_seconds = time.perf_counter() - started
 
     print(f"corpus: {args.corpus} — {len(texts)} articles, {words:,} words")
-    print(f"bare spaCy NER (nlp.pipe, {'+'.join(parser.nlp.pipe_names)}): {len(texts) / ner:.1f} docs/s, {words / ner:,.0f} words/s")
+    print(
+        f"bare spaCy NER (nlp.pipe, {'+'.join(parser.nlp.pipe_names)}): {len(texts) / ner:.1f} docs/s, {words / ner:,.0f} words/s"
+    )
     print(f"geo pipeline (parse_many): {len(texts) / pipeline:.1f} docs/s, {words / pipeline:,.0f} words/s")
     print(f"ratio pipeline / bare NER: {ner / pipeline:.3f}  (target ≥ 0.85)")
     print(f"gazetteer lookups (uncached): {lookups:,.0f}/s over {len(names):,} distinct gold names")

@@ -139,7 +139,7 @@ class Resolver:
     ) -> Resolution:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
-        namesakes = {c.admin1 for c in candidates if c.fcode == "ADM1"}
+        namesakes = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind == 0}
         scored = sorted(
             (
                 (
