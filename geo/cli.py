@@ -16,7 +16,7 @@ from pathlib import Path
 from geo.errors import DataError, GeoError, InputError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 def _warn(message: str) -> None:

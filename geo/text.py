@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import InputError
+from geo.html_text import html_to_text, looks_like_html
 from geo.model import Sentence
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -36,6 +37,10 @@ def decode_article(data: bytes, *, name: str = "<bytes>") -> ReadText:
         text = data.decode("cp1252", errors="replace")
         warnings.append(f"{name}: invalid UTF-8 at byte {exc.start}; decoded as cp1252")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        text = html_to_text(text)
+        if not text.strip():
+            raise InputError(f"{name}: HTML page with no readable text")
     return ReadText(text, tuple(warnings))
 
 

@@ -66,3 +66,18 @@ def test_abbreviations_do_not_end_sentences():
     text = "Mr. Smith met Dr. Jones in St. Louis. They left."
     spans = [text[s.start : s.end].strip() for s in split_sentences(text)]
     assert spans == ["Mr. Smith met Dr. Jones in St. Louis.", "They left."]
+
+
+def test_html_articles_are_read_with_a_real_parser():
+    page = (
+        "<!DOCTYPE html><html><head><title>Talks in Baku</title><style>p{color:red}</style>"
+        "<script>var x = '<p>Paris</p>';</script></head><body><nav>Home</nav>"
+        "<p>Leaders met in <b>Munich</b> &amp; Baku.</p><p>Then   they left.</p></body></html>"
+    )
+    text = decode_article(page.encode(), name="page.html").text
+    assert text == "Talks in Baku\n\nLeaders met in Munich & Baku.\n\nThen they left."
+
+
+def test_html_page_without_text_is_refused():
+    with pytest.raises(InputError, match="no readable text"):
+        decode_article(b"<html><body><script>x()</script></body></html>", name="empty.html")
