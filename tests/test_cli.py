@@ -96,3 +96,13 @@ def test_gazetteer_info():
     done = run("gazetteer", "info")
     assert done.returncode == 0
     assert "cities500" in done.stdout and "GeoNames" in done.stdout
+
+
+def test_lone_surrogates_in_jsonl_become_replacement_characters():
+    line = '{"id": "s", "text": "Talks in Munich \\ud800 and Baku \\udfff ended."}'
+    done = run("parse", "--jsonl", "-", stdin=line + "\n")
+    assert done.returncode == 0, done.stderr
+    (record,) = [json.loads(x) for x in done.stdout.splitlines()]
+    text = "Talks in Munich \ufffd and Baku \ufffd ended."
+    assert "Munich" in {m["text"] for m in record["mentions"]}
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in record["mentions"])
