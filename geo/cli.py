@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from geo.errors import DataError, GeoError, InputError
+from geo.text import MAX_ARTICLE_BYTES
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -77,6 +78,8 @@ def _jsonl_articles(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
                 record = json.loads(line)
                 if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                     raise ValueError('each line needs an object with a "text" string')
+                if len(record["text"].encode("utf-8", errors="surrogatepass")) > MAX_ARTICLE_BYTES:
+                    raise ValueError(f'"text" is over the {MAX_ARTICLE_BYTES:,}-byte article limit')
                 yield number, record, None
             except ValueError as exc:
                 yield number, None, str(exc)

@@ -111,7 +111,7 @@ class Document:
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing *offset* (sentences tile the text, so a bisect finds it)."""
-        index = bisect.bisect_right([s.start for s in self.sentences], offset) - 1
+        index = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
         return self.sentences[max(0, index)]
 
     def places(self) -> list[Place]:

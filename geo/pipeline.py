@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.gazetteer.index import Gazetteer, open_gazetteer
-from geo.model import Document, Mention
+from geo.model import Document, Mention, Sentence
 from geo.normalize import normalize_name
 from geo.recognize import DEFAULT_MODEL, Recognizer, load_nlp
 from geo.resolve import Resolver
 from geo.text import find_dateline, find_title, split_sentences
+
+# NER runs on pieces of at most this many characters, cut at sentence ends: spaCy refuses texts over
+# ``nlp.max_length`` (1M) and its memory grows with the text, so long articles go through in bounded pieces.
+CHUNK_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +57,30 @@ class Geoparser:
             yield from self._parse_batch(pending)
 
     def _parse_batch(self, articles: list[Article]) -> Iterator[Document]:
-        needs_ner = [a for a in articles if a.spans is None]
-        ner_docs = iter(self.nlp.pipe([a.text for a in needs_ner], batch_size=len(needs_ner) or 1))
-        for article in articles:
-            text = article.text
-            document = Document(
-                id=article.id,
-                text=text,
-                title=article.title or find_title(text),
-                sentences=split_sentences(text),
+        documents = [
+            Document(
+                id=a.id, text=a.text, title=a.title or find_title(a.text), sentences=split_sentences(a.text)
             )
+            for a in articles
+        ]
+        pieces = [
+            (i, start, end)
+            for i, (article, document) in enumerate(zip(articles, documents, strict=True))
+            if article.spans is None
+            for start, end in _pieces(document.sentences, CHUNK_CHARS)
+        ]
+        ner_docs = self.nlp.pipe((articles[i].text[s:e] for i, s, e in pieces), batch_size=len(articles))
+        found: dict[int, list[Mention]] = {}
+        for (i, start, _end), ner_doc in zip(pieces, ner_docs, strict=True):
+            dateline = find_dateline(ner_doc.text) if start == 0 else None
+            found.setdefault(i, []).extend(
+                replace(m, start=m.start + start, end=m.end + start) if start else m
+                for m in self.recognizer.recognize(ner_doc, dateline=dateline)
+            )
+        for i, (article, document) in enumerate(zip(articles, documents, strict=True)):
+            text = article.text
             if article.spans is None:
-                dateline = find_dateline(text)
-                mentions = self.recognizer.recognize(next(ner_docs), dateline=dateline)
+                mentions = found.get(i, [])
             else:
                 mentions = [self._gold_mention(text, start, end) for start, end in article.spans]
             for mention in mentions:
@@ -88,3 +103,17 @@ class Geoparser:
             if normalize_name(surface) not in self.gazetteer.strong_keys
             else None,
         )
+
+
+def _pieces(sentences: Sequence[Sentence], size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) runs of whole sentences of at most ``size`` characters (a longer sentence is cut at ``size``)."""
+    start = end = sentences[0].start
+    for sentence in sentences:
+        if sentence.end - start > size and end > start:
+            yield start, end
+            start = end
+        while sentence.end - start > size:
+            yield start, start + size
+            start += size
+        end = sentence.end
+    yield start, end

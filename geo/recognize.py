@@ -5,6 +5,7 @@ and "Russia-brokered"), demonyms, and the dateline.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -243,14 +244,22 @@ class Recognizer:
 
 
 class _Spans:
+    """Taken character spans, kept sorted and disjoint (overlapping ones merged) so a bisect answers overlaps."""
+
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.spans = [(m.start, m.end) for m in mentions]
+        self.spans: list[tuple[int, int]] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            if self.spans and m.start < self.spans[-1][1]:
+                self.spans[-1] = (self.spans[-1][0], max(self.spans[-1][1], m.end))
+            else:
+                self.spans.append((m.start, m.end))
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans)
+        i = bisect.bisect_left(self.spans, (end, end))
+        return i > 0 and self.spans[i - 1][1] > start
 
     def add(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        bisect.insort(self.spans, (start, end))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

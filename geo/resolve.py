@@ -78,14 +78,18 @@ class Resolver:
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
         """Bonus for candidates near the likely places of the *other* names in the document."""
-        anchors: list[tuple[float, float, float, str, str]] = []  # lat, lon, weight, name key, country
+        # Repeated names give the same anchors: keep each (place, name) once, with its highest probability.
+        best: dict[tuple[int, str], tuple[float, float, float, str, str]] = {}
         for resolution in first:
             key = normalize_name(resolution.mention.text)
             likely = [] if resolution.place is None else [(resolution.place, resolution.score)]
             likely += resolution.alternatives[:2]
             for place, probability in likely:
                 if place.fcode not in ("PCLI", "CONT") and probability >= 0.1:
-                    anchors.append((place.lat, place.lon, probability, key, place.country))
+                    old = best.get((place.id, key))
+                    if old is None or old[2] < probability:
+                        best[place.id, key] = (place.lat, place.lon, probability, key, place.country)
+        anchors = list(best.values())  # lat, lon, weight, name key, country
         if not anchors:
             return {}
         a_lat = np.radians([a[0] for a in anchors])
@@ -94,10 +98,15 @@ class Resolver:
         a_key = np.array([a[3] for a in anchors])
         a_country = np.array([a[4] for a in anchors])
         out: dict[int, dict[int, float]] = {}
+        done: dict[tuple[str, tuple[Candidate, ...]], dict[int, float]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
                 continue
-            others = a_key != normalize_name(mention.text)
+            name = normalize_name(mention.text)
+            if (name, options) in done:
+                out[i] = done[name, options]
+                continue
+            others = a_key != name
             if not others.any():
                 continue
             c_lat = np.radians([c.lat for c in options])[:, None]
@@ -114,7 +123,7 @@ class Resolver:
                 if c.fcode == "PCLI":
                     inside = a_weight[others][a_country[others] == c.country]
                     closeness[k] = inside.max() if inside.size else 0.0
-            out[i] = {
+            out[i] = done[name, options] = {
                 c.id: PROXIMITY_WEIGHT * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01
             }
         return out

@@ -14,7 +14,10 @@ from geo.errors import InputError
 from geo.html_text import html_to_text, looks_like_html
 from geo.model import Sentence
 
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# A news article is tens of kilobytes. Up to this size an article is processed (NER in bounded pieces, see
+# geo.pipeline.CHUNK_CHARS); past it, it is refused with this limit named: a 10 MB "article" is a scraping accident,
+# would take minutes and make a map nobody can open.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)

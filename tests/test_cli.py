@@ -106,3 +106,30 @@ def test_lone_surrogates_in_jsonl_become_replacement_characters():
     text = "Talks in Munich \ufffd and Baku \ufffd ended."
     assert "Munich" in {m["text"] for m in record["mentions"]}
     assert all(text[m["start"] : m["end"]] == m["text"] for m in record["mentions"])
+
+
+def test_a_10mb_article_is_refused_with_the_limit_named_and_the_others_processed(tmp_path: Path):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "good.txt").write_text("Leaders met in Munich.\n", encoding="utf-8")
+    sentence = "Officials in Munich and Baku met again today. "
+    (articles / "huge.txt").write_text(sentence * (10_000_000 // len(sentence) + 1), encoding="utf-8")
+    out = tmp_path / "maps"
+    done = run("map", str(articles), "--out-dir", str(out))
+    assert done.returncode == 1
+    assert "huge.txt: 10,000," in done.stderr and "-byte article limit" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert [p.name for p in out.iterdir()] == ["good.html"]
+
+
+def test_an_oversized_jsonl_record_is_reported_and_the_rest_parsed(tmp_path: Path):
+    corpus = tmp_path / "in.jsonl"
+    lines = [
+        json.dumps({"id": "big", "text": "Munich. " * 700_000}),
+        json.dumps({"id": "ok", "text": "Talks were held in Baku."}),
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run("parse", "--jsonl", str(corpus))
+    assert done.returncode == 1
+    assert "in.jsonl:1:" in done.stderr and "article limit" in done.stderr
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["ok"]

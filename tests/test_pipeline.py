@@ -127,3 +127,29 @@ def test_gold_span_mode_resolves_exactly_the_given_spans(parser):
     text = "Talks in Munich and Baku ended."
     (doc,) = parser.parse_many([Article("x", text, spans=[(9, 15)])])
     assert [(r.mention.text, r.place.name) for r in doc.resolutions] == [("Munich", "Munich")]
+
+
+def test_long_articles_go_through_ner_in_pieces_with_the_same_mentions(parser, seed_text, monkeypatch):
+    """Texts past spaCy's max_length are cut at sentence ends; offsets stay those of the whole text."""
+    import geo.pipeline
+
+    text = "\n".join(seed_text for _ in range(3))
+    whole = parser.parse(text)
+    monkeypatch.setattr(geo.pipeline, "CHUNK_CHARS", 700)
+    pieces = parser.parse(text)
+    assert [(m.start, m.end, m.text) for m in pieces.mentions] == [
+        (m.start, m.end, m.text) for m in whole.mentions
+    ]
+    assert all(text[m.start : m.end] == m.text for m in pieces.mentions)
+    assert {p.candidate.id for p in pieces.places()} == {p.candidate.id for p in whole.places()}
+
+
+def test_pieces_respect_the_size_and_tile_the_text():
+    from geo.pipeline import _pieces
+    from geo.text import split_sentences
+
+    text = "A short one. " + "x" * 2500 + ". Then Munich. And Baku.\nEnd"
+    pieces = list(_pieces(split_sentences(text), 1000))
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all(0 < end - start <= 1000 for start, end in pieces)
