@@ -151,6 +151,20 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_data(args: argparse.Namespace) -> int:
+    from geo import naturalearth
+    from geo.gazetteer.build import build
+    from geo.gazetteer.index import default_path
+
+    index = Path(args.path) if args.path else default_path()
+    source = args.source or naturalearth.DEFAULT_URL
+    print(f"installing the Natural Earth pack from {source} into {naturalearth.pack_dir(index)}", file=sys.stderr)
+    files = naturalearth.install(source, index, progress=_warn)
+    print(f"  {len(files)} layers installed; rebuilding {index}", file=sys.stderr)
+    build(index)
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from geo.evaluate import evaluate, markdown_table
 
@@ -199,6 +213,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_eval.add_argument("--json", action="store_true", help="print JSON instead of a markdown table")
     p_eval.set_defaults(func=cmd_eval)
+
+    p_data = sub.add_parser("data", help="install optional reference data packs")
+    p_data.add_argument("action", choices=["install"])
+    p_data.add_argument("pack", choices=["naturalearth"])
+    p_data.add_argument(
+        "--from",
+        dest="source",
+        metavar="DIR_OR_URL",
+        help="a folder of the layers (GeoJSON or Natural Earth zips) or a URL (default: naturalearthdata.com)",
+    )
+    p_data.add_argument("--path", help="gazetteer index to rebuild (default: data/gazetteer.sqlite)")
+    p_data.set_defaults(func=cmd_data)
 
     p_gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer index")
     p_gaz.add_argument("action", choices=["build", "info"])

@@ -65,20 +65,37 @@ def to_jsonl_line(document: Document) -> str:
     return json.dumps(document_record(document), ensure_ascii=False)
 
 
+def place_note(c: Candidate) -> str | None:
+    """The status or provenance note of an authored or Natural Earth place (GeoNames places have none)."""
+    return c.note if c.curated or c.source.startswith("Natural Earth") else None
+
+
+def wkt_to_geojson(wkt: str) -> dict[str, Any]:
+    import shapely
+
+    return json.loads(shapely.to_geojson(shapely.from_wkt(wkt)))  # type: ignore[no-any-return]
+
+
 def to_geojson(document: Document) -> str:
+    """One feature per place: its line or area when the gazetteer has one (corridors, disputed areas, seas),
+    else its point; ``lat``/``lon`` always give the point."""
     features = []
     for place in document.places():
         c = place.candidate
+        geometry = wkt_to_geojson(c.geometry) if c.geometry else {"type": "Point", "coordinates": [c.lon, c.lat]}
         features.append(
             {
                 "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [c.lon, c.lat]},
+                "geometry": geometry,
                 "properties": {
                     "name": c.name,
+                    "lat": c.lat,
+                    "lon": c.lon,
                     "geonameid": str(c.geonameid) if c.geonameid else None,
                     "feature": c.feature,
                     "country": c.country or None,
                     "score": place.score,
+                    "note": place_note(c),
                     "mentions": [[r.mention.start, r.mention.end] for r in place.resolutions],
                 },
             }

@@ -28,6 +28,12 @@ FEATURE_TYPES: dict[str, str] = {
     "CNL": "water",
     "RDCR": "route",
     "DISP": "disputed area",
+    # from the Natural Earth pack
+    "BAY": "water", "SD": "water", "CHN": "water", "LGN": "water", "FJD": "water", "INLT": "water", "RF": "water",
+    "ISL": "island", "ISLS": "island",
+    "MT": "mountain", "PASS": "mountain",
+    "CAPE": "area", "CST": "area", "PLN": "area", "DLTA": "area", "BSN": "area", "VAL": "area", "LWL": "area",
+    "TUND": "area", "ISTH": "area", "WTLD": "area", "GRGE": "area", "HLLS": "area", "DPR": "area", "FLLS": "area",
 }
 
 
@@ -76,6 +82,11 @@ class Candidate:
     @property
     def feature(self) -> str:
         return FEATURE_TYPES.get(self.fcode, "city" if self.fcode.startswith("PPL") else "place")
+
+    @property
+    def curated(self) -> bool:
+        """Authored in data/supplement.csv: names news uses for exactly these places."""
+        return self.source.startswith("data/supplement.csv")
 
     @property
     def is_country(self) -> bool:

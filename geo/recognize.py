@@ -181,8 +181,18 @@ class Recognizer:
                 found.extend(self._from_entity(ent, text, person_spans))
         taken = _Spans(m for m in found)
         for start, end in self.match_names(text):
-            if taken.overlaps(start, end) or any(s <= start and end <= e for s, e in person_spans):
+            if any(s <= start and end <= e for s, e in person_spans):
                 continue
+            if taken.overlaps(start, end):
+                # A longer name around what NER found wins: NER's "Biscay" in "the Bay of Biscay".
+                covered = [m for m in found if m.start < end and start < m.end]
+                if " " not in text[start:end] or not all(
+                    m.source == "ner" and start <= m.start and m.end <= end and m.end - m.start < end - start
+                    for m in covered
+                ):
+                    continue
+                found = [m for m in found if not (m.start < end and start < m.end)]
+                taken = _Spans(found)
             found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
             taken.add(start, end)
         return _dedupe(found)
@@ -239,7 +249,7 @@ class Recognizer:
     def _is_major(self, name: str) -> bool:
         """Countries, capitals, admin-1 units and our curated areas: names strong enough to split a PERSON span."""
         return any(
-            c.fcode in ("PCLI", "PPLC", "ADM1") or c.id < 0 for c in self.gazetteer.candidates(name)[:3]
+            c.fcode in ("PCLI", "PPLC", "ADM1") or c.curated for c in self.gazetteer.candidates(name)[:3]
         )
 
 

@@ -24,6 +24,7 @@ import branca.element
 import folium
 
 from geo import boundaries
+from geo.export import place_note, wkt_to_geojson
 from geo.files import write_atomic
 from geo.model import Document
 
@@ -97,6 +98,14 @@ def leaflet_assets() -> tuple[str, str]:
 
     css = re.sub(r"url\((images/[\w.-]+\.png)\)", inline, css)
     js = (base / "leaflet.js").read_text(encoding="utf-8")
+    # Marker clustering for maps with many places (no images: the cluster icons are CSS).
+    import xstatic.pkg.leaflet_markercluster as xcluster
+
+    cluster = Path(xcluster.BASE_DIR)
+    css += "\n" + "\n".join(
+        (cluster / name).read_text(encoding="utf-8") for name in ("MarkerCluster.css", "MarkerCluster.Default.css")
+    )
+    js += "\n" + (cluster / "leaflet.markercluster.js").read_text(encoding="utf-8")
     js = re.sub(r"//# sourceMappingURL=\S+", "", js)
     return css, js
 
@@ -105,12 +114,6 @@ def json_for_script(value: Any) -> str:
     """JSON safe inside ``<script type="application/json">``: no ``</script>``, ``<!--`` or ``&`` can form."""
     text = json.dumps(value, ensure_ascii=True, separators=(",", ":"), sort_keys=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _wkt_to_geojson(wkt: str) -> dict[str, Any]:
-    import shapely
-
-    return json.loads(shapely.to_geojson(shapely.from_wkt(wkt)))
 
 
 def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, Any]:
@@ -134,7 +137,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
         if c.is_country:
             geometry = shapes.get(c.country)
         elif c.geometry:
-            geometry = _wkt_to_geojson(c.geometry)
+            geometry = wkt_to_geojson(c.geometry)
         out_places.append(
             {
                 "name": c.name,
@@ -147,7 +150,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
                 "score": place.score,
                 "low": place.score < LOW_CONFIDENCE,
                 "geometry": geometry,
-                "note": c.note if c.id < 0 else None,
+                "note": place_note(c),
                 "alternatives": _alternatives(place),
                 "mentions": mention_ids[i],
             }
@@ -161,7 +164,12 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
         "places": out_places,
         "basemap": {"type": "FeatureCollection", "features": boundaries.basemap_features()},
         "attribution": ATTRIBUTION,
-        "pov": boundaries.POINT_OF_VIEW,
+        "pov": boundaries.POINT_OF_VIEW
+        + (
+            "; disputed and breakaway areas: Natural Earth 10m (de facto lines, status on each place)"
+            if any(p.candidate.fcode == "DISP" for p in places)
+            else ""
+        ),
         "tiles": tiles_name,
     }
 

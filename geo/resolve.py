@@ -48,7 +48,7 @@ class Context:
 
 def prior(candidate: Candidate) -> float:
     """Score of a candidate before any document context."""
-    feature = CURATED_WEIGHT if candidate.id < 0 else FEATURE_WEIGHT.get(candidate.fcode, 0.0)
+    feature = CURATED_WEIGHT if candidate.curated else FEATURE_WEIGHT.get(candidate.fcode, 0.0)
     return (
         NAME_KIND_WEIGHT.get(candidate.name_kind, 0.0)
         + feature

@@ -14,7 +14,8 @@
   }
 
   var COLORS = { country: "#c2410c", capital: "#1d4ed8", city: "#1d4ed8", district: "#1d4ed8", region: "#7c3aed",
-    area: "#7c3aed", continent: "#7c3aed", "disputed area": "#7c3aed", water: "#0891b2", route: "#b91c1c" };
+    area: "#7c3aed", island: "#7c3aed", continent: "#7c3aed", mountain: "#92400e", "disputed area": "#be185d",
+    water: "#0891b2", route: "#b91c1c" };
   function colorOf(type) { return COLORS[type] || "#334155"; }
   var maxCount = Math.max.apply(null, data.places.map(function (p) { return p.mentions.length; }).concat([1]));
   function countryFill(count) {
@@ -118,44 +119,70 @@
     return root;
   }
 
-  /* ---------- layers ---------- */
+  /* ---------- layers: one per feature type, drawn from the data (points, lines or areas) ---------- */
   var layerOf = {};
-  var groups = { countries: L.featureGroup(), areas: L.featureGroup(), routes: L.featureGroup(), points: L.featureGroup() };
+  var groupOf = {};
+  var TYPE_ORDER = ["country", "disputed area", "region", "area", "island", "mountain", "water", "route", "continent",
+    "district", "city", "capital", "place"];
+  var TYPE_LABEL = { country: "Countries mentioned", "disputed area": "Disputed areas", region: "Regions, states",
+    area: "Areas", island: "Islands", mountain: "Mountains", water: "Seas, rivers", route: "Routes, corridors",
+    continent: "Continents", district: "Districts", city: "Cities, towns", capital: "Capitals", place: "Other places" };
+  var points = data.places.filter(function (p) { return !p.geometry; }).length;
+  var CLUSTER_FROM = 40;  // below this many point places nothing needs clustering
+  var groups = {};
+  function groupFor(type, isPoint) {
+    var key = TYPE_LABEL[type] ? type : "place";
+    if (!groups[key]) {
+      groups[key] = isPoint && points >= CLUSTER_FROM && L.markerClusterGroup
+        ? L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true })
+        : L.featureGroup();
+    }
+    return groups[key];
+  }
+  function pinIcon(place, count, active) {
+    var size = Math.round(10 + 6 * Math.sqrt(count));
+    var icon = L.divIcon({
+      className: "geo-pin" + (place.low ? " geo-pin-low" : "") + (active ? " geo-pin-active" : ""),
+      iconSize: [size, size],
+      html: ""
+    });
+    return icon;
+  }
   data.places.forEach(function (place, p) {
     var layer;
     var count = place.mentions.length;
     var dash = place.low ? "5 4" : null;
     if (place.geometry && place.type === "country") {
       layer = L.geoJSON(place.geometry, { style: { color: "#7c2d12", weight: 1.2, fillColor: countryFill(count), fillOpacity: 0.75, dashArray: dash } });
-      groups.countries.addLayer(layer);
     } else if (place.geometry && /LineString/.test(place.geometry.type)) {
       layer = L.geoJSON(place.geometry, { style: { color: colorOf(place.type), weight: 5, opacity: 0.9, dashArray: dash } });
-      groups.routes.addLayer(layer);
     } else if (place.geometry) {
       layer = L.geoJSON(place.geometry, { style: { color: colorOf(place.type), weight: 2, fillOpacity: 0.25, dashArray: place.type === "disputed area" ? "6 4" : dash } });
-      groups.areas.addLayer(layer);
     } else {
-      layer = L.circleMarker([place.lat, place.lon], { radius: 5 + 3 * Math.sqrt(count), color: "#fff", weight: 1.5,
-        fillColor: colorOf(place.type), fillOpacity: 0.9, dashArray: dash });
-      groups.points.addLayer(layer);
+      layer = L.marker([place.lat, place.lon], { icon: pinIcon(place, count, false), title: place.name, alt: place.name,
+        keyboard: true, riseOnHover: true });
+      layer.on("add", function () { if (layer._icon) layer._icon.style.setProperty("--geo-color", colorOf(place.type)); });
     }
+    var group = groupFor(place.type, !place.geometry);
+    group.addLayer(layer);
+    groupOf[p] = group;
     layer.bindPopup(function () { return card(p); }, { maxWidth: 360 });
     layer.bindTooltip(function () { return el("span", null, place.name + " — " + count + (count === 1 ? " mention" : " mentions")); });
     layer.on("click", function () { highlightMentions(p, true); });
     layer.on("popupopen", function () { highlightMentions(p, false); });
     layerOf[p] = layer;
   });
-  ["countries", "areas", "routes", "points"].forEach(function (k) { groups[k].addTo(map); });
   var overlays = {};
-  overlays["Countries mentioned (" + groups.countries.getLayers().length + ")"] = groups.countries;
-  overlays["Areas (" + groups.areas.getLayers().length + ")"] = groups.areas;
-  overlays["Routes (" + groups.routes.getLayers().length + ")"] = groups.routes;
-  overlays["Places (" + groups.points.getLayers().length + ")"] = groups.points;
+  TYPE_ORDER.forEach(function (type) {
+    var group = groups[type];
+    if (!group) return;
+    group.addTo(map);
+    overlays[TYPE_LABEL[type] + " (" + group.getLayers().length + ")"] = group;
+  });
   var bases = {};
   bases["Natural Earth countries"] = basemap;
   if (data.tiles) bases[data.tiles] = window[data.tilesLayer];
-  L.control.layers(bases, overlays, { collapsed: false }).addTo(map);
-  groups.points.bringToFront();
+  L.control.layers(bases, overlays, { collapsed: TYPE_ORDER.filter(function (t) { return groups[t]; }).length > 8 }).addTo(map);
 
   /* ---------- interactions ---------- */
   function highlightMentions(p, scroll) {
@@ -171,8 +198,15 @@
     var layer = layerOf[p];
     var zoom = { capital: 7, city: 8, district: 8 }[place.type] || 6;
     map.closePopup();
+    var group = groupOf[p];
+    if (!map.hasLayer(group)) group.addTo(map);  // the reader hid this type; the place they asked for shows
     if (layer.getBounds) {
       map.flyToBounds(layer.getBounds(), { maxZoom: 7, padding: [30, 30], duration: 0.6 });
+    } else if (group.zoomToShowLayer && !map.hasLayer(layer)) {
+      group.zoomToShowLayer(layer, function () { layer.openPopup(); });
+      highlightMentions(p, !fromText);
+      window.geoLastFocus = p;
+      return;
     } else {
       map.flyTo([place.lat, place.lon], Math.max(map.getZoom(), zoom), { duration: 0.6 });
     }
@@ -189,7 +223,8 @@
   }
   function hover(p, on) {
     var layer = layerOf[p];
-    if (layer.setStyle) layer.setStyle(on ? { weight: 4 } : { weight: layer instanceof L.CircleMarker ? 1.5 : (data.places[p].type === "country" ? 1.2 : 2) });
+    if (layer._icon) layer._icon.classList.toggle("geo-pin-active", on);
+    else if (layer.setStyle) layer.setStyle(on ? { weight: 4 } : { weight: data.places[p].type === "country" ? 1.2 : 2 });
   }
   window.geoFocusPlace = focusPlace;
 
@@ -199,7 +234,8 @@
     var box = el("div", "geo-legend");
     box.appendChild(el("strong", null, "Places in the article"));
     [["country", "Country mentioned (darker = more mentions)", false], ["city", "City / capital (size = mentions)", true],
-     ["region", "Region, area", true], ["water", "Sea, gulf, strait", true], ["route", "Route / corridor", false]].forEach(function (row) {
+     ["region", "Region, area (outlined when its shape is known)", true], ["disputed area", "Disputed area (dashed)", false],
+     ["water", "Sea, river", true], ["route", "Route / corridor", false]].forEach(function (row) {
       var line = el("div");
       var sw = el("span", "geo-swatch" + (row[2] ? " geo-dot" : ""));
       sw.style.background = row[0] === "country" ? countryFill(maxCount) : colorOf(row[0]);

