@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -37,12 +38,16 @@ def _article_paths(inputs: list[str]) -> list[Path]:
 
 def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import Geoparser
-    from geo.render import save_map
+    from geo.render import save_embed, save_map, save_png
     from geo.text import read_article
 
     paths = _article_paths(args.inputs)
-    if args.output and len(paths) != 1:
-        _warn("-o/--output takes one article; use --out-dir for several")
+    if (args.output or args.png) and len(paths) != 1:
+        _warn("-o/--output and --png take one article; use --out-dir for several")
+        return EXIT_USAGE
+    size = _size(args.size)
+    if size is None:
+        _warn(f"--size {args.size!r}: expected WIDTHxHEIGHT, such as 1400x900")
         return EXIT_USAGE
     parser = Geoparser()
     failed = 0
@@ -57,15 +62,25 @@ def cmd_map(args: argparse.Namespace) -> int:
         for warning in read.warnings:
             _warn(warning)
         document = parser.parse(read.text, doc_id=path.stem)
-        out = Path(args.output) if args.output else Path(args.out_dir) / f"{path.stem}.html"
-        save_map(document, out, tiles=args.tiles)
-        places = len(document.places())
-        print(
-            f"{out}: {places} places, {len(document.resolutions)} mentions "
-            f"({time.perf_counter() - started:.1f} s)",
-            file=sys.stderr,
-        )
+        if args.embed or args.output or not args.png:  # --png alone writes only the picture
+            suffix = ".embed.html" if args.embed else ".html"
+            out = Path(args.output) if args.output else Path(args.out_dir) / f"{path.stem}{suffix}"
+            save = save_embed if args.embed else save_map
+            save(document, out, tiles=args.tiles)
+            print(
+                f"{out}: {len(document.places())} places, {len(document.resolutions)} mentions "
+                f"({time.perf_counter() - started:.1f} s)",
+                file=sys.stderr,
+            )
+        if args.png:
+            save_png(document, args.png, size=size, tiles=args.tiles)
+            print(f"{args.png}: {size[0]}x{size[1]} picture at device scale 2", file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _size(text: str) -> tuple[int, int] | None:
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def _jsonl_articles(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
@@ -194,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_map.add_argument(
         "--tiles", help="add an online tile layer: 'osm' or a URL template (default: none, offline)"
     )
+    p_map.add_argument(
+        "--embed", action="store_true", help="write an HTML fragment (iframe srcdoc) to paste into a report"
+    )
+    p_map.add_argument("--png", metavar="OUT.png", help="also (or only, without -o) write a picture via chromium")
+    p_map.add_argument("--size", default="1400x900", help="picture size for --png (default: 1400x900)")
     p_map.set_defaults(func=cmd_map)
 
     p_parse = sub.add_parser("parse", help="print the places of an article as json, geojson or csv")

@@ -246,3 +246,79 @@ def render_html(m: folium.Map) -> str:
 def save_map(document: Document, path: str | Path, *, tiles: str | None = None) -> Path:
     write_atomic(path, render_html(build_map(document, tiles=tiles)))
     return Path(path)
+
+
+def embed_html(page: str, *, title: str, height: int = 640) -> str:
+    """An HTML fragment to paste into a report or a static site: the whole page in an ``<iframe srcdoc>``.
+
+    The frame is sandboxed (scripts run, but with no access to the host page, its cookies or storage), and the
+    page inside is the same self-contained map, so the fragment needs no other file and makes no request.
+    """
+    import html
+
+    return (
+        f'<iframe title="{html.escape(title, quote=True)}" sandbox="allow-scripts allow-popups" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #d0d7de" loading="lazy" '
+        f'srcdoc="{html.escape(page, quote=True)}"></iframe>\n'
+    )
+
+
+def save_embed(document: Document, path: str | Path, *, tiles: str | None = None, height: int = 640) -> Path:
+    page = render_html(build_map(document, tiles=tiles))
+    write_atomic(path, embed_html(page, title=f"Map: {document.title or document.id}", height=height))
+    return Path(path)
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def chromium_path() -> str:
+    """Debian's chromium (``make setup`` installs it); ``GEO_CHROMIUM`` points elsewhere."""
+    import os
+    import shutil
+
+    from geo.errors import DataError
+
+    found = os.environ.get("GEO_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise DataError("--png needs chromium (Debian package `chromium`; `make setup` installs it)")
+    return found
+
+
+def save_png(
+    document: Document, path: str | Path, *, size: tuple[int, int] = (1400, 900), tiles: str | None = None
+) -> Path:
+    """A static picture of the map page from headless Chromium, at device scale 2 (sharp at print size)."""
+    import os
+    import subprocess
+    import tempfile
+
+    from geo.errors import GeoError
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="geo-png-") as tmp:
+        page = Path(tmp) / "map.html"
+        write_atomic(page, render_html(build_map(document, tiles=tiles)))
+        shot = Path(tmp) / "map.png"
+        command = [
+            chromium_path(),
+            *CHROMIUM_FLAGS,
+            "--hide-scrollbars",
+            "--force-device-scale-factor=2",
+            f"--window-size={size[0]},{size[1]}",
+            "--virtual-time-budget=5000",
+            f"--user-data-dir={tmp}/profile",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        if done.returncode != 0 or not shot.exists():
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise GeoError(f"{path}: chromium could not render the map ({last})")
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        os.replace(shot, partial)
+        os.chmod(partial, 0o644)
+        os.replace(partial, path)
+    return path

@@ -132,3 +132,58 @@ def test_hostile_article_renders_literally_and_executes_nothing(browser, parser,
 
 def test_chromium_is_debians(browser):
     assert shutil.which("chromium") == CHROMIUM or Path(CHROMIUM).exists()
+
+
+def test_embed_fragment_works_inside_a_report_page(browser, seed_doc, tmp_path):
+    """The --embed fragment pasted into a report: the map runs inside its sandboxed frame, offline."""
+    from geo.render import save_embed
+
+    fragment = save_embed(seed_doc, tmp_path / "seed.embed.html").read_text(encoding="utf-8")
+    assert fragment.startswith("<iframe") and fragment.count("<script") == 0  # all markup is inside srcdoc
+    report = tmp_path / "report.html"
+    report.write_text(f"<!doctype html><title>Report</title><h1>Report</h1>{fragment}<p>End.</p>", encoding="utf-8")
+    page = browser.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "about:")):
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(report.as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator("html[data-geo-ready]").wait_for(state="attached", timeout=10_000)
+    frame.locator(".geo-mention", has_text="Munich").first.click()
+    frame.locator(".leaflet-popup .geo-card h3", has_text="Munich").wait_for(timeout=5000)
+    assert page.locator("h1").inner_text() == "Report"
+    assert requests == [] and errors == []
+    page.close()
+
+
+CITIES = (
+    "Boston Chicago Houston Phoenix Philadelphia Dallas Austin Denver Seattle Atlanta Miami Detroit Memphis "
+    "Baltimore Milwaukee Albuquerque Tucson Fresno Sacramento Omaha Cleveland Tulsa Oakland Minneapolis Wichita "
+    "Pittsburgh Cincinnati Toledo Buffalo Lincoln Orlando Madrid Barcelona Lisbon Paris Lyon Marseille Berlin "
+    "Hamburg Munich Vienna Prague Warsaw Budapest Rome Milan Naples Athens Stockholm Oslo Copenhagen Helsinki"
+).split()
+
+
+def test_many_places_cluster_and_each_still_opens_from_the_text(browser, parser, tmp_path):
+    text = "Protests spread.\n" + "\n".join(f"Crowds gathered in {city} on Monday." for city in CITIES)
+    doc = parser.parse(text, doc_id="many")
+    assert len(doc.places()) >= 45
+    page = Page(browser, save_map(doc, tmp_path / "many.html"))
+    assert page.page.locator(".marker-cluster").count() >= 1  # crowded places are clustered at the first view
+    page.page.locator(".geo-mention", has_text="Pittsburgh").first.click()
+    page.page.locator(".leaflet-popup .geo-card h3", has_text="Pittsburgh").wait_for(timeout=8000)
+    # One overlay per feature type, with counts.
+    labels = page.page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    assert any(label.strip().startswith("Cities, towns (") for label in labels)
+    assert any(label.strip().startswith("Capitals (") for label in labels)
+    assert page.errors == [] and page.requests == []

@@ -133,3 +133,21 @@ def test_an_oversized_jsonl_record_is_reported_and_the_rest_parsed(tmp_path: Pat
     assert done.returncode == 1
     assert "in.jsonl:1:" in done.stderr and "article limit" in done.stderr
     assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["ok"]
+
+
+def test_png_is_a_picture_at_device_scale_2(tmp_path: Path):
+    import struct
+
+    png = tmp_path / "seed.png"
+    done = run("map", str(SEED), "--png", str(png), "--size", "800x500", "--out-dir", str(tmp_path / "m"))
+    assert done.returncode == 0, done.stderr
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1600, 1000)
+    assert not (tmp_path / "m").exists()  # --png alone writes only the picture
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_bad_size_is_a_usage_error(tmp_path: Path):
+    done = run("map", str(SEED), "--png", str(tmp_path / "x.png"), "--size", "big")
+    assert done.returncode == 2 and "WIDTHxHEIGHT" in done.stderr

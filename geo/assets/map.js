@@ -25,13 +25,20 @@
   }
 
   /* ---------- basemap: Natural Earth countries, so the default map needs no tiles ---------- */
-  var basemap = L.geoJSON(data.basemap, {
+  // Drawn right after the page is ready (it is the slowest layer and nothing depends on it).
+  var basemap = L.geoJSON(null, {
     interactive: false,
     style: { color: "#9aa5b1", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1 }
   });
   if (!data.tiles) {
     map.getContainer().style.background = "#cfe3f0";
     basemap.addTo(map);
+  }
+  function drawBasemap() {
+    basemap.addData(data.basemap);
+    basemap.bringToBack();
+    document.documentElement.setAttribute("data-geo-drawn", "1");
+    window.geoTimings.drawn = performance.now();
   }
 
   /* ---------- the text panel ---------- */
@@ -130,6 +137,7 @@
   var points = data.places.filter(function (p) { return !p.geometry; }).length;
   var CLUSTER_FROM = 40;  // below this many point places nothing needs clustering
   var groups = {};
+  if (map.options.maxZoom === undefined) map.setMaxZoom(18);  // clustering needs a bound (no tile layer gives one)
   function groupFor(type, isPoint) {
     var key = TYPE_LABEL[type] ? type : "place";
     if (!groups[key]) {
@@ -256,4 +264,6 @@
   else if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.15), { maxZoom: 8 });
   else map.setView([20, 0], 2);
   document.documentElement.setAttribute("data-geo-ready", "1");
+  window.geoTimings = { ready: performance.now() };
+  setTimeout(drawBasemap, 0);
 })();
