@@ -15,25 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from geo.errors import DataError, GeoError, InputError
-from geo.text import MAX_ARTICLE_BYTES
+from geo.text import article_paths, jsonl_records
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 def _warn(message: str) -> None:
     print(f"geo: {message}", file=sys.stderr)
-
-
-def _article_paths(inputs: list[str]) -> list[Path]:
-    paths: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()))
-        else:
-            paths.append(path)
-    return paths
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -41,7 +29,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geo.render import save_embed, save_map, save_png
     from geo.text import read_article
 
-    paths = _article_paths(args.inputs)
+    paths = article_paths(args.inputs)
     if (args.output or args.png) and len(paths) != 1:
         _warn("-o/--output and --png take one article; use --out-dir for several")
         return EXIT_USAGE
@@ -83,32 +71,6 @@ def _size(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-def _jsonl_articles(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
-    handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError('each line needs an object with a "text" string')
-                if len(record["text"].encode("utf-8", errors="surrogatepass")) > MAX_ARTICLE_BYTES:
-                    raise ValueError(f'"text" is over the {MAX_ARTICLE_BYTES:,}-byte article limit')
-                yield number, record, None
-            except ValueError as exc:
-                yield number, None, str(exc)
-
-
-def _clean(text: str) -> str:
-    """Replace lone surrogates (from JSON escapes) with U+FFFD so text can always be written as UTF-8."""
-    return (
-        text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
-        if any("\ud800" <= ch <= "\udfff" for ch in text)
-        else text
-    )
-
-
 def cmd_parse(args: argparse.Namespace) -> int:
     from geo.export import FORMATS, to_jsonl_line
     from geo.pipeline import Article, Geoparser
@@ -120,7 +82,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
         def articles() -> Iterator[Article]:
             nonlocal failed
-            for number, record, error in _jsonl_articles(args.jsonl):
+            for number, record, error in jsonl_records(args.jsonl):
                 if record is None:
                     _warn(f"{args.jsonl}:{number}: {error}")
                     failed += 1
@@ -128,7 +90,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 spans = record.get("spans")
                 yield Article(
                     id=str(record.get("id", number)),
-                    text=_clean(record["text"]),
+                    text=record["text"],
                     title=record.get("title"),
                     spans=[(int(s), int(e)) for s, e in spans] if spans is not None else None,
                 )
@@ -164,6 +126,29 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
         print(f"  {source}: {count:,}")
     print(meta.get("attribution", ""))
     return EXIT_OK
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from geo.batch import run_batch
+
+    report = run_batch(
+        args.input,
+        args.output,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        fmt=args.format,
+        partition_size=args.partition_size,
+        progress=not args.quiet,
+    )
+    print(f"geo batch: {report.summary()} → {args.output}", file=sys.stderr)
+    if args.map:
+        from geo.corpus_map import save_corpus_map
+
+        path, places = save_corpus_map(args.output, args.map)
+        print(f"{path}: corpus map of {places:,} places", file=sys.stderr)
+    if report.errors:
+        _warn(f"{report.errors} articles failed; see {Path(args.output) / 'errors.jsonl'}")
+    return EXIT_INPUT if report.errors else EXIT_OK
 
 
 def cmd_data(args: argparse.Namespace) -> int:
@@ -233,6 +218,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_eval.add_argument("--json", action="store_true", help="print JSON instead of a markdown table")
     p_eval.set_defaults(func=cmd_eval)
+
+    p_batch = sub.add_parser("batch", help="parse a corpus on Dask into partitioned GeoParquet (resumable)")
+    p_batch.add_argument("input", help="a folder of .txt/.md/.html articles or a JSONL file")
+    p_batch.add_argument("-o", "--output", required=True, help="output folder (rerun to complete a stopped run)")
+    p_batch.add_argument("--workers", type=int, help="local worker processes (default: number of cores)")
+    p_batch.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786)")
+    p_batch.add_argument("--format", choices=["parquet", "geojson", "csv"], default="parquet")
+    p_batch.add_argument("--partition-size", type=int, default=32, help="articles per partition (default 32)")
+    p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
+    p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p_batch.set_defaults(func=cmd_batch)
 
     p_data = sub.add_parser("data", help="install optional reference data packs")
     p_data.add_argument("action", choices=["install"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -196,6 +197,16 @@ def _country_names() -> dict[str, str]:
 
 def build_map(document: Document, *, tiles: str | None = None) -> folium.Map:
     """A folium ``Map`` of the document (notebooks display it). ``tiles``: ``"osm"`` or a tile URL template."""
+    return page_map(
+        document.title or document.id, lambda tiles_name: map_data(document, tiles_name=tiles_name), "map.js",
+        tiles=tiles,
+    )
+
+
+def page_map(
+    title: str, data: Callable[[str | None], dict[str, Any]], script: str, *, tiles: str | None = None
+) -> folium.Map:
+    """The shared page: a folium ``Map`` with inlined Leaflet, our CSS, the data as JSON and one of our scripts."""
     m = folium.Map(location=[20, 0], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=True)
     # Instance-level lists: folium's class-level defaults point at CDNs.
     m.default_js = []
@@ -209,14 +220,14 @@ def build_map(document: Document, *, tiles: str | None = None) -> folium.Map:
         tiles_name = "OpenStreetMap" if tiles == "osm" else "Tiles"
         layer = folium.TileLayer(url, attr=attribution, name=tiles_name, overlay=False, control=False)
         layer.add_to(m)
-    data = map_data(document, tiles_name=tiles_name)
     css, js = leaflet_assets()
     head = (
-        f"<title>{_html_escape(document.title or document.id)} — geo map</title>\n"
+        f"<title>{_html_escape(title)} — geo map</title>\n"
         f"<style>{css}</style>\n<script>{js}</script>\n<style>{_asset('geo', 'assets', 'map.css')}</style>"
     )
-    script = _asset("geo", "assets", "map.js")
-    m.add_child(PageParts(head=head, data=data, script=script, tiles=layer))
+    m.add_child(
+        PageParts(head=head, data=data(tiles_name), script=_asset("geo", "assets", script), tiles=layer)
+    )
     return m
 
 

@@ -6,7 +6,10 @@ changed, so U+FFFD, zero-width and RTL characters stay where they are.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +62,52 @@ def read_article(path: str | Path) -> ReadText:
     if size > MAX_ARTICLE_BYTES:
         raise InputError(f"{path}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit")
     return decode_article(path.read_bytes(), name=str(path))
+
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+def article_paths(inputs: list[str]) -> list[Path]:
+    """Article files named on the command line; a folder stands for its article files, sorted by name."""
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.iterdir() if p.suffix in ARTICLE_SUFFIXES and p.is_file()))
+        else:
+            paths.append(path)
+    return paths
+
+
+def jsonl_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
+    """(line number, record, error) for each non-blank line of a JSONL file ("-": stdin).
+
+    A record is an object with a ``"text"`` string within the article limit; lone surrogates (JSON escapes such as
+    ``"\\ud800"``) in it become U+FFFD so it can always be written back as UTF-8. Anything else is an error.
+    """
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('each line needs an object with a "text" string')
+                if len(record["text"].encode("utf-8", errors="surrogatepass")) > MAX_ARTICLE_BYTES:
+                    raise ValueError(f'"text" is over the {MAX_ARTICLE_BYTES:,}-byte article limit')
+                record["text"] = _without_surrogates(record["text"])
+                yield number, record, None
+            except ValueError as exc:
+                yield number, None, str(exc)
+
+
+def _without_surrogates(text: str) -> str:
+    return (
+        text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
+        if any("\ud800" <= ch <= "\udfff" for ch in text)
+        else text
+    )
 
 
 # ---------------------------------------------------------------- title and dateline

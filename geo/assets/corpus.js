@@ -1,0 +1,188 @@
+/* geo corpus map: places of many articles, sized by article count, filtered by date and type.
+   Every string from the corpus is set with textContent; links only for http(s) URLs. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("geo-data").textContent);
+  var map = window[data.map];
+  if (map.options.maxZoom === undefined) map.setMaxZoom(18);
+  var A = data.articles;  // [id, title, date, url]
+
+  function el(tag, cls, txt) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (txt !== undefined && txt !== null) node.textContent = txt;
+    return node;
+  }
+  function safeUrl(u) {
+    try { var url = new URL(u); return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null; }
+    catch (e) { return null; }
+  }
+  var COLORS = { country: "#c2410c", capital: "#1d4ed8", city: "#1d4ed8", district: "#1d4ed8", region: "#7c3aed",
+    area: "#7c3aed", island: "#7c3aed", continent: "#7c3aed", mountain: "#92400e", "disputed area": "#be185d",
+    water: "#0891b2", route: "#b91c1c" };
+  function colorOf(type) { return COLORS[type] || "#334155"; }
+
+  /* ---------- basemap ---------- */
+  if (!data.tiles) {
+    map.getContainer().style.background = "#cfe3f0";
+    L.geoJSON(data.basemap, { interactive: false,
+      style: { color: "#9aa5b1", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1 } }).addTo(map);
+  }
+
+  /* ---------- filters ---------- */
+  var from = data.dates ? data.dates[0] : null, to = data.dates ? data.dates[1] : null;
+  function inRange(a) {
+    var d = A[a][2];
+    if (!d) return true;  // undated articles are never filtered out
+    return (!from || d >= from) && (!to || d <= to);
+  }
+  function visibleArticles(place) { return place.articles.filter(inRange); }
+
+  /* ---------- place cards ---------- */
+  function card(p) {
+    var place = data.places[p];
+    var shown = visibleArticles(place);
+    var root = el("div", "geo-card");
+    root.appendChild(el("h3", null, place.name));
+    root.appendChild(el("div", "geo-sub", place.type + (place.country ? " · " + place.country : "") + " · " +
+      place.lat.toFixed(3) + ", " + place.lon.toFixed(3)));
+    root.appendChild(el("div", null, shown.length + (shown.length === 1 ? " article" : " articles") +
+      (shown.length !== place.articles.length ? " in the date range (" + place.articles.length + " in all)" : "") +
+      ", " + place.mentions + " mentions"));
+    var list = el("ol");
+    var snippetOf = {};
+    place.snippets.forEach(function (s, i) { snippetOf[place.articles[i]] = s; });
+    shown.slice(0, data.maxArticlesPerPlace).forEach(function (a) {
+      var item = el("li");
+      var head = el("div", "geo-article");
+      var label = A[a][1] || A[a][0];
+      var href = A[a][3] ? safeUrl(A[a][3]) : null;
+      var link = href ? el("a", null, label) : el("strong", null, label);
+      if (href) { link.href = href; link.target = "_blank"; link.rel = "noopener noreferrer"; }
+      head.appendChild(link);
+      if (A[a][2]) head.appendChild(el("span", "geo-date", " · " + A[a][2]));
+      if (A[a][1]) head.appendChild(el("span", "geo-date", " · " + A[a][0]));
+      item.appendChild(head);
+      var s = snippetOf[a];
+      if (s) {
+        var quote = el("div", "geo-snippet");
+        if (s[1] >= 0) {
+          quote.appendChild(document.createTextNode(s[0].slice(0, s[1])));
+          quote.appendChild(el("mark", null, s[0].slice(s[1], s[2])));
+          quote.appendChild(document.createTextNode(s[0].slice(s[2])));
+        } else {
+          quote.textContent = s[0];
+        }
+        item.appendChild(quote);
+      }
+      list.appendChild(item);
+    });
+    root.appendChild(list);
+    if (shown.length > data.maxArticlesPerPlace) {
+      root.appendChild(el("div", "geo-sub", "and " + (shown.length - data.maxArticlesPerPlace) + " more articles"));
+    }
+    return root;
+  }
+
+  /* ---------- layers: one clustered group per type ---------- */
+  var groups = {};
+  var markers = [];
+  function groupFor(type) {
+    if (!groups[type]) {
+      groups[type] = L.markerClusterGroup({ maxClusterRadius: 45, showCoverageOnHover: false, chunkedLoading: true });
+      groups[type].addTo(map);
+    }
+    return groups[type];
+  }
+  function icon(place, count) {
+    var size = Math.round(10 + 5 * Math.sqrt(count));
+    return L.divIcon({ className: "geo-pin", iconSize: [size, size], html: "" });
+  }
+  data.places.forEach(function (place, p) {
+    var marker = L.marker([place.lat, place.lon], { icon: icon(place, place.articles.length), title: place.name,
+      alt: place.name, keyboard: true });
+    marker.on("add", function () { if (marker._icon) marker._icon.style.setProperty("--geo-color", colorOf(place.type)); });
+    marker.bindPopup(function () { return card(p); }, { maxWidth: 380 });
+    marker.bindTooltip(function () {
+      var n = visibleArticles(place).length;
+      return el("span", null, place.name + " — " + n + (n === 1 ? " article" : " articles"));
+    });
+    markers.push(marker);
+  });
+  function redraw() {
+    Object.keys(groups).forEach(function (t) { groups[t].clearLayers(); });
+    var byType = {};
+    var visible = 0;
+    data.places.forEach(function (place, p) {
+      var n = visibleArticles(place).length;
+      if (!n) return;
+      markers[p].setIcon(icon(place, n));
+      (byType[place.type] = byType[place.type] || []).push(markers[p]);
+      visible += 1;
+    });
+    Object.keys(byType).forEach(function (t) { groupFor(t).addLayers(byType[t]); });
+    status.textContent = visible.toLocaleString() + " places shown";
+  }
+
+  /* ---------- the side panel: summary, date filter, top places ---------- */
+  var panel = document.getElementById("geo-panel");
+  panel.appendChild(el("h1", null, "Corpus map"));
+  panel.appendChild(el("div", "geo-meta", A.length.toLocaleString() + " articles · " +
+    data.places.length.toLocaleString() + " places" + (data.dates ? " · " + data.dates[0] + " to " + data.dates[1] : "")));
+  var status = el("div", "geo-meta");
+  if (data.dates) {
+    var form = el("div", "geo-filter");
+    var fromInput = el("input"); fromInput.type = "date"; fromInput.value = from; fromInput.id = "geo-from";
+    var toInput = el("input"); toInput.type = "date"; toInput.value = to; toInput.id = "geo-to";
+    [fromInput, toInput].forEach(function (input) {
+      input.min = data.dates[0]; input.max = data.dates[1];
+      input.addEventListener("change", function () {
+        from = fromInput.value || null; to = toInput.value || null; redraw(); listTop();
+      });
+    });
+    var l1 = el("label", null, "From "); l1.appendChild(fromInput);
+    var l2 = el("label", null, " to "); l2.appendChild(toInput);
+    form.appendChild(l1); form.appendChild(l2);
+    panel.appendChild(form);
+  }
+  panel.appendChild(status);
+  panel.appendChild(el("h2", null, "Most mentioned places"));
+  var top = el("ol", "geo-top");
+  panel.appendChild(top);
+  function focus(p) {
+    var place = data.places[p];
+    var group = groups[place.type];
+    if (group && group.hasLayer(markers[p])) {
+      group.zoomToShowLayer(markers[p], function () { markers[p].openPopup(); });
+    }
+  }
+  window.geoFocusPlace = focus;
+  function listTop() {
+    while (top.firstChild) top.removeChild(top.firstChild);
+    data.places
+      .map(function (place, p) { return [p, visibleArticles(place).length]; })
+      .filter(function (x) { return x[1] > 0; })
+      .sort(function (x, y) { return y[1] - x[1]; })
+      .slice(0, 50)
+      .forEach(function (x) {
+        var item = el("li");
+        var link = el("a", "geo-mention", data.places[x[0]].name);
+        link.href = "#"; link.setAttribute("role", "button");
+        link.addEventListener("click", function (ev) { ev.preventDefault(); focus(x[0]); });
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" — " + x[1] + (x[1] === 1 ? " article" : " articles")));
+        top.appendChild(item);
+      });
+  }
+  redraw();
+  listTop();
+
+  var overlays = {};
+  Object.keys(groups).sort().forEach(function (t) { overlays[t + " (" + groups[t].getLayers().length + ")"] = groups[t]; });
+  L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution(data.attribution);
+  var pts = data.places.slice(0, 500).map(function (p) { return [p.lat, p.lon]; });
+  if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.1), { maxZoom: 6 }); else map.setView([20, 0], 2);
+  document.documentElement.setAttribute("data-geo-ready", "1");
+})();

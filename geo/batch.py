@@ -1,0 +1,451 @@
+"""`geo batch`: a corpus of articles through the pipeline on Dask, into partitioned, durable outputs.
+
+Articles are cut, in input order, into partitions of ``partition_size``. Each partition is one Dask task: the worker
+parses its articles with ``nlp.pipe`` (the model and the gazetteer load once per worker process) and writes three
+files, each atomically (temporary file, then rename): ``articles/part-NNNNN``, ``mentions/part-NNNNN`` and
+``errors/part-NNNNN.jsonl``. The articles file is written last and marks the partition done, so a rerun after a crash
+or a killed worker skips finished partitions and redoes the rest: no article is lost and none is written twice.
+At the end ``places`` (one row per place with article and mention counts) is rebuilt from the partitions.
+
+Without a scheduler address a local cluster of worker processes runs on this machine; with one, the same tasks go to
+an existing Dask cluster (its workers need this package and ``make setup``'s data; see the README).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geo.errors import InputError
+from geo.files import write_atomic
+
+PARTITION_SIZE = 32
+FORMATS = ("parquet", "geojson", "csv")
+_SUFFIX = {"parquet": ".parquet", "geojson": ".geojson", "csv": ".csv"}
+
+
+@dataclass(frozen=True, slots=True)
+class BatchArticle:
+    id: str
+    text: str | None  # None when the input could not be read (see error)
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class BatchReport:
+    articles: int = 0
+    partitions: int = 0
+    skipped_partitions: int = 0
+    errors: int = 0
+    mentions: int = 0
+    places: int = 0
+    seconds: float = 0.0
+    processing_seconds: float = 0.0
+    workers: int = 0
+    worker_rss_mb: list[float] = field(default_factory=list)
+
+    def summary(self) -> str:
+        rate = (self.articles / self.processing_seconds) if self.processing_seconds else 0.0
+        skipped = f" ({self.skipped_partitions} already done)" if self.skipped_partitions else ""
+        return (
+            f"{self.articles:,} articles in {self.partitions} partitions{skipped}, {self.mentions:,} mentions, "
+            f"{self.places:,} places, {self.errors} errors; {self.seconds:.1f} s "
+            f"({rate:.1f} articles/s on {self.workers} workers)"
+        )
+
+
+# ---------------------------------------------------------------- input
+
+
+def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
+    """Articles of a folder (.txt/.md/.html, sorted by name) or of a JSONL file, in a stable order."""
+    from geo.text import ARTICLE_SUFFIXES, jsonl_records, read_article
+
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file())
+        for file in files:
+            article_id = str(file.relative_to(path).with_suffix(""))
+            try:
+                read = read_article(file)
+            except InputError as exc:
+                yield BatchArticle(article_id, None, error=str(exc))
+                continue
+            yield BatchArticle(article_id, read.text)
+        return
+    if not path.is_file():
+        raise InputError(f"{path}: no such file or folder")
+    seen: set[str] = set()
+    for number, record, error in jsonl_records(str(path)):
+        article_id = str(record.get("id", number)) if record else f"line-{number}"
+        if article_id in seen:
+            error, article_id = f"duplicate id {article_id!r}", f"{article_id}#line-{number}"
+        seen.add(article_id)
+        if error or record is None:
+            yield BatchArticle(article_id, None, error=f"{path}:{number}: {error}")
+            continue
+        yield BatchArticle(
+            article_id,
+            record["text"],
+            title=_str(record.get("title")),
+            date=_str(record.get("date")),
+            url=_str(record.get("url")),
+        )
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def partitions(articles: Iterator[BatchArticle], size: int) -> Iterator[list[BatchArticle]]:
+    chunk: list[BatchArticle] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# ---------------------------------------------------------------- the worker side
+
+_PARSER: Any = None
+
+
+def worker_parser() -> Any:
+    """The Geoparser of this worker process, loaded on first use (once per worker, not per article)."""
+    global _PARSER
+    if _PARSER is None:
+        from geo.pipeline import Geoparser
+
+        _PARSER = Geoparser()
+    return _PARSER
+
+
+def warm_worker() -> bool:
+    """Load this worker's parser now (run on every worker before the clock starts)."""
+    return worker_parser() is not None
+
+
+def worker_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def process_partition(number: int, articles: list[BatchArticle], out_dir: str, fmt: str) -> dict[str, int]:
+    """Parse one partition and write its files (errors, mentions, then articles: the done mark)."""
+    from geo.pipeline import Article
+
+    parser = worker_parser()
+    out = Path(out_dir)
+    name = f"part-{number:05d}"
+    good = [a for a in articles if a.text is not None]
+    errors = [{"id": a.id, "error": a.error} for a in articles if a.text is None]
+    mention_rows: list[dict[str, Any]] = []
+    article_rows: list[dict[str, Any]] = []
+    documents = {}
+    try:
+        for document in parser.parse_many(Article(a.id, a.text or "", a.title) for a in good):
+            documents[document.id] = document
+    except Exception as exc:  # noqa: BLE001 — one bad article must not sink the partition: retry one by one
+        documents = {}
+        for a in good:
+            try:
+                documents[a.id] = parser.parse(a.text or "", doc_id=a.id, title=a.title)
+            except Exception as inner:  # noqa: BLE001
+                errors.append({"id": a.id, "error": f"{type(inner).__name__}: {inner}"})
+        del exc
+    for a in articles:
+        document = documents.get(a.id)
+        if document is None:
+            continue
+        for resolution in document.resolutions:
+            m, c = resolution.mention, resolution.place
+            sentence = document.sentences[m.sentence]
+            mention_rows.append(
+                {
+                    "article": a.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "sentence": document.text[sentence.start : sentence.end].strip(),
+                    "place_id": c.id if c else None,
+                    "geonameid": c.geonameid if c else None,
+                    "name": c.name if c else None,
+                    "feature": c.feature if c else None,
+                    "country": (c.country or None) if c else None,
+                    "lat": c.lat if c else None,
+                    "lon": c.lon if c else None,
+                    "score": round(resolution.score, 4),
+                }
+            )
+        article_rows.append(
+            {
+                "article": a.id,
+                "title": a.title or document.title,
+                "date": a.date,
+                "url": a.url,
+                "mentions": len(document.resolutions),
+                "places": len(document.places()),
+                "partition": number,
+            }
+        )
+    errors_path = out / "errors" / f"{name}.jsonl"
+    write_atomic(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+    _write_table(mention_rows, out / "mentions" / name, fmt, point=True)
+    _write_table(article_rows, out / "articles" / name, fmt, point=False)  # last: marks the partition done
+    return {"articles": len(article_rows), "mentions": len(mention_rows), "errors": len(errors)}
+
+
+MENTION_COLUMNS = [
+    "article", "start", "end", "text", "sentence", "place_id", "geonameid", "name", "feature", "country", "lat",
+    "lon", "score",
+]
+ARTICLE_COLUMNS = ["article", "title", "date", "url", "mentions", "places", "partition"]
+
+
+def _write_table(rows: list[dict[str, Any]], stem: Path, fmt: str, *, point: bool) -> Path:
+    """Write rows as GeoParquet (points from lat/lon), GeoJSON or CSV, atomically."""
+    import geopandas as gpd
+    import pandas as pd
+
+    columns = MENTION_COLUMNS if point else ARTICLE_COLUMNS
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("start", "end", "mentions", "places", "partition"):
+        if column in frame:
+            frame[column] = frame[column].astype("int64")
+    for column in ("place_id", "geonameid"):
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    path = stem.with_suffix(_SUFFIX[fmt])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if fmt == "csv":
+            frame.to_csv(tmp, index=False)
+        else:
+            geometry = (
+                gpd.points_from_xy(frame["lon"], frame["lat"]) if point and len(frame) else [None] * len(frame)
+            )
+            table = gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+            if fmt == "parquet":
+                table.to_parquet(tmp, index=False)
+            else:
+                tmp.write_text(table.to_json(drop_id=True, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+# ---------------------------------------------------------------- reading the outputs
+
+
+def read_table(out_dir: str | Path, kind: str) -> Any:
+    """All partitions of ``articles`` / ``mentions`` / ``places`` as one pandas frame."""
+    import pandas as pd
+
+    out = Path(out_dir)
+    if kind == "places":
+        files = [p for p in out.glob("places.*") if p.suffix in _SUFFIX.values()]
+    else:
+        files = sorted(p for p in (out / kind).glob("part-*") if p.suffix in _SUFFIX.values())
+    frames = [_read_one(p) for p in files]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _read_one(path: Path) -> Any:
+    import geopandas as gpd
+    import pandas as pd
+
+    if path.suffix == ".csv":
+        return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    frame = gpd.read_parquet(path) if path.suffix == ".parquet" else gpd.read_file(path)
+    return pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
+
+
+def write_places(out_dir: Path, fmt: str) -> int:
+    """One row per place over the whole corpus, with how many articles and mentions name it."""
+    import geopandas as gpd
+
+    mentions = read_table(out_dir, "mentions")
+    for old in out_dir.glob("places.*"):
+        old.unlink()
+    if mentions.empty:
+        return 0
+    placed = mentions.dropna(subset=["place_id"])
+    grouped = placed.groupby("place_id").agg(
+        name=("name", "first"),
+        geonameid=("geonameid", "first"),
+        feature=("feature", "first"),
+        country=("country", "first"),
+        lat=("lat", "first"),
+        lon=("lon", "first"),
+        articles=("article", "nunique"),
+        mentions=("article", "size"),
+    )
+    grouped = grouped.reset_index().sort_values(["articles", "mentions"], ascending=False)
+    path = out_dir / f"places{_SUFFIX[fmt]}"
+    tmp = path.with_name(f".{path.name}.tmp")
+    if fmt == "csv":
+        grouped.to_csv(tmp, index=False)
+    else:
+        table = gpd.GeoDataFrame(
+            grouped, geometry=gpd.points_from_xy(grouped["lon"], grouped["lat"]), crs="EPSG:4326"
+        )
+        if fmt == "parquet":
+            table.to_parquet(tmp, index=False)
+        else:
+            tmp.write_text(table.to_json(drop_id=True, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+    return len(grouped)
+
+
+# ---------------------------------------------------------------- the driver
+
+
+def _fingerprint(chunks: list[list[BatchArticle]], partition_size: int, fmt: str) -> str:
+    digest = hashlib.sha256(f"{partition_size}|{fmt}".encode())
+    for chunk in chunks:
+        for a in chunk:
+            digest.update(a.id.encode("utf-8", "surrogatepass") + b"\0")
+            digest.update(hashlib.sha256((a.text or a.error or "").encode("utf-8", "surrogatepass")).digest())
+    return digest.hexdigest()
+
+
+def _done(out: Path, number: int, fmt: str) -> bool:
+    return (out / "articles" / f"part-{number:05d}{_SUFFIX[fmt]}").exists()
+
+
+class Progress:
+    """A one-line progress bar on stderr: articles done, rate, time left."""
+
+    def __init__(self, total: int, stream: Any = sys.stderr) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.started = time.perf_counter()
+        self.tty = getattr(stream, "isatty", lambda: False)()
+        self._last = 0.0
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        now = time.perf_counter()
+        if not self.tty and now - self._last < 2 and self.done < self.total:
+            return
+        self._last = now
+        elapsed = now - self.started
+        rate = self.done / elapsed if elapsed else 0.0
+        left = (self.total - self.done) / rate if rate else 0.0
+        width = 30
+        filled = int(width * self.done / max(self.total, 1))
+        line = (
+            f"[{'#' * filled}{'.' * (width - filled)}] {self.done:,}/{self.total:,} articles, "
+            f"{rate:.1f} articles/s, {left:.0f} s left"
+        )
+        self.stream.write(("\r" + line) if self.tty else (line + "\n"))
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def run_batch(
+    source: str | Path,
+    out_dir: str | Path,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    fmt: str = "parquet",
+    partition_size: int = PARTITION_SIZE,
+    progress: bool = True,
+) -> BatchReport:
+    """Parse every article of *source* into *out_dir*; rerunning completes an interrupted run."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    if fmt not in FORMATS:
+        raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    started = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    chunks = list(partitions(read_inputs(source), partition_size))
+    manifest = out / "manifest.json"
+    fingerprint = _fingerprint(chunks, partition_size, fmt)
+    if manifest.exists():
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+        if previous.get("fingerprint") != fingerprint:
+            raise InputError(
+                f"{out}: holds the output of other input or options ({previous.get('source')}); "
+                "use a new output folder"
+            )
+    write_atomic(
+        manifest,
+        json.dumps(
+            {
+                "source": str(source),
+                "fingerprint": fingerprint,
+                "partition_size": partition_size,
+                "format": fmt,
+                "partitions": len(chunks),
+                "articles": sum(len(c) for c in chunks),
+            },
+            indent=2,
+        ),
+    )
+    todo = [(n, chunk) for n, chunk in enumerate(chunks) if not _done(out, n, fmt)]
+    report = BatchReport(partitions=len(chunks), skipped_partitions=len(chunks) - len(todo))
+    n_workers = workers or os.cpu_count() or 1
+    if todo:
+        if scheduler:
+            client = Client(scheduler)
+            cluster = None
+        else:
+            # One thread per worker process: spaCy and numpy then use one core each, and processes scale.
+            os.environ.setdefault("OMP_NUM_THREADS", "1")
+            cluster = LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                memory_limit="4GiB",
+            )
+            client = Client(cluster)
+        try:
+            report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
+            client.run(warm_worker)  # load the model and the index on every worker before the clock starts
+            processing = time.perf_counter()
+            bar = Progress(sum(len(c) for _, c in todo)) if progress else None
+            futures = [
+                client.submit(process_partition, n, chunk, str(out.resolve()), fmt, key=f"geo-part-{n}-{fingerprint[:8]}")
+                for n, chunk in todo
+            ]
+            for future in as_completed(futures):
+                result = future.result()
+                if bar:
+                    bar.advance(result["articles"] + result["errors"])
+            if bar:
+                bar.close()
+            report.processing_seconds = time.perf_counter() - processing
+            report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    articles = read_table(out, "articles")
+    mentions = read_table(out, "mentions")
+    errors = [line for p in sorted((out / "errors").glob("part-*.jsonl")) for line in p.read_text().splitlines()]
+    write_atomic(out / "errors.jsonl", "".join(line + "\n" for line in errors))
+    report.articles = len(articles)
+    report.mentions = len(mentions)
+    report.errors = len(errors)
+    report.places = write_places(out, fmt)
+    report.seconds = time.perf_counter() - started
+    write_atomic(out / "summary.json", json.dumps(asdict(report), indent=2))
+    return report

@@ -1,0 +1,115 @@
+"""One map for a whole corpus (the output folder of ``geo batch``): places sized by how many articles mention them;
+a place's card lists its articles (title, date, link or id) with the sentences that mention it; filters by date
+range and place type.
+
+Size budget: every (place, article) pair keeps one sentence, cut to ``SNIPPET_CHARS`` around the mention, and each
+place lists at most ``MAX_ARTICLES_PER_PLACE`` articles with their sentence (the count covers all of them). Points
+are clustered and drawn from the data by ``corpus.js``; article text goes into the page only as JSON, shown with
+``textContent``.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import folium
+
+from geo import boundaries
+from geo.batch import read_table
+from geo.files import write_atomic
+from geo.model import FEATURE_TYPES
+from geo.render import ATTRIBUTION, page_map, render_html
+
+SNIPPET_CHARS = 240
+MAX_ARTICLES_PER_PLACE = 200
+
+
+def _snippet(sentence: str, text: str) -> tuple[str, int, int]:
+    """The sentence (cut around the mention when long) and the mention's offsets in it (-1 when not found)."""
+    sentence = " ".join(str(sentence).split())
+    at = sentence.find(text)
+    if len(sentence) > SNIPPET_CHARS:
+        centre = at + len(text) // 2 if at >= 0 else 0
+        start = max(0, min(len(sentence) - SNIPPET_CHARS, centre - SNIPPET_CHARS // 2))
+        sentence = ("…" if start else "") + sentence[start : start + SNIPPET_CHARS] + (
+            "…" if start + SNIPPET_CHARS < len(sentence) else ""
+        )
+        at = sentence.find(text)
+    return sentence, at, (at + len(text)) if at >= 0 else -1
+
+
+def corpus_data(out_dir: str | Path) -> dict[str, Any]:
+    articles = read_table(out_dir, "articles")
+    mentions = read_table(out_dir, "mentions")
+    if articles.empty:
+        raise ValueError(f"{out_dir}: no finished partitions (run geo batch first)")
+    articles = articles.sort_values(["date", "article"], na_position="last").reset_index(drop=True)
+    index = {a: i for i, a in enumerate(articles["article"])}
+    out_articles = [
+        [
+            str(row.article),
+            None if _missing(row.title) else str(row.title),
+            None if _missing(row.date) else str(row.date)[:10],
+            None if _missing(row.url) else str(row.url),
+        ]
+        for row in articles.itertuples(index=False)
+    ]
+    places: list[dict[str, Any]] = []
+    if not mentions.empty:
+        placed = mentions.dropna(subset=["place_id"])
+        for place_id, group in placed.groupby("place_id", sort=False):
+            first = group.iloc[0]
+            hits: dict[int, list[Any]] = {}
+            for row in group.itertuples(index=False):
+                a = index.get(row.article)
+                if a is None or a in hits:
+                    continue
+                hits[a] = [a, *_snippet(row.sentence, row.text)]
+            ordered = sorted(hits.values(), key=lambda h: h[0], reverse=True)  # latest articles first
+            places.append(
+                {
+                    "id": int(place_id),
+                    "name": str(first["name"]),
+                    "type": str(first["feature"]),
+                    "country": None if _missing(first["country"]) else str(first["country"]),
+                    "lat": round(float(first["lat"]), 4),
+                    "lon": round(float(first["lon"]), 4),
+                    "mentions": int(len(group)),
+                    "articles": [h[0] for h in ordered],
+                    "snippets": [h[1:] for h in ordered[:MAX_ARTICLES_PER_PLACE]],
+                }
+            )
+    places.sort(key=lambda p: (-len(p["articles"]), p["name"], p["id"]))
+    dates = [a[2] for a in out_articles if a[2]]
+    return {
+        "articles": out_articles,
+        "places": places,
+        "dates": [min(dates), max(dates)] if dates else None,
+        "types": sorted({t for t in FEATURE_TYPES.values()} | {"city", "place"}),
+        "basemap": {"type": "FeatureCollection", "features": boundaries.basemap_features()},
+        "attribution": ATTRIBUTION,
+        "pov": boundaries.POINT_OF_VIEW,
+        "maxArticlesPerPlace": MAX_ARTICLES_PER_PLACE,
+    }
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def build_corpus_map(out_dir: str | Path, *, tiles: str | None = None) -> tuple[folium.Map, int]:
+    data = corpus_data(out_dir)
+
+    def with_tiles(tiles_name: str | None) -> dict[str, Any]:
+        return {**data, "tiles": tiles_name}
+
+    title = f"Corpus: {len(data['articles']):,} articles, {len(data['places']):,} places"
+    return page_map(title, with_tiles, "corpus.js", tiles=tiles), len(data["places"])
+
+
+def save_corpus_map(out_dir: str | Path, path: str | Path, *, tiles: str | None = None) -> tuple[Path, int]:
+    m, places = build_corpus_map(out_dir, tiles=tiles)
+    write_atomic(path, render_html(m))
+    return Path(path), places

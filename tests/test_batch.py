@@ -1,0 +1,149 @@
+"""`geo batch` on a real local Dask cluster: outputs, resumption after a kill, errors, the corpus map."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.batch import read_table
+from tests.conftest import ROOT, SEED
+
+CITIES = ["Munich", "Baku", "Yerevan", "Tbilisi", "Ankara", "Berlin", "Paris", "Madrid", "Rome", "Vienna"]
+
+
+def corpus(path: Path, n: int, *, bad_lines: bool = False, long: bool = False) -> Path:
+    seed = SEED.read_text(encoding="utf-8")
+    lines = []
+    for i in range(n):
+        city = CITIES[i % len(CITIES)]
+        text = f"Talks in {city}.\nOfficials met in {city} on day {i}; later they flew to Baku."
+        if long:
+            text += "\n" + seed
+        record = {"id": f"a{i:03d}", "text": text, "title": f"Day {i} in {city}", "date": f"2023-03-{1 + i % 28:02d}"}
+        if i == 3:
+            record["url"] = "javascript:alert(1)"
+        if i == 4:
+            record["url"] = "https://example.org/a004"
+        lines.append(json.dumps(record))
+    if bad_lines:
+        lines.insert(2, "{not json")
+        lines.insert(5, json.dumps({"id": "no-text"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def geo_batch(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "geo.cli", "batch", *args], capture_output=True, text=True, cwd=ROOT, timeout=600,
+        **kwargs,
+    )
+
+
+def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
+    source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)
+    out = tmp_path / "out"
+    done = geo_batch(str(source), "-o", str(out), "--workers", "1", "--partition-size", "5", "--map",
+                     str(tmp_path / "corpus.html"))
+    assert done.returncode == 1, done.stderr  # two bad lines: reported, not fatal
+    assert "12 articles" in done.stderr and "2 errors" in done.stderr and "articles/s" in done.stderr
+    articles = read_table(out, "articles")
+    assert sorted(articles["article"]) == [f"a{i:03d}" for i in range(12)]
+    mentions = read_table(out, "mentions")
+    munich = mentions[mentions["text"] == "Munich"]
+    assert set(munich["geonameid"]) == {2867714}
+    assert (mentions["sentence"].str.len() > 0).all()
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert len(errors) == 2 and all("in.jsonl:" in e["error"] for e in errors)
+    places = read_table(out, "places")
+    baku = places[places["name"] == "Baku"].iloc[0]
+    baku_titles = sum(1 for i in range(12) if CITIES[i % len(CITIES)] == "Baku")  # these name it twice more
+    assert baku["articles"] == 12 and baku["mentions"] == 12 + 2 * baku_titles
+    import geopandas as gpd
+
+    frame = gpd.read_parquet(next((out / "mentions").glob("part-*.parquet")))
+    assert frame.crs.to_epsg() == 4326 and frame.geometry.geom_type.isin(["Point"]).any()
+    assert (tmp_path / "corpus.html").stat().st_size < 10_000_000
+
+
+def test_a_killed_run_completes_on_rerun_with_each_article_exactly_once(tmp_path):
+    source = corpus(tmp_path / "in.jsonl", 60, long=True)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "geo.cli", "batch", str(source), "-o", str(out), "--workers", "1",
+               "--partition-size", "2", "-q"]
+    run = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    while time.time() < deadline and len(list((out / "articles").glob("part-*"))) < 3:
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGKILL)  # the driver and its Dask workers, mid-way
+    run.wait()
+    finished_before = len(list((out / "articles").glob("part-*.parquet")))
+    assert 3 <= finished_before < 30, "the kill must land mid-way"
+    rerun = geo_batch(str(source), "-o", str(out), "--workers", "1", "--partition-size", "2", "-q")
+    assert rerun.returncode == 0, rerun.stderr
+    assert "already done" in rerun.stderr
+    articles = read_table(out, "articles")
+    assert sorted(articles["article"]) == [f"a{i:03d}" for i in range(60)]  # all, each exactly once
+    mentions = read_table(out, "mentions")
+    assert not mentions.duplicated(["article", "start", "end"]).any()
+    assert set(mentions["article"]) == set(articles["article"])
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_other_input_into_the_same_folder_is_refused(tmp_path):
+    out = tmp_path / "out"
+    assert geo_batch(str(corpus(tmp_path / "a.jsonl", 3)), "-o", str(out), "--workers", "1", "-q").returncode == 0
+    done = geo_batch(str(corpus(tmp_path / "b.jsonl", 4)), "-o", str(out), "--workers", "1", "-q")
+    assert done.returncode == 1 and "use a new output folder" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_batch_of_a_folder_as_csv(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text("Leaders met in Munich.\n", encoding="utf-8")
+    (folder / "two.md").write_text("Talks went on in Baku.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    done = geo_batch(str(folder), "-o", str(out), "--workers", "1", "--format", "csv", "-q")
+    assert done.returncode == 1 and "empty article" in (out / "errors.jsonl").read_text()
+    assert sorted(read_table(out, "articles")["article"]) == ["one", "two"]
+    assert (out / "places.csv").exists()
+
+
+@pytest.mark.browser
+def test_corpus_map_in_a_browser(tmp_path):
+    from geo.corpus_map import save_corpus_map
+    from tests.test_browser import CHROMIUM, FLAGS, Page
+
+    source = corpus(tmp_path / "in.jsonl", 12)
+    out = tmp_path / "out"
+    assert geo_batch(str(source), "-o", str(out), "--workers", "1", "-q").returncode == 0
+    path, places = save_corpus_map(out, tmp_path / "corpus.html")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = Page(browser, path)
+        page.page.locator(".geo-top a", has_text="Baku").first.click()
+        card = page.page.locator(".leaflet-popup .geo-card")
+        card.wait_for(timeout=8000)
+        assert "12 articles" in card.inner_text()
+        assert card.locator("mark", has_text="Baku").count() >= 1
+        hrefs = card.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert "https://example.org/a004" in hrefs and not any(h.startswith("javascript") for h in hrefs)
+        # Date filter: only the first three days of March.
+        page.page.fill("#geo-to", "2023-03-03")
+        page.page.dispatch_event("#geo-to", "change")
+        page.page.locator(".leaflet-popup-close-button").click()
+        page.page.locator(".geo-top a", has_text="Baku").first.click()
+        page.page.locator(".leaflet-popup .geo-card").wait_for(timeout=8000)
+        assert "3 articles in the date range (12 in all)" in page.page.locator(".leaflet-popup .geo-card").inner_text()
+        assert page.errors == [] and page.requests == []
+        browser.close()
