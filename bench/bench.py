@@ -30,6 +30,7 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "eval" / "dev" / "lgl.jsonl"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--skip-batch", action="store_true", help="skip the geo batch (Dask) measurements")
     args = ap.parse_args()
 
     rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()]
@@ -76,6 +77,13 @@ def main() -> None:
     print(f"ratio pipeline / bare NER: {ner / pipeline:.3f}  (target ≥ 0.85)")
     print(f"gazetteer lookups (uncached): {lookups:,.0f}/s over {len(names):,} distinct gold names")
     print(f"peak RSS: {rss_mb():.0f} MB")
+    if not args.skip_batch:
+        cold, warm = bare_ner_one_thread(args.corpus, args.limit, args.batch_size)
+        print(
+            f"bare spaCy NER, fresh process, one BLAS thread (as a Dask worker runs): {cold:.1f} docs/s on its "
+            f"first pass over the texts, {warm:.1f} on a second"
+        )
+        print(batch_throughput(args.corpus, cold, args.limit))
     print(f"seed map: {len(html.encode()) / 1e6:.2f} MB (budget 1.5 MB), parse + render {seed_seconds:.2f} s")
     print(interactive_seconds(html))
 
@@ -87,6 +95,53 @@ def main() -> None:
     print(
         f"long article: {len(long_text) / 1e6:.2f} M characters, {len(long_doc.resolutions):,} mentions in "
         f"{time.perf_counter() - started:.1f} s; peak RSS {before:.0f} → {rss_mb():.0f} MB"
+    )
+
+
+def bare_ner_one_thread(corpus: str, limit: int, batch_size: int) -> tuple[float, float]:
+    """Bare ``nlp.pipe`` docs/s in a fresh process limited to one BLAS/OpenMP thread, as a Dask worker runs: the
+    first pass over the texts (cold vocabulary, like a worker's single pass) and a second, warm pass."""
+    import os
+    import subprocess
+
+    code = (
+        "import json, sys, time\n"
+        "from geo.recognize import load_nlp\n"
+        f"rows = [json.loads(l) for l in open({corpus!r}, encoding='utf-8') if l.strip()]\n"
+        f"texts = [r['text'] for r in rows][: {limit} or None]\n"
+        "nlp = load_nlp()\n"
+        "for _ in range(2):\n"
+        "    t = time.perf_counter()\n"
+        f"    for _d in nlp.pipe(texts, batch_size={batch_size}): pass\n"
+        "    print(len(texts) / (time.perf_counter() - t))\n"
+    )
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    cold, warm = (float(x) for x in done.stdout.split()[-2:])
+    return cold, warm
+
+
+def batch_throughput(corpus: str, bare_docs_per_s: float, limit: int) -> str:
+    """`geo batch` with 1 and 2 local workers on the same texts (processing rate: workers warm, clock after load)."""
+    import tempfile
+
+    from geo.batch import run_batch
+
+    source = corpus
+    with tempfile.TemporaryDirectory() as tmp:
+        if limit:
+            source = str(Path(tmp) / "corpus.jsonl")
+            with open(corpus, encoding="utf-8") as src, open(source, "w", encoding="utf-8") as dst:
+                dst.writelines(line for i, line in enumerate(src) if i < limit)
+        reports = {n: run_batch(source, Path(tmp) / f"out{n}", workers=n, progress=False) for n in (1, 2)}
+    rate = {n: r.articles / r.processing_seconds for n, r in reports.items()}
+    rss = {n: max(r.worker_rss_mb) for n, r in reports.items()}
+    return (
+        f"geo batch, 1 worker: {rate[1]:.1f} docs/s = {rate[1] / bare_docs_per_s:.3f} × bare NER's first pass "
+        "(target ≥ 0.85)\n"
+        f"geo batch, 2 workers: {rate[2]:.1f} docs/s = {rate[2] / rate[1]:.2f} × 1 worker (target ≥ 1.8)\n"
+        f"peak RSS per worker: {rss[1]:.0f} MB (1 worker), {rss[2]:.0f} MB (2 workers) (target ≤ 1024 MB); "
+        f"wall incl. cluster start and model load: {reports[1].seconds:.1f} s / {reports[2].seconds:.1f} s"
     )
 
 

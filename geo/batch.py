@@ -371,6 +371,7 @@ def run_batch(
     progress: bool = True,
 ) -> BatchReport:
     """Parse every article of *source* into *out_dir*; rerunning completes an interrupted run."""
+    import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
     if fmt not in FORMATS:
@@ -411,7 +412,10 @@ def run_batch(
             cluster = None
         else:
             # One thread per worker process: spaCy and numpy then use one core each, and processes scale.
-            os.environ.setdefault("OMP_NUM_THREADS", "1")
+            for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(variable, "1")
+            # No statistical profiler sampling the parsing thread every 10 ms: it only costs time here.
+            dask.config.set({"distributed.worker.profile.enabled": False})
             cluster = LocalCluster(
                 n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
                 memory_limit="4GiB",
