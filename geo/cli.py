@@ -151,6 +151,39 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_INPUT if report.errors else EXIT_OK
 
 
+def cmd_geocode(args: argparse.Namespace) -> int:
+    from geo.geocoder import OfflineGeocoder
+
+    geocoder = OfflineGeocoder()
+    if args.reverse:
+        try:
+            found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
+        except ValueError as exc:
+            _warn(f"{args.query!r}: not a point ({exc}); give 'LAT, LON'")
+            return EXIT_USAGE
+    else:
+        found = geocoder.geocode(
+            args.query,
+            exactly_one=False,
+            country_codes=args.country.split(",") if args.country else None,
+            feature=args.feature.split(",") if args.feature else None,
+            limit=args.limit,
+        )
+    locations = list(found or [])
+    if args.json:
+        print(json.dumps([{"address": loc.address, "lat": loc.latitude, "lon": loc.longitude, **loc.raw}
+                          for loc in locations], ensure_ascii=False, indent=2))
+    for loc in [] if args.json else locations:
+        raw = loc.raw
+        extra = f"score {raw['score']:.2f}" if "score" in raw else f"{raw['distance_km']:.1f} km away"
+        gid = f"geonames:{raw['geonameid']}" if raw.get("geonameid") else "no GeoNames id"
+        print(f"{loc.address}\t{loc.latitude:.5f}, {loc.longitude:.5f}\t{raw['feature']} ({raw['fcode']})\t{gid}\t{extra}")
+    if not locations:
+        _warn(f"{args.query!r}: no place found")
+        return EXIT_INPUT
+    return EXIT_OK
+
+
 def cmd_data(args: argparse.Namespace) -> int:
     from geo import naturalearth
     from geo.gazetteer.build import build
@@ -229,6 +262,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
     p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p_batch.set_defaults(func=cmd_batch)
+
+    p_geo = sub.add_parser("geocode", help="look a place name up in the offline index (or --reverse a point)")
+    p_geo.add_argument("query", help='a place name, or "LAT, LON" with --reverse')
+    p_geo.add_argument("--reverse", action="store_true", help="nearest populated places to a point")
+    p_geo.add_argument("--country", help="keep places in these ISO alpha-2 countries (comma-separated)")
+    p_geo.add_argument("--feature", help="keep these feature types (city, country, region, water…) or codes")
+    p_geo.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
+    p_geo.add_argument("--json", action="store_true", help="print JSON (geopy Location raw dicts)")
+    p_geo.set_defaults(func=cmd_geocode)
 
     p_data = sub.add_parser("data", help="install optional reference data packs")
     p_data.add_argument("action", choices=["install"])

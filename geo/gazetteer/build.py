@@ -526,6 +526,7 @@ def write_index(path: Path, places: list[PlaceRow], demonyms: dict[str, str], co
         ],
     )
     con.execute("CREATE INDEX names_key ON names(key)")
+    con.execute("CREATE INDEX places_lat ON places(lat)")  # reverse geocoding: a latitude band, then distance
     con.commit()
     con.execute("VACUUM")
     con.close()

@@ -88,6 +88,16 @@ class Gazetteer:
         found = self._query("WHERE p.id = ?", (place_id,))
         return found[0] if found else None
 
+    def places_near(self, lat: float, lon: float, radius_deg: float) -> list[Candidate]:
+        """Populated places within a box of *radius_deg* degrees of latitude (longitude widened by latitude)."""
+        import math
+
+        widen = radius_deg / max(0.05, math.cos(math.radians(lat)))
+        return self._query(
+            "WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? AND p.fcode LIKE 'PPL%'",
+            (lat - radius_deg, lat + radius_deg, lon - widen, lon + widen),
+        )
+
     def countries(self) -> dict[str, Candidate]:
         """Every country, by ISO alpha-2."""
         return dict(self._countries)

@@ -1,6 +1,6 @@
 """The SQLite layout of the gazetteer index (one file, no server; read-only at run time)."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: places(lat) index for reverse geocoding
 
 SCHEMA = """
 CREATE TABLE places (
