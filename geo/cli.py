@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -232,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_map.add_argument("--png", metavar="OUT.png", help="also (or only, without -o) write a picture via chromium")
     p_map.add_argument("--size", default="1400x900", help="picture size for --png (default: 1400x900)")
+    p_map.add_argument(
+        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
+    )
     p_map.set_defaults(func=cmd_map)
 
     p_parse = sub.add_parser("parse", help="print the places of an article as json, geojson or csv")
@@ -241,6 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl",
         metavar="FILE",
         help='read {"id", "text", "spans"?} lines ("-" for stdin); write one line each',
+    )
+    p_parse.add_argument(
+        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
     )
     p_parse.set_defaults(func=cmd_parse)
 
@@ -261,6 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--partition-size", type=int, default=32, help="articles per partition (default 32)")
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
     p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p_batch.add_argument(
+        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
+    )
     p_batch.set_defaults(func=cmd_batch)
 
     p_geo = sub.add_parser("geocode", help="look a place name up in the offline index (or --reverse a point)")
@@ -270,6 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_geo.add_argument("--feature", help="keep these feature types (city, country, region, water…) or codes")
     p_geo.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
     p_geo.add_argument("--json", action="store_true", help="print JSON (geopy Location raw dicts)")
+    p_geo.add_argument(
+        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
+    )
     p_geo.set_defaults(func=cmd_geocode)
 
     p_data = sub.add_parser("data", help="install optional reference data packs")
@@ -293,6 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "overrides", None):
+        # Through the environment, so Dask workers started from here read the same file.
+        os.environ["GEO_OVERRIDES"] = str(Path(args.overrides).resolve())
     try:
         return int(args.func(args))
     except DataError as exc:

@@ -85,8 +85,8 @@ class Candidate:
 
     @property
     def curated(self) -> bool:
-        """Authored in data/supplement.csv: names news uses for exactly these places."""
-        return self.source.startswith("data/supplement.csv")
+        """Authored in data/supplement.csv or added by the user's overrides: names meant for exactly these places."""
+        return self.source.startswith(("data/supplement.csv", "overrides"))
 
     @property
     def is_country(self) -> bool:

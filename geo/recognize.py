@@ -195,7 +195,8 @@ class Recognizer:
                 taken = _Spans(found)
             found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
             taken.add(start, end)
-        return _dedupe(found)
+        dropped = self.gazetteer.overrides.dropped  # the user's "never a place" names
+        return _dedupe([m for m in found if not dropped or normalize_name(m.text) not in dropped])
 
     def _mention(self, text: str, start: int, end: int, source: str, label: str) -> Mention:
         surface = text[start:end]

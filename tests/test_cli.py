@@ -151,3 +151,13 @@ def test_png_is_a_picture_at_device_scale_2(tmp_path: Path):
 def test_bad_size_is_a_usage_error(tmp_path: Path):
     done = run("map", str(SEED), "--png", str(tmp_path / "x.png"), "--size", "big")
     assert done.returncode == 2 and "WIDTHxHEIGHT" in done.stderr
+
+
+def test_overrides_option_reaches_the_parser(tmp_path: Path):
+    overrides = tmp_path / "o.csv"
+    overrides.write_text("action,name,place_id,lat,lon,fcode,country,note\ndrop,Munich,,,,,,\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Leaders met in Munich and Baku.\n", encoding="utf-8")
+    done = run("parse", str(article), "--format", "csv", "--overrides", str(overrides))
+    assert done.returncode == 0, done.stderr
+    assert "Baku" in done.stdout and "Munich" not in done.stdout

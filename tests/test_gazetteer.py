@@ -84,3 +84,35 @@ def test_country_aliases_and_demonyms(gazetteer):
 
 def test_country_names_in_other_languages(gazetteer):
     assert any(c.country == "DE" and c.fcode == "PCLI" for c in gazetteer.candidates("Deutschland"))
+
+
+def test_overrides_pin_add_and_drop(tmp_path):
+    from geo.gazetteer.index import Gazetteer, default_path
+    from geo.pipeline import Geoparser
+
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text(
+        "action,name,place_id,lat,lon,fcode,country,note\n"
+        "pin,Paris,4717560,,,,,Paris (Texas) in our local corpus\n"
+        "add,Camp Zeta,,39.70,46.60,PPL,AZ,a field camp our reporters use\n"
+        "drop,Reddit,,,,,,\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer(default_path(), overrides=overrides)
+    assert [c.id for c in gaz.candidates("Paris")] == [4717560]
+    assert gaz.candidates("Camp Zeta")[0].lat == 39.70 and "camp zeta" in gaz.strong_keys
+    parser = Geoparser(gaz)
+    doc = parser.parse("Users on Reddit said the Paris fire spread. Aid reached Camp Zeta from Baku.")
+    found = {r.mention.text: r.place for r in doc.resolutions}
+    assert "Reddit" not in found
+    assert found["Paris"].country == "US" and found["Camp Zeta"].country == "AZ"
+
+
+def test_bad_overrides_row_is_a_clear_error(tmp_path):
+    from geo.errors import DataError
+    from geo.gazetteer.index import Gazetteer, default_path
+
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text("action,name,place_id,lat,lon,fcode,country,note\npin,Paris,999999999,,,,,\n")
+    with pytest.raises(DataError, match=r"overrides.csv:2: no place with id 999999999"):
+        Gazetteer(default_path(), overrides=overrides)

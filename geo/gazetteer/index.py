@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +34,73 @@ def default_path() -> Path:
     return Path(os.environ.get("GEO_GAZETTEER", DEFAULT_PATH))
 
 
+def default_overrides_path() -> Path | None:
+    """``GEO_OVERRIDES`` (the CLI's ``--overrides`` sets it, so batch workers see it too), else data/overrides.csv."""
+    path = Path(os.environ.get("GEO_OVERRIDES", DEFAULT_PATH.parent / "overrides.csv"))
+    return path if path.exists() else None
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """A user's corrections, applied at run time (no rebuild): names pinned to one place, places added, names
+    dropped."""
+
+    places: dict[str, tuple[Candidate, ...]]  # key -> places the name gets (first); pinned keys get only these
+    pinned: frozenset[str]
+    dropped: frozenset[str]
+    path: Path | None = None
+
+
+def load_overrides(path: str | Path | None, gazetteer: Gazetteer) -> Overrides:
+    """Read ``action,name,place_id,lat,lon,fcode,country,note`` rows: ``pin`` (name → an existing place id),
+    ``add`` (a new place with its point), ``drop`` (a name that is never a place)."""
+    import csv
+
+    if path is None:
+        return Overrides({}, frozenset(), frozenset())
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"overrides file {path} not found")
+    places: dict[str, list[Candidate]] = {}
+    pinned: set[str] = set()
+    dropped: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            action = (row.get("action") or "").strip().lower()
+            name = (row.get("name") or "").strip()
+            key = normalize_name(name)
+            where = f"{path}:{line}"
+            if not key or action.startswith("#"):
+                continue
+            try:
+                if action == "drop":
+                    dropped.add(key)
+                elif action == "pin":
+                    place = gazetteer.place(int(row["place_id"]))
+                    if place is None:
+                        raise ValueError(f"no place with id {row['place_id']}")
+                    places.setdefault(key, []).append(place)
+                    pinned.add(key)
+                elif action == "add":
+                    fcode = (row.get("fcode") or "PPL").strip()
+                    added = Candidate(
+                        id=-3_000_000 - line, geonameid=None, name=name, fcode=fcode,
+                        country=(row.get("country") or "").strip().upper(), admin1="",
+                        lat=float(row["lat"]), lon=float(row["lon"]), population=0,
+                        source=f"overrides {path.name}", geometry=None, note=(row.get("note") or "").strip() or None,
+                    )
+                    if not (-90 <= added.lat <= 90 and -180 <= added.lon <= 180):
+                        raise ValueError("lat/lon out of range")
+                    places.setdefault(key, []).append(added)
+                else:
+                    raise ValueError(f"action {action!r}: use pin, add or drop")
+            except (KeyError, TypeError, ValueError) as exc:
+                raise DataError(f"{where}: {exc}") from exc
+    return Overrides(
+        {k: tuple(v) for k, v in places.items()}, frozenset(pinned), frozenset(dropped - pinned), path
+    )
+
+
 class Gazetteer:
     """Candidates for a place name from the offline index.
 
@@ -41,7 +109,13 @@ class Gazetteer:
     ['Goris', 'Gori']
     """
 
-    def __init__(self, path: str | Path | None = None, *, min_strong_population: int = 100_000) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        min_strong_population: int = 100_000,
+        overrides: str | Path | None = None,
+    ) -> None:
         self.path = Path(path) if path else default_path()
         if not self.path.exists():
             raise DataError(f"gazetteer index not found at {self.path}: run `make setup` to build it")
@@ -60,6 +134,8 @@ class Gazetteer:
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT key, country FROM demonyms"))
         self._countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
         self._admin1 = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
+        self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
+        self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
 
     def meta(self) -> dict[str, str]:
@@ -75,14 +151,16 @@ class Gazetteer:
     def _candidates(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
         """Every place called *name* (any spelling variant), best name match and largest first."""
         key = normalize_name(name)
-        if not key:
+        if not key or key in self.overrides.dropped:
             return ()
+        if key in self.overrides.pinned:
+            return self.overrides.places[key]
         rows = self._con.execute(
             f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.id = n.place_id "
             "WHERE n.key = ? ORDER BY n.kind, p.population DESC, p.id LIMIT ?",
             (key, limit),
         )
-        return tuple(Candidate(*row) for row in rows)
+        return self.overrides.places.get(key, ()) + tuple(Candidate(*row) for row in rows)
 
     def place(self, place_id: int) -> Candidate | None:
         found = self._query("WHERE p.id = ?", (place_id,))
