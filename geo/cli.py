@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from geo.errors import DataError, GeoError, InputError
 from geo.text import article_paths, jsonl_records
@@ -39,6 +40,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         _warn(f"--size {args.size!r}: expected WIDTHxHEIGHT, such as 1400x900")
         return EXIT_USAGE
     parser = Geoparser()
+    online = _online(args)
     failed = 0
     for path in paths:
         started = time.perf_counter()
@@ -51,6 +53,8 @@ def cmd_map(args: argparse.Namespace) -> int:
         for warning in read.warnings:
             _warn(warning)
         document = parser.parse(read.text, doc_id=path.stem)
+        if online:
+            online.apply(document)
         if args.embed or args.output or not args.png:  # --png alone writes only the picture
             suffix = ".embed.html" if args.embed else ".html"
             out = Path(args.output) if args.output else Path(args.out_dir) / f"{path.stem}{suffix}"
@@ -72,12 +76,46 @@ def _size(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+def _online(args: argparse.Namespace) -> Any:
+    """The online fallback when ``--geocoder`` asks for one (never otherwise: the default makes no request)."""
+    if not args.geocoder:
+        return None
+    from geo.online import DEFAULT_CACHE, OnlineGeocoder, OnlineSettings
+
+    return OnlineGeocoder(
+        OnlineSettings(
+            service=args.geocoder,
+            mode=args.geocoder_mode,
+            user_agent=args.user_agent,
+            domain=args.geocoder_domain,
+            scheme=args.geocoder_scheme,
+            cache=Path(args.geocoder_cache) if args.geocoder_cache else DEFAULT_CACHE,
+            delay=args.geocoder_delay,
+        )
+    )
+
+
+def _add_online_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_argument_group("online geocoding (optional; off by default)")
+    group.add_argument("--geocoder", metavar="SERVICE", help="a geopy service: nominatim, photon, arcgis, …")
+    group.add_argument(
+        "--geocoder-mode", choices=["missing", "all"], default="missing",
+        help="ask the service for names the offline index lacks (default) or for every name",
+    )
+    group.add_argument("--user-agent", help="identifies you to the service (required by Nominatim)")
+    group.add_argument("--geocoder-domain", help="the service's host[:port] (a self-hosted Nominatim, say)")
+    group.add_argument("--geocoder-scheme", choices=["http", "https"], help="default https")
+    group.add_argument("--geocoder-cache", metavar="SQLITE", help="answer cache (default ~/.cache/geo/geocoder.sqlite)")
+    group.add_argument("--geocoder-delay", type=float, help="seconds between requests (default: the service's policy)")
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
     from geo.export import FORMATS, to_jsonl_line
     from geo.pipeline import Article, Geoparser
     from geo.text import read_article
 
     parser = Geoparser()
+    online = _online(args)
     if args.jsonl:
         failed = 0
 
@@ -97,6 +135,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 )
 
         for document in parser.parse_many(articles()):
+            if online:
+                online.apply(document)
             sys.stdout.write(to_jsonl_line(document) + "\n")
         return EXIT_INPUT if failed else EXIT_OK
     if not args.input:
@@ -106,6 +146,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for warning in read.warnings:
         _warn(warning)
     document = parser.parse(read.text, doc_id=Path(args.input).stem)
+    if online:
+        online.apply(document)
     sys.stdout.write(FORMATS[args.format](document).rstrip("\n") + "\n")
     return EXIT_OK
 
@@ -236,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_map.add_argument(
         "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
     )
+    _add_online_options(p_map)
     p_map.set_defaults(func=cmd_map)
 
     p_parse = sub.add_parser("parse", help="print the places of an article as json, geojson or csv")
@@ -249,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse.add_argument(
         "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
     )
+    _add_online_options(p_parse)
     p_parse.set_defaults(func=cmd_parse)
 
     p_eval = sub.add_parser("eval", help="score the pipeline against gold JSONL corpora")

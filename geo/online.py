@@ -1,0 +1,133 @@
+"""Optional online geocoding through geopy, for names the offline index does not know (or for all names).
+
+Only ever used behind ``--geocoder SERVICE``. Every answer, "nothing found" included, is cached on disk (SQLite, keyed
+by service, endpoint and query), so a rerun makes no request; requests go through geopy's ``RateLimiter`` with the
+service's published limit (Nominatim: one per second), and Nominatim requires a ``--user-agent`` naming the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geo.errors import DataError
+from geo.model import Candidate, Document, Resolution
+
+# Seconds between requests, from the services' usage policies; others default to DEFAULT_DELAY.
+SERVICE_DELAY = {"nominatim": 1.0, "photon": 1.0, "arcgis": 0.2, "geonames": 0.5}
+DEFAULT_DELAY = 1.0
+ONLINE_SCORE = 0.5  # an online answer, unranked against alternatives
+DEFAULT_CACHE = Path.home() / ".cache" / "geo" / "geocoder.sqlite"
+
+
+@dataclass(frozen=True)
+class OnlineSettings:
+    service: str
+    mode: str = "missing"  # "missing": only names with no offline candidate; "all": every name
+    user_agent: str | None = None
+    domain: str | None = None
+    scheme: str | None = None
+    cache: Path = DEFAULT_CACHE
+    delay: float | None = None
+
+
+class OnlineGeocoder:
+    """A geopy service wrapped with a disk cache and a rate limiter."""
+
+    def __init__(self, settings: OnlineSettings) -> None:
+        from geopy.extra.rate_limiter import RateLimiter
+        from geopy.geocoders import get_geocoder_for_service
+
+        self.settings = settings
+        try:
+            service_class = get_geocoder_for_service(settings.service)
+        except Exception as exc:  # noqa: BLE001 — geopy raises its own ConfigurationError
+            raise DataError(f"--geocoder {settings.service!r}: not a geopy service ({exc})") from exc
+        if settings.service == "nominatim" and not settings.user_agent:
+            raise DataError("--geocoder nominatim needs --user-agent naming your application (Nominatim's policy)")
+        options: dict[str, Any] = {"user_agent": settings.user_agent or "geo (offline geoparser)", "timeout": 10}
+        if settings.domain:
+            options["domain"] = settings.domain
+        if settings.scheme:
+            options["scheme"] = settings.scheme
+        self.service = service_class(**options)
+        delay = settings.delay if settings.delay is not None else SERVICE_DELAY.get(settings.service, DEFAULT_DELAY)
+        self.geocode = RateLimiter(self.service.geocode, min_delay_seconds=delay, max_retries=1, swallow_exceptions=False)
+        settings.cache.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(settings.cache)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS answers (service TEXT, endpoint TEXT, query TEXT, answer TEXT, at REAL, "
+            "PRIMARY KEY (service, endpoint, query))"
+        )
+        self.requests = 0
+
+    @property
+    def _endpoint(self) -> str:
+        return self.settings.domain or ""
+
+    def lookup(self, query: str) -> dict[str, Any] | None:
+        """``{"address", "lat", "lon", "raw"}`` for the query, from the cache or the service (None: not found)."""
+        key = (self.settings.service, self._endpoint, query)
+        row = self._db.execute(
+            "SELECT answer FROM answers WHERE service = ? AND endpoint = ? AND query = ?", key
+        ).fetchone()
+        if row is not None:
+            return json.loads(row[0])  # type: ignore[no-any-return]
+        self.requests += 1
+        location = self.geocode(query)
+        answer = (
+            None
+            if location is None
+            else {"address": location.address, "lat": location.latitude, "lon": location.longitude,
+                  "raw": location.raw}
+        )
+        self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)", (*key, json.dumps(answer), time.time()))
+        self._db.commit()
+        return answer
+
+    def candidate(self, query: str) -> Candidate | None:
+        answer = self.lookup(query)
+        if answer is None:
+            return None
+        raw = answer.get("raw") or {}
+        geonameid = raw.get("geonameId") if isinstance(raw, dict) else None
+        country = ""
+        if isinstance(raw, dict):
+            country = str((raw.get("address") or {}).get("country_code") or raw.get("countryCode") or "").upper()
+        return Candidate(
+            id=-4_000_000_000 - zlib.crc32(f"{self.settings.service}:{query}".encode()),
+            geonameid=int(geonameid) if geonameid else None,
+            name=str(answer["address"]).split(",")[0] or query,
+            fcode="PPL",
+            country=country,
+            admin1="",
+            lat=float(answer["lat"]),
+            lon=float(answer["lon"]),
+            population=0,
+            source=f"online {self.settings.service}",
+            note=f"{self.settings.service}: {answer['address']}",
+        )
+
+    def apply(self, document: Document) -> int:
+        """Resolve the document's unplaced mentions (or all, in mode "all") online. Returns how many changed."""
+        changed = 0
+        for i, resolution in enumerate(document.resolutions):
+            if self.settings.mode != "all" and resolution.place is not None:
+                continue
+            if resolution.mention.demonym_of:
+                continue
+            found = self.candidate(resolution.mention.text)
+            if found is None:
+                continue
+            alternatives = [(resolution.place, resolution.score)] if resolution.place else []
+            document.resolutions[i] = Resolution(resolution.mention, found, ONLINE_SCORE, alternatives)
+            changed += 1
+        return changed
+
+    def close(self) -> None:
+        self._db.close()
