@@ -155,8 +155,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_gazetteer(args: argparse.Namespace) -> int:
     if args.action == "build":
         from geo.gazetteer.build import build
+        from geo.gazetteer.geonames import GeoNamesDumps
 
-        build(Path(args.path) if args.path else None)
+        dumps = None
+        if args.geonames:
+            dumps = GeoNamesDumps(
+                Path(args.geonames),
+                alternate_names=Path(args.alternate_names) if args.alternate_names else None,
+                admin_codes=[Path(p) for p in args.admin_codes or []],
+                countries=Path(args.countries) if args.countries else None,
+            )
+        elif args.alternate_names or args.admin_codes or args.countries:
+            _warn("--alternate-names, --admin-codes and --countries go with --geonames")
+            return EXIT_USAGE
+        build(Path(args.path) if args.path else None, geonames=dumps)
         return EXIT_OK
     from geo.gazetteer.index import Gazetteer
 
@@ -344,6 +356,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer index")
     p_gaz.add_argument("action", choices=["build", "info"])
     p_gaz.add_argument("--path", help="index path (default: data/gazetteer.sqlite)")
+    p_gaz.add_argument("--geonames", metavar="ZIP_OR_TXT", help="build: an official dump (allCountries.zip, cities500.zip)")
+    p_gaz.add_argument("--alternate-names", metavar="ZIP_OR_TXT", help="build: alternateNamesV2.zip")
+    p_gaz.add_argument("--admin-codes", nargs="+", metavar="TXT", help="build: admin1CodesASCII.txt admin2Codes.txt")
+    p_gaz.add_argument("--countries", metavar="TXT", help="build: countryInfo.txt")
     p_gaz.set_defaults(func=cmd_gazetteer)
     return parser
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from geo.gazetteer.geonames import GeoNamesDumps, load_dumps
 from geo.gazetteer.schema import SCHEMA, SCHEMA_VERSION
 from geo.normalize import is_latin_key, normalize_name
 
@@ -478,8 +479,17 @@ def _apply_aliases(
     return applied
 
 
-def write_index(path: Path, places: list[PlaceRow], demonyms: dict[str, str], counts: dict[str, int]) -> int:
-    """Write the SQLite index atomically (temporary file, then rename). Returns the number of names."""
+def write_index(
+    path: Path,
+    places: list[PlaceRow],
+    demonyms: dict[str, str],
+    counts: dict[str, int],
+    extra: Callable[[sqlite3.Connection], dict[str, int]] | None = None,
+) -> tuple[int, dict[str, int]]:
+    """Write the SQLite index atomically (temporary file, then rename). Returns the number of names and the counts.
+
+    ``extra`` streams more rows in (the GeoNames dumps) before the indexes are made; its counts join ``counts``.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".sqlite.tmp")
     tmp.unlink(missing_ok=True)
@@ -505,16 +515,12 @@ def write_index(path: Path, places: list[PlaceRow], demonyms: dict[str, str], co
             for p in places
         ),
     )
-    n_names = 0
-
-    def name_rows() -> Iterator[tuple[str, int, int]]:
-        nonlocal n_names
-        for p in places:
-            for key, kind in p.names.items():
-                n_names += 1
-                yield key, p.id, kind
-
-    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", name_rows())
+    con.executemany(
+        "INSERT OR IGNORE INTO names VALUES (?,?,?)",
+        ((key, p.id, kind) for p in places for key, kind in p.names.items()),
+    )
+    if extra is not None:
+        counts = {**counts, **extra(con)}
     con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
     con.executemany(
         "INSERT INTO meta VALUES (?,?)",
@@ -528,19 +534,30 @@ def write_index(path: Path, places: list[PlaceRow], demonyms: dict[str, str], co
     con.execute("CREATE INDEX names_key ON names(key)")
     con.execute("CREATE INDEX places_lat ON places(lat)")  # reverse geocoding: a latitude band, then distance
     con.commit()
+    n_names = con.execute("SELECT count(*) FROM names").fetchone()[0]
     con.execute("VACUUM")
     con.close()
     tmp.replace(path)
-    return n_names
+    return int(n_names), counts
 
 
-def build(path: Path | None = None, progress: Progress = _stderr) -> BuildReport:
-    """Build the gazetteer index at *path* (default ``data/gazetteer.sqlite``)."""
+def build(
+    path: Path | None = None, progress: Progress = _stderr, geonames: GeoNamesDumps | None = None
+) -> BuildReport:
+    """Build the gazetteer index at *path* (default ``data/gazetteer.sqlite``), with official GeoNames dumps
+    streamed on top when given."""
     path = path or DATA_DIR / "gazetteer.sqlite"
     started = time.perf_counter()
     places, demonyms, counts = build_rows(progress, path)
     progress(f"  writing {path}")
-    n_names = write_index(path, places, demonyms, counts)
+    extra = None
+    if geonames is not None:
+        dumps = geonames
+
+        def extra(con: sqlite3.Connection) -> dict[str, int]:
+            return load_dumps(con, dumps, progress)
+
+    n_names, counts = write_index(path, places, demonyms, counts, extra)
     report = BuildReport(path, counts, n_names, time.perf_counter() - started, path.stat().st_size)
     progress(report.summary())
     return report

@@ -21,8 +21,10 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "gazetteer.sqlite"
 _STRONG_SQL = """
 SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id
 WHERE n.kind <= 1 AND (
-    p.fcode NOT IN ('PPL', 'PPLC', 'ADM2')
-    OR (p.fcode IN ('PPL', 'PPLC') AND p.population >= :min_population)
+    (p.fcode NOT LIKE 'PPL%' AND p.fcode != 'ADM2'
+     -- from full GeoNames dumps only countries, admin-1 units and continents: not every creek and church
+     AND (p.source != 'geonames dump' OR p.fcode IN ('PCLI', 'ADM1', 'CONT')))
+    OR (p.fcode LIKE 'PPL%' AND p.population >= :min_population)
     OR (p.fcode = 'ADM2' AND n.kind = 0 AND instr(n.key, ' ') > 0)  -- "Walker County", "Rapides Parish"
 )
 """
