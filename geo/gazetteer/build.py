@@ -440,6 +440,8 @@ def _supplement_rows(path: Path) -> Iterable[PlaceRow]:
     for record in csv.DictReader(path.open(encoding="utf-8")):
         row = PlaceRow(
             id=int(record["id"]),
+            # The GeoNames id where GeoNames has the place too (oceans, regions): evaluations and joins use it.
+            geonameid=int(record["geonameid"]) if record.get("geonameid") else None,
             name=record["name"],
             fcode=record["fcode"],
             country=record["country"],
