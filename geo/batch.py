@@ -26,6 +26,7 @@ from typing import Any
 
 from geo.errors import InputError
 from geo.files import write_atomic
+from geo.iterate import chunked
 
 PARTITION_SIZE = 32
 FORMATS = ("parquet", "geojson", "csv")
@@ -106,17 +107,6 @@ def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
 
 def _str(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def partitions(articles: Iterator[BatchArticle], size: int) -> Iterator[list[BatchArticle]]:
-    chunk: list[BatchArticle] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 # ---------------------------------------------------------------- the worker side
@@ -379,7 +369,7 @@ def run_batch(
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    chunks = list(partitions(read_inputs(source), partition_size))
+    chunks = list(chunked(read_inputs(source), partition_size))
     manifest = out / "manifest.json"
     fingerprint = _fingerprint(chunks, partition_size, fmt)
     if manifest.exists():

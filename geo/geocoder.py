@@ -20,7 +20,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.gazetteer.index import Gazetteer, open_gazetteer
-from geo.model import FEATURE_TYPES, Candidate, Mention
+from geo.model import Candidate, Mention
 from geo.resolve import Resolver
 
 _REVERSE_RADII_DEG = (0.1, 0.3, 1.0, 3.0)
@@ -162,5 +162,3 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
 
-
-FEATURES = sorted(set(FEATURE_TYPES.values()))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import InputError
+from geo.iterate import chunked
 from geo.normalize import is_latin_key, normalize_name
 
 KEEP_CLASSES = frozenset("APTHLS")
@@ -56,24 +57,13 @@ def _lines(path: Path) -> Iterator[Iterator[str]]:
             yield iter(handle)
 
 
-def _chunks(rows: Iterator[tuple], size: int = CHUNK) -> Iterator[list[tuple]]:
-    chunk: list[tuple] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def load_dumps(
     con: sqlite3.Connection, dumps: GeoNamesDumps, progress: Callable[[str], None]
 ) -> dict[str, int]:
     """Stream the dumps into an index being built. Returns counts for the index's metadata."""
     counts = {"geonames": 0, "geonames_names": 0}
     with _lines(dumps.geonames) as lines:
-        for chunk in _chunks(_places(lines, dumps.geonames, counts)):
+        for chunk in chunked(_places(lines, dumps.geonames, counts), CHUNK):
             con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (r[0] for r in chunk))
             names = [n for r in chunk for n in r[1]]
             con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
@@ -175,7 +165,7 @@ def _alternate_names(con: sqlite3.Connection, path: Path, progress: Callable[[st
             yield key, int(fields[1]), 1 if official else 2, int(fields[1])
 
     with _lines(path) as lines:
-        for chunk in _chunks(rows(lines)):
+        for chunk in chunked(rows(lines), CHUNK):
             con.executemany(
                 "INSERT OR IGNORE INTO names SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM places WHERE id = ?)", chunk
             )
