@@ -141,7 +141,7 @@ def test_corpus_map_in_a_browser(tmp_path):
         # Date filter: only the first three days of March.
         page.page.fill("#geo-to", "2023-03-03")
         page.page.dispatch_event("#geo-to", "change")
-        page.page.locator(".leaflet-popup-close-button").click()
+        page.page.locator(".leaflet-popup").wait_for(state="detached", timeout=5000)  # redraw closes it
         page.page.locator(".geo-top a", has_text="Baku").first.click()
         page.page.locator(".leaflet-popup .geo-card").wait_for(timeout=8000)
         assert "3 articles in the date range (12 in all)" in page.page.locator(".leaflet-popup .geo-card").inner_text()

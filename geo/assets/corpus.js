@@ -89,7 +89,8 @@
   var markers = [];
   function groupFor(type) {
     if (!groups[type]) {
-      groups[type] = L.markerClusterGroup({ maxClusterRadius: 45, showCoverageOnHover: false, chunkedLoading: true });
+      // No chunked loading: markers must all be in their group when the page says it is ready.
+      groups[type] = L.markerClusterGroup({ maxClusterRadius: 45, showCoverageOnHover: false });
       groups[type].addTo(map);
     }
     return groups[type];
@@ -110,6 +111,7 @@
     markers.push(marker);
   });
   function redraw() {
+    map.closePopup();  // its counts would be stale, and its marker may be filtered out
     Object.keys(groups).forEach(function (t) { groups[t].clearLayers(); });
     var byType = {};
     var visible = 0;
@@ -154,6 +156,8 @@
     var group = groups[place.type];
     if (group && group.hasLayer(markers[p])) {
       group.zoomToShowLayer(markers[p], function () { markers[p].openPopup(); });
+      // zoomToShowLayer skips its callback when the map is mid-animation: open the card once things settle.
+      setTimeout(function () { if (!markers[p].isPopupOpen() && map.hasLayer(markers[p])) markers[p].openPopup(); }, 1200);
     }
   }
   window.geoFocusPlace = focus;

@@ -212,6 +212,8 @@
       map.flyToBounds(layer.getBounds(), { maxZoom: 7, padding: [30, 30], duration: 0.6 });
     } else if (group.zoomToShowLayer && !map.hasLayer(layer)) {
       group.zoomToShowLayer(layer, function () { layer.openPopup(); });
+      // zoomToShowLayer skips its callback when the map is mid-animation: open the card once things settle.
+      setTimeout(function () { if (!layer.isPopupOpen() && map.hasLayer(layer)) layer.openPopup(); }, 1200);
       highlightMentions(p, !fromText);
       window.geoLastFocus = p;
       return;
