@@ -125,7 +125,10 @@ def worker_parser() -> Any:
 
 
 def warm_worker() -> bool:
-    """Load this worker's parser now (run on every worker before the clock starts)."""
+    """Load this worker's parser and the output libraries now (on every worker, before the clock starts)."""
+    import geopandas  # noqa: F401 — seconds of imports that would otherwise land in the first partition
+    import pyarrow.parquet  # noqa: F401
+
     return worker_parser() is not None
 
 
