@@ -210,7 +210,6 @@ ARTICLE_COLUMNS = ["article", "title", "date", "url", "mentions", "places", "par
 
 def _write_table(rows: list[dict[str, Any]], stem: Path, fmt: str, *, point: bool) -> Path:
     """Write rows as GeoParquet (points from lat/lon), GeoJSON or CSV, atomically."""
-    import geopandas as gpd
     import pandas as pd
 
     columns = MENTION_COLUMNS if point else ARTICLE_COLUMNS
@@ -221,7 +220,13 @@ def _write_table(rows: list[dict[str, Any]], stem: Path, fmt: str, *, point: boo
     for column in ("place_id", "geonameid"):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
-    path = stem.with_suffix(_SUFFIX[fmt])
+    return _write_frame(frame, stem.with_suffix(_SUFFIX[fmt]), fmt, point=point)
+
+
+def _write_frame(frame: Any, path: Path, fmt: str, *, point: bool) -> Path:
+    """A frame as CSV, or as GeoParquet / GeoJSON with points from lat/lon; temporary file, then rename."""
+    import geopandas as gpd
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -270,8 +275,6 @@ def _read_one(path: Path) -> Any:
 
 def write_places(out_dir: Path, fmt: str) -> int:
     """One row per place over the whole corpus, with how many articles and mentions name it."""
-    import geopandas as gpd
-
     mentions = read_table(out_dir, "mentions")
     for old in out_dir.glob("places.*"):
         old.unlink()
@@ -289,19 +292,7 @@ def write_places(out_dir: Path, fmt: str) -> int:
         mentions=("article", "size"),
     )
     grouped = grouped.reset_index().sort_values(["articles", "mentions"], ascending=False)
-    path = out_dir / f"places{_SUFFIX[fmt]}"
-    tmp = path.with_name(f".{path.name}.tmp")
-    if fmt == "csv":
-        grouped.to_csv(tmp, index=False)
-    else:
-        table = gpd.GeoDataFrame(
-            grouped, geometry=gpd.points_from_xy(grouped["lon"], grouped["lat"]), crs="EPSG:4326"
-        )
-        if fmt == "parquet":
-            table.to_parquet(tmp, index=False)
-        else:
-            tmp.write_text(table.to_json(drop_id=True, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    _write_frame(grouped, out_dir / f"places{_SUFFIX[fmt]}", fmt, point=True)
     return len(grouped)
 
 

@@ -95,6 +95,10 @@ def _online(args: argparse.Namespace) -> Any:
     )
 
 
+def _add_overrides_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)")
+
+
 def _add_online_options(p: argparse.ArgumentParser) -> None:
     group = p.add_argument_group("online geocoding (optional; off by default)")
     group.add_argument("--geocoder", metavar="SERVICE", help="a geopy service: nominatim, photon, arcgis, …")
@@ -287,9 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_map.add_argument("--png", metavar="OUT.png", help="also (or only, without -o) write a picture via chromium")
     p_map.add_argument("--size", default="1400x900", help="picture size for --png (default: 1400x900)")
-    p_map.add_argument(
-        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
-    )
+    _add_overrides_option(p_map)
     _add_online_options(p_map)
     p_map.set_defaults(func=cmd_map)
 
@@ -301,9 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help='read {"id", "text", "spans"?} lines ("-" for stdin); write one line each',
     )
-    p_parse.add_argument(
-        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
-    )
+    _add_overrides_option(p_parse)
     _add_online_options(p_parse)
     p_parse.set_defaults(func=cmd_parse)
 
@@ -324,9 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--partition-size", type=int, default=32, help="articles per partition (default 32)")
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
     p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p_batch.add_argument(
-        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
-    )
+    _add_overrides_option(p_batch)
     p_batch.set_defaults(func=cmd_batch)
 
     p_geo = sub.add_parser("geocode", help="look a place name up in the offline index (or --reverse a point)")
@@ -336,9 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_geo.add_argument("--feature", help="keep these feature types (city, country, region, water…) or codes")
     p_geo.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
     p_geo.add_argument("--json", action="store_true", help="print JSON (geopy Location raw dicts)")
-    p_geo.add_argument(
-        "--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)"
-    )
+    _add_overrides_option(p_geo)
     p_geo.set_defaults(func=cmd_geocode)
 
     p_data = sub.add_parser("data", help="install optional reference data packs")

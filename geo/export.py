@@ -88,12 +88,7 @@ def to_geojson(document: Document) -> str:
                 "type": "Feature",
                 "geometry": geometry,
                 "properties": {
-                    "name": c.name,
-                    "lat": c.lat,
-                    "lon": c.lon,
-                    "geonameid": str(c.geonameid) if c.geonameid else None,
-                    "feature": c.feature,
-                    "country": c.country or None,
+                    **_place_fields(c),
                     "score": place.score,
                     "note": place_note(c),
                     "mentions": [[r.mention.start, r.mention.end] for r in place.resolutions],

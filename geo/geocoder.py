@@ -12,9 +12,9 @@ Point(39.64, 46.55, 0.0)
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from geopy.distance import great_circle
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -113,8 +113,9 @@ class OfflineGeocoder(Geocoder):
                 break
         else:
             return None if exactly_one else []
-        nearest = sorted(rows, key=lambda c: (_km(lat, lon, c.lat, c.lon), -c.population))
-        locations = [self._location(c, None, [], distance_km=_km(lat, lon, c.lat, c.lon)) for c in nearest]
+        km = {c.id: great_circle((lat, lon), (c.lat, c.lon)).km for c in rows}
+        nearest = sorted(rows, key=lambda c: (km[c.id], -c.population))
+        locations = [self._location(c, None, [], distance_km=km[c.id]) for c in nearest]
         return locations[0] if exactly_one else locations[:limit]
 
     # -- shared ------------------------------------------------------------------------------------------------
@@ -155,10 +156,3 @@ class OfflineGeocoder(Geocoder):
         if distance_km is not None:
             raw["distance_km"] = round(distance_km, 3)
         return Location(", ".join(parts), (c.lat, c.lon, 0.0), raw)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
-

@@ -211,33 +211,24 @@ def _disputed(frame: Any, base: int, layer: str, iso3_to_iso2: dict[str, str]) -
         )
 
 
-def _polygons(classes: dict[str, str]) -> Callable[..., Iterator[PackPlace]]:
+def _features(classes: dict[str, str], alt_column: str) -> Callable[..., Iterator[PackPlace]]:
+    """Areas (seas, ranges, deserts…) keep their simplified shape; points (capes, peaks) are just points."""
+
     def read(frame: Any, base: int, layer: str, _iso: dict[str, str]) -> Iterator[PackPlace]:
         for i, row in enumerate(frame.itertuples(index=False)):
             fcode = classes.get(str(row.featurecla).lower())
-            names = _all_names(row.name, getattr(row, "namealt", None))
+            names = _all_names(row.name, getattr(row, alt_column, None))
             if fcode is None or not names or row.geometry is None:
                 continue
-            lat, lon = _label_point(row.geometry)
+            is_point = row.geometry.geom_type == "Point"
+            lat, lon = (round(row.geometry.y, 5), round(row.geometry.x, 5)) if is_point else _label_point(row.geometry)
             yield PackPlace(
                 id=base - i, name=names[0], names=names, fcode=fcode, country="", lat=lat, lon=lon,
-                geometry=_wkt(row.geometry, 0.02), note=f"Natural Earth {row.featurecla}", layer=layer,
+                geometry="" if is_point else _wkt(row.geometry, 0.02), note=f"Natural Earth {row.featurecla}",
+                layer=layer,
             )
 
     return read
-
-
-def _points(frame: Any, base: int, layer: str, _iso: dict[str, str]) -> Iterator[PackPlace]:
-    for i, row in enumerate(frame.itertuples(index=False)):
-        fcode = _REGIONS.get(str(row.featurecla).lower())
-        names = _all_names(row.name, getattr(row, "name_alt", None))
-        if fcode is None or not names or row.geometry is None:
-            continue
-        yield PackPlace(
-            id=base - i, name=names[0], names=names, fcode=fcode, country="",
-            lat=round(row.geometry.y, 5), lon=round(row.geometry.x, 5), geometry="",
-            note=f"Natural Earth {row.featurecla}", layer=layer,
-        )
 
 
 def _rivers(frame: Any, base: int, layer: str, _iso: dict[str, str]) -> Iterator[PackPlace]:
@@ -267,10 +258,10 @@ def _rivers(frame: Any, base: int, layer: str, _iso: dict[str, str]) -> Iterator
 
 _READERS: dict[str, Callable[..., Iterator[PackPlace]]] = {
     "ne_10m_admin_0_disputed_areas": _disputed,
-    "ne_10m_geography_marine_polys": _polygons(_MARINE),
-    "ne_10m_geography_regions_polys": _polygons(_REGIONS),
-    "ne_10m_geography_regions_points": _points,
-    "ne_10m_geography_regions_elevation_points": _points,
+    "ne_10m_geography_marine_polys": _features(_MARINE, "namealt"),
+    "ne_10m_geography_regions_polys": _features(_REGIONS, "namealt"),
+    "ne_10m_geography_regions_points": _features(_REGIONS, "name_alt"),
+    "ne_10m_geography_regions_elevation_points": _features(_REGIONS, "name_alt"),
     "ne_10m_rivers_lake_centerlines": _rivers,
 }
 

@@ -226,7 +226,12 @@ def page_map(
         f"<style>{css}</style>\n<script>{js}</script>\n<style>{_asset('geo', 'assets', 'map.css')}</style>"
     )
     m.add_child(
-        PageParts(head=head, data=data(tiles_name), script=_asset("geo", "assets", script), tiles=layer)
+        PageParts(
+            head=head,
+            data=data(tiles_name),
+            script=_asset("geo", "assets", "common.js") + "\n" + _asset("geo", "assets", script),
+            tiles=layer,
+        )
     )
     return m
 

@@ -7,26 +7,16 @@
   if (map.options.maxZoom === undefined) map.setMaxZoom(18);
   var A = data.articles;  // [id, title, date, url]
 
-  function el(tag, cls, txt) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (txt !== undefined && txt !== null) node.textContent = txt;
-    return node;
-  }
+  var el = window.geoCommon.el, colorOf = window.geoCommon.colorOf;
   function safeUrl(u) {
     try { var url = new URL(u); return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null; }
     catch (e) { return null; }
   }
-  var COLORS = { country: "#c2410c", capital: "#1d4ed8", city: "#1d4ed8", district: "#1d4ed8", region: "#7c3aed",
-    area: "#7c3aed", island: "#7c3aed", continent: "#7c3aed", mountain: "#92400e", "disputed area": "#be185d",
-    water: "#0891b2", route: "#b91c1c" };
-  function colorOf(type) { return COLORS[type] || "#334155"; }
 
   /* ---------- basemap ---------- */
   if (!data.tiles) {
-    map.getContainer().style.background = "#cfe3f0";
-    L.geoJSON(data.basemap, { interactive: false,
-      style: { color: "#9aa5b1", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1 } }).addTo(map);
+    map.getContainer().style.background = window.geoCommon.seaColor;
+    L.geoJSON(data.basemap, { interactive: false, style: window.geoCommon.basemapStyle }).addTo(map);
   }
 
   /* ---------- filters ---------- */

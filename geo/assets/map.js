@@ -6,17 +6,7 @@
   var map = window[data.map];
   var text = data.text;
 
-  function el(tag, cls, txt) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (txt !== undefined && txt !== null) node.textContent = txt;
-    return node;
-  }
-
-  var COLORS = { country: "#c2410c", capital: "#1d4ed8", city: "#1d4ed8", district: "#1d4ed8", region: "#7c3aed",
-    area: "#7c3aed", island: "#7c3aed", continent: "#7c3aed", mountain: "#92400e", "disputed area": "#be185d",
-    water: "#0891b2", route: "#b91c1c" };
-  function colorOf(type) { return COLORS[type] || "#334155"; }
+  var el = window.geoCommon.el, colorOf = window.geoCommon.colorOf;
   var maxCount = Math.max.apply(null, data.places.map(function (p) { return p.mentions.length; }).concat([1]));
   function countryFill(count) {
     var steps = ["#fde0c5", "#fbb583", "#f7874b", "#e0591e", "#b2400f"];
@@ -28,10 +18,10 @@
   // Drawn right after the page is ready (it is the slowest layer and nothing depends on it).
   var basemap = L.geoJSON(null, {
     interactive: false,
-    style: { color: "#9aa5b1", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1 }
+    style: window.geoCommon.basemapStyle
   });
   if (!data.tiles) {
-    map.getContainer().style.background = "#cfe3f0";
+    map.getContainer().style.background = window.geoCommon.seaColor;
     basemap.addTo(map);
   }
   function drawBasemap() {
