@@ -17,7 +17,7 @@ from typing import Any
 import folium
 
 from geo import boundaries
-from geo.batch import read_table
+from geo.batch import placed_by_name, read_table
 from geo.files import write_atomic
 from geo.model import FEATURE_TYPES
 from geo.render import ATTRIBUTION, page_map, render_html
@@ -58,7 +58,7 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
     ]
     places: list[dict[str, Any]] = []
     if not mentions.empty:
-        placed = mentions.dropna(subset=["place_id"])
+        placed = placed_by_name(mentions)
         for place_id, group in placed.groupby("place_id", sort=False):
             first = group.iloc[0]
             hits: dict[int, list[Any]] = {}

@@ -2,7 +2,8 @@
 
 The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, score``
 (``country`` is ISO 3166-1 alpha-2; ``text == input_text[start:end]``), plus ``source``, ``demonym`` and
-``alternatives`` for people reading it.
+``alternatives`` for people reading it, and ``via``: ``name`` when the gazetteer knows the name, ``part`` or
+``nearby`` when the mention is placed approximately at a place the article names (see :mod:`geo.resolve`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
     record.update(_place_fields(resolution.place))
     record["score"] = resolution.score
     record["source"] = mention.source
+    record["via"] = resolution.via
     record["demonym"] = mention.demonym_of is not None
     record["alternatives"] = [
         {
@@ -100,7 +102,7 @@ def to_geojson(document: Document) -> str:
 
 def to_csv(document: Document) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["id", *MENTION_FIELDS, "source"], extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=["id", *MENTION_FIELDS, "source", "via"], extrasaction="ignore")
     writer.writeheader()
     for resolution in document.resolutions:
         writer.writerow({"id": document.id, **mention_record(resolution)})

@@ -95,12 +95,23 @@ class Candidate:
 
 @dataclass(slots=True)
 class Resolution:
-    """The place chosen for one mention, its score (0–1) and the runners-up."""
+    """The place chosen for one mention, its score (0–1) and the runners-up.
+
+    ``via`` says how: ``"name"`` — the gazetteer knows the mention's name; ``"part"`` — it does not, but the name
+    contains a place the article names ("Manila Cathedral" → Manila); ``"nearby"`` — it does not (a street, a
+    building, a stadium), or its only reading is a small town far from the article's places, and the mention is
+    shown at the place the article names nearest to it: approximate.
+    """
 
     mention: Mention
     place: Candidate | None
     score: float = 0.0
     alternatives: list[tuple[Candidate, float]] = field(default_factory=list)
+    via: str = "name"
+
+    @property
+    def approximate(self) -> bool:
+        return self.via != "name"
 
 
 @dataclass(slots=True)

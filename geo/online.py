@@ -28,7 +28,7 @@ DEFAULT_CACHE = Path.home() / ".cache" / "geo" / "geocoder.sqlite"
 @dataclass(frozen=True)
 class OnlineSettings:
     service: str
-    mode: str = "missing"  # "missing": only names with no offline candidate; "all": every name
+    mode: str = "missing"  # "missing": names with no offline place or only an approximate one; "all": every name
     user_agent: str | None = None
     domain: str | None = None
     scheme: str | None = None
@@ -114,17 +114,20 @@ class OnlineGeocoder:
         )
 
     def apply(self, document: Document) -> int:
-        """Resolve the document's unplaced mentions (or all, in mode "all") online. Returns how many changed."""
+        """Resolve the document's unplaced and approximately placed mentions (or all, in mode "all") online.
+        Returns how many changed."""
         changed = 0
         for i, resolution in enumerate(document.resolutions):
-            if self.settings.mode != "all" and resolution.place is not None:
+            if self.settings.mode != "all" and resolution.place is not None and not resolution.approximate:
                 continue
             if resolution.mention.demonym_of:
                 continue
             found = self.candidate(resolution.mention.text)
             if found is None:
                 continue
-            alternatives = [(resolution.place, resolution.score)] if resolution.place else []
+            alternatives = (
+                [(resolution.place, resolution.score)] if resolution.place and not resolution.approximate else []
+            )
             document.resolutions[i] = Resolution(resolution.mention, found, ONLINE_SCORE, alternatives)
             changed += 1
         return changed

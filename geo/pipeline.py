@@ -71,11 +71,12 @@ class Geoparser:
         ]
         ner_docs = self.nlp.pipe((articles[i].text[s:e] for i, s, e in pieces), batch_size=len(articles))
         found: dict[int, list[Mention]] = {}
-        for (i, start, _end), ner_doc in zip(pieces, ner_docs, strict=True):
-            dateline = find_dateline(ner_doc.text) if start == 0 else None
+        for (i, start, end), ner_doc in zip(pieces, ner_docs, strict=True):
+            piece = articles[i].text[start:end]
+            dateline = find_dateline(piece) if start == 0 else None
             found.setdefault(i, []).extend(
                 replace(m, start=m.start + start, end=m.end + start) if start else m
-                for m in self.recognizer.recognize(ner_doc, dateline=dateline)
+                for m in self.recognizer.recognize(ner_doc, dateline=dateline, text=piece)
             )
         for i, (article, document) in enumerate(zip(articles, documents, strict=True)):
             text = article.text

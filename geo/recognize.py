@@ -118,14 +118,19 @@ class Recognizer:
             and bool(self.gazetteer.candidates(key))
         )
 
-    def _place_subspan(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def _place_subspan(self, text: str, start: int, end: int, *, strong: bool) -> tuple[int, int] | None:
         """The longest word run inside ``text[start:end]`` that is a place name ("North Texas" → "Texas",
-        "Henderson County Jail" → "Henderson County"), for NER place spans that are not names themselves."""
+        "Henderson County Jail" → "Henderson County"), for NER place spans that are not names themselves.
+        ``strong``: only a strong name (in a building's name, "Qwertyville Mall", "Mall" is no town)."""
         words = _words(text, start, end)
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 first, last = words[i], words[i + size - 1]
-                if text[first[0]].isupper() and self._any_place(normalize_name(text[first[0] : last[1]])):
+                surface = text[first[0] : last[1]]
+                key = normalize_name(surface)
+                if text[first[0]].isupper() and (
+                    self._claimable(key, surface) if strong else self._any_place(key)
+                ):
                     return first[0], last[1]
         return None
 
@@ -168,8 +173,11 @@ class Recognizer:
 
     # -- the whole recogniser -----------------------------------------------------------------------------------
 
-    def recognize(self, doc: Doc, *, dateline: tuple[int, int] | None = None) -> list[Mention]:
-        text = doc.text
+    def recognize(
+        self, doc: Doc, *, dateline: tuple[int, int] | None = None, text: str | None = None
+    ) -> list[Mention]:
+        """Mentions in *doc*; pass its *text* when you have it (``Doc.text`` rebuilds it from the tokens)."""
+        text = doc.text if text is None else text
         found: list[Mention] = []
         if dateline:
             found.append(
@@ -218,7 +226,9 @@ class Recognizer:
             if len(parts) > 1:
                 for part_start, part_end in parts:
                     yield self._mention(text, part_start, part_end, "ner", ent.label_)
-            elif not self.gazetteer.candidates(key) and (sub := self._place_subspan(text, start, end)):
+            elif not self.gazetteer.candidates(key) and (
+                sub := self._place_subspan(text, start, end, strong=ent.label_ == "FAC")
+            ):
                 yield self._mention(text, sub[0], sub[1], "ner", ent.label_)
             else:
                 yield self._mention(text, start, end, "ner", ent.label_)

@@ -123,14 +123,18 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
     index = {place.candidate.id: i for i, place in enumerate(places)}
     shapes = boundaries.country_shapes(0.05)
     country_names = _country_names()
-    mentions: list[dict[str, int]] = []
+    mentions: list[dict[str, int | str]] = []
     mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
+    nearby_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
     for resolution in document.resolutions:
         m = resolution.mention
         p = index[resolution.place.id] if resolution.place else -1
         if p >= 0:
-            mention_ids[p].append(len(mentions))
-        mentions.append({"start": m.start, "end": m.end, "place": p, "sentence": m.sentence})
+            (nearby_ids if resolution.approximate else mention_ids)[p].append(len(mentions))
+        record: dict[str, int | str] = {"start": m.start, "end": m.end, "place": p, "sentence": m.sentence}
+        if resolution.approximate:
+            record["via"] = resolution.via  # not in the gazetteer: shown at a place the article names
+        mentions.append(record)
     out_places = []
     for i, place in enumerate(places):
         c = place.candidate
@@ -154,6 +158,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
                 "note": place_note(c),
                 "alternatives": _alternatives(place),
                 "mentions": mention_ids[i],
+                "nearby": nearby_ids[i],  # names the gazetteer lacks, shown here approximately
             }
         )
     return {
@@ -178,6 +183,8 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
 def _alternatives(place: Any) -> list[dict[str, str]]:
     seen: dict[int, dict[str, str]] = {}
     for resolution in place.resolutions:
+        if resolution.approximate:
+            continue  # its runners-up are readings of another name, not of this place
         for candidate, _score in resolution.alternatives:
             if candidate.id != place.candidate.id and candidate.id not in seen:
                 seen[candidate.id] = {

@@ -5,6 +5,11 @@ what the place is (country > capital > admin-1 > our curated areas > city > dist
 document: countries and admin-1 regions mentioned elsewhere (including demonyms and the dateline), and
 "X, Y" parent patterns ("Paris, Texas"), and nearness to the other places of the document (a local paper's
 "Paris" is the Paris near its other towns).
+
+A name the gazetteer does not know (a street, a building, a neighbourhood) is placed approximately: at a place
+its name contains that the article also names ("Manila Cathedral" → Manila), else at the town the article names
+nearest before it (else after it; else the nearest region, then country). So is a name whose only reading is a
+small town far from everything else the article names. Such resolutions say so (``via``) and score low.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from geo.normalize import normalize_name
 
 NAME_KIND_WEIGHT = {0: 2.0, 1: 1.6, 2: 1.0}
 FEATURE_WEIGHT = {"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0, "ADM2": -0.6}
-CURATED_WEIGHT = 3.2  # our supplement: regions, seas, corridors — names news uses for exactly these places
+CURATED_WEIGHT = 4.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
 POPULATION_WEIGHT = 0.35
 COUNTRY_CONTEXT = 1.5
 ADMIN1_CONTEXT = 2.0
@@ -33,6 +38,11 @@ NAMESAKE_MIN_POPULATION = 500_000
 PROXIMITY_WEIGHT = 3.0
 PROXIMITY_KM = 200.0
 INFER_FROM_TOWNS = 0.97
+NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
+PART_SCORE = 0.5  # an unknown name containing a place the article names
+REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
+REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
+HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 ACRONYM_MISMATCH = -3.0
 SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
@@ -69,10 +79,80 @@ class Resolver:
         for i, bonus in self._proximity(mentions, candidates, first).items():
             for place_id, value in bonus.items():
                 bonuses.setdefault(i, {})[place_id] = bonuses.get(i, {}).get(place_id, 0.0) + value
-        return [
+        final = [
             self._pick(m, c, context, bonuses.get(i, {}))
             for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
         ]
+        doubtful = {
+            i
+            for i, r in enumerate(final)
+            if len(candidates[i]) > 1 and self._doubtful(r, context, bonuses.get(i, {}))
+        }
+        return self._place_unknown(final, context, doubtful)
+
+    @staticmethod
+    def _doubtful(resolution: Resolution, context: Context, bonus: dict[int, float]) -> bool:
+        """A small town outside every admin-1 unit the article names and near none of its places: in a local
+        story "Bourbon" or "Lafayette" is likelier a street or square of the story's town than a far-off village."""
+        c = resolution.place
+        return (
+            c is not None
+            and c.fcode.startswith("PPL")
+            and not c.curated
+            and c.population < REMOTE_TOWN_POPULATION
+            and bool(context.admin1)
+            and c.admin1 not in context.admin1
+            and bonus.get(c.id, 0.0) < REMOTE_PROXIMITY
+            and resolution.mention.source != "dateline"
+        )
+
+    def _place_unknown(
+        self, resolutions: list[Resolution], context: Context, doubtful: set[int]
+    ) -> list[Resolution]:
+        """Place the mentions the gazetteer has no entry for, and the doubtful ones, approximately (see the
+        module docstring); a doubtful one keeps its town as the first alternative."""
+        if not doubtful and all(r.place is not None or r.mention.demonym_of for r in resolutions):
+            return resolutions
+        hosts = sorted(
+            (
+                r
+                for i, r in enumerate(resolutions)
+                if r.place is not None and r.place.fcode != "CONT" and i not in doubtful
+            ),
+            key=lambda r: r.mention.start,
+        )
+        named = {r.place.id for r in hosts if r.place is not None}
+        out = []
+        for i, r in enumerate(resolutions):
+            if (r.place is not None and i not in doubtful) or r.mention.demonym_of or not hosts:
+                out.append(r)
+                continue
+            placed = self._by_part(r.mention, named, context) or self._nearby(r.mention, hosts)
+            if r.place is not None:
+                placed.alternatives = [(r.place, r.score), *r.alternatives][:MAX_ALTERNATIVES]
+            out.append(placed)
+        return out
+
+    def _by_part(self, mention: Mention, named: set[int], context: Context) -> Resolution | None:
+        """"Manila Cathedral", "Colorado State University": the longest run of words naming a place of the article."""
+        words = mention.text.split()
+        for n in range(len(words) - 1, 0, -1):
+            for k in range(len(words) - n + 1):
+                found = tuple(c for c in self.gazetteer.candidates(" ".join(words[k : k + n])) if c.id in named)
+                if found:
+                    pick = self._pick(mention, found, context, {})
+                    return Resolution(mention, pick.place, round(PART_SCORE * pick.score, 3), [], via="part")
+        return None
+
+    @staticmethod
+    def _nearby(mention: Mention, hosts: list[Resolution]) -> Resolution:
+        def key(host: Resolution) -> tuple[int, int]:
+            assert host.place is not None
+            level = 0 if host.place.fcode.startswith("PPL") else HOST_LEVEL.get(host.place.fcode, 2)
+            before = host.mention.start < mention.start
+            return level, abs(host.mention.start - mention.start) + (0 if before else 10_000)
+
+        return Resolution(mention, min(hosts, key=key).place, NEARBY_SCORE, [], via="nearby")
 
     def _proximity(
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]

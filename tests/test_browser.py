@@ -187,3 +187,20 @@ def test_many_places_cluster_and_each_still_opens_from_the_text(browser, parser,
     assert any(label.strip().startswith("Cities, towns (") for label in labels)
     assert any(label.strip().startswith("Capitals (") for label in labels)
     assert page.errors == [] and page.requests == []
+
+
+def test_an_approximate_place_says_so_in_the_text_and_the_card(browser, parser, tmp_path):
+    doc = parser.parse("The fire started at Qwertyville Mall near Boise, Idaho, on Monday. Boise firefighters came.")
+    page = Page(browser, save_map(doc, tmp_path / "approx.html"))
+    mall = page.page.locator(".geo-mention", has_text="Qwertyville Mall")
+    assert "geo-approx" in mall.get_attribute("class")
+    assert "approximate: shown at Boise" in mall.get_attribute("title")
+    mall.click()
+    card = page.page.locator(".leaflet-popup .geo-card", has=page.page.locator("h3", has_text="Boise"))
+    card.wait_for(timeout=5000)
+    text = card.inner_text()
+    assert text.startswith("Boise") and "2 mentions in the article:" in text  # its own names only
+    assert "Shown here approximately" in text
+    assert card.locator("mark").all_inner_texts() == ["Boise", "Boise", "Qwertyville Mall"]
+    assert page.errors == [] and page.requests == []
+    page.page.close()

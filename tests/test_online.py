@@ -70,7 +70,8 @@ def test_unknown_names_go_online_once_rate_limited_then_come_from_the_cache(nomi
     assert (mentions["Xyzzyville"]["lat"], mentions["Xyzzyville"]["lon"]) == KNOWN["Xyzzyville"]
     assert mentions["Qwertzburg"]["country"] == "US"
     assert mentions["Munich"]["geonameid"] == "2867714" or mentions["Munich"]["geonameid"] == 2867714
-    assert mentions["Zzzqqq"]["lat"] is None
+    assert mentions["Zzzqqq"]["via"] == "nearby"  # not found online either: stays approximate, at Munich
+    assert mentions["Xyzzyville"]["via"] == mentions["Munich"]["via"] == "name"
     asked = [q for _t, q, _ua in calls]
     assert sorted(asked) == ["Qwertzburg", "Xyzzyville", "Zzzqqq"]  # Munich is known offline: never asked
     assert all(ua == "geo-tests" for _t, _q, ua in calls)

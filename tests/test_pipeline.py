@@ -153,3 +153,48 @@ def test_pieces_respect_the_size_and_tile_the_text():
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
     assert all(0 < end - start <= 1000 for start, end in pieces)
+
+
+def test_unknown_names_are_placed_approximately_at_the_nearest_named_place(parser):
+    from geo.pipeline import Article
+
+    text = "Police in Boise closed the Qwertyville Mall. In Baku, crowds met at Baku Zorblat Cathedral."
+    spans = [(10, 15), (27, 43), (48, 52), (68, 90)]
+    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    got = {r.mention.text: (r.place.name if r.place else None, r.via, r.score) for r in doc.resolutions}
+    assert got["Boise"][:2] == ("Boise", "name")
+    assert got["Qwertyville Mall"] == ("Boise", "nearby", 0.25)  # nearest town named before it
+    assert got["Baku Zorblat Cathedral"][:2] == ("Baku", "part")  # its name contains a place of the article
+    assert 0 < got["Baku Zorblat Cathedral"][2] <= 0.5
+    # Approximate mentions belong to their host's place but never to its count of names.
+    boise = next(p for p in doc.places() if p.candidate.name == "Boise")
+    assert [r.via for r in boise.resolutions] == ["name", "nearby"]
+
+
+def test_an_unknown_name_alone_stays_unplaced(parser):
+    from geo.pipeline import Article
+
+    (doc,) = parser.parse_many([Article("x", "We met at Qwertyville Mall.", spans=[(10, 26)])])
+    assert [(r.mention.text, r.place) for r in doc.resolutions] == [("Qwertyville Mall", None)]
+
+
+def test_end_to_end_a_building_in_a_known_town_is_shown_there_approximately(parser):
+    doc = parser.parse("The fire started at Qwertyville Mall near Boise, Idaho, on Monday.")
+    mall = next(r for r in doc.resolutions if r.mention.text == "Qwertyville Mall")
+    assert (mall.place.name, mall.place.admin1, mall.via) == ("Boise", "US.ID", "nearby")
+    assert "Mal" not in {r.place.name for r in doc.resolutions}  # no town called from a word of its name
+
+
+def test_a_far_small_town_reading_yields_to_the_local_place(parser):
+    from geo.pipeline import Article
+
+    text = "Crowds in New Orleans, Louisiana, walked down Bourbon after the parade."
+    spans = [(10, 21), (23, 32), (46, 53)]
+    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    bourbon = doc.resolutions[2]
+    assert bourbon.mention.text == "Bourbon"
+    assert (bourbon.place.name, bourbon.via) == ("New Orleans", "nearby")
+    assert bourbon.alternatives[0][0].name == "Bourbon"  # the far-off town is kept as a runner-up
+    # A town of that name inside the article's region is not doubtful.
+    (doc,) = parser.parse_many([Article("y", "Crowds in Boise, Idaho, then Meridian.", spans=[(10, 15), (17, 22), (29, 37)])])
+    assert (doc.resolutions[2].place.admin1, doc.resolutions[2].via) == ("US.ID", "name")

@@ -61,7 +61,9 @@
       node = el("a", "geo-mention geo-type-" + place.type.replace(/ /g, "-"), text.slice(m.start, m.end));
       node.href = "#";
       node.setAttribute("role", "button");
-      node.title = place.name + " (" + place.type + ")";
+      node.title = m.via ? "approximate: shown at " + place.name + ", the nearest place the article names"
+        : place.name + " (" + place.type + ")";
+      if (m.via) node.classList.add("geo-approx");
       node.dataset.place = String(m.place);
       node.dataset.mention = String(i);
       node.addEventListener("click", function (ev) { ev.preventDefault(); focusPlace(m.place, true); });
@@ -79,18 +81,10 @@
 
   /* ---------- place cards ---------- */
   function sentenceOf(m) { return data.sentences[data.mentions[m].sentence]; }
-  function card(p) {
-    var place = data.places[p];
-    var root = el("div", "geo-card");
-    root.appendChild(el("h3", null, place.name));
-    var sub = place.type + (place.countryName ? " · " + place.countryName : "") +
-      " · " + place.lat.toFixed(3) + ", " + place.lon.toFixed(3);
-    root.appendChild(el("div", "geo-sub", sub));
-    var n = place.mentions.length;
-    root.appendChild(el("div", null, n + (n === 1 ? " mention" : " mentions") + " in the article:"));
+  function sentenceList(indices) {
     var list = el("ol");
     var seen = {};
-    place.mentions.forEach(function (mi) {
+    indices.forEach(function (mi) {
       var m = data.mentions[mi];
       var s = sentenceOf(mi);
       var key = s[0] + ":" + m.start;
@@ -103,7 +97,23 @@
       item.appendChild(document.createTextNode(text.slice(m.end, end).replace(/\s+$/, "")));
       list.appendChild(item);
     });
-    root.appendChild(list);
+    return list;
+  }
+  function card(p) {
+    var place = data.places[p];
+    var root = el("div", "geo-card");
+    root.appendChild(el("h3", null, place.name));
+    var sub = place.type + (place.countryName ? " · " + place.countryName : "") +
+      " · " + place.lat.toFixed(3) + ", " + place.lon.toFixed(3);
+    root.appendChild(el("div", "geo-sub", sub));
+    var n = place.mentions.length;
+    root.appendChild(el("div", null, n + (n === 1 ? " mention" : " mentions") + " in the article:"));
+    root.appendChild(sentenceList(place.mentions));
+    if (place.nearby.length) {
+      root.appendChild(el("div", "geo-sub geo-approx-head", "Shown here approximately — names the gazetteer does not " +
+        "place near this article, put at the nearest place it names:"));
+      root.appendChild(sentenceList(place.nearby));
+    }
     var conf = el("div", place.low ? "geo-low" : null,
       "Confidence " + Math.round(place.score * 100) + "%" + (place.low ? " (low)" : ""));
     root.appendChild(conf);
