@@ -113,14 +113,11 @@ class Resolver:
         module docstring); a doubtful one keeps its town as the first alternative."""
         if not doubtful and all(r.place is not None or r.mention.demonym_of for r in resolutions):
             return resolutions
-        hosts = sorted(
-            (
-                r
-                for i, r in enumerate(resolutions)
-                if r.place is not None and r.place.fcode != "CONT" and i not in doubtful
-            ),
-            key=lambda r: r.mention.start,
-        )
+        hosts = [
+            r
+            for i, r in enumerate(resolutions)
+            if r.place is not None and r.place.fcode != "CONT" and i not in doubtful
+        ]
         named = {r.place.id for r in hosts if r.place is not None}
         out = []
         for i, r in enumerate(resolutions):
@@ -148,7 +145,8 @@ class Resolver:
     def _nearby(mention: Mention, hosts: list[Resolution]) -> Resolution:
         def key(host: Resolution) -> tuple[int, int]:
             assert host.place is not None
-            level = 0 if host.place.fcode.startswith("PPL") else HOST_LEVEL.get(host.place.fcode, 2)
+            fcode = "PPL" if host.place.fcode.startswith("PPL") else host.place.fcode
+            level = HOST_LEVEL.get(fcode, 2)
             before = host.mention.start < mention.start
             return level, abs(host.mention.start - mention.start) + (0 if before else 10_000)
 
