@@ -79,7 +79,6 @@ def main() -> None:
     print(f"gazetteer lookups (uncached): {lookups:,.0f}/s over {len(names):,} distinct gold names")
     print(f"peak RSS: {rss_mb():.0f} MB")
     if not args.skip_batch:
-        print(paired_in_worker(args.corpus, args.limit))
         print(batch_throughput(args.corpus, args.limit, args.batch_size, args.repeats))
     print(f"seed map: {len(html.encode()) / 1e6:.2f} MB (budget 1.5 MB), parse + render {seed_seconds:.2f} s")
     print(interactive_seconds(html))
@@ -118,61 +117,6 @@ def bare_ner_one_thread(corpus: str, limit: int, batch_size: int) -> tuple[float
     return cold, warm
 
 
-def _paired_partition(number: int, chunk: list, out_dir: str, bare_first: bool) -> tuple[float, float]:
-    """On a Dask worker: seconds of bare ``nlp.pipe`` and of geo batch's whole partition task, same texts."""
-    from geo.batch import process_partition, worker_parser
-
-    nlp = worker_parser().nlp
-    texts = [a.text for a in chunk if a.text is not None]
-
-    def bare() -> float:
-        started = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=len(texts)):
-            pass
-        return time.perf_counter() - started
-
-    def batch() -> float:
-        started = time.perf_counter()
-        process_partition(number, chunk, out_dir, "parquet")
-        return time.perf_counter() - started
-
-    # Whichever runs second meets a vocabulary the first has warmed: alternate the order between partitions.
-    if bare_first:
-        first = bare()
-        return first, batch()
-    first = batch()
-    return bare(), first
-
-
-def paired_in_worker(corpus: str, limit: int) -> str:
-    """geo batch's partition task against bare NER on the same partition, back to back on one Dask worker.
-
-    Pairs cancel this machine's minute-to-minute drift in speed (±25 %), which swamps a ratio of separate runs."""
-    import tempfile
-
-    from dask.distributed import Client
-
-    from geo.batch import PARTITION_SIZE, local_cluster, read_inputs, warm_worker
-    from geo.iterate import chunked
-
-    articles = list(read_inputs(corpus))[: limit or None]
-    chunks = [list(c) for c in chunked(articles, PARTITION_SIZE)]
-    with tempfile.TemporaryDirectory() as tmp, local_cluster(1) as cluster, Client(cluster) as client:
-        for sub in ("articles", "mentions", "errors"):
-            (Path(tmp) / sub).mkdir()
-        client.run(warm_worker)
-        pairs = [
-            client.submit(_paired_partition, n, chunk, tmp, n % 2 == 0, pure=False).result()
-            for n, chunk in enumerate(chunks)
-        ]
-    bare, batch = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
-    return (
-        f"paired on one Dask worker, {len(chunks)} partitions of {PARTITION_SIZE}: bare NER "
-        f"{len(articles) / bare:.1f} docs/s, geo batch partition task {len(articles) / batch:.1f} docs/s → "
-        f"geo batch (1 worker) = {bare / batch:.3f} × bare NER (target ≥ 0.85)"
-    )
-
-
 def batch_throughput(corpus: str, limit: int, batch_size: int, repeats: int) -> str:
     """`geo batch` with 1 and 2 local workers against bare NER in a fresh one-thread process, on the same texts.
 
@@ -195,7 +139,7 @@ def batch_throughput(corpus: str, limit: int, batch_size: int, repeats: int) -> 
             cold, warm = bare_ner_one_thread(corpus, limit, batch_size)
             runs["bare"].append(cold)
             runs["bare warm"].append(warm)
-            for workers in ("1", "2") if k < 2 else ("1",):
+            for workers in ("1", "2"):
                 report = run_batch(source, Path(tmp) / f"out{workers}-{k}", workers=int(workers), progress=False)
                 runs[workers].append(report.articles / report.processing_seconds)
                 rss[workers] = max(rss[workers], max(report.worker_rss_mb))

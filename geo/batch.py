@@ -1,8 +1,8 @@
 """`geo batch`: a corpus of articles through the pipeline on Dask, into partitioned, durable outputs.
 
 Articles are cut, in input order, into partitions of ``partition_size``. Each partition is one Dask task: the worker
-parses its articles with ``nlp.pipe`` (the model and the gazetteer load once per worker process) and writes three
-files, each atomically (temporary file, then rename): ``articles/part-NNNNN``, ``mentions/part-NNNNN`` and
+has its articles parsed with ``nlp.pipe`` in its single-thread parsing process (`geo.worker`; the model and the
+gazetteer load once per worker) and writes three files, each atomically (temporary file, then rename): ``articles/part-NNNNN``, ``mentions/part-NNNNN`` and
 ``errors/part-NNNNN.jsonl``. The articles file is written last and marks the partition done, so a rerun after a crash
 or a killed worker skips finished partitions and redoes the rest: no article is lost and none is written twice.
 At the end ``places`` (one row per place with article and mention counts) is rebuilt from the partitions.
@@ -64,7 +64,7 @@ class BatchReport:
         return (
             f"{self.articles:,} articles in {self.partitions} partitions{skipped}, {self.mentions:,} mentions, "
             f"{self.places:,} places, {self.errors} errors; {self.seconds:.1f} s "
-            f"({rate:.1f} articles/s on {self.workers} workers)"
+            f"({rate:.1f} articles/s on {self.workers} worker{'' if self.workers == 1 else 's'})"
         )
 
 
@@ -117,7 +117,7 @@ _PARSER: Any = None
 
 
 def worker_parser() -> Any:
-    """The Geoparser of this worker process, loaded on first use (once per worker, not per article)."""
+    """The Geoparser of this process, loaded on first use (once per process, not per article)."""
     global _PARSER
     if _PARSER is None:
         from geo.pipeline import Geoparser
@@ -126,26 +126,65 @@ def worker_parser() -> Any:
     return _PARSER
 
 
-def warm_worker() -> bool:
-    """Load this worker's parser and the output libraries now (on every worker, before the clock starts)."""
+def warm_worker() -> int:
+    """On a Dask worker: import the output libraries and start the parsing process (model and index loaded) now,
+    before the clock starts; returns the number of threads of the parsing process (1 is the point)."""
     import geopandas  # noqa: F401 — seconds of imports that would otherwise land in the first partition
     import pyarrow.parquet  # noqa: F401
 
-    return worker_parser() is not None
+    from geo.worker import parsing_process
+
+    return int(parsing_process().call("threads"))
 
 
 def worker_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak RSS of this Dask worker: its own process plus its parsing process."""
+    from geo.worker import parsing_process
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return own + float(parsing_process().call("rss_mb"))
 
 
 def process_partition(number: int, articles: list[BatchArticle], out_dir: str, fmt: str) -> dict[str, float]:
-    """Parse one partition and write its files (errors, mentions, then articles: the done mark)."""
+    """The Dask task of one partition: parse it in this worker's parsing process, then write its files here
+    (errors, mentions, then articles: the done mark)."""
+    from geo.worker import ParsingProcessDied, parsing_process
+
+    process = parsing_process()
+    try:
+        rows = process.call("parse", number, articles)
+    except ParsingProcessDied:  # an article killed it (or the OOM killer did): find which, keep the rest
+        rows = {"mentions": [], "articles": [], "errors": [], "seconds": 0.0}
+        for article in articles:
+            try:
+                one = process.call("parse", number, [article])
+            except ParsingProcessDied as exc:
+                one = {"mentions": [], "articles": [], "errors": [{"id": article.id, "error": str(exc)}], "seconds": 0}
+            for key in ("mentions", "articles", "errors"):
+                rows[key].extend(one[key])
+            rows["seconds"] += one["seconds"]
+    started = time.perf_counter()
+    out = Path(out_dir)
+    name = f"part-{number:05d}"
+    errors_path = out / "errors" / f"{name}.jsonl"
+    write_atomic(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rows["errors"]))
+    _write_table(rows["mentions"], out / "mentions" / name, fmt, point=True)
+    _write_table(rows["articles"], out / "articles" / name, fmt, point=False)  # last: marks the partition done
+    return {
+        "articles": len(rows["articles"]),
+        "mentions": len(rows["mentions"]),
+        "errors": len(rows["errors"]),
+        "parse_seconds": rows["seconds"],
+        "write_seconds": time.perf_counter() - started,
+    }
+
+
+def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]:
+    """Parse one partition into its output rows: mentions, articles and errors (in the parsing process)."""
     from geo.pipeline import Article
 
     started = time.perf_counter()
     parser = worker_parser()
-    out = Path(out_dir)
-    name = f"part-{number:05d}"
     good = [a for a in articles if a.text is not None]
     errors = [{"id": a.id, "error": a.error} for a in articles if a.text is None]
     mention_rows: list[dict[str, Any]] = []
@@ -198,17 +237,11 @@ def process_partition(number: int, articles: list[BatchArticle], out_dir: str, f
                 "partition": number,
             }
         )
-    parsed = time.perf_counter()
-    errors_path = out / "errors" / f"{name}.jsonl"
-    write_atomic(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
-    _write_table(mention_rows, out / "mentions" / name, fmt, point=True)
-    _write_table(article_rows, out / "articles" / name, fmt, point=False)  # last: marks the partition done
     return {
-        "articles": len(article_rows),
-        "mentions": len(mention_rows),
-        "errors": len(errors),
-        "parse_seconds": parsed - started,
-        "write_seconds": time.perf_counter() - parsed,
+        "mentions": mention_rows,
+        "articles": article_rows,
+        "errors": errors,
+        "seconds": time.perf_counter() - started,
     }
 
 
@@ -360,25 +393,11 @@ class Progress:
             self.stream.write("\n")
 
 
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-
-
 def local_cluster(n_workers: int) -> Any:
-    """A Dask ``LocalCluster`` of *n_workers* single-thread worker processes, set up for parsing."""
-    import dask
+    """A Dask ``LocalCluster`` of *n_workers* single-thread worker processes (each parses in its own child process,
+    see `geo.worker`, so Dask's own settings need no tuning)."""
     from dask.distributed import LocalCluster
 
-    # One thread per worker process: spaCy and numpy then use one core each, and processes scale.
-    for variable in _THREAD_VARIABLES:
-        os.environ.setdefault(variable, "1")
-    # No statistical profiler sampling the parsing thread every 10 ms, and glibc's own malloc trimming rather than
-    # Dask's MALLOC_TRIM_THRESHOLD_=65536 (which returns memory after every parse and costs spaCy ≈ 8 %).
-    dask.config.set(
-        {
-            "distributed.worker.profile.enabled": False,
-            "distributed.nanny.pre-spawn-environ": {v: 1 for v in _THREAD_VARIABLES},
-        }
-    )
     return LocalCluster(
         n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit="4GiB"
     )

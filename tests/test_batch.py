@@ -97,6 +97,66 @@ def test_a_killed_run_completes_on_rerun_with_each_article_exactly_once(tmp_path
     assert not list(out.rglob("*.tmp"))
 
 
+def _parsing_processes_of(pid: int) -> list[int]:
+    """Process ids of `python -m geo.worker` children below *pid*."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        children = [int(c) for f in Path(f"/proc/{parent}").glob("task/*/children") for c in f.read_text().split()]
+        for child in children:  # (a child is listed under the thread that started it)
+            todo.append(child)
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+            if b"geo.worker" in cmdline:
+                found.append(child)
+    return found
+
+
+def test_a_killed_parsing_process_loses_no_article(tmp_path):
+    source = corpus(tmp_path / "in.jsonl", 40, long=True)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "geo.cli", "batch", str(source), "-o", str(out), "--workers", "1",
+               "--partition-size", "4", "-q"]
+    run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 300
+    while time.time() < deadline and len(list((out / "articles").glob("part-*"))) < 2:
+        time.sleep(0.05)
+    victims = _parsing_processes_of(run.pid)
+    assert len(victims) == 1, victims  # one parsing process per worker
+    os.kill(victims[0], signal.SIGKILL)  # mid-partition: the worker retries it in a new parsing process
+    _, stderr = run.communicate(timeout=600)
+    assert run.returncode == 0, stderr
+    assert "0 errors" in stderr
+    articles = read_table(out, "articles")
+    assert sorted(articles["article"]) == [f"a{i:03d}" for i in range(40)]
+    mentions = read_table(out, "mentions")
+    assert not mentions.duplicated(["article", "start", "end"]).any()
+
+
+def test_the_parsing_process_has_one_thread_and_comes_back_after_a_kill():
+    from geo.batch import BatchArticle
+    from geo.worker import ParsingProcess, ParsingProcessDied
+
+    process = ParsingProcess()
+    try:
+        assert process.call("threads") == 1  # glibc's single-thread locks: the reason it exists
+        article = BatchArticle("x", "Officials met in Munich.")
+        rows = process.call("parse", 0, [article])
+        assert [m["geonameid"] for m in rows["mentions"]] == [2867714]
+        assert rows["articles"][0]["article"] == "x" and rows["errors"] == []
+        child = process._child
+        assert child is not None
+        child.kill()
+        child.wait()
+        with pytest.raises(ParsingProcessDied, match="exit code -9"):
+            process.call("threads")
+        assert process.call("parse", 1, [article])["mentions"][0]["text"] == "Munich"  # a new process
+        with pytest.raises(RuntimeError, match="KeyError"):
+            process.call("no such request")
+        assert process.call("threads") == 1  # a failed request leaves the process serving
+    finally:
+        process.close()
+
+
 def test_other_input_into_the_same_folder_is_refused(tmp_path):
     out = tmp_path / "out"
     assert geo_batch(str(corpus(tmp_path / "a.jsonl", 3)), "-o", str(out), "--workers", "1", "-q").returncode == 0
