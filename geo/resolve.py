@@ -8,8 +8,8 @@ document: countries and admin-1 regions mentioned elsewhere (including demonyms 
 
 A name the gazetteer does not know (a street, a building, a neighbourhood) is placed approximately: at a place
 its name contains that the article also names ("Manila Cathedral" → Manila), else at the town the article names
-nearest before it (else after it; else the nearest region, then country). So is a name whose only reading is a
-small town far from everything else the article names. Such resolutions say so (``via``) and score low.
+nearest before it (else after it; unsure readings outside the article's admin-1 regions last; else the nearest
+region, then country). So is a name whose only reading is a small town far from everything else the article names. Such resolutions say so (``via``) and score low.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the fin
 ACRONYM_MISMATCH = -3.0
 SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
+HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
+ANCHORLESS = ("PCLI", "CONT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,7 @@ class Resolver:
             if (r.place is not None and i not in doubtful) or r.mention.demonym_of or not hosts:
                 out.append(r)
                 continue
-            placed = self._by_part(r.mention, named, context) or self._nearby(r.mention, hosts)
+            placed = self._by_part(r.mention, named, context) or self._nearby(r.mention, hosts, context)
             if r.place is not None:
                 placed.alternatives = [(r.place, r.score), *r.alternatives][:MAX_ALTERNATIVES]
             out.append(placed)
@@ -142,13 +144,15 @@ class Resolver:
         return None
 
     @staticmethod
-    def _nearby(mention: Mention, hosts: list[Resolution]) -> Resolution:
-        def key(host: Resolution) -> tuple[int, int]:
+    def _nearby(mention: Mention, hosts: list[Resolution], context: Context) -> Resolution:
+        def key(host: Resolution) -> tuple[int, bool, int]:
             assert host.place is not None
             fcode = "PPL" if host.place.fcode.startswith("PPL") else host.place.fcode
             level = HOST_LEVEL.get(fcode, 2)
+            # A venue is in the region the article is about: an unsure reading outside it is a poor host.
+            unsure = host.score < HOST_SURE and bool(context.admin1) and host.place.admin1 not in context.admin1
             before = host.mention.start < mention.start
-            return level, abs(host.mention.start - mention.start) + (0 if before else 10_000)
+            return level, unsure, abs(host.mention.start - mention.start) + (0 if before else 10_000)
 
         return Resolution(mention, min(hosts, key=key).place, NEARBY_SCORE, [], via="nearby")
 
@@ -163,7 +167,7 @@ class Resolver:
             likely = [] if resolution.place is None else [(resolution.place, resolution.score)]
             likely += resolution.alternatives[:2]
             for place, probability in likely:
-                if place.fcode not in ("PCLI", "CONT") and probability >= 0.1:
+                if place.fcode not in ANCHORLESS and probability >= 0.1:
                     old = best.get((place.id, key))
                     if old is None or old[2] < probability:
                         best[place.id, key] = (place.lat, place.lon, probability, key, place.country)

@@ -198,3 +198,19 @@ def test_a_far_small_town_reading_yields_to_the_local_place(parser):
     # A town of that name inside the article's region is not doubtful.
     (doc,) = parser.parse_many([Article("y", "Crowds in Boise, Idaho, then Meridian.", spans=[(10, 15), (17, 22), (29, 37)])])
     assert (doc.resolutions[2].place.admin1, doc.resolutions[2].via) == ("US.ID", "name")
+
+
+def test_an_unknown_name_skips_an_unsure_host_outside_the_articles_region(parser):
+    from geo.pipeline import Article
+
+    text = "Officials in Boise, Idaho, spoke. A man from Portland waited at Qwertyville Arena."
+    spans = [(13, 18), (20, 25), (45, 53), (64, 81)]
+    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    portland, arena = doc.resolutions[2], doc.resolutions[3]
+    assert portland.mention.text == "Portland" and portland.place.admin1 != "US.ID" and portland.score < 0.5
+    assert (arena.mention.text, arena.place.name, arena.via) == ("Qwertyville Arena", "Boise", "nearby")
+    # A sure reading outside the region stays the nearest host.
+    text = "Officials in Boise, Idaho, spoke. A man from Kingston, Jamaica waited at Qwertyville Arena."
+    spans = [(13, 18), (20, 25), (45, 53), (55, 62), (73, 90)]
+    (doc,) = parser.parse_many([Article("y", text, spans=spans)])
+    assert (doc.resolutions[4].mention.text, doc.resolutions[4].place.name) == ("Qwertyville Arena", "Kingston")
