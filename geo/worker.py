@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -112,7 +113,7 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     """Answer requests until the worker closes the pipe (or dies)."""
     from geo.batch import parse_partition, worker_parser
 
-    handlers = {"parse": parse_partition, "threads": _threads, "rss_mb": _rss_mb}
+    handlers: dict[str, Callable[..., Any]] = {"parse": parse_partition, "threads": _threads, "rss_mb": _rss_mb}
     try:
         worker_parser()
         pickle.dump(("ready", None), answers)
