@@ -118,12 +118,20 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
     hits both alike. Returns docs/s of each."""
     import os
     import pickle
+    import shutil
     import subprocess
     import tempfile
 
     from dask.distributed import Client
 
-    from geo.batch import PARTITION_SIZE, local_cluster, process_partition, read_inputs, warm_worker
+    from geo.batch import (
+        PARTITION_SIZE,
+        local_cluster,
+        process_partition,
+        read_inputs,
+        shut_down,
+        warm_worker,
+    )
     from geo.iterate import chunked
     from geo.worker import THREAD_VARIABLES
 
@@ -136,7 +144,10 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
     assert bare_process.stdin is not None and bare_process.stdout is not None
     assert pickle.load(bare_process.stdout) == "ready"
     seconds = {"bare": 0.0, "batch": 0.0}
-    with tempfile.TemporaryDirectory() as tmp, local_cluster(1) as cluster, Client(cluster) as client:
+    cluster = local_cluster(1)
+    client = Client(cluster)
+    try:
+        tmp = tempfile.mkdtemp()
         client.run(warm_worker)
 
         def bare(number: int, chunk: list) -> None:
@@ -145,7 +156,9 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
             pickle.load(bare_process.stdout)
 
         def batch(number: int, chunk: list) -> None:
-            client.submit(process_partition, number, chunk, tmp, "parquet", pure=False).result()
+            future = client.submit(process_partition, number, chunk, tmp, "parquet", pure=False)
+            future.result()
+            future.release()
 
         for number, chunk in enumerate(chunks):
             runs = [("bare", bare), ("batch", batch)]
@@ -153,6 +166,9 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
                 started = time.perf_counter()
                 run(number, chunk)
                 seconds[name] += time.perf_counter() - started
+    finally:
+        shut_down(client, cluster, [])
+        shutil.rmtree(tmp, ignore_errors=True)
     bare_process.stdin.close()
     bare_process.wait()
     return len(articles) / seconds["bare"], len(articles) / seconds["batch"]

@@ -403,6 +403,21 @@ def local_cluster(n_workers: int) -> Any:
     )
 
 
+def shut_down(client: Any, cluster: Any | None, futures: list[Any]) -> None:
+    """Close *client* and, if we started it, *cluster*: its workers first, so that none sends a heartbeat to a
+    scheduler that has closed (a harmless race Dask logs as an ERROR with a traceback, dask/distributed#7105).
+    The results are released first, or retiring a worker would recompute the ones it held elsewhere."""
+    client.cancel(futures)
+    if cluster is not None:
+        cluster.scale(0)
+        deadline = time.monotonic() + 30
+        while client.scheduler_info()["workers"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
 def run_batch(
     source: str | Path,
     out_dir: str | Path,
@@ -455,6 +470,7 @@ def run_batch(
         else:
             cluster = local_cluster(n_workers)
             client = Client(cluster)
+        futures: list[Any] = []
         try:
             report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
             client.run(warm_worker)  # load the model and the index on every worker before the clock starts
@@ -475,9 +491,7 @@ def run_batch(
             report.processing_seconds = time.perf_counter() - processing
             report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
         finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+            shut_down(client, cluster, futures)
     articles = read_table(out, "articles")
     mentions = read_table(out, "mentions")
     errors = [line for p in sorted((out / "errors").glob("part-*.jsonl")) for line in p.read_text().splitlines()]
