@@ -55,7 +55,7 @@ class Mention:
     text: str
     source: str  # "ner", "gazetteer", "dateline", "gold"
     label: str = "GPE"  # spaCy label that found it, or GAZ / DATELINE / GOLD
-    demonym_of: str | None = None  # ISO alpha-2 when the mention is a demonym ("Armenian")
+    demonym_of: str | None = None  # ISO alpha-2 ("Armenian") or admin-1 code ("English": GB.ENG) of a demonym
     sentence: int = 0
 
 

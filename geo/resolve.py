@@ -7,9 +7,11 @@ document: countries and admin-1 regions mentioned elsewhere (including demonyms 
 "Paris" is the Paris near its other towns).
 
 A name the gazetteer does not know (a street, a building, a neighbourhood) is placed approximately: at a place
-its name contains that the article also names ("Manila Cathedral" → Manila), else at the town the article names
-nearest before it (else after it; unsure readings outside the article's admin-1 regions last; else the nearest
-region, then country). So is a name whose only reading is a small town far from everything else the article names. Such resolutions say so (``via``) and score low.
+its name contains that the article also names ("Manila Cathedral" → Manila), else, for a national institution,
+at the country or continent its first word names ("European Commission", "Mexican Senate"), else at the town the
+article names nearest before it (else after it; unsure readings outside the article's admin-1 regions last; else
+the nearest region, then country). So is a name whose only reading is a small town far from everything else the
+article names. Such resolutions say so (``via``) and score low.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ANCHORLESS = ("PCLI", "CONT")
+INSTITUTIONS = frozenset(
+    "agency army assembly authority bank cabinet commission committee congress council court department "
+    "government ministry navy parliament police reserve senate".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +132,11 @@ class Resolver:
             if (r.place is not None and i not in doubtful) or r.mention.demonym_of or not hosts:
                 out.append(r)
                 continue
-            placed = self._by_part(r.mention, named, context) or self._nearby(r.mention, hosts, context)
+            placed = (
+                self._by_part(r.mention, named, context)
+                or self._by_prefix(r.mention)
+                or self._nearby(r.mention, hosts, context)
+            )
             if r.place is not None:
                 placed.alternatives = [(r.place, r.score), *r.alternatives][:MAX_ALTERNATIVES]
             out.append(placed)
@@ -142,6 +152,21 @@ class Resolver:
                     pick = self._pick(mention, found, context, {})
                     return Resolution(mention, pick.place, round(PART_SCORE * pick.score, 3), [], via="part")
         return None
+
+    def _by_prefix(self, mention: Mention) -> Resolution | None:
+        """"European Commission", "US Federal Reserve", "Mexican Senate": a national (or continental) institution is
+        placed at the country or continent its first word names. Other names stay local: "French Quarter",
+        "Niger Delta", "British International School" are where the article is, not in France, Niger or Britain."""
+        words = mention.text.split()
+        if len(words) < 2 or not any(w.casefold().strip(".,") in INSTITUTIONS for w in words[1:]):
+            return None
+        code = self.gazetteer.demonym(words[0])
+        place = self.gazetteer.country(code) if code else None
+        if place is None:
+            place = next(
+                (c for c in self.gazetteer.candidates(words[0]) if c.fcode in ANCHORLESS and c.name_kind <= 1), None
+            )
+        return Resolution(mention, place, PART_SCORE, [], via="part") if place else None
 
     @staticmethod
     def _nearby(mention: Mention, hosts: list[Resolution], context: Context) -> Resolution:
@@ -212,8 +237,8 @@ class Resolver:
 
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
         if mention.demonym_of:
-            country = self.gazetteer.country(mention.demonym_of)
-            return (country,) if country else ()
+            place = self.gazetteer.country(mention.demonym_of) or self.gazetteer.admin1(mention.demonym_of)
+            return (place,) if place else ()
         found = self.gazetteer.candidates(mention.text)
         if mention.source == "dateline":
             # A dateline names the town the story was filed from ("NEW YORK" is the city, not the state).

@@ -214,3 +214,35 @@ def test_an_unknown_name_skips_an_unsure_host_outside_the_articles_region(parser
     spans = [(13, 18), (20, 25), (45, 53), (55, 62), (73, 90)]
     (doc,) = parser.parse_many([Article("y", text, spans=spans)])
     assert (doc.resolutions[4].mention.text, doc.resolutions[4].place.name) == ("Qwertyville Arena", "Kingston")
+
+
+def test_an_institution_named_for_a_country_or_continent_is_placed_there(parser):
+    from geo.pipeline import Article
+
+    text = "The European Commission and the Mexican Senate met in Qwertyville Hall in Mexico City's French Quarter."
+    names = ["European Commission", "Mexican Senate", "Qwertyville Hall", "Mexico City", "French Quarter"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    placed = [(r.mention.text, r.place.name, r.via) for r in doc.resolutions]
+    assert placed[:3] == [
+        ("European Commission", "Europe", "part"),
+        ("Mexican Senate", "Mexico", "part"),
+        ("Qwertyville Hall", "Mexico City", "nearby"),
+    ]
+    # Named after a country, but not an institution: where the article is, not in France.
+    assert placed[4] == ("French Quarter", "Mexico City", "nearby")
+
+
+def test_regional_demonyms_name_their_region(parser):
+    from geo.pipeline import Article
+
+    text = "Scottish and Welsh voters disagreed with English ones, a Texan said."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Scottish", "Welsh", "English", "Texan")]
+    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    found = [(r.mention.demonym_of, r.place.name, r.place.fcode) for r in doc.resolutions]
+    assert found == [
+        ("GB.SCT", "Scotland", "ADM1"),
+        ("GB.WLS", "Wales", "ADM1"),
+        ("GB.ENG", "England", "ADM1"),
+        ("US.TX", "Texas", "ADM1"),
+    ]

@@ -189,7 +189,8 @@ class Gazetteer:
         return self._admin1.get(code)
 
     def demonym(self, word: str) -> str | None:
-        """ISO alpha-2 of the country a demonym refers to: ``demonym("Armenian") == "AM"``."""
+        """ISO alpha-2 of the country a demonym refers to (``demonym("Armenian") == "AM"``), or the admin-1 code of
+        a region's (``demonym("Scottish") == "GB.SCT"``)."""
         return self.demonyms.get(normalize_name(word))
 
     def is_strong(self, key: str) -> bool:
