@@ -106,6 +106,7 @@ class Resolver:
         return (
             c is not None
             and c.fcode.startswith("PPL")
+            and c.fcode != "PPLC"  # a national capital is what it says, however small (Vatican City)
             and not c.curated
             and c.population < REMOTE_TOWN_POPULATION
             and bool(context.admin1)

@@ -246,3 +246,13 @@ def test_regional_demonyms_name_their_region(parser):
         ("GB.ENG", "England", "ADM1"),
         ("US.TX", "Texas", "ADM1"),
     ]
+
+
+def test_a_small_national_capital_far_from_the_story_is_not_doubted(parser):
+    from geo.pipeline import Article
+
+    text = "Officials in Boise, Idaho, spoke. They wrote to Vatican City and to Saipan."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Boise", "Idaho", "Vatican City", "Saipan")]
+    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    placed = [(r.place.name, r.place.country, r.via) for r in doc.resolutions[2:]]
+    assert placed == [("Vatican City", "VA", "name"), ("Saipan", "MP", "name")]
