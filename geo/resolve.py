@@ -162,7 +162,7 @@ class Resolver:
         if len(words) < 2 or not any(w.casefold().strip(".,") in INSTITUTIONS for w in words[1:]):
             return None
         code = self.gazetteer.demonym(words[0])
-        place = self.gazetteer.country(code) if code else None
+        place = self._demonym_place(code) if code else None  # "Scottish Parliament": Scotland
         if place is None:
             place = next(
                 (c for c in self.gazetteer.candidates(words[0]) if c.fcode in ANCHORLESS and c.name_kind <= 1), None
@@ -236,9 +236,13 @@ class Resolver:
             }
         return out
 
+    def _demonym_place(self, code: str) -> Candidate | None:
+        """The country ("AM") or admin-1 unit ("GB.SCT") a demonym names."""
+        return self.gazetteer.country(code) or self.gazetteer.admin1(code)
+
     def _candidates(self, mention: Mention) -> tuple[Candidate, ...]:
         if mention.demonym_of:
-            place = self.gazetteer.country(mention.demonym_of) or self.gazetteer.admin1(mention.demonym_of)
+            place = self._demonym_place(mention.demonym_of)
             return (place,) if place else ()
         found = self.gazetteer.candidates(mention.text)
         if mention.source == "dateline":

@@ -219,18 +219,22 @@ def test_an_unknown_name_skips_an_unsure_host_outside_the_articles_region(parser
 def test_an_institution_named_for_a_country_or_continent_is_placed_there(parser):
     from geo.pipeline import Article
 
-    text = "The European Commission and the Mexican Senate met in Qwertyville Hall in Mexico City's French Quarter."
-    names = ["European Commission", "Mexican Senate", "Qwertyville Hall", "Mexico City", "French Quarter"]
-    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    text = (
+        "The European Commission, the Scottish Parliament and the Mexican Senate met in Qwertyville Hall in "
+        "Mexico City's French Quarter."
+    )
+    names = ["European Commission", "Scottish Parliament", "Mexican Senate", "Qwertyville Hall", "Mexico City"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in [*names, "French Quarter"]]
     (doc,) = parser.parse_many([Article("x", text, spans=spans)])
     placed = [(r.mention.text, r.place.name, r.via) for r in doc.resolutions]
-    assert placed[:3] == [
+    assert placed[:4] == [
         ("European Commission", "Europe", "part"),
+        ("Scottish Parliament", "Scotland", "part"),
         ("Mexican Senate", "Mexico", "part"),
         ("Qwertyville Hall", "Mexico City", "nearby"),
     ]
     # Named after a country, but not an institution: where the article is, not in France.
-    assert placed[4] == ("French Quarter", "Mexico City", "nearby")
+    assert placed[5] == ("French Quarter", "Mexico City", "nearby")
 
 
 def test_regional_demonyms_name_their_region(parser):
