@@ -28,6 +28,7 @@ FEATURE_TYPES: dict[str, str] = {
     "CNL": "water",
     "RDCR": "route",
     "DISP": "disputed area",
+    "AIRP": "place",
     # from the Natural Earth pack
     "BAY": "water", "SD": "water", "CHN": "water", "LGN": "water", "FJD": "water", "INLT": "water", "RF": "water",
     "ISL": "island", "ISLS": "island",

@@ -260,3 +260,11 @@ def test_a_small_national_capital_far_from_the_story_is_not_doubted(parser):
     (doc,) = parser.parse_many([Article("x", text, spans=spans)])
     placed = [(r.place.name, r.place.country, r.via) for r in doc.resolutions[2:]]
     assert placed == [("Vatican City", "VA", "name"), ("Saipan", "MP", "name")]
+
+
+def test_major_airports_by_their_bare_names(parser):
+    doc = parser.parse("Flights from Heathrow to Schiphol were cancelled, and JFK Airport closed.", doc_id="a")
+    found = {r.mention.text: (r.place.name, r.place.country, r.place.feature) for r in doc.resolutions}
+    assert found["Heathrow"] == ("Heathrow Airport", "GB", "place")  # not Heathrow, Florida
+    assert found["Schiphol"] == ("Amsterdam Airport Schiphol", "NL", "place")
+    assert found["JFK Airport"][:2] == ("John F. Kennedy International Airport", "US")
