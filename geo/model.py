@@ -29,6 +29,8 @@ FEATURE_TYPES: dict[str, str] = {
     "RDCR": "route",
     "DISP": "disputed area",
     "AIRP": "place",
+    "BLDG": "place",
+    "AMUS": "place",
     # from the Natural Earth pack
     "BAY": "water", "SD": "water", "CHN": "water", "LGN": "water", "FJD": "water", "INLT": "water", "RF": "water",
     "ISL": "island", "ISLS": "island",

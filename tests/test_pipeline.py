@@ -268,3 +268,11 @@ def test_major_airports_by_their_bare_names(parser):
     assert found["Heathrow"] == ("Heathrow Airport", "GB", "place")  # not Heathrow, Florida
     assert found["Schiphol"] == ("Amsterdam Airport Schiphol", "NL", "place")
     assert found["JFK Airport"][:2] == ("John F. Kennedy International Airport", "US")
+
+
+def test_landmarks_named_for_their_institutions(parser):
+    doc = parser.parse("Officials in Miami said the White House and the Kremlin traded words.", doc_id="w")
+    found = {r.mention.text: (r.place.name, r.place.country, r.via) for r in doc.resolutions}
+    # The building in Washington, not a venue of the article's town.
+    assert found["White House"] == ("White House", "US", "name")
+    assert found["Kremlin"] == ("Kremlin", "RU", "name")
