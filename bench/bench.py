@@ -118,7 +118,6 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
     hits both alike. Returns docs/s of each."""
     import os
     import pickle
-    import shutil
     import subprocess
     import tempfile
 
@@ -146,8 +145,7 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
     seconds = {"bare": 0.0, "batch": 0.0}
     cluster = local_cluster(1)
     client = Client(cluster)
-    try:
-        tmp = tempfile.mkdtemp()
+    with tempfile.TemporaryDirectory() as tmp:
         client.run(warm_worker)
 
         def bare(number: int, chunk: list) -> None:
@@ -166,9 +164,7 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
                 started = time.perf_counter()
                 run(number, chunk)
                 seconds[name] += time.perf_counter() - started
-    finally:
-        shut_down(client, cluster, [])
-        shutil.rmtree(tmp, ignore_errors=True)
+    shut_down(client, cluster, [])
     bare_process.stdin.close()
     bare_process.wait()
     return len(articles) / seconds["bare"], len(articles) / seconds["batch"]

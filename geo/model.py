@@ -28,9 +28,6 @@ FEATURE_TYPES: dict[str, str] = {
     "CNL": "water",
     "RDCR": "route",
     "DISP": "disputed area",
-    "AIRP": "place",
-    "BLDG": "place",
-    "AMUS": "place",
     # from the Natural Earth pack
     "BAY": "water", "SD": "water", "CHN": "water", "LGN": "water", "FJD": "water", "INLT": "water", "RF": "water",
     "ISL": "island", "ISLS": "island",

@@ -165,7 +165,8 @@ class Resolver:
         place = self._demonym_place(code) if code else None  # "Scottish Parliament": Scotland
         if place is None:
             place = next(
-                (c for c in self.gazetteer.candidates(words[0]) if c.fcode in ANCHORLESS and c.name_kind <= 1), None
+                (c for c in self.gazetteer.candidates(words[0]) if c.fcode in ("PCLI", "CONT") and c.name_kind <= 1),
+                None,
             )
         return Resolution(mention, place, PART_SCORE, [], via="part") if place else None
 
