@@ -1,24 +1,24 @@
 """Toponym resolution: one place per mention, with a score and the runners-up.
 
 Order of evidence, strongest first: how the name matches (primary name > official name/alias > alternate name),
-what the place is (country > capital > admin-1 > our curated areas > city > district), its population, then the
-document: countries and admin-1 regions mentioned elsewhere (including demonyms and the dateline), and
+what the place is (our curated areas > country > capital > admin-1 > city > district), its population, then the
+document: countries and admin-1 regions named by the *other* names (including demonyms and the dateline; a name is
+no evidence for its own reading, and an admin-1 unit of a country no other name points to is seldom meant), and
 "X, Y" parent patterns ("Paris, Texas"), and nearness to the other places of the document (a local paper's
 "Paris" is the Paris near its other towns).
 
 A name the gazetteer does not know (a street, a building, a neighbourhood) is placed approximately: at a place
 its name contains that the article also names ("Manila Cathedral" → Manila), else, for a national institution,
-at the country or continent its first word names ("European Commission", "Mexican Senate"), else at the town the
-article names nearest before it (else after it; unsure readings outside the article's admin-1 regions last; else
-the nearest region, then country). So is a name whose only reading is a small town far from everything else the
+at the country, continent or admin-1 unit its first word names ("European Commission", "Mexican Senate",
+"Colorado State University"), else at the town the article names nearest before it (else after it; unsure readings
+outside the article's admin-1 regions last; else the nearest region, then country). So is a name whose only reading is a small town far from everything else the
 article names. Such resolutions say so (``via``) and score low.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from geo.normalize import normalize_name
 
 NAME_KIND_WEIGHT = {0: 2.0, 1: 1.6, 2: 1.0}
 FEATURE_WEIGHT = {"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0, "ADM2": -0.6}
-CURATED_WEIGHT = 4.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
+CURATED_WEIGHT = 5.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
 POPULATION_WEIGHT = 0.35
 COUNTRY_CONTEXT = 1.5
 ADMIN1_CONTEXT = 2.0
@@ -49,19 +49,29 @@ ACRONYM_MISMATCH = -3.0
 SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
+ADM1_AWAY = 1.0  # an admin-1 unit of a country the article does not name is seldom meant ("Manchester", Jamaica)
 ANCHORLESS = ("PCLI", "CONT")
+PREFIX_FCODES = ("PCLI", "CONT", "ADM1")
 INSTITUTIONS = frozenset(
-    "agency army assembly authority bank cabinet commission committee congress council court department "
-    "government ministry navy parliament police reserve senate".split()
+    "agency army assembly authority bank cabinet college commission committee congress council court department "
+    "government ministry navy parliament police reserve senate university".split()
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the document says about where it is."""
+    """What the document says about where it is: each country and admin-1 unit with the names that say so."""
 
-    countries: frozenset[str] = frozenset()
-    admin1: frozenset[str] = frozenset()
+    countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    admin1: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def names_country(self, code: str, besides: str = "") -> bool:
+        """Whether a name other than ``besides`` places the document in the country: a name is no evidence for
+        its own reading ("Washington" read as the capital must not pull itself into the District)."""
+        return bool(self.countries.get(code, frozenset()) - {besides})
+
+    def names_admin1(self, code: str, besides: str = "") -> bool:
+        return bool(self.admin1.get(code, frozenset()) - {besides})
 
 
 def prior(candidate: Candidate) -> float:
@@ -135,7 +145,7 @@ class Resolver:
                 continue
             placed = (
                 self._by_part(r.mention, named, context)
-                or self._by_prefix(r.mention)
+                or self._by_prefix(r.mention, context)
                 or self._nearby(r.mention, hosts, context)
             )
             if r.place is not None:
@@ -154,20 +164,23 @@ class Resolver:
                     return Resolution(mention, pick.place, round(PART_SCORE * pick.score, 3), [], via="part")
         return None
 
-    def _by_prefix(self, mention: Mention) -> Resolution | None:
-        """"European Commission", "US Federal Reserve", "Mexican Senate": a national (or continental) institution is
-        placed at the country or continent its first word names. Other names stay local: "French Quarter",
-        "Niger Delta", "British International School" are where the article is, not in France, Niger or Britain."""
+    def _by_prefix(self, mention: Mention, context: Context) -> Resolution | None:
+        """"European Commission", "US Federal Reserve", "Mexican Senate", "Colorado State University": a national,
+        continental or state institution is placed at the country, continent or admin-1 unit its first word names.
+        Other names stay local: "French Quarter", "Niger Delta", "British International School" are where the
+        article is, not in France, Niger or Britain."""
         words = mention.text.split()
         if len(words) < 2 or not any(w.casefold().strip(".,") in INSTITUTIONS for w in words[1:]):
             return None
         code = self.gazetteer.demonym(words[0])
         place = self._demonym_place(code) if code else None  # "Scottish Parliament": Scotland
         if place is None:
-            place = next(
-                (c for c in self.gazetteer.candidates(words[0]) if c.fcode in ("PCLI", "CONT") and c.name_kind <= 1),
-                None,
+            found = tuple(
+                c
+                for c in self.gazetteer.candidates(words[0])
+                if c.fcode in PREFIX_FCODES and c.name_kind <= 1
             )
+            place = self._pick(mention, found, context, {}).place if found else None
         return Resolution(mention, place, PART_SCORE, [], via="part") if place else None
 
     @staticmethod
@@ -266,7 +279,7 @@ class Resolver:
             (
                 (
                     c,
-                    self._score(c, context)
+                    self._score(c, context, normalize_name(mention.text))
                     + parent_bonus.get(c.id, 0.0)
                     + (NAMESAKE_CITY if self._is_namesake_city(c, namesakes) else 0.0)
                     + self._case_penalty(mention, c),
@@ -308,36 +321,37 @@ class Resolver:
             and candidate.admin1 in namesake_admin1
         )
 
-    def _score(self, candidate: Candidate, context: Context) -> float:
+    @staticmethod
+    def _score(candidate: Candidate, context: Context, name: str) -> float:
         score = prior(candidate)
-        if candidate.country in context.countries and candidate.fcode != "PCLI":
+        in_country = context.names_country(candidate.country, besides=name)
+        if candidate.fcode == "ADM1" and context.countries and not in_country and not candidate.curated:
+            score -= ADM1_AWAY
+        if candidate.fcode != "PCLI" and in_country:
             score += COUNTRY_CONTEXT
-        if candidate.admin1 and candidate.admin1 in context.admin1 and candidate.fcode != "ADM1":
+        if candidate.admin1 and context.names_admin1(candidate.admin1, besides=name):
             score += ADMIN1_CONTEXT
         return score
 
     def _context(self, first: list[Resolution]) -> Context:
-        """Countries and admin-1 units the document names with confidence (the dateline counts twice)."""
-        countries: Counter[str] = Counter()
-        admin1: set[str] = set()
+        """Countries and admin-1 units the document names with confidence, each with the names that name it."""
+        countries: dict[str, set[str]] = {}
+        admin1: dict[str, set[str]] = {}
         for resolution in first:
             place = resolution.place
-            if place is None or resolution.score < 0.6:
+            if place is None or resolution.score < 0.6 or not place.country:
                 continue
-            weight = 2 if resolution.mention.source == "dateline" else 1
-            if place.fcode == "PCLI" or resolution.mention.demonym_of:
-                countries[place.country] += weight
-            elif place.fcode == "ADM1":
-                admin1.add(place.admin1)
-                countries[place.country] += weight
-            elif (
-                resolution.mention.source == "dateline" or resolution.score >= INFER_FROM_TOWNS
-            ) and place.country:
-                # A confidently placed town tells the document's country and admin-1 unit too.
-                countries[place.country] += weight
-                if place.admin1:
-                    admin1.add(place.admin1)
-        return Context(frozenset(countries), frozenset(admin1))
+            name = normalize_name(resolution.mention.text)
+            town = place.fcode not in ("PCLI", "ADM1") and not resolution.mention.demonym_of
+            if town and resolution.mention.source != "dateline" and resolution.score < INFER_FROM_TOWNS:
+                continue  # only a confidently placed town tells the document's country and admin-1 unit
+            countries.setdefault(place.country, set()).add(name)
+            if place.admin1 and place.fcode != "PCLI" and not resolution.mention.demonym_of:
+                admin1.setdefault(place.admin1, set()).add(name)
+        return Context(
+            {code: frozenset(names) for code, names in countries.items()},
+            {code: frozenset(names) for code, names in admin1.items()},
+        )
 
     def _parent_patterns(
         self, text: str, mentions: list[Mention], first: list[Resolution]

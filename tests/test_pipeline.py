@@ -276,3 +276,46 @@ def test_landmarks_named_for_their_institutions(parser):
     # The building in Washington, not a venue of the article's town.
     assert found["White House"] == ("White House", "US", "name")
     assert found["Kremlin"] == ("Kremlin", "RU", "name")
+
+
+def test_a_state_institution_is_placed_in_its_state(parser):
+    from geo.pipeline import Article
+
+    text = "Students at Colorado State University and Arizona State University met Qwertyville University staff in Boston."
+    names = ["Colorado State University", "Arizona State University", "Qwertyville University", "Boston"]
+    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    placed = [(r.mention.text, r.place.name, r.place.fcode, r.via) for r in doc.resolutions]
+    assert placed[:3] == [
+        ("Colorado State University", "Colorado", "ADM1", "part"),
+        ("Arizona State University", "Arizona", "ADM1", "part"),
+        ("Qwertyville University", "Boston", "PPL", "nearby"),  # named after no state: where the article is
+    ]
+
+
+def test_an_admin1_unit_of_a_country_the_article_does_not_name_yields_to_a_city(parser):
+    doc = parser.parse("Fans from Texas and Ohio flew to St. Louis for the game.", doc_id="x")
+    st_louis = next(r for r in doc.resolutions if r.mention.text == "St. Louis")
+    # Not Senegal's Saint-Louis region, however many people it has.
+    assert (st_louis.place.country, st_louis.place.admin1) == ("US", "US.MO")
+
+
+def test_a_name_is_no_evidence_for_its_own_reading():
+    from geo.resolve import Context
+
+    context = Context(countries={"US": frozenset({"washington"})}, admin1={"US.DC": frozenset({"washington"})})
+    assert not context.names_country("US", besides="washington")
+    assert not context.names_admin1("US.DC", besides="washington")
+    assert context.names_country("US", besides="seattle") and context.names_admin1("US.DC", besides="seattle")
+
+
+def test_the_west_the_arab_world_and_congress(parser):
+    from geo.pipeline import Article
+
+    text = "Talks between Russia and the West stalled; Arab leaders met in Cairo while Congress debated sanctions."
+    names = ["Russia", "West", "Arab", "Cairo", "Congress"]
+    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    found = {r.mention.text: r.place for r in doc.resolutions}
+    assert (found["West"].name, found["West"].geonameid) == ("the West", 9408659)  # not Cameroon's West Region
+    assert found["Arab"].name == "Arab world"  # not Arab, Alabama
+    assert found["Congress"].name == "United States Capitol"  # not Congress, Arizona
+    assert geodesic((found["Congress"].lat, found["Congress"].lon), DC).km < 5
