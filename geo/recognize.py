@@ -34,6 +34,7 @@ _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
     {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"}
 )
+_PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
 _INSTITUTIONS = frozenset(
@@ -204,7 +205,31 @@ class Recognizer:
             found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
             taken.add(start, end)
         dropped = self.gazetteer.overrides.dropped  # the user's "never a place" names
-        return _dedupe([m for m in found if not dropped or normalize_name(m.text) not in dropped])
+        surnames = _person_words(doc)
+        return _dedupe(
+            [
+                m
+                for m in found
+                if not (dropped and normalize_name(m.text) in dropped)
+                and not self._lower_case(m)
+                and not self._a_persons_name(m, surnames)
+            ]
+        )
+
+    @staticmethod
+    def _lower_case(mention: Mention) -> bool:
+        """ "meth", "n’t", "red states": NER's lower-case spans are not names ("al-Tanf" is: a particle, then a name)."""
+        return mention.text[:1].islower() and not _PARTICLE_NAME.match(mention.text)
+
+    def _a_persons_name(self, mention: Mention, person_words: frozenset[str]) -> bool:
+        """ "Saakashvili", "Ripley" alone, after "Mikheil Saakashvili" or "Jim Ripley" in the same text: a word of a
+        person's name is that person again, unless it is also a strong place name ("Jordan", "Washington")."""
+        return (
+            mention.text in person_words
+            and not mention.demonym_of
+            and mention.source != "dateline"
+            and normalize_name(mention.text) not in self.gazetteer.strong_keys
+        )
 
     def _mention(self, text: str, start: int, end: int, source: str, label: str) -> Mention:
         surface = text[start:end]
@@ -262,6 +287,13 @@ class Recognizer:
         return any(
             c.fcode in ("PCLI", "PPLC", "ADM1") or c.curated for c in self.gazetteer.candidates(name)[:3]
         )
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the multi-word PERSON entities of *doc*."""
+    return frozenset(
+        token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent
+    )
 
 
 class _Spans:

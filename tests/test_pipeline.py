@@ -75,6 +75,22 @@ def test_people_and_organisations_are_not_places(seed_doc, seed_text, word):
         assert not any(r.mention.start < e and s < r.mention.end for s, e in spans), r.mention
 
 
+def test_a_word_of_a_persons_name_is_that_person_again(parser):
+    doc = parser.parse("Jim Ripley coached in Memphis for years, and Ripley still lives there.", doc_id="x")
+    # NER calls the second "Ripley" a place (there are small towns of that name); the text says who it is.
+    assert [r.mention.text for r in doc.resolutions] == ["Memphis"]
+
+
+def test_a_strong_place_name_survives_a_namesake_person(parser):
+    doc = parser.parse("Michael Jordan flew to Amman on Monday. Officials in Jordan said he met the king.", doc_id="x")
+    assert "Jordan" in [r.mention.text for r in doc.resolutions]
+
+
+def test_lower_case_spans_are_not_places(parser):
+    doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
+    assert all(r.mention.text[0].isupper() for r in doc.resolutions)
+
+
 def test_demonyms_are_marked_with_their_country(seed_doc):
     demonyms = {r.mention.text: r.mention.demonym_of for r in seed_doc.resolutions if r.mention.demonym_of}
     assert demonyms == {"Armenian": "AM", "Azerbaijani": "AZ", "Russian": "RU"}
