@@ -35,6 +35,7 @@ _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
     {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"}
 )
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside) $")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
@@ -186,9 +187,10 @@ class Recognizer:
                 Mention(dateline[0], dateline[1], text[dateline[0] : dateline[1]], "dateline", "DATELINE")
             )
         person_spans: list[tuple[int, int]] = []
+        person_words = _person_words(doc)
         for ent in doc.ents:
             if not (dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char):
-                found.extend(self._from_entity(ent, text, person_spans))
+                found.extend(self._from_entity(ent, text, person_spans, person_words))
         taken = _Spans(m for m in found)
         for start, end in self.match_names(text):
             if any(s <= start and end <= e for s, e in person_spans):
@@ -206,14 +208,13 @@ class Recognizer:
             found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
             taken.add(start, end)
         dropped = self.gazetteer.overrides.dropped  # the user's "never a place" names
-        surnames = _person_words(doc)
         return _dedupe(
             [
                 m
                 for m in found
                 if not (dropped and normalize_name(m.text) in dropped)
                 and not self._lower_case(m)
-                and not self._a_persons_name(m, surnames)
+                and not self._a_persons_name(m, person_words)
             ]
         )
 
@@ -241,7 +242,9 @@ class Recognizer:
         )
         return Mention(start, end, surface, source, label, demonym_of=country)
 
-    def _from_entity(self, ent: Span, text: str, person_spans: list[tuple[int, int]]) -> Iterator[Mention]:
+    def _from_entity(
+        self, ent: Span, text: str, person_spans: list[tuple[int, int]], person_words: frozenset[str]
+    ) -> Iterator[Mention]:
         start, end = _trim(text, ent.start_char, ent.end_char)
         if start >= end:
             return
@@ -272,6 +275,16 @@ class Recognizer:
             # NER mislabels: "Nagorno-Karabakh" as ORG, "Washington's" as PERSON.
             if ent.label_ != "PERSON" or " " not in text[start:end]:
                 yield self._mention(text, start, end, "ner", ent.label_)
+        elif (
+            ent.label_ in ("ORG", "PERSON")
+            and _LOCATIVE.search(text, max(0, start - 8), start)
+            and not text[start:end].isupper()
+            and text[start:end] not in person_words
+            and self._any_place(key)
+        ):
+            # "drove to Cirencester", "a home in Riverdale": NER's person or organisation after "in", "to",
+            # "from", "near", "into", "outside" is a place when the gazetteer knows the name.
+            yield self._mention(text, start, end, "ner", ent.label_)
         elif ent.label_ == "ORG" and (inside := self._place_in_organisation(text, ent)):
             yield self._mention(text, inside[0], inside[1], "ner", "ORG")
         elif ent.label_ in _NAMED_FOR_A_PEOPLE and (lead := self._leading_demonym(text, ent)):

@@ -97,6 +97,13 @@ def test_a_compass_word_before_a_place_is_not_the_place(parser):
     assert [r.mention.text for r in doc.resolutions] == ["Georgia"]  # not a town called Northeast
 
 
+def test_a_name_after_to_or_in_is_a_place_whatever_ner_calls_it(parser):
+    doc = parser.parse("The closure will affect people travelling to Cirencester from Gloucester.", doc_id="x")
+    # NER calls "Cirencester" a person; after "to", and known to the gazetteer, it is the town.
+    found = {r.mention.text: (r.place.name, r.place.country) for r in doc.resolutions}
+    assert found["Cirencester"] == ("Cirencester", "GB")
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
