@@ -289,6 +289,8 @@ class Recognizer:
             yield self._mention(text, inside[0], inside[1], "ner", "ORG")
         elif ent.label_ in _NAMED_FOR_A_PEOPLE and (lead := self._leading_demonym(text, ent)):
             yield lead
+        elif ent.label_ == "NORP" and "-" in text[start:end]:
+            yield from self._compound_demonyms(text, start, end)
         elif ent.label_ == "PERSON":
             person_spans.append((ent.start_char, ent.end_char))
             # "... Pashinyan Washington's help": a place glued onto a name, marked by the possessive.
@@ -311,6 +313,13 @@ class Recognizer:
                 if (code := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
                     return Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=code)
         return None
+
+    def _compound_demonyms(self, text: str, start: int, end: int) -> Iterator[Mention]:
+        """ "Russian-American", "anti-Russian", "Sino-Indian": each demonym of a hyphenated compound."""
+        for word_start, word_end in _words(text, start, end):
+            key = normalize_name(text[word_start:word_end])
+            if (code := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
+                yield Mention(word_start, word_end, text[word_start:word_end], "ner", "NORP", demonym_of=code)
 
     def _is_major(self, name: str) -> bool:
         """Countries, capitals, admin-1 units and our curated areas: names strong enough to split a PERSON span."""

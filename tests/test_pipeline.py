@@ -104,6 +104,15 @@ def test_a_name_after_to_or_in_is_a_place_whatever_ner_calls_it(parser):
     assert found["Cirencester"] == ("Cirencester", "GB")
 
 
+def test_each_demonym_of_a_hyphenated_compound(parser):
+    doc = parser.parse("A Soyuz capsule carrying a Russian-American crew docked, defying anti-Russian critics.", doc_id="x")
+    assert [(r.mention.text, r.mention.demonym_of) for r in doc.resolutions] == [
+        ("Russian", "RU"),
+        ("American", "US"),
+        ("Russian", "RU"),
+    ]
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
