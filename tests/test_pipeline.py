@@ -113,6 +113,12 @@ def test_each_demonym_of_a_hyphenated_compound(parser):
     ]
 
 
+def test_the_koreas_by_their_initials(parser):
+    doc = parser.parse("Envoys of the DPRK and the ROK met in Panmunjom.", doc_id="x")
+    found = {r.mention.text: r.place.country for r in doc.resolutions}
+    assert (found["DPRK"], found["ROK"]) == ("KP", "KR")
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
