@@ -35,6 +35,7 @@ _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
     {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"}
 )
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside) $")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -207,6 +208,7 @@ class Recognizer:
                 taken = _Spans(found)
             found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
             taken.add(start, end)
+        found.extend(self._demonyms_ner_missed(text, doc, taken))
         dropped = self.gazetteer.overrides.dropped  # the user's "never a place" names
         return _dedupe(
             [
@@ -313,6 +315,20 @@ class Recognizer:
                 if (code := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
                     return Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=code)
         return None
+
+    def _demonyms_ner_missed(self, text: str, doc: Doc, taken: _Spans) -> Iterator[Mention]:
+        """ "Salvadoran migrant", "the Syrian-Turkish border": a capitalised demonym in no entity at all."""
+        entities = _Spans(Mention(e.start_char, e.end_char, "", "ner", e.label_) for e in doc.ents)
+        for match in _CAPITALISED.finditer(text):
+            start, end = match.span()
+            key = normalize_name(match.group())
+            if (
+                (code := self.gazetteer.demonym(key))
+                and key not in self.gazetteer.strong_keys
+                and not entities.overlaps(start, end)
+                and not taken.overlaps(start, end)
+            ):
+                yield Mention(start, end, match.group(), "gazetteer", "GAZ", demonym_of=code)
 
     def _compound_demonyms(self, text: str, start: int, end: int) -> Iterator[Mention]:
         """ "Russian-American", "anti-Russian", "Sino-Indian": each demonym of a hyphenated compound."""

@@ -119,6 +119,12 @@ def test_the_koreas_by_their_initials(parser):
     assert (found["DPRK"], found["ROK"]) == ("KP", "KR")
 
 
+def test_a_demonym_ner_missed(parser):
+    doc = parser.parse("Shelling hit towns along the Syrian-Turkish border on Tuesday.", doc_id="x")
+    # NER finds "Syrian" and nothing at "Turkish".
+    assert [(r.mention.text, r.mention.demonym_of) for r in doc.resolutions] == [("Syrian", "SY"), ("Turkish", "TR")]
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
