@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -188,8 +188,9 @@ class Recognizer:
                 Mention(dateline[0], dateline[1], text[dateline[0] : dateline[1]], "dateline", "DATELINE")
             )
         person_spans: list[tuple[int, int]] = []
-        person_words = _person_words(doc)
-        for ent in doc.ents:
+        ents = doc.ents  # spaCy builds this tuple anew on each access
+        person_words = _person_words(ents)
+        for ent in ents:
             if not (dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char):
                 found.extend(self._from_entity(ent, text, person_spans, person_words))
         taken = _Spans(m for m in found)
@@ -208,7 +209,7 @@ class Recognizer:
                 taken = _Spans(found)
             found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
             taken.add(start, end)
-        found.extend(self._demonyms_ner_missed(text, doc, taken))
+        found.extend(self._demonyms_ner_missed(text, ents, taken))
         dropped = self.gazetteer.overrides.dropped  # the user's "never a place" names
         return _dedupe(
             [
@@ -316,9 +317,9 @@ class Recognizer:
                     return Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=code)
         return None
 
-    def _demonyms_ner_missed(self, text: str, doc: Doc, taken: _Spans) -> Iterator[Mention]:
+    def _demonyms_ner_missed(self, text: str, ents: Sequence[Span], taken: _Spans) -> Iterator[Mention]:
         """ "Salvadoran migrant", "the Syrian-Turkish border": a capitalised demonym in no entity at all."""
-        entities = _Spans(Mention(e.start_char, e.end_char, "", "ner", e.label_) for e in doc.ents)
+        entities = _Spans(Mention(e.start_char, e.end_char, "", "ner", e.label_) for e in ents)
         for match in _CAPITALISED.finditer(text):
             start, end = match.span()
             key = normalize_name(match.group())
@@ -344,11 +345,9 @@ class Recognizer:
         )
 
 
-def _person_words(doc: Doc) -> frozenset[str]:
-    """The words of the multi-word PERSON entities of *doc*."""
-    return frozenset(
-        token.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent
-    )
+def _person_words(ents: Sequence[Span]) -> frozenset[str]:
+    """The words of the multi-word PERSON entities."""
+    return frozenset(token.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent)
 
 
 class _Spans:
