@@ -112,13 +112,15 @@ def _without_surrogates(text: str) -> str:
 
 # ---------------------------------------------------------------- title and dateline
 
-# "WASHINGTON (UrduPoint News / Sputnik - 20th March, 2023)", "KYIV, Ukraine (AP) —", "MOSCOW, March 20 (Reuters) -"
+# "WASHINGTON (UrduPoint News / Sputnik - 20th March, 2023)", "KYIV, Ukraine (AP) —", "MOSCOW, March 20 (Reuters) -",
+# and after a headline run into the text: "Council approves budget. HUDSON -- Officials …", "… FALLS VILLAGE—The board …"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:^|(?<=[.!?] ))(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})"
     r"(?:,\s*(?P<parent>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?"
-    r"(?=\s*(?:\(|[-–—]\s|,\s*\w+\.?\s+\d))",
+    r"(?=\s*(?:\(|-{1,2}\s|[–—]\s?|,\s*\w+\.?\s+\d))",
     re.MULTILINE,
 )
+_HEADLINE_CHARS = 300  # a dateline that does not open a line follows the headline, within this many characters
 
 
 def find_title(text: str) -> str | None:
@@ -128,11 +130,18 @@ def find_title(text: str) -> str | None:
     return head if newline and 0 < len(head) <= 200 else None
 
 
+def _opens_line_or_follows_headline(text: str, start: int) -> bool:
+    """At the start of a line, or right after the line's first sentence (its headline) near the top."""
+    line = text.rfind("\n", 0, start) + 1
+    head = text[line:start].rstrip()
+    return not head or (start <= _HEADLINE_CHARS and not re.search(r"[.!?]\s", head))
+
+
 def find_dateline(text: str) -> tuple[int, int] | None:
     """The (start, end) of the dateline place ("WASHINGTON") near the start of the article, if any."""
     for match in _DATELINE.finditer(text, 0, min(len(text), 4000)):
         place = match.group("place")
-        if len(place.replace(".", "")) >= 3:
+        if len(place.replace(".", "")) >= 3 and _opens_line_or_follows_headline(text, match.start()):
             return match.start("place"), match.end("place")
     return None
 

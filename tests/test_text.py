@@ -53,6 +53,21 @@ def test_datelines(line, place):
     assert text[start:end] == place
 
 
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Council approves budget. HUDSON -- Officials in central Ohio said.", "HUDSON"),
+        ("Board approves proposed budget. FALLS VILLAGE—The board met.", "FALLS VILLAGE"),
+        ("Fire guts a barn . ROSWELL - A man was hurt.", "ROSWELL"),
+        # Not after the headline: an acronym mid-article is no dateline.
+        ("Budget passes. The mayor spoke. FBI (the bureau) agents came.", None),
+    ],
+)
+def test_a_dateline_run_into_the_headline(text, place):
+    found = find_dateline(text)
+    assert (text[found[0] : found[1]] if found else None) == place
+
+
 def test_sentences_tile_the_text_and_respect_paragraphs(seed_text):
     sentences = split_sentences(seed_text)
     assert sentences[0].start == 0 and sentences[-1].end == len(seed_text)
