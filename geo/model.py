@@ -53,7 +53,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "gazetteer", "dateline", "gold"
+    source: str  # "ner", "gazetteer", "dateline", "gold"; "maybe": kept only if near the article's places
     label: str = "GPE"  # spaCy label that found it, or GAZ / DATELINE / GOLD
     demonym_of: str | None = None  # ISO alpha-2 ("Armenian") or admin-1 code ("English": GB.ENG) of a demonym
     sentence: int = 0

