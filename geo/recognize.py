@@ -36,6 +36,9 @@ _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
     {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"}
 )
+_STREET = re.compile(
+    r"\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.|Parkway|Circle|Highway|Pike|Turnpike)$"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside) $")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
@@ -315,8 +318,12 @@ class Recognizer:
             # "drove to Cirencester", "a home in Riverdale": NER's person or organisation after "in", "to",
             # "from", "near", "into", "outside" is a place when the gazetteer knows the name.
             yield self._mention(text, start, end, "ner", ent.label_)
-        elif ent.label_ == "ORG" and (inside := self._place_in_organisation(text, ent)):
-            yield self._mention(text, inside[0], inside[1], "ner", "ORG")
+        elif ent.label_ in ("ORG", "PERSON") and (inside := self._place_in_organisation(text, ent)):
+            # "Watertown Police Department"; also as NER's person: "Anderson County Sheriff", "Litchfield Fire".
+            yield self._mention(text, inside[0], inside[1], "ner", ent.label_)
+        elif ent.label_ in _MAYBE_LABELS and _STREET.search(text, start, end) and " " in text[start:end]:
+            # "Kelley Lane", "Bearkat Boulevard", "Royal Street": a street, whatever NER calls it.
+            yield self._mention(text, start, end, "ner", ent.label_)
         elif ent.label_ in _NAMED_FOR_A_PEOPLE and (lead := self._leading_demonym(text, ent)):
             yield lead
         elif ent.label_ == "NORP" and "-" in text[start:end]:

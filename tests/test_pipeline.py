@@ -138,6 +138,13 @@ def test_a_name_ner_calls_an_organisation_stays_one_far_from_the_articles_places
     assert [r.mention.text for r in doc.resolutions] == ["Chicago", "Springfield"]
 
 
+def test_a_street_is_a_place_whatever_ner_calls_it(parser):
+    doc = parser.parse("Police closed Kelley Lane after the crash in Huntsville, Texas.", doc_id="x")
+    # NER calls the street a person; it is shown, approximately, in the town the article names.
+    found = {r.mention.text: (r.place.name, r.via) for r in doc.resolutions}
+    assert found["Kelley Lane"] == ("Huntsville", "nearby")
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
