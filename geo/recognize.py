@@ -39,6 +39,7 @@ _PARTICLES = frozenset(
 _STREET = re.compile(
     r"\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.|Parkway|Circle|Highway|Pike|Turnpike)$"
 )
+_HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Day": a day, not a place
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside) $")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
@@ -221,6 +222,7 @@ class Recognizer:
                 for m in found
                 if not (dropped and normalize_name(m.text) in dropped)
                 and not self._lower_case(m)
+                and not _HOLIDAY.match(text, m.end)
                 and not self._a_persons_name(m, person_words)
             ]
         )

@@ -145,6 +145,11 @@ def test_a_street_is_a_place_whatever_ner_calls_it(parser):
     assert found["Kelley Lane"] == ("Huntsville", "nearby")
 
 
+def test_a_saints_day_is_not_a_place(parser):
+    doc = parser.parse("Safety was stressed on St. Patrick's Day in Indianapolis.", doc_id="x")
+    assert [r.mention.text for r in doc.resolutions] == ["Indianapolis"]
+
+
 def test_lower_case_spans_are_not_places(parser):
     doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
     assert all(r.mention.text[0].isupper() for r in doc.resolutions)
