@@ -361,7 +361,7 @@ class Resolver:
         in_country = context.names_country(candidate.country, besides=name)
         if candidate.fcode == "ADM1" and context.countries and not in_country and not candidate.curated:
             score -= ADM1_AWAY
-        if candidate.fcode != "PCLI" and in_country:
+        if in_country:  # a country too, when another name points to it ("Georgian" for Georgia, not the state)
             score += COUNTRY_CONTEXT
         if candidate.admin1 and context.names_admin1(candidate.admin1, besides=name):
             score += ADMIN1_CONTEXT

@@ -388,6 +388,13 @@ def test_a_name_is_no_evidence_for_its_own_reading():
     assert context.names_country("US", besides="seattle") and context.names_admin1("US.DC", besides="seattle")
 
 
+def test_a_country_named_by_other_words_beats_a_namesake_state(parser):
+    doc = parser.parse("Georgian officials said Georgia would let deminers in, a US envoy said.", doc_id="x")
+    found = {r.mention.text: (r.place.country, r.place.fcode) for r in doc.resolutions}
+    # "US" points to the United States, but "Georgian" points to Georgia the country.
+    assert found["Georgia"] == ("GE", "PCLI")
+
+
 def test_the_west_the_arab_world_and_congress(parser):
     from geo.pipeline import Article
 
