@@ -309,6 +309,9 @@ class Resolver:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
         namesakes = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind == 0}
+        if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
+            # "Mexico" is the country, not Mexico City by one of its alternate names.
+            candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
         scored = sorted(
             (
                 (

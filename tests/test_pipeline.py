@@ -395,6 +395,13 @@ def test_a_country_named_by_other_words_beats_a_namesake_state(parser):
     assert found["Georgia"] == ("GE", "PCLI")
 
 
+def test_a_countrys_own_name_is_the_country(parser):
+    doc = parser.parse("MEXICO CITY (AP) Mexico's Senate passed a resolution on Monday.", doc_id="x")
+    found = [(r.mention.text, r.place.name, r.place.fcode) for r in doc.resolutions]
+    # Not Mexico City by one of its alternate names, however near the dateline.
+    assert found == [("MEXICO CITY", "Mexico City", "PPLC"), ("Mexico", "Mexico", "PCLI")]
+
+
 def test_the_west_the_arab_world_and_congress(parser):
     from geo.pipeline import Article
 
