@@ -1,6 +1,12 @@
 """Toponym recognition: spaCy NER, re-labelling of place names NER mislabels, a gazetteer text matcher for what NER
 misses (multi-word and hyphenated names, names inside organisation names, compounds such as "Armenia-Azerbaijan"
 and "Russia-brokered"), demonyms, and the dateline.
+
+NER's people and organisations are places when the text says so: after "in"/"to"/"from" ("travelling to
+Cirencester"), as streets ("Kelley Lane"), opening with a demonym ("the Russian Foreign Ministry" names Russia).
+Its places are not when the text says otherwise: a lone word of a person's name ("Saakashvili"), lower-case spans, a
+saint's day. The rest of its people and organisations the gazetteer knows as places come out as ``"maybe"`` mentions,
+which the resolver keeps only near the article's other places ("Torrington" as ORG in a Litchfield County story).
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ A name the gazetteer does not know (a street, a building, a neighbourhood) is pl
 its name contains that the article also names ("Manila Cathedral" → Manila), else, for a national institution,
 at the country, continent or admin-1 unit its first word names ("European Commission", "Mexican Senate",
 "Colorado State University"), else at the town the article names nearest before it (else after it; unsure readings
-outside the article's admin-1 regions last; else the nearest region, then country). So is a name whose only reading is a small town far from everything else the
-article names. Such resolutions say so (``via``) and score low.
+outside the article's admin-1 regions last; else the nearest region, then country). So is a name whose only reading
+is a small town far from everything else the article names. Such resolutions say so (``via``) and score low.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from geopy.distance import great_circle
 
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
@@ -76,13 +77,6 @@ class Context:
         return bool(self.admin1.get(code, frozenset()) - {besides})
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12_742.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def prior(candidate: Candidate) -> float:
     """Score of a candidate before any document context."""
     feature = CURATED_WEIGHT if candidate.curated else FEATURE_WEIGHT.get(candidate.fcode, 0.0)
@@ -117,7 +111,7 @@ class Resolver:
 
     def _near(self, mention: Mention, anchors: list[Candidate]) -> bool:
         return any(
-            _km(c.lat, c.lon, a.lat, a.lon) <= MAYBE_KM
+            great_circle((c.lat, c.lon), (a.lat, a.lon)).km <= MAYBE_KM
             for c in self.gazetteer.candidates(mention.text)
             if c.name_kind <= 1
             for a in anchors
