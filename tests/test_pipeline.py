@@ -332,6 +332,12 @@ def test_regional_demonyms_name_their_region(parser):
     ]
 
 
+def test_breakaway_regions_by_their_adjectives(parser):
+    doc = parser.parse("Abkhaz and South Ossetian officials met Georgian envoys in Geneva.", doc_id="x")
+    found = {r.mention.text: r.place.name for r in doc.resolutions}
+    assert (found["Abkhaz"], found["South Ossetian"], found["Georgian"]) == ("Abkhazia", "South Ossetia", "Georgia")
+
+
 def test_a_small_national_capital_far_from_the_story_is_not_doubted(parser):
     from geo.pipeline import Article
 
