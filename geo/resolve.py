@@ -50,6 +50,7 @@ ACRONYM_MISMATCH = -3.0
 SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
+ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 ADM1_AWAY = 1.0  # an admin-1 unit of a country the article does not name is seldom meant ("Manchester", Jamaica)
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
 MAYBE_ANCHOR = 0.6  # … a place the article names with at least this confidence
@@ -87,12 +88,18 @@ def prior(candidate: Candidate) -> float:
     )
 
 
+def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:
+    """Whether two passes read every mention as the same place (then a further pass changes nothing much)."""
+    return [r.place.id if r.place else None for r in a] == [r.place.id if r.place else None for r in b]
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
-        """Resolve every mention of one document (two passes: priors, then priors + document context).
+        """Resolve every mention of one document (passes: priors, then priors + the document context and anchors
+        of the previous pass, until the readings settle or ``ITERATIONS`` more passes are done).
 
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
@@ -119,16 +126,20 @@ class Resolver:
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
-        first = [self._pick(m, c, Context(), {}) for m, c in zip(mentions, candidates, strict=True)]
-        context = self._context(first)
-        bonuses = self._parent_patterns(text, mentions, first)
-        for i, bonus in self._proximity(mentions, candidates, first).items():
-            for place_id, value in bonus.items():
-                bonuses.setdefault(i, {})[place_id] = bonuses.get(i, {}).get(place_id, 0.0) + value
-        final = [
-            self._pick(m, c, context, bonuses.get(i, {}))
-            for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
-        ]
+        final = [self._pick(m, c, Context(), {}) for m, c in zip(mentions, candidates, strict=True)]
+        for _ in range(1 + ITERATIONS):
+            first = final
+            context = self._context(first)
+            bonuses = self._parent_patterns(text, mentions, first)
+            for i, bonus in self._proximity(mentions, candidates, first).items():
+                for place_id, value in bonus.items():
+                    bonuses.setdefault(i, {})[place_id] = bonuses.get(i, {}).get(place_id, 0.0) + value
+            final = [
+                self._pick(m, c, context, bonuses.get(i, {}))
+                for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
+            ]
+            if _same_places(first, final):
+                break
         doubtful = {
             i
             for i, r in enumerate(final)

@@ -338,6 +338,13 @@ def test_breakaway_regions_by_their_adjectives(parser):
     assert (found["Abkhaz"], found["South Ossetian"], found["Georgian"]) == ("Abkhazia", "South Ossetia", "Georgia")
 
 
+def test_readings_settle_over_passes(parser):
+    doc = parser.parse("Police in Monroe and Walton County searched for the car after it left Athens.", doc_id="x")
+    found = {r.mention.text: r.place.admin1 for r in doc.resolutions}
+    # One pass reads Walton County, Florida; the next sees Monroe, Georgia, its county seat, and moves it.
+    assert (found["Monroe"], found["Walton County"]) == ("US.GA", "US.GA")
+
+
 def test_a_small_national_capital_far_from_the_story_is_not_doubted(parser):
     from geo.pipeline import Article
 
