@@ -58,7 +58,7 @@ ANCHORLESS = ("PCLI", "CONT")
 PREFIX_FCODES = ("PCLI", "CONT", "ADM1")
 INSTITUTIONS = frozenset(
     "agency army assembly authority bank cabinet college commission committee congress council court department "
-    "government ministry navy parliament police reserve senate university".split()
+    "government ministry navy parliament police reserve senate state university".split()
 )
 
 
@@ -204,20 +204,22 @@ class Resolver:
         return None
 
     def _by_prefix(self, mention: Mention, context: Context) -> Resolution | None:
-        """"European Commission", "US Federal Reserve", "Mexican Senate", "Colorado State University": a national,
-        continental or state institution is placed at the country, continent or admin-1 unit its first word names.
-        Other names stay local: "French Quarter", "Niger Delta", "British International School" are where the
-        article is, not in France, Niger or Britain."""
+        """"European Commission", "US Federal Reserve", "Mexican Senate", "Colorado State University", "Bank of
+        Japan": a national, continental or state institution is placed at the country, continent or admin-1 unit its
+        first word (or the words after "X of") names. Other names stay local: "French Quarter", "Niger Delta",
+        "British International School" are where the article is, not in France, Niger or Britain."""
         words = mention.text.split()
-        if len(words) < 2 or not any(w.casefold().strip(".,") in INSTITUTIONS for w in words[1:]):
+        if len(words) >= 3 and words[0].casefold() in INSTITUTIONS and words[1] == "of":
+            region = " ".join(words[3:] if words[2].casefold() == "the" else words[2:])
+        elif len(words) >= 2 and any(w.casefold().strip(".,") in INSTITUTIONS for w in words[1:]):
+            region = words[0]
+        else:
             return None
-        code = self.gazetteer.demonym(words[0])
+        code = self.gazetteer.demonym(region)
         place = self._demonym_place(code) if code else None  # "Scottish Parliament": Scotland
         if place is None:
             found = tuple(
-                c
-                for c in self.gazetteer.candidates(words[0])
-                if c.fcode in PREFIX_FCODES and c.name_kind <= 1
+                c for c in self.gazetteer.candidates(region) if c.fcode in PREFIX_FCODES and c.name_kind <= 1
             )
             place = self._pick(mention, found, context, {}).place if found else None
         return Resolution(mention, place, PART_SCORE, [], via="part") if place else None

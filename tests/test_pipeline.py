@@ -385,6 +385,21 @@ def test_a_state_institution_is_placed_in_its_state(parser):
     ]
 
 
+def test_an_institution_of_a_country_or_state_by_its_x_of_y_name(parser):
+    from geo.pipeline import Article
+
+    text = "The Bank of Japan and Ohio State sent staff to the Bank of England, a Qwertyville official in Leeds said."
+    names = ["Bank of Japan", "Ohio State", "Bank of England", "Qwertyville", "Leeds"]
+    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    placed = [(r.mention.text, r.place.name, r.via) for r in doc.resolutions]
+    assert placed[:4] == [
+        ("Bank of Japan", "Japan", "part"),
+        ("Ohio State", "Ohio", "part"),
+        ("Bank of England", "England", "part"),
+        ("Qwertyville", "Leeds", "nearby"),
+    ]
+
+
 def test_an_admin1_unit_of_a_country_the_article_does_not_name_yields_to_a_city(parser):
     doc = parser.parse("Fans from Texas and Ohio flew to St. Louis for the game.", doc_id="x")
     st_louis = next(r for r in doc.resolutions if r.mention.text == "St. Louis")
