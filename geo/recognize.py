@@ -204,7 +204,7 @@ class Recognizer:
         for ent in ents:
             if not (dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char):
                 found.extend(self._from_entity(ent, text, person_spans, person_words))
-        taken = _Spans(m for m in found)
+        taken = _Spans((m.start, m.end) for m in found)
         for start, end in self.match_names(text):
             if any(s <= start and end <= e for s, e in person_spans):
                 continue
@@ -217,7 +217,7 @@ class Recognizer:
                 ):
                     continue
                 found = [m for m in found if not (m.start < end and start < m.end)]
-                taken = _Spans(found)
+                taken = _Spans((m.start, m.end) for m in found)
             found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
             taken.add(start, end)
         found.extend(self._demonyms_ner_missed(text, ents, taken))
@@ -232,7 +232,7 @@ class Recognizer:
                 and not self._a_persons_name(m, person_words)
             ]
         )
-        return sorted([*sure, *self._maybe_places(text, ents, _Spans(sure), person_words, dropped)], key=_by_start)
+        return sorted([*sure, *self._maybe_places(text, ents, _Spans((m.start, m.end) for m in sure), person_words, dropped)], key=_by_start)
 
     def _maybe_places(
         self, text: str, ents: Sequence[Span], taken: _Spans, person_words: frozenset[str], dropped: frozenset[str]
@@ -361,7 +361,7 @@ class Recognizer:
 
     def _demonyms_ner_missed(self, text: str, ents: Sequence[Span], taken: _Spans) -> Iterator[Mention]:
         """ "Salvadoran migrant", "the Syrian-Turkish border": a capitalised demonym in no entity at all."""
-        entities = _Spans(Mention(e.start_char, e.end_char, "", "ner", e.label_) for e in ents)
+        entities = _Spans((e.start_char, e.end_char) for e in ents)
         for match in _CAPITALISED.finditer(text):
             start, end = match.span()
             key = normalize_name(match.group())
@@ -399,13 +399,13 @@ def _person_words(ents: Sequence[Span]) -> frozenset[str]:
 class _Spans:
     """Taken character spans, kept sorted and disjoint (overlapping ones merged) so a bisect answers overlaps."""
 
-    def __init__(self, mentions: Iterable[Mention]) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self.spans: list[tuple[int, int]] = []
-        for m in sorted(mentions, key=lambda m: m.start):
-            if self.spans and m.start < self.spans[-1][1]:
-                self.spans[-1] = (self.spans[-1][0], max(self.spans[-1][1], m.end))
+        for start, end in sorted(spans):
+            if self.spans and start < self.spans[-1][1]:
+                self.spans[-1] = (self.spans[-1][0], max(self.spans[-1][1], end))
             else:
-                self.spans.append((m.start, m.end))
+                self.spans.append((start, end))
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.spans, (end, end))

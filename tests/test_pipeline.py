@@ -12,6 +12,14 @@ def resolved(doc, start):
     return next(r for r in doc.resolutions if r.mention.start == start)
 
 
+def with_gold_spans(parser, text, names):
+    """Parse *text* with the first occurrence of each of *names* as a given span (gold-span mode)."""
+    from geo.pipeline import Article
+
+    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    return doc
+
+
 def test_every_mention_text_matches_its_offsets(seed_doc, seed_text):
     for r in seed_doc.resolutions:
         assert seed_text[r.mention.start : r.mention.end] == r.mention.text
@@ -297,15 +305,12 @@ def test_an_unknown_name_skips_an_unsure_host_outside_the_articles_region(parser
 
 
 def test_an_institution_named_for_a_country_or_continent_is_placed_there(parser):
-    from geo.pipeline import Article
-
     text = (
         "The European Commission, the Scottish Parliament and the Mexican Senate met in Qwertyville Hall in "
         "Mexico City's French Quarter."
     )
     names = ["European Commission", "Scottish Parliament", "Mexican Senate", "Qwertyville Hall", "Mexico City"]
-    spans = [(text.index(n), text.index(n) + len(n)) for n in [*names, "French Quarter"]]
-    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    doc = with_gold_spans(parser, text, [*names, "French Quarter"])
     placed = [(r.mention.text, r.place.name, r.via) for r in doc.resolutions]
     assert placed[:4] == [
         ("European Commission", "Europe", "part"),
@@ -318,11 +323,8 @@ def test_an_institution_named_for_a_country_or_continent_is_placed_there(parser)
 
 
 def test_regional_demonyms_name_their_region(parser):
-    from geo.pipeline import Article
-
     text = "Scottish and Welsh voters disagreed with English ones, a Texan said."
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Scottish", "Welsh", "English", "Texan")]
-    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    doc = with_gold_spans(parser, text, ["Scottish", "Welsh", "English", "Texan"])
     found = [(r.mention.demonym_of, r.place.name, r.place.fcode) for r in doc.resolutions]
     assert found == [
         ("GB.SCT", "Scotland", "ADM1"),
@@ -346,11 +348,8 @@ def test_readings_settle_over_passes(parser):
 
 
 def test_a_small_national_capital_far_from_the_story_is_not_doubted(parser):
-    from geo.pipeline import Article
-
     text = "Officials in Boise, Idaho, spoke. They wrote to Vatican City and to Saipan."
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Boise", "Idaho", "Vatican City", "Saipan")]
-    (doc,) = parser.parse_many([Article("x", text, spans=spans)])
+    doc = with_gold_spans(parser, text, ["Boise", "Idaho", "Vatican City", "Saipan"])
     placed = [(r.place.name, r.place.country, r.via) for r in doc.resolutions[2:]]
     assert placed == [("Vatican City", "VA", "name"), ("Saipan", "MP", "name")]
 
@@ -372,11 +371,9 @@ def test_landmarks_named_for_their_institutions(parser):
 
 
 def test_a_state_institution_is_placed_in_its_state(parser):
-    from geo.pipeline import Article
-
     text = "Students at Colorado State University and Arizona State University met Qwertyville University staff in Boston."
     names = ["Colorado State University", "Arizona State University", "Qwertyville University", "Boston"]
-    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    doc = with_gold_spans(parser, text, names)
     placed = [(r.mention.text, r.place.name, r.place.fcode, r.via) for r in doc.resolutions]
     assert placed[:3] == [
         ("Colorado State University", "Colorado", "ADM1", "part"),
@@ -386,11 +383,9 @@ def test_a_state_institution_is_placed_in_its_state(parser):
 
 
 def test_an_institution_of_a_country_or_state_by_its_x_of_y_name(parser):
-    from geo.pipeline import Article
-
     text = "The Bank of Japan and Ohio State sent staff to the Bank of England, a Qwertyville official in Leeds said."
     names = ["Bank of Japan", "Ohio State", "Bank of England", "Qwertyville", "Leeds"]
-    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    doc = with_gold_spans(parser, text, names)
     placed = [(r.mention.text, r.place.name, r.via) for r in doc.resolutions]
     assert placed[:4] == [
         ("Bank of Japan", "Japan", "part"),
@@ -431,11 +426,9 @@ def test_a_countrys_own_name_is_the_country(parser):
 
 
 def test_the_west_the_arab_world_and_congress(parser):
-    from geo.pipeline import Article
-
     text = "Talks between Russia and the West stalled; Arab leaders met in Cairo while Congress debated sanctions."
     names = ["Russia", "West", "Arab", "Cairo", "Congress"]
-    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    doc = with_gold_spans(parser, text, names)
     found = {r.mention.text: r.place for r in doc.resolutions}
     assert (found["West"].name, found["West"].geonameid) == ("the West", 9408659)  # not Cameroon's West Region
     assert found["Arab"].name == "Arab world"  # not Arab, Alabama
