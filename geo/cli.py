@@ -261,6 +261,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from geo.evaluate import evaluate, markdown_table
 
     started = time.perf_counter()
+    if args.cases:
+        from geo.evaluate import cases_table, evaluate_cases
+
+        tally, failed = evaluate_cases(args.gold)
+        if args.json:
+            print(json.dumps({"kinds": tally, "failed": {c.id: why for c, why in failed}}, indent=2))
+        else:
+            print(cases_table(tally))
+            for case, why in failed:
+                print(f"FAIL {case.id} [{case.kind}{', control' if case.control else ''}]: {'; '.join(why)}")
+        print(f"evaluated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        return EXIT_OK
     results = evaluate(args.gold, gold_spans=args.gold_spans)
     if args.json:
         print(json.dumps(results, indent=2))
@@ -313,6 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--gold-spans", action="store_true", help="resolve the gold spans only (resolution accuracy)"
     )
     p_eval.add_argument("--json", action="store_true", help="print JSON instead of a markdown table")
+    p_eval.add_argument(
+        "--cases", action="store_true", help="the files are case sets (tests/cases/*.jsonl): pass rate per kind"
+    )
     p_eval.set_defaults(func=cmd_eval)
 
     p_batch = sub.add_parser("batch", help="parse a corpus on Dask into partitioned GeoParquet (resumable)")

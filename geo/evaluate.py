@@ -209,3 +209,129 @@ def markdown_table(results: dict[str, dict[str, Any]], *, title: str) -> str:
         cells = ["–" if summary[k] is None else str(summary[k]) for k, _ in COLUMNS]
         lines.append(f"| {corpus} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+# -- the regression case sets (tests/cases/*.jsonl) ----------------------------------------------------------------
+
+
+@dataclass
+class CaseSpan:
+    start: int
+    end: int
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: str | None = None
+
+
+@dataclass
+class Case:
+    """One short case of a kind: places that must be found and placed within 161 km, names that must not be places.
+
+    File format, one JSON object per line (offsets are derived, so cases are written by hand)::
+
+        {"id": "…", "kind": "us_state_codes", "control": false, "text": "… Valdosta, Georgia …",
+         "places": [{"name": "Georgia", "lat": 32.7, "lon": -83.4, "occurrence"?: 1, "geonameid"?: "…"}],
+         "not_places": ["L.P.N.", {"name": "Ford", "occurrence": 2}]}
+    """
+
+    id: str
+    kind: str
+    control: bool
+    text: str
+    places: list[CaseSpan]
+    not_places: list[CaseSpan]
+
+
+def _locate(text: str, name: str, occurrence: int, where: str) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(name, start + 1)
+        if start < 0:
+            raise ValueError(f"{where}: {name!r} (occurrence {occurrence}) is not in the text")
+    return start, start + len(name)
+
+
+def read_cases(path: str | Path) -> Iterator[Case]:
+    """Cases of a case file; a malformed line raises ``ValueError`` naming ``FILE:LINE``."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                places = []
+                for p in record.get("places", []):
+                    start, end = _locate(text, p["name"], int(p.get("occurrence", 1)), where)
+                    gid = p.get("geonameid")
+                    places.append(CaseSpan(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid)))
+                negatives = []
+                for n in record.get("not_places", []):
+                    name, occurrence = (n, 1) if isinstance(n, str) else (n["name"], int(n.get("occurrence", 1)))
+                    negatives.append(CaseSpan(*_locate(text, name, occurrence, where), name))
+                yield Case(
+                    str(record["id"]), str(record["kind"]), bool(record.get("control")), text, places, negatives
+                )
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{where}: not a case ({exc})") from exc
+
+
+def case_failures(document: Document, case: Case) -> list[str]:
+    """Why a case fails (empty when it passes): a place not found or placed over 161 km off, a non-place found."""
+    failures = []
+    for span in case.places:
+        found = [r for r in document.resolutions if r.mention.start < span.end and span.start < r.mention.end]
+        if not found:
+            failures.append(f"{span.name!r} not found")
+            continue
+        r = found[0]
+        gold = GoldToponym(span.start, span.end, span.name, span.lat, span.lon, span.geonameid)
+        error = (
+            MAX_ERROR_KM
+            if r.place is None
+            else great_circle((r.place.lat, r.place.lon), (span.lat, span.lon)).km
+        )
+        if not _is_correct(r, gold, error):
+            where = f"{r.place.name}, {r.place.admin1 or r.place.country} ({r.place.fcode})" if r.place else "nowhere"
+            failures.append(f"{span.name!r} → {where}, {error:,.0f} km off")
+    for span in case.not_places:
+        for r in document.resolutions:
+            if r.mention.start < span.end and span.start < r.mention.end:
+                failures.append(f"{span.name!r} is not a place, found {r.mention.text!r} ({r.mention.source})")
+                break
+    return failures
+
+
+def evaluate_cases(
+    paths: Iterable[str | Path], *, parser: Geoparser | None = None
+) -> tuple[dict[str, dict[str, Any]], list[tuple[Case, list[str]]]]:
+    """Pass rates per kind (cases and controls apart) and every failing case with its reasons."""
+    parser = parser or Geoparser()
+    cases = [case for path in paths for case in read_cases(path)]
+    tally: dict[str, dict[str, Any]] = {}
+    failed = []
+    documents = parser.parse_many(Article(c.id, c.text) for c in cases)
+    for case, document in zip(cases, documents, strict=True):
+        failures = case_failures(document, case)
+        row = tally.setdefault(case.kind, {"cases": 0, "passed": 0, "controls": 0, "controls_passed": 0})
+        key = "controls" if case.control else "cases"
+        row[key] += 1
+        row[f"{key}_passed"] += not failures
+        if failures:
+            failed.append((case, failures))
+    total = {k: sum(row[k] for row in tally.values()) for k in ("cases", "passed", "controls", "controls_passed")}
+    tally["all"] = total
+    return tally, failed
+
+
+def cases_table(tally: dict[str, dict[str, Any]]) -> str:
+    lines = ["| kind | cases passed | controls passed |", "|---|---|---|"]
+    for kind, row in tally.items():
+
+        def cell(passed: int, n: int) -> str:
+            return f"{passed}/{n} ({passed / n:.0%})" if n else "–"
+
+        lines.append(f"| {kind} | {cell(row['passed'], row['cases'])} | {cell(row['controls_passed'], row['controls'])} |")
+    return "\n".join(lines)

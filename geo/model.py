@@ -57,6 +57,7 @@ class Mention:
     label: str = "GPE"  # spaCy label that found it, or GAZ / DATELINE / GOLD
     demonym_of: str | None = None  # ISO alpha-2 ("Armenian") or admin-1 code ("English": GB.ENG) of a demonym
     sentence: int = 0
+    rule: str = ""  # the named recognition rule that produced it (geo.recognize.RULES); "gold" for gold spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class Resolution:
     score: float = 0.0
     alternatives: list[tuple[Candidate, float]] = field(default_factory=list)
     via: str = "name"
+    # Evidence for the chosen place: resolver term name → its contribution to the place's score (geo.resolve.TERMS).
+    evidence: dict[str, float] = field(default_factory=dict)
 
     @property
     def approximate(self) -> bool:
