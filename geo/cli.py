@@ -259,12 +259,21 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from geo.evaluate import evaluate, markdown_table
+    from geo.pipeline import Geoparser
+    from geo.resolve import ResolverConfig
 
     started = time.perf_counter()
+    off = frozenset(n.strip() for a in args.ablate or [] for n in a.split(",") if n.strip())
+    try:
+        config = ResolverConfig(off=off)
+    except ValueError as exc:
+        _warn(f"--ablate: {exc}")
+        return EXIT_USAGE
+    parser = Geoparser(resolver_config=config)
     if args.cases:
         from geo.evaluate import cases_table, evaluate_cases
 
-        tally, failed = evaluate_cases(args.gold)
+        tally, failed = evaluate_cases(args.gold, parser=parser)
         if args.json:
             print(json.dumps({"kinds": tally, "failed": {c.id: why for c, why in failed}}, indent=2))
         else:
@@ -273,7 +282,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(f"FAIL {case.id} [{case.kind}{', control' if case.control else ''}]: {'; '.join(why)}")
         print(f"evaluated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         return EXIT_OK
-    results = evaluate(args.gold, gold_spans=args.gold_spans)
+    results = evaluate(args.gold, gold_spans=args.gold_spans, parser=parser)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -325,6 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--gold-spans", action="store_true", help="resolve the gold spans only (resolution accuracy)"
     )
     p_eval.add_argument("--json", action="store_true", help="print JSON instead of a markdown table")
+    p_eval.add_argument(
+        "--ablate",
+        action="append",
+        metavar="TERM",
+        help="switch a resolver evidence term off (repeatable or comma-separated; see geo.resolve.TERMS)",
+    )
     p_eval.add_argument(
         "--cases", action="store_true", help="the files are case sets (tests/cases/*.jsonl): pass rate per kind"
     )

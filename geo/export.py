@@ -1,8 +1,9 @@
 """Machine-readable output: the JSON contract the evaluation uses, GeoJSON, CSV.
 
 The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, score``
-(``country`` is ISO 3166-1 alpha-2; ``text == input_text[start:end]``), plus ``source``, ``demonym`` and
-``alternatives`` for people reading it, and ``via``: ``name`` when the gazetteer knows the name, ``part`` or
+(``country`` is ISO 3166-1 alpha-2; ``text == input_text[start:end]``), plus ``source``, ``demonym``, ``rule``
+(the recognition rule that found the mention), ``evidence`` (resolver term → points it gave the chosen place, see
+:data:`geo.resolve.TERMS`) and ``alternatives`` for people reading it, and ``via``: ``name`` when the gazetteer knows the name, ``part`` or
 ``nearby`` when the mention is placed approximately at a place the article names (see :mod:`geo.resolve`).
 """
 
@@ -39,6 +40,8 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
     record["source"] = mention.source
     record["via"] = resolution.via
     record["demonym"] = mention.demonym_of is not None
+    record["rule"] = mention.rule or None
+    record["evidence"] = dict(resolution.evidence)
     record["alternatives"] = [
         {
             "name": c.name,

@@ -9,7 +9,7 @@ from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.model import Document, Mention, Sentence
 from geo.normalize import normalize_name
 from geo.recognize import DEFAULT_MODEL, Recognizer, load_nlp
-from geo.resolve import Resolver
+from geo.resolve import Resolver, ResolverConfig
 from geo.text import find_dateline, find_title, split_sentences
 
 # NER runs on pieces of at most this many characters, cut at sentence ends: spaCy refuses texts over
@@ -36,11 +36,17 @@ class Geoparser:
     [('Munich', 'Munich')]
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, model: str = DEFAULT_MODEL) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        model: str = DEFAULT_MODEL,
+        resolver_config: ResolverConfig | None = None,
+    ) -> None:
         self.gazetteer = gazetteer or open_gazetteer()
         self.nlp = load_nlp(model)
         self.recognizer = Recognizer(self.gazetteer)
-        self.resolver = Resolver(self.gazetteer)
+        self.resolver = Resolver(self.gazetteer, resolver_config)
 
     def parse(self, text: str, *, doc_id: str = "document", title: str | None = None) -> Document:
         return next(self.parse_many([Article(doc_id, text, title)]))

@@ -18,7 +18,9 @@ is a small town far from everything else the article names. Such resolutions say
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 import numpy as np
 from geopy.distance import great_circle
@@ -27,31 +29,15 @@ from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
 
-NAME_KIND_WEIGHT = {0: 2.0, 1: 1.6, 2: 1.0}
-FEATURE_WEIGHT = {"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0, "ADM2": -0.6}
-CURATED_WEIGHT = 5.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
-POPULATION_WEIGHT = 0.35
-COUNTRY_CONTEXT = 1.5
-ADMIN1_CONTEXT = 2.0
-PARENT_PATTERN = 3.0
-NAMESAKE_CITY = (
-    3.0  # "New York", "São Paulo": a big city in the admin-1 unit of the same name is the usual sense
-)
-NAMESAKE_MIN_POPULATION = 500_000
-PROXIMITY_WEIGHT = 3.0
-PROXIMITY_KM = 200.0
-INFER_FROM_TOWNS = 0.97
+INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
 PART_SCORE = 0.5  # an unknown name containing a place the article names
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
-ACRONYM_MISMATCH = -3.0
-SOFTMAX_TEMPERATURE = 1.0
 MAX_ALTERNATIVES = 4
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
-ADM1_AWAY = 1.0  # an admin-1 unit of a country the article does not name is seldom meant ("Manchester", Jamaica)
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
 MAYBE_ANCHOR = 0.6  # … a place the article names with at least this confidence
 ANCHORLESS = ("PCLI", "CONT")
@@ -60,6 +46,41 @@ INSTITUTIONS = frozenset(
     "agency army assembly authority bank cabinet college commission committee congress council court department "
     "government ministry navy parliament police reserve senate state university".split()
 )
+
+
+def _default_features() -> Mapping[str, float]:
+    return MappingProxyType({"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0, "ADM2": -0.6})
+
+
+@dataclass(frozen=True)
+class ResolverConfig:
+    """Weights of the resolver's evidence terms (points added to a candidate's score; the softmax of the scores
+    over a name's candidates is the share each reading gets). ``off`` switches terms off by name (``TERMS``).
+
+    >>> ResolverConfig(off=frozenset({"proximity"})).proximity   # still 3.0; the term is just not computed
+    3.0
+    """
+
+    name_match: tuple[float, float, float] = (2.0, 1.6, 1.0)  # primary name, official name/alias, alternate name
+    feature: Mapping[str, float] = field(default_factory=_default_features)
+    curated: float = 5.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
+    population: float = 0.35  # per power of ten
+    country_context: float = 1.5  # another name of the article points to the candidate's country
+    admin1_context: float = 2.0  # … to its admin-1 unit
+    admin1_away: float = -1.0  # an admin-1 unit of a country the article does not name ("Manchester", Jamaica)
+    qualifier: float = 3.0  # "X, Y": Y names the country or admin-1 unit X's candidate lies in
+    namesake_city: float = 3.0  # "New York", "São Paulo": the big city in the admin-1 unit of the same name
+    namesake_min_population: int = 500_000
+    proximity: float = 3.0  # × exp(−km / proximity_km) to the nearest likely place of another name
+    proximity_km: float = 200.0
+    acronym: float = -3.0  # "EU", "US" written as an acronym are not the towns "Eu", "Us"
+    softmax_temperature: float = 1.0
+    off: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = set(self.off) - set(TERMS)
+        if unknown:
+            raise ValueError(f"unknown resolver term(s): {', '.join(sorted(unknown))} (terms: {', '.join(TERMS)})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +99,91 @@ class Context:
         return bool(self.admin1.get(code, frozenset()) - {besides})
 
 
-def prior(candidate: Candidate) -> float:
-    """Score of a candidate before any document context."""
-    feature = CURATED_WEIGHT if candidate.curated else FEATURE_WEIGHT.get(candidate.fcode, 0.0)
-    return (
-        NAME_KIND_WEIGHT.get(candidate.name_kind, 0.0)
-        + feature
-        + POPULATION_WEIGHT * math.log10(candidate.population + 1)
-    )
+@dataclass(slots=True)
+class _Evidence:
+    """What the terms of one mention see: the mention, the document context and the per-candidate bonuses."""
+
+    mention: Mention
+    key: str  # normalize_name(mention.text)
+    context: Context
+    config: ResolverConfig
+    namesakes: set[str]  # admin-1 codes of the admin-1 units the name is the primary name of
+    qualifier: dict[int, float]
+    proximity: dict[int, float]
+
+
+# -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
+
+
+def _name_match(c: Candidate, e: _Evidence) -> float:
+    """How the name matches: primary name > official name or alias > alternate name."""
+    kinds = e.config.name_match
+    return kinds[c.name_kind] if 0 <= c.name_kind < len(kinds) else 0.0
+
+
+def _feature(c: Candidate, e: _Evidence) -> float:
+    """What the place is: our curated areas > country > capital > continent > admin-1 > city > district."""
+    return e.config.curated if c.curated else e.config.feature.get(c.fcode, 0.0)
+
+
+def _population(c: Candidate, e: _Evidence) -> float:
+    return e.config.population * math.log10(c.population + 1)
+
+
+def _country_context(c: Candidate, e: _Evidence) -> float:
+    """Another name points to the candidate's country (a country too: "Georgian" for Georgia, not the state)."""
+    return e.config.country_context if e.context.names_country(c.country, besides=e.key) else 0.0
+
+
+def _admin1_context(c: Candidate, e: _Evidence) -> float:
+    return e.config.admin1_context if c.admin1 and e.context.names_admin1(c.admin1, besides=e.key) else 0.0
+
+
+def _admin1_away(c: Candidate, e: _Evidence) -> float:
+    """An admin-1 unit of a country no other name points to is seldom meant."""
+    if c.fcode == "ADM1" and e.context.countries and not c.curated:
+        return 0.0 if e.context.names_country(c.country, besides=e.key) else e.config.admin1_away
+    return 0.0
+
+
+def _qualifier(c: Candidate, e: _Evidence) -> float:
+    return e.qualifier.get(c.id, 0.0)
+
+
+def _proximity(c: Candidate, e: _Evidence) -> float:
+    return e.proximity.get(c.id, 0.0)
+
+
+def _namesake_city(c: Candidate, e: _Evidence) -> float:
+    if (
+        c.fcode.startswith("PPL")
+        and c.population >= e.config.namesake_min_population
+        and c.admin1 in e.namesakes
+    ):
+        return e.config.namesake_city
+    return 0.0
+
+
+def _acronym(c: Candidate, e: _Evidence) -> float:
+    """An acronym ("EU", "US") names what is written as one, not the town "Eu" or "Us"."""
+    surface = e.mention.text.replace(".", "")
+    if e.mention.source != "dateline" and surface.isupper() and len(surface) <= 4 and c.name_kind == 0:
+        return 0.0 if c.name.replace(".", "").isupper() else e.config.acronym
+    return 0.0
+
+
+TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
+    "name_match": _name_match,
+    "feature": _feature,
+    "population": _population,
+    "country_context": _country_context,
+    "admin1_context": _admin1_context,
+    "admin1_away": _admin1_away,
+    "qualifier": _qualifier,
+    "proximity": _proximity,
+    "namesake_city": _namesake_city,
+    "acronym": _acronym,
+}
 
 
 def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:
@@ -94,8 +192,13 @@ def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:
 
 
 class Resolver:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    """Pick one place per mention from the gazetteer's candidates by summing named evidence terms (``TERMS``,
+    weighted by a :class:`ResolverConfig`); every :class:`Resolution` carries its evidence."""
+
+    def __init__(self, gazetteer: Gazetteer, config: ResolverConfig | None = None) -> None:
         self.gazetteer = gazetteer
+        self.config = config or ResolverConfig()
+        self._terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         """Resolve every mention of one document (passes: priors, then priors + the document context and anchors
@@ -126,16 +229,16 @@ class Resolver:
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
-        final = [self._pick(m, c, Context(), {}) for m, c in zip(mentions, candidates, strict=True)]
+        final = [self._pick(m, c, Context()) for m, c in zip(mentions, candidates, strict=True)]
+        qualifiers = self._qualifiers(text, mentions) if "qualifier" not in self.config.off else {}
+        proximity: dict[int, dict[int, float]] = {}
         for _ in range(1 + ITERATIONS):
             first = final
             context = self._context(first)
-            bonuses = self._parent_patterns(text, mentions, first)
-            for i, bonus in self._proximity(mentions, candidates, first).items():
-                for place_id, value in bonus.items():
-                    bonuses.setdefault(i, {})[place_id] = bonuses.get(i, {}).get(place_id, 0.0) + value
+            if "proximity" not in self.config.off:
+                proximity = self._proximity(mentions, candidates, first)
             final = [
-                self._pick(m, c, context, bonuses.get(i, {}))
+                self._pick(m, c, context, qualifiers.get(i, {}), proximity.get(i, {}))
                 for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
             ]
             if _same_places(first, final):
@@ -143,12 +246,13 @@ class Resolver:
         doubtful = {
             i
             for i, r in enumerate(final)
-            if len(candidates[i]) > 1 and self._doubtful(r, context, bonuses.get(i, {}))
+            if len(candidates[i]) > 1
+            and self._doubtful(r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0))
         }
         return self._place_unknown(final, context, doubtful)
 
     @staticmethod
-    def _doubtful(resolution: Resolution, context: Context, bonus: dict[int, float]) -> bool:
+    def _doubtful(resolution: Resolution, context: Context, bonus: float) -> bool:
         """A small town outside every admin-1 unit the article names and near none of its places: in a local
         story "Bourbon" or "Lafayette" is likelier a street or square of the story's town than a far-off village."""
         c = resolution.place
@@ -160,7 +264,7 @@ class Resolver:
             and c.population < REMOTE_TOWN_POPULATION
             and bool(context.admin1)
             and c.admin1 not in context.admin1
-            and bonus.get(c.id, 0.0) < REMOTE_PROXIMITY
+            and bonus < REMOTE_PROXIMITY
             and resolution.mention.source != "dateline"
         )
 
@@ -199,7 +303,7 @@ class Resolver:
             for k in range(len(words) - n + 1):
                 found = tuple(c for c in self.gazetteer.candidates(" ".join(words[k : k + n])) if c.id in named)
                 if found:
-                    pick = self._pick(mention, found, context, {})
+                    pick = self._pick(mention, found, context)
                     return Resolution(mention, pick.place, round(PART_SCORE * pick.score, 3), [], via="part")
         return None
 
@@ -221,7 +325,7 @@ class Resolver:
             found = tuple(
                 c for c in self.gazetteer.candidates(region) if c.fcode in PREFIX_FCODES and c.name_kind <= 1
             )
-            place = self._pick(mention, found, context, {}).place if found else None
+            place = self._pick(mention, found, context).place if found else None
         return Resolution(mention, place, PART_SCORE, [], via="part") if place else None
 
     @staticmethod
@@ -280,14 +384,14 @@ class Resolver:
                 + np.cos(c_lat) * np.cos(a_lat[others]) * np.sin((a_lon[others] - c_lon) / 2) ** 2
             )
             km = 12_742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-            closeness = (a_weight[others] * np.exp(-km / PROXIMITY_KM)).max(axis=1)
+            closeness = (a_weight[others] * np.exp(-km / self.config.proximity_km)).max(axis=1)
             # A country is near the places inside it, however far they are from its conventional point.
             for k, c in enumerate(options):
                 if c.fcode == "PCLI":
                     inside = a_weight[others][a_country[others] == c.country]
                     closeness[k] = inside.max() if inside.size else 0.0
             out[i] = done[name, options] = {
-                c.id: PROXIMITY_WEIGHT * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01
+                c.id: self.config.proximity * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01
             }
         return out
 
@@ -311,7 +415,8 @@ class Resolver:
         mention: Mention,
         candidates: tuple[Candidate, ...],
         context: Context,
-        parent_bonus: dict[int, float],
+        qualifier: dict[int, float] | None = None,
+        proximity: dict[int, float] | None = None,
     ) -> Resolution:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
@@ -319,63 +424,25 @@ class Resolver:
         if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
-        scored = sorted(
-            (
-                (
-                    c,
-                    self._score(c, context, normalize_name(mention.text))
-                    + parent_bonus.get(c.id, 0.0)
-                    + (NAMESAKE_CITY if self._is_namesake_city(c, namesakes) else 0.0)
-                    + self._case_penalty(mention, c),
-                )
-                for c in candidates
-            ),
-            key=lambda cs: (-cs[1], cs[0].id),
+        evidence = _Evidence(
+            mention, normalize_name(mention.text), context, self.config, namesakes, qualifier or {}, proximity or {}
         )
+        terms = self._terms
+        scored = []
+        for c in candidates:
+            points = [(name, term(c, evidence)) for name, term in terms]
+            scored.append((c, sum(p for _, p in points), points))
+        scored.sort(key=lambda cs: (-cs[1], cs[0].id))
         top = scored[0][1]
-        weights = [math.exp((s - top) / SOFTMAX_TEMPERATURE) for _, s in scored]
+        temperature = self.config.softmax_temperature
+        weights = [math.exp((s - top) / temperature) for _, s, _ in scored]
         total = sum(weights)
-        probabilities = [w / total for w in weights]
-        best = scored[0][0]
+        best, _, points = scored[0]
         alternatives = [
-            (c, round(p, 3))
-            for (c, _), p in zip(scored[1:], probabilities[1:], strict=True)
-            if c.id != best.id
+            (c, round(w / total, 3)) for (c, _, _), w in zip(scored[1:], weights[1:], strict=True) if c.id != best.id
         ][:MAX_ALTERNATIVES]
-        return Resolution(mention, best, round(probabilities[0], 3), alternatives)
-
-    @staticmethod
-    def _case_penalty(mention: Mention, candidate: Candidate) -> float:
-        """An acronym ("EU", "US") names what is written as one, not the town "Eu" or "Us"."""
-        surface = mention.text.replace(".", "")
-        if (
-            mention.source != "dateline"
-            and surface.isupper()
-            and len(surface) <= 4
-            and candidate.name_kind == 0
-        ):
-            return 0.0 if candidate.name.replace(".", "").isupper() else ACRONYM_MISMATCH
-        return 0.0
-
-    @staticmethod
-    def _is_namesake_city(candidate: Candidate, namesake_admin1: set[str]) -> bool:
-        return (
-            candidate.fcode.startswith("PPL")
-            and candidate.population >= NAMESAKE_MIN_POPULATION
-            and candidate.admin1 in namesake_admin1
-        )
-
-    @staticmethod
-    def _score(candidate: Candidate, context: Context, name: str) -> float:
-        score = prior(candidate)
-        in_country = context.names_country(candidate.country, besides=name)
-        if candidate.fcode == "ADM1" and context.countries and not in_country and not candidate.curated:
-            score -= ADM1_AWAY
-        if in_country:  # a country too, when another name points to it ("Georgian" for Georgia, not the state)
-            score += COUNTRY_CONTEXT
-        if candidate.admin1 and context.names_admin1(candidate.admin1, besides=name):
-            score += ADMIN1_CONTEXT
-        return score
+        why = {name: round(p, 3) for name, p in points if p}
+        return Resolution(mention, best, round(weights[0] / total, 3), alternatives, evidence=why)
 
     def _context(self, first: list[Resolution]) -> Context:
         """Countries and admin-1 units the document names with confidence, each with the names that name it."""
@@ -397,10 +464,8 @@ class Resolver:
             {code: frozenset(names) for code, names in admin1.items()},
         )
 
-    def _parent_patterns(
-        self, text: str, mentions: list[Mention], first: list[Resolution]
-    ) -> dict[int, dict[int, float]]:
-        """For "X, Y": bonus to X's candidates that lie in a country or admin-1 unit Y can name."""
+    def _qualifiers(self, text: str, mentions: list[Mention]) -> dict[int, dict[int, float]]:
+        """For "X, Y": points for X's candidates that lie in a country or admin-1 unit Y can name."""
         bonuses: dict[int, dict[int, float]] = {}
         for i in range(len(mentions) - 1):
             here, after = mentions[i], mentions[i + 1]
@@ -414,7 +479,7 @@ class Resolver:
                 if candidate.admin1 in admin1 or (
                     candidate.country in countries and candidate.fcode != "PCLI"
                 ):
-                    bonus[candidate.id] = PARENT_PATTERN
+                    bonus[candidate.id] = self.config.qualifier
             if bonus:
                 bonuses[i] = bonus
         return bonuses
