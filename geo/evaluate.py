@@ -315,13 +315,13 @@ def evaluate_cases(
     documents = parser.parse_many(Article(c.id, c.text) for c in cases)
     for case, document in zip(cases, documents, strict=True):
         failures = case_failures(document, case)
-        row = tally.setdefault(case.kind, {"cases": 0, "passed": 0, "controls": 0, "controls_passed": 0})
+        row = tally.setdefault(case.kind, {"cases": 0, "cases_passed": 0, "controls": 0, "controls_passed": 0})
         key = "controls" if case.control else "cases"
         row[key] += 1
         row[f"{key}_passed"] += not failures
         if failures:
             failed.append((case, failures))
-    total = {k: sum(row[k] for row in tally.values()) for k in ("cases", "passed", "controls", "controls_passed")}
+    total = {k: sum(row[k] for row in tally.values()) for k in ("cases", "cases_passed", "controls", "controls_passed")}
     tally["all"] = total
     return tally, failed
 
@@ -333,5 +333,5 @@ def cases_table(tally: dict[str, dict[str, Any]]) -> str:
         def cell(passed: int, n: int) -> str:
             return f"{passed}/{n} ({passed / n:.0%})" if n else "–"
 
-        lines.append(f"| {kind} | {cell(row['passed'], row['cases'])} | {cell(row['controls_passed'], row['controls'])} |")
+        lines.append(f"| {kind} | {cell(row['cases_passed'], row['cases'])} | {cell(row['controls_passed'], row['controls'])} |")
     return "\n".join(lines)

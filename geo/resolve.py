@@ -18,6 +18,7 @@ is a small town far from everything else the article names. Such resolutions say
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -63,17 +64,24 @@ class ResolverConfig:
 
     name_match: tuple[float, float, float] = (2.0, 1.6, 1.0)  # primary name, official name/alias, alternate name
     feature: Mapping[str, float] = field(default_factory=_default_features)
+    alternate_feature: float = 0.5  # share of the feature points a place gets when matched by an alternate name
     curated: float = 5.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
     population: float = 0.35  # per power of ten
     country_context: float = 1.5  # another name of the article points to the candidate's country
     admin1_context: float = 2.0  # … to its admin-1 unit
     admin1_away: float = -1.0  # an admin-1 unit of a country the article does not name ("Manchester", Jamaica)
-    qualifier: float = 3.0  # "X, Y": Y names the country or admin-1 unit X's candidate lies in
-    namesake_city: float = 3.0  # "New York", "São Paulo": the big city in the admin-1 unit of the same name
-    namesake_min_population: int = 500_000
+    qualifier: float = 8.0  # "X, Y": Y names the country or admin-1 unit X's candidate lies in
+    namesake_city: float = 3.0  # "New York", "Basel": an admin-1 unit that has a city of its name yields to it
     proximity: float = 3.0  # × exp(−km / proximity_km) to the nearest likely place of another name
     proximity_km: float = 200.0
     acronym: float = -3.0  # "EU", "US" written as an acronym are not the towns "Eu", "Us"
+    contains: float = 3.0  # "Valdosta, Georgia": Y's reading that contains a reading of X (the state, not the country)
+    admin_word: float = 4.0  # "Kharkiv region", "the province of Herat": the admin unit, not its namesake city
+    seat_min_population: int = 50_000  # a city this big in a province of its own name is "the city" ("Herat")
+    major_city: float = 1.5  # per power of ten over a million, for an old or other name of a big city ("Canton")
+    list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
+    dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
+    area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
     softmax_temperature: float = 1.0
     off: frozenset[str] = frozenset()
 
@@ -81,6 +89,42 @@ class ResolverConfig:
         unknown = set(self.off) - set(TERMS)
         if unknown:
             raise ValueError(f"unknown resolver term(s): {', '.join(sorted(unknown))} (terms: {', '.join(TERMS)})")
+
+
+# "Kharkiv region", "Idlib governorate", "Washington state"; "the province of Herat", "the canton of Bern".
+_ADMIN_WORDS = (
+    "province|region|oblast|governorate|canton|state|prefecture|department|voivodeship|krai|territory|emirate|"
+    "district|county|municipality|parish"
+)
+_ADMIN_AFTER = re.compile(rf"\s+(?:{_ADMIN_WORDS})\b", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(rf"\b(?:{_ADMIN_WORDS}) of\s+$", re.IGNORECASE)
+_CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
+
+
+def _level(c: Candidate) -> int:
+    """The kind of place a list compares: country, admin-1, admin-2, town, other."""
+    if c.fcode.startswith("PPL"):
+        return 3
+    return {"PCLI": 0, "ADM1": 1, "ADM2": 2}.get(c.fcode, 4)
+
+
+def _lists(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indices of the mentions forming lists: runs joined by commas, "and", "or", with an "and"/"or" or at least
+    three members ("X, Y" alone is a qualifier, not a list)."""
+    out: list[list[int]] = []
+    run = [0] if mentions else []
+    conjunction = False
+    for i in range(1, len(mentions) + 1):
+        gap = text[mentions[i - 1].end : mentions[i].start] if i < len(mentions) else "."
+        if i < len(mentions) and _LIST_GAP.fullmatch(gap):
+            run.append(i)
+            conjunction |= "," not in gap or bool(re.search(r"\b(?:and|or)\b|&", gap))
+            continue
+        if len(run) >= 3 or (len(run) == 2 and conjunction):
+            out.append(run)
+        run, conjunction = [i], False
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +151,8 @@ class _Evidence:
     key: str  # normalize_name(mention.text)
     context: Context
     config: ResolverConfig
-    namesakes: set[str]  # admin-1 codes of the admin-1 units the name is the primary name of
-    qualifier: dict[int, float]
-    proximity: dict[int, float]
+    namesakes: set[str]  # admin-1 codes of the admin-1 units the name names that hold a city of that name
+    bonus: dict[str, dict[int, float]]  # term → candidate id → points, from the text around the mention
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -123,7 +166,9 @@ def _name_match(c: Candidate, e: _Evidence) -> float:
 
 def _feature(c: Candidate, e: _Evidence) -> float:
     """What the place is: our curated areas > country > capital > continent > admin-1 > city > district."""
-    return e.config.curated if c.curated else e.config.feature.get(c.fcode, 0.0)
+    points = e.config.curated if c.curated else e.config.feature.get(c.fcode, 0.0)
+    # By an alternate name, a capital or a country is only as likely as any place ("Delhi" ≠ Dili).
+    return points * e.config.alternate_feature if c.name_kind == 2 and points > 0 else points
 
 
 def _population(c: Candidate, e: _Evidence) -> float:
@@ -146,21 +191,32 @@ def _admin1_away(c: Candidate, e: _Evidence) -> float:
     return 0.0
 
 
-def _qualifier(c: Candidate, e: _Evidence) -> float:
-    return e.qualifier.get(c.id, 0.0)
+def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
+    """A term whose points the resolver works out from the mention's surroundings (see ``Resolver._bonuses``)."""
 
+    def points(c: Candidate, e: _Evidence) -> float:
+        found = e.bonus.get(term)
+        return found.get(c.id, 0.0) if found else 0.0
 
-def _proximity(c: Candidate, e: _Evidence) -> float:
-    return e.proximity.get(c.id, 0.0)
+    points.__name__ = f"_{term}"
+    points.__doc__ = doc
+    return points
 
 
 def _namesake_city(c: Candidate, e: _Evidence) -> float:
-    if (
-        c.fcode.startswith("PPL")
-        and c.population >= e.config.namesake_min_population
-        and c.admin1 in e.namesakes
-    ):
-        return e.config.namesake_city
+    """"New York", "Basel", "Herat", "Kharkiv", "Córdoba": when a city (≥ ``seat_min_population``, by its own name
+    or an alias) lies in an admin-1 unit of the same name, a bare name means the city, so every admin-1 reading
+    loses points ("Kharkiv region" still wins through ``admin_word``). Points against the units, not for the city,
+    so the city competes with its namesakes elsewhere on its own merits (Saint-Louis, Senegal gains nothing on
+    St. Louis, Missouri)."""
+    return -e.config.namesake_city if c.fcode == "ADM1" and e.namesakes else 0.0
+
+
+def _major_city(c: Candidate, e: _Evidence) -> float:
+    """"Canton", "Leningrad", "Danzig": an old or other name of a city of millions outweighs the small towns whose
+    own name it is (an article's context still brings them back: "Canton" in an Ohio story)."""
+    if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population > 1_000_000:
+        return e.config.major_city * (math.log10(c.population) - 6.0)
     return 0.0
 
 
@@ -179,9 +235,30 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "country_context": _country_context,
     "admin1_context": _admin1_context,
     "admin1_away": _admin1_away,
-    "qualifier": _qualifier,
-    "proximity": _proximity,
+    "qualifier": _from_text(
+        "qualifier",
+        '"X, Y" ("Paris, Texas", "Eugene, OR", "Windsor, Ont."): X\'s readings inside the country or admin-1 unit Y '
+        "names (a name, an alias, an ISO 3166-2 / USPS / postal code).",
+    ),
+    "contains": _from_text(
+        "contains", '"X, Y": Y\'s readings that contain a reading of X ("Valdosta, Georgia" → the US state).'
+    ),
+    "admin_word": _from_text(
+        "admin_word", '"Kharkiv region", "Herat province", "the canton of Bern": the admin unit, not the city.'
+    ),
+    "list_peer": _from_text(
+        "list_peer",
+        '"California, Oregon and Washington", "Birmingham, Manchester and Leeds": a reading of the same kind '
+        "(country, admin-1, town) and country as the likely readings of the list's other members.",
+    ),
+    "dateline": _from_text("dateline", "A later mention of the dateline's own name is the dateline's place."),
+    "proximity": _from_text(
+        "proximity",
+        "Nearness to the likely places of the other names: weight × exp(−km / proximity_km) (seas and regions: "
+        "area_km, and countries count as their neighbours).",
+    ),
     "namesake_city": _namesake_city,
+    "major_city": _major_city,
     "acronym": _acronym,
 }
 
@@ -229,16 +306,19 @@ class Resolver:
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
-        final = [self._pick(m, c, Context()) for m, c in zip(mentions, candidates, strict=True)]
-        qualifiers = self._qualifiers(text, mentions) if "qualifier" not in self.config.off else {}
-        proximity: dict[int, dict[int, float]] = {}
+        self._code_readings(text, mentions, candidates)
+        fixed = self._text_bonuses(text, mentions, candidates)  # what the words around each mention say
+        final = [
+            self._pick(m, c, Context(), fixed.get(i, {})) for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
+        ]
         for _ in range(1 + ITERATIONS):
             first = final
             context = self._context(first)
-            if "proximity" not in self.config.off:
-                proximity = self._proximity(mentions, candidates, first)
+            bonuses = self._document_bonuses(text, mentions, candidates, first)
+            for i, found in fixed.items():
+                bonuses.setdefault(i, {}).update(found)
             final = [
-                self._pick(m, c, context, qualifiers.get(i, {}), proximity.get(i, {}))
+                self._pick(m, c, context, bonuses.get(i, {}))
                 for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
             ]
             if _same_places(first, final):
@@ -344,19 +424,21 @@ class Resolver:
     def _proximity(
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
-        """Bonus for candidates near the likely places of the *other* names in the document."""
+        """Points for candidates near the likely places of the *other* names in the document."""
         # Repeated names give the same anchors: keep each (place, name) once, with its highest probability.
-        best: dict[tuple[int, str], tuple[float, float, float, str, str]] = {}
+        best: dict[tuple[int, str], tuple[float, float, float, str, str, bool]] = {}
         for resolution in first:
             key = normalize_name(resolution.mention.text)
             likely = [] if resolution.place is None else [(resolution.place, resolution.score)]
             likely += resolution.alternatives[:2]
             for place, probability in likely:
-                if place.fcode not in ANCHORLESS and probability >= 0.1:
+                if place.fcode != "CONT" and probability >= 0.1:
                     old = best.get((place.id, key))
                     if old is None or old[2] < probability:
-                        best[place.id, key] = (place.lat, place.lon, probability, key, place.country)
-        anchors = list(best.values())  # lat, lon, weight, name key, country
+                        best[place.id, key] = (
+                            place.lat, place.lon, probability, key, place.country, place.fcode in ANCHORLESS
+                        )
+        anchors = list(best.values())  # lat, lon, weight, name key, country, is a country
         if not anchors:
             return {}
         a_lat = np.radians([a[0] for a in anchors])
@@ -364,6 +446,7 @@ class Resolver:
         a_weight = np.array([a[2] for a in anchors])
         a_key = np.array([a[3] for a in anchors])
         a_country = np.array([a[4] for a in anchors])
+        a_is_country = np.array([a[5] for a in anchors])
         out: dict[int, dict[int, float]] = {}
         done: dict[tuple[str, tuple[Candidate, ...]], dict[int, float]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
@@ -384,15 +467,137 @@ class Resolver:
                 + np.cos(c_lat) * np.cos(a_lat[others]) * np.sin((a_lon[others] - c_lon) / 2) ** 2
             )
             km = 12_742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-            closeness = (a_weight[others] * np.exp(-km / self.config.proximity_km)).max(axis=1)
-            # A country is near the places inside it, however far they are from its conventional point.
+            weight = a_weight[others]
+            # Countries' conventional points say little about where a town is; they anchor seas and regions only.
+            towns = weight * ~a_is_country[others]
+            closeness = (towns * np.exp(-km / self.config.proximity_km)).max(axis=1)
             for k, c in enumerate(options):
                 if c.fcode == "PCLI":
-                    inside = a_weight[others][a_country[others] == c.country]
+                    # A country is near the places inside it, however far they are from its conventional point.
+                    inside = towns[a_country[others] == c.country]
                     closeness[k] = inside.max() if inside.size else 0.0
+                elif c.curated and not c.fcode.startswith("PPL"):
+                    # A sea or region is near the countries and places around it ("the Gulf" with Texas).
+                    closeness[k] = float((weight * np.exp(-km[k] / self.config.area_km)).max())
             out[i] = done[name, options] = {
                 c.id: self.config.proximity * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01
             }
+        return out
+
+    def _code_readings(self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]) -> None:
+        """ "Huntsville, AL", "Eugene, OR": a state or province code after "Town, " is that admin-1 unit when the
+        town has a reading there (not "Al", Belgium). Rewrites ``candidates`` in place."""
+        for i in range(1, len(mentions)):
+            mention, before = mentions[i], mentions[i - 1]
+            code = mention.text.replace(".", "")
+            if not (2 <= len(code) <= 3 and code.isupper() and text[before.end : mention.start] in (", ", ",")):
+                continue
+            inside = {c.admin1 for c in candidates[i - 1]}
+            units = [self.gazetteer.admin1(a) for a in self.gazetteer.subdivision_code(code) if a in inside]
+            if units:
+                candidates[i] = tuple(u for u in units if u is not None)
+
+    def _text_bonuses(
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+    ) -> dict[int, dict[str, dict[int, float]]]:
+        """Points from the words around each mention: "X, Y" both ways (``qualifier``, ``contains``), and an admin
+        word after or before it (``admin_word``). Fixed for the document: computed once."""
+        config = self.config
+        out: dict[int, dict[str, dict[int, float]]] = {}
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            found: dict[str, dict[int, float]] = {}
+            if "qualifier" not in config.off:
+                admin1, countries = self._qualifier_units(text, mention, mentions[i + 1] if i + 1 < len(mentions) else None)
+                points = {
+                    c.id: config.qualifier
+                    for c in options
+                    if c.admin1 in admin1 or (c.country in countries and c.fcode != "PCLI")
+                }
+                if points:
+                    found["qualifier"] = points
+            if "contains" not in config.off and i and text[mentions[i - 1].end : mention.start] in (", ", ","):
+                inner = [c for c in candidates[i - 1] if c.name_kind <= 1 and c.fcode not in ANCHORLESS]
+                points = {
+                    c.id: config.contains
+                    for c in options
+                    if (c.fcode == "ADM1" and any(x.admin1 == c.admin1 and x.fcode != "ADM1" for x in inner))
+                    or (c.fcode == "PCLI" and any(x.country == c.country for x in inner))
+                }
+                if points:
+                    found["contains"] = points
+            if "admin_word" not in config.off and (
+                _ADMIN_AFTER.match(text, mention.end) or _ADMIN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            ):
+                points = {c.id: config.admin_word for c in options if c.fcode in ("ADM1", "ADM2")}
+                if points:
+                    found["admin_word"] = points
+            if found:
+                out[i] = found
+        return out
+
+    def _qualifier_units(self, text: str, mention: Mention, after: Mention | None) -> tuple[set[str], set[str]]:
+        """The admin-1 units and countries named right after "X, ": by the next mention, or by a code ("OR")."""
+        admin1: set[str] = set()
+        countries: set[str] = set()
+        if after is not None and text[mention.end : after.start] in (", ", ","):
+            containers = self.gazetteer.candidates(after.text)
+            countries = {c.country for c in containers if c.fcode == "PCLI"}
+            admin1 = {c.admin1 for c in containers if c.fcode == "ADM1"}
+        code = _CODE_AFTER.match(text, mention.end)
+        if code:
+            admin1 |= set(self.gazetteer.subdivision_code(code.group(1)))
+        return admin1, countries
+
+    def _document_bonuses(
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+    ) -> dict[int, dict[str, dict[int, float]]]:
+        """Points from the document's other readings (previous pass): ``proximity``, ``list_peer``, ``dateline``."""
+        out: dict[int, dict[str, dict[int, float]]] = {}
+        off = self.config.off
+        if "proximity" not in off:
+            for i, points in self._proximity(mentions, candidates, first).items():
+                out.setdefault(i, {})["proximity"] = points
+        if "list_peer" not in off:
+            for i, points in self._list_peers(text, mentions, candidates, first).items():
+                out.setdefault(i, {})["list_peer"] = points
+        dateline = next((r for r in first if r.mention.source == "dateline" and r.place is not None), None)
+        if dateline is not None and "dateline" not in off:
+            assert dateline.place is not None
+            key = normalize_name(dateline.mention.text)
+            for i, mention in enumerate(mentions):
+                if mention is not dateline.mention and normalize_name(mention.text) == key:
+                    out.setdefault(i, {})["dateline"] = {dateline.place.id: self.config.dateline}
+        return out
+
+    def _list_peers(
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+    ) -> dict[int, dict[int, float]]:
+        """Members of a list ("A, B and C", "A and B") read alike: points for a candidate of the same kind and
+        country as the likely readings of the other members."""
+        out: dict[int, dict[int, float]] = {}
+        for members in _lists(text, mentions):
+            readings: list[list[tuple[Candidate, float]]] = []
+            for j in members:
+                top = first[j].place
+                readings.append(([(top, first[j].score)] if top is not None else []) + first[j].alternatives)
+            for k, i in enumerate(members):
+                if len(candidates[i]) < 2:
+                    continue
+                peers = [r for m, r in enumerate(readings) if m != k]
+                points = {}
+                for c in candidates[i]:
+                    level, country = _level(c), c.country
+                    support = sum(
+                        sum(
+                            p * ((_level(place) == level) + 0.5 * bool(country and place.country == country)) / 1.5
+                            for place, p in peer
+                        )
+                        for peer in peers
+                    ) / len(peers)
+                    if support > 0.01:
+                        points[c.id] = self.config.list_peer * support
+                if points:
+                    out[i] = points
         return out
 
     def _demonym_place(self, code: str) -> Candidate | None:
@@ -415,18 +620,24 @@ class Resolver:
         mention: Mention,
         candidates: tuple[Candidate, ...],
         context: Context,
-        qualifier: dict[int, float] | None = None,
-        proximity: dict[int, float] | None = None,
+        bonus: dict[str, dict[int, float]] | None = None,
     ) -> Resolution:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
-        namesakes = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind == 0}
+        config = self.config
+        units = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind <= 1}
+        namesakes = {
+            c.admin1
+            for c in candidates
+            if c.admin1 in units
+            and c.fcode.startswith("PPL")
+            and c.name_kind <= 1
+            and c.population >= config.seat_min_population
+        }
         if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
-        evidence = _Evidence(
-            mention, normalize_name(mention.text), context, self.config, namesakes, qualifier or {}, proximity or {}
-        )
+        evidence = _Evidence(mention, normalize_name(mention.text), context, self.config, namesakes, bonus or {})
         terms = self._terms
         scored = []
         for c in candidates:
@@ -463,23 +674,3 @@ class Resolver:
             {code: frozenset(names) for code, names in countries.items()},
             {code: frozenset(names) for code, names in admin1.items()},
         )
-
-    def _qualifiers(self, text: str, mentions: list[Mention]) -> dict[int, dict[int, float]]:
-        """For "X, Y": points for X's candidates that lie in a country or admin-1 unit Y can name."""
-        bonuses: dict[int, dict[int, float]] = {}
-        for i in range(len(mentions) - 1):
-            here, after = mentions[i], mentions[i + 1]
-            if text[here.end : after.start] not in (", ", ","):
-                continue
-            containers = self.gazetteer.candidates(after.text)
-            countries = {c.country for c in containers if c.fcode == "PCLI"}
-            admin1 = {c.admin1 for c in containers if c.fcode == "ADM1"}
-            bonus = {}
-            for candidate in self._candidates(here):
-                if candidate.admin1 in admin1 or (
-                    candidate.country in countries and candidate.fcode != "PCLI"
-                ):
-                    bonus[candidate.id] = self.config.qualifier
-            if bonus:
-                bonuses[i] = bonus
-        return bonuses

