@@ -78,7 +78,8 @@ class ResolverConfig:
     contains: float = 3.0  # "Valdosta, Georgia": Y's reading that contains a reading of X (the state, not the country)
     admin_word: float = 4.0  # "Kharkiv region", "the province of Herat": the admin unit, not its namesake city
     seat_min_population: int = 50_000  # a city this big in a province of its own name is "the city" ("Herat")
-    major_city: float = 1.5  # per power of ten over a million, for an old or other name of a big city ("Canton")
+    major_city: float = 1.5  # per power of ten over major_city_population, for an old or other name ("Canton")
+    major_city_population: int = 300_000
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
@@ -103,10 +104,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 
 
 def _level(c: Candidate) -> int:
-    """The kind of place a list compares: country, admin-1, admin-2, town, other."""
+    """The kind of place a list compares: country, admin-1, local (county or town), other."""
     if c.fcode.startswith("PPL"):
-        return 3
-    return {"PCLI": 0, "ADM1": 1, "ADM2": 2}.get(c.fcode, 4)
+        return 2
+    return {"PCLI": 0, "ADM1": 1, "ADM2": 2}.get(c.fcode, 3)
 
 
 def _lists(text: str, mentions: list[Mention]) -> list[list[int]]:
@@ -215,8 +216,8 @@ def _namesake_city(c: Candidate, e: _Evidence) -> float:
 def _major_city(c: Candidate, e: _Evidence) -> float:
     """"Canton", "Leningrad", "Danzig": an old or other name of a city of millions outweighs the small towns whose
     own name it is (an article's context still brings them back: "Canton" in an Ohio story)."""
-    if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population > 1_000_000:
-        return e.config.major_city * (math.log10(c.population) - 6.0)
+    if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population > e.config.major_city_population:
+        return e.config.major_city * math.log10(c.population / e.config.major_city_population)
     return 0.0
 
 
@@ -589,8 +590,9 @@ class Resolver:
                     level, country = _level(c), c.country
                     support = sum(
                         sum(
-                            p * ((_level(place) == level) + 0.5 * bool(country and place.country == country)) / 1.5
+                            p * (0.5 + 0.5 * bool(country and place.country == country))
                             for place, p in peer
+                            if _level(place) == level
                         )
                         for peer in peers
                     ) / len(peers)
