@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 INDEX := data/gazetteer.sqlite
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: setup browser test maps lint eval bench clean-data
+.PHONY: setup browser test maps lint eval bench calibrate clean-data
 
 setup: $(STAMP) $(INDEX) browser
 
@@ -40,6 +40,10 @@ eval: setup
 	mkdir -p build
 	{ $(VENV)/bin/geo eval $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; echo; \
 	  $(VENV)/bin/geo eval --gold-spans $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; } | tee build/accuracy.md
+
+# Refit the confidence calibration on the dev corpora (cross-corpus and 5-fold report; coefficients only).
+calibrate: setup
+	$(PY) -m geo.calibration $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl | tee build/calibration.md
 
 bench: setup
 	$(PY) bench/bench.py --corpus $(DEV)/lgl.jsonl

@@ -79,12 +79,15 @@ class Scores:
     resolved: int = 0  # found gold toponyms with coordinates
     correct: int = 0
     errors_km: list[float] = field(default_factory=list)
+    confidence: list[tuple[float, bool]] = field(default_factory=list)  # (score, right@161) per found toponym
+    found: list[Resolution] = field(default_factory=list)  # … and its resolution (one document's; not pooled)
 
     def add(self, other: Scores) -> None:
         for name in ("gold", "predicted", "matched_overlap", "matched_pred_overlap", "matched_exact",
                      "gold_with_coords", "resolved", "correct"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors_km.extend(other.errors_km)
+        self.confidence.extend(other.confidence)
 
     def summary(self) -> dict[str, float | int | None]:
         def ratio(a: int, b: int) -> float | None:
@@ -112,7 +115,27 @@ class Scores:
             "median_km": round(statistics.median(errors), 1) if errors else None,
             "auc": auc,
             "e2e_recall161": ratio(self.correct, self.gold_with_coords),
+            "ece": expected_calibration_error(self.confidence),
+            "wrong_at_90": wrong_share(self.confidence, 0.9),
         }
+
+
+def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) -> float | None:
+    """ECE: the mean over 10 equal-width score bins of |mean score − share right|, weighted by the bin's size."""
+    if not pairs:
+        return None
+    total = 0.0
+    for b in range(bins):
+        inside = [(s, ok) for s, ok in pairs if min(int(s * bins), bins - 1) == b]
+        if inside:
+            total += abs(statistics.fmean(s for s, _ in inside) - statistics.fmean(ok for _, ok in inside)) * len(inside)
+    return round(total / len(pairs), 3)
+
+
+def wrong_share(pairs: list[tuple[float, bool]], threshold: float) -> float | None:
+    """Share of wrong answers among those scored at least *threshold*."""
+    high = [ok for s, ok in pairs if s >= threshold]
+    return round(1 - statistics.fmean(high), 3) if high else None
 
 
 def _is_correct(resolution: Resolution, gold: GoldToponym, error_km: float) -> bool:
@@ -160,6 +183,8 @@ def score_document(document: Document, gold: GoldArticle) -> Scores:
             error = great_circle((resolution.place.lat, resolution.place.lon), (toponym.lat, toponym.lon)).km
         correct = _is_correct(resolution, toponym, error)
         scores.correct += correct
+        scores.confidence.append((resolution.score, correct))
+        scores.found.append(resolution)
         scores.errors_km.append(0.0 if correct and error > 161 else error)
     scores.matched_pred_overlap = len(used)
     return scores
@@ -198,6 +223,8 @@ COLUMNS = [
     ("mean_km", "mean km"),
     ("median_km", "median km"),
     ("auc", "AUC"),
+    ("ece", "ECE"),
+    ("wrong_at_90", "wrong at ≥0.9"),
     ("articles_gold_toponyms", "gold toponyms"),
 ]
 

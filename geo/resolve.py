@@ -26,6 +26,7 @@ from types import MappingProxyType
 import numpy as np
 from geopy.distance import great_circle
 
+from geo.calibration import load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
@@ -37,6 +38,7 @@ REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's pl
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
+MAX_MARGIN = 10.0  # the lead in points of a name's only reading
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
@@ -85,6 +87,7 @@ class ResolverConfig:
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
     softmax_temperature: float = 1.0
     off: frozenset[str] = frozenset()
+    calibrated: bool = True  # scores are probabilities from geo/assets/calibration.json, else softmax shares
 
     def __post_init__(self) -> None:
         unknown = set(self.off) - set(TERMS)
@@ -277,6 +280,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self.config = config or ResolverConfig()
         self._terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
+        self.calibration = load_calibration() if self.config.calibrated else None
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         """Resolve every mention of one document (passes: priors, then priors + the document context and anchors
@@ -285,6 +289,13 @@ class Resolver:
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
         County story); they then count as NER's."""
+        resolutions = self._resolve_all(text, mentions)
+        if self.calibration is not None:
+            for resolution in resolutions:
+                resolution.score = self.calibration.probability(resolution)
+        return resolutions
+
+    def _resolve_all(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         sure = [m for m in mentions if m.source != "maybe"]
         resolutions = self._resolve(text, sure)
         if len(sure) == len(mentions):
@@ -655,7 +666,9 @@ class Resolver:
             (c, round(w / total, 3)) for (c, _, _), w in zip(scored[1:], weights[1:], strict=True) if c.id != best.id
         ][:MAX_ALTERNATIVES]
         why = {name: round(p, 3) for name, p in points if p}
-        return Resolution(mention, best, round(weights[0] / total, 3), alternatives, evidence=why)
+        margin = top - scored[1][1] if len(scored) > 1 else MAX_MARGIN
+        share = round(weights[0] / total, 3)
+        return Resolution(mention, best, share, alternatives, evidence=why, margin=round(margin, 3), share=share)
 
     def _context(self, first: list[Resolution]) -> Context:
         """Countries and admin-1 units the document names with confidence, each with the names that name it."""
