@@ -170,10 +170,12 @@ def fit(corpora: dict[str, tuple[list[list[float]], list[int]]]) -> tuple[dict, 
             predicted[i] = float(p)
     for held in corpora:
         pairs = [(predicted[i], bool(y_all[i])) for i in range(len(y_all)) if corpus_of[i] == held]
-        raw = [(1 / (1 + math.exp(-x_all[i][0])), bool(y_all[i])) for i in range(len(y_all)) if corpus_of[i] == held]
+        shares = [
+            (1 / (1 + math.exp(-x_all[i][0])), bool(y_all[i])) for i in range(len(y_all)) if corpus_of[i] == held
+        ]
         lines.append(
-            f"| {held} | all (5-fold) | {len(pairs):,} | {expected_calibration_error(raw)} → "
-            f"{expected_calibration_error(pairs)} | {wrong_share(raw, 0.9)} → {wrong_share(pairs, 0.9)} |"
+            f"| {held} | all (5-fold) | {len(pairs):,} | {expected_calibration_error(shares)} → "
+            f"{expected_calibration_error(pairs)} | {wrong_share(shares, 0.9)} → {wrong_share(pairs, 0.9)} |"
         )
     final = model(list(corpora))
     data = {
