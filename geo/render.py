@@ -28,6 +28,7 @@ from geo import boundaries
 from geo.export import place_note, wkt_to_geojson
 from geo.files import write_atomic
 from geo.model import Document
+from geo.resolve import explain
 
 ATTRIBUTION = (
     "Places: contains data from GeoNames (CC BY 4.0) and geo's curated supplement · "
@@ -157,6 +158,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
                 "geometry": geometry,
                 "note": place_note(c),
                 "alternatives": _alternatives(place),
+                "why": explain(max(place.resolutions, key=lambda r: r.score)),
                 "mentions": mention_ids[i],
                 "nearby": nearby_ids[i],  # names the gazetteer lacks, shown here approximately
             }

@@ -55,6 +55,30 @@ def _default_features() -> Mapping[str, float]:
     return MappingProxyType({"PCLI": 3.2, "PPLC": 3.0, "CONT": 2.6, "ADM1": 2.0, "PPL": 0.0, "ADM2": -0.6})
 
 
+# What each evidence term says, for readers (the place card's "why"); terms absent here are the priors.
+EVIDENCE_LABELS = {
+    "qualifier": "named with its state or country (“X, Y”)",
+    "contains": "contains the place named just before it (“X, Y”)",
+    "admin_word": "called a province or region in the text",
+    "dateline": "the place of the dateline",
+    "country_context": "its country is named elsewhere in the article",
+    "admin1_context": "its state or province is named elsewhere in the article",
+    "list_peer": "listed with places of its kind",
+    "proximity": "near other places the article names",
+    "major_city": "a major city, by an old or other name",
+}
+
+
+def explain(resolution: Resolution) -> list[str]:
+    """Reader-facing reasons for a resolution, strongest first: what the article said for the chosen place.
+
+    >>> explain(Resolution(Mention(0, 5, "Paris", "ner"), None, evidence={"qualifier": 8.0}))
+    ['named with its state or country (“X, Y”)']
+    """
+    said = sorted(((p, t) for t, p in resolution.evidence.items() if p > 0 and t in EVIDENCE_LABELS), reverse=True)
+    return [EVIDENCE_LABELS[t] for _, t in said]
+
+
 @dataclass(frozen=True)
 class ResolverConfig:
     """Weights of the resolver's evidence terms (points added to a candidate's score; the softmax of the scores
@@ -102,6 +126,8 @@ _ADMIN_WORDS = (
 )
 _ADMIN_AFTER = re.compile(rf"\s+(?:{_ADMIN_WORDS})\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(rf"\b(?:{_ADMIN_WORDS}) of\s+$", re.IGNORECASE)
+_QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
+_POSSESSIVE = re.compile(r"['’]s?$")
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 
@@ -292,7 +318,9 @@ class Resolver:
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
-                resolution.score = self.calibration.probability(resolution)
+                calibrated = self.calibration.probability(resolution)
+                # An approximate placement keeps its low score: the name itself is not known (README: ≤ 0.5).
+                resolution.score = min(calibrated, resolution.score) if resolution.approximate else calibrated
         return resolutions
 
     def _resolve_all(self, text: str, mentions: list[Mention]) -> list[Resolution]:
@@ -519,7 +547,7 @@ class Resolver:
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             found: dict[str, dict[int, float]] = {}
             if "qualifier" not in config.off:
-                admin1, countries = self._qualifier_units(text, mention, mentions[i + 1] if i + 1 < len(mentions) else None)
+                admin1, countries = self._qualifier_units(text, mention)
                 points = {
                     c.id: config.qualifier
                     for c in options
@@ -547,17 +575,25 @@ class Resolver:
                 out[i] = found
         return out
 
-    def _qualifier_units(self, text: str, mention: Mention, after: Mention | None) -> tuple[set[str], set[str]]:
-        """The admin-1 units and countries named right after "X, ": by the next mention, or by a code ("OR")."""
+    def _qualifier_units(self, text: str, mention: Mention) -> tuple[set[str], set[str]]:
+        """The admin-1 units and countries named right after "X, ", whether or not the recogniser made a mention
+        of it: a code ("OR", "ON", "NSW"), or the longest run of up to four capitalised words that names a state,
+        province or country ("Tenn.", "New South Wales", "Georgia")."""
         admin1: set[str] = set()
         countries: set[str] = set()
-        if after is not None and text[mention.end : after.start] in (", ", ","):
-            containers = self.gazetteer.candidates(after.text)
-            countries = {c.country for c in containers if c.fcode == "PCLI"}
-            admin1 = {c.admin1 for c in containers if c.fcode == "ADM1"}
         code = _CODE_AFTER.match(text, mention.end)
         if code:
             admin1 |= set(self.gazetteer.subdivision_code(code.group(1)))
+        words = _QUALIFIER_AFTER.match(text, mention.end)
+        if words:
+            run = [_POSSESSIVE.sub("", w) for w in words.group(1).split()]  # "Tripoli, Lebanon's second city"
+            for n in range(len(run), 0, -1):
+                found = self.gazetteer.candidates(" ".join(run[:n]))
+                units = [c for c in found if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
+                if units:
+                    admin1 |= {c.admin1 for c in units if c.fcode == "ADM1"}
+                    countries |= {c.country for c in units if c.fcode == "PCLI"}
+                    break
         return admin1, countries
 
     def _document_bonuses(

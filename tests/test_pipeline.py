@@ -3,6 +3,7 @@
 import pytest
 from geopy.distance import geodesic
 
+from tests.common import with_gold_spans
 from tests.conftest import occurrences
 
 DC = (38.8951, -77.0364)
@@ -10,14 +11,6 @@ DC = (38.8951, -77.0364)
 
 def resolved(doc, start):
     return next(r for r in doc.resolutions if r.mention.start == start)
-
-
-def with_gold_spans(parser, text, names):
-    """Parse *text* with the first occurrence of each of *names* as a given span (gold-span mode)."""
-    from geo.pipeline import Article
-
-    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
-    return doc
 
 
 def test_every_mention_text_matches_its_offsets(seed_doc, seed_text):
@@ -251,7 +244,8 @@ def test_unknown_names_are_placed_approximately_at_the_nearest_named_place(parse
     (doc,) = parser.parse_many([Article("x", text, spans=spans)])
     got = {r.mention.text: (r.place.name if r.place else None, r.via, r.score) for r in doc.resolutions}
     assert got["Boise"][:2] == ("Boise", "name")
-    assert got["Qwertyville Mall"] == ("Boise", "nearby", 0.25)  # nearest town named before it
+    assert got["Qwertyville Mall"][:2] == ("Boise", "nearby")  # nearest town named before it
+    assert 0 < got["Qwertyville Mall"][2] <= 0.5  # approximate: the name itself is unknown
     assert got["Baku Zorblat Cathedral"][:2] == ("Baku", "part")  # its name contains a place of the article
     assert 0 < got["Baku Zorblat Cathedral"][2] <= 0.5
     # Approximate mentions belong to their host's place but never to its count of names.

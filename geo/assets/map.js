@@ -117,6 +117,7 @@
     var conf = el("div", place.low ? "geo-low" : null,
       "Confidence " + Math.round(place.score * 100) + "%" + (place.low ? " (low)" : ""));
     root.appendChild(conf);
+    if (place.why && place.why.length) root.appendChild(el("div", "geo-sub geo-why", "Why: " + place.why.join("; ")));
     if (place.alternatives.length) {
       root.appendChild(el("div", "geo-sub", "also: " + place.alternatives.map(function (a) {
         return a.name + " (" + a.type + (a.country ? ", " + a.country : "") + ")";

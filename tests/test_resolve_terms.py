@@ -1,0 +1,187 @@
+"""The resolver's evidence terms, one at a time: each on a sentence of its kind (gold spans, so NER's current
+mistakes do not matter), with the term switched off as the control that shows the term is what decides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from geopy.distance import geodesic
+
+from geo.calibration import FEATURES, features, load_calibration
+from geo.evaluate import evaluate_cases, expected_calibration_error, wrong_share
+from geo.pipeline import Geoparser
+from geo.resolve import TERMS, ResolverConfig, explain
+from tests.common import with_gold_spans
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(scope="module")
+def without(gazetteer):
+    """A parser with some terms switched off (cached per set of terms)."""
+    parsers: dict[frozenset[str], Geoparser] = {}
+
+    def make(*terms: str) -> Geoparser:
+        key = frozenset(terms)
+        if key not in parsers:
+            parsers[key] = Geoparser(gazetteer, resolver_config=ResolverConfig(off=key))
+        return parsers[key]
+
+    return make
+
+
+def places(doc):
+    return {r.mention.text: r.place for r in doc.resolutions}
+
+
+def test_unknown_terms_are_refused():
+    with pytest.raises(ValueError, match="bogus"):
+        ResolverConfig(off=frozenset({"bogus"}))
+
+
+def test_every_resolution_says_which_terms_spoke(parser):
+    doc = parser.parse("Flooding closed schools in Valdosta, Georgia, and in Tallahassee.", doc_id="x")
+    for r in doc.resolutions:
+        assert r.evidence and set(r.evidence) <= set(TERMS)
+        assert 0.0 <= r.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Paris, TX, will host the livestock show.", "Paris", "US.TX"),  # a USPS code the recogniser skips
+        ("Snow closed the university in Moscow, ID, on Friday.", "Moscow", "US.ID"),
+        ("Kingston, ON, voted to extend its waterfront trail.", "Kingston", "CA.08"),  # a Canadian postal code
+        ("The show moved to Athens, Tenn., for the weekend.", "Athens", "US.TN"),  # an AP abbreviation
+    ],
+)
+def test_a_qualifier_places_a_town_in_its_state(parser, without, text, name, admin1):
+    assert places(with_gold_spans(parser, text, [name]))[name].admin1 == admin1
+    assert places(with_gold_spans(without("qualifier"), text, [name]))[name].admin1 != admin1
+
+
+def test_a_state_code_after_a_town_is_the_state(parser):
+    doc = with_gold_spans(parser, "Officials in Huntsville, AL, praised the test.", ["Huntsville", "AL"])
+    assert (places(doc)["AL"].fcode, places(doc)["AL"].admin1) == ("ADM1", "US.AL")  # not Halle ("Al"), Belgium
+
+
+def test_the_container_is_the_unit_that_contains_the_town(parser, without):
+    text = "The fair in Athens, Georgia, drew thousands."
+    georgia = with_gold_spans(parser, text, ["Athens", "Georgia"]).resolutions[1]
+    assert georgia.place.admin1 == "US.GA" and georgia.evidence["contains"] > 0
+
+
+@pytest.mark.parametrize("name", ["Kharkiv", "Basel", "Herat", "Aleppo", "Homs", "Mendoza"])
+def test_a_bare_name_is_the_city_not_its_province(parser, name):
+    text = f"Officials in {name} said the talks would go on."
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode.startswith("PPL")
+
+
+@pytest.mark.parametrize("name", ["Kharkiv", "Herat", "Aleppo"])
+def test_without_the_namesake_term_the_province_wins(without, name):
+    text = f"Officials in {name} said the talks would go on."
+    assert places(with_gold_spans(without("namesake_city"), text, [name]))[name].fcode == "ADM1"
+
+
+@pytest.mark.parametrize("text", ["Shelling hit the Kharkiv region overnight.", "Fighting spread in Herat province."])
+def test_an_admin_word_makes_it_the_province(parser, without, text):
+    name = text.split()[-2] if "province" in text else "Kharkiv"
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode == "ADM1"
+    assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode.startswith("PPL")
+
+
+def test_a_list_of_states_stays_states(parser, without):
+    text = "The wildfire spread across California, Oregon and Washington."
+    names = ["California", "Oregon", "Washington"]
+    assert places(with_gold_spans(parser, text, names))["Washington"].admin1 == "US.WA"
+    assert places(with_gold_spans(without("list_peer"), text, names))["Washington"].admin1 == "US.DC"
+
+
+def test_a_later_mention_of_the_dateline_town_is_that_town(parser, without):
+    text = "SPRINGFIELD, Ill. — The governor signed the budget.\n\nLater, Springfield aldermen met."
+    doc = parser.parse(text, doc_id="x")
+    later = [r for r in doc.resolutions if r.mention.text == "Springfield"]
+    assert later and later[0].place.admin1 == "US.IL" and "dateline" in later[0].evidence
+
+
+@pytest.mark.parametrize(("old", "point"), [("Canton", (23.13, 113.26)), ("Danzig", (54.35, 18.65))])
+def test_an_old_name_of_a_big_city_beats_small_towns_of_that_name(parser, without, old, point):
+    text = f"The ship sailed from {old} in 1910."
+    place = places(with_gold_spans(parser, text, [old]))[old]
+    assert geodesic((place.lat, place.lon), point).km < 50
+
+
+def test_the_gulf_follows_the_story(parser):
+    us = with_gold_spans(parser, "The storm crossed the Gulf toward Texas and Louisiana.", ["Gulf", "Texas", "Louisiana"])
+    assert places(us)["Gulf"].name == "Gulf of Mexico"
+    arab = with_gold_spans(parser, "Tankers left Qatar and Bahrain for the Gulf.", ["Qatar", "Bahrain", "Gulf"])
+    assert places(arab)["Gulf"].name == "Persian Gulf"
+
+
+def test_congo_follows_its_cities(parser):
+    drc = with_gold_spans(parser, "Fighting near Goma spread as Congo accused Rwanda.", ["Goma", "Congo", "Rwanda"])
+    assert places(drc)["Congo"].country == "CD"
+    rc = with_gold_spans(parser, "In Brazzaville, Congo's president met Gabon's leader.", ["Brazzaville", "Congo"])
+    assert places(rc)["Congo"].country == "CG"
+
+
+def test_admin1_units_sit_on_their_conventional_points(parser):
+    doc = with_gold_spans(parser, "Snow fell across Texas, Queensland and Ontario.", ["Texas", "Queensland", "Ontario"])
+    found = places(doc)
+    # Wikipedia / GeoNames points; the old population midpoints were 180, 650 and 500 km off.
+    for name, point in {"Texas": (31.0, -100.0), "Queensland": (-21.0, 144.0), "Ontario": (50.0, -85.0)}.items():
+        assert geodesic((found[name].lat, found[name].lon), point).km < 161, name
+
+
+def test_the_card_explains_in_words(parser):
+    doc = with_gold_spans(parser, "Flooding closed schools in Valdosta, Georgia.", ["Valdosta", "Georgia"])
+    valdosta = doc.resolutions[0]
+    assert "named with its state or country (“X, Y”)" in explain(valdosta)
+
+
+# -- calibration -------------------------------------------------------------------------------------------------
+
+
+def test_the_shipped_calibration_matches_the_features():
+    model = load_calibration()
+    assert model is not None and len(model.coef) == len(FEATURES)
+
+
+def test_calibrated_scores_are_probabilities_that_follow_the_evidence(parser):
+    sure = with_gold_spans(parser, "Officials in Valdosta, Georgia, said so.", ["Valdosta"]).resolutions[0]
+    unsure = with_gold_spans(parser, "Officials in Springfield said so.", ["Springfield"]).resolutions[0]
+    assert len(features(sure)) == len(FEATURES)
+    assert 0.0 < unsure.score < sure.score <= 1.0
+
+
+def test_calibration_metrics():
+    assert expected_calibration_error([(0.9, True)] * 9 + [(0.9, False)]) == 0.0
+    assert expected_calibration_error([(1.0, False), (0.0, True)]) == 1.0
+    assert wrong_share([(0.95, True), (0.92, False), (0.5, False)], 0.9) == 0.5
+
+
+# -- the regression case sets (tests/cases/*.jsonl): floors that only go up ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def case_tally(parser):
+    return evaluate_cases([CASES / "resolution.jsonl"], parser=parser)
+
+
+def test_resolution_cases_hold_their_floor(case_tally):
+    tally, failed = case_tally
+    total = tally["all"]
+    assert total["cases"] >= 250
+    # Measured 2026-11-29: 84 % of cases, 97 of 103 controls (the failing controls are recognition: NER's ORG
+    # "Bombay", the FAC "Riverside Arena" cut to "Riverside"). Raise these floors as fixes land.
+    assert total["cases_passed"] / total["cases"] >= 0.82, [c.id for c, _ in failed]
+    assert total["controls_passed"] / total["controls"] >= 0.93, [c.id for c, _ in failed if c.control]
+
+
+def test_case_files_are_well_formed():
+    for path in CASES.glob("*.jsonl"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            record = json.loads(line)
+            assert {"id", "kind", "text"} <= set(record), f"{path.name}:{number}"
