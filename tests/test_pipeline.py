@@ -289,7 +289,7 @@ def test_an_unknown_name_skips_an_unsure_host_outside_the_articles_region(parser
     spans = [(13, 18), (20, 25), (45, 53), (64, 81)]
     (doc,) = parser.parse_many([Article("x", text, spans=spans)])
     portland, arena = doc.resolutions[2], doc.resolutions[3]
-    assert portland.mention.text == "Portland" and portland.place.admin1 != "US.ID" and portland.score < 0.5
+    assert portland.mention.text == "Portland" and portland.place.admin1 != "US.ID" and portland.share < 0.5
     assert (arena.mention.text, arena.place.name, arena.via) == ("Qwertyville Arena", "Boise", "nearby")
     # A sure reading outside the region stays the nearest host.
     text = "Officials in Boise, Idaho, spoke. A man from Kingston, Jamaica waited at Qwertyville Arena."
