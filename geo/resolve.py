@@ -31,8 +31,7 @@ from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
 
-INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit …
-DOMINANT_POPULATION = 100_000  # … or a city this big, ten times bigger than every other reading of its name
+INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
 PART_SCORE = 0.5  # an unknown name containing a place the article names
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
@@ -131,18 +130,6 @@ _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
-
-
-def _dominant(resolution: Resolution) -> bool:
-    """A city at least ten times bigger than every other reading of its name ("Atlanta", "Savannah" among their
-    small namesakes): it tells the document's country and admin-1 unit even when the namesakes share the rest."""
-    place = resolution.place
-    return (
-        place is not None
-        and place.fcode.startswith("PPL")
-        and place.population >= DOMINANT_POPULATION
-        and all(alt.population * 10 <= place.population for alt, _ in resolution.alternatives)
-    )
 
 
 def _level(c: Candidate) -> int:
@@ -729,9 +716,7 @@ class Resolver:
                 continue
             name = normalize_name(resolution.mention.text)
             town = place.fcode not in ("PCLI", "ADM1") and not resolution.mention.demonym_of
-            if town and resolution.mention.source != "dateline" and resolution.score < INFER_FROM_TOWNS and not (
-                _dominant(resolution)
-            ):
+            if town and resolution.mention.source != "dateline" and resolution.score < INFER_FROM_TOWNS:
                 continue  # only a confidently placed town tells the document's country and admin-1 unit
             countries.setdefault(place.country, set()).add(name)
             if place.admin1 and place.fcode != "PCLI" and not resolution.mention.demonym_of:
