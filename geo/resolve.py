@@ -291,6 +291,7 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "major_city": _major_city,
     "acronym": _acronym,
 }
+_TEXT_TERMS = frozenset({"qualifier", "contains", "admin_word", "list_peer", "dateline", "proximity"})
 
 
 def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:
@@ -687,7 +688,8 @@ class Resolver:
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
         evidence = _Evidence(mention, normalize_name(mention.text), context, self.config, namesakes, bonus or {})
-        terms = self._terms
+        # Terms read from the surroundings speak only where the surroundings said something.
+        terms = [(n, t) for n, t in self._terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
         scored = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in terms]
