@@ -96,6 +96,7 @@ class ResolverConfig:
     country_context: float = 1.5  # another name of the article points to the candidate's country
     admin1_context: float = 2.0  # … to its admin-1 unit
     admin1_away: float = -1.0  # an admin-1 unit of a country the article does not name ("Manchester", Jamaica)
+    admin1_outsized: float = -2.0  # … when a town of its name has more people than the whole unit ("Portland")
     qualifier: float = 8.0  # "X, Y": Y names the country or admin-1 unit X's candidate lies in
     namesake_city: float = 3.0  # "New York", "Basel": an admin-1 unit that has a city of its name yields to it
     proximity: float = 3.0  # × exp(−km / proximity_km) to the nearest likely place of another name
@@ -129,6 +130,7 @@ _ADMIN_BEFORE = re.compile(rf"\b(?:{_ADMIN_WORDS}) of\s+$", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
+_IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 
 
@@ -183,6 +185,7 @@ class _Evidence:
     config: ResolverConfig
     namesakes: set[str]  # admin-1 codes of the admin-1 units the name names that hold a city of that name
     bonus: dict[str, dict[int, float]]  # term → candidate id → points, from the text around the mention
+    biggest_town: int  # people in the biggest town the name names (by its own name or an alias)
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -215,10 +218,14 @@ def _admin1_context(c: Candidate, e: _Evidence) -> float:
 
 
 def _admin1_away(c: Candidate, e: _Evidence) -> float:
-    """An admin-1 unit of a country no other name points to is seldom meant."""
-    if c.fcode == "ADM1" and e.context.countries and not c.curated:
-        return 0.0 if e.context.names_country(c.country, besides=e.key) else e.config.admin1_away
-    return 0.0
+    """An admin-1 unit of a country no other name points to is seldom meant — once the article names a country,
+    or at once when a town of the name elsewhere has more people than the whole unit ("Portland", "Manchester"
+    are not Jamaican parishes)."""
+    if c.fcode != "ADM1" or c.curated or e.context.names_country(c.country, besides=e.key):
+        return 0.0
+    if e.biggest_town > c.population:
+        return e.config.admin1_outsized
+    return e.config.admin1_away if e.context.countries else 0.0
 
 
 def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
@@ -370,7 +377,7 @@ class Resolver:
             if len(candidates[i]) > 1
             and self._doubtful(r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0))
         }
-        return self._place_unknown(final, context, doubtful)
+        return self._place_unknown(text, final, context, doubtful)
 
     @staticmethod
     def _doubtful(resolution: Resolution, context: Context, bonus: float) -> bool:
@@ -390,7 +397,7 @@ class Resolver:
         )
 
     def _place_unknown(
-        self, resolutions: list[Resolution], context: Context, doubtful: set[int]
+        self, text: str, resolutions: list[Resolution], context: Context, doubtful: set[int]
     ) -> list[Resolution]:
         """Place the mentions the gazetteer has no entry for, and the doubtful ones, approximately (see the
         module docstring); a doubtful one keeps its town as the first alternative."""
@@ -410,7 +417,7 @@ class Resolver:
             placed = (
                 self._by_part(r.mention, named, context)
                 or self._by_prefix(r.mention, context)
-                or self._nearby(r.mention, hosts, context)
+                or self._nearby(text, r.mention, hosts, context)
             )
             if r.place is not None:
                 placed.alternatives = [(r.place, r.score), *r.alternatives][:MAX_ALTERNATIVES]
@@ -450,15 +457,25 @@ class Resolver:
         return Resolution(mention, place, PART_SCORE, [], via="part") if place else None
 
     @staticmethod
-    def _nearby(mention: Mention, hosts: list[Resolution], context: Context) -> Resolution:
-        def key(host: Resolution) -> tuple[int, bool, int]:
+    def _nearby(text: str, mention: Mention, hosts: list[Resolution], context: Context) -> Resolution:
+        """The host of an unknown name: the town its own words place it in ("Memorial Park in Tulsa"), else the
+        dateline's town, else the finest place named nearest before it (after it, last)."""
+        following = _IN_PLACE.match(text, mention.end)
+
+        def key(host: Resolution) -> tuple[int, int, bool, int]:  # lowest first
             assert host.place is not None
             fcode = "PPL" if host.place.fcode.startswith("PPL") else host.place.fcode
             level = HOST_LEVEL.get(fcode, 2)
+            if following and host.mention.start == following.end():
+                said = 0  # "Memorial Park in Tulsa"
+            elif host.mention.source == "dateline" and level == 0 and not following:
+                said = 1  # a venue of a story filed from Tulsa is in Tulsa
+            else:
+                said = 2
             # A venue is in the region the article is about: an unsure reading outside it is a poor host.
             unsure = host.score < HOST_SURE and bool(context.admin1) and host.place.admin1 not in context.admin1
             before = host.mention.start < mention.start
-            return level, unsure, abs(host.mention.start - mention.start) + (0 if before else 10_000)
+            return said, level, unsure, abs(host.mention.start - mention.start) + (0 if before else 10_000)
 
         return Resolution(mention, min(hosts, key=key).place, NEARBY_SCORE, [], via="nearby")
 
@@ -687,7 +704,10 @@ class Resolver:
         if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
-        evidence = _Evidence(mention, normalize_name(mention.text), context, self.config, namesakes, bonus or {})
+        biggest = max((c.population for c in candidates if c.fcode.startswith("PPL") and c.name_kind <= 1), default=0)
+        evidence = _Evidence(
+            mention, normalize_name(mention.text), context, self.config, namesakes, bonus or {}, biggest
+        )
         # Terms read from the surroundings speak only where the surroundings said something.
         terms = [(n, t) for n, t in self._terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
         scored = []
