@@ -84,7 +84,8 @@ class OfflineGeocoder(Geocoder):
         return locations
 
     def rank(self, query: str) -> list[tuple[Candidate, float]]:
-        """Every candidate for the name with a probability, best first."""
+        """Every candidate for the name with its share among the name's readings (0–1, adding up to 1), best
+        first."""
         mention = Mention(0, len(query), query, "query", "GPE")
         demonym = self.gazetteer.demonym(query)
         if demonym and not self.gazetteer.candidates(query):
@@ -92,7 +93,8 @@ class OfflineGeocoder(Geocoder):
         resolution = self.resolver.resolve(query, [mention])[0]
         if resolution.place is None:
             return []
-        scored = {resolution.place.id: (resolution.place, resolution.score)}
+        # Shares among the name's readings (they add up to 1), not the calibrated score of the winner alone.
+        scored = {resolution.place.id: (resolution.place, resolution.share)}
         for candidate, score in resolution.alternatives:
             scored.setdefault(candidate.id, (candidate, score))
         for candidate in self.gazetteer.candidates(query):  # the long tail, in index order

@@ -38,6 +38,7 @@ REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's pl
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
+NAMESAKE_TOWN = 100_000  # a town this big under its own name is what the name means, not another city's old name
 MAX_MARGIN = 10.0  # the lead in points of a name's only reading
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
@@ -115,20 +116,31 @@ class ResolverConfig:
     calibrated: bool = True  # scores are probabilities from geo/assets/calibration.json, else softmax shares
 
     def __post_init__(self) -> None:
+        if min(self.softmax_temperature, self.proximity_km, self.area_km) <= 0 or len(self.name_match) != 3:
+            raise ValueError("softmax_temperature, proximity_km and area_km must be > 0; name_match has 3 weights")
         unknown = set(self.off) - set(TERMS)
         if unknown:
             raise ValueError(f"unknown resolver term(s): {', '.join(sorted(unknown))} (terms: {', '.join(TERMS)})")
 
 
 # "Kharkiv region", "Idlib governorate", "Washington state"; "the province of Herat", "the canton of Bern".
-_ADMIN_WORDS = (
-    "province|region|oblast|governorate|canton|state|prefecture|department|voivodeship|krai|territory|emirate|"
-    "district|county|municipality|parish"
+_ADMIN1_WORDS = "province|region|oblast|governorate|canton|state|prefecture|department|voivodeship|krai|territory|emirate"
+_ADMIN2_WORDS = "district|county|municipality|parish|department"
+# Not when the word starts an institution's name ("district court", "State University"); a capitalised "State" after
+# a name is a university or a team ("Kent State", "Boise State").
+_NOT_AN_AREA = r"(?!\s+(?:court|attorney|judge|school|schools|board|council|police|sheriff|university|college|line)\b)"
+_ADMIN_AFTER = re.compile(
+    rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
+    rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}",
 )
-_ADMIN_AFTER = re.compile(rf"\s+(?:{_ADMIN_WORDS})\b", re.IGNORECASE)
-_ADMIN_BEFORE = re.compile(rf"\b(?:{_ADMIN_WORDS}) of\s+$", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(rf"\b(?:(?P<adm1>{_ADMIN1_WORDS})|(?P<adm2>{_ADMIN2_WORDS})) of\s+$", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in a possessive
+POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
+# Canadian press abbreviations that are words or initialisms elsewhere ("N.B." nota bene, "Man."): qualifiers only.
+_PRESS_ONLY = {"N.S.": "CA.07", "N.B.": "CA.04", "Man.": "CA.03", "Nfld.": "CA.05", "Sask.": "CA.11"}
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
@@ -250,9 +262,16 @@ def _namesake_city(c: Candidate, e: _Evidence) -> float:
 
 
 def _major_city(c: Candidate, e: _Evidence) -> float:
-    """"Canton", "Leningrad", "Danzig": an old or other name of a city of millions outweighs the small towns whose
-    own name it is (an article's context still brings them back: "Canton" in an Ohio story)."""
-    if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population > e.config.major_city_population:
+    """"Canton", "Leningrad", "Danzig": an old or other name of a big city outweighs the small towns whose own name
+    it is (an article's context still brings them back: "Canton" in an Ohio story) — only while no town of
+    ``NAMESAKE_TOWN`` people or more has it as its own name (GeoNames' alternate names include translations:
+    "Alexandria" is a name of Mashhad too)."""
+    if (
+        c.name_kind == 2
+        and c.fcode.startswith("PPL")
+        and c.population > e.config.major_city_population
+        and e.biggest_town < NAMESAKE_TOWN  # "Alexandria", "Victoria" are their own cities, not Mashhad's
+    ):
         return e.config.major_city * math.log10(c.population / e.config.major_city_population)
     return 0.0
 
@@ -260,7 +279,9 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
 def _acronym(c: Candidate, e: _Evidence) -> float:
     """An acronym ("EU", "US") names what is written as one, not the town "Eu" or "Us"."""
     surface = e.mention.text.replace(".", "")
-    if e.mention.source != "dateline" and surface.isupper() and len(surface) <= 4 and c.name_kind == 0:
+    if e.mention.source != "dateline" and surface.isupper() and len(surface) <= 4 and c.name_kind == 0 and (
+        c.fcode != "ADM1"  # "NSW", "UP": states go by their initials
+    ):
         return 0.0 if c.name.replace(".", "").isupper() else e.config.acronym
     return 0.0
 
@@ -354,7 +375,8 @@ class Resolver:
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
-        self._code_readings(text, mentions, candidates)
+        if "qualifier" not in self.config.off:
+            self._code_readings(text, mentions, candidates)
         fixed = self._text_bonuses(text, mentions, candidates)  # what the words around each mention say
         final = [
             self._pick(m, c, Context(), fixed.get(i, {})) for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
@@ -551,9 +573,11 @@ class Resolver:
             if not (2 <= len(code) <= 3 and code.isupper() and text[before.end : mention.start] in (", ", ",")):
                 continue
             inside = {c.admin1 for c in candidates[i - 1]}
-            units = [self.gazetteer.admin1(a) for a in self.gazetteer.subdivision_code(code) if a in inside]
+            units = tuple(
+                u for a in self._postal_units(code) if a in inside and (u := self.gazetteer.admin1(a)) is not None
+            )
             if units:
-                candidates[i] = tuple(u for u in units if u is not None)
+                candidates[i] = units
 
     def _text_bonuses(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
@@ -565,9 +589,9 @@ class Resolver:
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             found: dict[str, dict[int, float]] = {}
             if "qualifier" not in config.off:
-                admin1, countries = self._qualifier_units(text, mention)
+                admin1, countries, trust = self._qualifier_units(text, mention)
                 points = {
-                    c.id: config.qualifier
+                    c.id: config.qualifier * trust
                     for c in options
                     if c.admin1 in admin1 or (c.country in countries and c.fcode != "PCLI")
                 }
@@ -575,44 +599,63 @@ class Resolver:
                     found["qualifier"] = points
             if "contains" not in config.off and i and text[mentions[i - 1].end : mention.start] in (", ", ","):
                 inner = [c for c in candidates[i - 1] if c.name_kind <= 1 and c.fcode not in ANCHORLESS]
+                trust = POSSESSIVE_TRUST if _POSSESSIVE_AFTER.match(text, mention.end) else 1.0
                 points = {
-                    c.id: config.contains
+                    c.id: config.contains * trust
                     for c in options
                     if (c.fcode == "ADM1" and any(x.admin1 == c.admin1 and x.fcode != "ADM1" for x in inner))
                     or (c.fcode == "PCLI" and any(x.country == c.country for x in inner))
                 }
                 if points:
                     found["contains"] = points
-            if "admin_word" not in config.off and (
-                _ADMIN_AFTER.match(text, mention.end) or _ADMIN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
-            ):
-                points = {c.id: config.admin_word for c in options if c.fcode in ("ADM1", "ADM2")}
+            word = "admin_word" not in config.off and (
+                _ADMIN_AFTER.match(text, mention.end) or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+            )
+            if word:
+                levels = {"ADM1"} if word.group("adm1") else {"ADM2"}
+                points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
             if found:
                 out[i] = found
         return out
 
-    def _qualifier_units(self, text: str, mention: Mention) -> tuple[set[str], set[str]]:
+    def _qualifier_units(self, text: str, mention: Mention) -> tuple[set[str], set[str], float]:
         """The admin-1 units and countries named right after "X, ", whether or not the recogniser made a mention
-        of it: a code ("OR", "ON", "NSW"), or the longest run of up to four capitalised words that names a state,
-        province or country ("Tenn.", "New South Wales", "Georgia")."""
+        of it — a postal code ("OR", "ON", "NSW"), a press abbreviation ("Tenn.", "N.S."), or the longest run of up
+        to four capitalised words naming a state, province or country ("New South Wales", "Georgia") — and how
+        much to trust it: a possessive ("Tripoli, Lebanon's second city") may be a new clause instead ("In
+        Washington, Georgia's president said")."""
         admin1: set[str] = set()
         countries: set[str] = set()
         code = _CODE_AFTER.match(text, mention.end)
         if code:
-            admin1 |= set(self.gazetteer.subdivision_code(code.group(1)))
+            admin1 |= set(self._postal_units(code.group(1)))
         words = _QUALIFIER_AFTER.match(text, mention.end)
+        trust = 1.0
         if words:
-            run = [_POSSESSIVE.sub("", w) for w in words.group(1).split()]  # "Tripoli, Lebanon's second city"
+            run = words.group(1).split()
+            if _POSSESSIVE.search(run[-1]):
+                trust = POSSESSIVE_TRUST
+            run = [_POSSESSIVE.sub("", w) for w in run]
             for n in range(len(run), 0, -1):
-                found = self.gazetteer.candidates(" ".join(run[:n]))
-                units = [c for c in found if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
+                name = " ".join(run[:n])
+                if name in _PRESS_ONLY:
+                    admin1.add(_PRESS_ONLY[name])
+                    break
+                units = [c for c in self.gazetteer.candidates(name) if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
                 if units:
                     admin1 |= {c.admin1 for c in units if c.fcode == "ADM1"}
                     countries |= {c.country for c in units if c.fcode == "PCLI"}
                     break
-        return admin1, countries
+        return admin1, countries, trust
+
+    def _postal_units(self, code: str) -> list[str]:
+        """Admin-1 units a capitalised code names: in prose, postal codes are the US', Canada's and Australia's
+        ("CA" is California, not a Uruguayan department); another country's only when none of theirs has it."""
+        units = self.gazetteer.subdivision_code(code)
+        postal = [u for u in units if u[:2] in POSTAL_COUNTRIES]
+        return postal or units
 
     def _document_bonuses(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
