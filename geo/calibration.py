@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -93,6 +94,18 @@ class Calibration:
         return round(1 / (1 + math.exp(-max(min(z, 30.0), -30.0))), 3)
 
 
+def config_fingerprint() -> str:
+    """A short hash of the default resolver weights: a model fitted under other weights is stale."""
+    import dataclasses
+    import hashlib
+
+    from geo.resolve import ResolverConfig
+
+    fields = {k: (dict(v) if isinstance(v, Mapping) else v) for k, v in dataclasses.asdict(ResolverConfig()).items()}
+    fields.pop("off", None)
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()[:12]
+
+
 def _model_path() -> Path:
     return Path(str(resources.files("geo").joinpath("assets", "calibration.json")))
 
@@ -112,9 +125,9 @@ def load_calibration() -> Calibration | None:
 # -- fitting (development only: scikit-learn) ----------------------------------------------------------------------
 
 
-def collect(path: str | Path) -> tuple[list[list[float]], list[int]]:
+def collect(path: str | Path) -> tuple[list[list[float]], list[int], list[str]]:
     """Features and right@161 labels of every found gold toponym of a gold corpus, resolved end to end with
-    uncalibrated scores."""
+    uncalibrated scores; and each one's article id (folds keep an article's toponyms together)."""
     from geo.evaluate import read_gold, score_document
     from geo.pipeline import Article, Geoparser
     from geo.resolve import ResolverConfig
@@ -123,15 +136,17 @@ def collect(path: str | Path) -> tuple[list[list[float]], list[int]]:
     articles = list(read_gold(path))
     x: list[list[float]] = []
     y: list[int] = []
+    groups: list[str] = []
     for article, document in zip(articles, parser.parse_many(Article(a.id, a.text) for a in articles), strict=True):
         scores = score_document(document, article)
         for resolution, (_, correct) in zip(scores.found, scores.confidence, strict=True):
             x.append(features(resolution))
             y.append(int(correct))
-    return x, y
+            groups.append(article.id)
+    return x, y, groups
 
 
-def fit(corpora: dict[str, tuple[list[list[float]], list[int]]]) -> tuple[dict, list[str]]:
+def fit(corpora: dict[str, tuple[list[list[float]], list[int], list[str]]]) -> tuple[dict, list[str]]:
     """Fit on every corpus together; report each corpus scored by a model fitted on the others."""
     from sklearn.linear_model import LogisticRegression
 
@@ -148,7 +163,7 @@ def fit(corpora: dict[str, tuple[list[list[float]], list[int]]]) -> tuple[dict, 
         others = [n for n in corpora if n != held]
         if not others:
             continue
-        x, y = corpora[held]
+        x, y, _ = corpora[held]
         raw = [1 / (1 + math.exp(-row[0])) for row in x]
         calibrated = model(others).predict_proba(x)[:, 1]
         before = list(zip(raw, map(bool, y), strict=True))
@@ -157,14 +172,16 @@ def fit(corpora: dict[str, tuple[list[list[float]], list[int]]]) -> tuple[dict, 
             f"| {held} | {', '.join(others)} | {len(y):,} | {expected_calibration_error(before)} → "
             f"{expected_calibration_error(after)} | {wrong_share(before, 0.9)} → {wrong_share(after, 0.9)} |"
         )
-    # Pooled 5-fold cross-validation, reported per corpus: what the shipped model (fitted on all) does on unseen text.
-    from sklearn.model_selection import StratifiedKFold
+    # Pooled 5-fold cross-validation by article, reported per corpus: what the shipped model (fitted on all) does
+    # on articles it has not seen.
+    from sklearn.model_selection import GroupKFold
 
     x_all = [row for n in corpora for row in corpora[n][0]]
     y_all = [label for n in corpora for label in corpora[n][1]]
     corpus_of = [n for n in corpora for _ in corpora[n][1]]
+    groups = [f"{n}/{g}" for n in corpora for g in corpora[n][2]]
     predicted = [0.0] * len(y_all)
-    for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(x_all, y_all):
+    for train, test in GroupKFold(5).split(x_all, y_all, groups):
         fold = LogisticRegression(C=1.0, max_iter=2000).fit([x_all[i] for i in train], [y_all[i] for i in train])
         for i, p in zip(test, fold.predict_proba([x_all[i] for i in test])[:, 1], strict=True):
             predicted[i] = float(p)
@@ -182,7 +199,11 @@ def fit(corpora: dict[str, tuple[list[list[float]], list[int]]]) -> tuple[dict, 
         "features": list(FEATURES),
         "coef": [round(float(c), 5) for c in final.coef_[0]],
         "intercept": round(float(final.intercept_[0]), 5),
-        "meta": {"fitted_on": {n: len(corpora[n][1]) for n in corpora}, "model": "LogisticRegression(C=1.0)"},
+        "meta": {
+            "fitted_on": {n: len(corpora[n][1]) for n in corpora},
+            "model": "LogisticRegression(C=1.0)",
+            "resolver_config": config_fingerprint(),
+        },
     }
     return data, lines
 

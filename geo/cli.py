@@ -265,7 +265,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     off = frozenset(n.strip() for a in args.ablate or [] for n in a.split(",") if n.strip())
     try:
-        config = ResolverConfig(off=off)
+        # The calibration was fitted with every term on: with terms off, scores are the resolver's shares.
+        config = ResolverConfig(off=off, calibrated=not off)
     except ValueError as exc:
         _warn(f"--ablate: {exc}")
         return EXIT_USAGE
