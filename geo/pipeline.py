@@ -36,10 +36,17 @@ class Geoparser:
     [('Munich', 'Munich')]
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, model: str = DEFAULT_MODEL) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        model: str = DEFAULT_MODEL,
+        disabled_rules: frozenset[str] = frozenset(),
+    ) -> None:
+        """``disabled_rules``: names of :data:`geo.recognize.RULES` to switch off (``ValueError`` if unknown)."""
         self.gazetteer = gazetteer or open_gazetteer()
         self.nlp = load_nlp(model)
-        self.recognizer = Recognizer(self.gazetteer)
+        self.recognizer = Recognizer(self.gazetteer, disabled=frozenset(disabled_rules))
         self.resolver = Resolver(self.gazetteer)
 
     def parse(self, text: str, *, doc_id: str = "document", title: str | None = None) -> Document:
@@ -103,6 +110,7 @@ class Geoparser:
             demonym_of=self.gazetteer.demonym(surface)
             if normalize_name(surface) not in self.gazetteer.strong_keys
             else None,
+            rule="gold",
         )
 
 
