@@ -10,7 +10,7 @@ from geo.model import Document, Mention, Sentence
 from geo.normalize import normalize_name
 from geo.recognize import DEFAULT_MODEL, Recognizer, load_nlp
 from geo.resolve import Resolver
-from geo.text import find_dateline, find_title, split_sentences
+from geo.text import find_dateline, find_title, split_sentences, strip_invisible
 
 # NER runs on pieces of at most this many characters, cut at sentence ends: spaCy refuses texts over
 # ``nlp.max_length`` (1M) and its memory grows with the text, so long articles go through in bounded pieces.
@@ -76,15 +76,21 @@ class Geoparser:
             if article.spans is None
             for start, end in _pieces(document.sentences, CHUNK_CHARS)
         ]
-        ner_docs = self.nlp.pipe((articles[i].text[s:e] for i, s, e in pieces), batch_size=len(articles))
+        # NER and the rules read each piece without invisible characters ("Ma\u200bdrid"); offsets map back.
+        cleaned = [strip_invisible(articles[i].text[s:e]) for i, s, e in pieces]
+        ner_docs = self.nlp.pipe((piece for piece, _ in cleaned), batch_size=len(articles))
         found: dict[int, list[Mention]] = {}
-        for (i, start, end), ner_doc in zip(pieces, ner_docs, strict=True):
-            piece = articles[i].text[start:end]
+        for (i, start, _end), (piece, offsets), ner_doc in zip(pieces, cleaned, ner_docs, strict=True):
             dateline = find_dateline(piece) if start == 0 else None
-            found.setdefault(i, []).extend(
-                replace(m, start=m.start + start, end=m.end + start) if start else m
-                for m in self.recognizer.recognize(ner_doc, dateline=dateline, text=piece)
-            )
+            mentions = self.recognizer.recognize(ner_doc, dateline=dateline, text=piece)
+            if offsets is not None:
+                text = articles[i].text
+                for m in mentions:
+                    m.start, m.end = offsets[m.start] + start, offsets[m.end - 1] + 1 + start
+                    m.text = text[m.start : m.end]
+            elif start:
+                mentions = [replace(m, start=m.start + start, end=m.end + start) for m in mentions]
+            found.setdefault(i, []).extend(mentions)
         for i, (article, document) in enumerate(zip(articles, documents, strict=True)):
             text = article.text
             if article.spans is None:

@@ -35,7 +35,8 @@ _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "se
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset({"ORG", "EVENT", "LAW", "PRODUCT"})  # may open with a demonym: "Russian Foreign Ministry"
-_NOT_PLACES_PATH = Path(__file__).resolve().parents[1] / "data" / "not_places.txt"
+_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+_NOT_PLACES_PATH = _DATA_DIR / "not_places.txt"
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
@@ -53,8 +54,62 @@ _LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside) $"
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
+# Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
+_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern central greater metro metropolitan downtown upper lower inner outer rural "
+    "suburban coastal mid far deep uptown midtown lake mount port".split()
+)
+# A capitalised preposition or compass phrase NER takes into a name at a sentence start: "Near Moab", "North of Kanab".
+_LEADING_LOCATIVE = re.compile(
+    r"(?:Near|Outside|Around|Inside|In|From|At|Across|Toward|Towards|Beyond|(?:North|South|East|West|Northeast|"
+    r"Northwest|Southeast|Southwest)(?:ern)? of) (?=[A-Z])"
+)
+# Words just before a place that make it the place even when a person of that name is in the text.
+_LOCATIVE_CUE = re.compile(
+    r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]t|[Oo]f|[Aa]cross|[Tt]hrough|[Vv]ia|[Tt]owards?|"
+    r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached) $"
+)
+# Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
+_TITLE = (
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp)\.?"
+    r"|Sir|Dame|Senator|Governor|Coach|Pastor|Rabbi|Imam"
+)
+_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
+_TITLED_NAME = re.compile(rf"\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+_COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
+_NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
+_NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
+_SURNAME_THEN = re.compile(r" [A-Z][a-z]+(?:['’]s\b|,| said| says| told| who\b)")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s $")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
+_WORD_BEFORE_HYPHEN = re.compile(r"[A-Z][\w'’]*[-–]$")
+_STUDY = re.compile(
+    r"\b(?:sophomore|freshman|freshmen|junior|senior|student|students|graduate|graduated|grad|studied|studies|study|"
+    r"studying|professor|enrolled|alumn\w*|degree|scholarship|lecturer|researcher|dean|campus|tuition|undergraduate|"
+    r"majored|major|Ph\.?D|doctorate|coach|team|university|college|class of)\b",
+    re.IGNORECASE,
+)
+_AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
+# After "X, ": a comma parent ("Moab, Utah") must be the next mention; what may stand between the town and it.
+_PARENT_AFTER = re.compile(r",\s*")
+_PLACE_PHRASE = re.compile(
+    r"(?:\b(?:the|a) (?:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|"
+    r"municipality|capital) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}))"
+    r"|(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs) of "
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}))"
+    r"|(?:([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) (?:lies|is located|is situated|sits) "
+    r"(?:just |about |some )?(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in)\b)"
+)
+# "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo": names with an elided article or preposition.
+_ELIDED_NAME = re.compile(
+    r"\b(?:[A-Z][\w-]* )*(?:[A-Z]?[a-z]{0,4})['’][A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?"
+)
+_LIST_SEP_AFTER = re.compile(r"(?:,? and |,? or |, )")
+_LIST_SEP_BEFORE = re.compile(r"(?:,? and |,? or |, )$")
 _INSTITUTIONS = frozenset(
-    "Police Fire Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
+    "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
     "Area Community Memorial Township Parks Housing Health Water Transit Symphony Museum Zoo".split()
 )
@@ -86,6 +141,46 @@ def _load_nlp(model: str) -> Language:
 def not_places() -> frozenset[str]:
     lines = _NOT_PLACES_PATH.read_text(encoding="utf-8").splitlines()
     return frozenset(normalize_name(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=16)
+def word_list(filename: str) -> frozenset[str]:
+    """The normalised names of one of our ``data/*.txt`` word lists (one name a line, '#' comments)."""
+    lines = (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_name(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _disease_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Bare pathogen names, and the pattern of what follows a place name that makes it a disease's."""
+    bare, heads = set(), []
+    for line in (_DATA_DIR / "pathogens.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("* "):
+            heads.append(re.escape(line[2:]))
+        else:
+            bare.add(normalize_name(line))
+    # "Ross River| virus", "Crimean|-Congo haemorrhagic fever", "Congo| haemorrhagic fever"
+    after = re.compile(
+        r"(?:[-–][A-Z][\w]*)?(?:\s+(?:haemorrhagic|hemorrhagic|equine|spotted|respiratory|tick-borne))?\s+"
+        rf"(?:{'|'.join(heads)})\b",
+        re.IGNORECASE,
+    )
+    return frozenset(bare), after
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, frozenset[str]]:
+    """data/not_place_phrases.txt as place key → the words after it that make a thing of it ("buffalo" → wing)."""
+    table: dict[str, set[str]] = {}
+    for line in (_DATA_DIR / "not_place_phrases.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and " " in line:
+            head, word = line.rsplit(" ", 1)
+            table.setdefault(normalize_name(head), set()).add(word.lower())
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -129,6 +224,7 @@ class Recognizer:
         self.disabled = frozenset(disabled)
         self._entity_rules = [r for r in _ENTITY_RULES if r.name not in self.disabled]
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
+        self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
 
     def on(self, name: str) -> bool:
         return name not in self.disabled
@@ -155,14 +251,21 @@ class Recognizer:
         "Henderson County Jail" → "Henderson County"), for NER place spans that are not names themselves.
         ``strong``: only a strong name (in a building's name, "Qwertyville Mall", "Mall" is no town)."""
         words = _words(text, start, end)
+        # Where each word's name run starts: "Republic of Congo" in "Democratic Republic of Congo" is the tail of a
+        # longer name, and no place of its own; "Texas" in "North Texas" follows only a qualifier.
+        run_start = {w: run[0][0] for run in _name_runs(text, start, end) for w in run}
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 first, last = words[i], words[i + size - 1]
+                if not text[first[0]].isupper():
+                    continue
+                if run_start.get(first, first[0]) < first[0] and not all(
+                    text[w[0] : w[1]].lower() in _QUALIFIERS for w in words[:i] if w[0] >= run_start[first]
+                ):
+                    continue
                 surface = text[first[0] : last[1]]
                 key = normalize_name(surface)
-                if text[first[0]].isupper() and (
-                    self._claimable(key, surface) if strong else self._any_place(key)
-                ):
+                if self._claimable(key, surface) if strong else self._any_place(key):
                     return first[0], last[1]
         return None
 
@@ -228,13 +331,18 @@ class Recognizer:
                 if produced is not None:
                     found.extend(produced)
                     break
-        if self.on("gazetteer_name"):
-            found = gazetteer_name(d, found)
+        for rule in self._text_rules:
+            found = rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
-        sure = _dedupe([m for m in found if not any(f.func(d, m) for f in self._filters)])
-        maybe = maybe_place(d, _Spans((m.start, m.end) for m in sure)) if self.on("maybe_place") else ()
+        sure = _dedupe([m for m in found if not self._filtered(d, m)])
+        if not self.on("maybe_place"):
+            return sure
+        maybe = [m for m in maybe_place(d, _Spans((m.start, m.end) for m in sure)) if not self._filtered(d, m)]
         return sorted([*sure, *maybe], key=_by_start)
+
+    def _filtered(self, d: _Doc, m: Mention) -> bool:
+        return any(f.func(d, m) for f in self._filters)
 
     def mention(self, text: str, start: int, end: int, source: str, label: str, rule: str) -> Mention:
         """A mention of ``text[start:end]``, marked as a demonym when it is one and not also a strong name."""
@@ -269,7 +377,10 @@ class _Doc:
     """What the rules share while one text is recognised: the text, NER's entities (read once), the words of its
     people's names, and the spans of people (the text matcher claims nothing inside them)."""
 
-    __slots__ = ("rec", "gaz", "text", "ents", "dateline", "person_words", "person_spans")
+    __slots__ = (
+        "rec", "gaz", "text", "ents", "dateline", "person_words", "given_names", "surnames", "person_spans",
+        "person_ends",
+    )
 
     def __init__(self, rec: Recognizer, text: str, ents: Sequence[Span], dateline: tuple[int, int] | None) -> None:
         self.rec = rec
@@ -277,13 +388,40 @@ class _Doc:
         self.text = text
         self.ents = ents
         self.dateline = dateline
-        self.person_words = _person_words(ents)
+        self.person_words = _person_words(text, ents)
+        self.given_names = _given_names(text, ents)
+        # The last words of two- and three-word PERSON entities, each with the first words seen before it: "Okafor"
+        # of "Ada Okafor" → {"Ada"}.
+        self.surnames: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label_ == "PERSON" and 2 <= len(e) <= 3 and e[-1].text.istitle():
+                self.surnames.setdefault(e[-1].text, set()).add(e[0].text)
         self.person_spans: list[tuple[int, int]] = []
+        self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
 
 
 # -- entity rules: the first that answers for an entity wins (None: not mine; a list, maybe empty: done) -----------
 
 EntityRule = Callable[[_Doc, "Span", int, int, str], "list[Mention] | None"]
+
+
+def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's place that is half of a hyphenated name the gazetteer knows: "Guinea" of "Guinea-Bissau", "Bissau" of
+    it, "Ivoire" of "Côte-d'Ivoire" — the whole name, never the half."""
+    if ent.label_ not in PLACE_LABELS:
+        return None
+    text = d.text
+    new_start, new_end = start, end
+    if text[end : end + 1] in ("-", "–") and (after := _NEXT_WORD.match(text, end)) and after.group(1)[:1].isupper():
+        new_end = after.end()
+    if start > 1 and (before := _WORD_BEFORE_HYPHEN.search(text, max(0, start - 30), start)):
+        new_start = before.start()
+    if (new_start, new_end) == (start, end):
+        return None
+    for s, e in ((new_start, new_end), (start, new_end), (new_start, end)):
+        if (s, e) != (start, end) and any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
+            return [d.rec.mention(text, s, e, "ner", ent.label_, "hyphenated_whole")]
+    return None
 
 
 def ner_place_parts(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -429,6 +567,119 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found
 
 
+def _found_places(found: list[Mention]) -> list[Mention]:
+    return [m for m in found if not m.demonym_of and m.source in ("ner", "gazetteer", "dateline")]
+
+
+def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer has inside the state or country written after it: "Near Moab, Utah", "Outside Tonopah,
+    Nev.", "Kanab, Utah" — a town NER missed or called a person; the parent is a found mention."""
+    text, gaz = d.text, d.gaz
+    taken = _Spans((m.start, m.end) for m in found)
+    added = []
+    for parent in _found_places(found):
+        if not (comma := _COMMA_BEFORE.search(text, max(0, parent.start - 4), parent.start)):
+            continue
+        before_comma = comma.start(1)
+        words = [w for w in _words(text, max(0, before_comma - 60), before_comma)]
+        if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
+            continue
+        codes = {c.admin1 for c in gaz.candidates(parent.text) if c.fcode == "ADM1" and c.name_kind <= 1} | {
+            c.country for c in gaz.candidates(parent.text) if c.fcode == "PCLI" and c.name_kind <= 1
+        }
+        if not codes:
+            continue
+        # The longest run of capitalised words that ends at the comma and names a place in the parent.
+        run: list[tuple[int, int]] = []
+        for w in reversed(words[-4:]):
+            if not text[w[0]].isupper() or (run and not _JOINER.fullmatch(text[w[1] : run[0][0]])):
+                break
+            run.insert(0, w)
+        for i in range(len(run)):
+            s, e = run[i][0], run[-1][1]
+            key = normalize_name(text[s:e])
+            if key in _stop_words() or _LEADING_LOCATIVE.match(text, s, e + 1):
+                continue
+            if any(c.admin1 in codes or (c.country in codes and c.fcode != "PCLI") for c in gaz.candidates(key)):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
+                break
+    return found + added
+
+
+def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer knows where the words around it say it is a place: "the town of Orange", "north of
+    Avignon", "Orange lies north of Avignon" — however NER labelled it and whatever word it also is."""
+    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    for match in _PLACE_PHRASE.finditer(text):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        s, e = match.span(group)
+        words = _words(text, s, e)
+        for j in range(len(words), 0, -1):  # "Avignon Cathedral" → Avignon
+            ws, we = words[0][0], words[j - 1][1]
+            key = normalize_name(text[ws:we])
+            if taken.overlaps(ws, we):
+                break
+            if key not in _stop_words() and len(key) > 2 and d.gaz.candidates(key):
+                added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
+                taken.add(ws, we)
+                break
+    return found + added
+
+
+def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name with an elided article or preposition that the gazetteer knows: "L'Aquila", "Val d'Isère", "Coeur
+    d'Alene" — NER splits, mislabels or misses them, and they are seldom anything but places."""
+    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    for match in _ELIDED_NAME.finditer(text):
+        words = _words(text, match.start(), match.end())
+        for i in range(len(words)):
+            s, e = words[i][0], match.end()
+            if "'" not in text[s:e] and "’" not in text[s:e]:
+                break
+            if taken.overlaps(s, e) or any(ps <= s and e <= pe for ps, pe in d.person_spans):
+                continue
+            if any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "elided_name"))
+                taken.add(s, e)
+                break
+    return found + added
+
+
+def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer knows in a list whose neighbours are found places: "Smyrna, Cartersville and Dalton"
+    where NER found two of the three."""
+    text = d.text
+    places = _found_places(found)
+    if len(places) < 2:
+        return found
+    ends = {m.end: m for m in places}
+    starts = {m.start: m for m in places}
+    taken = _Spans((m.start, m.end) for m in found)
+    added = []
+
+    def place_before(pos: int) -> Mention | None:
+        sep = _LIST_SEP_BEFORE.search(text, max(0, pos - 6), pos)
+        return ends.get(sep.start()) if sep else None
+
+    for run in _name_runs(text):
+        if text[run[0][0] : run[0][1]] in ("The", "THE"):
+            run = run[1:]
+        if not run:
+            continue
+        s, e = run[0][0], run[-1][1]
+        if taken.overlaps(s, e):
+            continue
+        left = place_before(s)
+        sep = _LIST_SEP_AFTER.match(text, e)
+        right = starts.get(sep.end()) if sep else None
+        if not (left and right) and not (left and place_before(left.start) and " " in text[left.end : s].strip(" ,")):
+            continue
+        key = normalize_name(text[s:e])
+        if d.rec._any_place(key) and not any(ps <= s and e <= pe for ps, pe in d.person_spans):
+            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "list_neighbour"))
+    return found + added
+
+
 def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
     """A capitalised demonym in no entity at all: "Salvadoran migrant", "the Syrian-Turkish border"."""
     entities = _Spans((e.start_char, e.end_char) for e in d.ents)
@@ -488,14 +739,128 @@ def saints_day(d: _Doc, m: Mention) -> bool:
     return _HOLIDAY.match(d.text, m.end) is not None
 
 
-def word_of_persons_name(d: _Doc, m: Mention) -> bool:
-    """ "Saakashvili", "Ripley" alone, after "Mikheil Saakashvili" or "Jim Ripley" in the same text: a word of a
-    person's name is that person again, unless it is also a strong place name ("Jordan", "Washington")."""
+def credential(d: _Doc, m: Mention) -> bool:
+    """A credential or suffix after a person's name and a comma: "Kim Ortega, L.P.N.", "Sarah Lee, M.D.", "John
+    Marsh, Esq." — any initialism right after a person, or a listed credential that is no strong place name."""
+    if not (comma := _COMMA_BEFORE.search(d.text, max(0, m.start - 4), m.start)):
+        return False
+    key = normalize_name(m.text)
+    after_person = comma.start(1) in d.person_ends
+    if key in word_list("credentials.txt"):
+        return after_person or key not in d.gaz.strong_keys
     return (
-        m.text in d.person_words
-        and not m.demonym_of
-        and m.source != "dateline"
-        and normalize_name(m.text) not in d.gaz.strong_keys
+        after_person
+        and key not in d.gaz.strong_keys
+        and _INITIALISM.fullmatch(m.text) is not None
+        and not any(c.fcode in ("ADM1", "PCLI") for c in d.gaz.candidates(key))  # "St. John's, N.L."
+    )
+
+
+def currency_prefix(d: _Doc, m: Mention) -> bool:
+    """A country's letters before a dollar sign are its currency: "C$5", "NZ$7", "HK$9", "US$1"."""
+    return d.text[m.end : m.end + 1] == "$"
+
+
+def flu_strain(d: _Doc, m: Mention) -> bool:
+    """The place in an influenza strain name names where a virus was isolated: "A/Victoria/2570/2019"."""
+    return m.start > 0 and d.text[m.start - 1] == "/" and d.text[m.end : m.end + 1] == "/"
+
+
+def disease_name(d: _Doc, m: Mention) -> bool:
+    """A place name that opens a disease's or pathogen's name: "Ross River virus", "Rift Valley fever", "Crimean-Congo
+    haemorrhagic fever", "West Nile virus", "Lyme disease" (data/pathogens.txt, '*' lines)."""
+    return _disease_words()[1].match(d.text, m.end) is not None
+
+
+def pathogen(d: _Doc, m: Mention) -> bool:
+    """A pathogen named after a river or a town, standing alone: "Ebola", "Zika" (data/pathogens.txt)."""
+    return normalize_name(m.text) in _disease_words()[0]
+
+
+def not_place_phrase(d: _Doc, m: Mention) -> bool:
+    """A place name that opens the name of a thing: "Buffalo wings", "Mobile phones", "Easter eggs"
+    (data/not_place_phrases.txt)."""
+    words = _phrases().get(normalize_name(m.text))
+    if not words or not (after := _NEXT_WORD.match(d.text, m.end)):
+        return False
+    word = after.group(1).lower()
+    return word in words or word[:-1] in words or word[:-2] in words
+
+
+def organisation(d: _Doc, m: Mention) -> bool:
+    """A company, brand, bank, shop or sponsor the gazetteer also holds as a place: "Target", "Wells Fargo", "Ford"
+    (data/organisations.txt) — unless the text says place: "in Marathon", "Marathon, Fla."."""
+    orgs = word_list("organisations.txt")
+    key = normalize_name(m.text)
+    previous = _PREVIOUS_WORD.search(d.text, max(0, m.start - 30), m.start)
+    if key not in orgs and not (previous and normalize_name(f"{previous.group(1)} {m.text}") in orgs):
+        return False
+    if key in orgs and _POSSESSIVE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
+        return False  # "Moore's Ford": part of a longer name
+    start = previous.start() if previous and key not in orgs else m.start
+    return not _LOCATIVE_CUE.search(d.text, max(0, start - 12), start) and d.text[m.end : m.end + 2] != ", "
+
+
+def university_alone(d: _Doc, m: Mention) -> bool:
+    """A university called by one bare name, where the text is about studying: "a sophomore at Brown", "she
+    studied at Vanderbilt" (data/universities.txt) — an institution, not a small town."""
+    if normalize_name(m.text) not in word_list("universities.txt") or _NAME_GOES_ON.match(d.text, m.end):
+        return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
+    if not _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start):
+        return False
+    return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 60)) is not None
+
+
+def title_before_name(d: _Doc, m: Mention) -> bool:
+    """A name right after a title is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner", "Gov. Ohio"."""
+    return m.source != "dateline" and _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None
+
+
+def given_name(d: _Doc, m: Mention) -> bool:
+    """A given name that is a place, followed by a surname: a known surname of the text ("Madison Keys" after "Keys
+    said"), or, for a listed given name (data/given_names.txt), a word that reads as a surname by what follows it:
+    "Brooklyn Beckham's friend", "Paris Hilton said" — not "Paris Walmart store" or "Jordan Hubmen basketball"."""
+    after = _NEXT_WORD.match(d.text, m.end)
+    if not after or d.text[m.end] != " " or " " in m.text or m.text.isupper() or not after.group(1)[:1].isupper():
+        return False
+    word = after.group(1)
+    if m.text.endswith(".") or d.gaz.candidates(f"{m.text} {word}") or d.gaz.demonym(f"{m.text} {word}"):
+        return False  # "Sri Lankan", "Tennessee Colony": one longer name
+    # A surname of someone else in the text ("Victoria Beckham" before "Brooklyn Beckham"), not this very phrase.
+    if d.surnames.get(word, set()) - {m.text} and word != m.text and not _an_institution_word(d, word):
+        return True
+    return (
+        m.text in _listed_given_names()
+        and _SURNAME_THEN.match(d.text, m.end) is not None
+        and not _an_institution_word(d, word)
+    )
+
+
+def _an_institution_word(d: _Doc, word: str) -> bool:
+    """ "Police", "Drive", "Lankan", "Texas": a word after a place name that makes it no person's given name."""
+    key = normalize_name(word)
+    return (
+        word in _INSTITUTIONS
+        or _STREET.match(" " + word) is not None
+        or key in d.gaz.strong_keys
+        or d.gaz.demonym(key) is not None
+    )
+
+
+def word_of_persons_name(d: _Doc, m: Mention) -> bool:
+    """ "Saakashvili", "Ripley", "Okafor" alone, after "Mikheil Saakashvili", "Jim Ripley" or "Ms Okafor" in the same
+    text: a word of a person's name is that person again. A strong place name ("Jordan", "Washington") stays a
+    place unless NER calls it a person and it opened a two-word name ("Madison Keys … Madison said"), and a town
+    found by the words around it ("Near Moab, Utah") stays one."""
+    if m.text not in d.person_words or m.demonym_of or m.source == "dateline" or m.rule in _CONTEXT_RULES:
+        return False
+    if normalize_name(m.text) not in d.gaz.strong_keys:
+        return True
+    # "Madison Keys … Madison was happy": NER itself calls the bare given name a person.
+    return (
+        m.label == "PERSON"
+        and m.text in d.given_names
+        and not _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start)
     )
 
 
@@ -515,6 +880,7 @@ class Rule:
 _ENTITY_RULES: tuple[Rule, ...] = tuple(
     Rule(f.__name__, "entity", f)
     for f in (
+        hyphenated_whole,
         ner_place_parts,
         ner_place_subspan,
         ner_place,
@@ -530,8 +896,30 @@ _ENTITY_RULES: tuple[Rule, ...] = tuple(
     )
 )
 _FILTERS: tuple[Rule, ...] = tuple(
-    Rule(f.__name__, "filter", f) for f in (dropped_by_user, lower_case, saints_day, word_of_persons_name)
+    Rule(f.__name__, "filter", f)
+    for f in (
+        dropped_by_user,
+        lower_case,
+        saints_day,
+        credential,
+        currency_prefix,
+        flu_strain,
+        disease_name,
+        pathogen,
+        not_place_phrase,
+        organisation,
+        university_alone,
+        title_before_name,
+        given_name,
+        word_of_persons_name,
+    )
 )
+_TEXT_RULES: tuple[Rule, ...] = tuple(
+    Rule(f.__name__, "text", f)
+    for f in (gazetteer_name, elided_name, town_comma_parent, place_phrase, list_neighbour)
+)
+# Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
+_CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name"})
 
 
 def _dateline_rule(d: _Doc) -> None:
@@ -541,7 +929,7 @@ def _dateline_rule(d: _Doc) -> None:
 RULE_TABLE: tuple[Rule, ...] = (
     Rule("dateline", "dateline", _dateline_rule),
     *_ENTITY_RULES,
-    Rule("gazetteer_name", "text", gazetteer_name),
+    *_TEXT_RULES,
     Rule("demonym_ner_missed", "text", demonym_ner_missed),
     *_FILTERS,
     Rule("maybe_place", "maybe", maybe_place),
@@ -550,13 +938,41 @@ RULE_TABLE: tuple[Rule, ...] = (
 RULES: tuple[str, ...] = tuple(r.name for r in RULE_TABLE)
 
 
+@lru_cache(maxsize=1)
+def _listed_given_names() -> frozenset[str]:
+    lines = (_DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _by_start(mention: Mention) -> int:
     return mention.start
 
 
-def _person_words(ents: Sequence[Span]) -> frozenset[str]:
-    """The words of the multi-word PERSON entities."""
-    return frozenset(token.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent)
+def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
+    """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near"), and the
+    names after a title anywhere in the text ("Ms Okafor", "Dr. Lincoln")."""
+    words = {
+        token.text
+        for ent in ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
+        for token in ent
+    }
+    words.update(match.group(1) for match in _TITLED_NAME.finditer(text))
+    return frozenset(words)
+
+
+def _given_names(text: str, ents: Sequence[Span]) -> frozenset[str]:
+    """The first words of two-word PERSON entities ("Madison" of "Madison Keys"): a bare "Madison" that NER calls a
+    person later in the same text is her, however big a city of that name."""
+    return frozenset(
+        ent[0].text
+        for ent in ents
+        if ent.label_ == "PERSON"
+        and len(ent) == 2
+        and ent[1].text.istitle()
+        and ent[1].text not in _INSTITUTIONS  # "Alexandria Police", "Huntsville Fire"
+        and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
+    )
 
 
 class _Spans:
@@ -583,6 +999,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if span[:4].lower() == "the " and len(span) > 4:
         start += 4
+    elif span[:1] in "NOAIFSTBEW" and (lead := _LEADING_LOCATIVE.match(text, start, end)):
+        start = lead.end()  # "Near Moab" (NER's person) is Moab after "Near"
     # A final full stop stays: inside an entity it belongs to an abbreviation ("Ind.", "U.S.", "W.Va.").
     match = re.search(r"(?:['’]s?|[\s,;:!?\"”)-]+)$", text[start:end])
     if match:
