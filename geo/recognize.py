@@ -82,7 +82,9 @@ _TITLE = (
     r"|Sir|Dame|Senator|Governor|Coach|Pastor|Rabbi|Imam"
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
+_TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+_IN_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside) $")
 _COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
 _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
@@ -90,7 +92,7 @@ _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
 _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
 # What follows a person's name and rarely a place's: a possessive, an age, a verb of saying or a past-tense verb.
 _PERSON_VERB = re.compile(
-    r"(?:['’]s? )?(?:,? (?:who|said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained)\b"
+    r"(?:['’]s? )?(?:,? (?:who|said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|[a-z]{3,}ed)\b"
     r"|, \d{1,3},)"
 )
 _AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
@@ -117,8 +119,8 @@ _PLACE_PHRASE = re.compile(
     rf"\b(?:the|a) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
     rf"mayor|citizens|heart|centre|center|edge) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
-    rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?:just |about |some )?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in)\b"  # "Orange lies north"
+    rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in)\b)"  # "Orange lies north"
     rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
     rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
     r"town centre|city centre)\b"  # "Reading council voted"
@@ -413,7 +415,7 @@ class _Doc:
     people's names, and the spans of people (the text matcher claims nothing inside them)."""
 
     __slots__ = (
-        "rec", "gaz", "text", "ents", "dateline", "person_words", "given_names", "surnames", "person_spans",
+        "rec", "gaz", "text", "ents", "dateline", "person_words", "given_names", "surnames", "titled", "person_spans",
         "person_ends",
     )
 
@@ -425,6 +427,7 @@ class _Doc:
         self.dateline = dateline
         self.person_words = _person_words(text, ents)
         self.given_names = _given_names(text, ents)
+        self.titled = frozenset(match.group(1) for match in _TITLED_NAME.finditer(text))  # "Okafor" of "Ms Okafor"
         # The last words of two- and three-word PERSON entities, each with the first words seen before it: "Okafor"
         # of "Ada Okafor" → {"Ada"}.
         self.surnames: dict[str, set[str]] = {}
@@ -837,7 +840,7 @@ def credential(d: _Doc, m: Mention) -> bool:
 
 def currency_prefix(d: _Doc, m: Mention) -> bool:
     """A country's letters before a dollar sign are its currency: "C$5", "NZ$7", "HK$9", "US$1"."""
-    return d.text[m.end : m.end + 1] == "$"
+    return d.text[m.end : m.end + 1] == "$" or "$" in m.text
 
 
 def flu_strain(d: _Doc, m: Mention) -> bool:
@@ -864,7 +867,10 @@ def not_place_phrase(d: _Doc, m: Mention) -> bool:
 
 def organisation(d: _Doc, m: Mention) -> bool:
     """A company, brand, bank, shop or sponsor the gazetteer also holds as a place: "Target", "Wells Fargo", "Ford"
-    (data/organisations.txt) — unless the text says place: "in Marathon", "Marathon, Fla."."""
+    (data/organisations.txt) — unless the text says place: "in Marathon", "Marathon, Fla.", "the town of Nokia"
+    ("at Target", "to Ford" are the shop and the company)."""
+    if m.rule in _CONTEXT_RULES:
+        return False  # "the town of Nokia"
     orgs = word_list("organisations.txt")
     key = normalize_name(m.text)
     previous = _PREVIOUS_WORD.search(d.text, max(0, m.start - 30), m.start)
@@ -873,7 +879,7 @@ def organisation(d: _Doc, m: Mention) -> bool:
     if key in orgs and _POSSESSIVE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
         return False  # "Moore's Ford": part of a longer name
     start = previous.start() if previous and key not in orgs else m.start
-    return not _LOCATIVE_CUE.search(d.text, max(0, start - 12), start) and not _COMMA_PARENT.match(d.text, m.end)
+    return not _IN_PLACE.search(d.text, max(0, start - 12), start) and not _COMMA_PARENT.match(d.text, m.end)
 
 
 def university_alone(d: _Doc, m: Mention) -> bool:
@@ -887,8 +893,11 @@ def university_alone(d: _Doc, m: Mention) -> bool:
 
 
 def title_before_name(d: _Doc, m: Mention) -> bool:
-    """A name right after a title is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner", "Gov. Ohio"."""
-    return m.source != "dateline" and _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None
+    """A name right after a title, or opening with one, is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner",
+    "Ms Okafor" (NER's place)."""
+    if m.source == "dateline":
+        return False
+    return _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None or bool(_TITLE_OPENS.match(m.text))
 
 
 def given_name(d: _Doc, m: Mention) -> bool:
@@ -952,7 +961,7 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     # "Madison Keys" (NER itself calls it a person) — never after "in", "to", "from"…
     if _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start):
         return False
-    if m.text not in d.given_names and m.text not in d.surnames:
+    if m.text not in d.given_names and m.text not in d.surnames and m.text not in d.titled:
         return False
     return _PERSON_VERB.match(d.text, m.end) is not None or (m.label == "PERSON" and not d.rec._is_major(m.text))
 
@@ -1051,7 +1060,7 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
         if ent.label_ == "PERSON" and len(ent) > 1 and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
         for token in ent
     }
-    words.update(match.group(1) for match in _TITLED_NAME.finditer(text))
+    words.update(match.group(1) for match in _TITLED_NAME.finditer(text))  # "Ms Okafor"
     return frozenset(words)
 
 
