@@ -85,6 +85,9 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
 _IN_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside) $")
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?i:town|city|village|suburb|county|borough|township|province|region|district|port|municipality) of $"
+)
 _COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
 _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
@@ -116,7 +119,7 @@ _PLACE_NOUN = (
     r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
 )
 _PLACE_PHRASE = re.compile(
-    rf"\b(?:the|a) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
+    rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
     rf"mayor|citizens|heart|centre|center|edge) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
     rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
@@ -879,7 +882,11 @@ def organisation(d: _Doc, m: Mention) -> bool:
     if key in orgs and _POSSESSIVE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
         return False  # "Moore's Ford": part of a longer name
     start = previous.start() if previous and key not in orgs else m.start
-    return not _IN_PLACE.search(d.text, max(0, start - 12), start) and not _COMMA_PARENT.match(d.text, m.end)
+    return not (
+        _IN_PLACE.search(d.text, max(0, start - 20), start)
+        or _COMMA_PARENT.match(d.text, m.end)
+        or _PLACE_OF_BEFORE.search(d.text, max(0, start - 20), start)
+    )
 
 
 def university_alone(d: _Doc, m: Mention) -> bool:
