@@ -1,12 +1,24 @@
-"""Toponym recognition: spaCy NER, re-labelling of place names NER mislabels, a gazetteer text matcher for what NER
-misses (multi-word and hyphenated names, names inside organisation names, compounds such as "Armenia-Azerbaijan"
-and "Russia-brokered"), demonyms, and the dateline.
+"""Toponym recognition as an ordered table of small named rules (:data:`RULES`; each :class:`Mention` records the
+rule that produced it in ``Mention.rule``, and ``Recognizer(gazetteer, disabled=...)`` switches rules off by name).
 
-NER's people and organisations are places when the text says so: after "in"/"to"/"from" ("travelling to
-Cirencester"), as streets ("Kelley Lane"), opening with a demonym ("the Russian Foreign Ministry" names Russia).
-Its places are not when the text says otherwise: a lone word of a person's name ("Saakashvili"), lower-case spans, a
-saint's day. The rest of its people and organisations the gazetteer knows as places come out as ``"maybe"`` mentions,
-which the resolver keeps only near the article's other places ("Torrington" as ORG in a Litchfield County story).
+The stages, in order:
+
+1. ``dateline`` — the dateline's place.
+2. Entity rules — for each NER entity (``doc.ents`` is read once), the first rule that answers: NER's places as
+   they stand or as the longer or shorter name they hold ("Guinea" of "Guinea-Bissau", "Armenia-Azerbaijan",
+   "North Texas"); NER's people and organisations that are places by the words around them ("travelling to
+   Cirencester", "Kelley Lane", "Watertown Police Department"); demonyms ("the Russian Foreign Ministry" names
+   Russia); and people, inside whose names nothing is a place.
+3. Text rules — names NER missed: strong gazetteer names, names with elided articles ("L'Aquila"), a town before its
+   state ("Near Moab, Utah"), place phrases ("the town of Orange", "north of Avignon"), lists of places, demonyms.
+4. Filters — what is not a place, each switchable: lower-case spans, saints' days, credentials after a name
+   ("L.P.N."), currencies ("NZ$"), diseases and pathogens ("Ross River virus", "Ebola"), things named after places
+   ("Buffalo wings"), organisations ("Wells Fargo"), universities used alone ("a sophomore at Brown"), people (titles,
+   given names before a surname, a name with an age, a word of a person's name met earlier in the text).
+5. ``maybe_place`` — NER's people and organisations the gazetteer knows as places come out as ``"maybe"`` mentions,
+   which the resolver keeps only near the article's other places ("Torrington" as ORG in a Litchfield County story).
+
+Word lists the filters read are ours, in ``data/*.txt``, each with a provenance comment.
 """
 
 from __future__ import annotations
@@ -112,8 +124,6 @@ _STUDY = re.compile(
     re.IGNORECASE,
 )
 _AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
-# After "X, ": a comma parent ("Moab, Utah") must be the next mention; what may stand between the town and it.
-_PARENT_AFTER = re.compile(r",\s*")
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _PLACE_NOUN = (
     r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
@@ -353,12 +363,7 @@ class Recognizer:
     ) -> list[Mention]:
         """Mentions in *doc*; pass its *text* when you have it (``Doc.text`` rebuilds it from the tokens)."""
         d = _Doc(self, doc.text if text is None else text, doc.ents, dateline)  # spaCy builds doc.ents anew each time
-        found: list[Mention] = []
-        if dateline and self.on("dateline"):
-            found.append(
-                Mention(dateline[0], dateline[1], d.text[dateline[0] : dateline[1]], "dateline", "DATELINE",
-                        rule="dateline")
-            )
+        found: list[Mention] = dateline_place(d) if self.on("dateline") else []
         for ent in d.ents:
             if dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char:
                 continue
@@ -442,9 +447,6 @@ class _Doc:
 
 
 # -- entity rules: the first that answers for an entity wins (None: not mine; a list, maybe empty: done) -----------
-
-EntityRule = Callable[[_Doc, "Span", int, int, str], "list[Mention] | None"]
-
 
 def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's place that is part of a longer name the gazetteer knows, joined by a hyphen or a particle: "Guinea" of
@@ -1032,12 +1034,17 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
 _CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name"})
 
 
-def _dateline_rule(d: _Doc) -> None:
-    """The dateline's place ("WASHINGTON (AP) —", "KYIV, Ukraine —"), found by :func:`geo.text.find_dateline`."""
+def dateline_place(d: _Doc) -> list[Mention]:
+    """The dateline's place ("WASHINGTON (AP) —", "KYIV, Ukraine —"), found by :func:`geo.text.find_dateline` and
+    passed in; NER's entities over it are not read."""
+    if not d.dateline:
+        return []
+    start, end = d.dateline
+    return [Mention(start, end, d.text[start:end], "dateline", "DATELINE", rule="dateline")]
 
 
 RULE_TABLE: tuple[Rule, ...] = (
-    Rule("dateline", "dateline", _dateline_rule),
+    Rule("dateline", "dateline", dateline_place),
     *_ENTITY_RULES,
     *_TEXT_RULES,
     Rule("demonym_ner_missed", "text", demonym_ner_missed),
