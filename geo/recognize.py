@@ -91,7 +91,8 @@ _LOCATIVE_CUE = re.compile(
 # Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
 _TITLE = (
     r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp)\.?"
-    r"|Sir|Dame|Senator|Governor|Coach|Pastor|Rabbi|Imam"
+    r"|Sir|Dame|Senator|Governor|President|Chancellor|Premier|Prime Minister|Minister|Mayor|Ambassador|Judge|Coach"
+    r"|Pastor|Rabbi|Imam"
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
@@ -106,10 +107,9 @@ _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
 _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
 # What follows a person's name and rarely a place's: a possessive, an age, a verb of saying or a past-tense verb.
-_PERSON_VERB = re.compile(
-    r"(?:['’]s? )?(?:,? (?:who|said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|[a-z]{3,}ed)\b"
-    r"|, \d{1,3},)"
-)
+_SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
+_PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
+_SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
 _AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
 _SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
@@ -122,6 +122,10 @@ _STUDY = re.compile(
     r"studying|professor|enrolled|alumn\w*|degree|scholarship|lecturer|researcher|dean|campus|tuition|undergraduate|"
     r"majored|major|Ph\.?D|doctorate|coach|team|university|college|class of)\b",
     re.IGNORECASE,
+)
+_CAMPUS_NOUN = re.compile(
+    r" (?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
+    r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?)\b"
 )
 _AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
@@ -410,6 +414,10 @@ class Recognizer:
                 if (code := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
                     return start, end, code
         return None
+
+    def _is_nation(self, name: str) -> bool:
+        """A country's or a capital's name ("Egypt", "Washington"): when it "said", its government did."""
+        return any(c.fcode in ("PCLI", "PPLC") for c in self.gazetteer.candidates(name)[:3])
 
     def _is_major(self, name: str) -> bool:
         """Countries, capitals, admin-1 units and our curated areas: names strong enough to split a PERSON span."""
@@ -892,10 +900,12 @@ def organisation(d: _Doc, m: Mention) -> bool:
 
 
 def university_alone(d: _Doc, m: Mention) -> bool:
-    """A university called by one bare name, where the text is about studying: "a sophomore at Brown", "she
-    studied at Vanderbilt" (data/universities.txt) — an institution, not a small town."""
+    """A university called by one bare name, where the text is about studying or its people: "a sophomore at Brown",
+    "she studied at Vanderbilt", "a Notre Dame player" (data/universities.txt) — an institution, not a small town."""
     if normalize_name(m.text) not in word_list("universities.txt") or _NAME_GOES_ON.match(d.text, m.end):
         return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
+    if _CAMPUS_NOUN.match(d.text, m.end):
+        return True  # "a Notre Dame player", "Cornell scientists"
     if not _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start):
         return False
     return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 60)) is not None
@@ -957,6 +967,19 @@ def name_with_age(d: _Doc, m: Mention) -> bool:
     return False
 
 
+def person_speaks(d: _Doc, m: Mention) -> bool:
+    """A one-word name that speaks is a person: "…," Nelson said", "Petrova said" — when NER calls it a person or
+    the gazetteer has it only as an alternate name; a country, capital or state that "said" is its government
+    ("Washington said")."""
+    if " " in m.text or m.demonym_of or m.rule in _CONTEXT_RULES or not _SPEAKS.match(d.text, m.end):
+        return False
+    if m.label == "PERSON":
+        return not d.rec._is_nation(m.text)  # "…," Nelson said
+    return normalize_name(m.text) not in d.gaz.strong_keys and not any(
+        c.name_kind <= 1 for c in d.gaz.candidates(m.text)
+    )
+
+
 def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     """ "Saakashvili", "Ripley", "Okafor" alone, after "Mikheil Saakashvili", "Jim Ripley" or "Ms Okafor" in the same
     text: a word of a person's name is that person again. A strong place name ("Jordan", "Washington") stays a
@@ -972,6 +995,8 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
         return False
     if m.text not in d.given_names and m.text not in d.surnames and m.text not in d.titled:
         return False
+    if d.rec._is_nation(m.text):
+        return False  # "Rethinking Egypt" (NER's person) says nothing about "Egypt was instrumental"
     return _PERSON_VERB.match(d.text, m.end) is not None or (m.label == "PERSON" and not d.rec._is_major(m.text))
 
 
@@ -1023,6 +1048,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         title_before_name,
         given_name,
         name_with_age,
+        person_speaks,
         word_of_persons_name,
     )
 )

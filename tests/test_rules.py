@@ -254,6 +254,18 @@ def test_a_place_before_an_institution_word_stays_a_place(gaz, nlp):
     assert texts(gaz, nlp, text, {"Paris": "GPE"}) == ["Paris"]
 
 
+def test_a_one_word_name_that_speaks_is_a_person(gaz, nlp):
+    text = '"It was loud," Warren said. Officials in Boston agreed.'
+    assert texts(gaz, nlp, text, {"Warren": "PERSON", "Boston": "GPE"}) == ["Boston"]
+    # A capital that "said" is its government; a place before "…, said Allen" is not the speaker.
+    assert texts(gaz, nlp, "Washington said it would act.", {"Washington": "PERSON"}) == ["Washington"]
+    assert texts(gaz, nlp, "Like what is done in Tulsa, said Allen.", {"Tulsa": "GPE"}) == ["Tulsa"]
+
+
+def test_a_university_by_its_people_is_no_town(gaz, nlp):
+    assert texts(gaz, nlp, "A Brown player scored twice.", {"Brown": "GPE"}) == []
+
+
 # -- rules that find what NER missed ------------------------------------------------------------------------------
 
 
