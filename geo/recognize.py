@@ -106,7 +106,7 @@ _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
 _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
-# What follows a person's name and rarely a place's: a possessive, an age, a verb of saying or a past-tense verb.
+# What follows a person's name and rarely a place's: an age, a verb of saying, a past-tense verb or an auxiliary.
 _SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
 _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
@@ -127,6 +127,7 @@ _CAMPUS_NOUN = re.compile(
     r" (?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
     r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?)\b"
 )
+_GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _PLACE_NOUN = (
@@ -441,9 +442,9 @@ class _Doc:
         self.text = text
         self.ents = ents
         self.dateline = dateline
-        self.person_words = _person_words(text, ents)
-        self.given_names = _given_names(text, ents)
         self.titled = frozenset(match.group(1) for match in _TITLED_NAME.finditer(text))  # "Okafor" of "Ms Okafor"
+        self.person_words = _person_words(text, ents) | self.titled
+        self.given_names = _given_names(text, ents)
         # The last words of two- and three-word PERSON entities, each with the first words seen before it: "Okafor"
         # of "Ada Okafor" → {"Ada"}.
         self.surnames: dict[str, set[str]] = {}
@@ -900,12 +901,15 @@ def organisation(d: _Doc, m: Mention) -> bool:
 
 
 def university_alone(d: _Doc, m: Mention) -> bool:
-    """A university called by one bare name, where the text is about studying or its people: "a sophomore at Brown",
-    "she studied at Vanderbilt", "a Notre Dame player" (data/universities.txt) — an institution, not a small town."""
+    """A university called by one bare name, where the text is about studying, its people or its teams: "a
+    sophomore at Brown", "she studied at Vanderbilt", "a Notre Dame player", "Gonzaga beat Baylor 86-70"
+    (data/universities.txt) — an institution, not a small town."""
     if normalize_name(m.text) not in word_list("universities.txt") or _NAME_GOES_ON.match(d.text, m.end):
         return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
     if _CAMPUS_NOUN.match(d.text, m.end):
         return True  # "a Notre Dame player", "Cornell scientists"
+    if _GAME.search(d.text, max(0, m.start - 40), min(len(d.text), m.end + 40)):
+        return True  # "Georgetown held off Villanova 66-61": the team
     if not _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start):
         return False
     return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 60)) is not None
@@ -1092,16 +1096,13 @@ def _by_start(mention: Mention) -> int:
 
 
 def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
-    """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near"), and the
-    names after a title anywhere in the text ("Ms Okafor", "Dr. Lincoln")."""
-    words = {
+    """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near")."""
+    return frozenset(
         token.text
         for ent in ents
         if ent.label_ == "PERSON" and len(ent) > 1 and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
         for token in ent
-    }
-    words.update(match.group(1) for match in _TITLED_NAME.finditer(text))  # "Ms Okafor"
-    return frozenset(words)
+    )
 
 
 def _given_names(text: str, ents: Sequence[Span]) -> frozenset[str]:

@@ -262,8 +262,9 @@ def test_a_one_word_name_that_speaks_is_a_person(gaz, nlp):
     assert texts(gaz, nlp, "Like what is done in Tulsa, said Allen.", {"Tulsa": "GPE"}) == ["Tulsa"]
 
 
-def test_a_university_by_its_people_is_no_town(gaz, nlp):
+def test_a_university_by_its_people_or_its_team_is_no_town(gaz, nlp):
     assert texts(gaz, nlp, "A Brown player scored twice.", {"Brown": "GPE"}) == []
+    assert texts(gaz, nlp, "Brown beat Yale 66-61 in Boston.", {"Brown": "GPE", "Boston": "GPE"}) == ["Boston"]
 
 
 # -- rules that find what NER missed ------------------------------------------------------------------------------
