@@ -113,6 +113,7 @@ _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers,
 _AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
 _SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
+_MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
 _NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+, \d{1,3},")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
@@ -280,6 +281,7 @@ class Recognizer:
         self._entity_rules = [r for r in _ENTITY_RULES if r.name not in self.disabled]
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
+        self.former = gazetteer.former_names() if self.on("former_name") else frozenset()
 
     def on(self, name: str) -> bool:
         return name not in self.disabled
@@ -287,8 +289,11 @@ class Recognizer:
     # -- the text matcher ---------------------------------------------------------------------------------------
 
     def _claimable(self, key: str, surface: str = "") -> bool:
-        """A strong name that is not a common word ("No", "May"); all-caps "US" is a name, "Us" is not."""
-        if key not in self.gazetteer.strong_keys or key in self.stop:
+        """A strong name that is not a common word ("No", "May"); all-caps "US" is a name, "Us" is not. A former
+        name of a big city ("Leningrad", "Constantinople") is one too, unless the rule is switched off."""
+        if key in self.stop:
+            return False
+        if key not in self.gazetteer.strong_keys and not (self.former and key in self.former):
             return False
         return key not in _stop_words() or (surface.isupper() and len(surface) > 1)
 
@@ -518,7 +523,8 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         return None
     if ent.label_ == "PERSON" and " " in d.text[start:end]:
         return []
-    return [d.rec.mention(d.text, start, end, "ner", ent.label_, "mislabelled_place")]
+    rule = "former_name" if former_name(d, key) else "mislabelled_place"
+    return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
 def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -623,9 +629,17 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             found = [m for m in found if not (m.start < end and start < m.end)]
             taken = _Spans((m.start, m.end) for m in found)
-        found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", "gazetteer_name"))
+        rule = "former_name" if former_name(d, normalize_name(text[start:end])) else "gazetteer_name"
+        found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)
     return found
+
+
+def former_name(d: _Doc, key: str) -> bool:
+    """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
+    name: "Leningrad", "Constantinople", "Madras" — claimed like a strong name by the text matcher and over NER's
+    person or organisation (the mention records this rule)."""
+    return key in d.rec.former and key not in d.gaz.strong_keys
 
 
 def _found_places(found: list[Mention]) -> list[Mention]:
@@ -924,11 +938,14 @@ def title_before_name(d: _Doc, m: Mention) -> bool:
 
 
 def given_name(d: _Doc, m: Mention) -> bool:
-    """A given name that is a place, followed by a surname: a known surname of the text ("Madison Keys" after "Keys
-    said"), or, for a listed given name (data/given_names.txt), a word that reads as a surname by what follows it:
-    "Brooklyn Beckham's friend", "Paris Hilton said" — not "Paris Walmart store" or "Jordan Hubmen basketball"."""
+    """A given name that is a place, followed by a surname: a middle initial ("Judah P. Benjamin"), a known surname
+    of the text ("Madison Keys" after "Keys said"), or, for a listed given name (data/given_names.txt), a word that
+    reads as a surname by what follows it: "Brooklyn Beckham's friend", "Paris Hilton said" — not "Paris Walmart
+    store" or "Jordan Hubmen basketball"."""
     if " " in m.text or m.text.isupper():
         return False
+    if _MIDDLE_INITIAL.match(d.text, m.end) and not d.rec._is_nation(m.text):
+        return True  # "Judah P. Benjamin", "Austin J. Smith"
     # The surname half: "Adesanya" of "Israel Adesanya headlined".
     before = _PREVIOUS_WORD.search(d.text, max(0, m.start - 30), m.start)
     if before and before.group(1) in _listed_given_names() and _AFTER_SURNAME_RE.match(d.text, m.end):
@@ -1077,6 +1094,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     Rule("dateline", "dateline", dateline_place),
     *_ENTITY_RULES,
     *_TEXT_RULES,
+    Rule("former_name", "text", former_name),
     Rule("demonym_ner_missed", "text", demonym_ner_missed),
     *_FILTERS,
     Rule("maybe_place", "maybe", maybe_place),

@@ -63,7 +63,11 @@ PLACES = [
     ("Atlanta", "PPLA", "US", "US.GA", 463_878, []),
     ("Reno", "PPL", "US", "US.NV", 260_068, []),
     ("Rivera", "PPLA", "UY", "UY.13", 64_465, []),
+    ("Saint Petersburg", "PPLA", "RU", "RU.66", 5_351_935, []),
+    ("Jeddah", "PPL", "SA", "SA.14", 2_867_446, []),
 ]
+# Alternate names (kind 2): a former name and a spelling that is also a given name.
+ALTERNATES = [("Leningrad", "Saint Petersburg"), ("Judah", "Jeddah")]
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +84,8 @@ def gaz(tmp_path_factory) -> Gazetteer:
         )
         for kind, alias in [(0, name), *((1, a) for a in aliases)]:
             con.execute("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", (normalize_name(alias), place_id, kind))
+    ids = {name: i for i, (name, *_) in enumerate(PLACES, start=1)}
+    con.executemany("INSERT INTO names VALUES (?, ?, 2)", [(normalize_name(a), ids[p]) for a, p in ALTERNATES])
     con.executemany("INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR")])
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.commit()
@@ -308,6 +314,16 @@ def test_the_tail_of_a_longer_name_is_no_place(gaz, nlp):
     assert texts(gaz, nlp, "Birds nest in the Danube Delta.", {"the Danube Delta": "LOC"}) == ["Danube Delta"]
     # A qualifier before the name is no longer name.
     assert texts(gaz, nlp, "Rain fell on North Utah.", {"North Utah": "GPE"}) == ["Utah"]
+
+
+def test_a_former_name_of_a_big_city_is_claimed_like_a_strong_name(gaz, nlp):
+    assert found(gaz, nlp, "Leningrad endured a long siege.", {"Leningrad": "PERSON"}) == [
+        ("Leningrad", "former_name")
+    ]
+    assert found(gaz, nlp, "Trains reached Leningrad at dawn.") == [("Leningrad", "former_name")]
+    assert found(gaz, nlp, "Trains reached Leningrad at dawn.", disabled=frozenset({"former_name"})) == []
+    # A given name followed by a middle initial is a person, whatever city it once named.
+    assert found(gaz, nlp, "She won the Judah P. Benjamin Award.") == []
 
 
 # -- end to end on the real model (fewer: these also test what the model tags) -------------------------------------
