@@ -15,6 +15,7 @@ _APOSTROPHES = "'\u2018\u2019\u02bc\u02bb`\u00b4"
 _DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
 _APOS_RE = re.compile(f"[{re.escape(_APOSTROPHES)}.]")
 _SPACE_RE = re.compile(r"\s+")
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # "Ma\u200bdrid" is Madrid
 _LATIN_RE = re.compile(r"^[a-z0-9 ,&()]+$")
 # Abbreviations written both ways in place names: "St. Petersburg" / "Saint Petersburg", "Mt. Vernon", "Ft. Worth".
 _ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
@@ -35,7 +36,7 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("U.S.")
     'us'
     """
-    key = strip_diacritics(name).casefold()
+    key = strip_diacritics(_INVISIBLE_RE.sub("", name)).casefold()
     key = key.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("đ", "d").replace("ł", "l")
     key = _APOS_RE.sub("", key)
     key = _DASH_RE.sub(" ", key)

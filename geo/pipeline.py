@@ -10,7 +10,7 @@ from geo.model import Document, Mention, Sentence
 from geo.normalize import normalize_name
 from geo.recognize import DEFAULT_MODEL, Recognizer, load_nlp
 from geo.resolve import Resolver, ResolverConfig
-from geo.text import find_dateline, find_title, split_sentences
+from geo.text import find_dateline, find_title, split_sentences, strip_invisible
 
 # NER runs on pieces of at most this many characters, cut at sentence ends: spaCy refuses texts over
 # ``nlp.max_length`` (1M) and its memory grows with the text, so long articles go through in bounded pieces.
@@ -42,10 +42,13 @@ class Geoparser:
         *,
         model: str = DEFAULT_MODEL,
         resolver_config: ResolverConfig | None = None,
+        disabled_rules: frozenset[str] = frozenset(),
     ) -> None:
+        """``resolver_config``: the resolver's weights and switched-off terms (:class:`geo.resolve.ResolverConfig`);
+        ``disabled_rules``: names of :data:`geo.recognize.RULES` to switch off (``ValueError`` if unknown)."""
         self.gazetteer = gazetteer or open_gazetteer()
         self.nlp = load_nlp(model)
-        self.recognizer = Recognizer(self.gazetteer)
+        self.recognizer = Recognizer(self.gazetteer, disabled=frozenset(disabled_rules))
         self.resolver = Resolver(self.gazetteer, resolver_config)
 
     def parse(self, text: str, *, doc_id: str = "document", title: str | None = None) -> Document:
@@ -75,15 +78,21 @@ class Geoparser:
             if article.spans is None
             for start, end in _pieces(document.sentences, CHUNK_CHARS)
         ]
-        ner_docs = self.nlp.pipe((articles[i].text[s:e] for i, s, e in pieces), batch_size=len(articles))
+        # NER and the rules read each piece without invisible characters ("Ma\u200bdrid"); offsets map back.
+        cleaned = [strip_invisible(articles[i].text[s:e]) for i, s, e in pieces]
+        ner_docs = self.nlp.pipe((piece for piece, _ in cleaned), batch_size=len(articles))
         found: dict[int, list[Mention]] = {}
-        for (i, start, end), ner_doc in zip(pieces, ner_docs, strict=True):
-            piece = articles[i].text[start:end]
+        for (i, start, _end), (piece, offsets), ner_doc in zip(pieces, cleaned, ner_docs, strict=True):
             dateline = find_dateline(piece) if start == 0 else None
-            found.setdefault(i, []).extend(
-                replace(m, start=m.start + start, end=m.end + start) if start else m
-                for m in self.recognizer.recognize(ner_doc, dateline=dateline, text=piece)
-            )
+            mentions = self.recognizer.recognize(ner_doc, dateline=dateline, text=piece)
+            if offsets is not None:
+                text = articles[i].text
+                for m in mentions:
+                    m.start, m.end = offsets[m.start] + start, offsets[m.end - 1] + 1 + start
+                    m.text = text[m.start : m.end]
+            elif start:
+                mentions = [replace(m, start=m.start + start, end=m.end + start) for m in mentions]
+            found.setdefault(i, []).extend(mentions)
         for i, (article, document) in enumerate(zip(articles, documents, strict=True)):
             text = article.text
             if article.spans is None:
@@ -109,6 +118,7 @@ class Geoparser:
             demonym_of=self.gazetteer.demonym(surface)
             if normalize_name(surface) not in self.gazetteer.strong_keys
             else None,
+            rule="gold",
         )
 
 

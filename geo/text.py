@@ -110,6 +110,28 @@ def _without_surrogates(text: str) -> str:
     )
 
 
+# ---------------------------------------------------------------- invisible characters
+
+# Format characters that print as nothing but cut a word in two for NER and the gazetteer: soft hyphen, zero-width
+# space / non-joiner / joiner, word joiner, BOM ("Ma\u200bdrid" is Madrid).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+
+
+def strip_invisible(text: str) -> tuple[str, list[int] | None]:
+    """*text* without invisible characters, and the offset in *text* of each offset of the result (one more entry
+    for its end), or ``None`` when there was nothing to strip (the common case costs one regex search).
+
+    >>> strip_invisible("Ma\u200bdrid")
+    ('Madrid', [0, 1, 3, 4, 5, 6, 7])
+    """
+    if _INVISIBLE_RE.search(text) is None:
+        return text, None
+    offsets = [i for i, ch in enumerate(text) if ch not in INVISIBLE]
+    offsets.append(len(text))
+    return _INVISIBLE_RE.sub("", text), offsets
+
+
 # ---------------------------------------------------------------- title and dateline
 
 # "WASHINGTON (UrduPoint News / Sputnik - 20th March, 2023)", "KYIV, Ukraine (AP) —", "MOSCOW, March 20 (Reuters) -",

@@ -143,6 +143,7 @@ class Gazetteer:
         self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
         self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
+        self._former: dict[int, frozenset[str]] = {}
 
     def meta(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT key, value FROM meta"))
@@ -205,6 +206,27 @@ class Gazetteer:
 
     def is_strong(self, key: str) -> bool:
         return key in self.strong_keys
+
+    def former_names(self, min_population: int = 1_000_000) -> frozenset[str]:
+        """One-word alternate names of cities of at least *min_population* that name nothing else on their own:
+        old names and other spellings ("bombay", "leningrad", "constantinople"), for the text matcher."""
+        cached = self._former.get(min_population)
+        if cached is None:
+            rows = self._con.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id "
+                "WHERE n.kind = 2 AND p.fcode LIKE 'PPL%' AND p.population >= ? AND instr(n.key, ' ') = 0",
+                (min_population,),
+            )
+            keys = {key for (key,) in rows if len(key) >= 5 and key.isalpha() and key.isascii()}
+            named = {
+                key
+                for (key,) in self._con.execute(
+                    f"SELECT DISTINCT key FROM names WHERE kind <= 1 AND key IN ({','.join('?' * len(keys))})",
+                    tuple(keys),
+                )
+            } if keys else set()
+            cached = self._former[min_population] = frozenset(keys - named - self.overrides.dropped)
+        return cached
 
 
 @lru_cache(maxsize=4)
