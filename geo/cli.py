@@ -263,14 +263,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from geo.resolve import ResolverConfig
 
     started = time.perf_counter()
-    off = frozenset(n.strip() for a in args.ablate or [] for n in a.split(",") if n.strip())
+    from geo.recognize import RULES
+
+    names = frozenset(n.strip() for a in args.ablate or [] for n in a.split(",") if n.strip())
+    rules = names & set(RULES)
     try:
-        # The calibration was fitted with every term on: with terms off, scores are the resolver's shares.
-        config = ResolverConfig(off=off, calibrated=not off)
+        # The calibration was fitted with everything on: with anything off, scores are the resolver's shares.
+        config = ResolverConfig(off=names - rules, calibrated=not names)
+        parser = Geoparser(resolver_config=config, disabled_rules=rules)
     except ValueError as exc:
-        _warn(f"--ablate: {exc}")
+        _warn(f"--ablate: {exc} (recognition rules: {', '.join(RULES)})")
         return EXIT_USAGE
-    parser = Geoparser(resolver_config=config)
     if args.cases:
         from geo.evaluate import cases_table, evaluate_cases
 
@@ -339,7 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--ablate",
         action="append",
         metavar="TERM",
-        help="switch a resolver evidence term off (repeatable or comma-separated; see geo.resolve.TERMS)",
+        help="switch a resolver evidence term (geo.resolve.TERMS) or a recognition rule (geo.recognize.RULES) off "
+        "(repeatable or comma-separated)",
     )
     p_eval.add_argument(
         "--cases", action="store_true", help="the files are case sets (tests/cases/*.jsonl): pass rate per kind"
