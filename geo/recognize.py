@@ -103,6 +103,7 @@ _PLACE_OF_BEFORE = re.compile(
 )
 _COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
 _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
 _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
@@ -929,6 +930,15 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 60)) is not None
 
 
+def acronym(d: _Doc, m: Mention) -> bool:
+    """An all-capitals acronym the gazetteer holds only as some place's alternate name (an airport code, a local
+    abbreviation) is an organisation's: "NRA" (not Narrandera), "AMA" — "US", "UAE", "NYC" are names or aliases."""
+    if m.source == "dateline" or not _ACRONYM.fullmatch(m.text):
+        return False
+    key = normalize_name(m.text)
+    return key not in d.gaz.strong_keys and not any(c.name_kind <= 1 for c in d.gaz.candidates(key))
+
+
 def title_before_name(d: _Doc, m: Mention) -> bool:
     """A name right after a title, or opening with one, is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner",
     "Ms Okafor" (NER's place)."""
@@ -1065,6 +1075,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         pathogen,
         not_place_phrase,
         organisation,
+        acronym,
         university_alone,
         title_before_name,
         given_name,

@@ -208,6 +208,14 @@ def test_diseases_named_after_places_are_not_places(gaz, nlp, text, ents):
     assert [t for t in texts(gaz, nlp, text, ents) if t != "Townsville"] == []
 
 
+def test_an_acronym_the_index_holds_only_as_an_alternate_name_is_no_place(gaz, nlp):
+    # "Judah" is only an alternate name of Jeddah in the tiny index; as capitals it stands for an acronym.
+    assert texts(gaz, nlp, "JUDAH said the rally in Boston would go ahead.", {"JUDAH": "GPE", "Boston": "GPE"}) == [
+        "Boston"
+    ]
+    assert texts(gaz, nlp, "Troops left NZ on Monday.", {"NZ": "GPE"}) == ["NZ"]  # an alias: a name
+
+
 def test_things_named_after_places_are_not_places(gaz, nlp):
     text = "Hail hit Wichita. Fans ate Buffalo wings."
     assert texts(gaz, nlp, text, {"Buffalo": "GPE"}) == ["Wichita"]
