@@ -114,8 +114,9 @@ _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers,
 _AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
 _SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
+_INITIAL_INSIDE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]")  # a first name, a middle initial: not "W. Main St."
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
-_NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+, \d{1,3},")
+_NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},")  # "Virginia L. Lane, 77,"
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
 _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
@@ -559,9 +560,12 @@ def place_in_organisation(d: _Doc, ent: Span, start: int, end: int, key: str) ->
 
 
 def street(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
-    """A street, whatever NER calls it: "Kelley Lane", "Bearkat Boulevard", "Royal Street"."""
+    """A street, whatever NER calls it: "Kelley Lane", "Bearkat Boulevard", "Royal Street" (not "Virginia L.
+    Lane", a person)."""
     if ent.label_ not in _MAYBE_LABELS or not _STREET.search(d.text, start, end) or " " not in d.text[start:end]:
         return None
+    if _INITIAL_INSIDE.search(d.text, start, end):
+        return None  # "Virginia L. Lane": a middle initial makes a person's name
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "street")]
 
 
@@ -989,7 +993,7 @@ def _an_institution_word(d: _Doc, word: str) -> bool:
 
 def name_with_age(d: _Doc, m: Mention) -> bool:
     """A word of a two- or three-word name followed by an age between commas is a person's: "Phoenix Rivera, 17,",
-    "Georgia Hale, 29," — unless the words are one place name ("New York, 10,")."""
+    "Georgia Hale, 29,", "Virginia L. Lane, 77," — unless the words are one place name ("New York, 10,")."""
     line_start = max(0, m.start - 30)
     for match in _NAME_WITH_AGE.finditer(d.text, line_start, min(len(d.text), m.end + 30)):
         name_end = d.text.index(",", match.start())

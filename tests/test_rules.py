@@ -263,6 +263,12 @@ def test_a_given_name_before_a_surname_is_a_person(gaz, nlp, text):
     assert texts(gaz, nlp, text) in (["Atlanta"], ["Reno"])
 
 
+def test_a_name_with_a_middle_initial_is_no_street(gaz, nlp):
+    text = "Driver Virginia L. Lane, 77, lives at 12 W. Main St. in Tulsa."
+    ents = [("Virginia L. Lane", "PERSON"), ("W. Main St.", "PERSON"), ("Tulsa", "GPE")]
+    assert found(gaz, nlp, text, ents) == [("W. Main St.", "street"), ("Tulsa", "ner_place")]
+
+
 def test_a_place_before_an_institution_word_stays_a_place(gaz, nlp):
     text = "Paris Police closed the square."
     assert texts(gaz, nlp, text, {"Paris": "GPE"}) == ["Paris"]
