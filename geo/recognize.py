@@ -642,8 +642,8 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def former_name(d: _Doc, key: str) -> bool:
     """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
-    name: "Leningrad", "Constantinople", "Madras" — claimed like a strong name by the text matcher and over NER's
-    person or organisation (the mention records this rule)."""
+    name: "Leningrad", "Constantinople", "Peking" — claimed like a strong name by the text matcher and over NER's
+    person or organisation (the mention records this rule). "Madras" is not: it is also a town's own name."""
     return key in d.rec.former and key not in d.gaz.strong_keys
 
 
@@ -661,12 +661,11 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
         if not (comma := _COMMA_BEFORE.search(text, max(0, parent.start - 4), parent.start)):
             continue
         before_comma = comma.start(1)
-        words = [w for w in _words(text, max(0, before_comma - 60), before_comma)]
+        words = _words(text, max(0, before_comma - 60), before_comma)
         if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
             continue
-        codes = {c.admin1 for c in gaz.candidates(parent.text) if c.fcode == "ADM1" and c.name_kind <= 1} | {
-            c.country for c in gaz.candidates(parent.text) if c.fcode == "PCLI" and c.name_kind <= 1
-        }
+        parents = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
+        codes = {c.admin1 for c in parents if c.fcode == "ADM1"} | {c.country for c in parents if c.fcode == "PCLI"}
         if not codes:
             continue
         # The longest run of capitalised words that ends at the comma and names a place in the parent.
