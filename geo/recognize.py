@@ -103,6 +103,7 @@ _PLACE_OF_BEFORE = re.compile(
 )
 _COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
 _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
 _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
@@ -113,8 +114,9 @@ _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers,
 _AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
 _SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
+_INITIAL_INSIDE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]")  # a first name, a middle initial: not "W. Main St."
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
-_NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+, \d{1,3},")
+_NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},")  # "Virginia L. Lane, 77,"
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
 _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
@@ -558,9 +560,12 @@ def place_in_organisation(d: _Doc, ent: Span, start: int, end: int, key: str) ->
 
 
 def street(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
-    """A street, whatever NER calls it: "Kelley Lane", "Bearkat Boulevard", "Royal Street"."""
+    """A street, whatever NER calls it: "Kelley Lane", "Bearkat Boulevard", "Royal Street" (not "Virginia L.
+    Lane", a person)."""
     if ent.label_ not in _MAYBE_LABELS or not _STREET.search(d.text, start, end) or " " not in d.text[start:end]:
         return None
+    if _INITIAL_INSIDE.search(d.text, start, end):
+        return None  # "Virginia L. Lane": a middle initial makes a person's name
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "street")]
 
 
@@ -637,8 +642,8 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def former_name(d: _Doc, key: str) -> bool:
     """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
-    name: "Leningrad", "Constantinople", "Madras" — claimed like a strong name by the text matcher and over NER's
-    person or organisation (the mention records this rule)."""
+    name: "Leningrad", "Constantinople", "Peking" — claimed like a strong name by the text matcher and over NER's
+    person or organisation (the mention records this rule). "Madras" is not: it is also a town's own name."""
     return key in d.rec.former and key not in d.gaz.strong_keys
 
 
@@ -656,12 +661,11 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
         if not (comma := _COMMA_BEFORE.search(text, max(0, parent.start - 4), parent.start)):
             continue
         before_comma = comma.start(1)
-        words = [w for w in _words(text, max(0, before_comma - 60), before_comma)]
+        words = _words(text, max(0, before_comma - 60), before_comma)
         if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
             continue
-        codes = {c.admin1 for c in gaz.candidates(parent.text) if c.fcode == "ADM1" and c.name_kind <= 1} | {
-            c.country for c in gaz.candidates(parent.text) if c.fcode == "PCLI" and c.name_kind <= 1
-        }
+        parents = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
+        codes = {c.admin1 for c in parents if c.fcode == "ADM1"} | {c.country for c in parents if c.fcode == "PCLI"}
         if not codes:
             continue
         # The longest run of capitalised words that ends at the comma and names a place in the parent.
@@ -929,6 +933,15 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 60)) is not None
 
 
+def acronym(d: _Doc, m: Mention) -> bool:
+    """An all-capitals acronym the gazetteer holds only as some place's alternate name (an airport code, a local
+    abbreviation) is an organisation's: "NRA" (not Narrandera), "AMA" — "US", "UAE", "NYC" are names or aliases."""
+    if m.source == "dateline" or not _ACRONYM.fullmatch(m.text):
+        return False
+    key = normalize_name(m.text)
+    return key not in d.gaz.strong_keys and not any(c.name_kind <= 1 for c in d.gaz.candidates(key))
+
+
 def title_before_name(d: _Doc, m: Mention) -> bool:
     """A name right after a title, or opening with one, is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner",
     "Ms Okafor" (NER's place)."""
@@ -979,7 +992,7 @@ def _an_institution_word(d: _Doc, word: str) -> bool:
 
 def name_with_age(d: _Doc, m: Mention) -> bool:
     """A word of a two- or three-word name followed by an age between commas is a person's: "Phoenix Rivera, 17,",
-    "Georgia Hale, 29," — unless the words are one place name ("New York, 10,")."""
+    "Georgia Hale, 29,", "Virginia L. Lane, 77," — unless the words are one place name ("New York, 10,")."""
     line_start = max(0, m.start - 30)
     for match in _NAME_WITH_AGE.finditer(d.text, line_start, min(len(d.text), m.end + 30)):
         name_end = d.text.index(",", match.start())
@@ -1065,6 +1078,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         pathogen,
         not_place_phrase,
         organisation,
+        acronym,
         university_alone,
         title_before_name,
         given_name,

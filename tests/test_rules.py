@@ -208,6 +208,14 @@ def test_diseases_named_after_places_are_not_places(gaz, nlp, text, ents):
     assert [t for t in texts(gaz, nlp, text, ents) if t != "Townsville"] == []
 
 
+def test_an_acronym_the_index_holds_only_as_an_alternate_name_is_no_place(gaz, nlp):
+    # "Judah" is only an alternate name of Jeddah in the tiny index; as capitals it stands for an acronym.
+    assert texts(gaz, nlp, "JUDAH said the rally in Boston would go ahead.", {"JUDAH": "GPE", "Boston": "GPE"}) == [
+        "Boston"
+    ]
+    assert texts(gaz, nlp, "Troops left NZ on Monday.", {"NZ": "GPE"}) == ["NZ"]  # an alias: a name
+
+
 def test_things_named_after_places_are_not_places(gaz, nlp):
     text = "Hail hit Wichita. Fans ate Buffalo wings."
     assert texts(gaz, nlp, text, {"Buffalo": "GPE"}) == ["Wichita"]
@@ -253,6 +261,12 @@ def test_a_person_named_like_a_country_leaves_the_country_a_place(gaz, nlp):
 )
 def test_a_given_name_before_a_surname_is_a_person(gaz, nlp, text):
     assert texts(gaz, nlp, text) in (["Atlanta"], ["Reno"])
+
+
+def test_a_name_with_a_middle_initial_is_no_street(gaz, nlp):
+    text = "Driver Virginia L. Lane, 77, lives at 12 W. Main St. in Tulsa."
+    ents = [("Virginia L. Lane", "PERSON"), ("W. Main St.", "PERSON"), ("Tulsa", "GPE")]
+    assert found(gaz, nlp, text, ents) == [("W. Main St.", "street"), ("Tulsa", "ner_place")]
 
 
 def test_a_place_before_an_institution_word_stays_a_place(gaz, nlp):
