@@ -347,9 +347,8 @@ class Resolver:
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
-                calibrated = self.calibration.probability(resolution)
-                # An approximate placement keeps its low score: the name itself is not known (README: ≤ 0.5).
-                resolution.score = min(calibrated, resolution.score) if resolution.approximate else calibrated
+                # Approximate placements too: the probability that the point shown is within 161 km of the place.
+                resolution.score = self.calibration.probability(resolution)
         return resolutions
 
     def _resolve_all(self, text: str, mentions: list[Mention]) -> list[Resolution]:

@@ -245,9 +245,9 @@ def test_unknown_names_are_placed_approximately_at_the_nearest_named_place(parse
     got = {r.mention.text: (r.place.name if r.place else None, r.via, r.score) for r in doc.resolutions}
     assert got["Boise"][:2] == ("Boise", "name")
     assert got["Qwertyville Mall"][:2] == ("Boise", "nearby")  # nearest town named before it
-    assert 0 < got["Qwertyville Mall"][2] <= 0.5  # approximate: the name itself is unknown
+    assert 0 < got["Qwertyville Mall"][2] < got["Boise"][2]  # approximate: less sure than the town it is shown at
     assert got["Baku Zorblat Cathedral"][:2] == ("Baku", "part")  # its name contains a place of the article
-    assert 0 < got["Baku Zorblat Cathedral"][2] <= 0.5
+    assert 0 < got["Baku Zorblat Cathedral"][2] < 1
     # Approximate mentions belong to their host's place but never to its count of names.
     boise = next(p for p in doc.places() if p.candidate.name == "Boise")
     assert [r.via for r in boise.resolutions] == ["name", "nearby"]
