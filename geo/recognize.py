@@ -493,11 +493,22 @@ def ner_place_parts(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[
     return [d.rec.mention(d.text, s, e, "ner", ent.label_, "ner_place_parts") for s, e in parts]
 
 
+# The last word of a venue, street or facility: the name as a whole is the place (placed approximately by the
+# resolver, at the town the article puts it in), not the town its first word names.
+_VENUE = re.compile(
+    r"\s(?:Arena|Stadium|Park|Field|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Drive|Square|Plaza|Bridge|"
+    r"Mall|Center|Centre|Church|Cathedral|Chapel|School|Academy|Cemetery|Hall|Station|Terminal|Airport|Library|"
+    r"Museum|Market|Plant|Mill|Mills|Warehouse|Hotel|Theatre|Theater|Gardens?|Pier|Wharf|Building|Tower|House)$"
+)
+
+
 def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's place that is no name itself but holds one: "North Texas" → Texas, "Henderson County Jail" →
     Henderson County (in a FAC only a strong name: "Mall" of "Qwertyville Mall" is no town)."""
     if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key):
         return None
+    if _VENUE.search(d.text, start, end):
+        return None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it
     sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
     return [d.rec.mention(d.text, sub[0], sub[1], "ner", ent.label_, "ner_place_subspan")] if sub else None
 
