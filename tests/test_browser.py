@@ -204,3 +204,17 @@ def test_an_approximate_place_says_so_in_the_text_and_the_card(browser, parser, 
     assert card.locator("mark").all_inner_texts() == ["Boise", "Boise", "Qwertyville Mall"]
     assert page.errors == [] and page.requests == []
     page.page.close()
+
+
+def test_the_card_says_why_in_words_and_a_calibrated_confidence(browser, parser, tmp_path):
+    doc = parser.parse("Flooding closed schools in Valdosta, Georgia, on Monday. Valdosta officials met.")
+    page = Page(browser, save_map(doc, tmp_path / "why.html"))
+    page.page.locator(".geo-mention", has_text="Valdosta").first.click()
+    card = page.page.locator(".leaflet-popup .geo-card", has=page.page.locator("h3", has_text="Valdosta"))
+    card.wait_for(timeout=5000)
+    why = card.locator(".geo-why").inner_text()
+    assert why.startswith("Why: ") and "named with its state or country" in why
+    valdosta = next(p for p in doc.places() if p.candidate.name == "Valdosta")
+    assert f"Confidence {round(valdosta.score * 100)}%" in card.inner_text()
+    assert page.errors == [] and page.requests == []
+    page.page.close()
