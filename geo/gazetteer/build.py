@@ -113,6 +113,14 @@ def _iso3166_2_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+def _inside_box(point: tuple[float, float], members: list[tuple[float, float]], *, margin: float) -> bool:
+    """Whether *point* lies in the bounding box of *members*, widened by *margin* degrees."""
+    lats, lons = [m[0] for m in members], [m[1] for m in members]
+    return (
+        min(lats) - margin <= point[0] <= max(lats) + margin and min(lons) - margin <= point[1] <= max(lons) + margin
+    )
+
+
 def _trimmed_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Midpoint of the 5–95 % box of member places: near the geographic centre, robust to outlying islands."""
     if len(points) < 20:
@@ -332,11 +340,14 @@ def build_rows(
     progress(f"  cities500: {len(city_rows):,} places, {len(capital_ids)} national capitals")
 
     admin_rows: list[PlaceRow] = []
-    without_point = conventional = 0
+    without_point = conventional = rejected = 0
     iso_points = _iso3166_2_points()
     for line, row in subdivisions.items():
         points = members.get(line)
         iso_point = iso_points.get(row.iso_code) if row.fcode == "ADM1" else None
+        if iso_point and points and not _inside_box(iso_point, points, margin=1.0):
+            rejected += 1  # a geocoded point outside every member town's box (Laâyoune-Sakia El Hamra at Rabat)
+            iso_point = None
         if iso_point:
             # The unit's conventional point; its member places still say how many people live there.
             row.lat, row.lon = iso_point
@@ -353,7 +364,8 @@ def build_rows(
     counts["admin1"] = sum(1 for r in admin_rows if r.fcode == "ADM1")
     counts["admin2"] = sum(1 for r in admin_rows if r.fcode == "ADM2")
     progress(
-        f"  admin units: {counts['admin1']:,} admin-1 ({conventional:,} at their ISO 3166-2 point), "
+        f"  admin units: {counts['admin1']:,} admin-1 ({conventional:,} at their ISO 3166-2 point, {rejected} such "
+        f"points outside their towns' box not used), "
         f"{counts['admin2']:,} admin-2 ({without_point:,} without a point skipped)"
     )
 
