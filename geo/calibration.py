@@ -21,6 +21,8 @@ from pathlib import Path
 
 from geo.model import Resolution
 
+MAX_MARGIN = 10.0  # the lead in points of a name's only reading (and the cap of the margin feature)
+
 FEATURES = (
     "logit_share",  # log-odds of the softmax share among the name's readings
     "margin",  # lead in points over the runner-up, capped at 10
@@ -54,7 +56,7 @@ def features(resolution: Resolution) -> list[float]:
     fcode = place.fcode if place else ""
     return [
         math.log(share / (1 - share)),
-        min(resolution.margin, 10.0),
+        min(resolution.margin, MAX_MARGIN),
         float(len(resolution.alternatives)),
         float(resolution.via != "name"),
         float(fcode == "PCLI"),

@@ -242,16 +242,6 @@ def markdown_table(results: dict[str, dict[str, Any]], *, title: str) -> str:
 
 
 @dataclass
-class CaseSpan:
-    start: int
-    end: int
-    name: str
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: str | None = None
-
-
-@dataclass
 class Case:
     """One short case of a kind: places that must be found and placed within 161 km, names that must not be places.
 
@@ -266,8 +256,8 @@ class Case:
     kind: str
     control: bool
     text: str
-    places: list[CaseSpan]
-    not_places: list[CaseSpan]
+    places: list[GoldToponym]
+    not_places: list[GoldToponym]  # spans only (no point)
 
 
 def _locate(text: str, name: str, occurrence: int, where: str) -> tuple[int, int]:
@@ -293,11 +283,11 @@ def read_cases(path: str | Path) -> Iterator[Case]:
                 for p in record.get("places", []):
                     start, end = _locate(text, p["name"], int(p.get("occurrence", 1)), where)
                     gid = p.get("geonameid")
-                    places.append(CaseSpan(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid)))
+                    places.append(GoldToponym(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid)))
                 negatives = []
                 for n in record.get("not_places", []):
                     name, occurrence = (n, 1) if isinstance(n, str) else (n["name"], int(n.get("occurrence", 1)))
-                    negatives.append(CaseSpan(*_locate(text, name, occurrence, where), name))
+                    negatives.append(GoldToponym(*_locate(text, name, occurrence, where), name, None, None, None))
                 yield Case(
                     str(record["id"]), str(record["kind"]), bool(record.get("control")), text, places, negatives
                 )
@@ -314,13 +304,12 @@ def case_failures(document: Document, case: Case) -> list[str]:
             failures.append(f"{span.name!r} not found")
             continue
         r = found[0]
-        gold = GoldToponym(span.start, span.end, span.name, span.lat, span.lon, span.geonameid)
         error = (
             MAX_ERROR_KM
-            if r.place is None
+            if r.place is None or span.lat is None or span.lon is None
             else great_circle((r.place.lat, r.place.lon), (span.lat, span.lon)).km
         )
-        if not _is_correct(r, gold, error):
+        if not _is_correct(r, span, error):
             where = f"{r.place.name}, {r.place.admin1 or r.place.country} ({r.place.fcode})" if r.place else "nowhere"
             failures.append(f"{span.name!r} → {where}, {error:,.0f} km off")
     for span in case.not_places:
@@ -353,12 +342,14 @@ def evaluate_cases(
     return tally, failed
 
 
+def _cell(passed: int, n: int) -> str:
+    return f"{passed}/{n} ({passed / n:.0%})" if n else "–"
+
+
 def cases_table(tally: dict[str, dict[str, Any]]) -> str:
+    """A markdown table of :func:`evaluate_cases`' pass rates: one row per kind, then "all"."""
     lines = ["| kind | cases passed | controls passed |", "|---|---|---|"]
     for kind, row in tally.items():
-
-        def cell(passed: int, n: int) -> str:
-            return f"{passed}/{n} ({passed / n:.0%})" if n else "–"
-
-        lines.append(f"| {kind} | {cell(row['cases_passed'], row['cases'])} | {cell(row['controls_passed'], row['controls'])} |")
+        cases, controls = _cell(row["cases_passed"], row["cases"]), _cell(row["controls_passed"], row["controls"])
+        lines.append(f"| {kind} | {cases} | {controls} |")
     return "\n".join(lines)

@@ -158,7 +158,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
                 "geometry": geometry,
                 "note": place_note(c),
                 "alternatives": _alternatives(place),
-                "why": explain(max(place.resolutions, key=lambda r: r.score)),
+                "why": explain(max((r for r in place.resolutions if not r.approximate), key=lambda r: r.score, default=place.resolutions[0])),
                 "mentions": mention_ids[i],
                 "nearby": nearby_ids[i],  # names the gazetteer lacks, shown here approximately
             }

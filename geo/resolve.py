@@ -26,7 +26,7 @@ from types import MappingProxyType
 import numpy as np
 from geopy.distance import great_circle
 
-from geo.calibration import load_calibration
+from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
@@ -39,7 +39,6 @@ REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named p
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
 NAMESAKE_TOWN = 100_000  # a town this big under its own name is what the name means, not another city's old name
-MAX_MARGIN = 10.0  # the lead in points of a name's only reading
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
@@ -249,6 +248,7 @@ def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
 
     points.__name__ = f"_{term}"
     points.__doc__ = doc
+    points.from_text = True  # type: ignore[attr-defined]
     return points
 
 
@@ -319,7 +319,7 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "major_city": _major_city,
     "acronym": _acronym,
 }
-_TEXT_TERMS = frozenset({"qualifier", "contains", "admin_word", "list_peer", "dateline", "proximity"})
+_TEXT_TERMS = frozenset(name for name, term in TERMS.items() if getattr(term, "from_text", False))
 
 
 def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:

@@ -12,7 +12,7 @@ from geopy.distance import geodesic
 from geo.calibration import FEATURES, config_fingerprint, features, load_calibration
 from geo.evaluate import evaluate_cases, expected_calibration_error, wrong_share
 from geo.pipeline import Geoparser
-from geo.resolve import TERMS, ResolverConfig, explain
+from geo.resolve import EVIDENCE_LABELS, TERMS, ResolverConfig, explain
 from tests.common import with_gold_spans
 
 CASES = Path(__file__).parent / "cases"
@@ -34,6 +34,10 @@ def without(gazetteer):
 
 def places(doc):
     return {r.mention.text: r.place for r in doc.resolutions}
+
+
+def test_every_reader_facing_label_names_a_term():
+    assert set(EVIDENCE_LABELS) <= set(TERMS)
 
 
 def test_unknown_terms_are_refused():
