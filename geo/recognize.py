@@ -132,7 +132,7 @@ _CAMPUS_NOUN = re.compile(
 )
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
-_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_NAME = r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _PLACE_NOUN = (
     r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
 )
@@ -152,12 +152,18 @@ _ELIDED_NAME = re.compile(
     r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
     r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
 )
+_PLACE_PHRASE_CUE = re.compile(
+    r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
+    r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre)\b"
+)
+_ELIDED_CUE = re.compile(r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]")
 # A list of names: "Harrogate, Ripon and Thirsk", after a preposition that makes a list of places likely.
 _LIST = re.compile(
     rf"(?:\b(?P<prep>in|at|from|to|near|between|for|across|around|of|and|outside) )?"
     rf"(?P<items>{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME})"
 )
 _LIST_ITEM = re.compile(_NAME)
+_LIST_CUE = re.compile(r",? (?:and|or) [A-Z]")
 # "Rivers and Stokes avenues": a list of street names ("Alachua and Gilchrist counties" is a list of places).
 _PLURAL_GENERIC = re.compile(
     r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
@@ -239,6 +245,22 @@ def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
         stem, last = (tail[:-1], r"(?:y|ies)") if tail.endswith("y") else (tail, r"(?:s|es)?")
         table.setdefault(normalize_name(head), []).append(re.compile(rf"[ -]{re.escape(stem)}{last}\b", re.I))
     return {k: tuple(v) for k, v in table.items()}
+
+
+def _cued(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+    """Matches of *pattern* around the hits of a cheap *cue* (a literal-led regex whose hit lies inside every match
+    of the pattern), left to right, each once: a pattern that opens with a name would otherwise be tried at every
+    capital letter of the text."""
+    done = 0
+    for hit in cue.finditer(text):
+        position = max(done, hit.start() - before)
+        end = min(len(text), hit.end() + after)
+        while (match := pattern.search(text, position, end)) is not None and match.start() <= hit.start():
+            if match.end() >= hit.end():
+                done = match.end()
+                yield match
+                break
+            position = match.start() + 1
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -706,7 +728,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
     voted" — however NER labelled it and whatever word it also is."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
-    for match in _PLACE_PHRASE.finditer(text):
+    for match in _cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80):
         group = next(g for g in "abcde" if match.group(g))
         s, e = match.span(group)
         words = _words(text, s, e)
@@ -736,7 +758,7 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     "L'Aquila", "Val d'Isère", "Coeur d'Alene", "'s-Hertogenbosch", "Stratford-upon-Avon" — NER splits, mislabels
     or misses them, and they are seldom anything but places."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
-    for match in _ELIDED_NAME.finditer(text):
+    for match in _cued(_ELIDED_NAME, _ELIDED_CUE, text, 60, 60):
         words = _words(text, match.start(), match.end())
         for i in range(len(words)):
             s, e = words[i][0], match.end()
@@ -765,7 +787,7 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     places = _Spans((m.start, m.end) for m in _found_places(found))
     taken = _Spans((m.start, m.end) for m in found)
     added = []
-    for match in _LIST.finditer(text):
+    for match in _cued(_LIST, _LIST_CUE, text, 240, 60):
         items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))]
         if items and text[items[0][0] : items[0][0] + 4] == "The ":
             items[0] = (items[0][0] + 4, items[0][1])

@@ -372,3 +372,24 @@ def test_strip_invisible_maps_offsets_back():
     assert strip_invisible("Madrid") == ("Madrid", None)
     clean, offsets = strip_invisible("a\ufeffb\u00ad\u200bc")
     assert clean == "abc" and offsets == [0, 2, 5, 6]
+
+
+def test_cued_patterns_find_what_a_full_scan_finds():
+    from geo.recognize import (
+        _ELIDED_CUE,
+        _ELIDED_NAME,
+        _LIST,
+        _LIST_CUE,
+        _PLACE_PHRASE,
+        _PLACE_PHRASE_CUE,
+        _cued,
+    )
+
+    text = (
+        "The Tour will finish in Gap, a town in the Alps. Orange lies north of Avignon, and residents of "
+        "Ruidoso met Reading council. Storms hit Harrogate, Ripon and Thirsk, then Wick or Thurso. The quake hit "
+        "L'Aquila; police in 's-Hertogenbosch and Stratford-upon-Avon said so. Ms O'Leary agreed."
+    )
+    for pattern, cue in ((_PLACE_PHRASE, _PLACE_PHRASE_CUE), (_ELIDED_NAME, _ELIDED_CUE), (_LIST, _LIST_CUE)):
+        full = [m.span() for m in pattern.finditer(text)]
+        assert full and [m.span() for m in _cued(pattern, cue, text, 240, 80)] == full
