@@ -77,7 +77,7 @@ def to_json(document: Document) -> str:
 
 
 def to_jsonl_line(document: Document) -> str:
-    return json.dumps(document_record(document), ensure_ascii=False)
+    return json.dumps({**document_record(document), **article_record(document)}, ensure_ascii=False)
 
 
 def place_note(c: Candidate) -> str | None:

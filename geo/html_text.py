@@ -36,11 +36,19 @@ def extract_article(html: str) -> tuple[str, ArticleMeta] | None:
         title=_clean(record.get("title")),
         source=_clean(record.get("sitename")),
         date=_clean(record.get("date")),
-        author=_clean(record.get("author")),
+        author=_authors(record.get("author")),
         url=_clean(record.get("url")),
         language=_clean(record.get("language")) or _declared_language(tree),
     )
     return (text, meta) if text else None
+
+
+def _authors(value: object) -> str | None:
+    """trafilatura's "A; B; C" as a byline reads: "A, B and C"."""
+    names = [n for n in (_clean(part) for part in str(value or "").split(";")) if n]
+    if len(names) < 2:
+        return names[0] if names else None
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _clean(value: object) -> str | None:

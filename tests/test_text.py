@@ -89,8 +89,10 @@ def test_html_articles_are_read_with_a_real_parser():
         "<script>var x = '<p>Paris</p>';</script></head><body><nav>Home</nav>"
         "<p>Leaders met in <b>Munich</b> &amp; Baku.</p><p>Then   they left.</p></body></html>"
     )
-    text = decode_article(page.encode(), name="page.html").text
-    assert text == "Talks in Baku\n\nLeaders met in Munich & Baku.\n\nThen they left."
+    read = decode_article(page.encode(), name="page.html")
+    assert read.text == "Leaders met in Munich & Baku.\n\nThen they left."  # the menu is not the story
+    assert read.meta is not None and read.meta.title == "Talks in Baku"  # the headline is the title, not text
+    assert read.format == "html" and read.warnings == ()
 
 
 def test_html_page_without_text_is_refused():
