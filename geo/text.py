@@ -293,10 +293,24 @@ _HEADLINE_CHARS = 300  # a dateline that does not open a line follows the headli
 
 
 def find_title(text: str) -> str | None:
-    """The first non-empty line, when it reads like a headline (short and followed by a line break)."""
-    head, newline, _ = text.lstrip().partition("\n")
+    """The first non-empty line, when it reads like a headline: short, followed by more text, and not a sentence
+    (no final stop, unless title-cased: "… Discussions - State Dept."). A first paragraph is never made a title.
+
+    >>> find_title("Storm Hits Tulsa\n\nRain fell."), find_title("Rain fell in Tulsa.\n\nMore rain.")
+    ('Storm Hits Tulsa', None)
+    """
+    head, newline, rest = text.lstrip().partition("\n")
     head = head.strip()
-    return head if newline and 0 < len(head) <= 200 else None
+    if not (newline and rest.strip() and 0 < len(head) <= 200):
+        return None
+    if re.search(r"[.!?][\"'”’)]*$", head) and not _title_cased(head):
+        return None
+    return head
+
+
+def _title_cased(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) >= 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _opens_line_or_follows_headline(text: str, start: int) -> bool:

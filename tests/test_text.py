@@ -98,3 +98,11 @@ def test_html_articles_are_read_with_a_real_parser():
 def test_html_page_without_text_is_refused():
     with pytest.raises(InputError, match="no readable text"):
         decode_article(b"<html><body><script>x()</script></body></html>", name="empty.html")
+
+
+def test_a_title_is_a_headline_line_never_the_first_paragraph():
+    assert find_title("Storm Hits Tulsa\n\nRain fell on Tulsa.") == "Storm Hits Tulsa"
+    assert find_title("Talks in Munich\nOfficials met there.") == "Talks in Munich"
+    assert find_title("Leaders met in Munich and Baku.\n") is None  # the only paragraph
+    assert find_title("Leaders met in Munich and Baku.\n\nThey left on Monday.") is None  # a sentence
+    assert find_title("Aid Offered In Talks - State Dept.\n\nText.") == "Aid Offered In Talks - State Dept."
