@@ -46,6 +46,7 @@ class BatchArticle:
     author: str | None = None
     language: str | None = None
     declared: bool = False  # the title and the rest come from the article's own metadata (a page, a JSONL record)
+    warnings: tuple[str, ...] = ()  # from reading (another language, the fallback page reader): shown, not errors
 
     @property
     def meta(self) -> ArticleMeta | None:
@@ -96,7 +97,7 @@ def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
             except InputError as exc:
                 yield BatchArticle(article_id, None, error=str(exc))
                 continue
-            yield _with_meta(BatchArticle(article_id, read.text), read.meta)
+            yield _with_meta(BatchArticle(article_id, read.text, warnings=read.warnings), read.meta)
         return
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder")
@@ -450,8 +451,11 @@ def run_batch(
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     started = time.perf_counter()
     out = Path(out_dir)
+    chunks = list(chunked(read_inputs(source), partition_size))  # before any output: a folder with no articles
+    for article in (a for chunk in chunks for a in chunk):
+        for warning in article.warnings:
+            print(f"geo: {warning}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    chunks = list(chunked(read_inputs(source), partition_size))
     manifest = out / "manifest.json"
     fingerprint = _fingerprint(chunks, partition_size, fmt)
     if manifest.exists():

@@ -216,6 +216,10 @@ def test_a_folder_with_no_articles_is_an_error_that_names_it(tmp_path, content):
         from geo.batch import read_inputs
 
         list(read_inputs(folder))
+    if not content:  # geo batch too: exit 1, the folder named, no output folder left behind
+        done = run("batch", str(folder), "-o", str(tmp_path / "batch"), "-q")
+        assert done.returncode == 1 and f"{folder}: no articles in this folder" in done.stderr
+        assert not (tmp_path / "batch").exists()
 
 
 def test_jsonl_metadata_fields_are_read_and_written():
