@@ -25,7 +25,13 @@ def extract_article(html: str) -> tuple[str, ArticleMeta] | None:
     if tree is None:
         return None
     found = trafilatura.bare_extraction(
-        tree, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+        # The first publication date, not the last update; no free search of the page for any date-like string.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if found is None:
         return None

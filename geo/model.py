@@ -124,11 +124,14 @@ class Resolution:
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What the article says about itself: from a page's metadata (OpenGraph, JSON-LD, ``<meta>``), a Markdown
-    front matter, or the fields of a JSONL record. Every field may be missing; none is guessed from the body text."""
+    front matter, or the fields of a JSONL record. Every field may be missing; the title and byline are never made
+    up from the body text."""
 
     title: str | None = None
     source: str | None = None  # the site or publication ("The Daily Courier")
-    date: str | None = None  # as given, or ISO 8601 (YYYY-MM-DD) from a page's metadata
+    # As given, or for a page ISO 8601 (YYYY-MM-DD): its first publication date from its metadata or markup (htmldate,
+    # through trafilatura, which may also take a date written in the page when nothing else gives one).
+    date: str | None = None
     author: str | None = None  # the byline, without "By"
     url: str | None = None
     language: str | None = None  # as declared ("en-GB"), else a guess from the text ("en" or None)
