@@ -163,7 +163,9 @@ def article_paths(inputs: list[str]) -> tuple[list[Path], list[str]]:
 
 # ---------------------------------------------------------------- what a page says besides its story
 
-_BYLINE = re.compile(r"^(?:by|written by|words by)\s+\S.{0,80}$", re.IGNORECASE)
+# "By Dana Whitfield", "BY ADA OBI, Staff Writer", "Written by …": a name after "By", short, not a sentence
+# ("By noon, roads were shut." is the story).
+_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by)\s+[A-Z][^\n]{0,80}(?<![.!?])$")
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?"
     r"(?:\w+day,?\s+)?(?:\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
@@ -174,26 +176,26 @@ _DATE_LINE = re.compile(
 
 def _without_lead_lines(text: str, meta: ArticleMeta) -> tuple[str, ArticleMeta]:
     """Drop the headline, byline and date lines that open a page's text: the header shows them from the metadata.
-    A byline found this way becomes the author when the metadata has none."""
+    A byline or date found this way becomes the author or date when the metadata has none."""
     paragraphs = text.split("\n\n")
-    author = meta.author
+    author, date = meta.author, meta.date
     dropped = 0
     for paragraph in paragraphs[:4]:
         line = paragraph.strip()
         if meta.title and line.casefold() == meta.title.casefold():
             pass
         elif _BYLINE.match(line) and len(line.split()) <= 12:
-            author = author or re.sub(r"^(?:by|written by|words by)\s+", "", line, flags=re.IGNORECASE)
+            author = author or re.sub(r"^(?:By|BY|Written by|Words by)\s+", "", line)
         elif author and line.casefold() in (author.casefold(), f"by {author}".casefold()):
             pass
         elif _DATE_LINE.match(line):
-            pass
+            date = date or line
         else:
             break
         dropped += 1
     if not dropped or dropped == len(paragraphs):
         return text, meta
-    return "\n\n".join(paragraphs[dropped:]), replace(meta, author=author)
+    return "\n\n".join(paragraphs[dropped:]), replace(meta, author=author, date=date)
 
 
 # Function words that make up a quarter or more of any English news text and hardly occur in other languages.

@@ -257,3 +257,27 @@ def test_batch_articles_table_carries_the_metadata(parser, tmp_path, monkeypatch
     (article,) = geo.batch.read_inputs(jsonl)
     row = geo.batch.parse_partition(1, [article])["articles"][0]
     assert (row["source"], row["author"], row["title"]) == ("Wire", "B. C.", None)
+
+
+def test_headline_byline_and_date_lines_that_open_a_page_are_not_body_text():
+    page = (
+        '<html lang="en"><head><meta property="og:title" content="Port reopens in Lagos"></head><body>'
+        "<div class=story><p>Port reopens in Lagos</p><p>By Ada Obi, Staff Writer</p><p>March 3, 2026</p>"
+        "<p>The main port in Lagos reopened on Monday after a week-long strike, the ports authority said, and ships "
+        "waiting off the coast began to berth.</p><p>Traders in Ibadan said prices had risen.</p></div></body></html>"
+    )
+    read = read_text(page, name="lagos.html")
+    assert read.text.startswith("The main port in Lagos reopened on Monday")
+    assert read.meta is not None
+    assert (read.meta.title, read.meta.author, read.meta.date) == (
+        "Port reopens in Lagos", "Ada Obi, Staff Writer", "March 3, 2026"
+    )
+    # A first paragraph that only starts like a byline stays: it is the story.
+    story = read_text("<html><body><article><p>By noon, floods had closed roads across Lagos and Ibadan, officials "
+                      "said, and more rain was expected through the evening and into the night.</p>"
+                      "<p>Schools stayed shut.</p></article></body></html>", name="x.html")
+    assert story.text.startswith("By noon, floods had closed roads")
+    short = read_text("<html><body><article><p>By Monday, the river had risen.</p><p>Roads in Lagos and Ibadan "
+                      "were closed by the floods, officials said, and schools stayed shut.</p></article></body></html>",
+                      name="x.html")
+    assert short.text.startswith("By Monday, the river had risen.") and short.meta.author is None
