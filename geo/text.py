@@ -95,11 +95,9 @@ def read_text(text: str, *, name: str = "<text>", format: str = "auto", warnings
     if meta is not None:
         text, meta = _without_lead_lines(text, meta)
     language = meta.language if meta is not None and meta.language else guess_language(text)
-    if language and not language.lower().startswith("en"):
-        warnings.append(
-            f"{name}: the article seems to be in another language ({language}); the NER model reads English, "
-            "so places may be missed"
-        )
+    warning = language_warning(language, name)
+    if warning:
+        warnings.append(warning)
     if meta is not None and meta.language is None and language:
         meta = replace(meta, language=language)
     return ReadText(text, tuple(warnings), meta, format)
@@ -196,6 +194,16 @@ def _without_lead_lines(text: str, meta: ArticleMeta) -> tuple[str, ArticleMeta]
     if not dropped or dropped == len(paragraphs):
         return text, meta
     return "\n\n".join(paragraphs[dropped:]), replace(meta, author=author, date=date)
+
+
+def language_warning(language: str | None, name: str) -> str | None:
+    """The warning for an article in another language than the NER model's (English), if it is one."""
+    if not language or language.lower().startswith("en"):
+        return None
+    return (
+        f"{name}: the article seems to be in another language ({language}); the NER model reads English, "
+        "so places may be missed"
+    )
 
 
 # Function words that make up a quarter or more of any English news text and hardly occur in other languages.

@@ -281,3 +281,18 @@ def test_headline_byline_and_date_lines_that_open_a_page_are_not_body_text():
                       "were closed by the floods, officials said, and schools stayed shut.</p></article></body></html>",
                       name="x.html")
     assert short.text.startswith("By Monday, the river had risen.") and short.meta.author is None
+
+
+def test_a_non_english_jsonl_record_is_parsed_with_a_warning():
+    german = ("Die Elbe ist in Dresden in der Nacht weiter gestiegen. Die Stadt hat mehrere Straßen in der Altstadt "
+              "gesperrt, und die Feuerwehr baut Sandsäcke entlang des Ufers auf. Auch in Meißen und Pirna bereiten "
+              "sich die Behörden auf einen Pegel von mehr als sechs Metern vor, teilte die Stadt am Donnerstag mit. "
+              "Die Bahnstrecke nach Prag bleibt unterbrochen.")
+    lines = [json.dumps({"id": "de", "text": german}), json.dumps({"id": "fr", "text": "x", "language": "fr"}),
+             json.dumps({"id": "en", "text": "Officials met in Munich on Monday."})]
+    done = run("parse", "--jsonl", "-", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    assert "-:1: the article seems to be in another language (not English)" in done.stderr
+    assert "-:2: the article seems to be in another language (fr)" in done.stderr
+    assert "-:3:" not in done.stderr
+    assert [json.loads(x)["id"] for x in done.stdout.splitlines()] == ["de", "fr", "en"]
