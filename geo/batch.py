@@ -86,14 +86,7 @@ class BatchReport:
 def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
     """Articles of a folder (.txt/.md/.html in any case, sorted by name; :func:`geo.text.read_article` reads each,
     as the CLI does) or of a JSONL file, in a stable order. A folder with no articles is an :class:`InputError`."""
-    from geo.text import (
-        folder_articles,
-        guess_language,
-        jsonl_records,
-        language_warning,
-        read_article,
-        record_meta,
-    )
+    from geo.text import folder_articles, jsonl_records, read_article, record_language_warning, record_meta
 
     path = Path(source)
     if path.is_dir():
@@ -118,8 +111,7 @@ def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
             yield BatchArticle(article_id, None, error=f"{path}:{number}: {error}")
             continue
         meta = record_meta(record)
-        language = meta.language if meta and meta.language else guess_language(record["text"])
-        warning = language_warning(language, f"{path}:{number}")
+        warning = record_language_warning(record, meta, f"{path}:{number}")
         article = BatchArticle(article_id, record["text"], warnings=(warning,) if warning else ())
         yield _with_meta(article, meta)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import DataError, GeoError, InputError
-from geo.text import article_paths, guess_language, jsonl_records, language_warning, record_meta
+from geo.text import article_paths, jsonl_records, record_language_warning, record_meta
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
@@ -130,10 +130,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
                     failed += 1
                     continue
                 meta = record_meta(record)
-                warning = language_warning(
-                    meta.language if meta and meta.language else guess_language(record["text"]),
-                    f"{args.jsonl}:{number}",
-                )
+                warning = record_language_warning(record, meta, f"{args.jsonl}:{number}")
                 if warning:
                     _warn(warning)
                 spans = record.get("spans")

@@ -17,7 +17,8 @@ from geo.model import ArticleMeta
 
 def extract_article(html: str) -> tuple[str, ArticleMeta] | None:
     """The main text of a page (paragraphs separated by blank lines) and its metadata, or ``None`` when
-    ``trafilatura`` finds no main text. The metadata come from the page only, never from the body text."""
+    ``trafilatura`` finds no main text. The metadata come from the page's metadata and markup (the date, failing
+    those, from a date written in the page); the title is never made up from the body text."""
     import trafilatura
     from trafilatura.utils import load_html
 

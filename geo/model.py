@@ -124,8 +124,8 @@ class Resolution:
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What the article says about itself: from a page's metadata (OpenGraph, JSON-LD, ``<meta>``), a Markdown
-    front matter, or the fields of a JSONL record. Every field may be missing; the title and byline are never made
-    up from the body text."""
+    front matter, or the fields of a JSONL record (and a byline or date line that opens a page). Every field may be
+    missing; a title is never made up from the body text."""
 
     title: str | None = None
     source: str | None = None  # the site or publication ("The Daily Courier")

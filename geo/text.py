@@ -196,6 +196,11 @@ def _without_lead_lines(text: str, meta: ArticleMeta) -> tuple[str, ArticleMeta]
     return "\n\n".join(paragraphs[dropped:]), replace(meta, author=author, date=date)
 
 
+def record_language_warning(record: dict[str, Any], meta: ArticleMeta | None, name: str) -> str | None:
+    """The language warning for a JSONL record: its declared ``language``, else the light check of its text."""
+    return language_warning(meta.language if meta and meta.language else guess_language(record["text"]), name)
+
+
 def language_warning(language: str | None, name: str) -> str | None:
     """The warning for an article in another language than the NER model's (English), if it is one."""
     if not language or language.lower().startswith("en"):
