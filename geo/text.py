@@ -62,9 +62,29 @@ def decode_article(data: bytes, *, name: str = "<bytes>", format: str = "auto") 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        text = data.decode("cp1252", errors="replace")
-        warnings.append(f"{name}: invalid UTF-8 at byte {exc.start}; decoded as cp1252")
+        charset = _declared_charset(sample)
+        if charset:  # a saved page in its declared encoding (ISO-8859-1, Shift_JIS, …) is as good as UTF-8
+            text = data.decode(charset, errors="replace")
+        else:
+            text = data.decode("cp1252", errors="replace")
+            warnings.append(f"{name}: invalid UTF-8 at byte {exc.start}; decoded as cp1252")
     return read_text(text, name=name, format=format, warnings=warnings)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The encoding a page declares in a ``<meta charset>`` (or ``content="…; charset=…"``), if Python knows it."""
+    import codecs
+
+    match = _META_CHARSET.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def read_text(text: str, *, name: str = "<text>", format: str = "auto", warnings: list[str] | None = None) -> ReadText:

@@ -296,3 +296,14 @@ def test_a_non_english_jsonl_record_is_parsed_with_a_warning():
     assert "-:2: the article seems to be in another language (fr)" in done.stderr
     assert "-:3:" not in done.stderr
     assert [json.loads(x)["id"] for x in done.stdout.splitlines()] == ["de", "fr", "en"]
+
+
+def test_a_saved_page_in_its_declared_encoding_is_decoded_with_it():
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+            "<title>Fête à Genève</title></head><body><article><p>La fête a eu lieu à Genève et à Zürich, "
+            "selon les organisateurs.</p></article></body></html>").encode("iso-8859-1")
+    read = read_article(page, name="fete.html")
+    assert "Genève et à Zürich" in read.text and read.meta.title == "Fête à Genève"
+    assert not any("invalid UTF-8" in w for w in read.warnings)
+    undeclared = read_article("Caf\u00e9 in Baku, officials said on Monday.".encode("cp1252"), name="x.txt")
+    assert undeclared.warnings[0].startswith("x.txt: invalid UTF-8 at byte 3; decoded as cp1252")
