@@ -82,6 +82,7 @@ def main() -> None:
         print(batch_throughput(args.corpus, args.limit, args.repeats))
     print(f"seed map: {len(html.encode()) / 1e6:.2f} MB (budget 1.5 MB), parse + render {seed_seconds:.2f} s")
     print(interactive_seconds(html))
+    print(reading_cost(parser))
 
     # A long article: NER goes through in bounded pieces, so memory follows the piece size, not the article.
     long_text = "\n".join([seed] * 200)
@@ -91,6 +92,29 @@ def main() -> None:
     print(
         f"long article: {len(long_text) / 1e6:.2f} M characters, {len(long_doc.resolutions):,} mentions in "
         f"{time.perf_counter() - started:.1f} s; peak RSS {before:.0f} → {rss_mb():.0f} MB"
+    )
+
+
+def reading_cost(parser: Geoparser, repeats: int = 5) -> str:
+    """Reading (page extraction with trafilatura, Markdown with markdown-it-py) against parsing the text read, per
+    article, on the saved pages of tests/pages (best of ``repeats`` each)."""
+    lines = []
+    total_read = total_parse = 0.0
+    for path in sorted((ROOT / "tests" / "pages").iterdir()):
+        read_s = parse_s = float("inf")
+        for _ in range(repeats):
+            started = time.perf_counter()
+            read = read_article(path)
+            read_s = min(read_s, time.perf_counter() - started)
+            started = time.perf_counter()
+            parser.parse_many([Article.from_read(read, doc_id=path.stem)]).__next__()
+            parse_s = min(parse_s, time.perf_counter() - started)
+        total_read += read_s
+        total_parse += parse_s
+        lines.append(f"  {path.name}: read {read_s * 1e3:.1f} ms, parse {parse_s * 1e3:.1f} ms")
+    return (
+        f"reading saved pages (trafilatura / markdown-it-py): {total_read / len(lines) * 1e3:.1f} ms per article, "
+        f"{total_read / total_parse:.1%} of parse time\n" + "\n".join(lines)
     )
 
 

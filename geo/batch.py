@@ -20,13 +20,14 @@ import resource
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from geo.errors import InputError
 from geo.files import write_atomic
 from geo.iterate import chunked
+from geo.model import ArticleMeta
 
 PARTITION_SIZE = 32
 FORMATS = ("parquet", "geojson", "csv")
@@ -41,6 +42,17 @@ class BatchArticle:
     date: str | None = None
     url: str | None = None
     error: str | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str | None = None
+    declared: bool = False  # the title and the rest come from the article's own metadata (a page, a JSONL record)
+    warnings: tuple[str, ...] = ()  # from reading (another language, the fallback page reader): shown, not errors
+
+    @property
+    def meta(self) -> ArticleMeta | None:
+        if not self.declared:
+            return None
+        return ArticleMeta(self.title, self.source, self.date, self.author, self.url, self.language)
 
 
 @dataclass
@@ -72,20 +84,20 @@ class BatchReport:
 
 
 def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
-    """Articles of a folder (.txt/.md/.html, sorted by name) or of a JSONL file, in a stable order."""
-    from geo.text import ARTICLE_SUFFIXES, jsonl_records, read_article
+    """Articles of a folder (.txt/.md/.html in any case, sorted by name; :func:`geo.text.read_article` reads each,
+    as the CLI does) or of a JSONL file, in a stable order. A folder with no articles is an :class:`InputError`."""
+    from geo.text import folder_articles, jsonl_records, read_article, record_language_warning, record_meta
 
     path = Path(source)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file())
-        for file in files:
+        for file in folder_articles(path, recursive=True):
             article_id = str(file.relative_to(path).with_suffix(""))
             try:
                 read = read_article(file)
             except InputError as exc:
                 yield BatchArticle(article_id, None, error=str(exc))
                 continue
-            yield BatchArticle(article_id, read.text)
+            yield _with_meta(BatchArticle(article_id, read.text, warnings=read.warnings), read.meta)
         return
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder")
@@ -98,17 +110,19 @@ def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
         if error or record is None:
             yield BatchArticle(article_id, None, error=f"{path}:{number}: {error}")
             continue
-        yield BatchArticle(
-            article_id,
-            record["text"],
-            title=_str(record.get("title")),
-            date=_str(record.get("date")),
-            url=_str(record.get("url")),
-        )
+        meta = record_meta(record)
+        warning = record_language_warning(record, meta, f"{path}:{number}")
+        article = BatchArticle(article_id, record["text"], warnings=(warning,) if warning else ())
+        yield _with_meta(article, meta)
 
 
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _with_meta(article: BatchArticle, meta: ArticleMeta | None) -> BatchArticle:
+    if meta is None:
+        return article
+    return replace(
+        article, declared=True, title=meta.title, source=meta.source, date=meta.date, author=meta.author,
+        url=meta.url, language=meta.language,
+    )
 
 
 # ---------------------------------------------------------------- the worker side
@@ -191,13 +205,13 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
     article_rows: list[dict[str, Any]] = []
     documents = {}
     try:
-        for document in parser.parse_many(Article(a.id, a.text or "", a.title) for a in good):
+        for document in parser.parse_many(Article(a.id, a.text or "", a.title, meta=a.meta) for a in good):
             documents[document.id] = document
     except Exception as exc:  # noqa: BLE001 — one bad article must not sink the partition: retry one by one
         documents = {}
         for a in good:
             try:
-                documents[a.id] = parser.parse(a.text or "", doc_id=a.id, title=a.title)
+                documents[a.id] = next(parser.parse_many([Article(a.id, a.text or "", a.title, meta=a.meta)]))
             except Exception as inner:  # noqa: BLE001
                 errors.append({"id": a.id, "error": f"{type(inner).__name__}: {inner}"})
         del exc
@@ -229,9 +243,12 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
         article_rows.append(
             {
                 "article": a.id,
-                "title": a.title or document.title,
-                "date": a.date,
-                "url": a.url,
+                "title": document.title,
+                "source": document.meta.source,
+                "date": document.meta.date,
+                "author": document.meta.author,
+                "url": document.meta.url,
+                "language": document.meta.language,
                 "mentions": len(document.resolutions),
                 "places": len(document.places()),
                 "partition": number,
@@ -249,7 +266,9 @@ MENTION_COLUMNS = [
     "article", "start", "end", "text", "sentence", "place_id", "geonameid", "name", "feature", "country", "lat",
     "lon", "score", "via",
 ]
-ARTICLE_COLUMNS = ["article", "title", "date", "url", "mentions", "places", "partition"]
+ARTICLE_COLUMNS = [
+    "article", "title", "source", "date", "author", "url", "language", "mentions", "places", "partition",
+]
 
 
 def _write_table(rows: list[dict[str, Any]], stem: Path, fmt: str, *, point: bool) -> Path:
@@ -435,8 +454,11 @@ def run_batch(
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     started = time.perf_counter()
     out = Path(out_dir)
+    chunks = list(chunked(read_inputs(source), partition_size))  # before any output: a folder with no articles
+    for article in (a for chunk in chunks for a in chunk):
+        for warning in article.warnings:
+            print(f"geo: {warning}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
-    chunks = list(chunked(read_inputs(source), partition_size))
     manifest = out / "manifest.json"
     fingerprint = _fingerprint(chunks, partition_size, fmt)
     if manifest.exists():

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import DataError, GeoError, InputError
-from geo.text import article_paths, jsonl_records
+from geo.text import article_paths, jsonl_records, record_language_warning, record_meta
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 
@@ -29,9 +29,10 @@ def _warn(message: str) -> None:
 def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import Geoparser
     from geo.render import save_embed, save_map, save_png
-    from geo.text import read_article
 
-    paths = article_paths(args.inputs)
+    paths, folder_errors = article_paths(args.inputs)
+    for error in folder_errors:
+        _warn(error)
     if (args.output or args.png) and len(paths) != 1:
         _warn("-o/--output and --png take one article; use --out-dir for several")
         return EXIT_USAGE
@@ -41,18 +42,17 @@ def cmd_map(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     parser = Geoparser()
     online = _online(args)
-    failed = 0
+    failed = len(folder_errors)
     for path in paths:
         started = time.perf_counter()
         try:
-            read = read_article(path)
+            document = parser.parse_file(path)
         except InputError as exc:
             _warn(str(exc))
             failed += 1
             continue
-        for warning in read.warnings:
+        for warning in document.warnings:
             _warn(warning)
-        document = parser.parse(read.text, doc_id=path.stem)
         if online:
             online.apply(document)
         if args.embed or args.output or not args.png:  # --png alone writes only the picture
@@ -116,7 +116,6 @@ def _add_online_options(p: argparse.ArgumentParser) -> None:
 def cmd_parse(args: argparse.Namespace) -> int:
     from geo.export import FORMATS, to_jsonl_line
     from geo.pipeline import Article, Geoparser
-    from geo.text import read_article
 
     parser = Geoparser()
     online = _online(args)
@@ -130,12 +129,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
                     _warn(f"{args.jsonl}:{number}: {error}")
                     failed += 1
                     continue
+                meta = record_meta(record)
+                warning = record_language_warning(record, meta, f"{args.jsonl}:{number}")
+                if warning:
+                    _warn(warning)
                 spans = record.get("spans")
                 yield Article(
                     id=str(record.get("id", number)),
                     text=record["text"],
                     title=record.get("title"),
                     spans=[(int(s), int(e)) for s, e in spans] if spans is not None else None,
+                    meta=meta,
                 )
 
         for document in parser.parse_many(articles()):
@@ -146,10 +150,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if not args.input:
         _warn("give an article path or --jsonl FILE")
         return EXIT_USAGE
-    read = read_article(args.input)
-    for warning in read.warnings:
+    document = parser.parse_file(args.input)
+    for warning in document.warnings:
         _warn(warning)
-    document = parser.parse(read.text, doc_id=Path(args.input).stem)
     if online:
         online.apply(document)
     sys.stdout.write(FORMATS[args.format](document).rstrip("\n") + "\n")
@@ -303,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p_map = sub.add_parser("map", help="write an HTML map for each article")
-    p_map.add_argument("inputs", nargs="+", help="article files (.txt/.md) or folders of them")
+    p_map.add_argument("inputs", nargs="+", help="article files (.txt, .md, .html) or folders of them")
     p_map.add_argument("-o", "--output", help="output HTML path (one article)")
     p_map.add_argument(
         "--out-dir", default="maps", help="folder for maps of several articles (default: maps)"
@@ -326,7 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_parse.add_argument(
         "--jsonl",
         metavar="FILE",
-        help='read {"id", "text", "spans"?} lines ("-" for stdin); write one line each',
+        help='read {"id", "text", "spans"?, "title"?, "date"?, "url"?, "source"?, "author"?} lines ("-" for stdin); '
+        "write one line each",
     )
     _add_overrides_option(p_parse)
     _add_online_options(p_parse)

@@ -1,5 +1,5 @@
 """One map for a whole corpus (the output folder of ``geo batch``): places sized by how many articles mention them;
-a place's card lists its articles (title, date, link or id) with the sentences that mention it; filters by date
+a place's card lists its articles (title, source, date, link or id) with the sentences that mention it; filters by date
 range and place type.
 
 Size budget: every (place, article) pair keeps one sentence, cut to ``SNIPPET_CHARS`` around the mention, and each
@@ -53,6 +53,7 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
             None if _missing(row.title) else str(row.title),
             None if _missing(row.date) else str(row.date)[:10],
             None if _missing(row.url) else str(row.url),
+            None if _missing(getattr(row, "source", None)) else str(row.source),  # outputs before sources: none
         ]
         for row in articles.itertuples(index=False)
     ]

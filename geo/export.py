@@ -55,19 +55,29 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
     return record
 
 
+# What the article says about itself (Document.meta), in every format: JSON keys, GeoJSON's "article" member,
+# CSV columns, the batch ``articles`` table. ``title`` is the document's (the page's headline, or a text's first line).
+ARTICLE_FIELDS = ["title", "source", "date", "author", "url", "language"]
+
+
+def article_record(document: Document) -> dict[str, Any]:
+    """``{"title", "source", "date", "author", "url", "language"}`` of a document (``None`` where not given)."""
+    return {**document.meta.as_dict(), "title": document.title}
+
+
 def document_record(document: Document) -> dict[str, Any]:
     return {"id": document.id, "mentions": [mention_record(r) for r in document.resolutions]}
 
 
 def to_json(document: Document) -> str:
     record = document_record(document)
-    record["title"] = document.title
+    record.update(article_record(document))
     record["sentences"] = [[s.start, s.end] for s in document.sentences]
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 
 def to_jsonl_line(document: Document) -> str:
-    return json.dumps(document_record(document), ensure_ascii=False)
+    return json.dumps({**document_record(document), **article_record(document)}, ensure_ascii=False)
 
 
 def place_note(c: Candidate) -> str | None:
@@ -100,15 +110,21 @@ def to_geojson(document: Document) -> str:
                 },
             }
         )
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2)
+    # The article's metadata as a foreign member of the collection (RFC 7946 §6.1), once rather than per feature.
+    collection: dict[str, Any] = {"type": "FeatureCollection", "article": {"id": document.id, **article_record(document)}}
+    collection["features"] = features
+    return json.dumps(collection, ensure_ascii=False, indent=2)
 
 
 def to_csv(document: Document) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["id", *MENTION_FIELDS, "source", "via"], extrasaction="ignore")
+    article = {f"article_{k}": v for k, v in article_record(document).items()}
+    writer = csv.DictWriter(
+        out, fieldnames=["id", *MENTION_FIELDS, "source", "via", *article], extrasaction="ignore"
+    )
     writer.writeheader()
     for resolution in document.resolutions:
-        writer.writerow({"id": document.id, **mention_record(resolution)})
+        writer.writerow({"id": document.id, **mention_record(resolution), **article})
     return out.getvalue()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import ClassVar
 
 # Display types for GeoNames feature codes, used by the map legend and the place card.
 FEATURE_TYPES: dict[str, str] = {
@@ -121,6 +121,27 @@ class Resolution:
         return self.via != "name"
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What the article says about itself: from a page's metadata (OpenGraph, JSON-LD, ``<meta>``), a Markdown
+    front matter, or the fields of a JSONL record (and a byline or date line that opens a page). Every field may be
+    missing; a title is never made up from the body text."""
+
+    title: str | None = None
+    source: str | None = None  # the site or publication ("The Daily Courier")
+    # As given, or for a page ISO 8601 (YYYY-MM-DD): its first publication date from its metadata or markup (htmldate,
+    # through trafilatura, which may also take a date written in the page when nothing else gives one).
+    date: str | None = None
+    author: str | None = None  # the byline, without "By"
+    url: str | None = None
+    language: str | None = None  # as declared ("en-GB"), else a guess from the text ("en" or None)
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("title", "source", "date", "author", "url", "language")
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+
 @dataclass(slots=True)
 class Document:
     """An article and everything the pipeline found in it."""
@@ -132,7 +153,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
 
     @property
     def mentions(self) -> list[Mention]:

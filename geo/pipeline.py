@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from geo.gazetteer.index import Gazetteer, open_gazetteer
-from geo.model import Document, Mention, Sentence
+from geo.html_text import looks_like_html
+from geo.model import ArticleMeta, Document, Mention, Sentence
 from geo.normalize import normalize_name
 from geo.recognize import DEFAULT_MODEL, Recognizer, load_nlp
 from geo.resolve import Resolver, ResolverConfig
-from geo.text import find_dateline, find_title, split_sentences, strip_invisible
+from geo.text import (
+    ReadText,
+    find_dateline,
+    find_title,
+    read_article,
+    read_text,
+    split_sentences,
+    strip_invisible,
+)
 
 # NER runs on pieces of at most this many characters, cut at sentence ends: spaCy refuses texts over
 # ``nlp.max_length`` (1M) and its memory grows with the text, so long articles go through in bounded pieces.
@@ -19,12 +29,23 @@ CHUNK_CHARS = 100_000
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """An input article. ``spans``, when given, are the only toponyms to resolve (gold-span mode)."""
+    """An input article. ``spans``, when given, are the only toponyms to resolve (gold-span mode).
+
+    ``meta``: what the article declares about itself (a page's metadata, a JSONL record's fields). With it, the
+    title is ``meta.title`` or none; without it (plain text), ``title`` or the text's first line when it reads
+    like a headline.
+    """
 
     id: str
     text: str
     title: str | None = None
     spans: Sequence[tuple[int, int]] | None = None
+    meta: ArticleMeta | None = None
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_read(cls, read: ReadText, *, doc_id: str) -> Article:
+        return cls(doc_id, read.text, meta=read.meta, warnings=read.warnings)
 
 
 class Geoparser:
@@ -51,8 +72,39 @@ class Geoparser:
         self.recognizer = Recognizer(self.gazetteer, disabled=frozenset(disabled_rules))
         self.resolver = Resolver(self.gazetteer, resolver_config)
 
-    def parse(self, text: str, *, doc_id: str = "document", title: str | None = None) -> Document:
-        return next(self.parse_many([Article(doc_id, text, title)]))
+    def parse(
+        self, text: str, *, doc_id: str = "document", title: str | None = None, format: str = "auto"
+    ) -> Document:
+        """Parse an article given as a string. ``format``: ``"text"``, ``"html"`` (main text and metadata of a
+        web page), ``"markdown"``, or ``"auto"``: HTML when it looks like a page, else plain text taken as given.
+        A page or Markdown is read by :func:`geo.text.read_text`, as in the CLI; its warnings are in
+        ``Document.warnings``, and offsets refer to the extracted text (``Document.text``)."""
+        if format == "auto":
+            format = "html" if looks_like_html(text) else "text"
+        if format == "text":  # the string as given: offsets index it exactly
+            return next(self.parse_many([Article(doc_id, text, title)]))
+        read = read_text(text, name=doc_id, format=format)
+        article = Article.from_read(read, doc_id=doc_id)
+        if title is not None:
+            article = replace(article, title=title, meta=replace(read.meta, title=title) if read.meta else None)
+        return next(self.parse_many([article]))
+
+    def parse_html(self, html: str | bytes, *, doc_id: str = "document") -> Document:
+        """Parse a saved web page: its main text (menus, sidebars and footers left out) and its metadata.
+
+        >>> doc = Geoparser().parse_html(open("page.html", "rb").read())   # doctest: +SKIP
+        >>> doc.meta.source, doc.meta.date                                 # doctest: +SKIP
+        """
+        read = read_article(html, name=doc_id, format="html") if isinstance(html, bytes) else read_text(
+            html, name=doc_id, format="html"
+        )
+        return next(self.parse_many([Article.from_read(read, doc_id=doc_id)]))
+
+    def parse_file(self, path: str | Path, *, doc_id: str | None = None, format: str = "auto") -> Document:
+        """Read an article file as the CLI does (:func:`geo.text.read_article`) and parse it; the document's id is
+        the file's stem. Raises :class:`geo.errors.InputError` for unusable files."""
+        read = read_article(path, format=format)
+        return next(self.parse_many([Article.from_read(read, doc_id=doc_id or Path(path).stem)]))
 
     def parse_many(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Document]:
         """Parse articles in order, running NER in batches with ``nlp.pipe``."""
@@ -68,7 +120,12 @@ class Geoparser:
     def _parse_batch(self, articles: list[Article]) -> Iterator[Document]:
         documents = [
             Document(
-                id=a.id, text=a.text, title=a.title or find_title(a.text), sentences=split_sentences(a.text)
+                id=a.id,
+                text=a.text,
+                title=a.title or (a.meta.title if a.meta is not None else find_title(a.text)),
+                sentences=split_sentences(a.text),
+                warnings=list(a.warnings),
+                meta=a.meta or ArticleMeta(title=a.title),
             )
             for a in articles
         ]

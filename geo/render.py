@@ -166,6 +166,11 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
     return {
         "text": document.text,
         "title": document.title,
+        # "Source · date · byline" above the text; shown with textContent like the text itself.
+        "source": document.meta.source,
+        "date": document.meta.date,
+        "author": document.meta.author,
+        "url": document.meta.url if _is_web_url(document.meta.url) else None,
         "dateline": document.dateline.text if document.dateline else None,
         "sentences": [[s.start, s.end] for s in document.sentences],
         "mentions": mentions,
@@ -180,6 +185,11 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
         ),
         "tiles": tiles_name,
     }
+
+
+def _is_web_url(url: str | None) -> bool:
+    """Only http(s) addresses become the source's link (never ``javascript:`` or ``data:``)."""
+    return bool(url) and re.match(r"https?://[^\s]+$", url or "", re.IGNORECASE) is not None
 
 
 def _alternatives(place: Any) -> list[dict[str, str]]:

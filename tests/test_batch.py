@@ -31,6 +31,7 @@ def corpus(path: Path, n: int, *, bad_lines: bool = False, long: bool = False) -
             record["url"] = "javascript:alert(1)"
         if i == 4:
             record["url"] = "https://example.org/a004"
+            record["source"] = "Example Wire"
         lines.append(json.dumps(record))
     if bad_lines:
         lines.insert(2, "{not json")
@@ -198,6 +199,7 @@ def test_corpus_map_in_a_browser(tmp_path):
         assert card.locator("mark", has_text="Baku").count() >= 1
         hrefs = card.locator("a").evaluate_all("links => links.map(a => a.href)")
         assert "https://example.org/a004" in hrefs and not any(h.startswith("javascript") for h in hrefs)
+        assert "Day 4 in " in card.inner_text() and " · Example Wire · 2023-03-05" in card.inner_text()
         # Date filter: only the first three days of March.
         page.page.fill("#geo-to", "2023-03-03")
         page.page.dispatch_event("#geo-to", "change")

@@ -218,3 +218,26 @@ def test_the_card_says_why_in_words_and_a_calibrated_confidence(browser, parser,
     assert f"Confidence {round(valdosta.score * 100)}%" in card.inner_text()
     assert page.errors == [] and page.requests == []
     page.page.close()
+
+
+def test_the_header_shows_source_date_and_byline_from_the_pages_metadata(browser, parser, tmp_path):
+    from dataclasses import replace
+
+    doc = parser.parse_html((Path(__file__).resolve().parent / "pages" / "national_weather.html").read_bytes())
+    assert doc.meta.author == "Dana Whitfield"
+    doc.meta = replace(doc.meta, author="Dana <img src=x onerror=window.__pwned=1> {{7*7}}")  # shown as text
+    page = Page(browser, save_map(doc, tmp_path / "weather.html"))
+    panel = page.page.locator("#geo-panel")
+    assert panel.locator("h1").inner_text() == "Storm brings flooding to Tulsa and Oklahoma City"
+    header = panel.locator(".geo-source")
+    assert header.inner_text() == "The Daily Courier · 2026-11-12 · By Dana <img src=x onerror=window.__pwned=1> {{7*7}}"
+    link = header.locator("a")
+    assert link.get_attribute("href") == "https://courier.example/weather/2026/11/12/storm-oklahoma-flooding"
+    # The header sits between the headline and the text, and the text starts with the story, not the byline.
+    boxes = [panel.locator(s).first.bounding_box() for s in ("h1", ".geo-source", ".geo-text")]
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
+    assert panel.locator(".geo-text p").first.inner_text().startswith("A slow-moving storm dropped")
+    assert panel.locator(".geo-text").inner_text().count("Santiago") == 0  # the sidebar is not the story
+    assert page.page.evaluate("() => window.__pwned") is None and panel.locator("img").count() == 0
+    assert page.errors == [] and page.requests == [] and page.dialogs == []
+    page.page.close()

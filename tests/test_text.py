@@ -89,10 +89,20 @@ def test_html_articles_are_read_with_a_real_parser():
         "<script>var x = '<p>Paris</p>';</script></head><body><nav>Home</nav>"
         "<p>Leaders met in <b>Munich</b> &amp; Baku.</p><p>Then   they left.</p></body></html>"
     )
-    text = decode_article(page.encode(), name="page.html").text
-    assert text == "Talks in Baku\n\nLeaders met in Munich & Baku.\n\nThen they left."
+    read = decode_article(page.encode(), name="page.html")
+    assert read.text == "Leaders met in Munich & Baku.\n\nThen they left."  # the menu is not the story
+    assert read.meta is not None and read.meta.title == "Talks in Baku"  # the headline is the title, not text
+    assert read.format == "html" and read.warnings == ()
 
 
 def test_html_page_without_text_is_refused():
     with pytest.raises(InputError, match="no readable text"):
         decode_article(b"<html><body><script>x()</script></body></html>", name="empty.html")
+
+
+def test_a_title_is_a_headline_line_never_the_first_paragraph():
+    assert find_title("Storm Hits Tulsa\n\nRain fell on Tulsa.") == "Storm Hits Tulsa"
+    assert find_title("Talks in Munich\nOfficials met there.") == "Talks in Munich"
+    assert find_title("Leaders met in Munich and Baku.\n") is None  # the only paragraph
+    assert find_title("Leaders met in Munich and Baku.\n\nThey left on Monday.") is None  # a sentence
+    assert find_title("Aid Offered In Talks - State Dept.\n\nText.") == "Aid Offered In Talks - State Dept."

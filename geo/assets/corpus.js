@@ -50,6 +50,7 @@
       var link = href ? el("a", null, label) : el("strong", null, label);
       if (href) { link.href = href; link.target = "_blank"; link.rel = "noopener noreferrer"; }
       head.appendChild(link);
+      if (A[a][4]) head.appendChild(el("span", "geo-date", " · " + A[a][4]));
       if (A[a][2]) head.appendChild(el("span", "geo-date", " · " + A[a][2]));
       if (A[a][1]) head.appendChild(el("span", "geo-date", " · " + A[a][0]));
       item.appendChild(head);

@@ -34,6 +34,21 @@
   /* ---------- the text panel ---------- */
   var panel = document.getElementById("geo-panel");
   if (data.title) panel.appendChild(el("h1", null, data.title));
+  // Source · date · byline, from the article's own metadata (a page's OpenGraph/JSON-LD, a JSONL record's fields).
+  var byline = [data.source, data.date, data.author ? "By " + data.author : null].filter(Boolean);
+  if (byline.length || data.url) {
+    var source = el("div", "geo-source");
+    if (data.url) {
+      var link = el("a", null, byline.length ? byline.join(" · ") : data.url);
+      link.href = data.url;  // http(s) only (checked in Python)
+      link.rel = "noopener noreferrer";
+      link.target = "_blank";
+      source.appendChild(link);
+    } else {
+      source.appendChild(document.createTextNode(byline.join(" · ")));
+    }
+    panel.appendChild(source);
+  }
   var meta = [];
   if (data.dateline) meta.push("Dateline: " + data.dateline);
   meta.push(data.places.length + " places, " + data.mentions.length + " mentions");
