@@ -320,6 +320,8 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "acronym": _acronym,
 }
 _TEXT_TERMS = frozenset(name for name, term in TERMS.items() if getattr(term, "from_text", False))
+# Terms that read only the name and the place: computed once per name and document, not on every pass.
+_PRIOR_TERMS = frozenset({"name_match", "feature", "population", "namesake_city", "major_city", "acronym"})
 
 
 def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:
@@ -334,7 +336,10 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, config: ResolverConfig | None = None) -> None:
         self.gazetteer = gazetteer
         self.config = config or ResolverConfig()
-        self._terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
+        terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
+        self._prior_terms = [(n, t) for n, t in terms if n in _PRIOR_TERMS]
+        self._context_terms = [(n, t) for n, t in terms if n not in _PRIOR_TERMS]
+        self._priors: dict[tuple, tuple] = {}  # per document: mention name → its candidates' fixed points
         self.calibration = load_calibration() if self.config.calibrated else None
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
@@ -344,6 +349,7 @@ class Resolver:
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
         County story); they then count as NER's."""
+        self._priors.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
@@ -724,15 +730,11 @@ class Resolver:
             return towns or found
         return found
 
-    def _pick(
-        self,
-        mention: Mention,
-        candidates: tuple[Candidate, ...],
-        context: Context,
-        bonus: dict[str, dict[int, float]] | None = None,
-    ) -> Resolution:
-        if not candidates:
-            return Resolution(mention, None, 0.0, [])
+    def _prior(
+        self, mention: Mention, candidates: tuple[Candidate, ...]
+    ) -> tuple[tuple[Candidate, ...], list[tuple[list[tuple[str, float]], float]], set[str], int]:
+        """What does not change between passes: the candidates kept, each one's points from the terms that read
+        only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units and the biggest town's size."""
         config = self.config
         units = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind <= 1}
         namesakes = {
@@ -747,15 +749,36 @@ class Resolver:
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
         biggest = max((c.population for c in candidates if c.fcode.startswith("PPL") and c.name_kind <= 1), default=0)
+        evidence = _Evidence(mention, normalize_name(mention.text), Context(), config, namesakes, {}, biggest)
+        static = []
+        for c in candidates:
+            points = [(name, term(c, evidence)) for name, term in self._prior_terms]
+            static.append((points, math.fsum(p for _, p in points)))
+        return candidates, static, namesakes, biggest
+
+    def _pick(
+        self,
+        mention: Mention,
+        candidates: tuple[Candidate, ...],
+        context: Context,
+        bonus: dict[str, dict[int, float]] | None = None,
+    ) -> Resolution:
+        if not candidates:
+            return Resolution(mention, None, 0.0, [])
+        key = (mention.text, mention.source, mention.demonym_of, candidates)
+        prior = self._priors.get(key)
+        if prior is None:
+            prior = self._priors[key] = self._prior(mention, candidates)
+        candidates, static, namesakes, biggest = prior
         evidence = _Evidence(
             mention, normalize_name(mention.text), context, self.config, namesakes, bonus or {}, biggest
         )
         # Terms read from the surroundings speak only where the surroundings said something.
-        terms = [(n, t) for n, t in self._terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
+        terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
         scored = []
-        for c in candidates:
-            points = [(name, term(c, evidence)) for name, term in terms]
-            scored.append((c, sum(p for _, p in points), points))
+        for c, (fixed, fixed_sum) in zip(candidates, static, strict=True):
+            moving = [(name, term(c, evidence)) for name, term in terms]
+            scored.append((c, fixed_sum + math.fsum(p for _, p in moving), fixed + moving))
         scored.sort(key=lambda cs: (-cs[1], cs[0].id))
         top = scored[0][1]
         temperature = self.config.softmax_temperature
