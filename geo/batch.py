@@ -286,6 +286,19 @@ def _write_table(rows: list[dict[str, Any]], stem: Path, fmt: str, *, point: boo
     return _write_frame(frame, stem.with_suffix(_SUFFIX[fmt]), fmt, point=point)
 
 
+def _write_csv(frame: Any, path: Path) -> None:
+    """A frame as CSV through defusedcsv: ids, titles, sentences starting with = + - @ are prefixed with ' (OWASP's
+    advice against CSV injection), so a spreadsheet shows them and never runs them; empty for missing values."""
+    import pandas as pd
+    from defusedcsv import csv
+
+    values = frame.astype(object).where(pd.notna(frame), None)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(list(frame.columns))
+        writer.writerows(values.itertuples(index=False, name=None))
+
+
 def _write_frame(frame: Any, path: Path, fmt: str, *, point: bool) -> Path:
     """A frame as CSV, or as GeoParquet / GeoJSON with points from lat/lon; temporary file, then rename."""
     import geopandas as gpd
@@ -294,7 +307,7 @@ def _write_frame(frame: Any, path: Path, fmt: str, *, point: bool) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         if fmt == "csv":
-            frame.to_csv(tmp, index=False)
+            _write_csv(frame, tmp)
         else:
             geometry = (
                 gpd.points_from_xy(frame["lon"], frame["lat"]) if point and len(frame) else [None] * len(frame)

@@ -9,10 +9,11 @@ The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid,
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
+
+from defusedcsv import csv
 
 from geo.model import Candidate, Document, Resolution
 
@@ -119,6 +120,7 @@ def to_geojson(document: Document) -> str:
 def to_csv(document: Document) -> str:
     out = io.StringIO()
     article = {f"article_{k}": v for k, v in article_record(document).items()}
+    # defusedcsv: a cell starting with = + - @ (not a number) is prefixed with ' so a spreadsheet shows, never runs, it.
     writer = csv.DictWriter(
         out, fieldnames=["id", *MENTION_FIELDS, "source", "via", *article], extrasaction="ignore"
     )

@@ -209,3 +209,28 @@ def test_corpus_map_in_a_browser(tmp_path):
         assert "3 articles in the date range (12 in all)" in page.page.locator(".leaflet-popup .geo-card").inner_text()
         assert page.errors == [] and page.requests == []
         browser.close()
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    source = tmp_path / "in.jsonl"
+    record = {"id": "=HYPERLINK(\"http://x\")", "text": "Talks were held in Munich.", "title": "+SUM(A1)", "source": "@evil"}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = geo_batch(str(source), "-o", str(out), "--workers", "1", "--format", "csv", "-q")
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (out / "articles").glob("*.csv"))
+    assert "'=HYPERLINK" in text and "'+SUM(A1)" in text and "'@evil" in text
+    assert "\n=" not in text and ",=" not in text and ",+" not in text
+    import csv
+
+    rows = [row for p in (out / "mentions").glob("*.csv") for row in csv.DictReader(p.open(encoding="utf-8"))]
+    assert [r["text"] for r in rows] == ["Munich"]
+    assert abs(float(rows[0]["lat"]) - 48.14) < 0.1  # numbers stay numbers
+
+
+def test_parse_csv_neutralises_formulas(parser):
+    from geo.export import to_csv
+
+    doc = parser.parse("=1+1 was said in Munich.", doc_id="@id")
+    text = to_csv(doc)
+    assert "'@id" in text and "\n@id" not in text
