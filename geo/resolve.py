@@ -145,6 +145,11 @@ _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 
 
+def _comma_pair(text: str, first: Mention, second: Mention) -> bool:
+    """ "X, Y": two mentions joined by a comma alone (a qualifier or a container, not a list)."""
+    return text[first.end : second.start] in (", ", ",")
+
+
 def _level(c: Candidate) -> int:
     """The kind of place a list compares: country, admin-1, local (county or town), other."""
     if c.fcode.startswith("PPL"):
@@ -162,7 +167,7 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[int]]:
         gap = text[mentions[i - 1].end : mentions[i].start] if i < len(mentions) else "."
         if i < len(mentions) and _LIST_GAP.fullmatch(gap):
             run.append(i)
-            conjunction |= "," not in gap or bool(re.search(r"\b(?:and|or)\b|&", gap))
+            conjunction |= bool(re.search(r"\b(?:and|or)\b|&", gap))
             continue
         if len(run) >= 3 or (len(run) == 2 and conjunction):
             out.append(run)
@@ -575,7 +580,7 @@ class Resolver:
         for i in range(1, len(mentions)):
             mention, before = mentions[i], mentions[i - 1]
             code = mention.text.replace(".", "")
-            if not (2 <= len(code) <= 3 and code.isupper() and text[before.end : mention.start] in (", ", ",")):
+            if not (2 <= len(code) <= 3 and code.isupper() and _comma_pair(text, before, mention)):
                 continue
             inside = {c.admin1 for c in candidates[i - 1]}
             units = tuple(
@@ -602,7 +607,7 @@ class Resolver:
                 }
                 if points:
                     found["qualifier"] = points
-            if "contains" not in config.off and i and text[mentions[i - 1].end : mention.start] in (", ", ","):
+            if "contains" not in config.off and i and _comma_pair(text, mentions[i - 1], mention):
                 inner = [c for c in candidates[i - 1] if c.name_kind <= 1 and c.fcode not in ANCHORLESS]
                 trust = POSSESSIVE_TRUST if _POSSESSIVE_AFTER.match(text, mention.end) else 1.0
                 points = {
