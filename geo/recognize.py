@@ -62,7 +62,7 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
     {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y", "sur", "sous",
-     "en", "am", "im", "der", "di", "lès", "les"}
+     "en", "am", "an", "im", "der", "di", "lès", "les"}
 )
 _STREET = re.compile(
     r"\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.|Parkway|Circle|Highway|Pike|Turnpike)$"
@@ -74,7 +74,8 @@ _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gau
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
-COMPOUND_MIN_POPULATION = 5_000  # a town with a name of several words this big is claimed wherever its name stands
+COMPOUND_MIN_POPULATION = 5_000
+COMMON_WORD_TOWN_POPULATION = 50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")  # a town with a name of several words this big is claimed wherever its name stands
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
 _QUALIFIERS = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest northeastern "
@@ -409,8 +410,10 @@ class Recognizer:
         more, or of an admin unit: rarely anything else, whatever its size ("Sault Ste. Marie", "Aix-en-Provence")."""
         if key in self.stop or key in _stop_words():
             return False
+        words = key.count(" ") + 1
         return any(
-            c.name_kind == 0 and (c.population >= COMPOUND_MIN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI"))
+            (c.name_kind == 0 or (c.name_kind == 2 and words >= 3))  # "Frankfurt an der Oder" is Frankfurt (Oder)
+            and (c.population >= COMPOUND_MIN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI"))
             for c in self.gazetteer.candidates(key)
         )
 
@@ -720,8 +723,9 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def former_name(d: _Doc, key: str) -> bool:
     """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
-    name: "Leningrad", "Constantinople", "Peking" — claimed like a strong name by the text matcher and over NER's
-    person or organisation (the mention records this rule). "Madras" is not: it is also a town's own name."""
+    name: "Leningrad", "Constantinople", "Peking", "Bombay" — claimed like a strong name by the text matcher and over
+    NER's person or organisation (the mention records this rule); not when a town of 30,000 or more, an admin unit or a
+    feature has it as its own name ("Canton", Ohio)."""
     return key in d.rec.former and key not in d.gaz.strong_keys
 
 
@@ -729,22 +733,40 @@ def _found_places(found: list[Mention]) -> list[Mention]:
     return [m for m in found if not m.demonym_of and m.source in ("ner", "gazetteer", "dateline")]
 
 
+# ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
+_STATE_CODE_AFTER = re.compile(r"(?<=[a-z]), ([A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=[,;:)]|\s|$)")
+_CODE_COUNTRIES = ("US", "CA", "AU")  # whose state and province codes news writes after a town
+
+
+def _code_units(gaz: Gazetteer, code: str) -> set[str]:
+    """The admin-1 units a state or province code after a town may name: a USPS, Canadian or Australian postal code
+    ("WI", "NS", "NSW") or an abbreviation the index has as an alias ("Okla.", "Ont.")."""
+    units = {u for u in gaz.subdivision_code(code.replace(".", "")) if u.startswith(_CODE_COUNTRIES)}
+    return units | {c.admin1 for c in gaz.candidates(code) if c.fcode == "ADM1" and c.name_kind == 1}
+
+
 def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer has inside the state or country written after it: "Near Moab, Utah", "Outside Tonopah,
-    Nev.", "Kanab, Utah" — a town NER missed or called a person; the parent is a found mention."""
+    Nev.", "Kanab, Utah", "Oshkosh, WI, expects" — a town NER missed or called a person; the parent is a found
+    mention or a state code."""
     text, gaz = d.text, d.gaz
     taken = _Spans((m.start, m.end) for m in found)
     added = []
+    parents: list[tuple[int, set[str]]] = []  # where the parent starts, the admin-1 and country codes it names
     for parent in _found_places(found):
-        if not (comma := _COMMA_BEFORE.search(text, max(0, parent.start - 4), parent.start)):
+        candidates = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
+        codes = {c.admin1 for c in candidates if c.fcode == "ADM1"} | {c.country for c in candidates if c.fcode == "PCLI"}
+        if codes or (codes := _code_units(gaz, parent.text)):  # "N.S.": a press abbreviation only
+            parents.append((parent.start, codes))
+    for match in _STATE_CODE_AFTER.finditer(text):
+        if not taken.overlaps(*match.span(1)) and (codes := _code_units(gaz, match.group(1))):
+            parents.append((match.start(1), codes))
+    for parent_start, codes in parents:
+        if not (comma := _COMMA_BEFORE.search(text, max(0, parent_start - 4), parent_start)):
             continue
         before_comma = comma.start(1)
         words = _words(text, max(0, before_comma - 60), before_comma)
         if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
-            continue
-        parents = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
-        codes = {c.admin1 for c in parents if c.fcode == "ADM1"} | {c.country for c in parents if c.fcode == "PCLI"}
-        if not codes:
             continue
         # The longest run of capitalised words that ends at the comma and names a place in the parent.
         run: list[tuple[int, int]] = []
@@ -764,6 +786,7 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             if any(c.admin1 in codes or (c.country in codes and c.fcode != "PCLI") for c in gaz.candidates(key)):
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
+                taken.add(s, e)
                 break
     return found + added
 
@@ -795,6 +818,37 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
                 break
+    return found + added
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|visited|visiting) ([A-Z][a-z]{2,})\b"
+    r"(?![ -][A-Z]|['’]s [A-Z])"
+)
+
+
+def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A big town whose name is also a common word or a given name, after a preposition of place and named by no
+    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice" — the words
+    around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
+    text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
+    entities = _Spans((e.start_char, e.end_char) for e in d.ents)
+    for match in _AFTER_PREPOSITION.finditer(text):
+        s, e = match.span(1)
+        key = normalize_name(match.group(1))
+        if (
+            key not in d.rec.stop
+            or key in _CALENDAR
+            or taken.overlaps(s, e)
+            or entities.overlaps(s, e)
+            or not any(
+                c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= COMMON_WORD_TOWN_POPULATION
+                for c in gaz.candidates(key)
+            )
+        ):
+            continue
+        added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
+        taken.add(s, e)
     return found + added
 
 
@@ -1023,6 +1077,47 @@ def not_place_phrase(d: _Doc, m: Mention) -> bool:
     """A place name that opens the name of a thing: "Buffalo wings", "Mobile phones", "Easter eggs"
     (data/not_place_phrases.txt)."""
     return any(tail.match(d.text, m.end) for tail in _phrases().get(normalize_name(m.text), ()))
+
+
+# Goods named for a place, as the last word of their phrase: "Oxford shoes", "Derby boots", "an Angora sweater".
+_GOODS = (
+    r"(?:shoes?|boots?|brogues|loafers|sandals|shirts?|sweaters?|jumpers?|cardigans?|scarf|scarves|wool|tweed|lace|"
+    r"rugs?|carpets?|cheeses?|sauces?|mustard|ham|sausages?|salami|pastry|pastries|cakes?|buns?|biscuits?|"
+    r"gin|lager|ale|rum|vodka|brandy|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|retrievers?|"
+    r"sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|porcelain|china|pottery|crystal)"
+)
+_GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
+
+
+def goods_name(d: _Doc, m: Mention) -> bool:
+    """A town's name before the goods named for it, ending the phrase: "handmade Oxford shoes and Derby boots", "a
+    Bedlington terrier", "Angora sweaters" — a kind of thing, not the place. Not a country's or a state's
+    ("Wisconsin cheese" is from Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
+    if " " in m.text or m.demonym_of or m.source == "dateline":
+        return False
+    goods = _GOODS_AFTER.match(d.text, m.end)
+    if not goods or (goods.group("next") and goods.group("next") not in _stop_words()):
+        return False  # "London gin distillers": the goods word is no phrase's end
+    return not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
+
+
+_COMPANY_NOUN = (
+    r"(?:insurer|reinsurer|lender|bank|carmaker|automaker|airline|carrier|retailer|grocer|supermarket|brewer|"
+    r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
+    r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
+)
+_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")
+_COMPANY_AFTER = re.compile(rf",? (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}\b")
+
+
+def described_as_company(d: _Doc, m: Mention) -> bool:
+    """A name the text calls a company: "the insurer Zurich", "carmaker Toyota", "Halifax, the mortgage lender,"
+    — whatever list it is in or not."""
+    if m.source == "dateline" or m.demonym_of or m.rule in _CONTEXT_RULES:
+        return False
+    return bool(
+        _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end)
+    )
 
 
 def organisation(d: _Doc, m: Mention) -> bool:
@@ -1286,6 +1381,8 @@ _FILTERS: tuple[Rule, ...] = tuple(
         disease_name,
         pathogen,
         not_place_phrase,
+        goods_name,
+        described_as_company,
         organisation,
         acronym,
         university_alone,
@@ -1299,10 +1396,10 @@ _FILTERS: tuple[Rule, ...] = tuple(
 )
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     Rule(f.__name__, "text", f)
-    for f in (elided_name, gazetteer_name, town_comma_parent, place_phrase, list_neighbour)
+    for f in (elided_name, gazetteer_name, town_comma_parent, place_phrase, list_neighbour, common_word_town)
 )
 # Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
-_CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name"})
+_CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name", "common_word_town"})
 
 
 def dateline_place(d: _Doc) -> list[Mention]:

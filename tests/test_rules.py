@@ -75,6 +75,11 @@ PLACES = [
     ("Columbia", "PPL", "US", "US.MO", 126_254, []),
     ("Missouri", "ADM1", "US", "US.MO", 6_137_428, ["Mo."]),
     ("Texas", "ADM1", "US", "US.TX", 29_145_505, []),
+    ("Reading", "PPL", "GB", "GB.ENG", 318_014, []),
+    ("Oxford", "PPL", "GB", "GB.ENG", 171_380, []),
+    ("Zurich", "PPLA", "CH", "CH.ZH", 341_730, []),
+    ("Oshkosh", "PPL", "US", "US.WI", 66_778, []),
+    ("Wisconsin", "ADM1", "US", "US.WI", 5_893_718, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [("Leningrad", "Saint Petersburg"), ("Judah", "Jeddah")]
@@ -97,6 +102,7 @@ def gaz(tmp_path_factory) -> Gazetteer:
     ids = {name: i for i, (name, *_) in enumerate(PLACES, start=1)}
     con.executemany("INSERT INTO names VALUES (?, ?, 2)", [(normalize_name(a), ids[p]) for a, p in ALTERNATES])
     con.executemany("INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR")])
+    con.executemany("INSERT INTO codes VALUES (?, ?)", [("US-WI", "US.WI"), ("US-MO", "US.MO"), ("US-TX", "US.TX")])
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.commit()
     con.close()
@@ -211,6 +217,31 @@ def test_a_university_as_a_sentence_subject_or_before_a_and_m(gaz, nlp):
     assert texts(gaz, nlp, text, {"Texas": "GPE"}) == []
     text = "Columbia, Mo., police said the suspect was arrested near campus."
     assert texts(gaz, nlp, text, {"Columbia": "GPE", "Mo.": "GPE"}) == ["Columbia", "Mo."]
+
+
+def test_goods_named_for_a_town_are_no_place(gaz, nlp):
+    assert texts(gaz, nlp, "The shop sells Oxford shoes and boots.", {"Oxford": "GPE"}) == []
+    # The goods word must end the phrase, and a state's goods are from the state.
+    assert texts(gaz, nlp, "Oxford shoe makers met.", {"Oxford": "GPE"}) == ["Oxford"]
+    assert texts(gaz, nlp, "Wisconsin cheese sold well.", {"Wisconsin": "GPE"}) == ["Wisconsin"]
+
+
+def test_a_name_the_text_calls_a_company(gaz, nlp):
+    assert texts(gaz, nlp, "Shares of the insurer Zurich fell.", {"Zurich": "GPE"}) == []
+    assert texts(gaz, nlp, "Zurich, the insurer, said profits rose.", {"Zurich": "GPE"}) == []
+    assert texts(gaz, nlp, "Zurich, the city, voted.", {"Zurich": "GPE"}) == ["Zurich"]
+
+
+def test_a_common_word_town_after_a_preposition_of_place(gaz, nlp):
+    assert found(gaz, nlp, "She moved to Reading last year.") == [("Reading", "common_word_town")]
+    # Not at a sentence's start, not inside an entity, not before another capitalised word.
+    assert texts(gaz, nlp, "Reading is fun.") == []
+    assert texts(gaz, nlp, "He came from Reading Festival staff.") == []
+    assert texts(gaz, nlp, "She went to Reading.", {"Reading": "WORK_OF_ART"}) == []
+
+
+def test_a_town_before_a_state_code_ner_did_not_tag(gaz, nlp):
+    assert found(gaz, nlp, "Oshkosh, WI, expects visitors.") == [("Oshkosh", "town_comma_parent")]
 
 
 def test_organisations_name_is_the_region_after_the(gaz, nlp):
