@@ -6,7 +6,10 @@ the most mentioned wins, ties kept) weighted the way a reader reads a news story
 - **containment**: a city counts toward its admin-1 unit and its country, an admin-1 unit toward its country;
 - **position**: a place named in the headline weighs :attr:`FocusConfig.headline` times a body mention, one in the
   lead (the first :attr:`FocusConfig.lead_sentences` sentences) :attr:`FocusConfig.lead` times;
-- **demonyms** ("Armenian officials") count, at :attr:`FocusConfig.demonym` of a name;
+- **demonyms** ("Armenian officials") count, at :attr:`FocusConfig.demonym` of a name, and so does a country or
+  capital named as an **actor** rather than a location (Mordecai 3's distinction between who acts and where the
+  event happens): "US Secretary of State", "Russian Foreign Ministry", "Washington's help" weigh
+  :attr:`FocusConfig.actor`;
 - **confidence**: a mention weighs ``0.5 + 0.5 × score`` (a doubtful reading half), an approximate one
   (``via`` ``part`` / ``nearby``) :attr:`FocusConfig.approximate` of that;
 - **the dateline is kept apart**: "WASHINGTON —" says where the story was filed from, not what it is about, so it
@@ -25,9 +28,12 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from geo.gazetteer.index import Gazetteer
-from geo.model import Candidate, Document, Focus, FocusPlace, Place, Resolution
+from geo.model import Candidate, Document, Focus, FocusPlace, Resolution
+
+if TYPE_CHECKING:
+    from geo.gazetteer.index import Gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,24 +44,54 @@ class FocusConfig:
     lead: float = 1.5
     lead_sentences: int = 2
     demonym: float = 0.5
+    actor: float = 0.5
     approximate: float = 0.5
     dateline: float = 0.5
     keep: float = 0.5
     most: int = 3
     minimum: float = 0.6
+    local: float = 0.5  # focus admin-1 units carrying this share of their country's weight make a local story
 
 
 DEFAULT_CONFIG = FocusConfig()
 
 
+# A country or capital followed by one of these names the government or its people acting, not the place where
+# something happens ("US Secretary of State", "U.S. officials", "Moscow's response").
+_ACTOR = re.compile(
+    r"(?:'s?|’s?)?\s+(?:(?:Foreign|Defen[cs]e|Prime|State|Trade|Interior|Finance|Deputy|Vice|Acting|Special|Chief|"
+    r"Supreme|National|Federal|Health|Justice|Energy|Agriculture|Commerce|Economy|Economic|Treasury|Attorney|Army|"
+    r"Navy|Air|Central|Home|Security)\s+)*"
+    r"(?:Secretary|President|Minister|Ministry|[Oo]fficials?|[Gg]overnment|[Ee]mbassy|[Aa]mbassador|[Ff]orces|"
+    r"[Tt]roops|[Mm]ilitary|Department|Congress|Senate|Senators?|[Ll]awmakers|[Dd]elegation|[Ee]nvoys?|"
+    r"[Dd]iplomats?|[Aa]uthorities|[Aa]ssistance|[Aa]id|[Ss]anctions|[Pp]olicy|[Rr]epresentatives?|[Cc]ounterparts?|"
+    r"[Aa]dministration|[Rr]esponse|[Hh]elp|[Ll]eaders?|[Pp]resident|[Cc]hancellor|Navy|Army|Treasury|Cabinet|"
+    r"Parliament|Kremlin|Foreign)\b"
+)
+_POSSESSIVE = re.compile(r"(?:'s?|’s?)\s")
+
+
+def is_actor(resolution: Resolution, text: str) -> bool:
+    """The mention names a country's or capital's government or people acting ("US Secretary of State", "the U.S.
+    delegation", "Washington's help"): a country (``PCLI``) or national capital (``PPLC``) followed by an office,
+    body or act of state; a capital's possessive alone ("Moscow's") counts too."""
+    place = resolution.place
+    if place is None or place.fcode not in ("PCLI", "PPLC"):
+        return False
+    after = text[resolution.mention.end : resolution.mention.end + 60]
+    return bool(_ACTOR.match(after)) or (place.fcode == "PPLC" and bool(_POSSESSIVE.match(after)))
+
+
 def mention_weight(
-    resolution: Resolution, *, in_headline: bool, config: FocusConfig = DEFAULT_CONFIG
+    resolution: Resolution, *, position: str = "body", actor: bool = False, config: FocusConfig = DEFAULT_CONFIG
 ) -> float:
     """How much one resolved mention says about the article's focus (0 for an unplaced mention).
 
-    ``0.5 + 0.5 × score``, times :attr:`FocusConfig.demonym` for a demonym, times the headline or lead factor; an
-    approximate placement (``via`` ``part``/``nearby``) weighs :attr:`FocusConfig.approximate` and is never
-    boosted by its position (the name is not the place's); the dateline weighs :attr:`FocusConfig.dateline`.
+    ``position``: ``"headline"``, ``"lead"`` or ``"body"``. ``0.5 + 0.5 × score``, times
+    :attr:`FocusConfig.demonym` for a demonym or :attr:`FocusConfig.actor` for an *actor* (:func:`is_actor`), times
+    the headline or lead factor; an approximate placement (``via`` ``part``/``nearby``) weighs
+    :attr:`FocusConfig.approximate` of that and is never boosted by its position (the name is not the place's);
+    the dateline weighs :attr:`FocusConfig.dateline`.
     """
     mention = resolution.mention
     if resolution.place is None:
@@ -67,9 +103,11 @@ def mention_weight(
         return weight * config.approximate
     if mention.demonym_of is not None:
         weight *= config.demonym
-    if in_headline:
+    elif actor:
+        weight *= config.actor
+    if position == "headline":
         weight *= config.headline
-    elif mention.sentence < config.lead_sentences:
+    elif position == "lead":
         weight *= config.lead
     return weight
 
@@ -87,12 +125,6 @@ def _headline_names(title: str | None, text: str, resolutions: Iterable[Resoluti
     return found
 
 
-def _in_title_line(document: Document, resolution: Resolution) -> bool:
-    """The mention lies in the headline that opens the text (a plain-text article's first line)."""
-    title = document.title
-    return bool(title) and document.text.startswith(title or "") and resolution.mention.end <= len(title or "")
-
-
 def article_focus(
     document: Document, gazetteer: Gazetteer, *, config: FocusConfig = DEFAULT_CONFIG
 ) -> Focus:
@@ -103,6 +135,33 @@ def article_focus(
     article is about nowhere in particular. Names and GeoNames ids of countries and admin-1 units come from the
     gazetteer's in-memory tables (no query per mention).
     """
+    weights = focus_weights(document, config=config)
+    return _select(weights, gazetteer, config)
+
+
+@dataclass(slots=True)
+class FocusWeights:
+    """The summed focus weight of every country (ISO alpha-2), admin-1 unit (GeoNames ``CC.xx``) and city (place id)
+    the article's mentions name, with the cities' gazetteer entries."""
+
+    countries: dict[str, float]
+    admin1: dict[str, float]
+    cities: dict[int, float]
+    city_of: dict[int, Candidate]
+
+    def top_countries(self, config: FocusConfig = DEFAULT_CONFIG) -> list[str]:
+        """The focus countries (empty when the best weighs under ``config.minimum``)."""
+        top = _ranked(self.countries, config)
+        return top if top and self.countries[top[0]] >= config.minimum else []
+
+    def top_admin1(self, countries: Iterable[str], config: FocusConfig = DEFAULT_CONFIG) -> list[str]:
+        """The focus admin-1 units (GeoNames codes) inside *countries*."""
+        inside = set(countries)
+        return _ranked({k: v for k, v in self.admin1.items() if k.partition(".")[0] in inside}, config)
+
+
+def focus_weights(document: Document, *, config: FocusConfig = DEFAULT_CONFIG) -> FocusWeights:
+    """Every place's focus weight in *document*, summed per country, admin-1 unit and city (see the module doc)."""
     headline = _headline_names(document.title, document.text, document.resolutions)
     # Per level, a key's weight in each sentence is its best mention there: a sentence that repeats "US" four
     # times, or names "Portland, Oregon", speaks of the United States once. The headline is its own "sentence".
@@ -110,15 +169,24 @@ def article_focus(
     admin1: dict[tuple[str, int], float] = {}
     cities: dict[tuple[int, int], float] = {}
     city_of: dict[int, Candidate] = {}
+    title = document.title or ""
+    title_line = bool(title) and document.text.startswith(title)  # a plain text's first line
+    body_from = next((s.index for s in document.sentences if s.start >= len(title)), 0) if title_line else 0
     for resolution in document.resolutions:
         place = resolution.place
         if place is None or not place.country:
             continue
-        weights = [(resolution.mention.sentence, mention_weight(
-            resolution, in_headline=_in_title_line(document, resolution), config=config
-        ))]
-        if resolution.mention.text in headline and not resolution.approximate:  # the headline: one more "sentence"
-            weights.append((-1, mention_weight(resolution, in_headline=True, config=config)))
+        mention = resolution.mention
+        actor = is_actor(resolution, document.text)
+        if title_line and mention.end <= len(title):
+            position = "headline"
+        elif body_from <= mention.sentence < body_from + config.lead_sentences:
+            position = "lead"
+        else:
+            position = "body"
+        weights = [(mention.sentence, mention_weight(resolution, position=position, actor=actor, config=config))]
+        if mention.text in headline and not resolution.approximate:  # the headline: one more "sentence"
+            weights.append((-1, mention_weight(resolution, position="headline", actor=actor, config=config)))
         for sentence, weight in weights:
             _keep_best(countries, (place.country, sentence), weight)
             if place.is_country or not place.admin1:
@@ -127,7 +195,7 @@ def article_focus(
             if place.fcode.startswith("PPL") and resolution.mention.source != "dateline":  # filed from, not about
                 _keep_best(cities, (place.id, sentence), weight)
                 city_of[place.id] = place
-    return _select(_summed(countries), _summed(admin1), _summed(cities), city_of, gazetteer, config)
+    return FocusWeights(_summed(countries), _summed(admin1), _summed(cities), city_of)
 
 
 def _keep_best(weights: dict, key: tuple, weight: float) -> None:
@@ -142,19 +210,13 @@ def _summed(weights: dict) -> dict:
     return out
 
 
-def _select(
-    countries: dict[str, float],
-    admin1: dict[str, float],
-    cities: dict[int, float],
-    city_of: dict[int, Candidate],
-    gazetteer: Gazetteer,
-    config: FocusConfig,
-) -> Focus:
-    top_countries = _ranked(countries, config)
-    if not top_countries or countries[top_countries[0]] < config.minimum:
+def _select(weights: FocusWeights, gazetteer: Gazetteer, config: FocusConfig) -> Focus:
+    countries, admin1, cities, city_of = weights.countries, weights.admin1, weights.cities, weights.city_of
+    top_countries = weights.top_countries(config)
+    if not top_countries:
         return Focus()
+    top_admin1 = weights.top_admin1(top_countries, config)
     inside = set(top_countries)
-    top_admin1 = _ranked({k: v for k, v in admin1.items() if k.partition(".")[0] in inside}, config)
     top_cities = _ranked({k: v for k, v in cities.items() if city_of[k].country in inside}, config)
 
     def share(weights: dict, key: object) -> float:
@@ -181,7 +243,12 @@ def _select(
     city_entries = [
         FocusPlace("", city_of[k].name, city_of[k].geonameid, share(cities, k)) for k in top_cities
     ]
-    return Focus(tuple(country_entries), tuple(admin1_entries), tuple(city_entries))
+    local = []
+    for iso in top_countries:
+        units = [code for code in top_admin1 if code.partition(".")[0] == iso]
+        if units and math.fsum(admin1[u] for u in units) >= config.local * countries[iso]:
+            local += [gazetteer.admin1_code(u) for u in units]
+    return Focus(tuple(country_entries), tuple(admin1_entries), tuple(city_entries), tuple(local))
 
 
 def _ranked(weights: dict, config: FocusConfig) -> list:
@@ -193,16 +260,92 @@ def _ranked(weights: dict, config: FocusConfig) -> list:
     return [k for k in order if weights[k] >= config.keep * best - 1e-9][: config.most]
 
 
-def focus_places(document: Document) -> list[Place]:
-    """The document's places that its focus names (a focus country, admin-1 unit or city), in order of first
-    mention; the map's initial view is built around them."""
+# The initial view: a point alone gets a box this many degrees (of latitude) each side, about a city's zoom;
+# confident places count as "around" the focus when within the focus box widened by this share of its size (or
+# by AROUND_MIN_DEGREES, whichever is more).
+POINT_DEGREES = 0.15
+AROUND_SHARE = 0.5
+AROUND_MIN_DEGREES = 1.5
+CONFIDENT = 0.5  # the map's own threshold for a low-confidence place (geo.render.LOW_CONFIDENCE)
+
+Bounds = tuple[float, float, float, float]  # south, west, north, east, in degrees
+
+
+def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] | None:
+    """The bounds a map of *document* opens on, ``[[south, west], [north, east]]`` in degrees (``None``: no place).
+
+    The focus (``document.focus``) and the confident places around it: for each focus country, the places in its
+    local admin-1 units (``Focus.local``) when the story is local, else the country's outline (its largest part,
+    from Natural Earth via :func:`geo.boundaries.country_shapes`, so Alaska or French Guiana do not stretch it);
+    then every place of confidence ≥ 0.5 within that box widened by half its size. A far place, a passing mention
+    or a dateline elsewhere stays reachable from the text. Without a focus: every confident place (every place when
+    none is). *gazetteer* gives the admin-1 codes of places (:meth:`Gazetteer.admin1_code`, in memory).
+    """
+    places = [p for p in document.places() if any(not r.approximate for r in p.resolutions)] or document.places()
+    if not places:
+        return None
+    confident = [p for p in places if p.score >= CONFIDENT] or places
     focus = document.focus
-    countries = {p.code for p in focus.countries}
-    cities = {p.geonameid for p in focus.cities if p.geonameid}
-    admin1_ids = {p.geonameid for p in focus.admin1 if p.geonameid}
-    out = []
-    for place in document.places():
-        c = place.candidate
-        if (c.is_country and c.country in countries) or (c.geonameid and c.geonameid in cities | admin1_ids):
-            out.append(place)
-    return out
+    box: Bounds | None = None
+    for country in focus.countries:
+        iso = country.code
+        local = {code for code in focus.local if code[:2] == iso}
+        if local:
+            for place in confident:
+                c = place.candidate
+                if not c.is_country and c.admin1 and gazetteer.admin1_code(c.admin1) in local:
+                    box = _union(box, _point_box(c.lat, c.lon))
+            continue
+        outline = _country_box(iso)
+        named = next((p.candidate for p in places if p.candidate.is_country and p.candidate.country == iso), None)
+        if outline is not None:
+            box = _union(box, outline)
+        elif named is not None:
+            box = _union(box, _point_box(named.lat, named.lon))
+    if box is None:
+        for place in confident:
+            box = _union(box, _point_box(place.candidate.lat, place.candidate.lon))
+    else:
+        south, west, north, east = box
+        grow_lat = max(AROUND_SHARE * (north - south), AROUND_MIN_DEGREES)
+        grow_lon = max(AROUND_SHARE * (east - west), AROUND_MIN_DEGREES)
+        for place in confident:
+            c = place.candidate
+            if c.is_country:
+                continue  # a country named in passing does not widen the view to its outline
+            if south - grow_lat <= c.lat <= north + grow_lat and west - grow_lon <= c.lon <= east + grow_lon:
+                box = _union(box, _point_box(c.lat, c.lon))
+    assert box is not None
+    south, west, north, east = box
+    return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+
+
+def _point_box(lat: float, lon: float) -> Bounds:
+    widen = POINT_DEGREES / max(0.2, math.cos(math.radians(lat)))
+    return (max(-85.0, lat - POINT_DEGREES), max(-180.0, lon - widen), min(85.0, lat + POINT_DEGREES), min(180.0, lon + widen))
+
+
+def _union(a: Bounds | None, b: Bounds) -> Bounds:
+    if a is None:
+        return b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _country_box(iso: str) -> Bounds | None:
+    """The bounds of a country's largest polygon (Natural Earth), or ``None`` when the basemap lacks it."""
+    from geo.boundaries import country_shapes
+
+    shape = country_shapes(0.05).get(iso)
+    if not shape:
+        return None
+    polygons = shape["coordinates"] if shape["type"] == "MultiPolygon" else [shape["coordinates"]]
+
+    def extent(polygon: list) -> Bounds:
+        lons = [pt[0] for pt in polygon[0]]
+        lats = [pt[1] for pt in polygon[0]]
+        return (min(lats), min(lons), max(lats), max(lons))
+
+    def area(bounds: Bounds) -> float:
+        return (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]) * math.cos(math.radians((bounds[0] + bounds[2]) / 2))
+
+    return max((extent(p) for p in polygons), key=area)

@@ -171,6 +171,17 @@ class Focus:
     countries: tuple[FocusPlace, ...] = ()
     admin1: tuple[FocusPlace, ...] = ()
     cities: tuple[FocusPlace, ...] = ()
+    # Codes of the focus admin-1 units that carry at least half of their country's focus weight: the story is
+    # local to them (the map's header names them and its initial view fits them). Not exported.
+    local: tuple[str, ...] = ()
+
+    def about(self) -> list[str]:
+        """Names for "About: …": each focus country, preceded by its local admin-1 units ("Oregon", "United States")."""
+        names: list[str] = []
+        for country in self.countries:
+            names += [a.name for a in self.admin1 if a.code in self.local and a.code[:2] == country.code]
+            names.append(country.name)
+        return names
 
     def as_dict(self) -> dict[str, list[dict[str, str | float | None]]]:
         """``{"countries": [...], "admin1": [...], "cities": [...]}`` of :meth:`FocusPlace.as_dict` records."""
