@@ -83,7 +83,11 @@ def is_actor(resolution: Resolution, text: str) -> bool:
 
 
 def mention_weight(
-    resolution: Resolution, *, position: str = "body", actor: bool = False, config: FocusConfig = DEFAULT_CONFIG
+    resolution: Resolution,
+    *,
+    position: str = "body",
+    actor: bool = False,
+    config: FocusConfig = DEFAULT_CONFIG,
 ) -> float:
     """How much one resolved mention says about the article's focus (0 for an unplaced mention).
 
@@ -125,9 +129,7 @@ def _headline_names(title: str | None, text: str, resolutions: Iterable[Resoluti
     return found
 
 
-def article_focus(
-    document: Document, gazetteer: Gazetteer, *, config: FocusConfig = DEFAULT_CONFIG
-) -> Focus:
+def article_focus(document: Document, gazetteer: Gazetteer, *, config: FocusConfig = DEFAULT_CONFIG) -> Focus:
     """The focus of a parsed document, from ``document.resolutions`` and ``document.title``.
 
     Returns a :class:`geo.model.Focus` of ranked countries (ISO 3166-1 alpha-2 codes), admin-1 units (codes from
@@ -184,7 +186,9 @@ def focus_weights(document: Document, *, config: FocusConfig = DEFAULT_CONFIG) -
             position = "lead"
         else:
             position = "body"
-        weights = [(mention.sentence, mention_weight(resolution, position=position, actor=actor, config=config))]
+        weights = [
+            (mention.sentence, mention_weight(resolution, position=position, actor=actor, config=config))
+        ]
         if mention.text in headline and not resolution.approximate:  # the headline: one more "sentence"
             weights.append((-1, mention_weight(resolution, position="headline", actor=actor, config=config)))
         for sentence, weight in weights:
@@ -192,7 +196,8 @@ def focus_weights(document: Document, *, config: FocusConfig = DEFAULT_CONFIG) -
             if place.is_country or not place.admin1:
                 continue
             _keep_best(admin1, (place.admin1, sentence), weight)
-            if place.fcode.startswith("PPL") and resolution.mention.source != "dateline":  # filed from, not about
+            # The dateline's town is where the story was filed from, not one it is about.
+            if place.fcode.startswith("PPL") and mention.source != "dateline":
                 _keep_best(cities, (place.id, sentence), weight)
                 city_of[place.id] = place
     return FocusWeights(_summed(countries), _summed(admin1), _summed(cities), city_of)
@@ -281,7 +286,9 @@ def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] 
     or a dateline elsewhere stays reachable from the text. Without a focus: every confident place (every place when
     none is). *gazetteer* gives the admin-1 codes of places (:meth:`Gazetteer.admin1_code`, in memory).
     """
-    places = [p for p in document.places() if any(not r.approximate for r in p.resolutions)] or document.places()
+    places = [
+        p for p in document.places() if any(not r.approximate for r in p.resolutions)
+    ] or document.places()
     if not places:
         return None
     confident = [p for p in places if p.score >= CONFIDENT] or places
@@ -297,7 +304,9 @@ def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] 
                     box = _union(box, _point_box(c.lat, c.lon))
             continue
         outline = _country_box(iso)
-        named = next((p.candidate for p in places if p.candidate.is_country and p.candidate.country == iso), None)
+        named = next(
+            (p.candidate for p in places if p.candidate.is_country and p.candidate.country == iso), None
+        )
         if outline is not None:
             box = _union(box, outline)
         elif named is not None:
@@ -322,7 +331,12 @@ def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] 
 
 def _point_box(lat: float, lon: float) -> Bounds:
     widen = POINT_DEGREES / max(0.2, math.cos(math.radians(lat)))
-    return (max(-85.0, lat - POINT_DEGREES), max(-180.0, lon - widen), min(85.0, lat + POINT_DEGREES), min(180.0, lon + widen))
+    return (
+        max(-85.0, lat - POINT_DEGREES),
+        max(-180.0, lon - widen),
+        min(85.0, lat + POINT_DEGREES),
+        min(180.0, lon + widen),
+    )
 
 
 def _union(a: Bounds | None, b: Bounds) -> Bounds:
@@ -346,6 +360,10 @@ def _country_box(iso: str) -> Bounds | None:
         return (min(lats), min(lons), max(lats), max(lons))
 
     def area(bounds: Bounds) -> float:
-        return (bounds[2] - bounds[0]) * (bounds[3] - bounds[1]) * math.cos(math.radians((bounds[0] + bounds[2]) / 2))
+        return (
+            (bounds[2] - bounds[0])
+            * (bounds[3] - bounds[1])
+            * math.cos(math.radians((bounds[0] + bounds[2]) / 2))
+        )
 
     return max((extent(p) for p in polygons), key=area)

@@ -40,7 +40,9 @@ def _document(
     resolutions = []
     for surface, country, prefix in places:
         name = (demonyms or {}).get(surface, surface)
-        candidate = gazetteer.country(country) if prefix == "PCLI" else _place(gazetteer, name, country, prefix)
+        candidate = (
+            gazetteer.country(country) if prefix == "PCLI" else _place(gazetteer, name, country, prefix)
+        )
         assert candidate is not None
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             mention = Mention(
@@ -154,7 +156,11 @@ def test_a_country_named_as_an_actor_weighs_less(gazetteer):
 
 def test_an_article_about_nowhere_in_particular_has_an_empty_focus(gazetteer):
     nothing = _document(gazetteer, "Markets were volatile in March. Investors waited.", [])
-    assert nothing.focus == Focus() and nothing.focus.as_dict() == {"countries": [], "admin1": [], "cities": []}
+    assert nothing.focus == Focus() and nothing.focus.as_dict() == {
+        "countries": [],
+        "admin1": [],
+        "cities": [],
+    }
     doubtful = _document(
         gazetteer,
         "Markets were volatile. Investors waited. Prices fell. Some blamed Jordan.",
@@ -169,8 +175,13 @@ def test_the_initial_view_fits_a_local_story_not_a_far_place(gazetteer):
         gazetteer,
         "Salem burned. Salem crews fought it. Eugene helped. Portland sent trucks. A visitor from Paris watched. "
         "The United States has many fires.",
-        [("Salem", "US", "PPL"), ("Eugene", "US", "PPL"), ("Portland", "US", "PPL"), ("Paris", "FR", "PPLC"),
-         ("United States", "US", "PCLI")],
+        [
+            ("Salem", "US", "PPL"),
+            ("Eugene", "US", "PPL"),
+            ("Portland", "US", "PPL"),
+            ("Paris", "FR", "PPLC"),
+            ("United States", "US", "PCLI"),
+        ],
     )
     (south, west), (north, east) = initial_view(doc, gazetteer)
     assert south < 44.05 < 45.52 < north and west < -123.09 < -122.68 < east  # Eugene .. Portland
@@ -218,7 +229,9 @@ def test_the_seed_map_opens_on_the_caucasus_and_says_what_it_is_about(seed_doc):
 
 
 def test_a_plain_text_headline_is_the_first_line(parser):
-    doc = parser.parse("Floods in Bangladesh\n\nRain fell for days. Officials in India met. India and Bangladesh talked.")
+    doc = parser.parse(
+        "Floods in Bangladesh\n\nRain fell for days. Officials in India met. India and Bangladesh talked."
+    )
     assert _codes(doc.focus.countries)[0] == "BD"
 
 
@@ -230,8 +243,15 @@ def test_eval_focus_scores_accuracy_at_1_and_2(parser, tmp_path):
         "".join(
             json.dumps(r) + "\n"
             for r in [
-                {"id": "a", "title": "Floods in Bangladesh", "text": "Rain fell for days in Dhaka. Dhaka flooded."},
-                {"id": "b", "text": "Talks in Yerevan went on. Armenia and Azerbaijan met in Yerevan. Azerbaijan spoke."},
+                {
+                    "id": "a",
+                    "title": "Floods in Bangladesh",
+                    "text": "Rain fell for days in Dhaka. Dhaka flooded.",
+                },
+                {
+                    "id": "b",
+                    "text": "Talks in Yerevan went on. Armenia and Azerbaijan met in Yerevan. Azerbaijan spoke.",
+                },
                 {"id": "c", "text": "Markets were volatile. Investors waited."},
                 {"id": "d", "text": "Not in the gold."},
             ]
