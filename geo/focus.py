@@ -5,15 +5,18 @@ the most mentioned wins, ties kept) weighted the way a reader reads a news story
 
 - **containment**: a city counts toward its admin-1 unit and its country, an admin-1 unit toward its country;
 - **position**: a place named in the headline weighs :attr:`FocusConfig.headline` times a body mention, one in the
-  lead (the first :attr:`FocusConfig.lead_sentences` sentences) :attr:`FocusConfig.lead` times;
+  lead (the first :attr:`FocusConfig.lead_sentences` sentences after the headline) :attr:`FocusConfig.lead` times;
+  each place counts once per sentence (its best mention there), the headline being one more sentence;
 - **demonyms** ("Armenian officials") count, at :attr:`FocusConfig.demonym` of a name, and so does a country or
   capital named as an **actor** rather than a location (Mordecai 3's distinction between who acts and where the
   event happens): "US Secretary of State", "Russian Foreign Ministry", "Washington's help" weigh
   :attr:`FocusConfig.actor`;
 - **confidence**: a mention weighs ``0.5 + 0.5 × score`` (a doubtful reading half), an approximate one
   (``via`` ``part`` / ``nearby``) :attr:`FocusConfig.approximate` of that;
-- **the dateline is kept apart**: "WASHINGTON —" says where the story was filed from, not what it is about, so it
-  adds nothing (``Document.dateline`` is exported on its own as "filed from").
+- **the dateline is kept apart**: "WASHINGTON —" says where the story was filed from, not what it is about: it
+  weighs a flat :attr:`FocusConfig.dateline` (half a mention: enough to settle a story that otherwise names its
+  town only approximately, less than any confident mention elsewhere), never makes a focus city, and is exported
+  on its own (``Document.dateline``, "filed from").
 
 Entries whose weight is at least :attr:`FocusConfig.keep` of the first's are kept (at most
 :attr:`FocusConfig.most`); admin-1 units and cities only inside the focus countries. An article whose best country
@@ -62,11 +65,10 @@ _ACTOR = re.compile(
     r"(?:'s?|’s?)?\s+(?:(?:Foreign|Defen[cs]e|Prime|State|Trade|Interior|Finance|Deputy|Vice|Acting|Special|Chief|"
     r"Supreme|National|Federal|Health|Justice|Energy|Agriculture|Commerce|Economy|Economic|Treasury|Attorney|Army|"
     r"Navy|Air|Central|Home|Security)\s+)*"
-    r"(?:Secretary|President|Minister|Ministry|[Oo]fficials?|[Gg]overnment|[Ee]mbassy|[Aa]mbassador|[Ff]orces|"
+    r"(?:Secretary|[Pp]resident|Minister|Ministry|[Oo]fficials?|[Gg]overnment|[Ee]mbassy|[Aa]mbassador|[Ff]orces|"
     r"[Tt]roops|[Mm]ilitary|Department|Congress|Senate|Senators?|[Ll]awmakers|[Dd]elegation|[Ee]nvoys?|"
     r"[Dd]iplomats?|[Aa]uthorities|[Aa]ssistance|[Aa]id|[Ss]anctions|[Pp]olicy|[Rr]epresentatives?|[Cc]ounterparts?|"
-    r"[Aa]dministration|[Rr]esponse|[Hh]elp|[Ll]eaders?|[Pp]resident|[Cc]hancellor|Navy|Army|Treasury|Cabinet|"
-    r"Parliament|Kremlin|Foreign)\b"
+    r"[Aa]dministration|[Rr]esponse|[Hh]elp|[Ll]eaders?|[Cc]hancellor|Navy|Army|Treasury|Cabinet|Parliament)\b"
 )
 _POSSESSIVE = re.compile(r"(?:'s?|’s?)\s")
 
@@ -121,12 +123,8 @@ def _headline_names(title: str | None, text: str, resolutions: Iterable[Resoluti
     part of the text (a page's or record's title): the headline itself is not run through recognition."""
     if not title or text.startswith(title):
         return set()
-    found = set()
-    for resolution in resolutions:
-        surface = resolution.mention.text
-        if surface not in found and re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", title):
-            found.add(surface)
-    return found
+    surfaces = {resolution.mention.text for resolution in resolutions}
+    return {s for s in surfaces if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", title)}
 
 
 def article_focus(document: Document, gazetteer: Gazetteer, *, config: FocusConfig = DEFAULT_CONFIG) -> Focus:
@@ -313,7 +311,8 @@ def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] 
             box = _union(box, _point_box(named.lat, named.lon))
     if box is None:
         for place in confident:
-            box = _union(box, _point_box(place.candidate.lat, place.candidate.lon))
+            c = place.candidate
+            box = _union(box, (_country_box(c.country) if c.is_country else None) or _point_box(c.lat, c.lon))
     else:
         south, west, north, east = box
         grow_lat = max(AROUND_SHARE * (north - south), AROUND_MIN_DEGREES)

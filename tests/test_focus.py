@@ -168,6 +168,9 @@ def test_an_article_about_nowhere_in_particular_has_an_empty_focus(gazetteer):
         scores={"Jordan": 0.05},
     )
     assert doubtful.focus == Focus()
+    # With no focus the map still opens on what there is: the country's outline, not a city-sized box at its centre.
+    (south, west), (north, east) = initial_view(doubtful, gazetteer)
+    assert 29 < south < 30 and 34.5 < west < 35.5 and 33 < north < 33.6 and 39 < east < 39.5
 
 
 def test_the_initial_view_fits_a_local_story_not_a_far_place(gazetteer):
