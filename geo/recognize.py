@@ -27,7 +27,7 @@ import bisect
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -441,14 +441,28 @@ class Recognizer:
             found = rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
-        sure = _dedupe([m for m in found if not self._filtered(d, m)])
+        kept = [m for m in found if not self._filtered(d, m)]
+        # A team named after a small town is its town only when the story is near it ("beat Banbury" in a
+        # Midlands match report): a "maybe" mention, which the resolver keeps only near the article's other places.
+        teams = [replace(m, source="maybe", rule="sports_team") for m in found if self._team(d, m)]
+        sure = _dedupe(kept)
         if not self.on("maybe_place"):
             return sure
-        maybe = [m for m in maybe_place(d, _Spans((m.start, m.end) for m in sure)) if not self._filtered(d, m)]
-        return sorted([*sure, *maybe], key=_by_start)
+        taken = _Spans((m.start, m.end) for m in sure)
+        maybe = [
+            m for m in maybe_place(d, taken) if not self._filtered(d, m) or self._team(d, m)
+        ]  # a maybe mention that is a team stays a maybe one
+        maybe += [m for m in teams if not taken.overlaps(m.start, m.end)]
+        return sorted([*sure, *_dedupe(maybe)], key=_by_start)
 
     def _filtered(self, d: _Doc, m: Mention) -> bool:
         return any(f.func(d, m) for f in self._filters)
+
+    def _team(self, d: _Doc, m: Mention) -> bool:
+        """Dropped by ``sports_team`` alone (no other filter says it is no place)."""
+        return self.on("sports_team") and sports_team(d, m) and not any(
+            f.func(d, m) for f in self._filters if f.name != "sports_team"
+        )
 
     def mention(self, text: str, start: int, end: int, source: str, label: str, rule: str) -> Mention:
         """A mention of ``text[start:end]``, marked as a demonym when it is one and not also a strong name."""
@@ -1181,7 +1195,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
 _RESULT_VERB = (
     r"(?:beat|beats|defeated|defeats|edged|edges|routed|routs|upset|upsets|knocked out|knock out|thrashed|crushed|"
     r"downed|outlasted|stunned|drew with|draws with|tied|lost to|loses to|fell to|falls to|held off|holds off|"
-    r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past)"
+    r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held)"
 )
 _SIDE_BEFORE_RESULT = re.compile(rf"(?: [A-Z][\w'’.]+){{0,2}}(?:['’]s)? {_RESULT_VERB}\b")  # "Orlando Pirates beat"
 _SIDE_AFTER_RESULT = re.compile(rf"\b{_RESULT_VERB} (?:the )?$")
@@ -1211,9 +1225,11 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sports_team(d: _Doc, m: Mention) -> bool:
-    """A side in a match result is a team, not its town: "Chelsea beat Everton 2-0", "Lehigh beat Lafayette
+    """A side in a match result is a team, not surely its town: "Chelsea beat Everton 2-0", "Lehigh beat Lafayette
     24-17", "Davidson knocked out Wake Forest in the first round", "Saturday's game against Houston", "Orlando
-    Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). Not countries (national
+    Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
+    as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
+    Midlands report). Not countries (national
     sides are read as their countries), not a big city's name (a team named after a big city plays in it:
     "Louisville", "Portland"), and never a name after "in" or "at" ("beat Everton 2-0 in London")."""
     if m.source == "dateline" or m.demonym_of or m.rule in ("town_comma_parent", "place_phrase"):

@@ -110,8 +110,8 @@ class ResolverConfig:
     major_city_population: int = 300_000
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
-    holds_city: float = 2.0  # an admin-1 unit that holds a big city the article names ("Atlanta … Georgia")
-    holds_city_population: int = 100_000  # … a city this big, read with a lead of half a point or more
+    holds_city: float = 2.0  # an admin-1 unit that holds a city or county the article names ("Atlanta … Georgia")
+    holds_city_population: int = 50_000  # … a city this big (or a county), read with a lead of half a point or more
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
     softmax_temperature: float = 1.0
     off: frozenset[str] = frozenset()
@@ -135,7 +135,10 @@ _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
     rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}",
 )
-_ADMIN_BEFORE = re.compile(rf"\b(?:(?P<adm1>{_ADMIN1_WORDS})|(?P<adm2>{_ADMIN2_WORDS})) of\s+$", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(
+    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS})|(?P<adm2>{_ADMIN2_WORDS})) of|(?P<upstate>upstate|downstate))\s+$",
+    re.IGNORECASE,
+)  # "the province of Herat", "upstate New York" (the state)
 _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -633,7 +636,7 @@ class Resolver:
                 _ADMIN_AFTER.match(text, mention.end) or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
             )
             if word:
-                levels = {"ADM1"} if word.group("adm1") else {"ADM2"}
+                levels = {"ADM1"} if word.group("adm1") or word.groupdict().get("upstate") else {"ADM2"}
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
@@ -716,7 +719,7 @@ class Resolver:
                 and place.admin1
                 and place.population >= self.config.holds_city_population
                 and resolution.margin >= 0.5
-            ):
+            ) or (place is not None and place.fcode == "ADM2" and place.admin1 and resolution.margin >= 0.5):
                 cities.setdefault(place.admin1, set()).add(normalize_name(resolution.mention.text))
         out: dict[int, dict[int, float]] = {}
         if not cities:
