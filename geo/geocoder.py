@@ -42,7 +42,6 @@ from geo.placestring import Qualifier, QualifierReader, split_place_string
 from geo.resolve import NAMESAKE_TOWN, Context, Resolver
 
 _REVERSE_RADII_DEG = (0.1, 0.3, 1.0, 3.0)
-FUZZY_MIN_SIMILARITY = 85.0  # rapidfuzz ``fuzz.ratio`` (0–100) a misspelt name must reach
 FUZZY_MIN_LENGTH = 5  # shorter names have too many neighbours one letter away ("Pars": Paris, Pau, Parma…)
 FUZZY_DISCOUNT = 0.5  # a fuzzy answer's probability: its share among its readings × similarity × this
 SEAT_SHARE = 1 / 3  # a city named the unit's name only by an alternate name: at least this share of its people
@@ -83,31 +82,36 @@ def parse_point(query: Any) -> tuple[float, float, float]:
 
 
 class FuzzyNames:
-    """Misspelt names → index names by ``rapidfuzz`` similarity, blocked by first letter and length (±2) so a
-    lookup compares a few thousand keys, not all of them. Vocabulary: the Latin-script primary names and aliases
-    of the index (built on first use, ~1 s)."""
+    """Misspelt names → index names within a few edits (``rapidfuzz``'s optimal string alignment distance:
+    insertions, deletions, substitutions and transpositions of neighbours count one each), blocked by first letter
+    and length (±2) so a lookup compares a few thousand keys, not all of them. Names of ``FUZZY_MIN_LENGTH`` to 7
+    letters may be one edit off, longer ones two (the "AUTO" fuzziness of Lucene). Vocabulary: the Latin-script
+    primary names and aliases of the index (loaded on first use, ~0.5 s)."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._blocks: dict[tuple[str, int], list[str]] = {}
         for key in gazetteer.name_keys(max_kind=1):
-            if len(key) >= FUZZY_MIN_LENGTH - 2 and is_latin_key(key):
+            if len(key) >= FUZZY_MIN_LENGTH - 1 and is_latin_key(key):
                 self._blocks.setdefault((key[0], len(key)), []).append(key)
 
     def similar(self, name: str, limit: int = 8) -> list[tuple[str, float]]:
-        """Index keys like *name* with their similarity (0–100), most similar first; ``[]`` for short names."""
-        from rapidfuzz import fuzz, process
+        """Index keys a few edits from *name* with their similarity (0–100: 100 × (1 − edits / length)), most
+        similar first; ``[]`` for names shorter than ``FUZZY_MIN_LENGTH``."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
         key = normalize_name(name)
         if len(key) < FUZZY_MIN_LENGTH:
             return []
+        edits = 1 if len(key) < 8 else 2
         found: list[tuple[str, float]] = []
-        for length in range(len(key) - 2, len(key) + 3):
+        for length in range(len(key) - edits, len(key) + edits + 1):
             block = self._blocks.get((key[0], length))
             if block:
                 found += [
-                    (choice, score)
-                    for choice, score, _ in process.extract(
-                        key, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SIMILARITY, limit=limit
+                    (choice, round(100 * (1 - distance / max(len(key), length)), 1))
+                    for choice, distance, _ in process.extract(
+                        key, block, scorer=OSA.distance, score_cutoff=edits, limit=limit
                     )
                     if choice != key
                 ]
@@ -167,10 +171,16 @@ class OfflineGeocoder(Geocoder):
             raise ValueError(f"query must be a string or a dict of address parts, not {type(query).__name__}")
         if not name:
             return None if exactly_one else []
+        match = "exact"
+        if not all(qualifiers):  # "Minneapolis, Minesota": a misspelt qualifier, read as the names most like it
+            qualifiers = [q or self._fuzzy_qualifier(q.text) for q in qualifiers]
+            match = "fuzzy"
         if not all(qualifiers):
-            ranked, match = [], "exact"  # a qualifier that names no place: no answer, not a guess without it
+            ranked = []  # a qualifier that names no place: no answer, not a guess without it
         else:
-            ranked, match = self._ranked(name, qualifiers, level), "exact"
+            ranked = self._ranked(name, qualifiers, level)
+            if ranked and match == "fuzzy":
+                ranked = [(c, share * FUZZY_DISCOUNT) for c, share in ranked]
             if not ranked:
                 ranked, match = self._fuzzy_ranked(name, qualifiers, level), "fuzzy"
         countries = {country_codes.upper()} if isinstance(country_codes, str) else (
@@ -211,31 +221,36 @@ class OfflineGeocoder(Geocoder):
         return self._city_first(sorted(scored.values(), key=lambda cs: -cs[1]))
 
     def _city_first(self, ranked: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
-        """A big town's own name over another place's alternate name, and city over same-named province for a bare
-        name, as the text pipeline's ``namesake_city`` term has it —
-        also when the city has the name only as an alternate name ("Tucumán" is San Miguel de Tucumán, "Durango"
-        Victoria de Durango) and is a real share (``SEAT_SHARE``) of the unit's people: the two swap places and
-        probabilities."""
+        """Two rules for a bare name, each swapping the first reading with a town (places and probabilities):
+
+        * a town of ``NAMESAKE_TOWN`` people or more under its own name comes before a place the name is only an
+          alternate name of ("Philadelphia" is the US city, not Amman by an old name);
+        * city over same-named province, as the text pipeline's ``namesake_city`` term has it (a city of
+          ``seat_min_population`` in the unit), also when the city has the name only as an alternate name
+          ("Tucumán" is San Miguel de Tucumán, "Durango" Victoria de Durango) and holds ``SEAT_SHARE`` of the
+          unit's people (Oklahoma City does not: "Oklahoma" stays the state)."""
+
+        def swap(i: int) -> list[tuple[Candidate, float]]:
+            (first, share), (town, score) = ranked[0], ranked[i]
+            return [(town, share), (first, score), *(cs for j, cs in enumerate(ranked) if j not in (0, i))]
+
         if ranked and ranked[0][0].name_kind == 2:
-            # "Philadelphia" is the US city, not Amman by one of its old names: a town of NAMESAKE_TOWN people or
-            # more under its own name comes before any place the name is only an alternate name of.
-            for i, (c, score) in enumerate(ranked[1:], start=1):
+            for i, (c, _score) in enumerate(ranked[1:], start=1):
                 if c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= NAMESAKE_TOWN:
-                    ranked = [(c, ranked[0][1]), (ranked[0][0], score), *(cs for j, cs in enumerate(ranked) if j not in (0, i))]
+                    ranked = swap(i)
                     break
         if not ranked or ranked[0][0].fcode != "ADM1":
             return ranked
-        unit, share = ranked[0]
+        unit = ranked[0][0]
         seat = self.resolver.config.seat_min_population
-        for i, (c, score) in enumerate(ranked[1:], start=1):
+        for i, (c, _score) in enumerate(ranked[1:], start=1):
             if (
                 c.fcode.startswith("PPL")
                 and c.admin1 == unit.admin1
                 and c.population >= seat
                 and (c.name_kind <= 1 or c.population >= SEAT_SHARE * unit.population)
             ):
-                rest = [cs for j, cs in enumerate(ranked) if j not in (0, i)]
-                return [(c, share), (unit, score), *rest]
+                return swap(i)
         return ranked
 
     def _ranked(self, name: str, qualifiers: list[Qualifier], level: str | None) -> list[tuple[Candidate, float]]:
@@ -275,6 +290,23 @@ class OfflineGeocoder(Geocoder):
                 ranked.sort(key=lambda cs: -cs[1])
                 return [(c, share * best / 100 * FUZZY_DISCOUNT) for c, share in ranked]
         return []
+
+    def _fuzzy_qualifier(self, text: str) -> Qualifier:
+        """What the index names most like a qualifier that names nothing itself (empty when nothing is like it)."""
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyNames(self.gazetteer)
+        similar = self._fuzzy.similar(text)
+        for best in sorted({score for _k, score in similar}, reverse=True):
+            readings = [self.qualifiers.read(k) for k, score in similar if score == best]
+            readings = [q for q in readings if q]
+            if readings:
+                return Qualifier(
+                    text,
+                    frozenset().union(*(q.admin1 for q in readings)),
+                    frozenset().union(*(q.countries for q in readings)),
+                    tuple(a for q in readings for a in q.areas),
+                )
+        return Qualifier(text)
 
     def _structured(self, query: Mapping[str, str]) -> tuple[str, list[Qualifier], str | None]:
         """A Nominatim-style dict → (the finest part's name, the coarser parts as qualifiers, its feature level).

@@ -220,6 +220,13 @@ def test_fuzzy_fallback_for_typos(geocoder, query, admin1_code):
     assert exact.raw["match"] == "exact" and location.raw["score"] < exact.raw["score"]
 
 
+def test_misspelt_qualifier_is_read_fuzzily(geocoder):
+    location = geocoder.geocode("Lyon, Frnace")  # a transposition: one edit
+    assert location.raw["country"] == "FR" and location.raw["match"] == "fuzzy" and location.raw["score"] <= 0.5
+    assert geocoder.geocode("Boise, Idahoo").raw["admin1_code"] == "US-ID"
+    assert geocoder.geocode("Paris, Narnia") is None  # nothing like it
+
+
 def test_fuzzy_fallback_leaves_nonsense_and_short_names_alone(geocoder):
     assert geocoder.geocode("Xyzzyville Qwertz") is None
     assert geocoder.geocode("Qqqq") is None
