@@ -60,11 +60,13 @@ def main() -> None:
 
     gaz = parser.gazetteer
     names = [name for row in rows for name in {t["name"] for t in row.get("toponyms", [])}][:20_000]
-    gaz.candidates.cache_clear()  # type: ignore[attr-defined]
-    started = time.perf_counter()
-    for name in names:
-        gaz.candidates(name)
-    lookups = len(names) / (time.perf_counter() - started)
+    lookups = 0.0
+    for _ in range(3):  # best of three: one pass is at the mercy of the machine's load
+        gaz.candidates.cache_clear()  # type: ignore[attr-defined]
+        started = time.perf_counter()
+        for name in names:
+            gaz.candidates(name)
+        lookups = max(lookups, len(names) / (time.perf_counter() - started))
 
     seed = read_article(ROOT / "seeds" / "000_11479447b17c9ead.txt").text
     started = time.perf_counter()
@@ -77,7 +79,7 @@ def main() -> None:
     )
     print(f"geo pipeline (parse_many): {len(texts) / pipeline:.1f} docs/s, {words / pipeline:,.0f} words/s")
     print(f"ratio pipeline / bare NER: {ner / pipeline:.3f}  (target ≥ 0.85)")
-    print(f"gazetteer lookups (uncached): {lookups:,.0f}/s over {len(names):,} distinct gold names")
+    print(f"gazetteer lookups (uncached, best of 3): {lookups:,.0f}/s over {len(names):,} distinct gold names")
     print(fuzzy_lookups(gaz, names))
     print(f"peak RSS: {rss_mb():.0f} MB")
     if not args.skip_batch:
