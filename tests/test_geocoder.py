@@ -1,7 +1,7 @@
 """OfflineGeocoder, modelled on geopy's own geocoder tests (test/geocoders/nominatim.py: ``geocode_run`` with a
 payload and the expected point/address, unicode names, structured queries, reverse, country_codes): geocode,
 reverse, exactly_one, filters, RateLimiter, geopandas — all on the real index, with no network.
-tests/cases/geocode.jsonl is a held-out list of place strings of each kind, scored by kind."""
+tests/geocode/place_strings.jsonl is a held-out list of place strings of each kind, scored by kind."""
 
 from __future__ import annotations
 
@@ -312,7 +312,7 @@ def test_geocode_command_place_strings():
     assert done.returncode == 2 and "latitude" in done.stderr
 
 
-HELD_OUT = Path(__file__).parent / "cases" / "geocode.jsonl"
+HELD_OUT = Path(__file__).parent / "geocode" / "place_strings.jsonl"  # not geo.evaluate cases (tests/cases/)
 HELD_OUT_MIN = 0.8  # share of each kind that must pass; the table is printed with -s
 
 
