@@ -39,7 +39,7 @@ from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.model import Candidate, Mention
 from geo.normalize import is_latin_key, normalize_name
 from geo.placestring import Qualifier, QualifierReader, split_place_string
-from geo.resolve import NAMESAKE_TOWN, Context, Resolver
+from geo.resolve import Context, Resolver
 
 _REVERSE_RADII_DEG = (0.1, 0.3, 1.0, 3.0)
 FUZZY_MIN_LENGTH = 5  # shorter names have too many neighbours one letter away ("Pars": Paris, Pau, Parma…)
@@ -221,36 +221,22 @@ class OfflineGeocoder(Geocoder):
         return self._city_first(sorted(scored.values(), key=lambda cs: -cs[1]))
 
     def _city_first(self, ranked: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
-        """Two rules for a bare name, each swapping the first reading with a town (places and probabilities):
-
-        * a town of ``NAMESAKE_TOWN`` people or more under its own name comes before a place the name is only an
-          alternate name of ("Philadelphia" is the US city, not Amman by an old name);
-        * city over same-named province, as the text pipeline's ``namesake_city`` term has it (a city of
-          ``seat_min_population`` in the unit), also when the city has the name only as an alternate name
-          ("Tucumán" is San Miguel de Tucumán, "Durango" Victoria de Durango) and holds ``SEAT_SHARE`` of the
-          unit's people (Oklahoma City does not: "Oklahoma" stays the state)."""
-
-        def swap(i: int) -> list[tuple[Candidate, float]]:
-            (first, share), (town, score) = ranked[0], ranked[i]
-            return [(town, share), (first, score), *(cs for j, cs in enumerate(ranked) if j not in (0, i))]
-
-        if ranked and ranked[0][0].name_kind == 2:
-            for i, (c, _score) in enumerate(ranked[1:], start=1):
-                if c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= NAMESAKE_TOWN:
-                    ranked = swap(i)
-                    break
+        """City over same-named province for a bare name, as the text pipeline's ``namesake_city`` term has it (a
+        city of ``seat_min_population`` in the unit), also when the city has the name only as an alternate name
+        ("Tucumán" is San Miguel de Tucumán, "Durango" Victoria de Durango) and holds ``SEAT_SHARE`` of the unit's
+        people (Oklahoma City does not: "Oklahoma" stays the state). The two swap places and probabilities."""
         if not ranked or ranked[0][0].fcode != "ADM1":
             return ranked
-        unit = ranked[0][0]
+        unit, share = ranked[0]
         seat = self.resolver.config.seat_min_population
-        for i, (c, _score) in enumerate(ranked[1:], start=1):
+        for i, (c, score) in enumerate(ranked[1:], start=1):
             if (
                 c.fcode.startswith("PPL")
                 and c.admin1 == unit.admin1
                 and c.population >= seat
                 and (c.name_kind <= 1 or c.population >= SEAT_SHARE * unit.population)
             ):
-                return swap(i)
+                return [(c, share), (unit, score), *(cs for j, cs in enumerate(ranked) if j not in (0, i))]
         return ranked
 
     def _ranked(self, name: str, qualifiers: list[Qualifier], level: str | None) -> list[tuple[Candidate, float]]:
