@@ -36,6 +36,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer
 from geo.model import Mention
 from geo.normalize import normalize_name
+from geo.placestring import QualifierReader
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -314,6 +315,7 @@ class Recognizer:
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
         self.former = gazetteer.former_names() if self.on("former_name") else frozenset()
+        self.qualifiers = QualifierReader(gazetteer)
 
     def on(self, name: str) -> bool:
         return name not in self.disabled
@@ -749,14 +751,6 @@ def _found_places(found: list[Mention]) -> list[Mention]:
 
 # ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
 _STATE_CODE_AFTER = re.compile(r"(?<=[a-z]), ([A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=[,;:)]|\s|$)")
-_CODE_COUNTRIES = ("US", "CA", "AU")  # whose state and province codes news writes after a town
-
-
-def _code_units(gaz: Gazetteer, code: str) -> set[str]:
-    """The admin-1 units a state or province code after a town may name: a USPS, Canadian or Australian postal code
-    ("WI", "NS", "NSW") or an abbreviation the index has as an alias ("Okla.", "Ont.")."""
-    units = {u for u in gaz.subdivision_code(code.replace(".", "")) if u.startswith(_CODE_COUNTRIES)}
-    return units | {c.admin1 for c in gaz.candidates(code) if c.fcode == "ADM1" and c.name_kind == 1}
 
 
 def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -770,10 +764,11 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     for parent in _found_places(found):
         candidates = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
         codes = {c.admin1 for c in candidates if c.fcode == "ADM1"} | {c.country for c in candidates if c.fcode == "PCLI"}
-        if codes or (codes := _code_units(gaz, parent.text)):  # "N.S.": a press abbreviation only
+        if codes or (codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)):  # "N.S.": press only
             parents.append((parent.start, codes))
     for match in _STATE_CODE_AFTER.finditer(text):
-        if not taken.overlaps(*match.span(1)) and (codes := _code_units(gaz, match.group(1))):
+        # The qualifier reader the resolver and the geocoder use (geo.placestring): postal codes, press abbreviations.
+        if not taken.overlaps(*match.span(1)) and (codes := set(d.rec.qualifiers.after(text, match.start()).admin1)):
             parents.append((match.start(1), codes))
     for parent_start, codes in parents:
         if not (comma := _COMMA_BEFORE.search(text, max(0, parent_start - 4), parent_start)):
