@@ -836,13 +836,23 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
+_TOWN_PREDICATE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
+    r"airport|residents|streets|historic (?:centre|center|core)|city (?:centre|center)|town hall|beaches|seafront)\b|"
+    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned)\b)"
+)
+
+
 def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A big town whose name is also a common word or a given name, after a preposition of place and named by no
-    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice" — the words
-    around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
+    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
+    sentence before words said of a town: "Split's old town was packed", "Bath has banned cars", "Nice will host the
+    summit" — the words around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
     text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
     entities = _Spans((e.start_char, e.end_char) for e in d.ents)
-    for match in _AFTER_PREPOSITION.finditer(text):
+    matches = [*_AFTER_PREPOSITION.finditer(text), *_TOWN_PREDICATE.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))
         if (

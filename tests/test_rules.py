@@ -249,6 +249,12 @@ def test_a_common_word_town_after_a_preposition_of_place(gaz, nlp):
     assert texts(gaz, nlp, "She went to Reading.", {"Reading": "WORK_OF_ART"}) == []
 
 
+def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp):
+    assert found(gaz, nlp, "Reading has banned cars from its centre.") == [("Reading", "common_word_town")]
+    assert found(gaz, nlp, "Reading's mayor resigned.") == [("Reading", "common_word_town")]
+    assert texts(gaz, nlp, "Reading has never been easier.") == []
+
+
 def test_a_town_before_a_state_code_ner_did_not_tag(gaz, nlp):
     assert found(gaz, nlp, "Oshkosh, WI, expects visitors.") == [("Oshkosh", "town_comma_parent")]
 
