@@ -19,6 +19,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
+from geo.export import admin1_fields
 from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.model import Candidate, Mention
 from geo.resolve import Resolver
@@ -145,13 +146,15 @@ class OfflineGeocoder(Geocoder):
             "country": c.country or None,
             "country_name": country or None,
             "admin1": admin1.name if admin1 else None,
+            "admin1_code": self.gazetteer.admin1_code(c.admin1) or None,
             "population": c.population,
             "source": c.source,
         }
         if score is not None:
             raw["score"] = round(score, 4)
             raw["alternatives"] = [
-                {"name": o.name, "feature": o.feature, "country": o.country or None, "score": round(s, 4)}
+                {"name": o.name, "feature": o.feature, "country": o.country or None, **admin1_fields(o, self.gazetteer),
+                 "score": round(s, 4)}
                 for o, s in ranked
                 if o.id != c.id
             ][:4]
