@@ -59,6 +59,7 @@ def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
     mentions = read_table(out, "mentions")
     munich = mentions[mentions["text"] == "Munich"]
     assert set(munich["geonameid"]) == {2867714}
+    assert set(munich["admin1_code"]) == {"DE-BY"} and set(munich["admin1"]) == {"Bayern"}  # admin-1 on every row
     assert (mentions["sentence"].str.len() > 0).all()
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert len(errors) == 2 and all("in.jsonl:" in e["error"] for e in errors)

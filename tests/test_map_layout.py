@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.render import build_map, render_html
 from geo.files import write_atomic
+from geo.render import build_map, render_html
 from tests.test_browser import CHROMIUM, FLAGS
 
 pytestmark = pytest.mark.browser
@@ -41,8 +41,11 @@ def inside(point: dict, box: dict) -> bool:
 
 
 def overlap(a: dict, b: dict) -> bool:
-    return a["left"] < b["right"] - 0.5 and b["left"] < a["right"] - 0.5 and a["top"] < b["bottom"] - 0.5 and (
-        b["top"] < a["bottom"] - 0.5
+    return (
+        a["left"] < b["right"] - 0.5
+        and b["left"] < a["right"] - 0.5
+        and a["top"] < b["bottom"] - 0.5
+        and (b["top"] < a["bottom"] - 0.5)
     )
 
 
@@ -58,8 +61,10 @@ def browser():
 
 @pytest.fixture(scope="module")
 def docs(parser, seed_doc):
-    found = {path.stem: parser.parse(path.read_text(encoding="utf-8"), doc_id=path.stem) for path in
-             sorted(ARTICLES.glob("*.txt"))}
+    found = {
+        path.stem: parser.parse(path.read_text(encoding="utf-8"), doc_id=path.stem)
+        for path in sorted(ARTICLES.glob("*.txt"))
+    }
     found["seed"] = seed_doc
     return found
 
@@ -100,7 +105,9 @@ def open_page(browser, path: Path, size: tuple[int, int]):
 def check_nothing_hidden(geometry: dict, where: str) -> None:
     assert geometry["pins"], where
     for pin in geometry["pins"]:
-        assert 0 <= pin["x"] <= geometry["width"] and 0 <= pin["y"] <= geometry["height"], f"{where}: off the map {pin}"
+        assert 0 <= pin["x"] <= geometry["width"] and 0 <= pin["y"] <= geometry["height"], (
+            f"{where}: off the map {pin}"
+        )
         for box in geometry["controls"]:
             assert not inside(pin, box), f"{where}: marker {pin} under {box['cls']}"
     labels = geometry["labels"]
@@ -113,7 +120,9 @@ def check_nothing_hidden(geometry: dict, where: str) -> None:
 
 @pytest.mark.parametrize("mode", ["page", "png", "embed"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_no_place_of_the_initial_view_is_under_a_control_and_labels_are_drawn(browser, pages, docs, size, mode):
+def test_no_place_of_the_initial_view_is_under_a_control_and_labels_are_drawn(
+    browser, pages, docs, size, mode
+):
     for name in docs:
         page, errors, requests = open_page(browser, pages[name, mode], size)
         geometry = page.evaluate(GEOMETRY)
@@ -136,9 +145,14 @@ def test_png_mode_has_no_interactive_controls_but_a_static_legend(browser, pages
     page.close()
 
 
-@pytest.mark.parametrize(("mode", "size", "expanded"), [
-    ("page", (1400, 900), "true"), ("page", (800, 600), "false"), ("embed", (1400, 900), "false"),
-])
+@pytest.mark.parametrize(
+    ("mode", "size", "expanded"),
+    [
+        ("page", (1400, 900), "true"),
+        ("page", (800, 600), "false"),
+        ("embed", (1400, 900), "false"),
+    ],
+)
 def test_the_legend_collapses_on_narrow_maps_and_in_fragments(browser, pages, mode, size, expanded):
     page, _, _ = open_page(browser, pages["huntsville", mode], size)
     toggle = page.locator(".geo-legend-toggle")
@@ -160,13 +174,19 @@ def test_a_card_is_on_top_of_the_controls_and_names_the_state(browser, pages, si
     geometry = page.evaluate(GEOMETRY)
     popup = page.locator(".leaflet-popup").bounding_box()
     frame = page.locator(".folium-map").bounding_box()
-    box = {"left": popup["x"] - frame["x"], "top": popup["y"] - frame["y"],
-           "right": popup["x"] - frame["x"] + popup["width"], "bottom": popup["y"] - frame["y"] + popup["height"]}
+    box = {
+        "left": popup["x"] - frame["x"],
+        "top": popup["y"] - frame["y"],
+        "right": popup["x"] - frame["x"] + popup["width"],
+        "bottom": popup["y"] - frame["y"] + popup["height"],
+    }
     for control in geometry["controls"]:
         assert not overlap(box, control), f"{size}: card under {control['cls']}"
     # The card is what a click at its centre reaches.
-    hit = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.leaflet-popup')",
-                        [popup["x"] + popup["width"] / 2, popup["y"] + popup["height"] / 2])
+    hit = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y).closest('.leaflet-popup')",
+        [popup["x"] + popup["width"] / 2, popup["y"] + popup["height"] / 2],
+    )
     assert hit
     assert errors == []
     page.close()
@@ -174,7 +194,9 @@ def test_a_card_is_on_top_of_the_controls_and_names_the_state(browser, pages, si
 
 def test_the_card_lists_each_sentence_once_with_all_its_mentions_marked(browser, pages, docs):
     page, _, _ = open_page(browser, pages["huntsville", "page"], (1400, 900))
-    huntsville = next(i for i, p in enumerate(docs["huntsville"].places()) if p.candidate.name == "Huntsville")
+    huntsville = next(
+        i for i, p in enumerate(docs["huntsville"].places()) if p.candidate.name == "Huntsville"
+    )
     page.evaluate("p => window.geoFocusPlace(p, false)", huntsville)
     card = page.locator(".leaflet-popup .geo-card", has=page.locator("h3", has_text="Huntsville"))
     card.wait_for(timeout=5000)
@@ -211,7 +233,9 @@ def test_print_media_refits_the_map_and_hides_the_controls(browser, pages):
     page.close()
 
 
-@pytest.mark.parametrize(("name", "lat", "lon"), [("Russia", (41, 78), (27, 181)), ("US", (24, 50), (-125, -66))])
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"), [("Russia", (41, 78), (27, 181)), ("US", (24, 50), (-125, -66))]
+)
 def test_a_country_across_the_antimeridian_flies_to_its_main_land(browser, pages, name, lat, lon):
     page, _, _ = open_page(browser, pages["pacific", "page"], (1400, 900))
     page.locator(".geo-mention").filter(has_text=re.compile(f"^{name}$")).first.click()
