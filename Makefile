@@ -8,7 +8,16 @@ SEEDS := $(wildcard seeds/*.txt)
 
 .PHONY: setup browser test maps lint eval bench calibrate clean-data
 
-setup: $(STAMP) $(INDEX) browser
+US_ATLAS := data/vendor/us-atlas-3.0.1.tgz
+
+setup: $(STAMP) $(US_ATLAS) $(INDEX) browser
+
+# US state lines for the maps' basemap: the npm package us-atlas (Census Bureau TopoJSON), fetched with npm's own
+# client. Optional: without npm the maps draw no state lines.
+$(US_ATLAS):
+	@mkdir -p $(dir $@)
+	@command -v npm >/dev/null 2>&1 && (cd $(dir $@) && npm pack --silent us-atlas@3.0.1 >/dev/null) \
+	  || echo "npm not found: maps will have no US state lines"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -154,6 +154,7 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
     places = document.places()
     index = {place.candidate.id: i for i, place in enumerate(places)}
     shapes = boundaries.country_shapes(0.05)
+    lines = boundaries.admin1_lines()
     country_names = _country_names()
     mentions: list[dict[str, int | str]] = []
     mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
@@ -217,7 +218,17 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
         "mentions": mentions,
         "places": out_places,
         "basemap": {"type": "FeatureCollection", "features": boundaries.basemap_features()},
-        "attribution": ATTRIBUTION,
+        # State/province lines of the countries the article's places are in (where a source is installed).
+        "admin1Lines": {
+            "type": "FeatureCollection",
+            "features": [
+                {"type": "Feature", "properties": {"country": iso}, "geometry": geometry}
+                for iso, geometry in sorted(lines.items())
+                if iso in {p.candidate.country for p in places}
+            ],
+        },
+        "attribution": ATTRIBUTION
+        + (f" · {boundaries.ADMIN1_LINES_SOURCE}" if "US" in lines and any(p.candidate.country == "US" for p in places) else ""),
         "pov": boundaries.POINT_OF_VIEW
         + (
             "; disputed and breakaway areas: Natural Earth 10m (de facto lines, status on each place)"

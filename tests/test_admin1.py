@@ -102,3 +102,22 @@ def test_types_and_mode_are_sent_once_from_python(huntsville):
     )
     with pytest.raises(ValueError, match="map mode"):
         map_data(huntsville, mode="poster")
+
+
+def test_state_lines_are_drawn_for_us_stories_only(huntsville, parser):
+    from geo.boundaries import US_ATLAS
+
+    if not US_ATLAS.exists():
+        pytest.fail(f"{US_ATLAS} missing: `make setup` fetches it with npm")
+    data = map_data(huntsville)
+    (lines,) = data["admin1Lines"]["features"]
+    assert lines["properties"]["country"] == "US" and lines["geometry"]["type"] == "MultiLineString"
+    # The Alabama–Mississippi line runs near 88.4° W between 31° and 35° N.
+    assert any(
+        abs(lon + 88.3) < 0.3 and 31 < lat < 35
+        for line in lines["geometry"]["coordinates"]
+        for lon, lat in line
+    )
+    assert "US Census Bureau" in data["attribution"]
+    caucasus = parser.parse("Talks between Baku and Yerevan resumed in Tbilisi on Monday.")
+    assert map_data(caucasus)["admin1Lines"]["features"] == []  # a story without US places carries none

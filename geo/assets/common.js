@@ -130,6 +130,7 @@ window.geoCommon = (function () {
     known: function (type) { return !!byType[type]; },
     basemapStyle: { color: "#9aa5b1", weight: 0.6, fillColor: "#eef1f4", fillOpacity: 1, fillRule: "nonzero" },
     seaColor: "#cfe3f0",
+    admin1LineStyle: { color: "#8c96a3", weight: 0.8, dashArray: "4 3", fill: false },
     /* A pane under the tile pane: the Natural Earth basemap stays drawn under --tiles, so offline it is not grey. */
     basemapPane: function (map) {
       var pane = map.getPane("geo-basemap") || map.createPane("geo-basemap");

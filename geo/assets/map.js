@@ -29,8 +29,15 @@
   });
   map.getContainer().style.background = G.seaColor;
   basemap.addTo(map);
+  var admin1Lines = L.geoJSON(null, {
+    interactive: false,
+    pane: "geo-basemap",
+    renderer: basemap.options.renderer,
+    style: G.admin1LineStyle
+  }).addTo(map);
   function drawBasemap() {
     basemap.addData(data.basemap);
+    if (data.admin1Lines) admin1Lines.addData(data.admin1Lines);
     basemap.bringToBack();
     document.documentElement.setAttribute("data-geo-drawn", "1");
     window.geoTimings.drawn = performance.now();
