@@ -196,9 +196,7 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
                 "score": place.score,
                 "low": place.score < LOW_CONFIDENCE,
                 "geometry": geometry,
-                # Natural Earth's status of a disputed area ("Claimed by …"); curated rows' provenance notes are
-                # for builders and stay in the exports only.
-                "note": c.note if c.source.startswith("Natural Earth") else None,
+                "note": _reader_note(c),
                 "alternatives": _alternatives(place),
                 "why": explain(max((r for r in place.resolutions if not r.approximate), key=lambda r: r.score, default=place.resolutions[0])),
                 "mentions": mention_ids[i],
@@ -239,6 +237,16 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
         "mode": mode,
         "types": [{"type": t, "label": label, "color": color} for t, label, color in PLACE_TYPES],
     }
+
+
+def _reader_note(c: Any) -> str | None:
+    """Natural Earth's status of a place ("Claimed by Azer. Self admin. (Natural Earth Breakaway)"), which a reader
+    needs; the provenance of curated rows ("vertices at the three towns' points") is for builders and stays in
+    the exports only."""
+    if c.source.startswith("Natural Earth"):
+        return c.note  # type: ignore[no-any-return]
+    found = re.match(r"(.*?\(Natural Earth [^)]*\))", c.note or "")  # a curated place given NE's polygon and status
+    return found.group(1) if found else None
 
 
 def _where(name: str, admin1: str | None, country: str | None) -> str:

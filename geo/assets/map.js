@@ -254,7 +254,9 @@
       var c = map.latLngToContainerPoint([place.lat, place.lon]);
       var w = l.node.offsetWidth, h = l.node.offsetHeight;
       var gap = place.geometry ? -w / 2 : pinSize(place.mentions.length) / 2 + 3;
-      var spots = place.geometry ? [[-w / 2, -h / 2]] : [[gap, -h / 2], [-gap - w, -h / 2], [-w / 2, -h - gap + 2], [-w / 2, gap - 2]];
+      // A shape's name sits on its point, or just above or below it; a dot's to its right, left, above or below.
+      var spots = place.geometry ? [[-w / 2, -h / 2], [-w / 2, -1.5 * h], [-w / 2, 0.5 * h]]
+        : [[gap, -h / 2], [-gap - w, -h / 2], [-w / 2, -h - gap + 2], [-w / 2, gap - 2]];
       var chosen = null;
       for (var i = 0; shown && i < spots.length && !chosen; i++) {
         var box = { left: c.x + spots[i][0], top: c.y + spots[i][1] };
