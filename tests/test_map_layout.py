@@ -260,3 +260,16 @@ def test_keyboard_skip_link_first_and_escape_closes_the_card(browser, pages):
     page.locator(".leaflet-popup").wait_for(state="detached", timeout=2000)
     assert page.evaluate("() => document.activeElement.textContent") == "Sisters"
     page.close()
+
+
+def test_a_legend_switch_hides_a_type_and_a_mention_brings_it_back(browser, pages):
+    page, errors, _ = open_page(browser, pages["wildfire", "page"], (1400, 900))
+    switch = page.locator(".geo-legend-row", has_text="Cities, towns").locator("input")
+    switch.uncheck()
+    assert page.locator(".geo-pin").count() == 2  # the two states remain
+    assert "Portland" not in [label["text"] for label in page.evaluate(GEOMETRY)["labels"]]
+    page.locator(".geo-mention", has_text="Portland").first.click()
+    page.locator(".leaflet-popup .geo-card h3", has_text="Portland").wait_for(timeout=5000)
+    assert switch.is_checked() and page.locator(".geo-pin").count() == 8
+    assert errors == []
+    page.close()

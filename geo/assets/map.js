@@ -274,7 +274,9 @@
     }).length));
   }
   labelLayer.addTo(map);
-  map.on("zoomend moveend overlayadd overlayremove", placeLabels);
+  map.on("zoomend moveend", placeLabels);
+  // Clusters open and close after their own animation: label what is drawn then.
+  Object.keys(groups).forEach(function (k) { if (groups[k].getVisibleParent) groups[k].on("animationend", placeLabels); });
 
   /* ---------- interactions ---------- */
   function highlightMentions(p, scroll) {
@@ -356,6 +358,7 @@
         box.checked = true;
         box.addEventListener("change", function () {
           if (box.checked) groups[t.type].addTo(map); else map.removeLayer(groups[t.type]);
+          placeLabels();
         });
         switches.push({ type: t.type, box: box });
         row.appendChild(box);
@@ -380,7 +383,6 @@
     fill: fillLegend,
     onToggle: function () { setTimeout(placeLabels, 0); }
   }).addTo(map);
-  map.on("overlayadd overlayremove", syncLegend);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(data.attribution);
   if (mode === "png" && map.zoomControl) map.zoomControl.remove();  // a picture has nothing to click
