@@ -121,3 +121,11 @@ def test_state_lines_are_drawn_for_us_stories_only(huntsville, parser):
     assert "US Census Bureau" in data["attribution"]
     caucasus = parser.parse("Talks between Baku and Yerevan resumed in Tbilisi on Monday.")
     assert map_data(caucasus)["admin1Lines"]["features"] == []  # a story without US places carries none
+
+
+def test_the_offline_geocoder_gives_the_admin1_code_of_a_place_and_its_alternatives(gazetteer):
+    from geo.geocoder import OfflineGeocoder
+
+    location = OfflineGeocoder(gazetteer=gazetteer.path).geocode("Huntsville")
+    assert location.raw["admin1_code"] == "US-AL" and location.raw["admin1"] == "Alabama"
+    assert {a["admin1_code"] for a in location.raw["alternatives"]} >= {"US-TX"}  # Huntsville, Texas

@@ -273,3 +273,17 @@ def test_a_legend_switch_hides_a_type_and_a_mention_brings_it_back(browser, page
     assert switch.is_checked() and page.locator(".geo-pin").count() == 8
     assert errors == []
     page.close()
+
+
+def test_the_natural_earth_basemap_stays_under_tiles(browser, docs, tmp_path):
+    """Opened offline, a --tiles map shows the Natural Earth countries under the (failed) tiles, not a grey field."""
+    path = tmp_path / "tiles.html"
+    write_atomic(path, render_html(build_map(docs["wildfire"], tiles="osm")))
+    page, errors, requests = open_page(browser, path, (1400, 900))
+    assert requests and all(r.startswith("https://tile.openstreetmap.org/") for r in requests)  # blocked here
+    assert page.locator(".leaflet-geo-basemap-pane path").count() > 100
+    assert (
+        page.evaluate("() => +getComputedStyle(document.querySelector('.leaflet-geo-basemap-pane')).zIndex")
+        < 200
+    )
+    page.close()
