@@ -154,7 +154,8 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
     places = document.places()
     index = {place.candidate.id: i for i, place in enumerate(places)}
     shapes = boundaries.country_shapes(0.05)
-    lines = boundaries.admin1_lines()
+    countries = {place.candidate.country for place in places}
+    lines = {iso: line for iso, line in boundaries.admin1_lines().items() if iso in countries}
     country_names = _country_names()
     mentions: list[dict[str, int | str]] = []
     mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
@@ -222,11 +223,9 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
             "features": [
                 {"type": "Feature", "properties": {"country": iso}, "geometry": geometry}
                 for iso, geometry in sorted(lines.items())
-                if iso in {p.candidate.country for p in places}
             ],
         },
-        "attribution": ATTRIBUTION
-        + (f" · {boundaries.ADMIN1_LINES_SOURCE}" if "US" in lines and any(p.candidate.country == "US" for p in places) else ""),
+        "attribution": ATTRIBUTION + (f" · {boundaries.ADMIN1_LINES_SOURCE}" if lines else ""),
         "pov": boundaries.POINT_OF_VIEW
         + (
             "; disputed and breakaway areas: Natural Earth 10m (de facto lines, status on each place)"
@@ -276,6 +275,7 @@ def main_extent(geometry: dict[str, Any]) -> list[list[float]]:
     polygons at least half its area, moved by ±360° next to it, so Russia, the US, Fiji and New Zealand give the
     box around their main land rather than one from -180 to 180. Lines and points: their whole bounds."""
     import shapely
+    from shapely import affinity
     from shapely.geometry import shape
 
     geom = shape(geometry)
@@ -290,7 +290,7 @@ def main_extent(geometry: dict[str, Any]) -> list[list[float]]:
         if g.area < 0.5 * largest.area:
             continue
         shift = 360.0 if g.centroid.x - centre < -180 else -360.0 if g.centroid.x - centre > 180 else 0.0
-        kept.append(shapely.affinity.translate(g, xoff=shift) if shift else g)
+        kept.append(affinity.translate(g, xoff=shift) if shift else g)
     w, s, e, n = shapely.unary_union(kept).bounds
     return [[round(s, 3), round(w, 3)], [round(n, 3), round(e, 3)]]
 
