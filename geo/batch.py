@@ -188,9 +188,10 @@ def worker_rss_mb() -> float:
     return own + float(parsing_process().call("rss_mb"))
 
 
-def process_partition(number: int, articles: list[BatchArticle], out_dir: str, fmt: str) -> dict[str, float]:
+def process_partition(number: int, articles: list[BatchArticle], out_dir: str, fmt: str) -> dict[str, Any]:
     """The Dask task of one partition: parse it in this worker's parsing process, then write its files here
-    (errors, mentions, then articles: the done mark)."""
+    (errors, mentions, then articles: the done mark). Its counts and seconds, or ``{"failed": "OUT: reason"}``
+    when its files cannot be written (a full disk)."""
     from geo.worker import ParsingProcessDied, parsing_process
 
     process = parsing_process()
@@ -482,9 +483,10 @@ def _check_output(out: Path, fingerprint: dict[str, str], source: str | Path) ->
         return
     parts = previous.get("fingerprints") or {}
     changed = [why for key, why in _FINGERPRINT_PARTS.items() if parts.get(key) != fingerprint.get(key)]
+    what = "; ".join(changed) if parts and changed else "other input or options"
     raise OutputInUse(
-        f"{out}: holds the output of {previous.get('source')} with {' and '.join(changed[:2]) if parts else 'other input or options'}"
-        " than this run; use a new output folder (or delete it to start over)"
+        f"{out}: holds the output of {previous.get('source')} with {what}; use a new output folder "
+        "(resuming would mix old and new rows)"
     )
 
 
@@ -578,6 +580,23 @@ def sigint_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def quiet_dask_logs() -> None:
+    """Only Dask's errors from now on in this process (cancelled tasks, workers killed at the end of a stopped
+    run: what a Ctrl-C makes happen is no news)."""
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
+def silence_dask(client: Any) -> None:
+    """:func:`quiet_dask_logs` here and on every worker."""
+    quiet_dask_logs()
+    try:
+        client.run(quiet_dask_logs)
+    except Exception:  # noqa: BLE001 — a worker already gone has nothing left to say
+        pass
 
 
 def local_cluster(n_workers: int) -> Any:
@@ -685,6 +704,9 @@ def run_batch(
                 bar.close()
             report.processing_seconds = time.perf_counter() - processing
             report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
+        except KeyboardInterrupt:
+            silence_dask(client)
+            raise
         finally:
             shut_down(client, cluster, futures)
     articles = read_table(out, "articles")

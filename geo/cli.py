@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -281,7 +282,9 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     geocoder = OfflineGeocoder()
     if args.reverse:
         try:
-            found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
+            with warnings.catch_warnings():  # geopy warns (file path and all) before it refuses a latitude of 91
+                warnings.simplefilter("ignore", UserWarning)
+                found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
         except ValueError as exc:
             _warn(f"{args.query!r}: not a point ({exc}); give 'LAT, LON'")
             return EXIT_USAGE
