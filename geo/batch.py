@@ -377,7 +377,8 @@ def _read_one(path: Path) -> Any:
     import pandas as pd
 
     if path.suffix == ".csv":
-        return pd.read_csv(path, keep_default_na=False, na_values=[""])
+        # Ids as written: "007" is not the number 7.
+        return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"article": str})
     frame = gpd.read_parquet(path) if path.suffix == ".parquet" else gpd.read_file(path)
     return pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
 

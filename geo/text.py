@@ -438,11 +438,12 @@ def jsonl_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
             if not line.strip():
                 continue
             record: Any = None
+            article_id = None
             try:
                 record = json.loads(line)
                 if not isinstance(record, dict):
                     raise ValueError('each line needs an object with a "text" string')
-                record["id"] = record_id(record, number)
+                record["id"] = article_id = record_id(record, number)
                 if not isinstance(record.get("text"), str):
                     raise ValueError('each line needs an object with a "text" string')
                 if len(record["text"].encode("utf-8", errors="surrogatepass")) > MAX_ARTICLE_BYTES:
@@ -451,8 +452,7 @@ def jsonl_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
                 record_spans(record)
                 yield number, record, None
             except ValueError as exc:
-                known = isinstance(record, dict) and isinstance(record.get("id"), str)
-                yield number, ({"id": record["id"]} if known else None), str(exc)
+                yield number, ({"id": article_id} if article_id is not None else None), str(exc)
 
 
 # C0 controls and lone surrogates: a GeoJSON reader cuts an id at NUL (two ids would merge), and a surrogate

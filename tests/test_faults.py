@@ -174,7 +174,7 @@ def _as_nobody() -> tuple[str, ...]:
 def test_files_and_folders_it_may_not_read_are_named_and_the_rest_processed():
     prefix = _as_nobody()
     base = Path(tempfile.mkdtemp(prefix="geo-faults-"))
-    env = {**os.environ, "HOME": str(base)}
+    env = {**os.environ, "HOME": str(base), "TMPDIR": str(base)}  # places the other user may write
     try:
         base.chmod(0o777)
         articles = base / "articles"
@@ -185,18 +185,23 @@ def test_files_and_folders_it_may_not_read_are_named_and_the_rest_processed():
         (articles / "sub").chmod(0)
         for path in (base, articles):
             path.chmod(0o777)
-        done = geo("map", str(articles), "--out-dir", str(base / "maps"), prefix=prefix, env=env)
+        done = geo("map", str(articles), "--out-dir", str(base / "maps"), prefix=prefix, env=env, cwd=base)
         assert done.returncode == 1, done.stderr
         assert error_lines(done.stderr) == [f"geo: {articles / 'b.txt'}: permission denied"]
         assert sorted(p.name for p in (base / "maps").iterdir()) == ["a.html", "c.html"]  # c after the bad b
-        out = base / "out"
-        batch = geo("batch", str(articles), "-o", str(out), "--workers", "1", "-q", prefix=prefix, env=env)
-        assert batch.returncode == 1, batch.stderr
-        errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
-        assert errors == [
-            {"id": "sub", "error": f"{articles / 'sub'}: permission denied"},
-            {"id": "b", "error": f"{articles / 'b.txt'}: permission denied"},
-        ]
+        # geo batch reads a folder the same way (Dask itself will not start as another user here: its resource
+        # tracker dies, so the input side is checked on its own).
+        read = subprocess.run(
+            [*prefix, sys.executable, "-c", "import sys, json; from geo.batch import read_inputs; "
+             "print(json.dumps([[a.id, a.error] for a in read_inputs(sys.argv[1])]))", str(articles)],
+            capture_output=True, text=True, cwd=base, env={**env, "PYTHONPATH": str(ROOT)}, timeout=120,
+        )
+        assert json.loads(read.stdout) == [
+            ["sub", f"{articles / 'sub'}: permission denied"],
+            ["a", None],
+            ["b", f"{articles / 'b.txt'}: permission denied"],
+            ["c", None],
+        ], read.stderr
     finally:
         for path in base.rglob("*"):
             if not path.is_symlink():
@@ -413,7 +418,7 @@ def test_batch_without_loopback_networking_parses_in_process(tmp_path):
     articles = tmp_path / "articles"
     (articles / "2024").mkdir(parents=True)
     (articles / "story.txt").write_text(STORY, encoding="utf-8")
-    (articles / "story.md").write_text("# Rome\n\nTalks in Rome.\n", encoding="utf-8")  # same stem: its own id
+    (articles / "story.md").write_text("# Rome\n\nTalks in Rome.\n", encoding="utf-8")  # same stem: ids differ
     (articles / "2024" / "gone.txt").symlink_to("nowhere.txt")
     out = tmp_path / "out"
     done = geo("batch", str(articles), "-o", str(out), "-q", timeout=300, prefix=("unshare", "-rn"))
@@ -421,7 +426,7 @@ def test_batch_without_loopback_networking_parses_in_process(tmp_path):
     assert "parsing in this process instead" in done.stderr and "Traceback" not in done.stderr
     from geo.batch import read_table
 
-    assert sorted(read_table(out, "articles")["article"]) == ["story", "story.md"]
+    assert sorted(read_table(out, "articles")["article"]) == ["story", "story.txt"]  # story.md came first
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert errors == [{"id": "2024/gone.txt", "error": f"{articles}/2024/gone.txt: dangling symlink (to nowhere.txt), "
                        "not an article"}]
@@ -452,3 +457,17 @@ def test_ctrl_c_is_one_line_and_the_rerun_completes(tmp_path):
     rerun = subprocess.run([*command, "-q"], cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
     assert rerun.returncode == 0, rerun.stderr
     assert sorted(read_table(out, "articles")["article"]) == [f"a{i:03d}" for i in range(96)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "parquet"])
+def test_batch_tables_give_back_the_ids_they_were_given(tmp_path, fmt):
+    from geo.batch import _write_table, read_table
+
+    ids = ["007", "1e3", "nan", "NA", "null", "a\tb", "Zürich/2024", " lead"]
+    rows = [
+        {"article": i, "title": None, "source": None, "date": None, "author": None, "url": None, "language": None,
+         "mentions": 0, "places": 0, "partition": 0}
+        for i in ids
+    ]
+    _write_table(rows, tmp_path / "articles" / "part-00000", fmt, point=False)
+    assert list(read_table(tmp_path, "articles")["article"]) == ids
