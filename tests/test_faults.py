@@ -471,3 +471,20 @@ def test_batch_tables_give_back_the_ids_they_were_given(tmp_path, fmt):
     ]
     _write_table(rows, tmp_path / "articles" / "part-00000", fmt, point=False)
     assert list(read_table(tmp_path, "articles")["article"]) == ids
+
+
+@pytest.mark.skipif(not can_unshare("-rm"), reason="needs a mount namespace (unshare -rm) for a small tmpfs")
+def test_batch_onto_a_full_disk_is_one_line_that_names_the_folder(tmp_path):
+    source = _batch_corpus(tmp_path / "in.jsonl")
+    small = tmp_path / "small"
+    small.mkdir()
+    script = (
+        f"mount -t tmpfs -o size=48k none {small} && "
+        f"{sys.executable} -m geo.cli batch {source} -o {small / 'out'} --workers 1 --partition-size 2 -q"
+    )
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1
+    said = error_lines(done.stderr)
+    assert len(said) == 1 and said[0].startswith(f"geo: {small / 'out'}"), done.stderr
+    assert "no space left on device" in said[0] and "Traceback" not in done.stderr
