@@ -55,12 +55,19 @@ class ParsingProcess:
         return value
 
     def close(self) -> None:
+        """End the child: it exits once the pipes close; one still busy after 5 s (a Ctrl-C mid-partition) is
+        killed rather than waited for."""
         with self._lock:
-            if self._child is not None:
-                assert self._child.stdin is not None
-                self._child.stdin.close()  # end of requests: the child exits
-                self._child.wait()
-                self._child = None
+            child, self._child = self._child, None
+        if child is not None:
+            assert child.stdin is not None and child.stdout is not None
+            child.stdin.close()  # end of requests: the child exits
+            child.stdout.close()  # and an answer nobody will read does not hold it up
+            try:
+                child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
 
     def _start_with_retry(self, attempts: int = 3) -> subprocess.Popen[bytes]:
         """Start the child; one killed while it loads (the OOM killer, a user) is started again, up to
