@@ -460,10 +460,12 @@ def test_ctrl_c_is_one_line_and_the_rerun_completes(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "parquet"])
-def test_batch_tables_give_back_the_ids_they_were_given(tmp_path, fmt):
+@pytest.mark.parametrize(
+    "ids", [["007", "1e3", "12"], ["nan", "NA", "null", "a\tb", "Zürich/2024", " lead"]], ids=["numbers", "words"]
+)
+def test_batch_tables_give_back_the_ids_they_were_given(tmp_path, fmt, ids):
     from geo.batch import _write_table, read_table
 
-    ids = ["007", "1e3", "nan", "NA", "null", "a\tb", "Zürich/2024", " lead"]
     rows = [
         {"article": i, "title": None, "source": None, "date": None, "author": None, "url": None, "language": None,
          "mentions": 0, "places": 0, "partition": 0}
