@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import GeoError, InputError
+from geo.export import FOCUS_FIELDS, focus_fields
 from geo.files import write_atomic
 from geo.iterate import chunked
 from geo.model import ArticleMeta
@@ -285,6 +286,8 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
                 "mentions": len(document.resolutions),
                 "places": len(document.places()),
                 "partition": number,
+                **focus_fields(document),
+                "dateline": document.dateline.text if document.dateline else None,
             }
         )
     return {
@@ -301,6 +304,7 @@ MENTION_COLUMNS = [
 ]
 ARTICLE_COLUMNS = [
     "article", "title", "source", "date", "author", "url", "language", "mentions", "places", "partition",
+    *FOCUS_FIELDS, "dateline",
 ]
 
 
