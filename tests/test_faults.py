@@ -291,9 +291,8 @@ def test_tile_attribution_is_text_not_html(parser):
 
 def test_reverse_geocoding_a_bad_point_is_one_line():
     done = geo("geocode", "--reverse", "91, 200")
-    assert done.returncode == 2 and done.stderr.splitlines() == [
-        "geo: '91, 200': not a point (Latitude must be in the [-90; 90] range.); give 'LAT, LON'"
-    ]
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr  # no geopy warning and path
+    assert done.stderr.startswith("geo: '91, 200': not a point (")
 
 
 # ---------------------------------------------------------------- JSONL: bad spans and ids named, the rest parsed
