@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 INDEX := data/gazetteer.sqlite
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: setup browser test maps lint eval bench calibrate clean-data
+.PHONY: setup browser test test-fast maps lint eval bench calibrate clean-data
 
 setup: $(STAMP) $(INDEX) browser
 
@@ -30,6 +30,10 @@ browser:
 
 test: setup
 	$(VENV)/bin/pytest -q
+
+# The fast lane (< 60 s): no browser, no subprocesses or clusters, no full index (a tiny gazetteer fixture instead).
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -q -m "not browser and not slow and not index"
 
 maps: setup
 	$(VENV)/bin/geo map $(SEEDS) --out-dir maps

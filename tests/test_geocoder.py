@@ -13,7 +13,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo import OfflineGeocoder
-from tests.test_cli import run
+from tests.fixtures import run
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +85,7 @@ def test_rate_limiter_honours_its_delay(geocoder):
     assert [r.raw["country"] for r in results] == ["DE", "AZ", "AM"]
 
 
+@pytest.mark.index
 def test_geopandas_geocode():
     import geopandas
 
@@ -95,6 +96,8 @@ def test_geopandas_geocode():
     assert frame["address"][0].startswith("Munich")
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_geocode_command():
     done = run("geocode", "Lachin Corridor")
     assert done.returncode == 0 and done.stdout.startswith("Lachin Corridor, Azerbaijan\t39.64000, 46.55000")

@@ -4,7 +4,7 @@ import pytest
 from geopy.distance import geodesic
 
 from tests.common import with_gold_spans
-from tests.conftest import occurrences
+from tests.fixtures import occurrences
 
 DC = (38.8951, -77.0364)
 

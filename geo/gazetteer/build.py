@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sqlite3
 import statistics
@@ -531,7 +532,7 @@ def write_index(
     ``extra`` streams more rows in (the GeoNames dumps) before the indexes are made; its counts join ``counts``.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".sqlite.tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # per process: two first runs may build at once
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
