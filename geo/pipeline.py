@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from geo.errors import InputError
 from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.html_text import looks_like_html
 from geo.model import ArticleMeta, Document, Mention, Sentence
@@ -168,7 +169,7 @@ class Geoparser:
 
     def _gold_mention(self, text: str, start: int, end: int) -> Mention:
         if not 0 <= start < end <= len(text):
-            raise ValueError(f"span [{start}, {end}) is outside the text (length {len(text)})")
+            raise InputError(f"span [{start}, {end}) is outside the text (length {len(text)})")
         surface = text[start:end]
         return Mention(
             start,
