@@ -13,6 +13,7 @@ setup: $(STAMP) $(INDEX) browser
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip uninstall --quiet -y geo 2>/dev/null || true  # this project's old distribution name
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
