@@ -31,7 +31,14 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "Document", "Geoparser", "OfflineGeocoder", "Settings", "__version__", "build_map", "read_article", "save_map",
+    "Document",
+    "Geoparser",
+    "OfflineGeocoder",
+    "Settings",
+    "__version__",
+    "build_map",
+    "read_article",
+    "save_map",
 ]
 
 if TYPE_CHECKING:

@@ -100,9 +100,7 @@ class Settings:
     cache_dir: Path | None = None  # None: data_dir/cache
 
     @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, **given: str | Path | None
-    ) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None, **given: str | Path | None) -> Settings:
         """Settings from *given* keyword values (None or absent: not given), else *environ* (default
         ``os.environ``), else the defaults. Raises ``TypeError`` for an unknown field."""
         environ = os.environ if environ is None else environ
@@ -178,7 +176,9 @@ def ensure_index(settings: Settings | None = None, notice: Callable[[str], None]
         return path
     if settings.gazetteer is not None:
         raise DataNotFoundError(f"gazetteer index not found at {path} (--gazetteer / GEO_GAZETTEER)")
-    notice(f"no gazetteer index in {settings.data_dir} yet: building it once (≈ 30 s; `geo data build` does this)")
+    notice(
+        f"no gazetteer index in {settings.data_dir} yet: building it once (≈ 30 s; `geo data build` does this)"
+    )
     build_data(settings, progress=lambda _message: None)
     return path
 
@@ -199,5 +199,7 @@ def build_data(settings: Settings | None = None, progress: Callable[[str], None]
         raise DataError(f"cannot build the gazetteer index in {path.parent}: {exc.strerror or exc}") from exc
     for function in (country_shapes, basemap_features):
         function.cache_clear()
-    progress(f"boundaries: {len(country_shapes())} country shapes, {len(basemap_features())} basemap features")
+    progress(
+        f"boundaries: {len(country_shapes())} country shapes, {len(basemap_features())} basemap features"
+    )
     return path

@@ -93,5 +93,8 @@ INDEX_FIXTURES = frozenset({"gazetteer", "parser", "seed_doc", "geocoder"})
 
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
-        if INDEX_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("index") is None:
+        if (
+            INDEX_FIXTURES & set(getattr(item, "fixturenames", ()))
+            and item.get_closest_marker("index") is None
+        ):
             item.add_marker(pytest.mark.index)

