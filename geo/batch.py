@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError
+from geo.export import FOCUS_FIELDS, focus_fields
 from geo.files import write_atomic
 from geo.iterate import chunked
 from geo.model import ArticleMeta
@@ -258,6 +259,8 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
                 "mentions": len(document.resolutions),
                 "places": len(document.places()),
                 "partition": number,
+                **focus_fields(document),
+                "dateline": document.dateline.text if document.dateline else None,
             }
         )
     return {
@@ -274,6 +277,7 @@ MENTION_COLUMNS = [
 ]
 ARTICLE_COLUMNS = [
     "article", "title", "source", "date", "author", "url", "language", "mentions", "places", "partition",
+    *FOCUS_FIELDS, "dateline",
 ]
 
 

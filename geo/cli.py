@@ -317,6 +317,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _warn(f"--ablate: {exc} (recognition rules: {', '.join(RULES)})")
         return EXIT_USAGE
+    if args.focus:
+        from geo.evaluate import evaluate_focus, focus_table
+
+        try:
+            focus, missing = evaluate_focus(args.focus, args.gold, parser=parser)
+        except (OSError, ValueError) as exc:
+            _warn(f"--focus: {exc}")
+            return EXIT_USAGE
+        for article_id in missing:
+            _warn(f"{args.focus}: {article_id} is in none of the corpora given")
+        print(json.dumps(focus, indent=2) if args.json else focus_table(focus))
+        print(f"evaluated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        return EXIT_OK
     if args.cases:
         from geo.evaluate import cases_table, evaluate_cases
 
@@ -395,6 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_eval.add_argument(
         "--cases", action="store_true", help="the files are case sets (tests/cases/*.jsonl): pass rate per kind"
+    )
+    p_eval.add_argument(
+        "--focus",
+        metavar="GOLD",
+        help="score the article focus against a focus gold (tests/focus/gold.jsonl); the positional files give the "
+        "texts: accuracy@1/@2 of countries and admin-1 units per corpus",
     )
     _add_settings_options(p_eval)
     p_eval.set_defaults(func=cmd_eval)

@@ -66,8 +66,44 @@ def article_record(document: Document) -> dict[str, Any]:
     return {**document.meta.as_dict(), "title": document.title}
 
 
+def dateline_record(document: Document) -> dict[str, Any] | None:
+    """Where the story was filed from: ``{"text", "start", "end", **place fields}`` of the dateline ("WASHINGTON —"),
+    or ``None`` when it has none. Kept apart from the focus: a dateline says where, not what about."""
+    mention = document.dateline
+    if mention is None:
+        return None
+    resolution = next((r for r in document.resolutions if r.mention is mention), None)
+    return {
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        **_place_fields(resolution.place if resolution else None),
+    }
+
+
+# The article's focus in flat outputs (CSV columns, batch ``articles`` tables): the first country's ISO alpha-2 code,
+# the first admin-1 unit's code, the first city's name (each list in full in JSON).
+FOCUS_FIELDS = ["focus_country", "focus_admin1", "focus_city"]
+
+
+def focus_fields(document: Document) -> dict[str, str | None]:
+    """``{"focus_country", "focus_admin1", "focus_city"}``: the most central entry of each focus list, or ``None``."""
+    focus = document.focus
+    return {
+        "focus_country": focus.countries[0].code if focus.countries else None,
+        "focus_admin1": focus.admin1[0].code if focus.admin1 else None,
+        "focus_city": focus.cities[0].name if focus.cities else None,
+    }
+
+
 def document_record(document: Document) -> dict[str, Any]:
-    return {"id": document.id, "mentions": [mention_record(r) for r in document.resolutions]}
+    """``{"id", "mentions", "focus", "dateline"}`` of a document (``focus``: :meth:`geo.model.Focus.as_dict`)."""
+    return {
+        "id": document.id,
+        "mentions": [mention_record(r) for r in document.resolutions],
+        "focus": document.focus.as_dict(),
+        "dateline": dateline_record(document),
+    }
 
 
 def to_json(document: Document) -> str:
@@ -112,7 +148,15 @@ def to_geojson(document: Document) -> str:
             }
         )
     # The article's metadata as a foreign member of the collection (RFC 7946 §6.1), once rather than per feature.
-    collection: dict[str, Any] = {"type": "FeatureCollection", "article": {"id": document.id, **article_record(document)}}
+    collection: dict[str, Any] = {
+        "type": "FeatureCollection",
+        "article": {
+            "id": document.id,
+            **article_record(document),
+            "focus": document.focus.as_dict(),
+            "dateline": dateline_record(document),
+        },
+    }
     collection["features"] = features
     return json.dumps(collection, ensure_ascii=False, indent=2)
 
@@ -120,6 +164,8 @@ def to_geojson(document: Document) -> str:
 def to_csv(document: Document) -> str:
     out = io.StringIO()
     article = {f"article_{k}": v for k, v in article_record(document).items()}
+    dateline = document.dateline
+    article.update({**focus_fields(document), "dateline": dateline.text if dateline else None})
     # defusedcsv: a cell starting with = + - @ (not a number) is prefixed with ' so a spreadsheet shows, never runs, it.
     writer = csv.DictWriter(
         out, fieldnames=["id", *MENTION_FIELDS, "source", "via", *article], extrasaction="ignore"

@@ -27,6 +27,7 @@ import folium
 from geo import boundaries
 from geo.export import place_note, wkt_to_geojson
 from geo.files import write_atomic
+from geo.focus import initial_view
 from geo.model import Document
 from geo.resolve import explain
 
@@ -172,6 +173,11 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
         "author": document.meta.author,
         "url": document.meta.url if _is_web_url(document.meta.url) else None,
         "dateline": document.dateline.text if document.dateline else None,
+        # The header's "About: … · Filed from: …" (geo.focus) and the bounds the map opens on: the focus and the
+        # confident places around it, not every passing mention.
+        "about": document.focus.about(),
+        "filedFrom": _filed_from(document),
+        "view": initial_view(document, _gazetteer()),
         "sentences": [[s.start, s.end] for s in document.sentences],
         "mentions": mentions,
         "places": out_places,
@@ -185,6 +191,14 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
         ),
         "tiles": tiles_name,
     }
+
+
+def _filed_from(document: Document) -> str | None:
+    """The dateline's place name ("Washington" for "WASHINGTON —"), or its text when it was not placed."""
+    if document.dateline is None:
+        return None
+    placed = next((r.place for r in document.resolutions if r.mention is document.dateline and r.place), None)
+    return placed.name if placed else document.dateline.text
 
 
 def _is_web_url(url: str | None) -> bool:
@@ -205,6 +219,12 @@ def _alternatives(place: Any) -> list[dict[str, str]]:
                     "country": candidate.country,
                 }
     return list(seen.values())[:4]
+
+
+def _gazetteer() -> Any:
+    from geo.gazetteer.index import open_gazetteer
+
+    return open_gazetteer()
 
 
 @lru_cache(maxsize=1)

@@ -65,6 +65,7 @@ EVIDENCE_LABELS = {
     "admin1_context": "its state or province is named elsewhere in the article",
     "list_peer": "listed with places of its kind",
     "proximity": "near other places the article names",
+    "holds_city": "holds a city the article names",
     "major_city": "a major city, by an old or other name",
 }
 
@@ -109,6 +110,8 @@ class ResolverConfig:
     major_city_population: int = 300_000
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
+    holds_city: float = 2.0  # an admin-1 unit that holds a big city the article names ("Atlanta … Georgia")
+    holds_city_population: int = 100_000  # … a city this big, read with a lead of half a point or more
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
     softmax_temperature: float = 1.0
     off: frozenset[str] = frozenset()
@@ -216,8 +219,11 @@ def _name_match(c: Candidate, e: _Evidence) -> float:
 def _feature(c: Candidate, e: _Evidence) -> float:
     """What the place is: our curated areas > country > capital > continent > admin-1 > city > district."""
     points = e.config.curated if c.curated else e.config.feature.get(c.fcode, 0.0)
-    # By an alternate name, a capital or a country is only as likely as any place ("Delhi" ≠ Dili).
-    return points * e.config.alternate_feature if c.name_kind == 2 and points > 0 else points
+    # By an alternate name, a capital or a country is only as likely as any place ("Delhi" ≠ Dili), and no more than
+    # that where a big town has the name as its own ("Philadelphia" is not Amman by its Greek name).
+    if c.name_kind == 2 and points > 0:
+        return 0.0 if e.biggest_town >= NAMESAKE_TOWN else points * e.config.alternate_feature
+    return points
 
 
 def _population(c: Candidate, e: _Evidence) -> float:
@@ -319,6 +325,11 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         "proximity",
         "Nearness to the likely places of the other names: weight × exp(−km / proximity_km) (seas and regions: "
         "area_km, and countries count as their neighbours).",
+    ),
+    "holds_city": _from_text(
+        "holds_city",
+        "An admin-1 unit holding a city of holds_city_population or more that another name of the article most "
+        'likely is ("Atlanta … Georgia": the US state, not the country).',
     ),
     "namesake_city": _namesake_city,
     "major_city": _major_city,
@@ -679,6 +690,9 @@ class Resolver:
         if "list_peer" not in off:
             for i, points in self._list_peers(text, mentions, candidates, first).items():
                 out.setdefault(i, {})["list_peer"] = points
+        if "holds_city" not in off:
+            for i, points in self._holds_city(mentions, candidates, first).items():
+                out.setdefault(i, {})["holds_city"] = points
         dateline = next((r for r in first if r.mention.source == "dateline" and r.place is not None), None)
         if dateline is not None and "dateline" not in off:
             assert dateline.place is not None
@@ -686,6 +700,45 @@ class Resolver:
             for i, mention in enumerate(mentions):
                 if mention is not dateline.mention and normalize_name(mention.text) == key:
                     out.setdefault(i, {})["dateline"] = {dateline.place.id: self.config.dateline}
+        return out
+
+    def _holds_city(
+        self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+    ) -> dict[int, dict[int, float]]:
+        """Points for an admin-1 reading whose unit holds a big city that another name of the document most likely
+        is (its top reading, half a point ahead of the next): "Atlanta … Georgia" (the state)."""
+        cities: dict[str, set[str]] = {}  # admin-1 code → the names of the big cities in it
+        for resolution in first:
+            place = resolution.place
+            if (
+                place is not None
+                and place.fcode.startswith("PPL")
+                and place.admin1
+                and place.population >= self.config.holds_city_population
+                and resolution.margin >= 0.5
+            ):
+                cities.setdefault(place.admin1, set()).add(normalize_name(resolution.mention.text))
+        out: dict[int, dict[int, float]] = {}
+        if not cities:
+            return out
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            if len(options) < 2:
+                continue
+            if mention.source == "dateline":
+                continue  # a dateline names a town
+            name = normalize_name(mention.text)
+            seats = {
+                c.admin1
+                for c in options
+                if c.fcode.startswith("PPL") and c.name_kind <= 1 and c.population >= self.config.seat_min_population
+            }  # "New York": the unit is its city's namesake, and the city is what the bare name means
+            points = {
+                c.id: self.config.holds_city
+                for c in options
+                if c.fcode == "ADM1" and c.admin1 not in seats and cities.get(c.admin1, {name}) - {name}
+            }
+            if points:
+                out[i] = points
         return out
 
     def _list_peers(

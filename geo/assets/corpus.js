@@ -26,7 +26,8 @@
     if (!d) return true;  // undated articles are never filtered out
     return (!from || d >= from) && (!to || d <= to);
   }
-  function visibleArticles(place) { return place.articles.filter(inRange); }
+  var aboutOnly = false;  // count an article for its focus country and city only (geo.focus), not every mention
+  function visibleArticles(place) { return (aboutOnly ? place.about : place.articles).filter(inRange); }
 
   /* ---------- place cards ---------- */
   function card(p) {
@@ -138,8 +139,18 @@
     form.appendChild(l1); form.appendChild(l2);
     panel.appendChild(form);
   }
+  var aboutBox = el("input"); aboutBox.type = "checkbox"; aboutBox.id = "geo-about-only";
+  var aboutLabel = el("label", "geo-filter"); aboutLabel.appendChild(aboutBox);
+  aboutLabel.appendChild(document.createTextNode(" Only articles about the place (their focus), not every mention"));
+  panel.appendChild(aboutLabel);
+  aboutBox.addEventListener("change", function () {
+    aboutOnly = aboutBox.checked;
+    topHead.textContent = aboutOnly ? "Places most written about" : "Most mentioned places";
+    redraw(); listTop();
+  });
   panel.appendChild(status);
-  panel.appendChild(el("h2", null, "Most mentioned places"));
+  var topHead = el("h2", null, "Most mentioned places");
+  panel.appendChild(topHead);
   var top = el("ol", "geo-top");
   panel.appendChild(top);
   function focus(p) {

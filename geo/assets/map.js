@@ -49,8 +49,12 @@
     }
     panel.appendChild(source);
   }
+  // What the story is about and where it was filed from (geo.focus), then the counts.
+  var about = [];
+  if (data.about && data.about.length) about.push("About: " + data.about.join(", "));
+  if (data.filedFrom) about.push("Filed from: " + data.filedFrom);
+  if (about.length) panel.appendChild(el("div", "geo-meta geo-about", about.join(" · ")));
   var meta = [];
-  if (data.dateline) meta.push("Dateline: " + data.dateline);
   meta.push(data.places.length + " places, " + data.mentions.length + " mentions");
   panel.appendChild(el("div", "geo-meta", meta.join(" · ")));
 
@@ -276,10 +280,8 @@
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(data.attribution);
 
-  /* ---------- initial view: fit every place ---------- */
-  var pts = data.places.map(function (p) { return [p.lat, p.lon]; });
-  if (pts.length === 1) map.setView(pts[0], data.places[0].type === "country" ? 4 : 7);
-  else if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.15), { maxZoom: 8 });
+  /* ---------- initial view: the focus and the confident places around it (bounds computed in geo.focus) ---------- */
+  if (data.view) map.fitBounds(data.view, { maxZoom: 8 });
   else map.setView([20, 0], 2);
   document.documentElement.setAttribute("data-geo-ready", "1");
   window.geoTimings = { ready: performance.now() };

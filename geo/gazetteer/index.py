@@ -145,7 +145,7 @@ class Gazetteer:
         self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
         self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
-        self._former: dict[int, frozenset[str]] = {}
+        self._former: dict[tuple[int, int], frozenset[str]] = {}
 
     def meta(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT key, value FROM meta"))
@@ -214,10 +214,11 @@ class Gazetteer:
     def is_strong(self, key: str) -> bool:
         return key in self.strong_keys
 
-    def former_names(self, min_population: int = 1_000_000) -> frozenset[str]:
-        """One-word alternate names of cities of at least *min_population* that name nothing else on their own:
-        old names and other spellings ("bombay", "leningrad", "constantinople"), for the text matcher."""
-        cached = self._former.get(min_population)
+    def former_names(self, min_population: int = 1_000_000, namesake_population: int = 30_000) -> frozenset[str]:
+        """One-word alternate names of cities of at least *min_population* that name no other place of note on their
+        own (no admin unit or feature, no town of *namesake_population* or more): old names and other spellings
+        ("bombay", "madras", "leningrad", "christiania"), for the text matcher."""
+        cached = self._former.get((min_population, namesake_population))
         if cached is None:
             rows = self._con.execute(
                 "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id "
@@ -228,11 +229,14 @@ class Gazetteer:
             named = {
                 key
                 for (key,) in self._con.execute(
-                    f"SELECT DISTINCT key FROM names WHERE kind <= 1 AND key IN ({','.join('?' * len(keys))})",
-                    tuple(keys),
+                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 AND "
+                    f"(p.fcode NOT LIKE 'PPL%' OR p.population >= ?) AND n.key IN ({','.join('?' * len(keys))})",
+                    (namesake_population, *keys),
                 )
             } if keys else set()
-            cached = self._former[min_population] = frozenset(keys - named - self.overrides.dropped)
+            cached = self._former[min_population, namesake_population] = frozenset(
+                keys - named - self.overrides.dropped
+            )
         return cached
 
 
