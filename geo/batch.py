@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError
-from geo.export import FOCUS_FIELDS, focus_fields
+from geo.export import FOCUS_FIELDS, admin1_fields, focus_fields
 from geo.files import write_atomic
 from geo.iterate import chunked
 from geo.model import ArticleMeta
@@ -241,6 +241,7 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
                     "name": c.name if c else None,
                     "feature": c.feature if c else None,
                     "country": (c.country or None) if c else None,
+                    **admin1_fields(c),
                     "lat": c.lat if c else None,
                     "lon": c.lon if c else None,
                     "score": round(resolution.score, 4),
@@ -272,8 +273,8 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
 
 
 MENTION_COLUMNS = [
-    "article", "start", "end", "text", "sentence", "place_id", "geonameid", "name", "feature", "country", "lat",
-    "lon", "score", "via",
+    "article", "start", "end", "text", "sentence", "place_id", "geonameid", "name", "feature", "country", "admin1",
+    "admin1_code", "lat", "lon", "score", "via",
 ]
 ARTICLE_COLUMNS = [
     "article", "title", "source", "date", "author", "url", "language", "mentions", "places", "partition",

