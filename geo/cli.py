@@ -13,15 +13,17 @@ import json
 import re
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from geo.errors import DataError, GeoError, InputError
 from geo.settings import Settings, configure
-from geo.text import article_paths, jsonl_records, record_language_warning, record_meta
+from geo.text import article_paths, jsonl_records, record_language_warning, record_meta, record_spans
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _warn(message: str) -> None:
@@ -32,15 +34,17 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import Geoparser
     from geo.render import save_embed, save_map, save_png
 
+    problem = _map_options_problem(args)
+    if problem:
+        _warn(problem)
+        return EXIT_USAGE
+    size = _size(args.size)
+    assert size is not None
     paths, folder_errors = article_paths(args.inputs)
     for error in folder_errors:
         _warn(error)
     if (args.output or args.png) and len(paths) != 1:
         _warn("-o/--output and --png take one article; use --out-dir for several")
-        return EXIT_USAGE
-    size = _size(args.size)
-    if size is None:
-        _warn(f"--size {args.size!r}: expected WIDTHxHEIGHT, such as 1400x900")
         return EXIT_USAGE
     parser = Geoparser()
     online = _online(args)
@@ -59,23 +63,76 @@ def cmd_map(args: argparse.Namespace) -> int:
             online.apply(document)
         if args.embed or args.output or not args.png:  # --png alone writes only the picture
             suffix = ".embed.html" if args.embed else ".html"
-            out = Path(args.output) if args.output else Path(args.out_dir) / f"{path.stem}{suffix}"
+            out = Path(args.output) if args.output else Path(args.out_dir or "maps") / f"{path.stem}{suffix}"
             save = save_embed if args.embed else save_map
-            save(document, out, tiles=args.tiles)
+            try:
+                save(document, out, tiles=args.tiles)
+            except OSError as exc:  # a full disk, a folder it may not write: name the file, go on with the rest
+                _warn(write_error(out, exc))
+                failed += 1
+                continue
             print(
                 f"{out}: {len(document.places())} places, {len(document.resolutions)} mentions "
                 f"({time.perf_counter() - started:.1f} s)",
                 file=sys.stderr,
             )
         if args.png:
-            save_png(document, args.png, size=size, tiles=args.tiles)
+            try:
+                save_png(document, args.png, size=size, tiles=args.tiles)
+            except OSError as exc:
+                _warn(write_error(Path(args.png), exc))
+                failed += 1
+                continue
             print(f"{args.png}: {size[0]}x{size[1]} picture at device scale 2", file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
 
 
+def write_error(path: Path, exc: OSError) -> str:
+    """``PATH: cannot write (reason)`` for an :class:`OSError` while writing *path* (the file the user named, not
+    a temporary one)."""
+    return f"{path}: cannot write ({(exc.strerror or str(exc)).lower()})"
+
+
+PNG_SIZE_RANGE = (200, 5000)  # pixels a side, before the device scale of 2
+
+
 def _size(text: str) -> tuple[int, int] | None:
-    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*", text)
+    if not match:
+        return None
+    size = int(match.group(1)), int(match.group(2))
+    low, high = PNG_SIZE_RANGE
+    return size if all(low <= side <= high for side in size) else None
+
+
+def _tiles_problem(tiles: str) -> str | None:
+    """Why ``--tiles`` cannot be a tile layer (``osm``, or an http(s) URL template with {z}, {x} and {y})."""
+    from geo.render import TILES
+
+    if tiles in TILES:
+        return None
+    if not re.match(r"https?://[^/\s]+/\S*$", tiles) or not all(f"{{{k}}}" in tiles for k in "zxy"):
+        return (
+            f"--tiles {tiles!r}: give {' or '.join(TILES)} or a tile URL template such as "
+            "https://tile.example.org/{z}/{x}/{y}.png"
+        )
+    return None
+
+
+def _map_options_problem(args: argparse.Namespace) -> str | None:
+    """The first usage error among ``geo map``'s options, before any article is read."""
+    if _size(args.size) is None:
+        low, high = PNG_SIZE_RANGE
+        return f"--size {args.size!r}: expected WIDTHxHEIGHT, each {low} to {high} pixels, such as 1400x900"
+    if args.png and Path(args.png).suffix.lower() != ".png":
+        return f"--png {args.png!r}: the picture is a PNG; give a name ending in .png"
+    if args.tiles:
+        problem = _tiles_problem(args.tiles)
+        if problem:
+            return problem
+    if args.embed and not (args.output or args.out_dir):
+        return "--embed writes a fragment to paste elsewhere: give -o FILE (or --out-dir DIR)"
+    return None
 
 
 def _online(args: argparse.Namespace) -> Any:
@@ -146,7 +203,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         def articles() -> Iterator[Article]:
             nonlocal failed
             for number, record, error in jsonl_records(args.jsonl):
-                if record is None:
+                if error or record is None:
                     _warn(f"{args.jsonl}:{number}: {error}")
                     failed += 1
                     continue
@@ -154,12 +211,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 warning = record_language_warning(record, meta, f"{args.jsonl}:{number}")
                 if warning:
                     _warn(warning)
-                spans = record.get("spans")
                 yield Article(
-                    id=str(record.get("id", number)),
+                    id=record["id"],
                     text=record["text"],
                     title=record.get("title"),
-                    spans=[(int(s), int(e)) for s, e in spans] if spans is not None else None,
+                    spans=record_spans(record),
                     meta=meta,
                 )
 
@@ -212,18 +268,25 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from geo.batch import run_batch
+    from geo.batch import OutputInUse, run_batch
 
-    report = run_batch(
-        args.input,
-        args.output,
-        settings=settings_from_args(args),
-        workers=args.workers,
-        scheduler=args.scheduler,
-        fmt=args.format,
-        partition_size=args.partition_size,
-        progress=not args.quiet,
-    )
+    try:
+        report = run_batch(
+            args.input,
+            args.output,
+            settings=settings_from_args(args),
+            workers=args.workers,
+            scheduler=args.scheduler,
+            fmt=args.format,
+            partition_size=args.partition_size,
+            progress=not args.quiet,
+        )
+    except OutputInUse as exc:
+        _warn(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _warn("interrupted; rerun the same command to resume")
+        return EXIT_INTERRUPTED
     print(f"geo batch: {report.summary()} → {args.output}", file=sys.stderr)
     if args.map:
         from geo.corpus_map import save_corpus_map
@@ -251,7 +314,9 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.reverse:
         try:
-            found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
+            with warnings.catch_warnings():  # geopy warns (file path and all) before it refuses a latitude of 91
+                warnings.simplefilter("ignore", UserWarning)
+                found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
         except ValueError as exc:
             _warn(f"{args.query!r}: not a point ({exc}); give 'LAT, LON[, ALTITUDE]'")
             return EXIT_USAGE
@@ -380,9 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_map = sub.add_parser("map", help="write an HTML map for each article")
     p_map.add_argument("inputs", nargs="+", help="article files (.txt, .md, .html) or folders of them")
     p_map.add_argument("-o", "--output", help="output HTML path (one article)")
-    p_map.add_argument(
-        "--out-dir", default="maps", help="folder for maps of several articles (default: maps)"
-    )
+    p_map.add_argument("--out-dir", help="folder for maps of several articles (default: maps)")
     p_map.add_argument(
         "--tiles", help="add an online tile layer: 'osm' or a URL template (default: none, offline)"
     )
@@ -487,6 +550,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "overrides", None):
+        overrides = Path(args.overrides)
+        if not overrides.is_file():
+            _warn(f"--overrides {args.overrides}: no such file")
+            return EXIT_USAGE
     # One settings object for this process; `geo batch` hands the same object to its workers.
     configure(settings_from_args(args))
     try:
@@ -494,11 +562,15 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         _warn(str(exc))
         return EXIT_DATA
-    except (GeoError, OSError) as exc:
+    except GeoError as exc:
         _warn(str(exc))
         return EXIT_INPUT
+    except OSError as exc:  # one line that names the file, never a bare "[Errno 28]"
+        _warn(f"{exc.filename}: {(exc.strerror or str(exc)).lower()}" if exc.filename else str(exc))
+        return EXIT_INPUT
     except KeyboardInterrupt:
-        return 130
+        _warn("interrupted")
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

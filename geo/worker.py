@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import pickle
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -44,7 +45,7 @@ class ParsingProcess:
 
     def call(self, request: str, *args: Any) -> Any:
         with self._lock:
-            child = self._child or self._start()
+            child = self._child or self._start_with_retry()
             assert child.stdin is not None and child.stdout is not None
             try:
                 pickle.dump((request, args), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
@@ -59,12 +60,30 @@ class ParsingProcess:
         return value
 
     def close(self) -> None:
+        """End the child: it exits once the pipes close; one still busy after 5 s (a Ctrl-C mid-partition) is
+        killed rather than waited for."""
         with self._lock:
-            if self._child is not None:
-                assert self._child.stdin is not None
-                self._child.stdin.close()  # end of requests: the child exits
-                self._child.wait()
-                self._child = None
+            child, self._child = self._child, None
+        if child is not None:
+            assert child.stdin is not None and child.stdout is not None
+            child.stdin.close()  # end of requests: the child exits
+            child.stdout.close()  # and an answer nobody will read does not hold it up
+            try:
+                child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+    def _start_with_retry(self, attempts: int = 3) -> subprocess.Popen[bytes]:
+        """Start the child; one killed while it loads (the OOM killer, a user) is started again, up to
+        *attempts* times in all."""
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._start()
+            except ParsingProcessDied:
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
 
     def _start(self) -> subprocess.Popen[bytes]:
         package_root = str(Path(__file__).resolve().parents[1])
@@ -148,6 +167,9 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
 
 
 def main() -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the worker that owns this process decides when it
+    # ends (it closes the pipe), so a Ctrl-C shows no traceback from here.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not corrupt the answers
     serve(sys.stdin.buffer, answers)

@@ -165,7 +165,7 @@ def test_other_input_into_the_same_folder_is_refused(tmp_path):
     out = tmp_path / "out"
     assert geo_batch(str(corpus(tmp_path / "a.jsonl", 3)), "-o", str(out), "--workers", "1", "-q").returncode == 0
     done = geo_batch(str(corpus(tmp_path / "b.jsonl", 4)), "-o", str(out), "--workers", "1", "-q")
-    assert done.returncode == 1 and "use a new output folder" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "use a new output folder" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_batch_of_a_folder_as_csv(tmp_path):
