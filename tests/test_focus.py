@@ -277,6 +277,8 @@ def test_eval_focus_scores_accuracy_at_1_and_2(parser, tmp_path):
     assert mini["admin1_articles"] == 1
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_batch_articles_and_the_corpus_map_carry_the_focus(tmp_path):
     from geo.batch import BatchArticle, _write_table, parse_partition
     from geo.corpus_map import corpus_data

@@ -302,6 +302,8 @@ def test_geopandas_geocodes_city_region_strings():
         assert geodesic((geometry.y, geometry.x), point).km < 25
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_geocode_command_place_strings():
     done = run("geocode", "Tulsa, OK", "--json", "--limit", "3")
     rows = json.loads(done.stdout)
