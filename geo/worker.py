@@ -97,11 +97,11 @@ class ParsingProcess:
             [sys.executable, "-m", "geo.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
         assert child.stdin is not None and child.stdout is not None
-        pickle.dump(self.settings, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # the child's settings, first
-        child.stdin.flush()
         try:
+            pickle.dump(self.settings, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # the child's settings, first
+            child.stdin.flush()
             status, value = pickle.load(child.stdout)  # "ready" once the parser has loaded
-        except EOFError as exc:
+        except (EOFError, BrokenPipeError) as exc:
             raise ParsingProcessDied(f"the parsing process did not start (exit code {child.wait()})") from exc
         if status != "ready":
             child.kill()
