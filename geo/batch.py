@@ -25,13 +25,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo.errors import GeoError, InputError
 from geo.export import FOCUS_FIELDS, admin1_fields, focus_fields
 from geo.files import write_atomic
 from geo.iterate import chunked
 from geo.model import ArticleMeta
+
+if TYPE_CHECKING:
+    from geo.settings import Settings
 
 PARTITION_SIZE = 32
 FORMATS = ("parquet", "geojson", "csv")
@@ -170,15 +173,16 @@ def worker_parser() -> Any:
     return _PARSER
 
 
-def warm_worker() -> int:
+def warm_worker(settings: Settings | None = None) -> int:
     """On a Dask worker: import the output libraries and start the parsing process (model and index loaded) now,
-    before the clock starts; returns the number of threads of the parsing process (1 is the point)."""
+    before the clock starts; returns the number of threads of the parsing process (1 is the point). *settings*:
+    the CLI's, handed to the parsing process."""
     import geopandas  # noqa: F401 — seconds of imports that would otherwise land in the first partition
     import pyarrow.parquet  # noqa: F401
 
     from geo.worker import parsing_process
 
-    return int(parsing_process().call("threads"))
+    return int(parsing_process(settings).call("threads"))
 
 
 def worker_rss_mb() -> float:
@@ -189,13 +193,15 @@ def worker_rss_mb() -> float:
     return own + float(parsing_process().call("rss_mb"))
 
 
-def process_partition(number: int, articles: list[BatchArticle], out_dir: str, fmt: str) -> dict[str, Any]:
-    """The Dask task of one partition: parse it in this worker's parsing process, then write its files here
-    (errors, mentions, then articles: the done mark). Its counts and seconds, or ``{"failed": "OUT: reason"}``
-    when its files cannot be written (a full disk)."""
+def process_partition(
+    number: int, articles: list[BatchArticle], out_dir: str, fmt: str, settings: Settings | None = None
+) -> dict[str, Any]:
+    """The Dask task of one partition: parse it in this worker's parsing process (started with *settings*), then
+    write its files here (errors, mentions, then articles: the done mark). Its counts and seconds, or
+    ``{"failed": "OUT: reason"}`` when its files cannot be written (a full disk)."""
     from geo.worker import ParsingProcessDied, parsing_process
 
-    process = parsing_process()
+    process = parsing_process(settings)
     try:
         rows = process.call("parse", number, articles)
     except ParsingProcessDied:  # an article killed it (or the OOM killer did): find which, keep the rest
@@ -639,9 +645,15 @@ def run_batch(
     fmt: str = "parquet",
     partition_size: int = PARTITION_SIZE,
     progress: bool = True,
+    settings: Settings | None = None,
 ) -> BatchReport:
-    """Parse every article of *source* into *out_dir*; rerunning completes an interrupted run."""
+    """Parse every article of *source* into *out_dir*; rerunning completes an interrupted run. *settings* (default
+    :func:`geo.settings.current`) go to every worker as an argument."""
     from dask.distributed import Client, as_completed
+
+    from geo.settings import current, ensure_index
+
+    settings = settings or current()
 
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
@@ -674,6 +686,8 @@ def run_batch(
     todo = [(n, chunk) for n, chunk in enumerate(chunks) if not _done(out, n, fmt)]
     report = BatchReport(partitions=len(chunks), skipped_partitions=len(chunks) - len(todo))
     n_workers = workers or os.cpu_count() or 1
+    if todo:
+        ensure_index(settings)  # built here once, not by every worker at the same time
     if todo and not scheduler and not loopback_works():
         print(
             "geo: no loopback network here for Dask's local cluster; parsing in this process instead",
@@ -691,11 +705,11 @@ def run_batch(
         futures: list[Any] = []
         try:
             report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
-            client.run(warm_worker)  # load the model and the index on every worker before the clock starts
+            client.run(warm_worker, settings)  # load the model and the index on every worker before the clock starts
             processing = time.perf_counter()
             bar = Progress(sum(len(c) for _, c in todo)) if progress else None
             futures = [
-                client.submit(process_partition, n, chunk, str(out.resolve()), fmt, key=f"geo-part-{n}-{fingerprint[:8]}")
+                client.submit(process_partition, n, chunk, str(out.resolve()), fmt, settings, key=f"geo-part-{n}-{fingerprint[:8]}")
                 for n, chunk in todo
             ]
             for future in as_completed(futures):

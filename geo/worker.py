@@ -21,7 +21,10 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from geo.settings import Settings
 
 # Numerical libraries start a thread pool unless told not to; one thread is the point of this process.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -32,9 +35,11 @@ class ParsingProcessDied(RuntimeError):
 
 
 class ParsingProcess:
-    """A child Python process that parses on request; started on first use, restarted after it dies."""
+    """A child Python process that parses on request; started on first use, restarted after it dies. *settings*
+    (default: the child's environment) are the first thing the child reads."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
         self._child: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()  # one request at a time, whatever the worker's thread count
 
@@ -91,10 +96,12 @@ class ParsingProcess:
         child = subprocess.Popen(
             [sys.executable, "-m", "geo.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
-        assert child.stdout is not None
+        assert child.stdin is not None and child.stdout is not None
         try:
+            pickle.dump(self.settings, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # the child's settings, first
+            child.stdin.flush()
             status, value = pickle.load(child.stdout)  # "ready" once the parser has loaded
-        except EOFError as exc:
+        except (EOFError, BrokenPipeError) as exc:
             raise ParsingProcessDied(f"the parsing process did not start (exit code {child.wait()})") from exc
         if status != "ready":
             child.kill()
@@ -106,11 +113,11 @@ class ParsingProcess:
 _PROCESS: ParsingProcess | None = None
 
 
-def parsing_process() -> ParsingProcess:
-    """This worker's parsing process (one per worker process)."""
+def parsing_process(settings: Settings | None = None) -> ParsingProcess:
+    """This worker's parsing process (one per worker process), started with *settings* when it is new."""
     global _PROCESS
     if _PROCESS is None:
-        _PROCESS = ParsingProcess()
+        _PROCESS = ParsingProcess(settings)
     return _PROCESS
 
 
@@ -129,11 +136,14 @@ def _rss_mb() -> float:
 
 
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:
-    """Answer requests until the worker closes the pipe (or dies)."""
+    """Read the settings (a pickled :class:`geo.settings.Settings` or None), then answer requests until the worker
+    closes the pipe (or dies)."""
     from geo.batch import parse_partition, worker_parser
+    from geo.settings import configure
 
     handlers: dict[str, Callable[..., Any]] = {"parse": parse_partition, "threads": _threads, "rss_mb": _rss_mb}
     try:
+        configure(pickle.load(requests))
         worker_parser()
         pickle.dump(("ready", None), answers)
     except Exception:  # noqa: BLE001 — the worker shows why

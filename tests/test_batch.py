@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from geo.batch import read_table
-from tests.conftest import ROOT, SEED
+from tests.fixtures import ROOT, SEED
+
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # Dask clusters and `geo batch` subprocesses
 
 CITIES = ["Munich", "Baku", "Yerevan", "Tbilisi", "Ankara", "Berlin", "Paris", "Madrid", "Rome", "Vienna"]
 
@@ -182,7 +184,7 @@ def test_batch_of_a_folder_as_csv(tmp_path):
 @pytest.mark.browser
 def test_corpus_map_in_a_browser(tmp_path):
     from geo.corpus_map import save_corpus_map
-    from tests.test_browser import CHROMIUM, FLAGS, Page
+    from tests.fixtures import CHROMIUM, FLAGS, Page
 
     source = corpus(tmp_path / "in.jsonl", 12)
     out = tmp_path / "out"

@@ -25,7 +25,9 @@ import pytest
 
 from geo.errors import InputError
 from geo.text import MAX_ARTICLE_BYTES, decode_article, read_article
-from tests.conftest import ROOT
+from tests.fixtures import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # `geo` subprocesses on bad inputs, batch runs
 
 GEO = [sys.executable, "-m", "geo.cli"]
 STORY = "Talks in Munich.\n\nOfficials met in Munich on Monday; later they flew to Baku.\n"

@@ -13,7 +13,7 @@ import pytest
 
 from geo.files import write_atomic
 from geo.render import build_map, render_html
-from tests.test_browser import CHROMIUM, FLAGS
+from tests.fixtures import CHROMIUM, FLAGS
 
 pytestmark = pytest.mark.browser
 ARTICLES = Path(__file__).resolve().parent / "articles"
