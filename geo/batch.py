@@ -67,6 +67,7 @@ class BatchReport:
     processing_seconds: float = 0.0
     parse_seconds: float = 0.0  # summed over workers: parsing, and …
     write_seconds: float = 0.0  # … writing partitions (the rest of processing is Dask and waiting)
+    finish_seconds: float = 0.0  # the finishing step: errors.jsonl, the places table, the counts
     workers: int = 0
     worker_rss_mb: list[float] = field(default_factory=list)
 
@@ -181,13 +182,22 @@ def process_partition(number: int, articles: list[BatchArticle], out_dir: str, f
     out = Path(out_dir)
     name = f"part-{number:05d}"
     errors_path = out / "errors" / f"{name}.jsonl"
-    write_atomic(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rows["errors"]))
-    _write_table(rows["mentions"], out / "mentions" / name, fmt, point=True)
+    errors_text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rows["errors"])
+    write_atomic(errors_path, errors_text)
+    mentions = _table_frame(rows["mentions"], point=True)
+    mentions_path = _write_frame(mentions, (out / "mentions" / name).with_suffix(_SUFFIX[fmt]), fmt, point=True)
     _write_table(rows["articles"], out / "articles" / name, fmt, point=False)  # last: marks the partition done
+    if fmt != "parquet":
+        # Parquet reads back exactly what was written; CSV and GeoJSON come back with their reader's types (floats
+        # for integer columns with gaps, int32 from GeoJSON), which the places table has always been built from.
+        mentions = _read_one(mentions_path)
     return {
+        "number": number,
         "articles": len(rows["articles"]),
         "mentions": len(rows["mentions"]),
         "errors": len(rows["errors"]),
+        "errors_text": errors_text,
+        "places": partial_places(mentions),
         "parse_seconds": rows["seconds"],
         "write_seconds": time.perf_counter() - started,
     }
@@ -273,6 +283,11 @@ ARTICLE_COLUMNS = [
 
 def _write_table(rows: list[dict[str, Any]], stem: Path, fmt: str, *, point: bool) -> Path:
     """Write rows as GeoParquet (points from lat/lon), GeoJSON or CSV, atomically."""
+    return _write_frame(_table_frame(rows, point=point), stem.with_suffix(_SUFFIX[fmt]), fmt, point=point)
+
+
+def _table_frame(rows: list[dict[str, Any]], *, point: bool) -> Any:
+    """Mention rows (*point*) or article rows as a pandas frame with the output's column order and types."""
     import pandas as pd
 
     columns = MENTION_COLUMNS if point else ARTICLE_COLUMNS
@@ -283,7 +298,7 @@ def _write_table(rows: list[dict[str, Any]], stem: Path, fmt: str, *, point: boo
     for column in ("place_id", "geonameid"):
         if column in frame:
             frame[column] = frame[column].astype("Int64")
-    return _write_frame(frame, stem.with_suffix(_SUFFIX[fmt]), fmt, point=point)
+    return frame
 
 
 def _write_csv(frame: Any, path: Path) -> None:
@@ -355,26 +370,87 @@ def placed_by_name(mentions: Any) -> Any:
     return placed[placed["via"].fillna("name") == "name"] if "via" in placed.columns else placed
 
 
-def write_places(out_dir: Path, fmt: str) -> int:
-    """One row per place over the whole corpus, with how many articles and mentions name it."""
-    mentions = read_table(out_dir, "mentions")
+PLACE_FIRST = ("name", "geonameid", "feature", "country", "lat", "lon")  # one value per place: its first
+
+
+def partial_places(mentions: Any) -> Any:
+    """The places table of one partition: a frame indexed by ``place_id`` with each place's first attributes
+    (:data:`PLACE_FIRST`), ``articles`` (distinct articles naming it) and ``mentions`` (mentions naming it).
+    An article lies in one partition, so partial counts add up to the corpus counts (:func:`combine_places`)."""
+    placed = placed_by_name(mentions)
+    first = {column: (column, "first") for column in PLACE_FIRST}
+    return placed.groupby("place_id").agg(**first, articles=("article", "nunique"), mentions=("article", "size"))
+
+
+def combine_places(partials: list[Any]) -> Any:
+    """The corpus places table from partition tables in partition order (:func:`partial_places`): first
+    attributes, summed counts, one row per place, most articles first (then most mentions); None if empty."""
+    import pandas as pd
+
+    partials = [p for p in partials if len(p)]
+    if not partials:
+        return None
+    frame = pd.concat(partials)
+    first = {column: (column, "first") for column in PLACE_FIRST}
+    grouped = frame.groupby(level="place_id").agg(**first, articles=("articles", "sum"), mentions=("mentions", "sum"))
+    return grouped.reset_index().sort_values(["articles", "mentions"], ascending=False)
+
+
+def write_places(out_dir: Path, fmt: str, partials: list[Any] | None = None) -> int:
+    """One row per place over the whole corpus, with how many articles and mentions name it: from the
+    partitions' partial tables when given (see :func:`partial_places`), else from the mention files."""
+    if partials is None:
+        mentions = read_table(out_dir, "mentions")
+        partials = [] if mentions.empty else [partial_places(mentions)]
     for old in out_dir.glob("places.*"):
         old.unlink()
-    if mentions.empty:
+    places = combine_places(partials)
+    if places is None:
         return 0
-    grouped = placed_by_name(mentions).groupby("place_id").agg(
-        name=("name", "first"),
-        geonameid=("geonameid", "first"),
-        feature=("feature", "first"),
-        country=("country", "first"),
-        lat=("lat", "first"),
-        lon=("lon", "first"),
-        articles=("article", "nunique"),
-        mentions=("article", "size"),
+    _write_frame(places, out_dir / f"places{_SUFFIX[fmt]}", fmt, point=True)
+    return len(places)
+
+
+@dataclass
+class PartitionSummary:
+    """What the finishing step needs of one finished partition: counts, its error lines (JSONL text) and its
+    partial places table (:func:`partial_places`)."""
+
+    articles: int
+    mentions: int
+    errors_text: str
+    places: Any
+
+
+def summarize_partition(out: Path, number: int, fmt: str) -> PartitionSummary:
+    """The summary of a partition finished by an earlier run, read from its files (each once)."""
+    name = f"part-{number:05d}"
+    stem = out / "mentions" / name
+    mentions = _read_one(stem.with_suffix(_SUFFIX[fmt]))
+    articles_path = (out / "articles" / name).with_suffix(_SUFFIX[fmt])
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        articles = pq.read_metadata(articles_path).num_rows
+    else:
+        articles = len(_read_one(articles_path))
+    errors_path = out / "errors" / f"{name}.jsonl"
+    errors_text = errors_path.read_text() if errors_path.exists() else ""
+    return PartitionSummary(articles, len(mentions), errors_text, partial_places(mentions))
+
+
+def finish(out: Path, fmt: str, summaries: list[PartitionSummary]) -> tuple[int, int, int, int]:
+    """The finishing step, from the partitions' summaries in partition order (no part file is read here):
+    ``errors.jsonl`` and the places table. Returns (articles, mentions, errors, places)."""
+    errors_text = "".join(s.errors_text for s in summaries)
+    write_atomic(out / "errors.jsonl", errors_text)
+    places = write_places(out, fmt, [s.places for s in summaries])
+    return (
+        sum(s.articles for s in summaries),
+        sum(s.mentions for s in summaries),
+        errors_text.count("\n"),
+        places,
     )
-    grouped = grouped.reset_index().sort_values(["articles", "mentions"], ascending=False)
-    _write_frame(grouped, out_dir / f"places{_SUFFIX[fmt]}", fmt, point=True)
-    return len(grouped)
 
 
 # ---------------------------------------------------------------- the driver
@@ -497,6 +573,7 @@ def run_batch(
     )
     todo = [(n, chunk) for n, chunk in enumerate(chunks) if not _done(out, n, fmt)]
     report = BatchReport(partitions=len(chunks), skipped_partitions=len(chunks) - len(todo))
+    summaries: dict[int, PartitionSummary] = {}  # partition number → what the finishing step needs of it
     n_workers = workers or os.cpu_count() or 1
     if todo:
         if scheduler:
@@ -519,6 +596,9 @@ def run_batch(
                 result = future.result()
                 report.parse_seconds += result["parse_seconds"]
                 report.write_seconds += result["write_seconds"]
+                summaries[result["number"]] = PartitionSummary(
+                    result["articles"], result["mentions"], result["errors_text"], result["places"]
+                )
                 if bar:
                     bar.advance(int(result["articles"] + result["errors"]))
             if bar:
@@ -527,14 +607,14 @@ def run_batch(
             report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
         finally:
             shut_down(client, cluster, futures)
-    articles = read_table(out, "articles")
-    mentions = read_table(out, "mentions")
-    errors = [line for p in sorted((out / "errors").glob("part-*.jsonl")) for line in p.read_text().splitlines()]
-    write_atomic(out / "errors.jsonl", "".join(line + "\n" for line in errors))
-    report.articles = len(articles)
-    report.mentions = len(mentions)
-    report.errors = len(errors)
-    report.places = write_places(out, fmt)
+    finishing = time.perf_counter()
+    for number in range(len(chunks)):
+        if number not in summaries:  # finished by an earlier run: its files are read once, here
+            summaries[number] = summarize_partition(out, number, fmt)
+    report.articles, report.mentions, report.errors, report.places = finish(
+        out, fmt, [summaries[n] for n in range(len(chunks))]
+    )
+    report.finish_seconds = time.perf_counter() - finishing
     report.seconds = time.perf_counter() - started
     write_atomic(out / "summary.json", json.dumps(asdict(report), indent=2))
     return report
