@@ -200,6 +200,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         fmt=args.format,
         partition_size=args.partition_size,
+        partition_chars=args.partition_chars,
         progress=not args.quiet,
     )
     print(f"geo batch: {report.summary()} → {args.output}", file=sys.stderr)
@@ -360,7 +361,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--workers", type=int, help="local worker processes (default: number of cores)")
     p_batch.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786)")
     p_batch.add_argument("--format", choices=["parquet", "geojson", "csv"], default="parquet")
-    p_batch.add_argument("--partition-size", type=int, default=32, help="articles per partition (default 32)")
+    p_batch.add_argument(
+        "--partition-size", type=int, default=1000, help="articles at most per partition (default 1000)"
+    )
+    p_batch.add_argument(
+        "--partition-chars", type=int, default=64_000,
+        help="characters of text per partition (default 64000; a longer article is a partition of its own)",
+    )
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
     p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_overrides_option(p_batch)
