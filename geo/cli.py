@@ -27,7 +27,7 @@ def _warn(message: str) -> None:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from geo.pipeline import Geoparser
+    from geo.pipeline import start_geoparser
     from geo.render import save_embed, save_map, save_png
 
     paths, folder_errors = article_paths(args.inputs)
@@ -40,7 +40,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     if size is None:
         _warn(f"--size {args.size!r}: expected WIDTHxHEIGHT, such as 1400x900")
         return EXIT_USAGE
-    parser = Geoparser()
+    parser = start_geoparser()
     online = _online(args)
     failed = len(folder_errors)
     for path in paths:
@@ -115,9 +115,9 @@ def _add_online_options(p: argparse.ArgumentParser) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from geo.export import FORMATS, to_jsonl_line
-    from geo.pipeline import Article, Geoparser
+    from geo.pipeline import Article, start_geoparser
 
-    parser = Geoparser()
+    parser = start_geoparser()
     online = _online(args)
     if args.jsonl:
         failed = 0

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 import numpy as np
-from geopy.distance import great_circle
 
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
@@ -376,6 +375,9 @@ class Resolver:
         return self._resolve(text, sorted([*sure, *kept], key=lambda m: m.start)) if kept else resolutions
 
     def _near(self, mention: Mention, anchors: list[Candidate]) -> bool:
+        # Imported here: geopy imports all its geocoders, ≈ 0.1 s of a cold `geo map` that rarely gets here.
+        from geopy.distance import great_circle
+
         return any(
             great_circle((c.lat, c.lon), (a.lat, a.lon)).km <= MAYBE_KM
             for c in self.gazetteer.candidates(mention.text)
