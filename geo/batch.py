@@ -30,6 +30,7 @@ from geo.errors import InputError
 from geo.files import write_atomic
 from geo.iterate import chunked_by_weight
 from geo.model import ArticleMeta
+from geo.worker import ParsingProcessDied, parse_partition, parsing_process, worker_parser  # noqa: F401 (API)
 
 PARTITION_SIZE = 1000  # articles at most per partition (bounds a partition of unreadable inputs, which have no text)
 PARTITION_CHARS = 64_000  # characters of text per partition: ≈ 0.7 s of parsing, ≈ 170 one-paragraph articles
@@ -131,34 +132,17 @@ def _with_meta(article: BatchArticle, meta: ArticleMeta | None) -> BatchArticle:
 
 # ---------------------------------------------------------------- the worker side
 
-_PARSER: Any = None
-
-
-def worker_parser() -> Any:
-    """The Geoparser of this process, loaded on first use (once per process, not per article)."""
-    global _PARSER
-    if _PARSER is None:
-        from geo.pipeline import Geoparser
-
-        _PARSER = Geoparser()
-    return _PARSER
-
-
 def warm_worker() -> int:
     """On a Dask worker: import the output libraries and start the parsing process (model and index loaded) now,
     before the clock starts; returns the number of threads of the parsing process (1 is the point)."""
     import geopandas  # noqa: F401 — seconds of imports that would otherwise land in the first partition
     import pyarrow.parquet  # noqa: F401
 
-    from geo.worker import parsing_process
-
     return int(parsing_process().call("threads"))
 
 
 def worker_rss_mb() -> float:
     """Peak RSS of this Dask worker: its own process plus its parsing process."""
-    from geo.worker import parsing_process
-
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return own + float(parsing_process().call("rss_mb"))
 
@@ -166,8 +150,6 @@ def worker_rss_mb() -> float:
 def process_partition(number: int, articles: list[BatchArticle], out_dir: str, fmt: str) -> dict[str, float]:
     """The Dask task of one partition: parse it in this worker's parsing process, then write its files here
     (errors, mentions, then articles: the done mark)."""
-    from geo.worker import ParsingProcessDied, parsing_process
-
     process = parsing_process()
     try:
         rows = process.call("parse", number, articles)
@@ -203,75 +185,6 @@ def process_partition(number: int, articles: list[BatchArticle], out_dir: str, f
         "places": partial_places(mentions),
         "parse_seconds": rows["seconds"],
         "write_seconds": time.perf_counter() - started,
-    }
-
-
-def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]:
-    """Parse one partition into its output rows: mentions, articles and errors (in the parsing process)."""
-    from geo.pipeline import Article
-
-    started = time.perf_counter()
-    parser = worker_parser()
-    good = [a for a in articles if a.text is not None]
-    errors = [{"id": a.id, "error": a.error} for a in articles if a.text is None]
-    mention_rows: list[dict[str, Any]] = []
-    article_rows: list[dict[str, Any]] = []
-    documents = {}
-    try:
-        for document in parser.parse_many(Article(a.id, a.text or "", a.title, meta=a.meta) for a in good):
-            documents[document.id] = document
-    except Exception as exc:  # noqa: BLE001 — one bad article must not sink the partition: retry one by one
-        documents = {}
-        for a in good:
-            try:
-                documents[a.id] = next(parser.parse_many([Article(a.id, a.text or "", a.title, meta=a.meta)]))
-            except Exception as inner:  # noqa: BLE001
-                errors.append({"id": a.id, "error": f"{type(inner).__name__}: {inner}"})
-        del exc
-    for a in articles:
-        document = documents.get(a.id)
-        if document is None:
-            continue
-        for resolution in document.resolutions:
-            m, c = resolution.mention, resolution.place
-            sentence = document.sentences[m.sentence]
-            mention_rows.append(
-                {
-                    "article": a.id,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "sentence": document.text[sentence.start : sentence.end].strip(),
-                    "place_id": c.id if c else None,
-                    "geonameid": c.geonameid if c else None,
-                    "name": c.name if c else None,
-                    "feature": c.feature if c else None,
-                    "country": (c.country or None) if c else None,
-                    "lat": c.lat if c else None,
-                    "lon": c.lon if c else None,
-                    "score": round(resolution.score, 4),
-                    "via": resolution.via,
-                }
-            )
-        article_rows.append(
-            {
-                "article": a.id,
-                "title": document.title,
-                "source": document.meta.source,
-                "date": document.meta.date,
-                "author": document.meta.author,
-                "url": document.meta.url,
-                "language": document.meta.language,
-                "mentions": len(document.resolutions),
-                "places": len(document.places()),
-                "partition": number,
-            }
-        )
-    return {
-        "mentions": mention_rows,
-        "articles": article_rows,
-        "errors": errors,
-        "seconds": time.perf_counter() - started,
     }
 
 
