@@ -71,6 +71,7 @@ class BatchReport:
     processing_seconds: float = 0.0
     parse_seconds: float = 0.0  # summed over workers: parsing, and …
     write_seconds: float = 0.0  # … writing partitions (the rest of processing is Dask and waiting)
+    startup_seconds: float = 0.0  # reading the input, starting the cluster, loading the model on every worker
     finish_seconds: float = 0.0  # the finishing step: errors.jsonl, the places table, the counts
     workers: int = 0
     worker_rss_mb: list[float] = field(default_factory=list)
@@ -531,6 +532,7 @@ def run_batch(
             report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
             client.run(warm_worker)  # load the model and the index on every worker before the clock starts
             processing = time.perf_counter()
+            report.startup_seconds = processing - started
             bar = Progress(sum(len(c) for _, c in todo)) if progress else None
             futures = [
                 client.submit(process_partition, n, chunk, str(out.resolve()), fmt, key=f"geo-part-{n}-{fingerprint[:8]}")
