@@ -555,10 +555,10 @@ def run_batch(
             shut_down(client, cluster, futures)
     finishing = time.perf_counter()
     for number in range(len(chunks)):
-        if number not in summaries:  # finished by an earlier run: its files are read once, here
+        if number not in summaries and _done(out, number, fmt):  # finished earlier: its files are read once, here
             summaries[number] = summarize_partition(out, number, fmt)
     report.articles, report.mentions, report.errors, report.places = finish(
-        out, fmt, [summaries[n] for n in range(len(chunks))]
+        out, fmt, [summaries[n] for n in sorted(summaries)]
     )
     report.finish_seconds = time.perf_counter() - finishing
     report.seconds = time.perf_counter() - started
