@@ -8,7 +8,19 @@ SEEDS := $(wildcard seeds/*.txt)
 
 .PHONY: setup browser test maps lint eval bench calibrate clean-data
 
-setup: $(STAMP) $(INDEX) browser
+US_ATLAS := data/vendor/us-atlas-3.0.1.tgz
+
+setup: $(STAMP) $(US_ATLAS) $(INDEX) browser
+
+# US state lines for the maps' basemap: the npm package us-atlas (Census Bureau TopoJSON), fetched with npm's own
+# client (Debian's npm installed when missing, as chromium is). The committed maps are built with it.
+$(US_ATLAS):
+	@mkdir -p $(dir $@)
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "installing Debian npm"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	cd $(dir $@) && npm pack --silent us-atlas@3.0.1 >/dev/null
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import InputError
+from geo.export import FOCUS_FIELDS
 from geo.files import write_atomic
 from geo.iterate import chunked_by_weight
 from geo.model import ArticleMeta
@@ -190,11 +191,12 @@ def process_partition(number: int, articles: list[BatchArticle], out_dir: str, f
 
 
 MENTION_COLUMNS = [
-    "article", "start", "end", "text", "sentence", "place_id", "geonameid", "name", "feature", "country", "lat",
-    "lon", "score", "via",
+    "article", "start", "end", "text", "sentence", "place_id", "geonameid", "name", "feature", "country", "admin1",
+    "admin1_code", "lat", "lon", "score", "via",
 ]
 ARTICLE_COLUMNS = [
     "article", "title", "source", "date", "author", "url", "language", "mentions", "places", "partition",
+    *FOCUS_FIELDS, "dateline",
 ]
 
 

@@ -8,7 +8,7 @@ and the map says so.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -113,6 +113,60 @@ def _basemap_features() -> list[dict[str, Any]]:
     return features
 
 
+# US state lines: the npm package us-atlas (TopoJSON of the US Census Bureau's cartographic boundaries, 1:10m),
+# fetched by `make setup` with `npm pack`. Optional: without it maps simply draw no state lines.
+US_ATLAS = CACHE_DIR.parent / "vendor" / "us-atlas-3.0.1.tgz"
+ADMIN1_LINES_SOURCE = "US state lines: US Census Bureau (us-atlas)"
+
+
+def admin1_lines() -> dict[str, dict[str, Any]]:
+    """Admin-1 boundary lines per ISO alpha-2 country as GeoJSON ``MultiLineString`` (degrees, 3 decimals): only the
+    lines between two units (coasts and national borders come from the basemap). Today the US, from us-atlas;
+    ``{}`` when the package file is not installed."""
+    if not US_ATLAS.exists():
+        return {}
+    return _disk_cached("admin1_lines", _admin1_lines)  # type: ignore[no-any-return]
+
+
+def _admin1_lines() -> dict[str, dict[str, Any]]:
+    import tarfile
+    from collections import Counter
+
+    import shapely
+
+    with tarfile.open(US_ATLAS) as tar:
+        member = tar.extractfile("package/states-10m.json")
+        assert member is not None
+        topology = json.load(member)
+    shared: Counter[int] = Counter()
+
+    def refs(arcs: Any) -> Iterator[int]:
+        for item in arcs:
+            if isinstance(item, int):
+                yield item if item >= 0 else ~item
+            else:
+                yield from refs(item)
+
+    for geometry in topology["objects"]["states"]["geometries"]:
+        shared.update(set(refs(geometry["arcs"])))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    lines = []
+    for i, arc in enumerate(topology["arcs"]):
+        if shared[i] < 2:
+            continue  # a coast or the national border
+        x = y = 0
+        points = []
+        for dx, dy in arc:  # delta-encoded, quantised (TopoJSON spec §2.1.4)
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        lines.append(shapely.LineString(points))
+    merged = shapely.line_merge(shapely.MultiLineString(lines)).simplify(0.01)
+    return {"US": _rounded(merged, 3)}
+
+
 if __name__ == "__main__":
     # `make setup`: precompute the simplified shapes the maps use.
-    print(f"boundaries: {len(country_shapes())} country shapes, {len(basemap_features())} basemap features")
+    print(
+        f"boundaries: {len(country_shapes())} country shapes, {len(basemap_features())} basemap features, "
+        f"admin-1 lines for {len(admin1_lines())} countries"
+    )

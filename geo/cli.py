@@ -218,20 +218,34 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from geo.geocoder import OfflineGeocoder
 
     geocoder = OfflineGeocoder()
+    query: str | dict[str, str] = args.query or ""
+    if args.structured:
+        fields = [part.partition("=") for part in args.structured.split(",") if part.strip()]
+        if any(not sep or not key.strip() for key, sep, _v in fields):
+            _warn(f"--structured {args.structured!r}: give FIELD=VALUE pairs, e.g. city=Eugene,state=OR")
+            return EXIT_USAGE
+        query = {key.strip(): value.strip() for key, _sep, value in fields}
+    elif not args.query:
+        _warn("give a place name (or --structured FIELD=VALUE,…)")
+        return EXIT_USAGE
     if args.reverse:
         try:
             found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
         except ValueError as exc:
-            _warn(f"{args.query!r}: not a point ({exc}); give 'LAT, LON'")
+            _warn(f"{args.query!r}: not a point ({exc}); give 'LAT, LON[, ALTITUDE]'")
             return EXIT_USAGE
     else:
-        found = geocoder.geocode(
-            args.query,
-            exactly_one=False,
-            country_codes=args.country.split(",") if args.country else None,
-            feature=args.feature.split(",") if args.feature else None,
-            limit=args.limit,
-        )
+        try:
+            found = geocoder.geocode(
+                query,
+                exactly_one=False,
+                country_codes=args.country.split(",") if args.country else None,
+                feature=args.feature.split(",") if args.feature else None,
+                limit=args.limit,
+            )
+        except ValueError as exc:
+            _warn(str(exc))
+            return EXIT_USAGE
     locations = list(found or [])
     if args.json:
         print(json.dumps([{"address": loc.address, "lat": loc.latitude, "lon": loc.longitude, **loc.raw}
@@ -239,10 +253,11 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     for loc in [] if args.json else locations:
         raw = loc.raw
         extra = f"score {raw['score']:.2f}" if "score" in raw else f"{raw['distance_km']:.1f} km away"
+        extra += " (fuzzy match)" if raw.get("match") == "fuzzy" else ""
         gid = f"geonames:{raw['geonameid']}" if raw.get("geonameid") else "no GeoNames id"
         print(f"{loc.address}\t{loc.latitude:.5f}, {loc.longitude:.5f}\t{raw['feature']} ({raw['fcode']})\t{gid}\t{extra}")
     if not locations:
-        _warn(f"{args.query!r}: no place found")
+        _warn(f"{query!r}: no place found")
         return EXIT_INPUT
     return EXIT_OK
 
@@ -278,6 +293,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _warn(f"--ablate: {exc} (recognition rules: {', '.join(RULES)})")
         return EXIT_USAGE
+    if args.focus:
+        from geo.evaluate import evaluate_focus, focus_table
+
+        try:
+            focus, missing = evaluate_focus(args.focus, args.gold, parser=parser)
+        except (OSError, ValueError) as exc:
+            _warn(f"--focus: {exc}")
+            return EXIT_USAGE
+        for article_id in missing:
+            _warn(f"{args.focus}: {article_id} is in none of the corpora given")
+        print(json.dumps(focus, indent=2) if args.json else focus_table(focus))
+        print(f"evaluated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        return EXIT_OK
     if args.cases:
         from geo.evaluate import cases_table, evaluate_cases
 
@@ -353,6 +381,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval.add_argument(
         "--cases", action="store_true", help="the files are case sets (tests/cases/*.jsonl): pass rate per kind"
     )
+    p_eval.add_argument(
+        "--focus",
+        metavar="GOLD",
+        help="score the article focus against a focus gold (tests/focus/gold.jsonl); the positional files give the "
+        "texts: accuracy@1/@2 of countries and admin-1 units per corpus",
+    )
     p_eval.set_defaults(func=cmd_eval)
 
     p_batch = sub.add_parser("batch", help="parse a corpus on Dask into partitioned GeoParquet (resumable)")
@@ -374,7 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.set_defaults(func=cmd_batch)
 
     p_geo = sub.add_parser("geocode", help="look a place name up in the offline index (or --reverse a point)")
-    p_geo.add_argument("query", help='a place name, or "LAT, LON" with --reverse')
+    p_geo.add_argument(
+        "query", nargs="?", help='a place name ("Tulsa, OK", "Bern, BE, CH"), or "LAT, LON[, ALT]" with --reverse'
+    )
+    p_geo.add_argument(
+        "--structured", metavar="FIELD=VALUE,…", help="a structured query: city=, county=, state=, country="
+    )
     p_geo.add_argument("--reverse", action="store_true", help="nearest populated places to a point")
     p_geo.add_argument("--country", help="keep places in these ISO alpha-2 countries (comma-separated)")
     p_geo.add_argument("--feature", help="keep these feature types (city, country, region, water…) or codes")

@@ -1,6 +1,7 @@
 """One map for a whole corpus (the output folder of ``geo batch``): places sized by how many articles mention them;
 a place's card lists its articles (title, source, date, link or id) with the sentences that mention it; filters by date
-range and place type.
+range and place type, and by focus: "only articles about the place" counts an article for its focus country and
+city (geo.focus), not for every place it mentions.
 
 Size budget: every (place, article) pair keeps one sentence, cut to ``SNIPPET_CHARS`` around the mention, and each
 place lists at most ``MAX_ARTICLES_PER_PLACE`` articles with their sentence (the count covers all of them). Points
@@ -19,8 +20,7 @@ import folium
 from geo import boundaries
 from geo.batch import placed_by_name, read_table
 from geo.files import write_atomic
-from geo.model import FEATURE_TYPES
-from geo.render import ATTRIBUTION, page_map, render_html
+from geo.render import ATTRIBUTION, PLACE_TYPES, page_map, render_html
 
 SNIPPET_CHARS = 240
 MAX_ARTICLES_PER_PLACE = 200
@@ -47,6 +47,11 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
         raise ValueError(f"{out_dir}: no finished partitions (run geo batch first)")
     articles = articles.sort_values(["date", "article"], na_position="last").reset_index(drop=True)
     index = {a: i for i, a in enumerate(articles["article"])}
+    # Each article's focus (geo.focus; none in outputs written before it): its country and its city's name.
+    focus_of = {
+        i: (_text(getattr(row, "focus_country", None)), _text(getattr(row, "focus_city", None)))
+        for i, row in enumerate(articles.itertuples(index=False))
+    }
     out_articles = [
         [
             str(row.article),
@@ -69,6 +74,8 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
                     continue
                 hits[a] = [a, *_snippet(row.sentence, row.text)]
             ordered = sorted(hits.values(), key=lambda h: h[0], reverse=True)  # latest articles first
+            country = None if _missing(first["country"]) else str(first["country"])
+            is_country, is_city = first["feature"] == "country", first["feature"] in ("city", "capital")
             places.append(
                 {
                     "id": int(place_id),
@@ -79,6 +86,15 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
                     "lon": round(float(first["lon"]), 4),
                     "mentions": int(len(group)),
                     "articles": [h[0] for h in ordered],
+                    # The articles that are about this place, not only mention it: it is their focus country,
+                    # or their focus city.
+                    "about": [
+                        h[0]
+                        for h in ordered
+                        if country is not None
+                        and focus_of[h[0]][0] == country
+                        and (is_country or (is_city and focus_of[h[0]][1] == str(first["name"])))
+                    ],
                     "snippets": [h[1:] for h in ordered[:MAX_ARTICLES_PER_PLACE]],
                 }
             )
@@ -88,12 +104,16 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
         "articles": out_articles,
         "places": places,
         "dates": [min(dates), max(dates)] if dates else None,
-        "types": sorted({t for t in FEATURE_TYPES.values()} | {"city", "place"}),
+        "types": [{"type": t, "label": label, "color": color} for t, label, color in PLACE_TYPES],
         "basemap": {"type": "FeatureCollection", "features": boundaries.basemap_features()},
         "attribution": ATTRIBUTION,
         "pov": boundaries.POINT_OF_VIEW,
         "maxArticlesPerPlace": MAX_ARTICLES_PER_PLACE,
     }
+
+
+def _text(value: Any) -> str | None:
+    return None if _missing(value) else str(value)
 
 
 def _missing(value: Any) -> bool:

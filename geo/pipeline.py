@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from geo.focus import article_focus
 from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.html_text import looks_like_html
 from geo.model import ArticleMeta, Document, Mention, Sentence
@@ -160,6 +161,7 @@ class Geoparser:
                 mention.sentence = document.sentence_at(mention.start).index
             document.resolutions = self.resolver.resolve(text, mentions)
             document.dateline = next((m for m in mentions if m.source == "dateline"), None)
+            document.focus = article_focus(document, self.gazetteer)
             yield document
 
     def _gold_mention(self, text: str, start: int, end: int) -> Mention:

@@ -27,7 +27,7 @@ import bisect
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer
 from geo.model import Mention
 from geo.normalize import normalize_name
+from geo.placestring import QualifierReader
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,7 +62,8 @@ _NOT_PLACES_PATH = _DATA_DIR / "not_places.txt"
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
-    {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y"}
+    {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y", "sur", "sous",
+     "en", "am", "an", "im", "der", "di", "lès", "les"}
 )
 _STREET = re.compile(
     r"\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.|Parkway|Circle|Highway|Pike|Turnpike)$"
@@ -72,6 +74,9 @@ _LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
+COMPOUND_MIN_POPULATION = 5_000
+COMMON_WORD_TOWN_POPULATION = 50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")  # a town with a name of several words this big is claimed wherever its name stands
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
 _QUALIFIERS = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest northeastern "
@@ -97,9 +102,10 @@ _TITLE = (
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
-_IN_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside) $")
+_IN_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|(?:formerly|native|resident|residents|late) of) $")
 _PLACE_OF_BEFORE = re.compile(
-    r"\b(?i:town|city|village|suburb|county|borough|township|province|region|district|port|municipality) of $"
+    r"\b(?i:town|city|village|suburb|county|borough|township|province|region|district|port|municipality|mayor|"
+    r"residents|outskirts|suburbs|streets) of $"
 )
 _COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
 _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
@@ -123,7 +129,10 @@ _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la
 _STUDY = re.compile(
     r"\b(?:sophomore|freshman|freshmen|junior|senior|student|students|graduate|graduated|grad|studied|studies|study|"
     r"studying|professor|enrolled|alumn\w*|degree|scholarship|lecturer|researcher|dean|campus|tuition|undergraduate|"
-    r"majored|major|Ph\.?D|doctorate|coach|team|university|college|class of)\b",
+    r"majored|major|Ph\.?D|doctorate|coach|team|university|college|class of|scientists?|archaeologists?|"
+    r"economists?|physicists?|chemists?|biologists?|historians?|\w+ologists?|admissions?|provost|chancellor|"
+    r"trustees|commencement|faculty|academics?|laboratory|lab|fellowship|semester|endowment|quarterback|"
+    r"linebacker|point guard|players?|athletes?|recruits?|transferred|transfer)\b",
     re.IGNORECASE,
 )
 _CAMPUS_NOUN = re.compile(
@@ -306,6 +315,7 @@ class Recognizer:
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
         self.former = gazetteer.former_names() if self.on("former_name") else frozenset()
+        self.qualifiers = QualifierReader(gazetteer)
 
     def on(self, name: str) -> bool:
         return name not in self.disabled
@@ -370,8 +380,12 @@ class Recognizer:
                 return first[0], last[1]
         return None
 
-    def match_names(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-        """Longest gazetteer names in ``text[start:end]``, left to right, as (start, end)."""
+    def match_names(
+        self, text: str, start: int = 0, end: int | None = None, *, compound: bool = False
+    ) -> Iterator[tuple[int, int]]:
+        """Longest gazetteer names in ``text[start:end]``, left to right, as (start, end): strong names, and with
+        ``compound`` also names of several words that are a town's own name ("Sault Ste. Marie",
+        "Saint-Jean-sur-Richelieu", "Dún Laoghaire"; see :meth:`_compound_name`)."""
         for run in _name_runs(text, start, end):
             i = 0
             while i < len(run):
@@ -383,12 +397,27 @@ class Recognizer:
                     if not text[last[0]].isupper():
                         continue  # a name does not end on a particle
                     surface = text[first[0] : last[1]]
-                    if self._claimable(normalize_name(surface), surface):
+                    key = normalize_name(surface)
+                    if self._claimable(key, surface) or (
+                        compound and j - i > 1 and not _SENTENCE_BREAK.search(surface) and self._compound_name(key)
+                    ):
                         yield first[0], last[1]
                         i = j
                         break
                 else:
                     i += 1
+
+    def _compound_name(self, key: str) -> bool:
+        """A name of two or more words that is the own name of a town of ``COMPOUND_MIN_POPULATION`` people or
+        more, or of an admin unit: rarely anything else, whatever its size ("Sault Ste. Marie", "Aix-en-Provence")."""
+        if key in self.stop or key in _stop_words():
+            return False
+        words = key.count(" ") + 1
+        return any(
+            (c.name_kind == 0 or (c.name_kind == 2 and words >= 3))  # "Frankfurt an der Oder" is Frankfurt (Oder)
+            and (c.population >= COMPOUND_MIN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI"))
+            for c in self.gazetteer.candidates(key)
+        )
 
     # -- the whole recogniser -----------------------------------------------------------------------------------
 
@@ -414,14 +443,28 @@ class Recognizer:
             found = rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
-        sure = _dedupe([m for m in found if not self._filtered(d, m)])
+        kept = [m for m in found if not self._filtered(d, m)]
+        # A team named after a small town is its town only when the story is near it ("beat Banbury" in a
+        # Midlands match report): a "maybe" mention, which the resolver keeps only near the article's other places.
+        teams = [replace(m, source="maybe", rule="sports_team") for m in found if self._team(d, m)]
+        sure = _dedupe(kept)
         if not self.on("maybe_place"):
             return sure
-        maybe = [m for m in maybe_place(d, _Spans((m.start, m.end) for m in sure)) if not self._filtered(d, m)]
-        return sorted([*sure, *maybe], key=_by_start)
+        taken = _Spans((m.start, m.end) for m in sure)
+        maybe = [
+            m for m in maybe_place(d, taken) if not self._filtered(d, m) or self._team(d, m)
+        ]  # a maybe mention that is a team stays a maybe one
+        maybe += [m for m in teams if not taken.overlaps(m.start, m.end)]
+        return sorted([*sure, *_dedupe(maybe)], key=_by_start)
 
     def _filtered(self, d: _Doc, m: Mention) -> bool:
         return any(f.func(d, m) for f in self._filters)
+
+    def _team(self, d: _Doc, m: Mention) -> bool:
+        """Dropped by ``sports_team`` alone (no other filter says it is no place)."""
+        return self.on("sports_team") and sports_team(d, m) and not any(
+            f.func(d, m) for f in self._filters if f.name != "sports_team"
+        )
 
     def mention(self, text: str, start: int, end: int, source: str, label: str, rule: str) -> Mention:
         """A mention of ``text[start:end]``, marked as a demonym when it is one and not also a strong name."""
@@ -649,18 +692,39 @@ def person_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Ment
 # -- text rules: names in the text at large ---------------------------------------------------------------------
 
 
+# NER's entities inside which a name of several words is not claimed unless it is strong: "the White House" (ORG).
+_NOT_PLACE_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
+_FOREIGN_NAME = re.compile(r"[-–]|[^\x00-\x7f]")  # a hyphen or a letter beyond ASCII: no English person's name
+
+
 def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     """Strong gazetteer names NER missed, longest first: "the Bay of Biscay" over NER's "Biscay", "Lachin
-    Corridor"; never inside a person's name. Returns *found* with them added."""
+    Corridor"; and names of several words that are a town's own name ("Sault Ste. Marie" over NER's "Sault",
+    "Saint-Jean-sur-Richelieu") outside NER's organisations and works; never inside a person's name. Returns
+    *found* with them added."""
     text = d.text
     taken = _Spans((m.start, m.end) for m in found)
-    for start, end in d.rec.match_names(text):
-        if any(s <= start and end <= e for s, e in d.person_spans):
-            continue
+    other = [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in _NOT_PLACE_ENTITIES]
+    for start, end in d.rec.match_names(text, compound=True):
+        surface = text[start:end]
+        strong = d.rec._claimable(normalize_name(surface), surface)
+        if not strong and (
+            any(s <= start and end <= e for s, e, label in other if label != "PERSON") or _VENUE.search(surface)
+        ):
+            # A compound name inside an organisation's or a work's name, or a venue ("Victoria Park"): only a strong
+            # name inside it, as before ("Charleston" of "the South Charleston Convention & Visitors Bureau").
+            inner = next(d.rec.match_names(text, start, end), None)
+            if inner is None or taken.overlaps(*inner) or any(s <= inner[0] and inner[1] <= e for s, e in d.person_spans):
+                continue
+            start, end = inner
+        if any(s <= start and end <= e for s, e in d.person_spans) and (
+            strong or not (any(s == start and end == e for s, e in d.person_spans) and _FOREIGN_NAME.search(surface))
+        ):
+            continue  # inside a person's name — but "Dún Laoghaire", "Saint-Jean-sur-Richelieu" as NER's person
         if taken.overlaps(start, end):
             # A longer name around what NER found wins: NER's "Biscay" in "the Bay of Biscay".
             covered = [m for m in found if m.start < end and start < m.end]
-            if " " not in text[start:end] or not all(
+            if " " not in text[start:end] and "-" not in text[start:end] or not all(
                 m.source == "ner" and start <= m.start and m.end <= end and m.end - m.start < end - start
                 for m in covered
             ):
@@ -675,8 +739,9 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def former_name(d: _Doc, key: str) -> bool:
     """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
-    name: "Leningrad", "Constantinople", "Peking" — claimed like a strong name by the text matcher and over NER's
-    person or organisation (the mention records this rule). "Madras" is not: it is also a town's own name."""
+    name: "Leningrad", "Constantinople", "Peking", "Bombay" — claimed like a strong name by the text matcher and over
+    NER's person or organisation (the mention records this rule); not when a town of 30,000 or more, an admin unit or a
+    feature has it as its own name ("Canton", Ohio)."""
     return key in d.rec.former and key not in d.gaz.strong_keys
 
 
@@ -684,22 +749,33 @@ def _found_places(found: list[Mention]) -> list[Mention]:
     return [m for m in found if not m.demonym_of and m.source in ("ner", "gazetteer", "dateline")]
 
 
+# ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
+_STATE_CODE_AFTER = re.compile(r"(?<=[a-z]), ([A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=[,;:)]|\s|$)")
+
+
 def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer has inside the state or country written after it: "Near Moab, Utah", "Outside Tonopah,
-    Nev.", "Kanab, Utah" — a town NER missed or called a person; the parent is a found mention."""
+    Nev.", "Kanab, Utah", "Oshkosh, WI, expects" — a town NER missed or called a person; the parent is a found
+    mention or a state code."""
     text, gaz = d.text, d.gaz
     taken = _Spans((m.start, m.end) for m in found)
     added = []
+    parents: list[tuple[int, set[str]]] = []  # where the parent starts, the admin-1 and country codes it names
     for parent in _found_places(found):
-        if not (comma := _COMMA_BEFORE.search(text, max(0, parent.start - 4), parent.start)):
+        candidates = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
+        codes = {c.admin1 for c in candidates if c.fcode == "ADM1"} | {c.country for c in candidates if c.fcode == "PCLI"}
+        if codes or (codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)):  # "N.S.": press only
+            parents.append((parent.start, codes))
+    for match in _STATE_CODE_AFTER.finditer(text):
+        # The qualifier reader the resolver and the geocoder use (geo.placestring): postal codes, press abbreviations.
+        if not taken.overlaps(*match.span(1)) and (codes := set(d.rec.qualifiers.after(text, match.start()).admin1)):
+            parents.append((match.start(1), codes))
+    for parent_start, codes in parents:
+        if not (comma := _COMMA_BEFORE.search(text, max(0, parent_start - 4), parent_start)):
             continue
         before_comma = comma.start(1)
         words = _words(text, max(0, before_comma - 60), before_comma)
         if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
-            continue
-        parents = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
-        codes = {c.admin1 for c in parents if c.fcode == "ADM1"} | {c.country for c in parents if c.fcode == "PCLI"}
-        if not codes:
             continue
         # The longest run of capitalised words that ends at the comma and names a place in the parent.
         run: list[tuple[int, int]] = []
@@ -719,6 +795,7 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             if any(c.admin1 in codes or (c.country in codes and c.fcode != "PCLI") for c in gaz.candidates(key)):
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
+                taken.add(s, e)
                 break
     return found + added
 
@@ -750,6 +827,47 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
                 break
+    return found + added
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|visited|visiting) ([A-Z][a-z]{2,})\b"
+    r"(?![ -][A-Z]|['’]s [A-Z])"
+)
+
+
+# … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
+_TOWN_PREDICATE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
+    r"airport|residents|streets|historic (?:centre|center|core)|city (?:centre|center)|town hall|beaches|seafront)\b|"
+    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned)\b)"
+)
+
+
+def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A big town whose name is also a common word or a given name, after a preposition of place and named by no
+    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
+    sentence before words said of a town: "Split's old town was packed", "Bath has banned cars", "Nice will host the
+    summit" — the words around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
+    text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
+    entities = _Spans((e.start_char, e.end_char) for e in d.ents)
+    matches = [*_AFTER_PREPOSITION.finditer(text), *_TOWN_PREDICATE.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start(1)):
+        s, e = match.span(1)
+        key = normalize_name(match.group(1))
+        if (
+            key not in d.rec.stop
+            or key in _CALENDAR
+            or taken.overlaps(s, e)
+            or entities.overlaps(s, e)
+            or not any(
+                c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= COMMON_WORD_TOWN_POPULATION
+                for c in gaz.candidates(key)
+            )
+        ):
+            continue
+        added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
+        taken.add(s, e)
     return found + added
 
 
@@ -794,12 +912,19 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
         known = [places.overlaps(s, e) for s, e in items]
         open_items = [(s, e) for (s, e), k in zip(items, known, strict=True) if not k and not taken.overlaps(s, e)]
         keys = [normalize_name(text[s:e]) for s, e in open_items]
+        # "play Hull, Grimsby, Scunthorpe and Lincoln": towns of one region, whatever NER called each of them.
+        regional = len(items) >= 3 and _towns_of_a_region(gaz, [normalize_name(text[s:e]) for s, e in items])
         if (
             not open_items
             or _PLURAL_GENERIC.match(text, match.end())
-            or any(text[s:e].isupper() or text[s:e] in d.person_words for s, e in open_items)  # "NATO", "Jones"
+            or any(text[s:e].isupper() for s, e in open_items)  # "NATO"
+            or (not regional and any(text[s:e] in d.person_words for s, e in open_items))  # "Jones"
             or any(k in _CALENDAR or gaz.demonym(k) for k in keys)
-            or not all(d.rec._any_place(k) and _named_or_county(gaz, k) for k in keys)  # not "Hamas" (Hamm)
+            or not all(
+                (d.rec._any_place(k) or (regional and k not in _stop_words() and gaz.candidates(k)))
+                and _named_or_county(gaz, k)
+                for k in keys
+            )  # not "Hamas" (Hamm); a listed common name ("Lincoln") in a region's list of towns is a town
         ):
             continue
         prep, n_known = match.group("prep"), sum(known)
@@ -807,11 +932,12 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
             (n_known and (prep or n_known >= 2))
             or (prep and (len(items) >= 3 or prep == "between"))
             or (len(items) >= 3 and _common_region(gaz, keys))
+            or regional
         ):
             continue
         for s, e in open_items:
             # "between Hay and Balranald", NER's person: a one-word "person" in a list of places is a place.
-            if not any(ps <= s and e <= pe and " " in text[ps:pe] for ps, pe in d.person_spans):
+            if regional or not any(ps <= s and e <= pe and " " in text[ps:pe] for ps, pe in d.person_spans):
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "list_neighbour"))
     return found + added
 
@@ -825,6 +951,25 @@ def _common_region(gaz: Gazetteer, keys: list[str]) -> bool:
     """Whether the names have places in one admin-1 unit in common ("Mold", "Ruthin", "Denbigh": Wales)."""
     regions = [{c.admin1 for c in gaz.candidates(k) if c.name_kind <= 1 and c.admin1} for k in keys]
     return bool(regions) and bool(set.intersection(*regions))
+
+
+REGION_TOWN_POPULATION = 20_000  # towns this big, three in one admin-1 unit, make a list a list of places
+
+
+def _towns_of_a_region(gaz: Gazetteer, keys: list[str]) -> bool:
+    """Whether all but at most one of the names are towns of ``REGION_TOWN_POPULATION`` people or more (by their own
+    name) in one admin-1 unit, three at least: "Hull, Grimsby, Scunthorpe and Lincoln" (England) — not "Smith,
+    Jones, Brown and Taylor"."""
+    counts: dict[str, int] = {}
+    for key in keys:
+        for unit in {
+            c.admin1
+            for c in gaz.candidates(key)
+            if c.name_kind == 0 and c.admin1 and c.fcode.startswith("PPL") and c.population >= REGION_TOWN_POPULATION
+        }:
+            counts[unit] = counts.get(unit, 0) + 1
+    best = max(counts.values(), default=0)
+    return best >= 3 and best >= len(keys) - 1
 
 
 def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
@@ -886,19 +1031,42 @@ def saints_day(d: _Doc, m: Mention) -> bool:
     return _HOLIDAY.match(d.text, m.end) is not None
 
 
+_CREDENTIAL_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?(\s*,\s*)$")  # "D.D.S., " before "M.S."
+_WORD_GOES_ON = re.compile(r"[\w.]+")  # "Pharm" of "Pharm.D.": the whole word is the credential
+
+
 def credential(d: _Doc, m: Mention) -> bool:
     """A credential or suffix after a person's name and a comma: "Kim Ortega, L.P.N.", "Sarah Lee, M.D.", "John
-    Marsh, Esq." — any initialism right after a person, or a listed credential that is no strong place name."""
+    Marsh, Esq.", "Harold Lim, D.D.S., M.S." — any initialism right after a person (or after a credential after
+    one), or a listed credential that is no strong place name; judged on the whole word ("Pharm.D.", of which NER
+    may take "Pharm")."""
     if not (comma := _COMMA_BEFORE.search(d.text, max(0, m.start - 4), m.start)):
         return False
-    key = normalize_name(m.text)
-    after_person = comma.start(1) in d.person_ends
+    word_end = m.end
+    if d.text[m.end : m.end + 1] == "." and (more := _WORD_GOES_ON.match(d.text, m.end)):
+        word_end = more.end()
+    surface = d.text[m.start : word_end]
+    key = normalize_name(surface)
+    after = comma.start(1)
+    for _ in range(4):  # "D.D.S., M.S.": walk back over the credentials before this one
+        if after in d.person_ends:
+            break
+        previous = _CREDENTIAL_BEFORE.search(d.text, max(0, after - 16), after + len(comma.group(1)))
+        if not previous or previous.start(1) != after:
+            break
+        words = d.text[previous.start() : after]
+        if not (_INITIALISM.fullmatch(words) or normalize_name(words) in word_list("credentials.txt")):
+            break
+        if not (comma := _COMMA_BEFORE.search(d.text, max(0, previous.start() - 4), previous.start())):
+            break
+        after = comma.start(1)
+    after_person = after in d.person_ends
     if key in word_list("credentials.txt"):
         return after_person or key not in d.gaz.strong_keys
     return (
         after_person
         and key not in d.gaz.strong_keys
-        and _INITIALISM.fullmatch(m.text) is not None
+        and _INITIALISM.fullmatch(surface) is not None
         and not any(c.fcode in ("ADM1", "PCLI") for c in d.gaz.candidates(key))  # "St. John's, N.L."
     )
 
@@ -930,6 +1098,47 @@ def not_place_phrase(d: _Doc, m: Mention) -> bool:
     return any(tail.match(d.text, m.end) for tail in _phrases().get(normalize_name(m.text), ()))
 
 
+# Goods named for a place, as the last word of their phrase: "Oxford shoes", "Derby boots", "an Angora sweater".
+_GOODS = (
+    r"(?:shoes?|boots?|brogues|loafers|sandals|shirts?|sweaters?|jumpers?|cardigans?|scarf|scarves|wool|tweed|lace|"
+    r"rugs?|carpets?|cheeses?|sauces?|mustard|ham|sausages?|salami|pastry|pastries|cakes?|buns?|biscuits?|"
+    r"gin|lager|ale|rum|vodka|brandy|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|retrievers?|"
+    r"sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|porcelain|china|pottery|crystal)"
+)
+_GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
+
+
+def goods_name(d: _Doc, m: Mention) -> bool:
+    """A town's name before the goods named for it, ending the phrase: "handmade Oxford shoes and Derby boots", "a
+    Bedlington terrier", "Angora sweaters" — a kind of thing, not the place. Not a country's or a state's
+    ("Wisconsin cheese" is from Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
+    if " " in m.text or m.demonym_of or m.source == "dateline":
+        return False
+    goods = _GOODS_AFTER.match(d.text, m.end)
+    if not goods or (goods.group("next") and goods.group("next") not in _stop_words()):
+        return False  # "London gin distillers": the goods word is no phrase's end
+    return not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
+
+
+_COMPANY_NOUN = (
+    r"(?:insurer|reinsurer|lender|bank|carmaker|automaker|airline|carrier|retailer|grocer|supermarket|brewer|"
+    r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
+    r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
+)
+_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")
+_COMPANY_AFTER = re.compile(rf",? (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}\b")
+
+
+def described_as_company(d: _Doc, m: Mention) -> bool:
+    """A name the text calls a company: "the insurer Zurich", "carmaker Toyota", "Halifax, the mortgage lender,"
+    — whatever list it is in or not."""
+    if m.source == "dateline" or m.demonym_of or m.rule in _CONTEXT_RULES:
+        return False
+    return bool(
+        _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end)
+    )
+
+
 def organisation(d: _Doc, m: Mention) -> bool:
     """A company, brand, bank, shop or sponsor the gazetteer also holds as a place: "Target", "Wells Fargo", "Ford"
     (data/organisations.txt) — unless the text says place: "in Marathon", "Marathon, Fla.", "the town of Nokia"
@@ -943,6 +1152,10 @@ def organisation(d: _Doc, m: Mention) -> bool:
         return False
     if key in orgs and _POSSESSIVE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
         return False  # "Moore's Ford": part of a longer name
+    if d.text[max(0, m.start - 4) : m.start].lower() == "the " and any(
+        c.curated or not c.fcode.startswith(("PPL", "ADM")) for c in d.gaz.candidates(key)[:3]
+    ):
+        return False  # "fires in the Amazon": the region, not the shop
     start = previous.start() if previous and key not in orgs else m.start
     return not (
         _IN_PLACE.search(d.text, max(0, start - 20), start)
@@ -951,19 +1164,98 @@ def organisation(d: _Doc, m: Mention) -> bool:
     )
 
 
+_INSTITUTION_SUFFIX = re.compile(r" (?:A&M|A & M|Tech)\b")  # "Texas A&M", "Georgia Tech": a university
+_UNIVERSITY_AND = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? and $")
+
+
 def university_alone(d: _Doc, m: Mention) -> bool:
     """A university called by one bare name, where the text is about studying, its people or its teams: "a
-    sophomore at Brown", "she studied at Vanderbilt", "a Notre Dame player", "Gonzaga beat Baylor 86-70"
-    (data/universities.txt) — an institution, not a small town."""
-    if normalize_name(m.text) not in word_list("universities.txt") or _NAME_GOES_ON.match(d.text, m.end):
+    sophomore at Brown", "she studied at Vanderbilt", "a Notre Dame player", "Gonzaga beat Baylor 86-70",
+    "Scientists from Harvard and Cornell", "Amherst and Williams dropped legacy admissions" (data/universities.txt);
+    and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
+    if _INSTITUTION_SUFFIX.match(d.text, m.end):
+        return True
+    if _COMMA_PARENT.match(d.text, m.end):
+        return False  # "Columbia, Mo., police": the town
+    key = normalize_name(m.text)
+    if key not in word_list("universities.txt") or _NAME_GOES_ON.match(d.text, m.end):
         return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
     if _CAMPUS_NOUN.match(d.text, m.end):
         return True  # "a Notre Dame player", "Cornell scientists"
     if _GAME.search(d.text, max(0, m.start - 40), min(len(d.text), m.end + 40)):
         return True  # "Georgetown held off Villanova 66-61": the team
-    if not _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start):
+    lo, _ = _sentence_span(d.text, m.start, m.end)
+    before = d.text[lo : m.start].strip()
+    peer = _UNIVERSITY_AND.search(d.text, max(0, m.start - 40), m.start)
+    opens = not before or (peer and peer.start() <= lo + 1 and normalize_name(peer.group(1)) in word_list("universities.txt"))
+    if not (opens or _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start) or (
+        peer and normalize_name(peer.group(1)) in word_list("universities.txt")
+    )):
         return False
-    return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 60)) is not None
+    return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 80)) is not None
+
+
+# A match result between two sides: "Chelsea beat Everton 2-0", "Davidson knocked out Wake Forest", "the game
+# against Houston". The side's name is a team's, however it is also a town's.
+_RESULT_VERB = (
+    r"(?:beat|beats|defeated|defeats|edged|edges|routed|routs|upset|upsets|knocked out|knock out|thrashed|crushed|"
+    r"downed|outlasted|stunned|drew with|draws with|tied|lost to|loses to|fell to|falls to|held off|holds off|"
+    r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held)"
+)
+_SIDE_BEFORE_RESULT = re.compile(rf"(?: [A-Z][\w'’.]+){{0,2}}(?:['’]s)? {_RESULT_VERB}\b")  # "Orlando Pirates beat"
+_SIDE_AFTER_RESULT = re.compile(rf"\b{_RESULT_VERB} (?:the )?$")
+_SIDE_AFTER_MATCH = re.compile(
+    r"\b(?:game|games|match|matches|fixture|win|wins|victory|loss|defeat|clash|derby|rivalry|series|showdown|"
+    r"meeting|semifinal|final|rematch)(?: (?:at home|on the road|on \w+|last \w+|this \w+))? "
+    r"(?:against|over|to|with|vs\.?|v\.?) (?:the )?$"
+)
+_SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
+_SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
+_GAME_WORDS = re.compile(
+    r"\b(?:\d{1,3}[-–]\d{1,3}|game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
+    r"round|league|season|championship|title|cup|rivalry|overtime|extra time|penalties|innings|halftime|"
+    r"half-time|touchdowns?|goals?|points|conference|seed|standings|coach|scored|kick-?off|table|fans|stadium|"
+    r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]`` (a window: at most 300 characters either side)."""
+    lo = max(0, start - 300)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    return (ends[-1] if ends else lo), (after.start() + 1 if after else min(len(text), end + 300))
+
+
+def sports_team(d: _Doc, m: Mention) -> bool:
+    """A side in a match result is a team, not surely its town: "Chelsea beat Everton 2-0", "Lehigh beat Lafayette
+    24-17", "Davidson knocked out Wake Forest in the first round", "Saturday's game against Houston", "Orlando
+    Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
+    as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
+    Midlands report). Not countries (national
+    sides are read as their countries), not a big city's name (a team named after a big city plays in it:
+    "Louisville", "Portland"), and never a name after "in" or "at" ("beat Everton 2-0 in London")."""
+    if m.source == "dateline" or m.demonym_of or m.rule in ("town_comma_parent", "place_phrase"):
+        return False  # "fell to Penrith" reads as a place to the locative rule, but a result names a team
+    text = d.text
+    side = (
+        _SIDE_BEFORE_RESULT.match(text, m.end)
+        or _SIDE_AFTER_RESULT.search(text, max(0, m.start - 24), m.start)
+        or _SIDE_AFTER_MATCH.search(text, max(0, m.start - 60), m.start)
+        or _SIDE_VERSUS.match(text, m.end)
+        or _SIDE_NAME_VERSUS.match(text, m.end)
+        or re.search(r" (?:vs\.?|v\.?|versus) $", text[max(0, m.start - 10) : m.start])
+    )
+    if not side or _COMMA_PARENT.match(text, m.end):
+        return False
+    lo, hi = _sentence_span(text, m.start, m.end)
+    if not _GAME_WORDS.search(text, lo, hi):
+        return False
+    # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. Only a name
+    # that is no big city's is dropped: "Lafayette" the college, "Everton", "Wake Forest".
+    return normalize_name(m.text) not in d.gaz.strong_keys
 
 
 def acronym(d: _Doc, m: Mention) -> bool:
@@ -1110,9 +1402,12 @@ _FILTERS: tuple[Rule, ...] = tuple(
         disease_name,
         pathogen,
         not_place_phrase,
+        goods_name,
+        described_as_company,
         organisation,
         acronym,
         university_alone,
+        sports_team,
         title_before_name,
         given_name,
         name_with_age,
@@ -1122,10 +1417,10 @@ _FILTERS: tuple[Rule, ...] = tuple(
 )
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     Rule(f.__name__, "text", f)
-    for f in (elided_name, gazetteer_name, town_comma_parent, place_phrase, list_neighbour)
+    for f in (elided_name, gazetteer_name, town_comma_parent, place_phrase, list_neighbour, common_word_town)
 )
 # Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
-_CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name"})
+_CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name", "common_word_town"})
 
 
 def dateline_place(d: _Doc) -> list[Mention]:

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from geo import boundaries
-from geo.export import place_note, wkt_to_geojson
+from geo.export import admin1_fields, wkt_to_geojson
 from geo.files import write_atomic
+from geo.focus import initial_view
 from geo.lazy import without_module
 from geo.model import Document
 from geo.resolve import explain
@@ -37,6 +38,28 @@ ATTRIBUTION = (
     "Boundaries: Natural Earth (public domain) · Leaflet"
 )
 LOW_CONFIDENCE = 0.5
+# One table of place types for both scripts (map.js, corpus.js): type, legend label, colour. Order = legend order.
+PLACE_TYPES: list[tuple[str, str, str]] = [
+    ("country", "Countries", "#c2410c"),
+    ("disputed area", "Disputed areas", "#be185d"),
+    ("region", "States, provinces", "#7c3aed"),
+    ("area", "Areas", "#7c3aed"),
+    ("island", "Islands", "#7c3aed"),
+    ("continent", "Continents", "#7c3aed"),
+    ("mountain", "Mountains", "#92400e"),
+    ("water", "Seas, rivers", "#0891b2"),
+    ("route", "Routes, corridors", "#b91c1c"),
+    ("district", "Districts", "#1d4ed8"),
+    ("capital", "Capitals", "#1d4ed8"),
+    ("city", "Cities, towns", "#1d4ed8"),
+    ("place", "Other places", "#334155"),
+]
+# Label order: larger kinds of place first, then more mentions, then more people.
+_LABEL_KIND = {"country": 0, "continent": 0, "region": 1, "disputed area": 1, "area": 2, "island": 2, "water": 2,
+               "capital": 3, "route": 3, "district": 4, "city": 4}
+# An alternative reading is shown on the card only when it scored at least this (a real contender).
+CONTENDER_SCORE = 0.05
+MODES = ("page", "embed", "png")
 TILES = {
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors"),
 }
@@ -120,11 +143,22 @@ def json_for_script(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, Any]:
-    """Everything map.js needs, as plain data."""
+def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "page") -> dict[str, Any]:
+    """Everything map.js needs, as plain data.
+
+    *mode*: ``"page"`` (a map page), ``"embed"`` (an ``--embed`` fragment or a notebook: legend collapsed) or
+    ``"png"`` (a picture: no interactive controls, a small static legend). Each place carries ``where``
+    ("Huntsville, Alabama, United States"), its admin-1 ``admin1``/``admin1Code``, ``labelRank`` (0 = labelled
+    first) and, for shapes, ``extent`` ``[[south, west], [north, east]]`` of its main part (west/east may pass ±180
+    so a country across the antimeridian flies to one piece).
+    """
+    if mode not in MODES:
+        raise ValueError(f"map mode {mode!r}: expected one of {', '.join(MODES)}")
     places = document.places()
     index = {place.candidate.id: i for i, place in enumerate(places)}
     shapes = boundaries.country_shapes(0.05)
+    countries = {place.candidate.country for place in places}
+    lines = {iso: line for iso, line in boundaries.admin1_lines().items() if iso in countries}
     country_names = _country_names()
     mentions: list[dict[str, int | str]] = []
     mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
@@ -139,6 +173,7 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
             record["via"] = resolution.via  # not in the gazetteer: shown at a place the article names
         mentions.append(record)
     out_places = []
+    ranks = _label_ranks(places, {i: len(mention_ids[i]) for i in mention_ids})
     for i, place in enumerate(places):
         c = place.candidate
         geometry = None
@@ -146,19 +181,26 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
             geometry = shapes.get(c.country)
         elif c.geometry:
             geometry = wkt_to_geojson(c.geometry)
+        admin1 = admin1_fields(c)
+        country_name = country_names.get(c.country, c.country)
         out_places.append(
             {
                 "name": c.name,
                 "type": c.feature,
+                "where": _where(c.name, None if c.fcode == "ADM1" else admin1["admin1"], None if c.is_country else country_name),
+                "admin1": admin1["admin1"],
+                "admin1Code": admin1["admin1_code"],
+                "labelRank": ranks[i],
+                "extent": main_extent(geometry) if geometry else None,
                 "country": c.country,
-                "countryName": country_names.get(c.country, c.country),
+                "countryName": country_name,
                 "lat": c.lat,
                 "lon": c.lon,
                 "geonameid": c.geonameid,
                 "score": place.score,
                 "low": place.score < LOW_CONFIDENCE,
                 "geometry": geometry,
-                "note": place_note(c),
+                "note": _reader_note(c),
                 "alternatives": _alternatives(place),
                 "why": explain(max((r for r in place.resolutions if not r.approximate), key=lambda r: r.score, default=place.resolutions[0])),
                 "mentions": mention_ids[i],
@@ -174,11 +216,24 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
         "author": document.meta.author,
         "url": document.meta.url if _is_web_url(document.meta.url) else None,
         "dateline": document.dateline.text if document.dateline else None,
+        # The header's "About: … · Filed from: …" (geo.focus) and the bounds the map opens on: the focus and the
+        # confident places around it, not every passing mention.
+        "about": document.focus.about(),
+        "filedFrom": _filed_from(document),
+        "view": initial_view(document, _gazetteer()),
         "sentences": [[s.start, s.end] for s in document.sentences],
         "mentions": mentions,
         "places": out_places,
         "basemap": {"type": "FeatureCollection", "features": boundaries.basemap_features()},
-        "attribution": ATTRIBUTION,
+        # State/province lines of the countries the article's places are in (where a source is installed).
+        "admin1Lines": {
+            "type": "FeatureCollection",
+            "features": [
+                {"type": "Feature", "properties": {"country": iso}, "geometry": geometry}
+                for iso, geometry in sorted(lines.items())
+            ],
+        },
+        "attribution": ATTRIBUTION + (f" · {boundaries.ADMIN1_LINES_SOURCE}" if lines else ""),
         "pov": boundaries.POINT_OF_VIEW
         + (
             "; disputed and breakaway areas: Natural Earth 10m (de facto lines, status on each place)"
@@ -186,7 +241,74 @@ def map_data(document: Document, *, tiles_name: str | None = None) -> dict[str, 
             else ""
         ),
         "tiles": tiles_name,
+        "mode": mode,
+        "types": [{"type": t, "label": label, "color": color} for t, label, color in PLACE_TYPES],
     }
+
+
+def _filed_from(document: Document) -> str | None:
+    """The dateline's place name ("Washington" for "WASHINGTON —"), or its text when it was not placed."""
+    if document.dateline is None:
+        return None
+    placed = next((r.place for r in document.resolutions if r.mention is document.dateline and r.place), None)
+    return placed.name if placed else document.dateline.text
+
+
+def _reader_note(c: Any) -> str | None:
+    """Natural Earth's status of a place ("Claimed by Azer. Self admin. (Natural Earth Breakaway)"), which a reader
+    needs; the provenance of curated rows ("vertices at the three towns' points") is for builders and stays in
+    the exports only."""
+    if c.source.startswith("Natural Earth"):
+        return c.note  # type: ignore[no-any-return]
+    found = re.match(r"(.*?\(Natural Earth [^)]*\))", c.note or "")  # a curated place given NE's polygon and status
+    return found.group(1) if found else None
+
+
+def _where(name: str, admin1: str | None, country: str | None) -> str:
+    """"Huntsville, Alabama, United States": the name, then each larger unit that adds something."""
+    parts = [name]
+    for part in (admin1, country):
+        if part and part not in parts:
+            parts.append(part)
+    return ", ".join(parts)
+
+
+def _label_ranks(places: list[Any], mentions: dict[int, int]) -> dict[int, int]:
+    order = sorted(
+        range(len(places)),
+        key=lambda i: (
+            _LABEL_KIND.get(places[i].candidate.feature, 5),
+            -mentions[i],
+            -places[i].candidate.population,
+            i,
+        ),
+    )
+    return {i: rank for rank, i in enumerate(order)}
+
+
+def main_extent(geometry: dict[str, Any]) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` (degrees) of a GeoJSON geometry's main part: its largest polygon and the
+    polygons at least half its area, moved by ±360° next to it, so Russia, the US, Fiji and New Zealand give the
+    box around their main land rather than one from -180 to 180. Lines and points: their whole bounds."""
+    import shapely
+    from shapely import affinity
+    from shapely.geometry import shape
+
+    geom = shape(geometry)
+    parts = [g for g in getattr(geom, "geoms", [geom]) if g.area > 0]
+    if not parts:
+        w, s, e, n = geom.bounds
+        return [[round(s, 3), round(w, 3)], [round(n, 3), round(e, 3)]]
+    largest = max(parts, key=lambda g: g.area)
+    centre = largest.centroid.x
+    kept = []
+    for g in parts:
+        if g.area < 0.5 * largest.area:
+            continue
+        shift = 360.0 if g.centroid.x - centre < -180 else -360.0 if g.centroid.x - centre > 180 else 0.0
+        kept.append(affinity.translate(g, xoff=shift) if shift else g)
+    w, s, e, n = shapely.unary_union(kept).bounds
+    return [[round(s, 3), round(w, 3)], [round(n, 3), round(e, 3)]]
 
 
 def _is_web_url(url: str | None) -> bool:
@@ -194,19 +316,36 @@ def _is_web_url(url: str | None) -> bool:
     return bool(url) and re.match(r"https?://[^\s]+$", url or "", re.IGNORECASE) is not None
 
 
-def _alternatives(place: Any) -> list[dict[str, str]]:
-    seen: dict[int, dict[str, str]] = {}
+def _alternatives(place: Any) -> list[dict[str, str | None]]:
+    """Readings that lost but were real contenders (score ≥ ``CONTENDER_SCORE``), each once, with admin-1."""
+    seen: dict[tuple[str, str, str | None, str], dict[str, str | None]] = {}
+    names = _country_names()
     for resolution in place.resolutions:
         if resolution.approximate:
             continue  # its runners-up are readings of another name, not of this place
-        for candidate, _score in resolution.alternatives:
-            if candidate.id != place.candidate.id and candidate.id not in seen:
-                seen[candidate.id] = {
+        for candidate, score in resolution.alternatives:
+            if candidate.id == place.candidate.id or score < CONTENDER_SCORE:
+                continue
+            admin1 = admin1_fields(candidate)["admin1"]
+            key = (candidate.name, candidate.feature, admin1, candidate.country)
+            if key not in seen:
+                seen[key] = {
                     "name": candidate.name,
                     "type": candidate.feature,
+                    "where": _where(
+                        candidate.name,
+                        None if candidate.fcode == "ADM1" else admin1,
+                        None if candidate.is_country else names.get(candidate.country, candidate.country or None),
+                    ),
                     "country": candidate.country,
                 }
     return list(seen.values())[:4]
+
+
+def _gazetteer() -> Any:
+    from geo.gazetteer.index import open_gazetteer
+
+    return open_gazetteer()
 
 
 @lru_cache(maxsize=1)
@@ -216,10 +355,13 @@ def _country_names() -> dict[str, str]:
     return {iso: c.name for iso, c in open_gazetteer().countries().items()}
 
 
-def build_map(document: Document, *, tiles: str | None = None) -> folium.Map:
-    """A folium ``Map`` of the document (notebooks display it). ``tiles``: ``"osm"`` or a tile URL template."""
+def build_map(document: Document, *, tiles: str | None = None, mode: str = "page") -> folium.Map:
+    """A folium ``Map`` of the document (notebooks display it). ``tiles``: ``"osm"`` or a tile URL template;
+    ``mode``: ``"page"``, ``"embed"`` (legend collapsed, for fragments and notebooks) or ``"png"`` (no controls)."""
     return page_map(
-        document.title or document.id, lambda tiles_name: map_data(document, tiles_name=tiles_name), "map.js",
+        document.title or document.id,
+        lambda tiles_name: map_data(document, tiles_name=tiles_name, mode=mode),
+        "map.js",
         tiles=tiles,
     )
 
@@ -301,7 +443,7 @@ def embed_html(page: str, *, title: str, height: int = 640) -> str:
 
 
 def save_embed(document: Document, path: str | Path, *, tiles: str | None = None, height: int = 640) -> Path:
-    page = render_html(build_map(document, tiles=tiles))
+    page = render_html(build_map(document, tiles=tiles, mode="embed"))
     write_atomic(path, embed_html(page, title=f"Map: {document.title or document.id}", height=height))
     return Path(path)
 
@@ -336,7 +478,7 @@ def save_png(
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="geo-png-") as tmp:
         page = Path(tmp) / "map.html"
-        write_atomic(page, render_html(build_map(document, tiles=tiles)))
+        write_atomic(page, render_html(build_map(document, tiles=tiles, mode="png")))
         shot = Path(tmp) / "map.png"
         command = [
             chromium_path(),

@@ -30,6 +30,7 @@ from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
+from geo.placestring import POSSESSIVE_TRUST, QualifierReader
 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
@@ -65,6 +66,7 @@ EVIDENCE_LABELS = {
     "admin1_context": "its state or province is named elsewhere in the article",
     "list_peer": "listed with places of its kind",
     "proximity": "near other places the article names",
+    "holds_city": "holds a city the article names",
     "major_city": "a major city, by an old or other name",
 }
 
@@ -203,6 +205,8 @@ class ResolverConfig:
     major_city_population: int = 300_000
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
+    holds_city: float = 2.0  # an admin-1 unit that holds a city or county the article names ("Atlanta … Georgia")
+    holds_city_population: int = 50_000  # … a city this big (or a county), read with a lead of half a point or more
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
     softmax_temperature: float = 1.0
     off: frozenset[str] = frozenset()
@@ -226,15 +230,11 @@ _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
     rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}",
 )
-_ADMIN_BEFORE = re.compile(rf"\b(?:(?P<adm1>{_ADMIN1_WORDS})|(?P<adm2>{_ADMIN2_WORDS})) of\s+$", re.IGNORECASE)
-_QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
-_POSSESSIVE = re.compile(r"['’]s?$")
+_ADMIN_BEFORE = re.compile(
+    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS})|(?P<adm2>{_ADMIN2_WORDS})) of|(?P<upstate>upstate|downstate))\s+$",
+    re.IGNORECASE,
+)  # "the province of Herat", "upstate New York" (the state)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in a possessive
-POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
-# Canadian press abbreviations that are words or initialisms elsewhere ("N.B." nota bene, "Man."): qualifiers only.
-_PRESS_ONLY = {"N.S.": "CA.07", "N.B.": "CA.04", "Man.": "CA.03", "Nfld.": "CA.05", "Sask.": "CA.11"}
-_CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 
@@ -310,8 +310,11 @@ def _name_match(c: Candidate, e: _Evidence) -> float:
 def _feature(c: Candidate, e: _Evidence) -> float:
     """What the place is: our curated areas > country > capital > continent > admin-1 > city > district."""
     points = e.config.curated if c.curated else e.config.feature.get(c.fcode, 0.0)
-    # By an alternate name, a capital or a country is only as likely as any place ("Delhi" ≠ Dili).
-    return points * e.config.alternate_feature if c.name_kind == 2 and points > 0 else points
+    # By an alternate name, a capital or a country is only as likely as any place ("Delhi" ≠ Dili), and no more than
+    # that where a big town has the name as its own ("Philadelphia" is not Amman by its Greek name).
+    if c.name_kind == 2 and points > 0:
+        return 0.0 if e.biggest_town >= NAMESAKE_TOWN else points * e.config.alternate_feature
+    return points
 
 
 def _population(c: Candidate, e: _Evidence) -> float:
@@ -414,6 +417,11 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         "Nearness to the likely places of the other names: weight × exp(−km / proximity_km) (seas and regions: "
         "area_km, and countries count as their neighbours).",
     ),
+    "holds_city": _from_text(
+        "holds_city",
+        "An admin-1 unit holding a city of holds_city_population or more that another name of the article most "
+        'likely is ("Atlanta … Georgia": the US state, not the country).',
+    ),
     "namesake_city": _namesake_city,
     "major_city": _major_city,
     "acronym": _acronym,
@@ -440,6 +448,7 @@ class Resolver:
         self._context_terms = [(n, t) for n, t in terms if n not in _PRIOR_TERMS]
         self._priors: dict[tuple, tuple] = {}  # per document: mention name → its candidates' fixed points
         self.calibration = load_calibration() if self.config.calibrated else None
+        self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         """Resolve every mention of one document (passes: priors, then priors + the document context and anchors
@@ -659,7 +668,7 @@ class Resolver:
                 continue
             inside = {c.admin1 for c in candidates[i - 1]}
             units = tuple(
-                u for a in self._postal_units(code) if a in inside and (u := self.gazetteer.admin1(a)) is not None
+                u for a in self.qualifiers.postal_units(code) if a in inside and (u := self.gazetteer.admin1(a)) is not None
             )
             if units:
                 candidates[i] = units
@@ -697,7 +706,7 @@ class Resolver:
                 _ADMIN_AFTER.match(text, mention.end) or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
             )
             if word:
-                levels = {"ADM1"} if word.group("adm1") else {"ADM2"}
+                levels = {"ADM1"} if word.group("adm1") or word.groupdict().get("upstate") else {"ADM2"}
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
@@ -706,41 +715,10 @@ class Resolver:
         return out
 
     def _qualifier_units(self, text: str, mention: Mention) -> tuple[set[str], set[str], float]:
-        """The admin-1 units and countries named right after "X, ", whether or not the recogniser made a mention
-        of it — a postal code ("OR", "ON", "NSW"), a press abbreviation ("Tenn.", "N.S."), or the longest run of up
-        to four capitalised words naming a state, province or country ("New South Wales", "Georgia") — and how
-        much to trust it: a possessive ("Tripoli, Lebanon's second city") may be a new clause instead ("In
-        Washington, Georgia's president said")."""
-        admin1: set[str] = set()
-        countries: set[str] = set()
-        code = _CODE_AFTER.match(text, mention.end)
-        if code:
-            admin1 |= set(self._postal_units(code.group(1)))
-        words = _QUALIFIER_AFTER.match(text, mention.end)
-        trust = 1.0
-        if words:
-            run = words.group(1).split()
-            if _POSSESSIVE.search(run[-1]):
-                trust = POSSESSIVE_TRUST
-            run = [_POSSESSIVE.sub("", w) for w in run]
-            for n in range(len(run), 0, -1):
-                name = " ".join(run[:n])
-                if name in _PRESS_ONLY:
-                    admin1.add(_PRESS_ONLY[name])
-                    break
-                units = [c for c in self.gazetteer.candidates(name) if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
-                if units:
-                    admin1 |= {c.admin1 for c in units if c.fcode == "ADM1"}
-                    countries |= {c.country for c in units if c.fcode == "PCLI"}
-                    break
-        return admin1, countries, trust
-
-    def _postal_units(self, code: str) -> list[str]:
-        """Admin-1 units a capitalised code names: in prose, postal codes are the US', Canada's and Australia's
-        ("CA" is California, not a Uruguayan department); another country's only when none of theirs has it."""
-        units = self.gazetteer.subdivision_code(code)
-        postal = [u for u in units if u[:2] in POSTAL_COUNTRIES]
-        return postal or units
+        """The admin-1 units and countries named right after "X, " and how much to trust them
+        (:meth:`geo.placestring.QualifierReader.after`)."""
+        qualifier = self.qualifiers.after(text, mention.end)
+        return set(qualifier.admin1), set(qualifier.countries), qualifier.trust
 
     def _document_bonuses(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
@@ -754,6 +732,9 @@ class Resolver:
         if "list_peer" not in off:
             for i, points in self._list_peers(text, mentions, candidates, first).items():
                 out.setdefault(i, {})["list_peer"] = points
+        if "holds_city" not in off:
+            for i, points in self._holds_city(mentions, candidates, first).items():
+                out.setdefault(i, {})["holds_city"] = points
         dateline = next((r for r in first if r.mention.source == "dateline" and r.place is not None), None)
         if dateline is not None and "dateline" not in off:
             assert dateline.place is not None
@@ -761,6 +742,45 @@ class Resolver:
             for i, mention in enumerate(mentions):
                 if mention is not dateline.mention and normalize_name(mention.text) == key:
                     out.setdefault(i, {})["dateline"] = {dateline.place.id: self.config.dateline}
+        return out
+
+    def _holds_city(
+        self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+    ) -> dict[int, dict[int, float]]:
+        """Points for an admin-1 reading whose unit holds a big city that another name of the document most likely
+        is (its top reading, half a point ahead of the next): "Atlanta … Georgia" (the state)."""
+        cities: dict[str, set[str]] = {}  # admin-1 code → the names of the big cities in it
+        for resolution in first:
+            place = resolution.place
+            if (
+                place is not None
+                and place.fcode.startswith("PPL")
+                and place.admin1
+                and place.population >= self.config.holds_city_population
+                and resolution.margin >= 0.5
+            ) or (place is not None and place.fcode == "ADM2" and place.admin1 and resolution.margin >= 0.5):
+                cities.setdefault(place.admin1, set()).add(normalize_name(resolution.mention.text))
+        out: dict[int, dict[int, float]] = {}
+        if not cities:
+            return out
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            if len(options) < 2:
+                continue
+            if mention.source == "dateline":
+                continue  # a dateline names a town
+            name = normalize_name(mention.text)
+            seats = {
+                c.admin1
+                for c in options
+                if c.fcode.startswith("PPL") and c.name_kind <= 1 and c.population >= self.config.seat_min_population
+            }  # "New York": the unit is its city's namesake, and the city is what the bare name means
+            points = {
+                c.id: self.config.holds_city
+                for c in options
+                if c.fcode == "ADM1" and c.admin1 not in seats and cities.get(c.admin1, {name}) - {name}
+            }
+            if points:
+                out[i] = points
         return out
 
     def _list_peers(

@@ -116,6 +116,7 @@ def worker_parser() -> Any:
 
 def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]:
     """Parse one partition into its output rows: mentions, articles and errors (in the parsing process)."""
+    from geo.export import admin1_fields, focus_fields
     from geo.pipeline import Article
 
     started = time.perf_counter()
@@ -155,6 +156,7 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
                     "name": c.name if c else None,
                     "feature": c.feature if c else None,
                     "country": (c.country or None) if c else None,
+                    **admin1_fields(c),
                     "lat": c.lat if c else None,
                     "lon": c.lon if c else None,
                     "score": round(resolution.score, 4),
@@ -173,6 +175,8 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
                 "mentions": len(document.resolutions),
                 "places": len(document.places()),
                 "partition": number,
+                **focus_fields(document),
+                "dateline": document.dateline.text if document.dateline else None,
             }
         )
     return {

@@ -59,6 +59,7 @@ def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
     mentions = read_table(out, "mentions")
     munich = mentions[mentions["text"] == "Munich"]
     assert set(munich["geonameid"]) == {2867714}
+    assert set(munich["admin1_code"]) == {"DE-BY"} and set(munich["admin1"]) == {"Bayern"}  # admin-1 on every row
     assert (mentions["sentence"].str.len() > 0).all()
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert len(errors) == 2 and all("in.jsonl:" in e["error"] for e in errors)
@@ -192,6 +193,11 @@ def test_corpus_map_in_a_browser(tmp_path):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = Page(browser, path)
+        # A legend of the types present with readable names; counts say "1 article", never "1 articles".
+        legend = page.page.locator(".geo-legend .geo-legend-row").all_inner_texts()
+        assert any(row.strip().startswith("Capitals (") for row in legend), legend
+        assert not any(row.strip().startswith("capital") for row in legend)
+        assert "1 articles" not in page.page.locator("#geo-panel").inner_text()
         page.page.locator(".geo-top a", has_text="Baku").first.click()
         card = page.page.locator(".leaflet-popup .geo-card")
         card.wait_for(timeout=8000)

@@ -182,8 +182,8 @@ def test_many_places_cluster_and_each_still_opens_from_the_text(browser, parser,
     assert page.page.locator(".marker-cluster").count() >= 1  # crowded places are clustered at the first view
     page.page.locator(".geo-mention", has_text="Pittsburgh").first.click()
     page.page.locator(".leaflet-popup .geo-card h3", has_text="Pittsburgh").wait_for(timeout=8000)
-    # One overlay per feature type, with counts.
-    labels = page.page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    # One switch per feature type present, with counts, in the legend.
+    labels = page.page.locator(".geo-legend .geo-legend-row").all_inner_texts()
     assert any(label.strip().startswith("Cities, towns (") for label in labels)
     assert any(label.strip().startswith("Capitals (") for label in labels)
     assert page.errors == [] and page.requests == []

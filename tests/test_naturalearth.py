@@ -73,7 +73,9 @@ def test_pack_places_are_resolvable_with_their_shapes(pack_parser):
     doc = pack_parser.parse("Ships left the Black Sea for the Bay of Biscay. Barges sailed down the Mississippi River.")
     by_name = {r.mention.text: r.place for r in doc.resolutions if r.place}
     assert by_name["Black Sea"].geometry.startswith(("POLYGON", "MULTIPOLYGON"))
-    assert by_name["Bay of Biscay"].fcode == "BAY" and by_name["Bay of Biscay"].source.startswith("Natural Earth")
+    # Our curated point, with the pack's polygon attached (as for the Black Sea).
+    assert by_name["Bay of Biscay"].fcode == "BAY"
+    assert by_name["Bay of Biscay"].geometry.startswith(("POLYGON", "MULTIPOLYGON"))
     assert by_name["Mississippi River"].fcode == "STM" and "LINESTRING" in by_name["Mississippi River"].geometry
 
 
@@ -148,3 +150,9 @@ def test_shapefile_zip_layers_are_read_too(tmp_path):
     places = list(naturalearth.pack_places(index, {"AZE": "AZ"}))
     nk = next(p for p in places if p.name == "Nagorno-Karabakh")
     assert nk.country == "AZ" and nk.geometry.startswith(("POLYGON", "MULTIPOLYGON"))
+
+
+def test_the_card_keeps_the_status_but_not_the_curated_provenance(pack_seed):
+    nk = _place(map_data(pack_seed), "Nagorno-Karabakh")
+    assert nk["note"].endswith(")") and "Natural Earth" in nk["note"]
+    assert "Wikipedia" not in nk["note"] and "supplies the polygon" not in nk["note"]

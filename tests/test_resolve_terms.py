@@ -117,6 +117,37 @@ def test_an_old_name_of_a_big_city_beats_small_towns_of_that_name(parser, withou
     assert geodesic((place.lat, place.lon), point).km < 50
 
 
+def test_a_state_that_holds_a_city_the_story_names(parser, without):
+    text = "Flights out of Atlanta were cancelled as storms swept across Georgia."
+    spans = ["Atlanta", "Georgia"]
+    georgia = places(with_gold_spans(parser, text, spans))["Georgia"]
+    assert (georgia.fcode, georgia.admin1) == ("ADM1", "US.GA")
+    assert places(with_gold_spans(without("holds_city"), text, spans))["Georgia"].fcode == "PCLI"
+    # The country's capital says the country.
+    assert places(with_gold_spans(parser, "Protests spread from Tbilisi across Georgia.", ["Tbilisi", "Georgia"]))[
+        "Georgia"
+    ].fcode == "PCLI"
+
+
+def test_a_state_that_holds_a_county_the_story_names(parser, without):
+    text = "Voters in Fulton County will decide the runoff in Georgia."
+    spans = ["Fulton County", "Georgia"]
+    assert places(with_gold_spans(parser, text, spans))["Georgia"].admin1 == "US.GA"
+    assert places(with_gold_spans(without("holds_city"), text, spans))["Georgia"].fcode == "PCLI"
+
+
+def test_upstate_makes_it_the_state(parser, without):
+    text = "Ice storms closed roads across upstate New York."
+    assert places(with_gold_spans(parser, text, ["New York"]))["New York"].fcode == "ADM1"
+    assert places(with_gold_spans(without("admin_word"), text, ["New York"]))["New York"].fcode != "ADM1"
+
+
+def test_a_capital_by_another_name_does_not_beat_a_big_city_by_its_own(parser):
+    # "Philadelphia" is also an old name of Amman (a capital): by its own name, the US city is the reading.
+    place = places(with_gold_spans(parser, "The final was played in Philadelphia.", ["Philadelphia"]))["Philadelphia"]
+    assert place.country == "US"
+
+
 def test_the_gulf_follows_the_story(parser):
     us = with_gold_spans(parser, "The storm crossed the Gulf toward Texas and Louisiana.", ["Gulf", "Texas", "Louisiana"])
     assert places(us)["Gulf"].name == "Gulf of Mexico"

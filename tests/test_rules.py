@@ -65,6 +65,21 @@ PLACES = [
     ("Rivera", "PPLA", "UY", "UY.13", 64_465, []),
     ("Saint Petersburg", "PPLA", "RU", "RU.66", 5_351_935, []),
     ("Jeddah", "PPL", "SA", "SA.14", 2_867_446, []),
+    ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
+    ("Everton", "PPL", "GB", "GB.ENG", 523, []),
+    ("Liverpool", "PPL", "GB", "GB.ENG", 864_122, []),
+    ("Grimsby", "PPL", "GB", "GB.ENG", 86_138, []),
+    ("Scunthorpe", "PPL", "GB", "GB.ENG", 81_576, []),
+    ("Lincoln", "PPL", "GB", "GB.ENG", 103_813, []),
+    ("Hull", "PPL", "CA", "CA.10", 63_702, []),
+    ("Columbia", "PPL", "US", "US.MO", 126_254, []),
+    ("Missouri", "ADM1", "US", "US.MO", 6_137_428, ["Mo."]),
+    ("Texas", "ADM1", "US", "US.TX", 29_145_505, []),
+    ("Reading", "PPL", "GB", "GB.ENG", 318_014, []),
+    ("Oxford", "PPL", "GB", "GB.ENG", 171_380, []),
+    ("Zurich", "PPLA", "CH", "CH.ZH", 341_730, []),
+    ("Oshkosh", "PPL", "US", "US.WI", 66_778, []),
+    ("Wisconsin", "ADM1", "US", "US.WI", 5_893_718, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [("Leningrad", "Saint Petersburg"), ("Judah", "Jeddah")]
@@ -87,6 +102,7 @@ def gaz(tmp_path_factory) -> Gazetteer:
     ids = {name: i for i, (name, *_) in enumerate(PLACES, start=1)}
     con.executemany("INSERT INTO names VALUES (?, ?, 2)", [(normalize_name(a), ids[p]) for a, p in ALTERNATES])
     con.executemany("INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR")])
+    con.executemany("INSERT INTO codes VALUES (?, ?)", [("US-WI", "US.WI"), ("US-MO", "US.MO"), ("US-TX", "US.TX")])
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.commit()
     con.close()
@@ -167,6 +183,85 @@ def test_an_entity_rule_switched_off_lets_the_entity_fall_through(gaz, nlp):
 
 
 # -- filters: what is not a place ---------------------------------------------------------------------------------
+
+
+def test_credentials_after_credentials_and_whole_words(gaz, nlp):
+    # "M.S." after "D.D.S." after the person; "Pharm" of which NER took only the first half.
+    text = "Harold Lim, D.D.S., M.S., retired to Omaha."
+    assert texts(gaz, nlp, text, {"Harold Lim": "PERSON", "M.S.": "GPE", "Omaha": "GPE"}) == ["Omaha"]
+    text = "Irene Vogel, Pharm.D., warned shoppers in Omaha."
+    assert texts(gaz, nlp, text, {"Irene Vogel": "PERSON", "Pharm": "GPE", "Omaha": "GPE"}) == ["Omaha"]
+    # A town after a town is no credential ("Tulsa, Md." — the state stays).
+    text = "He moved from Columbia, Mo., to Tulsa."
+    assert texts(gaz, nlp, text, {"Columbia": "GPE", "Mo.": "GPE", "Tulsa": "GPE"}) == ["Columbia", "Mo.", "Tulsa"]
+
+
+def test_a_side_in_a_match_result_is_a_team_unless_a_big_city(gaz, nlp):
+    # The team comes back only as a "maybe" mention: its town when the story is near it (the resolver decides).
+    text = "Everton beat Fulham 2-0 in Liverpool."
+    doc = make_doc(nlp, text, {"Everton": "GPE", "Liverpool": "GPE"})
+    mentions = Recognizer(gaz).recognize(doc, text=text)
+    assert [(m.text, m.source, m.rule) for m in mentions] == [
+        ("Everton", "maybe", "sports_team"),
+        ("Liverpool", "ner", "ner_place"),
+    ]
+    # A team named after a big city plays there: the city stays (as the dev corpora mark it too).
+    text = "Liverpool beat Everton 2-0 at home."
+    assert found(gaz, nlp, text, {"Liverpool": "GPE", "Everton": "GPE"}) == [
+        ("Liverpool", "ner_place"),
+        ("Everton", "sports_team"),
+    ]
+    # No game, no team: "Everton beat the odds" is no result with a score or a game word.
+    text = "Visitors from Everton beat the rush to Liverpool."
+    assert texts(gaz, nlp, text, {"Everton": "GPE", "Liverpool": "GPE"}) == ["Everton", "Liverpool"]
+    assert texts(gaz, nlp, "Everton beat Fulham 2-0.", {"Everton": "GPE"}, disabled=frozenset({"sports_team"})) == [
+        "Everton"
+    ]
+
+
+def test_a_university_as_a_sentence_subject_or_before_a_and_m(gaz, nlp):
+    text = "Brown dropped legacy admissions this year, officials in Boston said."
+    assert texts(gaz, nlp, text, {"Brown": "ORG", "Boston": "GPE"}) == ["Boston"]
+    text = "The coach left for Texas A&M last spring."
+    assert texts(gaz, nlp, text, {"Texas": "GPE"}) == []
+    text = "Columbia, Mo., police said the suspect was arrested near campus."
+    assert texts(gaz, nlp, text, {"Columbia": "GPE", "Mo.": "GPE"}) == ["Columbia", "Mo."]
+
+
+def test_goods_named_for_a_town_are_no_place(gaz, nlp):
+    assert texts(gaz, nlp, "The shop sells Oxford shoes and boots.", {"Oxford": "GPE"}) == []
+    # The goods word must end the phrase, and a state's goods are from the state.
+    assert texts(gaz, nlp, "Oxford shoe makers met.", {"Oxford": "GPE"}) == ["Oxford"]
+    assert texts(gaz, nlp, "Wisconsin cheese sold well.", {"Wisconsin": "GPE"}) == ["Wisconsin"]
+
+
+def test_a_name_the_text_calls_a_company(gaz, nlp):
+    assert texts(gaz, nlp, "Shares of the insurer Zurich fell.", {"Zurich": "GPE"}) == []
+    assert texts(gaz, nlp, "Zurich, the insurer, said profits rose.", {"Zurich": "GPE"}) == []
+    assert texts(gaz, nlp, "Zurich, the city, voted.", {"Zurich": "GPE"}) == ["Zurich"]
+
+
+def test_a_common_word_town_after_a_preposition_of_place(gaz, nlp):
+    assert found(gaz, nlp, "She moved to Reading last year.") == [("Reading", "common_word_town")]
+    # Not at a sentence's start, not inside an entity, not before another capitalised word.
+    assert texts(gaz, nlp, "Reading is fun.") == []
+    assert texts(gaz, nlp, "He came from Reading Festival staff.") == []
+    assert texts(gaz, nlp, "She went to Reading.", {"Reading": "WORK_OF_ART"}) == []
+
+
+def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp):
+    assert found(gaz, nlp, "Reading has banned cars from its centre.") == [("Reading", "common_word_town")]
+    assert found(gaz, nlp, "Reading's mayor resigned.") == [("Reading", "common_word_town")]
+    assert texts(gaz, nlp, "Reading has never been easier.") == []
+
+
+def test_a_town_before_a_state_code_ner_did_not_tag(gaz, nlp):
+    assert found(gaz, nlp, "Oshkosh, WI, expects visitors.") == [("Oshkosh", "town_comma_parent")]
+
+
+def test_organisations_name_is_the_region_after_the(gaz, nlp):
+    text = "Ford opened a plant in Omaha."
+    assert texts(gaz, nlp, text, {"Ford": "GPE", "Omaha": "GPE"}) == ["Omaha"]
 
 
 @pytest.mark.parametrize(
@@ -316,6 +411,26 @@ def test_a_town_in_a_list_of_places(gaz, nlp):
         ("Cartersville", "list_neighbour"),
         ("Dalton", "ner_place"),
     ]
+
+
+def test_a_compound_town_name_is_claimed_whole(gaz, nlp):
+    # NER took "Sault" only; the town's own name of several words is claimed over it.
+    text = "The plant in Sault Ste. Marie will close."
+    assert found(gaz, nlp, text, {"Sault": "GPE"}) == [("Sault Ste. Marie", "gazetteer_name")]
+    assert found(gaz, nlp, text) == [("Sault Ste. Marie", "gazetteer_name")]
+    # Not inside an organisation's or a work's name.
+    text = "The film Sault Ste. Marie Blues won a prize."
+    assert texts(gaz, nlp, text, {"Sault Ste. Marie Blues": "WORK_OF_ART"}) == []
+
+
+def test_a_list_of_a_regions_towns_is_places_whatever_ner_said(gaz, nlp):
+    text = "The band will play Hull, Grimsby, Scunthorpe and Lincoln in March."
+    ents = {"Hull": "PERSON", "Grimsby": "PERSON", "Scunthorpe": "NORP", "Lincoln": "ORG"}
+    assert texts(gaz, nlp, text, ents) == ["Hull", "Grimsby", "Scunthorpe", "Lincoln"]
+    # Surnames whose towns share no region are no list of places.
+    ents = {"Brown": "PERSON", "Warren": "PERSON", "Ford": "PERSON"}
+    rules = [r for _, r in found(gaz, nlp, "The firm hired Brown, Warren and Ford as partners.", ents)]
+    assert "list_neighbour" not in rules
 
 
 def test_half_a_hyphenated_name_is_the_whole(gaz, nlp):

