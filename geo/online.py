@@ -17,12 +17,12 @@ from typing import Any
 
 from geo.errors import DataError
 from geo.model import Candidate, Document, Resolution
+from geo.settings import current
 
 # Seconds between requests, from the services' usage policies; others default to DEFAULT_DELAY.
 SERVICE_DELAY = {"nominatim": 1.0, "photon": 1.0, "arcgis": 0.2, "geonames": 0.5}
 DEFAULT_DELAY = 1.0
 ONLINE_SCORE = 0.5  # an online answer, unranked against alternatives
-DEFAULT_CACHE = Path.home() / ".cache" / "geo" / "geocoder.sqlite"
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class OnlineSettings:
     user_agent: str | None = None
     domain: str | None = None
     scheme: str | None = None
-    cache: Path = DEFAULT_CACHE
+    cache: Path | None = None  # None: the settings' cache (geo.settings: data_dir/cache/geocoder.sqlite)
     delay: float | None = None
 
 
@@ -58,8 +58,9 @@ class OnlineGeocoder:
         self.service = service_class(**options)
         delay = settings.delay if settings.delay is not None else SERVICE_DELAY.get(settings.service, DEFAULT_DELAY)
         self.geocode = RateLimiter(self.service.geocode, min_delay_seconds=delay, max_retries=1, swallow_exceptions=False)
-        settings.cache.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(settings.cache)
+        cache = settings.cache or current().geocoder_cache
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(cache)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS answers (service TEXT, endpoint TEXT, query TEXT, answer TEXT, at REAL, "
             "PRIMARY KEY (service, endpoint, query))"

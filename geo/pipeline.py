@@ -6,13 +6,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from geo.errors import InputError
 from geo.focus import article_focus
 from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.html_text import looks_like_html
 from geo.model import ArticleMeta, Document, Mention, Sentence
 from geo.normalize import normalize_name
-from geo.recognize import DEFAULT_MODEL, Recognizer, load_nlp
+from geo.recognize import Recognizer, load_nlp
 from geo.resolve import Resolver, ResolverConfig
+from geo.settings import current
 from geo.text import (
     ReadText,
     find_dateline,
@@ -62,14 +64,17 @@ class Geoparser:
         self,
         gazetteer: Gazetteer | None = None,
         *,
-        model: str = DEFAULT_MODEL,
+        model: str | None = None,
         resolver_config: ResolverConfig | None = None,
         disabled_rules: frozenset[str] = frozenset(),
     ) -> None:
         """``resolver_config``: the resolver's weights and switched-off terms (:class:`geo.resolve.ResolverConfig`);
-        ``disabled_rules``: names of :data:`geo.recognize.RULES` to switch off (``ValueError`` if unknown)."""
+        ``disabled_rules``: names of :data:`geo.recognize.RULES` to switch off (``ValueError`` if unknown);
+        ``gazetteer`` and ``model`` (a spaCy package name or path) default to the settings' (:mod:`geo.settings`:
+        ``--gazetteer``/``GEO_GAZETTEER``, ``--model``/``GEO_MODEL``; the index is built on first use).
+        Raises :class:`geo.errors.DataError` when the model or the index cannot be loaded."""
         self.gazetteer = gazetteer or open_gazetteer()
-        self.nlp = load_nlp(model)
+        self.nlp = load_nlp(model or current().model)
         self.recognizer = Recognizer(self.gazetteer, disabled=frozenset(disabled_rules))
         self.resolver = Resolver(self.gazetteer, resolver_config)
 
@@ -166,7 +171,7 @@ class Geoparser:
 
     def _gold_mention(self, text: str, start: int, end: int) -> Mention:
         if not 0 <= start < end <= len(text):
-            raise ValueError(f"span [{start}, {end}) is outside the text (length {len(text)})")
+            raise InputError(f"span [{start}, {end}) is outside the text (length {len(text)})")
         surface = text[start:end]
         return Mention(
             start,
@@ -195,7 +200,7 @@ def _pieces(sentences: Sequence[Sentence], size: int) -> Iterator[tuple[int, int
     yield start, end
 
 
-def start_geoparser(*, model: str = DEFAULT_MODEL) -> Geoparser:
+def start_geoparser(*, model: str | None = None) -> Geoparser:
     """A :class:`Geoparser` for a one-off command (``geo map``, ``geo parse``): the gazetteer index is opened and
     the text matcher's name lists are read in a second thread while this one loads the spaCy model. SQLite runs
     those queries (whole-table scans, ≈ 0.4 s) without the GIL, so on two cores they cost no wall time. Raises
@@ -203,6 +208,8 @@ def start_geoparser(*, model: str = DEFAULT_MODEL) -> Geoparser:
 
     Not for the `geo batch` parsing process, which must never start a thread (see :mod:`geo.worker`)."""
     from concurrent.futures import ThreadPoolExecutor
+
+    model = model or current().model  # the settings' (--model / GEO_MODEL), as Geoparser's
 
     def open_index() -> Gazetteer:
         gazetteer = open_gazetteer()

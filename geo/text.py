@@ -7,8 +7,11 @@ Nothing else is changed, so U+FFFD, zero-width and RTL characters stay where the
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -51,24 +54,106 @@ def format_of(name: str) -> str:
 
 
 def decode_article(data: bytes, *, name: str = "<bytes>", format: str = "auto") -> ReadText:
-    """Decode article bytes: UTF-8 (BOM tolerated), else cp1252 with a warning; CRLF normalised to LF; then read
-    as *format* (``"auto"``: from the name's suffix, else HTML when it looks like a page, else plain text)."""
+    """Decode article bytes, then read them as *format* (``"auto"``: from the name's suffix, else HTML when it
+    looks like a page, else plain text); CRLF and lone CR become LF.
+
+    The encoding: a byte-order mark's (UTF-8, UTF-16, UTF-32); else UTF-8 when the bytes are valid UTF-8; else
+    the ``<meta charset>`` a saved page declares; else UTF-8 with each byte that is not UTF-8 read as cp1252 (a
+    warning names the first): one stray byte does not turn the rest of a UTF-8 article into mojibake, and a
+    wholly cp1252 article reads as cp1252. Raises :class:`InputError` for empty input and for binary data (a
+    known file signature such as PNG, gzip, zip or PDF, NUL bytes, or control bytes).
+    """
     warnings: list[str] = []
-    if not data.strip():
+    bom = _byte_order_mark(data)
+    if bom is not None:
+        mark, encoding = bom
+        text = data[len(mark) :].decode(encoding, errors="replace")
+    else:
+        if not data.strip():
+            raise InputError(f"{name}: empty article")
+        sample = data[:8192]
+        binary = _binary_kind(sample)
+        if binary:
+            raise InputError(f"{name}: looks binary ({binary}), not a text article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            charset = _declared_charset(sample)
+            if charset:  # a saved page in its declared encoding (ISO-8859-1, Shift_JIS, …) is as good as UTF-8
+                text = data.decode(charset, errors="replace")
+            else:
+                text, stray = _utf8_with_cp1252_bytes(data)
+                warnings.append(
+                    f"{name}: invalid UTF-8 at byte {exc.start}; decoded as cp1252 where it is not UTF-8 "
+                    f"({stray:,} byte{'' if stray == 1 else 's'})"
+                )
+    if not text.strip():
         raise InputError(f"{name}: empty article")
-    sample = data[:8192]
-    if sample.count(b"\x00") > len(sample) // 10:
-        raise InputError(f"{name}: looks binary (NUL bytes), not a text article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        charset = _declared_charset(sample)
-        if charset:  # a saved page in its declared encoding (ISO-8859-1, Shift_JIS, …) is as good as UTF-8
-            text = data.decode(charset, errors="replace")
-        else:
-            text = data.decode("cp1252", errors="replace")
-            warnings.append(f"{name}: invalid UTF-8 at byte {exc.start}; decoded as cp1252")
     return read_text(text, name=name, format=format, warnings=warnings)
+
+
+# Longest first: the UTF-32LE mark begins with the UTF-16LE one.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    return next(((mark, encoding) for mark, encoding in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
+# C0 control bytes that no text article holds (tab, LF, VT, FF, CR and ESC are left out).
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
+
+
+def _binary_kind(sample: bytes) -> str | None:
+    """What makes the first bytes of a file binary rather than text, or ``None`` for text.
+
+    A file signature known to ``filetype`` (PNG, JPEG, gzip, zip, PDF, …) counts only when the bytes are not
+    plain text as well (control bytes or invalid UTF-8 among them): an article may begin with "FWS" or "ID3",
+    which are also signatures. NUL bytes over 10 % of the sample, or control bytes over 1 %, are binary too.
+    """
+    import filetype
+
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    kind = filetype.guess(sample)
+    if kind is not None and (controls or not _is_utf8_prefix(sample)):
+        return f"{kind.mime}"
+    if sample.count(0) > len(sample) // 10:
+        return "NUL bytes"
+    if controls > len(sample) // 100:
+        return "control bytes"
+    return None
+
+
+def _is_utf8_prefix(sample: bytes) -> bool:
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)  # a cut character at the end is fine
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# Bytes that are not UTF-8, as Python's "surrogateescape" error handler keeps them (U+DC80 + the byte).
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_with_cp1252_bytes(data: bytes) -> tuple[str, int]:
+    """*data* as UTF-8 with each byte that is not UTF-8 read as cp1252 (U+FFFD for its five unused bytes), and
+    how many such bytes there were."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    stray = 0
+
+    def as_cp1252(match: re.Match[str]) -> str:
+        nonlocal stray
+        stray += 1
+        return bytes([ord(match.group()) - 0xDC00]).decode("cp1252", errors="replace")
+
+    return _STRAY_BYTE.sub(as_cp1252, escaped), stray
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -139,41 +224,129 @@ def read_article(source: str | Path | bytes, *, name: str | None = None, format:
             )
         return decode_article(source, name=name or "<bytes>", format=format)
     path = Path(source)
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not an article")
+    return decode_article(read_bytes(path, name=name), name=name or str(path), format=format)
+
+
+_READ_CHUNK = 1 << 20
+
+
+def read_bytes(path: str | Path, *, name: str | None = None) -> bytes:
+    """The bytes of an article file, at most :data:`MAX_ARTICLE_BYTES`. Raises :class:`InputError` naming it
+    (``PATH: reason``) for what cannot be an article: a directory, a device such as ``/dev/zero``, a socket, a
+    dangling or looping symlink, a file it may not read, and anything over the limit. A pipe (``<(cat a.txt)``,
+    a FIFO) is read up to the limit; a FIFO that nobody writes to reads as empty instead of waiting forever."""
+    path = Path(path)
+    name = name or str(path)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO without a writer must not block
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise InputError(f"{name}: {os_reason(path, exc)}") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name}: is a directory, not an article")
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > MAX_ARTICLE_BYTES:
+                raise InputError(f"{name}: {info.st_size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit")
+        elif stat.S_ISFIFO(info.st_mode):
+            os.set_blocking(fd, True)
+        else:
+            kind = "a character device" if stat.S_ISCHR(info.st_mode) else "a block device" if stat.S_ISBLK(
+                info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file"
+            raise InputError(f"{name}: is {kind}, not an article file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_ARTICLE_BYTES:
+            chunk = os.read(fd, _READ_CHUNK)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError(f"{name}: {os_reason(path, exc)}") from exc
+    finally:
+        os.close(fd)
     if size > MAX_ARTICLE_BYTES:
-        raise InputError(f"{path}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit")
-    return decode_article(path.read_bytes(), name=name or str(path), format=format)
+        raise InputError(f"{name}: more than {MAX_ARTICLE_BYTES:,} bytes, over the article limit")
+    return b"".join(chunks)
+
+
+def os_reason(path: Path, exc: OSError) -> str:
+    """A short reason for an :class:`OSError` on *path*: "dangling symlink to X", "symlink loop", "permission
+    denied", else the system's own words ("No space left on device")."""
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "symlink loop, not an article"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"dangling symlink (to {os.readlink(path)}), not an article"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return f"cannot read ({(exc.strerror or str(exc)).lower()})"
 
 
 def is_article_file(path: Path) -> bool:
     return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
 
 
+def scan_folder(folder: Path, *, recursive: bool = False) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The article files of a folder (sorted), and (path, reason) for each thing in it that cannot be read: the folder itself or a subfolder without permission, a dangling or looping symlink that names an
+    article (an article suffix, or none), and the folder when it holds no articles at all. Symlinked subfolders
+    are followed once (a link back up is not a loop)."""
+    found: list[Path] = []
+    errors: list[tuple[Path, str]] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append((current, os_reason(current, exc).replace("cannot read", "cannot list")))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+                if entry.is_symlink() and not (is_dir or is_file):
+                    os.stat(path)  # raises: why the link leads nowhere
+            except OSError as exc:
+                if path.suffix.lower() in ARTICLE_SUFFIXES or not path.suffix:
+                    errors.append((path, os_reason(path, exc)))
+                continue
+            if is_dir and recursive:
+                pending.append(path)
+            elif not is_dir and path.suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(path)  # a file it may not read, a FIFO: named by read_article, with the others read
+    if not found and not errors:
+        errors.append((folder, f"no articles in this folder ({', '.join(ARTICLE_SUFFIXES)}, any case)"))
+    return sorted(found), errors
+
+
 def folder_articles(folder: Path, *, recursive: bool = False) -> list[Path]:
-    """The article files of a folder, sorted; an :class:`InputError` naming the folder when it has none."""
-    found = sorted(p for p in (folder.rglob("*") if recursive else folder.iterdir()) if is_article_file(p))
+    """The article files of a folder, sorted; an :class:`InputError` naming the folder when it has none or
+    cannot be listed (see :func:`scan_folder` for the reasons reported one by one)."""
+    found, errors = scan_folder(folder, recursive=recursive)
     if not found:
-        raise InputError(f"{folder}: no articles in this folder ({', '.join(ARTICLE_SUFFIXES)}, any case)")
+        raise InputError("{}: {}".format(*errors[0]))
     return found
 
 
 def article_paths(inputs: list[str]) -> tuple[list[Path], list[str]]:
     """Article files named on the command line (a folder stands for its article files, sorted by name), and an
-    error for each folder that holds none."""
+    error line for each folder that holds none and each thing in a folder that cannot be read."""
     paths: list[Path] = []
     errors: list[str] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            try:
-                paths.extend(folder_articles(path))
-            except InputError as exc:
-                errors.append(str(exc))
+            found, problems = scan_folder(path)
+            paths.extend(found)
+            errors.extend(f"{where}: {reason}" for where, reason in problems)
         else:
             paths.append(path)
     return paths, errors
@@ -253,24 +426,80 @@ def guess_language(text: str) -> str | None:
 def jsonl_records(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
     """(line number, record, error) for each non-blank line of a JSONL file ("-": stdin).
 
-    A record is an object with a ``"text"`` string within the article limit; lone surrogates (JSON escapes such as
-    ``"\\ud800"``) in it become U+FFFD so it can always be written back as UTF-8. Anything else is an error.
+    A record is an object with a ``"text"`` string within the article limit, an ``"id"`` that :func:`record_id`
+    accepts (its ``"id"`` is then that string, or the line number when it had none) and ``"spans"`` that
+    :func:`record_spans` accepts; lone surrogates (JSON escapes such as ``"\\ud800"``) in its text become U+FFFD
+    so it can always be written back as UTF-8. Anything else is an error: the record is then ``None``, or
+    ``{"id": ID}`` when the line is an object with a usable id, so the error can name the record.
     """
     handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
     with handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
+            record: Any = None
+            article_id = None
             try:
                 record = json.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                if not isinstance(record, dict):
+                    raise ValueError('each line needs an object with a "text" string')
+                record["id"] = article_id = record_id(record, number)
+                if not isinstance(record.get("text"), str):
                     raise ValueError('each line needs an object with a "text" string')
                 if len(record["text"].encode("utf-8", errors="surrogatepass")) > MAX_ARTICLE_BYTES:
                     raise ValueError(f'"text" is over the {MAX_ARTICLE_BYTES:,}-byte article limit')
                 record["text"] = _without_surrogates(record["text"])
+                record_spans(record)
                 yield number, record, None
             except ValueError as exc:
-                yield number, None, str(exc)
+                yield number, ({"id": article_id} if article_id is not None else None), str(exc)
+
+
+# C0 controls and lone surrogates: a GeoJSON reader cuts an id at NUL (two ids would merge), and a surrogate
+# cannot be written as UTF-8.
+_BAD_ID_CHARS = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def record_id(record: dict[str, Any], number: int) -> str:
+    """A JSONL record's id as a string: its ``"id"`` (a non-empty string or an integer), else the line number
+    *number*. Raises :class:`ValueError` for an id that would not come back unchanged from every output: ``null``,
+    empty or blank, another type, or with control characters (NUL) or lone surrogates."""
+    if "id" not in record:
+        return str(number)
+    value = record["id"]
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f'"id" is {json.dumps(value)[:40]}; give a string or an integer, or leave it out')
+    text = str(value)
+    if not text.strip():
+        raise ValueError('"id" is empty; give a string or an integer, or leave it out')
+    if _BAD_ID_CHARS.search(text):
+        raise ValueError(f'"id" {json.dumps(text)[:60]} holds a control character or a lone surrogate')
+    return text
+
+
+def record_spans(record: dict[str, Any]) -> list[tuple[int, int]] | None:
+    """A JSONL record's gold ``"spans"`` as (start, end) character offsets into its text, or ``None`` when it has
+    none. Raises :class:`ValueError` naming the first span that is not a ``[start, end]`` pair of integers with
+    0 ≤ start < end ≤ the text's length."""
+    spans = record.get("spans")
+    if spans is None:
+        return None
+    if not isinstance(spans, list):
+        raise ValueError(f'"spans" is {json.dumps(spans)[:40]}; give a list of [start, end] pairs')
+    length = len(record["text"])
+    pairs: list[tuple[int, int]] = []
+    for index, span in enumerate(spans):
+        good = (
+            isinstance(span, list) and len(span) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in span)
+            and 0 <= span[0] < span[1] <= length
+        )
+        if not good:
+            raise ValueError(
+                f'"spans"[{index}] is {json.dumps(span)[:40]}; give [start, end] with 0 <= start < end <= {length}'
+            )
+        pairs.append((span[0], span[1]))
+    return pairs
 
 
 def record_meta(record: dict[str, Any]) -> ArticleMeta | None:

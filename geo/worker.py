@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import pickle
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:  # for annotations only: the flow is geo.batch → geo.worker, never back
     from geo.batch import BatchArticle
+    from geo.settings import Settings
 
 # Numerical libraries start a thread pool unless told not to; one thread is the point of this process.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -35,15 +37,17 @@ class ParsingProcessDied(RuntimeError):
 
 
 class ParsingProcess:
-    """A child Python process that parses on request; started on first use, restarted after it dies."""
+    """A child Python process that parses on request; started on first use, restarted after it dies. *settings*
+    (default: the child's environment) are the first thing the child reads."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
         self._child: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()  # one request at a time, whatever the worker's thread count
 
     def call(self, request: str, *args: Any) -> Any:
         with self._lock:
-            child = self._child or self._start()
+            child = self._child or self._start_with_retry()
             assert child.stdin is not None and child.stdout is not None
             try:
                 pickle.dump((request, args), child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
@@ -58,12 +62,30 @@ class ParsingProcess:
         return value
 
     def close(self) -> None:
+        """End the child: it exits once the pipes close; one still busy after 5 s (a Ctrl-C mid-partition) is
+        killed rather than waited for."""
         with self._lock:
-            if self._child is not None:
-                assert self._child.stdin is not None
-                self._child.stdin.close()  # end of requests: the child exits
-                self._child.wait()
-                self._child = None
+            child, self._child = self._child, None
+        if child is not None:
+            assert child.stdin is not None and child.stdout is not None
+            child.stdin.close()  # end of requests: the child exits
+            child.stdout.close()  # and an answer nobody will read does not hold it up
+            try:
+                child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+    def _start_with_retry(self, attempts: int = 3) -> subprocess.Popen[bytes]:
+        """Start the child; one killed while it loads (the OOM killer, a user) is started again, up to
+        *attempts* times in all."""
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._start()
+            except ParsingProcessDied:
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
 
     def _start(self) -> subprocess.Popen[bytes]:
         package_root = str(Path(__file__).resolve().parents[1])
@@ -76,10 +98,12 @@ class ParsingProcess:
         child = subprocess.Popen(
             [sys.executable, "-m", "geo.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
         )
-        assert child.stdout is not None
+        assert child.stdin is not None and child.stdout is not None
         try:
+            pickle.dump(self.settings, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # the child's settings, first
+            child.stdin.flush()
             status, value = pickle.load(child.stdout)  # "ready" once the parser has loaded
-        except EOFError as exc:
+        except (EOFError, BrokenPipeError) as exc:
             raise ParsingProcessDied(f"the parsing process did not start (exit code {child.wait()})") from exc
         if status != "ready":
             child.kill()
@@ -91,11 +115,11 @@ class ParsingProcess:
 _PROCESS: ParsingProcess | None = None
 
 
-def parsing_process() -> ParsingProcess:
-    """This worker's parsing process (one per worker process)."""
+def parsing_process(settings: Settings | None = None) -> ParsingProcess:
+    """This worker's parsing process (one per worker process), started with *settings* when it is new."""
     global _PROCESS
     if _PROCESS is None:
-        _PROCESS = ParsingProcess()
+        _PROCESS = ParsingProcess(settings)
     return _PROCESS
 
 
@@ -201,9 +225,13 @@ def _rss_mb() -> float:
 
 
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:
-    """Answer requests until the worker closes the pipe (or dies)."""
+    """Read the settings (a pickled :class:`geo.settings.Settings` or None), then answer requests until the worker
+    closes the pipe (or dies)."""
+    from geo.settings import configure
+
     handlers: dict[str, Callable[..., Any]] = {"parse": parse_partition, "threads": _threads, "rss_mb": _rss_mb}
     try:
+        configure(pickle.load(requests))
         worker_parser()
         pickle.dump(("ready", None), answers)
     except Exception:  # noqa: BLE001 — the worker shows why
@@ -227,6 +255,9 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
 
 
 def main() -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the worker that owns this process decides when it
+    # ends (it closes the pipe), so a Ctrl-C shows no traceback from here.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not corrupt the answers
     serve(sys.stdin.buffer, answers)

@@ -1,42 +1,46 @@
-"""Shared fixtures: the real gazetteer index, the real spaCy model, the seed article — loaded once per session."""
+"""Shared fixtures: the real gazetteer index, the real spaCy model, the seed article — loaded once per session.
+Helpers and the tiny gazetteer are in tests/fixtures.py (a plugin, below); geo's heavy modules are imported only
+by the fixtures that need them, so `make test-fast` does not pay for spaCy."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from geo.gazetteer.index import Gazetteer, open_gazetteer
-from geo.model import Document
-from geo.pipeline import Geoparser
-from geo.text import read_article
+pytest.register_assert_rewrite("tests.fixtures")
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "seeds" / "000_11479447b17c9ead.txt"
+from tests.fixtures import ROOT, SEED, occurrences  # noqa: E402, F401 — shared helpers: tests/fixtures.py
+
+if TYPE_CHECKING:
+    from geo.gazetteer.index import Gazetteer
+    from geo.model import Document
+    from geo.pipeline import Geoparser
+
+pytest_plugins = ["tests.fixtures"]
 
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
+    from geo.gazetteer.index import open_gazetteer
+
     return open_gazetteer()
 
 
 @pytest.fixture(scope="session")
 def parser(gazetteer: Gazetteer) -> Geoparser:
+    from geo.pipeline import Geoparser
+
     return Geoparser(gazetteer)
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
+    from geo.text import read_article
+
     return read_article(SEED).text
 
 
 @pytest.fixture(scope="session")
 def seed_doc(parser: Geoparser, seed_text: str) -> Document:
     return parser.parse(seed_text, doc_id=SEED.stem)
-
-
-def occurrences(text: str, word: str) -> list[int]:
-    """Start offsets of every whole-word occurrence of *word*."""
-    import re
-
-    return [m.start() for m in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text)]

@@ -105,8 +105,9 @@ def test_types_and_mode_are_sent_once_from_python(huntsville):
 
 
 def test_state_lines_are_drawn_for_us_stories_only(huntsville, parser):
-    from geo.boundaries import US_ATLAS
+    from geo.boundaries import us_atlas_path
 
+    US_ATLAS = us_atlas_path()
     if not US_ATLAS.exists():
         pytest.fail(f"{US_ATLAS} missing: `make setup` fetches it with npm")
     data = map_data(huntsville)

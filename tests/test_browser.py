@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from geo.render import save_map
 from tests.common import hostile_article
+from tests.fixtures import CHROMIUM, FLAGS, Page
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture(scope="module")
@@ -25,30 +24,6 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield b
         b.close()
-
-
-class Page:
-    """A page that records console errors, page errors, dialogs and every network request (then aborts it)."""
-
-    def __init__(self, browser, path: Path):
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-
-        def route(r):
-            if r.request.url.startswith(("file:", "data:", "about:")):
-                r.continue_()
-            else:
-                self.requests.append(r.request.url)
-                r.abort()
-
-        self.page.route("**/*", route)
-        self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_selector("html[data-geo-ready]", timeout=10_000)
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +106,12 @@ def test_hostile_article_renders_literally_and_executes_nothing(browser, parser,
 
 
 def test_chromium_is_debians(browser):
-    assert shutil.which("chromium") == CHROMIUM or Path(CHROMIUM).exists()
+    """The browser the tests drive is the one Debian's `chromium` package installed, not a downloaded build."""
+    owner = subprocess.run(["dpkg", "-S", str(Path(CHROMIUM).resolve())], capture_output=True, text=True)
+    assert owner.returncode == 0 and owner.stdout.split(":")[0] == "chromium", owner.stdout + owner.stderr
+    version = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "chromium"], capture_output=True, text=True)
+    assert version.stdout.split("-")[0] == browser.version  # Playwright launched exactly that build
+    assert "ms-playwright" not in str(Path(CHROMIUM).resolve())
 
 
 def test_embed_fragment_works_inside_a_report_page(browser, seed_doc, tmp_path):

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
+from tests.fixtures import SEED, run
 
-GEO = [sys.executable, "-m", "geo.cli"]
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*GEO, *args], input=stdin, capture_output=True, text=True, timeout=300)
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # `geo` subprocesses on the real index
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import json
 import random
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -17,8 +18,7 @@ from geopy.distance import great_circle
 
 from geo.batch import BatchArticle, partitions, read_table
 from geo.resolve import MAYBE_KM, AnchorIndex, Context, HostIndex
-from tests.conftest import ROOT
-from tests.test_batch import corpus, geo_batch
+from tests.fixtures import ROOT, corpus, geo_batch
 
 
 def test_partitions_follow_characters_and_cap_the_count():
@@ -51,6 +51,8 @@ def _finish_matches_the_whole_table_way(out, fmt: str) -> None:
     assert (out / f"places{suffix}").read_bytes() == written
 
 
+@pytest.mark.slow
+@pytest.mark.index
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_the_finishing_step_writes_the_same_tables_fresh_and_resumed(tmp_path, fmt):
     source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)
@@ -68,8 +70,55 @@ def test_the_finishing_step_writes_the_same_tables_fresh_and_resumed(tmp_path, f
     assert rerun.returncode == 1 and "already done" in rerun.stderr
     assert next(out.glob("places.*")).read_bytes() == places
     _finish_matches_the_whole_table_way(out, fmt)
+    # Another --partition-chars cuts other partitions: refused in one line (faults' fingerprint, "options" part).
+    refused = geo_batch(*args, "--partition-chars", "1000")
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines() == [
+        f"geo: {out}: holds the output of {source} with another --format, --partition-size or --partition-chars; "
+        "use a new output folder (resuming would mix old and new rows)"
+    ]
 
 
+def test_partition_chars_is_part_of_the_batch_fingerprint(tmp_path):
+    from geo.batch import OutputInUse, _check_output, _fingerprint
+
+    chunks = partitions([BatchArticle("a1", "Talks in Baku."), BatchArticle("a2", "Talks in Rome.")])
+    before = _fingerprint(chunks, 1000, "parquet", 64_000)
+    after = _fingerprint(chunks, 1000, "parquet", 32_000)
+    assert {k for k in before if before[k] != after[k]} == {"options", "all"}
+    manifest = {"source": "in.jsonl", "fingerprint": before["all"], "fingerprints": before}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _check_output(tmp_path, before)  # the same options: resumes
+    with pytest.raises(OutputInUse, match="another --format, --partition-size or --partition-chars;"):
+        _check_output(tmp_path, after)
+
+
+def _can_unshare_network() -> bool:
+    if not shutil.which("unshare"):
+        return False
+    return subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.index
+@pytest.mark.skipif(not _can_unshare_network(), reason="needs a network namespace (unshare -rn)")
+def test_the_in_process_fallback_finishes_from_partition_summaries_too(tmp_path):
+    """Without loopback (faults' fallback, no Dask) the partitions' summaries still make the finishing step's
+    tables, the same as the whole-table way."""
+    source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)
+    out = tmp_path / "out"
+    done = subprocess.run(
+        ["unshare", "-rn", sys.executable, "-m", "geo.cli", "batch", str(source), "-o", str(out), "--partition-size",
+         "4", "-q"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert done.returncode == 1, done.stderr  # the two bad lines
+    assert "parsing in this process instead" in done.stderr and "Traceback" not in done.stderr
+    assert json.loads((out / "summary.json").read_text())["workers"] == 1
+    _finish_matches_the_whole_table_way(out, "parquet")
+
+
+@pytest.mark.slow
 def test_the_map_path_imports_no_table_cluster_or_geocoder_library():
     code = (
         "import sys, geo.cli, geo.pipeline, geo.render, geo.text\n"

@@ -9,6 +9,8 @@ import pytest
 
 from geo.evaluate import evaluate, markdown_table
 
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # whole corpora through the pipeline
+
 
 def gold_line(id_: str, text: str, toponyms: list[tuple[str, float | None, float | None, str | None]]) -> str:
     out, cursor = [], 0

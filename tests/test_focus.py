@@ -277,6 +277,8 @@ def test_eval_focus_scores_accuracy_at_1_and_2(parser, tmp_path):
     assert mini["admin1_articles"] == 1
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_batch_articles_and_the_corpus_map_carry_the_focus(tmp_path):
     from geo.batch import BatchArticle, _write_table, parse_partition
     from geo.corpus_map import corpus_data
@@ -303,7 +305,7 @@ def test_the_map_header_and_opening_view_in_a_browser(seed_doc, tmp_path):
     from playwright.sync_api import sync_playwright
 
     from geo.render import save_map
-    from tests.test_browser import CHROMIUM, FLAGS, Page
+    from tests.fixtures import CHROMIUM, FLAGS, Page
 
     path = save_map(seed_doc, tmp_path / "seed.html")
     with sync_playwright() as p:

@@ -86,6 +86,7 @@ def test_country_names_in_other_languages(gazetteer):
     assert any(c.country == "DE" and c.fcode == "PCLI" for c in gazetteer.candidates("Deutschland"))
 
 
+@pytest.mark.index
 def test_overrides_pin_add_and_drop(tmp_path):
     from geo.gazetteer.index import Gazetteer, default_path
     from geo.pipeline import Geoparser
@@ -108,6 +109,7 @@ def test_overrides_pin_add_and_drop(tmp_path):
     assert found["Paris"].country == "US" and found["Camp Zeta"].country == "AZ"
 
 
+@pytest.mark.index
 def test_bad_overrides_row_is_a_clear_error(tmp_path):
     from geo.errors import DataError
     from geo.gazetteer.index import Gazetteer, default_path

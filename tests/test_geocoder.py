@@ -19,7 +19,7 @@ from geopy.location import Location
 from geo import OfflineGeocoder
 from geo.geocoder import parse_point
 from geo.placestring import QualifierReader, split_place_string
-from tests.test_cli import run
+from tests.fixtures import run
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +91,7 @@ def test_rate_limiter_honours_its_delay(geocoder):
     assert [r.raw["country"] for r in results] == ["DE", "AZ", "AM"]
 
 
+@pytest.mark.index
 def test_geopandas_geocode():
     import geopandas
 
@@ -101,6 +102,8 @@ def test_geopandas_geocode():
     assert frame["address"][0].startswith("Munich")
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_geocode_command():
     done = run("geocode", "Lachin Corridor")
     assert done.returncode == 0 and done.stdout.startswith("Lachin Corridor, Azerbaijan\t39.64000, 46.55000")
@@ -299,6 +302,8 @@ def test_geopandas_geocodes_city_region_strings():
         assert geodesic((geometry.y, geometry.x), point).km < 25
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_geocode_command_place_strings():
     done = run("geocode", "Tulsa, OK", "--json", "--limit", "3")
     rows = json.loads(done.stdout)

@@ -12,7 +12,9 @@ import pytest
 
 from geo.gazetteer.geonames import _places
 from geo.gazetteer.index import Gazetteer
-from tests.conftest import ROOT
+from tests.fixtures import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # gazetteer builds from the registry packages
 
 
 def row(gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc, admin1="", population=0):

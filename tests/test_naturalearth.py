@@ -14,7 +14,9 @@ from geopy.distance import geodesic
 from geo.gazetteer.index import Gazetteer
 from geo.pipeline import Geoparser
 from geo.render import map_data, save_map
-from tests.conftest import ROOT, SEED
+from tests.fixtures import ROOT, SEED
+
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # gazetteer builds with the pack
 
 MIRROR = ROOT.parent / "shared" / "naturalearth"
 
@@ -92,8 +94,9 @@ def test_one_word_pack_names_are_not_claimed_without_ner(pack_index):
     assert "bay of biscay" in gaz.strong_keys
 
 
+@pytest.mark.browser
 def test_seed_map_with_the_pack_in_a_browser_shows_the_disputed_polygon(pack_seed, tmp_path):
-    from tests.test_browser import CHROMIUM, FLAGS, Page
+    from tests.fixtures import CHROMIUM, FLAGS, Page
 
     path = save_map(pack_seed, tmp_path / "seed-pack.html")
     from playwright.sync_api import sync_playwright

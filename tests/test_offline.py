@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
+from tests.fixtures import SEED
+
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # `geo map` subprocesses
 
 
 def geo_map(out: Path, *prefix: str) -> subprocess.CompletedProcess[str]:

@@ -12,7 +12,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.test_cli import run
+from tests.fixtures import run
+
+pytestmark = [pytest.mark.slow, pytest.mark.index]  # `geo` subprocesses against a local HTTP server
 
 KNOWN = {"Xyzzyville": (41.5, -81.7), "Qwertzburg": (50.1, 8.6)}
 

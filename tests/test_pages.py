@@ -167,6 +167,8 @@ def test_the_fallback_reader_is_used_only_when_extraction_finds_nothing_and_says
     assert read.warnings == ("p.html: no main article text found in the page; read all of its text instead",)
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_a_non_english_article_is_processed_with_a_warning(tmp_path):
     german = tmp_path / "dresden.txt"
     german.write_text(
@@ -184,6 +186,8 @@ def test_a_non_english_article_is_processed_with_a_warning(tmp_path):
     assert read_article(PAGES / "national_weather.html").warnings == ()
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_suffixes_are_matched_in_any_case(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -199,6 +203,8 @@ def test_suffixes_are_matched_in_any_case(tmp_path):
     assert "Borders Gazette" in page and "Shrewsbury" not in page.split('id="geo-data"')[1]
 
 
+@pytest.mark.slow
+@pytest.mark.index
 @pytest.mark.parametrize("content", [[], ["photo.jpg", "notes.docx"]], ids=["empty", "no-articles"])
 def test_a_folder_with_no_articles_is_an_error_that_names_it(tmp_path, content):
     folder = tmp_path / "inbox"
@@ -222,6 +228,8 @@ def test_a_folder_with_no_articles_is_an_error_that_names_it(tmp_path, content):
         assert not (tmp_path / "batch").exists()
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_jsonl_metadata_fields_are_read_and_written():
     record = {"id": "r1", "text": "Officials met in Munich on Monday.", "title": "Talks", "date": "2026-05-01",
               "url": "https://news.example/talks", "source": "Example News", "author": "A. Writer"}
@@ -284,6 +292,8 @@ def test_headline_byline_and_date_lines_that_open_a_page_are_not_body_text():
     assert short.text.startswith("By Monday, the river had risen.") and short.meta.author is None
 
 
+@pytest.mark.slow
+@pytest.mark.index
 def test_a_non_english_jsonl_record_is_parsed_with_a_warning():
     german = ("Die Elbe ist in Dresden in der Nacht weiter gestiegen. Die Stadt hat mehrere Straßen in der Altstadt "
               "gesperrt, und die Feuerwehr baut Sandsäcke entlang des Ufers auf. Auch in Meißen und Pirna bereiten "

