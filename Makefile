@@ -62,8 +62,9 @@ eval: setup
 calibrate: setup
 	$(PY) -m geo.calibration $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl | tee build/calibration.md
 
+# BENCH_ARGS=--skip-long leaves out the longest parts (20,000-article batches, the 5 MB article).
 bench: setup
-	$(PY) bench/bench.py --corpus $(DEV)/lgl.jsonl
+	$(PY) bench/bench.py --corpus $(DEV)/lgl.jsonl $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check geo tests bench

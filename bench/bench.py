@@ -1,7 +1,13 @@
 """`make bench`: speed and memory, measured in one run and printed as ratios (no timed assertions in tests).
 
 Pipeline throughput against bare spaCy NER (same components, same texts, same batch size), gazetteer lookups/s,
-peak RSS, and the seed map's size and build time.
+peak RSS, and the seed map's size and build time; the costs around the parsing (issue 22): a `geo batch` of 20,000
+one-paragraph articles with 1 and 2 workers against a bare one-process NER pass (whole runs, start-up and finishing
+step included, and the finishing step's share), the cold start of `geo map` and `geo geocode` against loading the
+model alone, and a long article's parse time per MB at 0.4 / 1.6 / 5 MB.
+
+``--skip-long`` leaves out the 20,000-article runs and the 5 MB article (the longest parts: ≈ 10 of ≈ 15 minutes on
+an idle 2-core machine); ``--skip-batch`` leaves out every Dask run.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_11479447b17c9ead.txt"
 sys.path.insert(0, str(ROOT))
 
 from geo.gazetteer.index import Gazetteer  # noqa: E402
@@ -33,6 +40,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--skip-batch", action="store_true", help="skip the geo batch (Dask) measurements")
     ap.add_argument("--repeats", type=int, default=3, help="alternating runs of bare NER and geo batch (best kept)")
+    ap.add_argument("--skip-long", action="store_true", help="skip the 20,000-article batches and the 5 MB article")
+    ap.add_argument("--short-articles", type=int, default=20_000, help="one-paragraph articles in the short batch")
     args = ap.parse_args()
 
     rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()]
@@ -87,15 +96,125 @@ def main() -> None:
     print(f"seed map: {len(html.encode()) / 1e6:.2f} MB (budget 1.5 MB), parse + render {seed_seconds:.2f} s")
     print(interactive_seconds(html))
     print(reading_cost(parser))
+    print(cold_start())
+    print(long_articles(parser, texts, (0.4, 1.6) if args.skip_long else (0.4, 1.6, 5.0)))
+    if not args.skip_batch and not args.skip_long:
+        print(short_batch(parser, texts, args.short_articles))
 
-    # A long article: NER goes through in bounded pieces, so memory follows the piece size, not the article.
-    long_text = "\n".join([seed] * 200)
-    before = rss_mb()
-    started = time.perf_counter()
-    long_doc = parser.parse(long_text, doc_id="long")
-    print(
-        f"long article: {len(long_text) / 1e6:.2f} M characters, {len(long_doc.resolutions):,} mentions in "
-        f"{time.perf_counter() - started:.1f} s; peak RSS {before:.0f} → {rss_mb():.0f} MB"
+
+def short_texts(texts: list[str], n: int) -> list[str]:
+    """*n* one-paragraph articles (≈ 380 characters: consecutive sentences of the corpus up to ≥ 300 characters),
+    the corpus' pieces in turn until there are *n*."""
+    import re
+
+    pieces = []
+    for text in texts:
+        piece = ""
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+            piece = f"{piece} {sentence}".strip()
+            if len(piece) >= 300:
+                pieces.append(piece)
+                piece = ""
+    return [pieces[i % len(pieces)] for i in range(n)]
+
+
+def short_batch(parser: Geoparser, texts: list[str], n: int) -> str:
+    """Whole `geo batch` runs (cluster start, model loads, parsing, writing, finishing step) over *n* one-paragraph
+    articles with 1 and 2 local workers, against one bare ``nlp.pipe`` pass over the same texts in this process
+    (model already loaded). Bare NER runs first, then 2 workers, then 1, then bare NER again (the drift of a shared
+    machine shows as the difference of the two bare passes)."""
+    import tempfile
+
+    from geo.batch import run_batch
+
+    shorts = short_texts(texts, n)
+    chars = sum(len(t) for t in shorts)
+
+    def bare() -> float:
+        started = time.perf_counter()
+        for _doc in parser.nlp.pipe(shorts, batch_size=32):
+            pass
+        return time.perf_counter() - started
+
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "short.jsonl"
+        source.write_text("".join(json.dumps({"id": f"s{i:05d}", "text": t}) + "\n" for i, t in enumerate(shorts)))
+        bare_seconds = [bare()]
+        reports = {}
+        for workers in (2, 1):
+            reports[workers] = run_batch(source, Path(tmp) / f"out{workers}", workers=workers, progress=False)
+        bare_seconds.append(bare())
+    ner = min(bare_seconds)
+    lines.append(
+        f"short articles: {n:,} one-paragraph articles ({chars / n:.0f} characters each); bare spaCy NER "
+        f"(one process, model loaded) {' / '.join(f'{s:.1f}' for s in bare_seconds)} s"
+    )
+    for workers, report in reports.items():
+        lines.append(
+            f"  geo batch, {workers} worker{'s' if workers > 1 else ''}: {report.seconds:.1f} s in all "
+            f"= {report.seconds / ner:.2f} × bare NER (target with 2 workers ≤ 0.65); processing "
+            f"{report.processing_seconds:.1f} s, finishing step {report.finish_seconds:.2f} s "
+            f"= {report.finish_seconds / report.seconds:.1%} of the run (target ≤ 10 %), "
+            f"{report.partitions} partitions, peak RSS per worker {max(report.worker_rss_mb):.0f} MB"
+        )
+    lines.append(f"  2 workers = {reports[1].seconds / reports[2].seconds:.2f} × 1 worker (whole runs)")
+    return "\n".join(lines)
+
+
+def cold_start(repeats: int = 5) -> str:
+    """Fresh processes, alternating, best of *repeats* each: loading the model alone (``load_nlp`` in ``python -c``),
+    ``geo map`` of the seed, ``geo geocode`` of one name."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {
+            "model load": [sys.executable, "-c", "from geo.recognize import load_nlp; load_nlp()"],
+            "geo map (seed)": [sys.executable, "-m", "geo.cli", "map", str(SEED), "-o", str(Path(tmp) / "seed.html")],
+            "geo geocode": [sys.executable, "-m", "geo.cli", "geocode", "Munich"],
+        }
+        best = dict.fromkeys(commands, float("inf"))
+        cpu = dict.fromkeys(commands, float("inf"))
+        for _ in range(repeats):
+            for name, command in commands.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+                best[name] = min(best[name], time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                used = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                cpu[name] = min(cpu[name], used)
+    model, seed = best["model load"], best["geo map (seed)"]
+    return (
+        f"cold start (fresh process, best of {repeats}; wall, then CPU seconds, which a busy machine disturbs less): "
+        f"model load {model:.2f} s / {cpu['model load']:.2f} s CPU; geo map (seed) {seed:.2f} s = {seed / model:.2f} × "
+        f"model load (target ≤ 1.5), CPU {cpu['geo map (seed)'] / cpu['model load']:.2f} ×; "
+        f"geo geocode {best['geo geocode']:.2f} s (target ≤ 1 s), {cpu['geo geocode']:.2f} s CPU"
+    )
+
+
+def long_articles(parser: Geoparser, texts: list[str], sizes_mb: tuple[float, ...]) -> str:
+    """One long article per size: the corpus' paragraphs in order (repeated from the start when the corpus is
+    shorter), cut to the size; parse time per MB and peak RSS. Flat time per MB is the target (within 25 %)."""
+    paragraphs = [p.strip() for text in texts for p in text.split("\n") if p.strip()]
+    whole = "\n\n".join(paragraphs)
+    per_mb = []
+    lines = []
+    for size in sizes_mb:
+        chars = int(size * 1e6)
+        text = ("\n\n".join([whole] * (chars // len(whole) + 1)))[:chars]
+        started = time.perf_counter()
+        doc = parser.parse(text, doc_id="long")
+        seconds = time.perf_counter() - started
+        per_mb.append(seconds / size)
+        lines.append(
+            f"  {size:.1f} MB: {seconds:.1f} s = {seconds / size:.1f} s/MB, {len(doc.resolutions):,} mentions, "
+            f"peak RSS {rss_mb():.0f} MB"
+        )
+    return (
+        f"long articles (time per MB, max / min = {max(per_mb) / min(per_mb):.2f}; target ≤ 1.25):\n"
+        + "\n".join(lines)
     )
 
 
@@ -178,19 +297,11 @@ def paired_with_bare(corpus: str, limit: int) -> tuple[float, float]:
 
     from dask.distributed import Client
 
-    from geo.batch import (
-        PARTITION_SIZE,
-        local_cluster,
-        process_partition,
-        read_inputs,
-        shut_down,
-        warm_worker,
-    )
-    from geo.iterate import chunked
+    from geo.batch import local_cluster, partitions, process_partition, read_inputs, shut_down, warm_worker
     from geo.worker import THREAD_VARIABLES
 
     articles = list(read_inputs(corpus))[: limit or None]
-    chunks = [list(c) for c in chunked(articles, PARTITION_SIZE)]
+    chunks = partitions(articles)
     env = {**os.environ, **{v: "1" for v in THREAD_VARIABLES}}
     bare_process = subprocess.Popen(
         [sys.executable, "-c", BARE_SERVER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env

@@ -31,7 +31,7 @@ def _warn(message: str) -> None:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from geo.pipeline import Geoparser
+    from geo.pipeline import start_geoparser
     from geo.render import save_embed, save_map, save_png
 
     problem = _map_options_problem(args)
@@ -46,7 +46,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     if (args.output or args.png) and len(paths) != 1:
         _warn("-o/--output and --png take one article; use --out-dir for several")
         return EXIT_USAGE
-    parser = Geoparser()
+    parser = start_geoparser()
     online = _online(args)
     failed = len(folder_errors)
     for path in paths:
@@ -193,9 +193,9 @@ def _add_online_options(p: argparse.ArgumentParser) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from geo.export import FORMATS, to_jsonl_line
-    from geo.pipeline import Article, Geoparser
+    from geo.pipeline import Article, start_geoparser
 
-    parser = Geoparser()
+    parser = start_geoparser()
     online = _online(args)
     if args.jsonl:
         failed = 0
@@ -279,6 +279,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             fmt=args.format,
             partition_size=args.partition_size,
+            partition_chars=args.partition_chars,
             progress=not args.quiet,
         )
     except OutputInUse as exc:
@@ -502,7 +503,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--workers", type=int, help="local worker processes (default: number of cores)")
     p_batch.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786)")
     p_batch.add_argument("--format", choices=["parquet", "geojson", "csv"], default="parquet")
-    p_batch.add_argument("--partition-size", type=int, default=32, help="articles per partition (default 32)")
+    p_batch.add_argument(
+        "--partition-size", type=int, default=1000, help="articles at most per partition (default 1000)"
+    )
+    p_batch.add_argument(
+        "--partition-chars", type=int, default=64_000,
+        help="characters of text per partition (default 64000; a longer article is a partition of its own)",
+    )
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
     p_batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_settings_options(p_batch)

@@ -22,8 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geopy.distance import great_circle
-
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate
 
@@ -63,6 +61,11 @@ class Qualifier:
             return True
         if c.country in self.countries:
             return True
+        if not self.areas:
+            return False
+        # Imported here: geopy imports all its geocoders, ≈ 0.1 s of a cold `geo map` that rarely gets here.
+        from geopy.distance import great_circle
+
         return any(
             a.id != c.id
             and a.admin1 == c.admin1

@@ -21,15 +21,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import branca.element
-import folium
-
 from geo import boundaries
 from geo.export import admin1_fields, wkt_to_geojson
 from geo.files import write_atomic
 from geo.focus import initial_view
+from geo.lazy import without_module
 from geo.model import Document
 from geo.resolve import explain
+
+with without_module("pandas"):  # folium imports pandas only for DataFrame locations, never passed: ≈ 0.45 s
+    import branca.element
+    import folium
 
 ATTRIBUTION = (
     "Places: contains data from GeoNames (CC BY 4.0) and geo's curated supplement · "

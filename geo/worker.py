@@ -18,12 +18,14 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for annotations only: the flow is geo.batch → geo.worker, never back
+    from geo.batch import BatchArticle
     from geo.settings import Settings
 
 # Numerical libraries start a thread pool unless told not to; one thread is the point of this process.
@@ -123,6 +125,93 @@ def parsing_process(settings: Settings | None = None) -> ParsingProcess:
 
 # ---------------------------------------------------------------- the child
 
+_PARSER: Any = None
+
+
+def worker_parser() -> Any:
+    """The Geoparser of this process, loaded on first use (once per process, not per article)."""
+    global _PARSER
+    if _PARSER is None:
+        from geo.pipeline import Geoparser
+
+        _PARSER = Geoparser()
+    return _PARSER
+
+
+def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]:
+    """Parse one partition into its output rows: mentions, articles and errors (in the parsing process)."""
+    from geo.export import admin1_fields, focus_fields
+    from geo.pipeline import Article
+
+    started = time.perf_counter()
+    parser = worker_parser()
+    good = [a for a in articles if a.text is not None]
+    errors = [{"id": a.id, "error": a.error} for a in articles if a.text is None]
+    mention_rows: list[dict[str, Any]] = []
+    article_rows: list[dict[str, Any]] = []
+    documents = {}
+    try:
+        for document in parser.parse_many(Article(a.id, a.text or "", a.title, meta=a.meta) for a in good):
+            documents[document.id] = document
+    except Exception as exc:  # noqa: BLE001 — one bad article must not sink the partition: retry one by one
+        documents = {}
+        for a in good:
+            try:
+                documents[a.id] = next(parser.parse_many([Article(a.id, a.text or "", a.title, meta=a.meta)]))
+            except Exception as inner:  # noqa: BLE001
+                errors.append({"id": a.id, "error": f"{type(inner).__name__}: {inner}"})
+        del exc
+    for a in articles:
+        document = documents.get(a.id)
+        if document is None:
+            continue
+        for resolution in document.resolutions:
+            m, c = resolution.mention, resolution.place
+            sentence = document.sentences[m.sentence]
+            mention_rows.append(
+                {
+                    "article": a.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "sentence": document.text[sentence.start : sentence.end].strip(),
+                    "place_id": c.id if c else None,
+                    "geonameid": c.geonameid if c else None,
+                    "name": c.name if c else None,
+                    "feature": c.feature if c else None,
+                    "country": (c.country or None) if c else None,
+                    **admin1_fields(c),
+                    "lat": c.lat if c else None,
+                    "lon": c.lon if c else None,
+                    "score": round(resolution.score, 4),
+                    "via": resolution.via,
+                }
+            )
+        article_rows.append(
+            {
+                "article": a.id,
+                "title": document.title,
+                "source": document.meta.source,
+                "date": document.meta.date,
+                "author": document.meta.author,
+                "url": document.meta.url,
+                "language": document.meta.language,
+                "mentions": len(document.resolutions),
+                "places": len(document.places()),
+                "partition": number,
+                **focus_fields(document),
+                "dateline": document.dateline.text if document.dateline else None,
+            }
+        )
+    return {
+        "mentions": mention_rows,
+        "articles": article_rows,
+        "errors": errors,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+
 
 def _threads() -> int:
     try:
@@ -138,7 +227,6 @@ def _rss_mb() -> float:
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     """Read the settings (a pickled :class:`geo.settings.Settings` or None), then answer requests until the worker
     closes the pipe (or dies)."""
-    from geo.batch import parse_partition, worker_parser
     from geo.settings import configure
 
     handlers: dict[str, Callable[..., Any]] = {"parse": parse_partition, "threads": _threads, "rss_mb": _rss_mb}

@@ -8,6 +8,7 @@ test-fast`` runs what has none of them.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -25,6 +26,41 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 def run(*args: str, stdin: str | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
     """``geo ARGS…`` as a user runs it: a real subprocess of this checkout's CLI (stdout, stderr as text)."""
     return subprocess.run([*GEO, *args], input=stdin, capture_output=True, text=True, timeout=300, **kwargs)
+
+
+CITIES = ["Munich", "Baku", "Yerevan", "Tbilisi", "Ankara", "Berlin", "Paris", "Madrid", "Rome", "Vienna"]
+
+
+def corpus(path: Path, n: int, *, bad_lines: bool = False, long: bool = False) -> Path:
+    """A JSONL corpus of *n* short articles (ids a000…, titles, dates; a004 with url and source), the seed text
+    appended when *long*, two bad lines (not JSON, no text) when *bad_lines*."""
+    seed = SEED.read_text(encoding="utf-8")
+    lines = []
+    for i in range(n):
+        city = CITIES[i % len(CITIES)]
+        text = f"Talks in {city}.\nOfficials met in {city} on day {i}; later they flew to Baku."
+        if long:
+            text += "\n" + seed
+        record = {"id": f"a{i:03d}", "text": text, "title": f"Day {i} in {city}", "date": f"2023-03-{1 + i % 28:02d}"}
+        if i == 3:
+            record["url"] = "javascript:alert(1)"
+        if i == 4:
+            record["url"] = "https://example.org/a004"
+            record["source"] = "Example Wire"
+        lines.append(json.dumps(record))
+    if bad_lines:
+        lines.insert(2, "{not json")
+        lines.insert(5, json.dumps({"id": "no-text"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def geo_batch(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    """`geo batch ARGS` in a subprocess from the checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "geo.cli", "batch", *args], capture_output=True, text=True, cwd=ROOT, timeout=600,
+        **kwargs,
+    )
 
 
 def occurrences(text: str, word: str) -> list[int]:

@@ -13,41 +13,9 @@ from pathlib import Path
 import pytest
 
 from geo.batch import read_table
-from tests.fixtures import ROOT, SEED
+from tests.fixtures import CITIES, ROOT, corpus, geo_batch
 
 pytestmark = [pytest.mark.slow, pytest.mark.index]  # Dask clusters and `geo batch` subprocesses
-
-CITIES = ["Munich", "Baku", "Yerevan", "Tbilisi", "Ankara", "Berlin", "Paris", "Madrid", "Rome", "Vienna"]
-
-
-def corpus(path: Path, n: int, *, bad_lines: bool = False, long: bool = False) -> Path:
-    seed = SEED.read_text(encoding="utf-8")
-    lines = []
-    for i in range(n):
-        city = CITIES[i % len(CITIES)]
-        text = f"Talks in {city}.\nOfficials met in {city} on day {i}; later they flew to Baku."
-        if long:
-            text += "\n" + seed
-        record = {"id": f"a{i:03d}", "text": text, "title": f"Day {i} in {city}", "date": f"2023-03-{1 + i % 28:02d}"}
-        if i == 3:
-            record["url"] = "javascript:alert(1)"
-        if i == 4:
-            record["url"] = "https://example.org/a004"
-            record["source"] = "Example Wire"
-        lines.append(json.dumps(record))
-    if bad_lines:
-        lines.insert(2, "{not json")
-        lines.insert(5, json.dumps({"id": "no-text"}))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def geo_batch(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "geo.cli", "batch", *args], capture_output=True, text=True, cwd=ROOT, timeout=600,
-        **kwargs,
-    )
-
 
 def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)

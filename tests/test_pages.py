@@ -244,8 +244,9 @@ def test_jsonl_metadata_fields_are_read_and_written():
 
 def test_batch_articles_table_carries_the_metadata(parser, tmp_path, monkeypatch):
     import geo.batch
+    import geo.worker
 
-    monkeypatch.setattr(geo.batch, "_PARSER", parser)
+    monkeypatch.setattr(geo.worker, "_PARSER", parser)  # the parsing process's parser (geo.worker.worker_parser)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "weather.HTML").write_bytes((PAGES / "national_weather.html").read_bytes())

@@ -1,0 +1,188 @@
+"""Issue 22, costs that grow only with the work: the batch finishing step from per-partition partial tables,
+partitions by characters, what the cold `geo map` path imports, and the indexes that keep a long article linear.
+Each check compares against the plain way of computing the same thing (no timings here: those are `make bench`)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import random
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+from geopy.distance import great_circle
+
+from geo.batch import BatchArticle, partitions, read_table
+from geo.resolve import MAYBE_KM, AnchorIndex, Context, HostIndex
+from tests.fixtures import ROOT, corpus, geo_batch
+
+
+def test_partitions_follow_characters_and_cap_the_count():
+    texts = ["x" * 300] * 10 + ["y" * 5000] + [None] * 7 + ["z" * 300] * 3
+    articles = [BatchArticle(f"a{i}", t, error=None if t else "bad") for i, t in enumerate(texts)]
+    parts = partitions(articles, partition_size=4, partition_chars=1000)
+    assert [a.id for p in parts for a in p] == [a.id for a in articles]  # input order, each once
+    assert [len(p) for p in parts] == [3, 3, 3, 1, 1, 4, 4, 2]  # ≤ 1000 characters, ≤ 4 articles; 5000 alone
+    assert [len(p) for p in partitions(articles, partition_size=1000, partition_chars=64_000)] == [21]
+    with pytest.raises(ValueError):
+        partitions(articles, partition_size=0)
+
+
+def _finish_matches_the_whole_table_way(out, fmt: str) -> None:
+    """The places table the run wrote (from partial tables) is the one a groupby over every mention writes."""
+    suffix = {"parquet": ".parquet", "csv": ".csv"}[fmt]
+    written = (out / f"places{suffix}").read_bytes()
+    summary = json.loads((out / "summary.json").read_text())
+    errors = (out / "errors.jsonl").read_text()
+    assert summary["finish_seconds"] > 0
+    assert summary["articles"] == len(read_table(out, "articles"))
+    assert summary["mentions"] == len(read_table(out, "mentions")) > 0
+    parts = sorted((out / "errors").glob("part-*.jsonl"))
+    assert errors == "".join(p.read_text() for p in parts) and summary["errors"] == errors.count("\n") == 2
+    # From the mention files, all at once, in a process of its own as a run is (pyproj's state in this test
+    # process, after other tests, can change how the CRS is spelled in GeoParquet metadata).
+    code = f"from geo.batch import write_places; print(write_places(__import__('pathlib').Path({str(out)!r}), {fmt!r}))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert int(done.stdout) == summary["places"] > 3
+    assert (out / f"places{suffix}").read_bytes() == written
+
+
+@pytest.mark.slow
+@pytest.mark.index
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_the_finishing_step_writes_the_same_tables_fresh_and_resumed(tmp_path, fmt):
+    source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)
+    out = tmp_path / "out"
+    args = [str(source), "-o", str(out), "--workers", "1", "--partition-size", "4", "--format", fmt, "-q"]
+    assert geo_batch(*args).returncode == 1  # the two bad lines
+    _finish_matches_the_whole_table_way(out, fmt)
+    places = next(out.glob("places.*")).read_bytes()
+    # A rerun after a stop: two partitions to redo, the others read once from their files.
+    for part in sorted((out / "articles").glob("part-*"))[1:3]:
+        part.unlink()
+    next(out.glob("places.*")).unlink()
+    (out / "errors.jsonl").unlink()
+    rerun = geo_batch(*args)
+    assert rerun.returncode == 1 and "already done" in rerun.stderr
+    assert next(out.glob("places.*")).read_bytes() == places
+    _finish_matches_the_whole_table_way(out, fmt)
+    # Another --partition-chars cuts other partitions: refused in one line (faults' fingerprint, "options" part).
+    refused = geo_batch(*args, "--partition-chars", "1000")
+    assert refused.returncode == 2
+    assert refused.stderr.strip().splitlines() == [
+        f"geo: {out}: holds the output of {source} with another --format, --partition-size or --partition-chars; "
+        "use a new output folder (resuming would mix old and new rows)"
+    ]
+
+
+def test_partition_chars_is_part_of_the_batch_fingerprint(tmp_path):
+    from geo.batch import OutputInUse, _check_output, _fingerprint
+
+    chunks = partitions([BatchArticle("a1", "Talks in Baku."), BatchArticle("a2", "Talks in Rome.")])
+    before = _fingerprint(chunks, 1000, "parquet", 64_000)
+    after = _fingerprint(chunks, 1000, "parquet", 32_000)
+    assert {k for k in before if before[k] != after[k]} == {"options", "all"}
+    manifest = {"source": "in.jsonl", "fingerprint": before["all"], "fingerprints": before}
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _check_output(tmp_path, before)  # the same options: resumes
+    with pytest.raises(OutputInUse, match="another --format, --partition-size or --partition-chars;"):
+        _check_output(tmp_path, after)
+
+
+def _can_unshare_network() -> bool:
+    if not shutil.which("unshare"):
+        return False
+    return subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.index
+@pytest.mark.skipif(not _can_unshare_network(), reason="needs a network namespace (unshare -rn)")
+def test_the_in_process_fallback_finishes_from_partition_summaries_too(tmp_path):
+    """Without loopback (faults' fallback, no Dask) the partitions' summaries still make the finishing step's
+    tables, the same as the whole-table way."""
+    source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)
+    out = tmp_path / "out"
+    done = subprocess.run(
+        ["unshare", "-rn", sys.executable, "-m", "geo.cli", "batch", str(source), "-o", str(out), "--partition-size",
+         "4", "-q"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert done.returncode == 1, done.stderr  # the two bad lines
+    assert "parsing in this process instead" in done.stderr and "Traceback" not in done.stderr
+    assert json.loads((out / "summary.json").read_text())["workers"] == 1
+    _finish_matches_the_whole_table_way(out, "parquet")
+
+
+@pytest.mark.slow
+def test_the_map_path_imports_no_table_cluster_or_geocoder_library():
+    code = (
+        "import sys, geo.cli, geo.pipeline, geo.render, geo.text\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    loaded = set(done.stdout.split())
+    assert "folium" in loaded and "geo" in loaded
+    assert not loaded & {"pandas", "geopandas", "pyarrow", "shapely", "dask", "distributed", "geopy"}
+
+
+def test_the_worker_never_imports_the_batch_driver():
+    """One-way flow: geo.batch → geo.worker (geo.worker names geo.batch for annotations only)."""
+    tree = ast.parse((ROOT / "geo" / "worker.py").read_text(encoding="utf-8"))
+    typing_only = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in ast.walk(block)
+    }
+    imports = [
+        node for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("geo.batch") and id(node) not in typing_only
+    ]
+    assert imports == []
+
+
+def test_anchor_index_says_what_measuring_every_anchor_says():
+    rng = random.Random(22)
+    anchors = [SimpleNamespace(lat=rng.uniform(-85, 85), lon=rng.uniform(-180, 180)) for _ in range(300)]
+    anchors += [SimpleNamespace(lat=a.lat, lon=a.lon) for a in anchors[:50]]  # the same place named again
+    anchors += [SimpleNamespace(lat=rng.uniform(-1, 1), lon=rng.uniform(179, 180)) for _ in range(20)]  # date line
+    index = AnchorIndex(anchors)  # type: ignore[arg-type]
+    points = []
+    for a in anchors[:200]:  # just inside and just outside MAYBE_KM of an anchor, any bearing
+        for km in (MAYBE_KM - 0.01, MAYBE_KM + 0.01, MAYBE_KM * rng.uniform(0.2, 3)):
+            p = great_circle(kilometers=km).destination((a.lat, a.lon), rng.uniform(0, 360))
+            points.append((p.latitude, p.longitude))
+    points += [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(200)]
+    answers = []
+    for lat, lon in points:
+        every = any(great_circle((lat, lon), (a.lat, a.lon)).km <= MAYBE_KM for a in anchors)
+        assert index.near(lat, lon) == every, (lat, lon)
+        answers.append(every)
+    assert 100 < sum(answers) < len(answers) - 100  # both answers well represented
+    assert not AnchorIndex([]).near(0.0, 0.0)
+
+
+def test_host_index_picks_what_scanning_every_host_picks(seed_doc):
+    rng = random.Random(22)
+    placed = [r for r in seed_doc.resolutions if r.place is not None]
+    regions = Context(admin1={placed[0].place.admin1: frozenset({"x"})})
+    for datelines in (0.0, 0.2):
+        hosts = []
+        for _ in range(400):  # many hosts, often several at one offset; datelines; sure and unsure readings
+            r = rng.choice(placed)
+            source = "dateline" if rng.random() < datelines else "ner"
+            mention = replace(r.mention, start=rng.randrange(0, 2_000, 20), source=source)
+            hosts.append(replace(r, mention=mention, score=rng.random()))
+        for context in (Context(), regions):
+            index = HostIndex(hosts, context)
+            for _ in range(300):
+                mention = replace(placed[0].mention, start=rng.randrange(0, 2_000, 10))
+                said_at = rng.choice(hosts).mention.start
+                for following in (None, SimpleNamespace(end=lambda at=said_at: at), SimpleNamespace(end=lambda: -1)):
+                    scanned = min(range(len(hosts)), key=lambda i: index.key(i, mention, following))  # type: ignore[arg-type]
+                    assert index.pick(mention, following) is hosts[scanned]  # type: ignore[arg-type]
