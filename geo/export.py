@@ -23,7 +23,18 @@ if TYPE_CHECKING:
     from geo.gazetteer.index import Gazetteer
 
 MENTION_FIELDS = [
-    "start", "end", "text", "lat", "lon", "name", "geonameid", "feature", "country", "admin1", "admin1_code", "score",
+    "start",
+    "end",
+    "text",
+    "lat",
+    "lon",
+    "name",
+    "geonameid",
+    "feature",
+    "country",
+    "admin1",
+    "admin1_code",
+    "score",
 ]
 
 
@@ -47,8 +58,14 @@ def admin1_fields(place: Candidate | None, gazetteer: Gazetteer | None = None) -
 def _place_fields(place: Candidate | None) -> dict[str, Any]:
     if place is None:
         return {
-            "lat": None, "lon": None, "name": None, "geonameid": None, "feature": None, "country": None,
-            "admin1": None, "admin1_code": None,
+            "lat": None,
+            "lon": None,
+            "name": None,
+            "geonameid": None,
+            "feature": None,
+            "country": None,
+            "admin1": None,
+            "admin1_code": None,
         }
     return {
         "lat": place.lat,
@@ -163,7 +180,9 @@ def to_geojson(document: Document) -> str:
     features = []
     for place in document.places():
         c = place.candidate
-        geometry = wkt_to_geojson(c.geometry) if c.geometry else {"type": "Point", "coordinates": [c.lon, c.lat]}
+        geometry = (
+            wkt_to_geojson(c.geometry) if c.geometry else {"type": "Point", "coordinates": [c.lon, c.lat]}
+        )
         features.append(
             {
                 "type": "Feature",

@@ -44,7 +44,9 @@ from geo.resolve import Context, Resolver
 _REVERSE_RADII_DEG = (0.1, 0.3, 1.0, 3.0)
 FUZZY_MIN_LENGTH = 5  # shorter names have too many neighbours one letter away ("Pars": Paris, Pau, Parma…)
 FUZZY_DISCOUNT = 0.5  # a fuzzy answer's probability: its share among its readings × similarity × this
-SEAT_SHARE = 1 / 3  # a city named the unit's name only by an alternate name: at least this share of its people
+SEAT_SHARE = (
+    1 / 3
+)  # a city named the unit's name only by an alternate name: at least this share of its people
 STRUCTURED_FIELDS = {"city": "PPL", "county": "ADM2", "state": "ADM1", "country": "PCLI"}
 UNSUPPORTED_FIELDS = ("street", "postalcode")  # accepted as Nominatim takes them; no offline data: not used
 _POINT = re.compile(
@@ -172,7 +174,9 @@ class OfflineGeocoder(Geocoder):
         if not name:
             return None if exactly_one else []
         match = "exact"
-        if not all(qualifiers):  # "Minneapolis, Minesota": a misspelt qualifier, read as the names most like it
+        if not all(
+            qualifiers
+        ):  # "Minneapolis, Minesota": a misspelt qualifier, read as the names most like it
             qualifiers = [q or self._fuzzy_qualifier(q.text) for q in qualifiers]
             match = "fuzzy"
         if not all(qualifiers):
@@ -183,8 +187,10 @@ class OfflineGeocoder(Geocoder):
                 ranked = [(c, share * FUZZY_DISCOUNT) for c, share in ranked]
             if not ranked:
                 ranked, match = self._fuzzy_ranked(name, qualifiers, level), "fuzzy"
-        countries = {country_codes.upper()} if isinstance(country_codes, str) else (
-            {c.upper() for c in country_codes} if country_codes else None
+        countries = (
+            {country_codes.upper()}
+            if isinstance(country_codes, str)
+            else ({c.upper() for c in country_codes} if country_codes else None)
         )
         features = {feature} if isinstance(feature, str) else (set(feature) if feature else None)
         kept = [
@@ -197,7 +203,9 @@ class OfflineGeocoder(Geocoder):
         if total > 0 and len(kept) < len(ranked):  # probabilities among the places the filters keep
             discount = sum(score for _c, score in ranked) if match == "fuzzy" else 1.0
             kept = [(c, discount * score / total) for c, score in kept]
-        locations = [self._location(c, score, kept, match=match) for c, score in kept[: 1 if exactly_one else limit]]
+        locations = [
+            self._location(c, score, kept, match=match) for c, score in kept[: 1 if exactly_one else limit]
+        ]
         if exactly_one:
             return locations[0] if locations else None
         return locations
@@ -239,14 +247,18 @@ class OfflineGeocoder(Geocoder):
                 return [(c, share), (unit, score), *(cs for j, cs in enumerate(ranked) if j not in (0, i))]
         return ranked
 
-    def _ranked(self, name: str, qualifiers: list[Qualifier], level: str | None) -> list[tuple[Candidate, float]]:
+    def _ranked(
+        self, name: str, qualifiers: list[Qualifier], level: str | None
+    ) -> list[tuple[Candidate, float]]:
         """The readings of *name* that every qualifier admits, at *level* ("PPL", "ADM1"…) when given, each with
         its share among them, best first."""
         if not qualifiers and level is None:
             return self.rank(name)
         candidates = tuple(
             c
-            for c in self.gazetteer.candidates(name, 400)  # a small namesake ("Washington, IN") is far down the list
+            for c in self.gazetteer.candidates(
+                name, 400
+            )  # a small namesake ("Washington, IN") is far down the list
             if all(q.admits(c) for q in qualifiers) and (level is None or c.fcode.startswith(level))
         )
         if not candidates:
@@ -271,7 +283,9 @@ class OfflineGeocoder(Geocoder):
         similar = self._fuzzy.similar(name)
         for best in sorted({score for _k, score in similar}, reverse=True):
             keys = [k for k, score in similar if score == best]
-            ranked = [(c, share / len(keys)) for key in keys for c, share in self._ranked(key, qualifiers, level)]
+            ranked = [
+                (c, share / len(keys)) for key in keys for c, share in self._ranked(key, qualifiers, level)
+            ]
             if ranked:
                 ranked.sort(key=lambda cs: -cs[1])
                 return [(c, share * best / 100 * FUZZY_DISCOUNT) for c, share in ranked]
@@ -302,7 +316,11 @@ class OfflineGeocoder(Geocoder):
             raise ValueError(
                 f"structured query: unknown field(s) {', '.join(unknown)}; use {', '.join(STRUCTURED_FIELDS)}"
             )
-        parts = [(field, str(query[field]).strip()) for field in STRUCTURED_FIELDS if str(query.get(field) or "").strip()]
+        parts = [
+            (field, str(query[field]).strip())
+            for field in STRUCTURED_FIELDS
+            if str(query.get(field) or "").strip()
+        ]
         if not parts:
             return "", [], None
         (field, name), coarser = parts[0], parts[1:]
@@ -332,7 +350,9 @@ class OfflineGeocoder(Geocoder):
             if rows and (inside is None or any(c.country == inside for c in rows)):
                 break
         km = {c.id: great_circle((lat, lon), (c.lat, c.lon)).km for c in rows}
-        nearest = sorted(rows, key=lambda c: (c.country != inside if inside else False, km[c.id], -c.population))
+        nearest = sorted(
+            rows, key=lambda c: (c.country != inside if inside else False, km[c.id], -c.population)
+        )
         if inside and not any(c.country == inside for c in nearest):
             country = self.gazetteer.country(inside)
             if country is not None:

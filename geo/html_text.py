@@ -75,6 +75,7 @@ def _declared_language(tree: object) -> str | None:
                 break
     return _clean(lang.replace("_", "-")) if lang else None
 
+
 _SKIP = {
     "script",
     "style",

@@ -20,7 +20,9 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def chunked_by_weight(items: Iterable[T], max_items: int, max_weight: int, weight: Callable[[T], int]) -> Iterator[list[T]]:
+def chunked_by_weight(
+    items: Iterable[T], max_items: int, max_weight: int, weight: Callable[[T], int]
+) -> Iterator[list[T]]:
     """Consecutive lists of items, each closed before it would pass *max_weight* (summed ``weight(item)``, such as
     characters of text) or when it holds *max_items*; an item heavier than *max_weight* makes a list of its own.
     Read lazily, like :func:`chunked`. ``ValueError`` if *max_items* < 1."""

@@ -25,7 +25,14 @@ _FRONT_KEYS = {
     "lang": "language",
     "language": "language",
 }
-_BLOCK_ENDS = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "table_close", "tr_close"}
+_BLOCK_ENDS = {
+    "paragraph_close",
+    "heading_close",
+    "list_item_close",
+    "blockquote_close",
+    "table_close",
+    "tr_close",
+}
 _SKIPPED_BLOCKS = {"fence", "code_block", "html_block", "hr"}
 
 

@@ -40,22 +40,68 @@ LAYERS: dict[str, str] = {
 _SUFFIXES = (".json", ".geojson", ".zip", ".shp")
 
 # Natural Earth feature classes -> GeoNames feature codes.
-_MARINE = {"ocean": "OCN", "sea": "SEA", "gulf": "GULF", "bay": "BAY", "strait": "STRT", "sound": "SD",
-           "channel": "CHN", "lagoon": "LGN", "fjord": "FJD", "inlet": "INLT", "reef": "RF", "river": "STM",
-           "generic": "SEA"}
-_REGIONS = {"island": "ISL", "island group": "ISLS", "range/mtn": "MTS", "plateau": "PLAT", "desert": "DSRT",
-            "pen/cape": "PEN", "peninsula": "PEN", "coast": "CST", "plain": "PLN", "delta": "DLTA", "basin": "BSN",
-            "valley": "VAL", "lowland": "LWL", "tundra": "TUND", "isthmus": "ISTH", "wetlands": "WTLD",
-            "gorge": "GRGE", "foothills": "HLLS", "lake": "LK", "depression": "DPR", "geoarea": "RGN",
-            "cape": "CAPE", "mountain": "MT", "pass": "PASS", "waterfall": "FLLS", "spot elevation": "MT",
-            "pole": "RGN"}
+_MARINE = {
+    "ocean": "OCN",
+    "sea": "SEA",
+    "gulf": "GULF",
+    "bay": "BAY",
+    "strait": "STRT",
+    "sound": "SD",
+    "channel": "CHN",
+    "lagoon": "LGN",
+    "fjord": "FJD",
+    "inlet": "INLT",
+    "reef": "RF",
+    "river": "STM",
+    "generic": "SEA",
+}
+_REGIONS = {
+    "island": "ISL",
+    "island group": "ISLS",
+    "range/mtn": "MTS",
+    "plateau": "PLAT",
+    "desert": "DSRT",
+    "pen/cape": "PEN",
+    "peninsula": "PEN",
+    "coast": "CST",
+    "plain": "PLN",
+    "delta": "DLTA",
+    "basin": "BSN",
+    "valley": "VAL",
+    "lowland": "LWL",
+    "tundra": "TUND",
+    "isthmus": "ISTH",
+    "wetlands": "WTLD",
+    "gorge": "GRGE",
+    "foothills": "HLLS",
+    "lake": "LK",
+    "depression": "DPR",
+    "geoarea": "RGN",
+    "cape": "CAPE",
+    "mountain": "MT",
+    "pass": "PASS",
+    "waterfall": "FLLS",
+    "spot elevation": "MT",
+    "pole": "RGN",
+}
 _SKIP_CLASSES = {"continent", "dragons-be-here"}  # continents come from GeoNames; the rest is a joke
 # Natural Earth's abbreviations, spelled out for matching ("W. Sahara", "Kuril Is.", "CAUCASUS MTS.").
-_EXPANSIONS = [(r"\bIs\.", "Islands"), (r"\bI\.", "Island"), (r"\bMts\.", "Mountains"), (r"\bMt\.", "Mount"),
-               (r"\bW\.", "Western"), (r"\bN\.", "Northern"), (r"\bS\.", "South"), (r"\bE\.", "East"),
-               (r"\bBr\.", "British"), (r"\bTer\.", "Territory")]
+_EXPANSIONS = [
+    (r"\bIs\.", "Islands"),
+    (r"\bI\.", "Island"),
+    (r"\bMts\.", "Mountains"),
+    (r"\bMt\.", "Mount"),
+    (r"\bW\.", "Western"),
+    (r"\bN\.", "Northern"),
+    (r"\bS\.", "South"),
+    (r"\bE\.", "East"),
+    (r"\bBr\.", "British"),
+    (r"\bTer\.", "Territory"),
+]
 
-ID_BASE = -2_000_000  # pack rows: ID_BASE - 100_000 * layer number - feature number (stable for the same files)
+ID_BASE = (
+    -2_000_000
+)  # pack rows: ID_BASE - 100_000 * layer number - feature number (stable for the same files)
 
 
 @dataclass
@@ -204,10 +250,16 @@ def _disputed(frame: Any, base: int, layer: str, iso3_to_iso2: dict[str, str]) -
         status = " ".join(str(v) for v in (row.TYPE, "—", row.NOTE_BRK) if isinstance(v, str) and v)
         lat, lon = _label_point(row.geometry)
         yield PackPlace(
-            id=base - i, name=names[0], names=names, fcode="DISP",
-            country=iso3_to_iso2.get(str(row.SOV_A3), ""), lat=lat, lon=lon,
+            id=base - i,
+            name=names[0],
+            names=names,
+            fcode="DISP",
+            country=iso3_to_iso2.get(str(row.SOV_A3), ""),
+            lat=lat,
+            lon=lon,
             geometry=_wkt(row.geometry, 0.005),
-            note=f"{status.strip(' —')} (Natural Earth {row.featurecla})", layer=layer,
+            note=f"{status.strip(' —')} (Natural Earth {row.featurecla})",
+            layer=layer,
         )
 
 
@@ -221,10 +273,21 @@ def _features(classes: dict[str, str], alt_column: str) -> Callable[..., Iterato
             if fcode is None or not names or row.geometry is None:
                 continue
             is_point = row.geometry.geom_type == "Point"
-            lat, lon = (round(row.geometry.y, 5), round(row.geometry.x, 5)) if is_point else _label_point(row.geometry)
+            lat, lon = (
+                (round(row.geometry.y, 5), round(row.geometry.x, 5))
+                if is_point
+                else _label_point(row.geometry)
+            )
             yield PackPlace(
-                id=base - i, name=names[0], names=names, fcode=fcode, country="", lat=lat, lon=lon,
-                geometry="" if is_point else _wkt(row.geometry, 0.02), note=f"Natural Earth {row.featurecla}",
+                id=base - i,
+                name=names[0],
+                names=names,
+                fcode=fcode,
+                country="",
+                lat=lat,
+                lon=lon,
+                geometry="" if is_point else _wkt(row.geometry, 0.02),
+                note=f"Natural Earth {row.featurecla}",
                 layer=layer,
             )
 
@@ -250,9 +313,16 @@ def _rivers(frame: Any, base: int, layer: str, _iso: dict[str, str]) -> Iterator
         names = _all_names(name, getattr(row, "name_alt", None), getattr(row, "name_en", None))
         names += [f"{n} River" for n in names if "river" not in n.lower()]
         yield PackPlace(
-            id=base - i, name=f"{name} River" if "river" not in name.lower() else name, names=names,
-            fcode="STM", country="", lat=lat, lon=lon, geometry=_wkt(geometry, 0.02),
-            note="Natural Earth river", layer=layer,
+            id=base - i,
+            name=f"{name} River" if "river" not in name.lower() else name,
+            names=names,
+            fcode="STM",
+            country="",
+            lat=lat,
+            lon=lon,
+            geometry=_wkt(geometry, 0.02),
+            note="Natural Earth river",
+            layer=layer,
         )
 
 

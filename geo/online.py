@@ -28,7 +28,9 @@ ONLINE_SCORE = 0.5  # an online answer, unranked against alternatives
 @dataclass(frozen=True)
 class OnlineSettings:
     service: str
-    mode: str = "missing"  # "missing": names with no offline place or only an approximate one; "all": every name
+    mode: str = (
+        "missing"  # "missing": names with no offline place or only an approximate one; "all": every name
+    )
     user_agent: str | None = None
     domain: str | None = None
     scheme: str | None = None
@@ -49,15 +51,26 @@ class OnlineGeocoder:
         except Exception as exc:  # noqa: BLE001 — geopy raises its own ConfigurationError
             raise DataError(f"--geocoder {settings.service!r}: not a geopy service ({exc})") from exc
         if settings.service == "nominatim" and not settings.user_agent:
-            raise DataError("--geocoder nominatim needs --user-agent naming your application (Nominatim's policy)")
-        options: dict[str, Any] = {"user_agent": settings.user_agent or "geo (offline geoparser)", "timeout": 10}
+            raise DataError(
+                "--geocoder nominatim needs --user-agent naming your application (Nominatim's policy)"
+            )
+        options: dict[str, Any] = {
+            "user_agent": settings.user_agent or "geo (offline geoparser)",
+            "timeout": 10,
+        }
         if settings.domain:
             options["domain"] = settings.domain
         if settings.scheme:
             options["scheme"] = settings.scheme
         self.service = service_class(**options)
-        delay = settings.delay if settings.delay is not None else SERVICE_DELAY.get(settings.service, DEFAULT_DELAY)
-        self.geocode = RateLimiter(self.service.geocode, min_delay_seconds=delay, max_retries=1, swallow_exceptions=False)
+        delay = (
+            settings.delay
+            if settings.delay is not None
+            else SERVICE_DELAY.get(settings.service, DEFAULT_DELAY)
+        )
+        self.geocode = RateLimiter(
+            self.service.geocode, min_delay_seconds=delay, max_retries=1, swallow_exceptions=False
+        )
         cache = settings.cache or current().geocoder_cache
         cache.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(cache)
@@ -84,10 +97,16 @@ class OnlineGeocoder:
         answer = (
             None
             if location is None
-            else {"address": location.address, "lat": location.latitude, "lon": location.longitude,
-                  "raw": location.raw}
+            else {
+                "address": location.address,
+                "lat": location.latitude,
+                "lon": location.longitude,
+                "raw": location.raw,
+            }
         )
-        self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)", (*key, json.dumps(answer), time.time()))
+        self._db.execute(
+            "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)", (*key, json.dumps(answer), time.time())
+        )
         self._db.commit()
         return answer
 
@@ -99,7 +118,9 @@ class OnlineGeocoder:
         geonameid = raw.get("geonameId") if isinstance(raw, dict) else None
         country = ""
         if isinstance(raw, dict):
-            country = str((raw.get("address") or {}).get("country_code") or raw.get("countryCode") or "").upper()
+            country = str(
+                (raw.get("address") or {}).get("country_code") or raw.get("countryCode") or ""
+            ).upper()
         return Candidate(
             id=-4_000_000_000 - zlib.crc32(f"{self.settings.service}:{query}".encode()),
             geonameid=int(geonameid) if geonameid else None,
@@ -127,7 +148,9 @@ class OnlineGeocoder:
             if found is None:
                 continue
             alternatives = (
-                [(resolution.place, resolution.score)] if resolution.place and not resolution.approximate else []
+                [(resolution.place, resolution.score)]
+                if resolution.place and not resolution.approximate
+                else []
             )
             document.resolutions[i] = Resolution(resolution.mention, found, ONLINE_SCORE, alternatives)
             changed += 1

@@ -92,7 +92,9 @@ class Geoparser:
         read = read_text(text, name=doc_id, format=format)
         article = Article.from_read(read, doc_id=doc_id)
         if title is not None:
-            article = replace(article, title=title, meta=replace(read.meta, title=title) if read.meta else None)
+            article = replace(
+                article, title=title, meta=replace(read.meta, title=title) if read.meta else None
+            )
         return next(self.parse_many([article]))
 
     def parse_html(self, html: str | bytes, *, doc_id: str = "document") -> Document:
@@ -101,8 +103,10 @@ class Geoparser:
         >>> doc = Geoparser().parse_html(open("page.html", "rb").read())   # doctest: +SKIP
         >>> doc.meta.source, doc.meta.date                                 # doctest: +SKIP
         """
-        read = read_article(html, name=doc_id, format="html") if isinstance(html, bytes) else read_text(
-            html, name=doc_id, format="html"
+        read = (
+            read_article(html, name=doc_id, format="html")
+            if isinstance(html, bytes)
+            else read_text(html, name=doc_id, format="html")
         )
         return next(self.parse_many([Article.from_read(read, doc_id=doc_id)]))
 

@@ -29,7 +29,9 @@ POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in 
 POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
 # Canadian press abbreviations that are words or initialisms elsewhere ("N.B." nota bene, "Man."): qualifiers only.
 PRESS_ONLY = {"N.S.": "CA.07", "N.B.": "CA.04", "Man.": "CA.03", "Nfld.": "CA.05", "Sask.": "CA.11"}
-AREA_KM = 80.0  # a place "in" an admin-2 unit lies this near the unit's point (admin-2 units have no polygon here)
+AREA_KM = (
+    80.0  # a place "in" an admin-2 unit lies this near the unit's point (admin-2 units have no polygon here)
+)
 
 _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -119,12 +121,18 @@ class QualifierReader:
                 if name in PRESS_ONLY:
                     admin1.add(PRESS_ONLY[name])
                     break
-                units = [c for c in self.gazetteer.candidates(name) if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
+                units = [
+                    c
+                    for c in self.gazetteer.candidates(name)
+                    if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1
+                ]
                 if units:
                     admin1 |= {c.admin1 for c in units if c.fcode == "ADM1"}
                     countries |= {c.country for c in units if c.fcode == "PCLI"}
                     break
-        return Qualifier(text[end : words.end() if words else end], frozenset(admin1), frozenset(countries), (), trust)
+        return Qualifier(
+            text[end : words.end() if words else end], frozenset(admin1), frozenset(countries), (), trust
+        )
 
     def read(self, part: str) -> Qualifier:
         """Everything a typed qualifier can name, in any case: an ISO 3166-2 code ("US-OR") or its suffix ("or",

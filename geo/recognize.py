@@ -53,7 +53,9 @@ _FEATURES = frozenset(
     "Strait Sound Desert Delta Falls Basin Plateau".split()
 )
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
-_NAMED_FOR_A_PEOPLE = frozenset({"ORG", "EVENT", "LAW", "PRODUCT"})  # may open with a demonym: "Russian Foreign Ministry"
+_NAMED_FOR_A_PEOPLE = frozenset(
+    {"ORG", "EVENT", "LAW", "PRODUCT"}
+)  # may open with a demonym: "Russian Foreign Ministry"
 _DATA_DIR = resources.files("geo") / "data"  # authored word lists: package data (geo/data links to data/)
 _NOT_PLACES_PATH = _DATA_DIR / "not_places.txt"
 
@@ -62,15 +64,43 @@ _NOT_PLACES_PATH = _DATA_DIR / "not_places.txt"
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
-    {"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on", "da", "do", "dos", "das", "y", "sur", "sous",
-     "en", "am", "an", "im", "der", "di", "lès", "les"}
+    {
+        "of",
+        "de",
+        "del",
+        "la",
+        "le",
+        "du",
+        "al",
+        "el",
+        "and",
+        "upon",
+        "on",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "y",
+        "sur",
+        "sous",
+        "en",
+        "am",
+        "an",
+        "im",
+        "der",
+        "di",
+        "lès",
+        "les",
+    }
 )
 _STREET = re.compile(
     r"\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.|Parkway|Circle|Highway|Pike|Turnpike)$"
 )
 _HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Day": a day, not a place
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $")
+_LOCATIVE = re.compile(
+    r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
+)
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
@@ -120,9 +150,13 @@ _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers,
 _AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
 _SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
-_INITIAL_INSIDE = re.compile(r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]")  # a first name, a middle initial: not "W. Main St."
+_INITIAL_INSIDE = re.compile(
+    r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]"
+)  # a first name, a middle initial: not "W. Main St."
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
-_NAME_WITH_AGE = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},")  # "Virginia L. Lane, 77,"
+_NAME_WITH_AGE = re.compile(
+    r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},"
+)  # "Virginia L. Lane, 77,"
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
 _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
@@ -140,11 +174,11 @@ _CAMPUS_NOUN = re.compile(
     r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?)\b"
 )
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
-_AT_INSTITUTION = re.compile(r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $")
-_NAME = r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
-_PLACE_NOUN = (
-    r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
+_AT_INSTITUTION = re.compile(
+    r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $"
 )
+_NAME = r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
 _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
@@ -165,7 +199,9 @@ _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre)\b"
 )
-_ELIDED_CUE = re.compile(r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]")
+_ELIDED_CUE = re.compile(
+    r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
+)
 # A list of names: "Harrogate, Ripon and Thirsk", after a preposition that makes a list of places likely.
 _LIST = re.compile(
     rf"(?:\b(?P<prep>in|at|from|to|near|between|for|across|around|of|and|outside) )?"
@@ -220,7 +256,9 @@ def not_places() -> frozenset[str]:
 def word_list(filename: str) -> frozenset[str]:
     """The normalised names of one of our ``data/*.txt`` word lists (one name a line, '#' comments)."""
     lines = (_DATA_DIR / filename).read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize_name(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(
+        normalize_name(line.strip()) for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +294,9 @@ def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def _cued(pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int) -> Iterator[re.Match[str]]:
+def _cued(
+    pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int
+) -> Iterator[re.Match[str]]:
     """Matches of *pattern* around the hits of a cheap *cue* (a literal-led regex whose hit lies inside every match
     of the pattern), left to right, each once: a pattern that opens with a name would otherwise be tried at every
     capital letter of the text."""
@@ -307,7 +347,9 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer, *, disabled: frozenset[str] = frozenset()) -> None:
         unknown = sorted(set(disabled) - set(RULES))
         if unknown:
-            raise ValueError(f"unknown recognition rule(s) {', '.join(unknown)}; rules are: {', '.join(RULES)}")
+            raise ValueError(
+                f"unknown recognition rule(s) {', '.join(unknown)}; rules are: {', '.join(RULES)}"
+            )
         self.gazetteer = gazetteer
         self.stop = not_places()
         self.disabled = frozenset(disabled)
@@ -399,7 +441,10 @@ class Recognizer:
                     surface = text[first[0] : last[1]]
                     key = normalize_name(surface)
                     if self._claimable(key, surface) or (
-                        compound and j - i > 1 and not _SENTENCE_BREAK.search(surface) and self._compound_name(key)
+                        compound
+                        and j - i > 1
+                        and not _SENTENCE_BREAK.search(surface)
+                        and self._compound_name(key)
                     ):
                         yield first[0], last[1]
                         i = j
@@ -414,7 +459,9 @@ class Recognizer:
             return False
         words = key.count(" ") + 1
         return any(
-            (c.name_kind == 0 or (c.name_kind == 2 and words >= 3))  # "Frankfurt an der Oder" is Frankfurt (Oder)
+            (
+                c.name_kind == 0 or (c.name_kind == 2 and words >= 3)
+            )  # "Frankfurt an der Oder" is Frankfurt (Oder)
             and (c.population >= COMPOUND_MIN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI"))
             for c in self.gazetteer.candidates(key)
         )
@@ -425,7 +472,9 @@ class Recognizer:
         self, doc: Doc, *, dateline: tuple[int, int] | None = None, text: str | None = None
     ) -> list[Mention]:
         """Mentions in *doc*; pass its *text* when you have it (``Doc.text`` rebuilds it from the tokens)."""
-        d = _Doc(self, doc.text if text is None else text, doc.ents, dateline)  # spaCy builds doc.ents anew each time
+        d = _Doc(
+            self, doc.text if text is None else text, doc.ents, dateline
+        )  # spaCy builds doc.ents anew each time
         found: list[Mention] = dateline_place(d) if self.on("dateline") else []
         for ent in d.ents:
             if dateline and ent.start_char < dateline[1] and dateline[0] < ent.end_char:
@@ -462,8 +511,10 @@ class Recognizer:
 
     def _team(self, d: _Doc, m: Mention) -> bool:
         """Dropped by ``sports_team`` alone (no other filter says it is no place)."""
-        return self.on("sports_team") and sports_team(d, m) and not any(
-            f.func(d, m) for f in self._filters if f.name != "sports_team"
+        return (
+            self.on("sports_team")
+            and sports_team(d, m)
+            and not any(f.func(d, m) for f in self._filters if f.name != "sports_team")
         )
 
     def mention(self, text: str, start: int, end: int, source: str, label: str, rule: str) -> Mention:
@@ -504,17 +555,30 @@ class _Doc:
     people's names, and the spans of people (the text matcher claims nothing inside them)."""
 
     __slots__ = (
-        "rec", "gaz", "text", "ents", "dateline", "person_words", "given_names", "surnames", "titled", "person_spans",
+        "rec",
+        "gaz",
+        "text",
+        "ents",
+        "dateline",
+        "person_words",
+        "given_names",
+        "surnames",
+        "titled",
+        "person_spans",
         "person_ends",
     )
 
-    def __init__(self, rec: Recognizer, text: str, ents: Sequence[Span], dateline: tuple[int, int] | None) -> None:
+    def __init__(
+        self, rec: Recognizer, text: str, ents: Sequence[Span], dateline: tuple[int, int] | None
+    ) -> None:
         self.rec = rec
         self.gaz = rec.gazetteer
         self.text = text
         self.ents = ents
         self.dateline = dateline
-        self.titled = frozenset(match.group(1) for match in _TITLED_NAME.finditer(text))  # "Okafor" of "Ms Okafor"
+        self.titled = frozenset(
+            match.group(1) for match in _TITLED_NAME.finditer(text)
+        )  # "Okafor" of "Ms Okafor"
         self.person_words = _person_words(text, ents) | self.titled
         self.given_names = _given_names(text, ents)
         # The last words of two- and three-word PERSON entities, each with the first words seen before it: "Okafor"
@@ -529,6 +593,7 @@ class _Doc:
 
 # -- entity rules: the first that answers for an entity wins (None: not mine; a list, maybe empty: done) -----------
 
+
 def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's place that is part of a longer name the gazetteer knows, joined by a hyphen or a particle: "Guinea" of
     "Guinea-Bissau", "Bissau" of it, "Consequences" of "Truth or Consequences" — the whole name, never the part."""
@@ -536,14 +601,20 @@ def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         return None
     text = d.text
     new_start, new_end = start, end
-    if text[end : end + 1] in ("-", "–") and (after := _NEXT_WORD.match(text, end)) and after.group(1)[:1].isupper():
+    if (
+        text[end : end + 1] in ("-", "–")
+        and (after := _NEXT_WORD.match(text, end))
+        and after.group(1)[:1].isupper()
+    ):
         new_end = after.end()
     if start > 1 and (before := _WORD_BEFORE_JOIN.search(text, max(0, start - 30), start)):
         new_start = before.start()  # "Guinea-|Bissau", "Truth or |Consequences"
     if (new_start, new_end) == (start, end):
         return None
     for s, e in ((new_start, new_end), (start, new_end), (new_start, end)):
-        if (s, e) != (start, end) and any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
+        if (s, e) != (start, end) and any(
+            c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))
+        ):
             return [d.rec.mention(text, s, e, "ner", ent.label_, "hyphenated_whole")]
     return None
 
@@ -573,7 +644,9 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key):
         return None
     if _VENUE.search(d.text, start, end):
-        return None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it
+        return (
+            None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it
+        )
     sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
     return [d.rec.mention(d.text, sub[0], sub[1], "ner", ent.label_, "ner_place_subspan")] if sub else None
 
@@ -638,7 +711,11 @@ def place_in_organisation(d: _Doc, ent: Span, start: int, end: int, key: str) ->
 def street(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """A street, whatever NER calls it: "Kelley Lane", "Bearkat Boulevard", "Royal Street" (not "Virginia L.
     Lane", a person)."""
-    if ent.label_ not in _MAYBE_LABELS or not _STREET.search(d.text, start, end) or " " not in d.text[start:end]:
+    if (
+        ent.label_ not in _MAYBE_LABELS
+        or not _STREET.search(d.text, start, end)
+        or " " not in d.text[start:end]
+    ):
         return None
     if _INITIAL_INSIDE.search(d.text, start, end):
         return None  # "Virginia L. Lane": a middle initial makes a person's name
@@ -663,8 +740,15 @@ def compound_demonyms(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         word_key = normalize_name(d.text[word_start:word_end])
         if (code := d.gaz.demonym(word_key)) and word_key not in d.gaz.strong_keys:
             found.append(
-                Mention(word_start, word_end, d.text[word_start:word_end], "ner", "NORP", demonym_of=code,
-                        rule="compound_demonyms")
+                Mention(
+                    word_start,
+                    word_end,
+                    d.text[word_start:word_end],
+                    "ner",
+                    "NORP",
+                    demonym_of=code,
+                    rule="compound_demonyms",
+                )
             )
     return found
 
@@ -694,7 +778,9 @@ def person_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Ment
 
 # NER's entities inside which a name of several words is not claimed unless it is strong: "the White House" (ORG).
 _NOT_PLACE_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
-_FOREIGN_NAME = re.compile(r"[-–]|[^\x00-\x7f]")  # a hyphen or a letter beyond ASCII: no English person's name
+_FOREIGN_NAME = re.compile(
+    r"[-–]|[^\x00-\x7f]"
+)  # a hyphen or a letter beyond ASCII: no English person's name
 
 
 def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -709,24 +795,34 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         surface = text[start:end]
         strong = d.rec._claimable(normalize_name(surface), surface)
         if not strong and (
-            any(s <= start and end <= e for s, e, label in other if label != "PERSON") or _VENUE.search(surface)
+            any(s <= start and end <= e for s, e, label in other if label != "PERSON")
+            or _VENUE.search(surface)
         ):
             # A compound name inside an organisation's or a work's name, or a venue ("Victoria Park"): only a strong
             # name inside it, as before ("Charleston" of "the South Charleston Convention & Visitors Bureau").
             inner = next(d.rec.match_names(text, start, end), None)
-            if inner is None or taken.overlaps(*inner) or any(s <= inner[0] and inner[1] <= e for s, e in d.person_spans):
+            if (
+                inner is None
+                or taken.overlaps(*inner)
+                or any(s <= inner[0] and inner[1] <= e for s, e in d.person_spans)
+            ):
                 continue
             start, end = inner
         if any(s <= start and end <= e for s, e in d.person_spans) and (
-            strong or not (any(s == start and end == e for s, e in d.person_spans) and _FOREIGN_NAME.search(surface))
+            strong
+            or not (any(s == start and end == e for s, e in d.person_spans) and _FOREIGN_NAME.search(surface))
         ):
             continue  # inside a person's name — but "Dún Laoghaire", "Saint-Jean-sur-Richelieu" as NER's person
         if taken.overlaps(start, end):
             # A longer name around what NER found wins: NER's "Biscay" in "the Bay of Biscay".
             covered = [m for m in found if m.start < end and start < m.end]
-            if " " not in text[start:end] and "-" not in text[start:end] or not all(
-                m.source == "ner" and start <= m.start and m.end <= end and m.end - m.start < end - start
-                for m in covered
+            if (
+                " " not in text[start:end]
+                and "-" not in text[start:end]
+                or not all(
+                    m.source == "ner" and start <= m.start and m.end <= end and m.end - m.start < end - start
+                    for m in covered
+                )
             ):
                 continue
             found = [m for m in found if not (m.start < end and start < m.end)]
@@ -760,15 +856,23 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     text, gaz = d.text, d.gaz
     taken = _Spans((m.start, m.end) for m in found)
     added = []
-    parents: list[tuple[int, set[str]]] = []  # where the parent starts, the admin-1 and country codes it names
+    parents: list[
+        tuple[int, set[str]]
+    ] = []  # where the parent starts, the admin-1 and country codes it names
     for parent in _found_places(found):
         candidates = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
-        codes = {c.admin1 for c in candidates if c.fcode == "ADM1"} | {c.country for c in candidates if c.fcode == "PCLI"}
-        if codes or (codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)):  # "N.S.": press only
+        codes = {c.admin1 for c in candidates if c.fcode == "ADM1"} | {
+            c.country for c in candidates if c.fcode == "PCLI"
+        }
+        if codes or (
+            codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)
+        ):  # "N.S.": press only
             parents.append((parent.start, codes))
     for match in _STATE_CODE_AFTER.finditer(text):
         # The qualifier reader the resolver and the geocoder use (geo.placestring): postal codes, press abbreviations.
-        if not taken.overlaps(*match.span(1)) and (codes := set(d.rec.qualifiers.after(text, match.start()).admin1)):
+        if not taken.overlaps(*match.span(1)) and (
+            codes := set(d.rec.qualifiers.after(text, match.start()).admin1)
+        ):
             parents.append((match.start(1), codes))
     for parent_start, codes in parents:
         if not (comma := _COMMA_BEFORE.search(text, max(0, parent_start - 4), parent_start)):
@@ -780,7 +884,9 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
         # The longest run of capitalised words that ends at the comma and names a place in the parent.
         run: list[tuple[int, int]] = []
         for w in reversed(words[-5:]):
-            inner = bool(run) and (text[w[0] : w[1]] in _PARTICLES or text[w[0] : w[1]] == "or")  # "Truth or Consequences"
+            inner = bool(run) and (
+                text[w[0] : w[1]] in _PARTICLES or text[w[0] : w[1]] == "or"
+            )  # "Truth or Consequences"
             if not (text[w[0]].isupper() or inner) or (run and not _JOINER.fullmatch(text[w[1] : run[0][0]])):
                 break
             run.insert(0, w)
@@ -793,7 +899,9 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             key = normalize_name(text[s:e])
             if key in _stop_words() or _LEADING_LOCATIVE.match(text, s, e + 1):
                 continue
-            if any(c.admin1 in codes or (c.country in codes and c.fcode != "PCLI") for c in gaz.candidates(key)):
+            if any(
+                c.admin1 in codes or (c.country in codes and c.fcode != "PCLI") for c in gaz.candidates(key)
+            ):
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
                 taken.add(s, e)
                 break
@@ -880,10 +988,13 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         words = _words(text, match.start(), match.end())
         for i in range(len(words)):
             s, e = words[i][0], match.end()
-            if i and (
-                ("'" not in text[s:e] and "’" not in text[s:e])
-                # "Michael O'Leary": a capitalised word before the name makes it a longer name (a person's)
-                or text[words[i - 1][0] : words[i - 1][1]].lower() not in _stop_words()
+            if (
+                i
+                and (
+                    ("'" not in text[s:e] and "’" not in text[s:e])
+                    # "Michael O'Leary": a capitalised word before the name makes it a longer name (a person's)
+                    or text[words[i - 1][0] : words[i - 1][1]].lower() not in _stop_words()
+                )
             ):
                 break
             if match.group().startswith(("'", "’")):
@@ -906,11 +1017,15 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     taken = _Spans((m.start, m.end) for m in found)
     added = []
     for match in _cued(_LIST, _LIST_CUE, text, 240, 60):
-        items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))]
+        items = [
+            (m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))
+        ]
         if items and text[items[0][0] : items[0][0] + 4] == "The ":
             items[0] = (items[0][0] + 4, items[0][1])
         known = [places.overlaps(s, e) for s, e in items]
-        open_items = [(s, e) for (s, e), k in zip(items, known, strict=True) if not k and not taken.overlaps(s, e)]
+        open_items = [
+            (s, e) for (s, e), k in zip(items, known, strict=True) if not k and not taken.overlaps(s, e)
+        ]
         keys = [normalize_name(text[s:e]) for s, e in open_items]
         # "play Hull, Grimsby, Scunthorpe and Lincoln": towns of one region, whatever NER called each of them.
         regional = len(items) >= 3 and _towns_of_a_region(gaz, [normalize_name(text[s:e]) for s, e in items])
@@ -965,7 +1080,10 @@ def _towns_of_a_region(gaz: Gazetteer, keys: list[str]) -> bool:
         for unit in {
             c.admin1
             for c in gaz.candidates(key)
-            if c.name_kind == 0 and c.admin1 and c.fcode.startswith("PPL") and c.population >= REGION_TOWN_POPULATION
+            if c.name_kind == 0
+            and c.admin1
+            and c.fcode.startswith("PPL")
+            and c.population >= REGION_TOWN_POPULATION
         }:
             counts[unit] = counts.get(unit, 0) + 1
     best = max(counts.values(), default=0)
@@ -984,7 +1102,9 @@ def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
             and not entities.overlaps(start, end)
             and not taken.overlaps(start, end)
         ):
-            yield Mention(start, end, match.group(), "gazetteer", "GAZ", demonym_of=code, rule="demonym_ner_missed")
+            yield Mention(
+                start, end, match.group(), "gazetteer", "GAZ", demonym_of=code, rule="demonym_ner_missed"
+            )
 
 
 def maybe_place(d: _Doc, taken: _Spans) -> Iterator[Mention]:
@@ -1031,7 +1151,9 @@ def saints_day(d: _Doc, m: Mention) -> bool:
     return _HOLIDAY.match(d.text, m.end) is not None
 
 
-_CREDENTIAL_BEFORE = re.compile(r"(?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?(\s*,\s*)$")  # "D.D.S., " before "M.S."
+_CREDENTIAL_BEFORE = re.compile(
+    r"(?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?(\s*,\s*)$"
+)  # "D.D.S., " before "M.S."
 _WORD_GOES_ON = re.compile(r"[\w.]+")  # "Pharm" of "Pharm.D.": the whole word is the credential
 
 
@@ -1187,10 +1309,14 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     lo, _ = _sentence_span(d.text, m.start, m.end)
     before = d.text[lo : m.start].strip()
     peer = _UNIVERSITY_AND.search(d.text, max(0, m.start - 40), m.start)
-    opens = not before or (peer and peer.start() <= lo + 1 and normalize_name(peer.group(1)) in word_list("universities.txt"))
-    if not (opens or _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start) or (
-        peer and normalize_name(peer.group(1)) in word_list("universities.txt")
-    )):
+    opens = not before or (
+        peer and peer.start() <= lo + 1 and normalize_name(peer.group(1)) in word_list("universities.txt")
+    )
+    if not (
+        opens
+        or _AT_INSTITUTION.search(d.text, max(0, m.start - 20), m.start)
+        or (peer and normalize_name(peer.group(1)) in word_list("universities.txt"))
+    ):
         return False
     return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 80)) is not None
 
@@ -1202,7 +1328,9 @@ _RESULT_VERB = (
     r"downed|outlasted|stunned|drew with|draws with|tied|lost to|loses to|fell to|falls to|held off|holds off|"
     r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held)"
 )
-_SIDE_BEFORE_RESULT = re.compile(rf"(?: [A-Z][\w'’.]+){{0,2}}(?:['’]s)? {_RESULT_VERB}\b")  # "Orlando Pirates beat"
+_SIDE_BEFORE_RESULT = re.compile(
+    rf"(?: [A-Z][\w'’.]+){{0,2}}(?:['’]s)? {_RESULT_VERB}\b"
+)  # "Orlando Pirates beat"
 _SIDE_AFTER_RESULT = re.compile(rf"\b{_RESULT_VERB} (?:the )?$")
 _SIDE_AFTER_MATCH = re.compile(
     r"\b(?:game|games|match|matches|fixture|win|wins|victory|loss|defeat|clash|derby|rivalry|series|showdown|"
@@ -1272,7 +1400,9 @@ def title_before_name(d: _Doc, m: Mention) -> bool:
     "Ms Okafor" (NER's place)."""
     if m.source == "dateline":
         return False
-    return _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None or bool(_TITLE_OPENS.match(m.text))
+    return _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None or bool(
+        _TITLE_OPENS.match(m.text)
+    )
 
 
 def given_name(d: _Doc, m: Mention) -> bool:
@@ -1356,7 +1486,9 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
         return False
     if d.rec._is_nation(m.text):
         return False  # "Rethinking Egypt" (NER's person) says nothing about "Egypt was instrumental"
-    return _PERSON_VERB.match(d.text, m.end) is not None or (m.label == "PERSON" and not d.rec._is_major(m.text))
+    return _PERSON_VERB.match(d.text, m.end) is not None or (
+        m.label == "PERSON" and not d.rec._is_major(m.text)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1460,7 +1592,9 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
     return frozenset(
         token.text
         for ent in ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
         for token in ent
     )
 

@@ -55,8 +55,19 @@ PLACE_TYPES: list[tuple[str, str, str]] = [
     ("place", "Other places", "#334155"),
 ]
 # Label order: larger kinds of place first, then more mentions, then more people.
-_LABEL_KIND = {"country": 0, "continent": 0, "region": 1, "disputed area": 1, "area": 2, "island": 2, "water": 2,
-               "capital": 3, "route": 3, "district": 4, "city": 4}
+_LABEL_KIND = {
+    "country": 0,
+    "continent": 0,
+    "region": 1,
+    "disputed area": 1,
+    "area": 2,
+    "island": 2,
+    "water": 2,
+    "capital": 3,
+    "route": 3,
+    "district": 4,
+    "city": 4,
+}
 # An alternative reading is shown on the card only when it scored at least this (a real contender).
 CONTENDER_SCORE = 0.05
 MODES = ("page", "embed", "png")
@@ -130,7 +141,8 @@ def leaflet_assets() -> tuple[str, str]:
 
     cluster = Path(xcluster.BASE_DIR)
     css += "\n" + "\n".join(
-        (cluster / name).read_text(encoding="utf-8") for name in ("MarkerCluster.css", "MarkerCluster.Default.css")
+        (cluster / name).read_text(encoding="utf-8")
+        for name in ("MarkerCluster.css", "MarkerCluster.Default.css")
     )
     js += "\n" + (cluster / "leaflet.markercluster.js").read_text(encoding="utf-8")
     js = re.sub(r"//# sourceMappingURL=\S+", "", js)
@@ -187,7 +199,11 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
             {
                 "name": c.name,
                 "type": c.feature,
-                "where": _where(c.name, None if c.fcode == "ADM1" else admin1["admin1"], None if c.is_country else country_name),
+                "where": _where(
+                    c.name,
+                    None if c.fcode == "ADM1" else admin1["admin1"],
+                    None if c.is_country else country_name,
+                ),
                 "admin1": admin1["admin1"],
                 "admin1Code": admin1["admin1_code"],
                 "labelRank": ranks[i],
@@ -202,7 +218,13 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
                 "geometry": geometry,
                 "note": _reader_note(c),
                 "alternatives": _alternatives(place),
-                "why": explain(max((r for r in place.resolutions if not r.approximate), key=lambda r: r.score, default=place.resolutions[0])),
+                "why": explain(
+                    max(
+                        (r for r in place.resolutions if not r.approximate),
+                        key=lambda r: r.score,
+                        default=place.resolutions[0],
+                    )
+                ),
                 "mentions": mention_ids[i],
                 "nearby": nearby_ids[i],  # names the gazetteer lacks, shown here approximately
             }
@@ -260,12 +282,14 @@ def _reader_note(c: Any) -> str | None:
     the exports only."""
     if c.source.startswith("Natural Earth"):
         return c.note  # type: ignore[no-any-return]
-    found = re.match(r"(.*?\(Natural Earth [^)]*\))", c.note or "")  # a curated place given NE's polygon and status
+    found = re.match(
+        r"(.*?\(Natural Earth [^)]*\))", c.note or ""
+    )  # a curated place given NE's polygon and status
     return found.group(1) if found else None
 
 
 def _where(name: str, admin1: str | None, country: str | None) -> str:
-    """"Huntsville, Alabama, United States": the name, then each larger unit that adds something."""
+    """ "Huntsville, Alabama, United States": the name, then each larger unit that adds something."""
     parts = [name]
     for part in (admin1, country):
         if part and part not in parts:
@@ -335,7 +359,9 @@ def _alternatives(place: Any) -> list[dict[str, str | None]]:
                     "where": _where(
                         candidate.name,
                         None if candidate.fcode == "ADM1" else admin1,
-                        None if candidate.is_country else names.get(candidate.country, candidate.country or None),
+                        None
+                        if candidate.is_country
+                        else names.get(candidate.country, candidate.country or None),
                     ),
                     "country": candidate.country,
                 }

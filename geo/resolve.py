@@ -39,7 +39,9 @@ REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's pl
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
-NAMESAKE_TOWN = 100_000  # a town this big under its own name is what the name means, not another city's old name
+NAMESAKE_TOWN = (
+    100_000  # a town this big under its own name is what the name means, not another city's old name
+)
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
@@ -77,7 +79,9 @@ def explain(resolution: Resolution) -> list[str]:
     >>> explain(Resolution(Mention(0, 5, "Paris", "ner"), None, evidence={"qualifier": 8.0}))
     ['named with its state or country (“X, Y”)']
     """
-    said = sorted(((p, t) for t, p in resolution.evidence.items() if p > 0 and t in EVIDENCE_LABELS), reverse=True)
+    said = sorted(
+        ((p, t) for t, p in resolution.evidence.items() if p > 0 and t in EVIDENCE_LABELS), reverse=True
+    )
     return [EVIDENCE_LABELS[t] for _, t in said]
 
 
@@ -102,12 +106,16 @@ class HostIndex:
             fcode = "PPL" if host.place.fcode.startswith("PPL") else host.place.fcode
             level = HOST_LEVEL.get(fcode, 2)
             # A venue is in the region the article is about: an unsure reading outside it is a poor host.
-            unsure = host.score < HOST_SURE and bool(context.admin1) and host.place.admin1 not in context.admin1
+            unsure = (
+                host.score < HOST_SURE and bool(context.admin1) and host.place.admin1 not in context.admin1
+            )
             self.level.append(level)
             self.unsure.append(unsure)
             self.at.setdefault(host.mention.start, []).append(i)
             classes.setdefault((level, unsure), []).append((host.mention.start, i))
-        self.datelines = [i for i, h in enumerate(hosts) if h.mention.source == "dateline" and self.level[i] == 0]
+        self.datelines = [
+            i for i, h in enumerate(hosts) if h.mention.source == "dateline" and self.level[i] == 0
+        ]
         best = min(classes)  # the hosts every name without a said host takes from: lowest level, sure first
         self.best = sorted(classes[best])
         self.best_starts = [start for start, _ in self.best]
@@ -122,7 +130,12 @@ class HostIndex:
         else:
             said = 2
         before = host.mention.start < mention.start
-        return said, self.level[i], self.unsure[i], abs(host.mention.start - mention.start) + (0 if before else 10_000)
+        return (
+            said,
+            self.level[i],
+            self.unsure[i],
+            abs(host.mention.start - mention.start) + (0 if before else 10_000),
+        )
 
     def pick(self, mention: Mention, following: re.Match[str] | None) -> Resolution:
         """The host of *mention*; *following* is the match of "in PLACE" right after it, if any."""
@@ -149,7 +162,9 @@ class AnchorIndex:
     with geopy; the same answer as measuring every anchor, in O(log n + k) rather than O(n) per point (a 5 MB
     article has thousands of anchors and of "maybe" readings)."""
 
-    WINDOW_DEG = MAYBE_KM / 111.0  # a degree of latitude is ≥ 111.19 km on geopy's sphere: none further is near
+    WINDOW_DEG = (
+        MAYBE_KM / 111.0
+    )  # a degree of latitude is ≥ 111.19 km on geopy's sphere: none further is near
 
     def __init__(self, anchors: list[Candidate]) -> None:
         points = sorted({(a.lat, a.lon) for a in anchors})
@@ -171,7 +186,8 @@ class AnchorIndex:
         from geopy.distance import great_circle
 
         return any(
-            great_circle((lat, lon), self.points[lo + int(j)]).km <= MAYBE_KM for j in np.flatnonzero(km <= MAYBE_KM + 1)
+            great_circle((lat, lon), self.points[lo + int(j)]).km <= MAYBE_KM
+            for j in np.flatnonzero(km <= MAYBE_KM + 1)
         )
 
 
@@ -184,29 +200,53 @@ class ResolverConfig:
     3.0
     """
 
-    name_match: tuple[float, float, float] = (2.0, 1.6, 1.0)  # primary name, official name/alias, alternate name
+    name_match: tuple[float, float, float] = (
+        2.0,
+        1.6,
+        1.0,
+    )  # primary name, official name/alias, alternate name
     feature: Mapping[str, float] = field(default_factory=_default_features)
-    alternate_feature: float = 0.5  # share of the feature points a place gets when matched by an alternate name
-    curated: float = 5.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
+    alternate_feature: float = (
+        0.5  # share of the feature points a place gets when matched by an alternate name
+    )
+    curated: float = (
+        5.0  # our supplement: regions, seas, corridors — names news uses for exactly these places
+    )
     population: float = 0.35  # per power of ten
     country_context: float = 1.5  # another name of the article points to the candidate's country
     admin1_context: float = 2.0  # … to its admin-1 unit
-    admin1_away: float = -1.0  # an admin-1 unit of a country the article does not name ("Manchester", Jamaica)
-    admin1_outsized: float = -2.0  # … when a town of its name has more people than the whole unit ("Portland")
+    admin1_away: float = (
+        -1.0
+    )  # an admin-1 unit of a country the article does not name ("Manchester", Jamaica)
+    admin1_outsized: float = (
+        -2.0
+    )  # … when a town of its name has more people than the whole unit ("Portland")
     qualifier: float = 8.0  # "X, Y": Y names the country or admin-1 unit X's candidate lies in
-    namesake_city: float = 3.0  # "New York", "Basel": an admin-1 unit that has a city of its name yields to it
+    namesake_city: float = (
+        3.0  # "New York", "Basel": an admin-1 unit that has a city of its name yields to it
+    )
     proximity: float = 3.0  # × exp(−km / proximity_km) to the nearest likely place of another name
     proximity_km: float = 200.0
     acronym: float = -3.0  # "EU", "US" written as an acronym are not the towns "Eu", "Us"
-    contains: float = 3.0  # "Valdosta, Georgia": Y's reading that contains a reading of X (the state, not the country)
-    admin_word: float = 4.0  # "Kharkiv region", "the province of Herat": the admin unit, not its namesake city
+    contains: float = (
+        3.0  # "Valdosta, Georgia": Y's reading that contains a reading of X (the state, not the country)
+    )
+    admin_word: float = (
+        4.0  # "Kharkiv region", "the province of Herat": the admin unit, not its namesake city
+    )
     seat_min_population: int = 50_000  # a city this big in a province of its own name is "the city" ("Herat")
-    major_city: float = 1.5  # per power of ten over major_city_population, for an old or other name ("Canton")
+    major_city: float = (
+        1.5  # per power of ten over major_city_population, for an old or other name ("Canton")
+    )
     major_city_population: int = 300_000
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
-    holds_city: float = 2.0  # an admin-1 unit that holds a city or county the article names ("Atlanta … Georgia")
-    holds_city_population: int = 50_000  # … a city this big (or a county), read with a lead of half a point or more
+    holds_city: float = (
+        2.0  # an admin-1 unit that holds a city or county the article names ("Atlanta … Georgia")
+    )
+    holds_city_population: int = (
+        50_000  # … a city this big (or a county), read with a lead of half a point or more
+    )
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
     softmax_temperature: float = 1.0
     off: frozenset[str] = frozenset()
@@ -214,18 +254,26 @@ class ResolverConfig:
 
     def __post_init__(self) -> None:
         if min(self.softmax_temperature, self.proximity_km, self.area_km) <= 0 or len(self.name_match) != 3:
-            raise ValueError("softmax_temperature, proximity_km and area_km must be > 0; name_match has 3 weights")
+            raise ValueError(
+                "softmax_temperature, proximity_km and area_km must be > 0; name_match has 3 weights"
+            )
         unknown = set(self.off) - set(TERMS)
         if unknown:
-            raise ValueError(f"unknown resolver term(s): {', '.join(sorted(unknown))} (terms: {', '.join(TERMS)})")
+            raise ValueError(
+                f"unknown resolver term(s): {', '.join(sorted(unknown))} (terms: {', '.join(TERMS)})"
+            )
 
 
 # "Kharkiv region", "Idlib governorate", "Washington state"; "the province of Herat", "the canton of Bern".
-_ADMIN1_WORDS = "province|region|oblast|governorate|canton|state|prefecture|department|voivodeship|krai|territory|emirate"
+_ADMIN1_WORDS = (
+    "province|region|oblast|governorate|canton|state|prefecture|department|voivodeship|krai|territory|emirate"
+)
 _ADMIN2_WORDS = "district|county|municipality|parish|department"
 # Not when the word starts an institution's name ("district court", "State University"); a capitalised "State" after
 # a name is a university or a team ("Kent State", "Boise State").
-_NOT_AN_AREA = r"(?!\s+(?:court|attorney|judge|school|schools|board|council|police|sheriff|university|college|line)\b)"
+_NOT_AN_AREA = (
+    r"(?!\s+(?:court|attorney|judge|school|schools|board|council|police|sheriff|university|college|line)\b)"
+)
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
     rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}",
@@ -355,7 +403,7 @@ def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
 
 
 def _namesake_city(c: Candidate, e: _Evidence) -> float:
-    """"New York", "Basel", "Herat", "Kharkiv", "Córdoba": when a city (≥ ``seat_min_population``, by its own name
+    """ "New York", "Basel", "Herat", "Kharkiv", "Córdoba": when a city (≥ ``seat_min_population``, by its own name
     or an alias) lies in an admin-1 unit of the same name, a bare name means the city, so every admin-1 reading
     loses points ("Kharkiv region" still wins through ``admin_word``). Points against the units, not for the city,
     so the city competes with its namesakes elsewhere on its own merits (Saint-Louis, Senegal gains nothing on
@@ -364,7 +412,7 @@ def _namesake_city(c: Candidate, e: _Evidence) -> float:
 
 
 def _major_city(c: Candidate, e: _Evidence) -> float:
-    """"Canton", "Leningrad", "Danzig": an old or other name of a big city outweighs the small towns whose own name
+    """ "Canton", "Leningrad", "Danzig": an old or other name of a big city outweighs the small towns whose own name
     it is (an article's context still brings them back: "Canton" in an Ohio story) — only while no town of
     ``NAMESAKE_TOWN`` people or more has it as its own name (GeoNames' alternate names include translations:
     "Alexandria" is a name of Mashhad too)."""
@@ -381,8 +429,14 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
 def _acronym(c: Candidate, e: _Evidence) -> float:
     """An acronym ("EU", "US") names what is written as one, not the town "Eu" or "Us"."""
     surface = e.mention.text.replace(".", "")
-    if e.mention.source != "dateline" and surface.isupper() and len(surface) <= 4 and c.name_kind == 0 and (
-        c.fcode != "ADM1"  # "NSW", "UP": states go by their initials
+    if (
+        e.mention.source != "dateline"
+        and surface.isupper()
+        and len(surface) <= 4
+        and c.name_kind == 0
+        and (
+            c.fcode != "ADM1"  # "NSW", "UP": states go by their initials
+        )
     ):
         return 0.0 if c.name.replace(".", "").isupper() else e.config.acronym
     return 0.0
@@ -404,7 +458,8 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         "contains", '"X, Y": Y\'s readings that contain a reading of X ("Valdosta, Georgia" → the US state).'
     ),
     "admin_word": _from_text(
-        "admin_word", '"Kharkiv region", "Herat province", "the canton of Bern": the admin unit, not the city.'
+        "admin_word",
+        '"Kharkiv region", "Herat province", "the canton of Bern": the admin unit, not the city.',
     ),
     "list_peer": _from_text(
         "list_peer",
@@ -473,14 +528,19 @@ class Resolver:
         anchors = [
             r.place
             for r in resolutions
-            if r.place is not None and r.via == "name" and r.score >= MAYBE_ANCHOR and r.place.fcode not in ANCHORLESS
+            if r.place is not None
+            and r.via == "name"
+            and r.score >= MAYBE_ANCHOR
+            and r.place.fcode not in ANCHORLESS
         ]
         near = AnchorIndex(anchors)
         kept = [replace(m, source="ner") for m in mentions if m.source == "maybe" and self._near(m, near)]
         return self._resolve(text, sorted([*sure, *kept], key=lambda m: m.start)) if kept else resolutions
 
     def _near(self, mention: Mention, anchors: AnchorIndex) -> bool:
-        return any(anchors.near(c.lat, c.lon) for c in self.gazetteer.candidates(mention.text) if c.name_kind <= 1)
+        return any(
+            anchors.near(c.lat, c.lon) for c in self.gazetteer.candidates(mention.text) if c.name_kind <= 1
+        )
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
@@ -488,7 +548,8 @@ class Resolver:
             self._code_readings(text, mentions, candidates)
         fixed = self._text_bonuses(text, mentions, candidates)  # what the words around each mention say
         final = [
-            self._pick(m, c, Context(), fixed.get(i, {})) for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
+            self._pick(m, c, Context(), fixed.get(i, {}))
+            for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
         ]
         for _ in range(1 + ITERATIONS):
             first = final
@@ -506,7 +567,9 @@ class Resolver:
             i
             for i, r in enumerate(final)
             if len(candidates[i]) > 1
-            and self._doubtful(r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0))
+            and self._doubtful(
+                r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
+            )
         }
         return self._place_unknown(text, final, context, doubtful)
 
@@ -557,18 +620,20 @@ class Resolver:
         return out
 
     def _by_part(self, mention: Mention, named: set[int], context: Context) -> Resolution | None:
-        """"Manila Cathedral", "Colorado State University": the longest run of words naming a place of the article."""
+        """ "Manila Cathedral", "Colorado State University": the longest run of words naming a place of the article."""
         words = mention.text.split()
         for n in range(len(words) - 1, 0, -1):
             for k in range(len(words) - n + 1):
-                found = tuple(c for c in self.gazetteer.candidates(" ".join(words[k : k + n])) if c.id in named)
+                found = tuple(
+                    c for c in self.gazetteer.candidates(" ".join(words[k : k + n])) if c.id in named
+                )
                 if found:
                     pick = self._pick(mention, found, context)
                     return Resolution(mention, pick.place, round(PART_SCORE * pick.score, 3), [], via="part")
         return None
 
     def _by_prefix(self, mention: Mention, context: Context) -> Resolution | None:
-        """"European Commission", "US Federal Reserve", "Mexican Senate", "Colorado State University", "Bank of
+        """ "European Commission", "US Federal Reserve", "Mexican Senate", "Colorado State University", "Bank of
         Japan": a national, continental or state institution is placed at the country, continent or admin-1 unit its
         first word (or the words after "X of") names. Other names stay local: "French Quarter", "Niger Delta",
         "British International School" are where the article is, not in France, Niger or Britain."""
@@ -610,7 +675,12 @@ class Resolver:
                     old = best.get((place.id, key))
                     if old is None or old[2] < probability:
                         best[place.id, key] = (
-                            place.lat, place.lon, probability, key, place.country, place.fcode in ANCHORLESS
+                            place.lat,
+                            place.lon,
+                            probability,
+                            key,
+                            place.country,
+                            place.fcode in ANCHORLESS,
                         )
         anchors = list(best.values())  # lat, lon, weight, name key, country, is a country
         if not anchors:
@@ -654,11 +724,15 @@ class Resolver:
                     # A sea or region is near the countries and places around it ("the Gulf" with Texas).
                     closeness[k] = float((weight * np.exp(-km[k] / self.config.area_km)).max())
             out[i] = done[name, options] = {
-                c.id: self.config.proximity * float(v) for c, v in zip(options, closeness, strict=True) if v > 0.01
+                c.id: self.config.proximity * float(v)
+                for c, v in zip(options, closeness, strict=True)
+                if v > 0.01
             }
         return out
 
-    def _code_readings(self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]) -> None:
+    def _code_readings(
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+    ) -> None:
         """ "Huntsville, AL", "Eugene, OR": a state or province code after "Town, " is that admin-1 unit when the
         town has a reading there (not "Al", Belgium). Rewrites ``candidates`` in place."""
         for i in range(1, len(mentions)):
@@ -668,7 +742,9 @@ class Resolver:
                 continue
             inside = {c.admin1 for c in candidates[i - 1]}
             units = tuple(
-                u for a in self.qualifiers.postal_units(code) if a in inside and (u := self.gazetteer.admin1(a)) is not None
+                u
+                for a in self.qualifiers.postal_units(code)
+                if a in inside and (u := self.gazetteer.admin1(a)) is not None
             )
             if units:
                 candidates[i] = units
@@ -703,7 +779,8 @@ class Resolver:
                 if points:
                     found["contains"] = points
             word = "admin_word" not in config.off and (
-                _ADMIN_AFTER.match(text, mention.end) or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+                _ADMIN_AFTER.match(text, mention.end)
+                or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
             )
             if word:
                 levels = {"ADM1"} if word.group("adm1") or word.groupdict().get("upstate") else {"ADM2"}
@@ -721,7 +798,11 @@ class Resolver:
         return set(qualifier.admin1), set(qualifier.countries), qualifier.trust
 
     def _document_bonuses(
-        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+        self,
+        text: str,
+        mentions: list[Mention],
+        candidates: list[tuple[Candidate, ...]],
+        first: list[Resolution],
     ) -> dict[int, dict[str, dict[int, float]]]:
         """Points from the document's other readings (previous pass): ``proximity``, ``list_peer``, ``dateline``."""
         out: dict[int, dict[str, dict[int, float]]] = {}
@@ -772,7 +853,9 @@ class Resolver:
             seats = {
                 c.admin1
                 for c in options
-                if c.fcode.startswith("PPL") and c.name_kind <= 1 and c.population >= self.config.seat_min_population
+                if c.fcode.startswith("PPL")
+                and c.name_kind <= 1
+                and c.population >= self.config.seat_min_population
             }  # "New York": the unit is its city's namesake, and the city is what the bare name means
             points = {
                 c.id: self.config.holds_city
@@ -784,7 +867,11 @@ class Resolver:
         return out
 
     def _list_peers(
-        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+        self,
+        text: str,
+        mentions: list[Mention],
+        candidates: list[tuple[Candidate, ...]],
+        first: list[Resolution],
     ) -> dict[int, dict[int, float]]:
         """Members of a list ("A, B and C", "A and B") read alike: points for a candidate of the same kind and
         country as the likely readings of the other members."""
@@ -848,7 +935,9 @@ class Resolver:
         if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
-        biggest = max((c.population for c in candidates if c.fcode.startswith("PPL") and c.name_kind <= 1), default=0)
+        biggest = max(
+            (c.population for c in candidates if c.fcode.startswith("PPL") and c.name_kind <= 1), default=0
+        )
         evidence = _Evidence(mention, normalize_name(mention.text), Context(), config, namesakes, {}, biggest)
         static = []
         for c in candidates:
@@ -886,12 +975,16 @@ class Resolver:
         total = sum(weights)
         best, _, points = scored[0]
         alternatives = [
-            (c, round(w / total, 3)) for (c, _, _), w in zip(scored[1:], weights[1:], strict=True) if c.id != best.id
+            (c, round(w / total, 3))
+            for (c, _, _), w in zip(scored[1:], weights[1:], strict=True)
+            if c.id != best.id
         ][:MAX_ALTERNATIVES]
         why = {name: round(p, 3) for name, p in points if p}
         margin = top - scored[1][1] if len(scored) > 1 else MAX_MARGIN
         share = round(weights[0] / total, 3)
-        return Resolution(mention, best, share, alternatives, evidence=why, margin=round(margin, 3), share=share)
+        return Resolution(
+            mention, best, share, alternatives, evidence=why, margin=round(margin, 3), share=share
+        )
 
     def _context(self, first: list[Resolution]) -> Context:
         """Countries and admin-1 units the document names with confidence, each with the names that name it."""

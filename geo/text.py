@@ -30,7 +30,13 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
 FORMATS = ("auto", "text", "html", "markdown")
-_SUFFIX_FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIX_FORMATS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 ARTICLE_SUFFIXES = tuple(_SUFFIX_FORMATS)  # matched case-insensitively: "STORY.TXT" is an article
 
 
@@ -79,7 +85,9 @@ def decode_article(data: bytes, *, name: str = "<bytes>", format: str = "auto") 
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             charset = _declared_charset(sample)
-            if charset:  # a saved page in its declared encoding (ISO-8859-1, Shift_JIS, …) is as good as UTF-8
+            if (
+                charset
+            ):  # a saved page in its declared encoding (ISO-8859-1, Shift_JIS, …) is as good as UTF-8
                 text = data.decode(charset, errors="replace")
             else:
                 text, stray = _utf8_with_cp1252_bytes(data)
@@ -132,7 +140,9 @@ def _binary_kind(sample: bytes) -> str | None:
 
 def _is_utf8_prefix(sample: bytes) -> bool:
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)  # a cut character at the end is fine
+        codecs.getincrementaldecoder("utf-8")().decode(
+            sample, final=False
+        )  # a cut character at the end is fine
     except UnicodeDecodeError:
         return False
     return True
@@ -172,7 +182,9 @@ def _declared_charset(head: bytes) -> str | None:
         return None
 
 
-def read_text(text: str, *, name: str = "<text>", format: str = "auto", warnings: list[str] | None = None) -> ReadText:
+def read_text(
+    text: str, *, name: str = "<text>", format: str = "auto", warnings: list[str] | None = None
+) -> ReadText:
     """Read a decoded article as *format* (see :func:`decode_article`); the one path every input takes."""
     if format not in FORMATS:
         raise ValueError(f"format {format!r}: choose one of {', '.join(FORMATS)}")
@@ -247,12 +259,21 @@ def read_bytes(path: str | Path, *, name: str | None = None) -> bytes:
             raise InputError(f"{name}: is a directory, not an article")
         if stat.S_ISREG(info.st_mode):
             if info.st_size > MAX_ARTICLE_BYTES:
-                raise InputError(f"{name}: {info.st_size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit")
+                raise InputError(
+                    f"{name}: {info.st_size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit"
+                )
         elif stat.S_ISFIFO(info.st_mode):
             os.set_blocking(fd, True)
         else:
-            kind = "a character device" if stat.S_ISCHR(info.st_mode) else "a block device" if stat.S_ISBLK(
-                info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file"
+            kind = (
+                "a character device"
+                if stat.S_ISCHR(info.st_mode)
+                else "a block device"
+                if stat.S_ISBLK(info.st_mode)
+                else "a socket"
+                if stat.S_ISSOCK(info.st_mode)
+                else "not a regular file"
+            )
             raise InputError(f"{name}: is {kind}, not an article file")
         chunks: list[bytes] = []
         size = 0
@@ -321,7 +342,9 @@ def scan_folder(folder: Path, *, recursive: bool = False) -> tuple[list[Path], l
             if is_dir and recursive:
                 pending.append(path)
             elif not is_dir and path.suffix.lower() in ARTICLE_SUFFIXES:
-                found.append(path)  # a file it may not read, a FIFO: named by read_article, with the others read
+                found.append(
+                    path
+                )  # a file it may not read, a FIFO: named by read_article, with the others read
     if not found and not errors:
         errors.append((folder, f"no articles in this folder ({', '.join(ARTICLE_SUFFIXES)}, any case)"))
     return sorted(found), errors
@@ -490,7 +513,8 @@ def record_spans(record: dict[str, Any]) -> list[tuple[int, int]] | None:
     pairs: list[tuple[int, int]] = []
     for index, span in enumerate(spans):
         good = (
-            isinstance(span, list) and len(span) == 2
+            isinstance(span, list)
+            and len(span) == 2
             and all(isinstance(v, int) and not isinstance(v, bool) for v in span)
             and 0 <= span[0] < span[1] <= length
         )
@@ -553,7 +577,9 @@ _DATELINE = re.compile(
     r"(?=\s*(?:\(|-{1,2}\s|[–—]\s?|,\s*\w+\.?\s+\d))",
     re.MULTILINE,
 )
-_HEADLINE_CHARS = 300  # a dateline that does not open a line follows the headline, within this many characters
+_HEADLINE_CHARS = (
+    300  # a dateline that does not open a line follows the headline, within this many characters
+)
 
 
 def find_title(text: str) -> str | None:

@@ -56,7 +56,9 @@ class ParsingProcess:
             except (EOFError, BrokenPipeError, pickle.UnpicklingError) as exc:
                 self._child = None
                 code = child.wait()
-                raise ParsingProcessDied(f"the parsing process ended (exit code {code}) during {request!r}") from exc
+                raise ParsingProcessDied(
+                    f"the parsing process ended (exit code {code}) during {request!r}"
+                ) from exc
         if status == "error":
             raise RuntimeError(f"in the parsing process: {value}")
         return value
@@ -100,7 +102,9 @@ class ParsingProcess:
         )
         assert child.stdin is not None and child.stdout is not None
         try:
-            pickle.dump(self.settings, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)  # the child's settings, first
+            pickle.dump(
+                self.settings, child.stdin, protocol=pickle.HIGHEST_PROTOCOL
+            )  # the child's settings, first
             child.stdin.flush()
             status, value = pickle.load(child.stdout)  # "ready" once the parser has loaded
         except (EOFError, BrokenPipeError) as exc:
@@ -211,8 +215,6 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
     }
 
 
-
-
 def _threads() -> int:
     try:
         return len(os.listdir("/proc/self/task"))
@@ -229,7 +231,11 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     closes the pipe (or dies)."""
     from geo.settings import configure
 
-    handlers: dict[str, Callable[..., Any]] = {"parse": parse_partition, "threads": _threads, "rss_mb": _rss_mb}
+    handlers: dict[str, Callable[..., Any]] = {
+        "parse": parse_partition,
+        "threads": _threads,
+        "rss_mb": _rss_mb,
+    }
     try:
         configure(pickle.load(requests))
         worker_parser()

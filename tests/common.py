@@ -30,5 +30,7 @@ def with_gold_spans(parser, text, names):
     """Parse *text* with the first occurrence of each of *names* as a given span (gold-span mode)."""
     from geo.pipeline import Article
 
-    (doc,) = parser.parse_many([Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])])
+    (doc,) = parser.parse_many(
+        [Article("x", text, spans=[(text.index(n), text.index(n) + len(n)) for n in names])]
+    )
     return doc

@@ -41,7 +41,12 @@ def corpus(path: Path, n: int, *, bad_lines: bool = False, long: bool = False) -
         text = f"Talks in {city}.\nOfficials met in {city} on day {i}; later they flew to Baku."
         if long:
             text += "\n" + seed
-        record = {"id": f"a{i:03d}", "text": text, "title": f"Day {i} in {city}", "date": f"2023-03-{1 + i % 28:02d}"}
+        record = {
+            "id": f"a{i:03d}",
+            "text": text,
+            "title": f"Day {i} in {city}",
+            "date": f"2023-03-{1 + i % 28:02d}",
+        }
         if i == 3:
             record["url"] = "javascript:alert(1)"
         if i == 4:
@@ -58,7 +63,11 @@ def corpus(path: Path, n: int, *, bad_lines: bool = False, long: bool = False) -
 def geo_batch(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
     """`geo batch ARGS` in a subprocess from the checkout."""
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli", "batch", *args], capture_output=True, text=True, cwd=ROOT, timeout=600,
+        [sys.executable, "-m", "geo.cli", "batch", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
         **kwargs,
     )
 

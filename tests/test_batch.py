@@ -17,11 +17,21 @@ from tests.fixtures import CITIES, ROOT, corpus, geo_batch
 
 pytestmark = [pytest.mark.slow, pytest.mark.index]  # Dask clusters and `geo batch` subprocesses
 
+
 def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)
     out = tmp_path / "out"
-    done = geo_batch(str(source), "-o", str(out), "--workers", "1", "--partition-size", "5", "--map",
-                     str(tmp_path / "corpus.html"))
+    done = geo_batch(
+        str(source),
+        "-o",
+        str(out),
+        "--workers",
+        "1",
+        "--partition-size",
+        "5",
+        "--map",
+        str(tmp_path / "corpus.html"),
+    )
     assert done.returncode == 1, done.stderr  # two bad lines: reported, not fatal
     assert "12 articles" in done.stderr and "2 errors" in done.stderr and "articles/s" in done.stderr
     articles = read_table(out, "articles")
@@ -29,7 +39,9 @@ def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
     mentions = read_table(out, "mentions")
     munich = mentions[mentions["text"] == "Munich"]
     assert set(munich["geonameid"]) == {2867714}
-    assert set(munich["admin1_code"]) == {"DE-BY"} and set(munich["admin1"]) == {"Bayern"}  # admin-1 on every row
+    assert set(munich["admin1_code"]) == {"DE-BY"} and set(munich["admin1"]) == {
+        "Bayern"
+    }  # admin-1 on every row
     assert (mentions["sentence"].str.len() > 0).all()
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert len(errors) == 2 and all("in.jsonl:" in e["error"] for e in errors)
@@ -47,10 +59,23 @@ def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
 def test_a_killed_run_completes_on_rerun_with_each_article_exactly_once(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 60, long=True)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "geo.cli", "batch", str(source), "-o", str(out), "--workers", "1",
-               "--partition-size", "2", "-q"]
-    run = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        "-m",
+        "geo.cli",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--workers",
+        "1",
+        "--partition-size",
+        "2",
+        "-q",
+    ]
+    run = subprocess.Popen(
+        command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 300
     while time.time() < deadline and len(list((out / "articles").glob("part-*"))) < 3:
         time.sleep(0.05)
@@ -74,7 +99,9 @@ def _parsing_processes_of(pid: int) -> list[int]:
     found, todo = [], [pid]
     while todo:
         parent = todo.pop()
-        children = [int(c) for f in Path(f"/proc/{parent}").glob("task/*/children") for c in f.read_text().split()]
+        children = [
+            int(c) for f in Path(f"/proc/{parent}").glob("task/*/children") for c in f.read_text().split()
+        ]
         for child in children:  # (a child is listed under the thread that started it)
             todo.append(child)
             cmdline = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
@@ -86,8 +113,20 @@ def _parsing_processes_of(pid: int) -> list[int]:
 def test_a_killed_parsing_process_loses_no_article(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 40, long=True)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "geo.cli", "batch", str(source), "-o", str(out), "--workers", "1",
-               "--partition-size", "4", "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "geo.cli",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--workers",
+        "1",
+        "--partition-size",
+        "4",
+        "-q",
+    ]
     run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 300
     while time.time() < deadline and len(list((out / "articles").glob("part-*"))) < 2:
@@ -131,9 +170,14 @@ def test_the_parsing_process_has_one_thread_and_comes_back_after_a_kill():
 
 def test_other_input_into_the_same_folder_is_refused(tmp_path):
     out = tmp_path / "out"
-    assert geo_batch(str(corpus(tmp_path / "a.jsonl", 3)), "-o", str(out), "--workers", "1", "-q").returncode == 0
+    assert (
+        geo_batch(str(corpus(tmp_path / "a.jsonl", 3)), "-o", str(out), "--workers", "1", "-q").returncode
+        == 0
+    )
     done = geo_batch(str(corpus(tmp_path / "b.jsonl", 4)), "-o", str(out), "--workers", "1", "-q")
-    assert done.returncode == 2 and "use a new output folder" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.returncode == 2 and "use a new output folder" in done.stderr and "Traceback" not in done.stderr
+    )
 
 
 def test_batch_of_a_folder_as_csv(tmp_path):
@@ -182,14 +226,22 @@ def test_corpus_map_in_a_browser(tmp_path):
         page.page.locator(".leaflet-popup").wait_for(state="detached", timeout=5000)  # redraw closes it
         page.page.locator(".geo-top a", has_text="Baku").first.click()
         page.page.locator(".leaflet-popup .geo-card").wait_for(timeout=8000)
-        assert "3 articles in the date range (12 in all)" in page.page.locator(".leaflet-popup .geo-card").inner_text()
+        assert (
+            "3 articles in the date range (12 in all)"
+            in page.page.locator(".leaflet-popup .geo-card").inner_text()
+        )
         assert page.errors == [] and page.requests == []
         browser.close()
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path):
     source = tmp_path / "in.jsonl"
-    record = {"id": "=HYPERLINK(\"http://x\")", "text": "Talks were held in Munich.", "title": "+SUM(A1)", "source": "@evil"}
+    record = {
+        "id": '=HYPERLINK("http://x")',
+        "text": "Talks were held in Munich.",
+        "title": "+SUM(A1)",
+        "source": "@evil",
+    }
     source.write_text(json.dumps(record) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     done = geo_batch(str(source), "-o", str(out), "--workers", "1", "--format", "csv", "-q")

@@ -109,7 +109,9 @@ def test_chromium_is_debians(browser):
     """The browser the tests drive is the one Debian's `chromium` package installed, not a downloaded build."""
     owner = subprocess.run(["dpkg", "-S", str(Path(CHROMIUM).resolve())], capture_output=True, text=True)
     assert owner.returncode == 0 and owner.stdout.split(":")[0] == "chromium", owner.stdout + owner.stderr
-    version = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "chromium"], capture_output=True, text=True)
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", "chromium"], capture_output=True, text=True
+    )
     assert version.stdout.split("-")[0] == browser.version  # Playwright launched exactly that build
     assert "ms-playwright" not in str(Path(CHROMIUM).resolve())
 
@@ -121,7 +123,9 @@ def test_embed_fragment_works_inside_a_report_page(browser, seed_doc, tmp_path):
     fragment = save_embed(seed_doc, tmp_path / "seed.embed.html").read_text(encoding="utf-8")
     assert fragment.startswith("<iframe") and fragment.count("<script") == 0  # all markup is inside srcdoc
     report = tmp_path / "report.html"
-    report.write_text(f"<!doctype html><title>Report</title><h1>Report</h1>{fragment}<p>End.</p>", encoding="utf-8")
+    report.write_text(
+        f"<!doctype html><title>Report</title><h1>Report</h1>{fragment}<p>End.</p>", encoding="utf-8"
+    )
     page = browser.new_page()
     requests: list[str] = []
     errors: list[str] = []
@@ -170,7 +174,9 @@ def test_many_places_cluster_and_each_still_opens_from_the_text(browser, parser,
 
 
 def test_an_approximate_place_says_so_in_the_text_and_the_card(browser, parser, tmp_path):
-    doc = parser.parse("The fire started at Qwertyville Mall near Boise, Idaho, on Monday. Boise firefighters came.")
+    doc = parser.parse(
+        "The fire started at Qwertyville Mall near Boise, Idaho, on Monday. Boise firefighters came."
+    )
     page = Page(browser, save_map(doc, tmp_path / "approx.html"))
     mall = page.page.locator(".geo-mention", has_text="Qwertyville Mall")
     assert "geo-approx" in mall.get_attribute("class")
@@ -203,14 +209,19 @@ def test_the_card_says_why_in_words_and_a_calibrated_confidence(browser, parser,
 def test_the_header_shows_source_date_and_byline_from_the_pages_metadata(browser, parser, tmp_path):
     from dataclasses import replace
 
-    doc = parser.parse_html((Path(__file__).resolve().parent / "pages" / "national_weather.html").read_bytes())
+    doc = parser.parse_html(
+        (Path(__file__).resolve().parent / "pages" / "national_weather.html").read_bytes()
+    )
     assert doc.meta.author == "Dana Whitfield"
     doc.meta = replace(doc.meta, author="Dana <img src=x onerror=window.__pwned=1> {{7*7}}")  # shown as text
     page = Page(browser, save_map(doc, tmp_path / "weather.html"))
     panel = page.page.locator("#geo-panel")
     assert panel.locator("h1").inner_text() == "Storm brings flooding to Tulsa and Oklahoma City"
     header = panel.locator(".geo-source")
-    assert header.inner_text() == "The Daily Courier · 2026-11-12 · By Dana <img src=x onerror=window.__pwned=1> {{7*7}}"
+    assert (
+        header.inner_text()
+        == "The Daily Courier · 2026-11-12 · By Dana <img src=x onerror=window.__pwned=1> {{7*7}}"
+    )
     link = header.locator("a")
     assert link.get_attribute("href") == "https://courier.example/weather/2026/11/12/storm-oklahoma-flooding"
     # The header sits between the headline and the text, and the text starts with the story, not the byline.

@@ -149,7 +149,9 @@ def test_bad_size_is_a_usage_error(tmp_path: Path):
 
 def test_overrides_option_reaches_the_parser(tmp_path: Path):
     overrides = tmp_path / "o.csv"
-    overrides.write_text("action,name,place_id,lat,lon,fcode,country,note\ndrop,Munich,,,,,,\n", encoding="utf-8")
+    overrides.write_text(
+        "action,name,place_id,lat,lon,fcode,country,note\ndrop,Munich,,,,,,\n", encoding="utf-8"
+    )
     article = tmp_path / "a.txt"
     article.write_text("Leaders met in Munich and Baku.\n", encoding="utf-8")
     done = run("parse", str(article), "--format", "csv", "--overrides", str(overrides))

@@ -108,9 +108,24 @@ def test_the_in_process_fallback_finishes_from_partition_summaries_too(tmp_path)
     source = corpus(tmp_path / "in.jsonl", 12, bad_lines=True)
     out = tmp_path / "out"
     done = subprocess.run(
-        ["unshare", "-rn", sys.executable, "-m", "geo.cli", "batch", str(source), "-o", str(out), "--partition-size",
-         "4", "-q"],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        [
+            "unshare",
+            "-rn",
+            sys.executable,
+            "-m",
+            "geo.cli",
+            "batch",
+            str(source),
+            "-o",
+            str(out),
+            "--partition-size",
+            "4",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
     assert done.returncode == 1, done.stderr  # the two bad lines
     assert "parsing in this process instead" in done.stderr and "Traceback" not in done.stderr
@@ -140,8 +155,11 @@ def test_the_worker_never_imports_the_batch_driver():
         for node in ast.walk(block)
     }
     imports = [
-        node for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("geo.batch") and id(node) not in typing_only
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").startswith("geo.batch")
+        and id(node) not in typing_only
     ]
     assert imports == []
 
@@ -150,7 +168,9 @@ def test_anchor_index_says_what_measuring_every_anchor_says():
     rng = random.Random(22)
     anchors = [SimpleNamespace(lat=rng.uniform(-85, 85), lon=rng.uniform(-180, 180)) for _ in range(300)]
     anchors += [SimpleNamespace(lat=a.lat, lon=a.lon) for a in anchors[:50]]  # the same place named again
-    anchors += [SimpleNamespace(lat=rng.uniform(-1, 1), lon=rng.uniform(179, 180)) for _ in range(20)]  # date line
+    anchors += [
+        SimpleNamespace(lat=rng.uniform(-1, 1), lon=rng.uniform(179, 180)) for _ in range(20)
+    ]  # date line
     index = AnchorIndex(anchors)  # type: ignore[arg-type]
     points = []
     for a in anchors[:200]:  # just inside and just outside MAYBE_KM of an anchor, any bearing
@@ -183,6 +203,10 @@ def test_host_index_picks_what_scanning_every_host_picks(seed_doc):
             for _ in range(300):
                 mention = replace(placed[0].mention, start=rng.randrange(0, 2_000, 10))
                 said_at = rng.choice(hosts).mention.start
-                for following in (None, SimpleNamespace(end=lambda at=said_at: at), SimpleNamespace(end=lambda: -1)):
+                for following in (
+                    None,
+                    SimpleNamespace(end=lambda at=said_at: at),
+                    SimpleNamespace(end=lambda: -1),
+                ):
                     scanned = min(range(len(hosts)), key=lambda i: index.key(i, mention, following))  # type: ignore[arg-type]
                     assert index.pick(mention, following) is hosts[scanned]  # type: ignore[arg-type]

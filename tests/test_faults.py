@@ -37,7 +37,9 @@ def geo(
     *args: str, timeout: float = 600, prefix: tuple[str, ...] = (), cwd: Path = ROOT, env: dict | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = {**(env or os.environ), "PYTHONPATH": str(ROOT)}  # this tree's geo, from any folder
-    return subprocess.run([*prefix, *GEO, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout, env=env)
+    return subprocess.run(
+        [*prefix, *GEO, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout, env=env
+    )
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -69,7 +71,9 @@ def test_one_stray_byte_does_not_turn_utf8_into_cp1252():
     data = "Officials in Zürich and Genève met – said Müller".encode().replace("–".encode(), b"\x96")
     read = decode_article(data, name="stray.txt")
     assert read.text == "Officials in Zürich and Genève met – said Müller"
-    assert read.warnings == ("stray.txt: invalid UTF-8 at byte 37; decoded as cp1252 where it is not UTF-8 (1 byte)",)
+    assert read.warnings == (
+        "stray.txt: invalid UTF-8 at byte 37; decoded as cp1252 where it is not UTF-8 (1 byte)",
+    )
 
 
 def _png() -> bytes:
@@ -78,8 +82,12 @@ def _png() -> bytes:
 
     noise = random.Random(0).randbytes(64 * 64 * 3)  # a photo-like picture: it does not compress to NULs
     pixels = zlib.compress(b"".join(b"\x00" + noise[row * 192 : (row + 1) * 192] for row in range(64)))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0)) + chunk(
-        b"IDAT", pixels) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
 
 
 def _zip() -> bytes:
@@ -95,7 +103,10 @@ def _zip() -> bytes:
         (_png(), "image/png"),
         (gzip.compress(random.Random(2).randbytes(4000)), "application/gzip"),
         (_zip(), "application/zip"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + STORY.encode() * 20, "application/pdf"),
+        (
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + STORY.encode() * 20,
+            "application/pdf",
+        ),
     ],
     ids=["png", "gzip", "zip", "pdf"],
 )
@@ -194,9 +205,19 @@ def test_files_and_folders_it_may_not_read_are_named_and_the_rest_processed():
         # geo batch reads a folder the same way (Dask itself will not start as another user here: its resource
         # tracker dies, so the input side is checked on its own).
         read = subprocess.run(
-            [*prefix, sys.executable, "-c", "import sys, json; from geo.batch import read_inputs; "
-             "print(json.dumps([[a.id, a.error] for a in read_inputs(sys.argv[1])]))", str(articles)],
-            capture_output=True, text=True, cwd=base, env={**env, "PYTHONPATH": str(ROOT)}, timeout=120,
+            [
+                *prefix,
+                sys.executable,
+                "-c",
+                "import sys, json; from geo.batch import read_inputs; "
+                "print(json.dumps([[a.id, a.error] for a in read_inputs(sys.argv[1])]))",
+                str(articles),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=base,
+            env={**env, "PYTHONPATH": str(ROOT)},
+            timeout=120,
         )
         assert json.loads(read.stdout) == [
             ["sub", f"{articles / 'sub'}: permission denied"],
@@ -233,8 +254,14 @@ def test_a_full_disk_names_each_output_and_leaves_no_partial_file(tmp_path):
         f"{sys.executable} -m geo.cli map {tmp_path / 'one.txt'} {tmp_path / 'two.txt'} --out-dir {small}; "
         f"echo rc=$?; ls -A {small}"
     )
-    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert error_lines(done.stderr) == [
         f"geo: {small / 'one.html'}: cannot write (no space left on device)",
         f"geo: {small / 'two.html'}: cannot write (no space left on device)",
@@ -250,8 +277,15 @@ def test_png_onto_another_file_system_than_tmpdir(tmp_path):
     article = tmp_path / "story.txt"
     article.write_text(STORY, encoding="utf-8")
     with tempfile.TemporaryDirectory(dir=shm) as tmpdir:
-        done = geo("map", str(article), "--png", str(tmp_path / "map.png"), "--size", "400x300",
-                   env={**os.environ, "TMPDIR": tmpdir})
+        done = geo(
+            "map",
+            str(article),
+            "--png",
+            str(tmp_path / "map.png"),
+            "--size",
+            "400x300",
+            env={**os.environ, "TMPDIR": tmpdir},
+        )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png", "story.txt"]
     assert (tmp_path / "map.png").read_bytes().startswith(b"\x89PNG")
@@ -264,7 +298,10 @@ def test_png_onto_another_file_system_than_tmpdir(tmp_path):
     "options, message",
     [
         (["--png", "out.jpg"], "--png 'out.jpg': the picture is a PNG; give a name ending in .png"),
-        (["--png", "out.png", "--size", "10x10"], "--size '10x10': expected WIDTHxHEIGHT, each 200 to 5000 pixels"),
+        (
+            ["--png", "out.png", "--size", "10x10"],
+            "--size '10x10': expected WIDTHxHEIGHT, each 200 to 5000 pixels",
+        ),
         (["--tiles", "nonsense"], "--tiles 'nonsense': give osm or a tile URL template"),
         (["--embed"], "--embed writes a fragment to paste elsewhere: give -o FILE (or --out-dir DIR)"),
         (["--overrides", "no-such-overrides.csv"], "--overrides no-such-overrides.csv: no such file"),
@@ -293,7 +330,9 @@ def test_tile_attribution_is_text_not_html(parser):
 
 def test_reverse_geocoding_a_bad_point_is_one_line():
     done = geo("geocode", "--reverse", "91, 200")
-    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr  # no geopy warning and path
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, (
+        done.stderr
+    )  # no geopy warning and path
     assert done.stderr.startswith("geo: '91, 200': not a point (")
 
 
@@ -332,7 +371,9 @@ def test_bad_spans_and_ids_are_named_and_every_good_line_is_parsed(tmp_path):
 
 def _batch_corpus(path: Path) -> Path:
     lines = [
-        json.dumps({"id": f"a{i}", "text": f"Talks in Munich on day {i}.", "title": f"Day {i}", "date": "2024-01-02"})
+        json.dumps(
+            {"id": f"a{i}", "text": f"Talks in Munich on day {i}.", "title": f"Day {i}", "date": "2024-01-02"}
+        )
         for i in range(6)
     ]
     lines[2] = json.dumps({"id": "own-id", "title": "no text here"})
@@ -369,11 +410,16 @@ def test_batch_ids_are_lossless_or_refused_and_a_changed_rerun_is_refused(tmp_pa
     ]
     _batch_corpus(source)  # the articles as they were, with other corrections
     overrides = tmp_path / "overrides.csv"
-    overrides.write_text("action,name,place_id,lat,lon,fcode,country,note\ndrop,Munich,,,,,,test\n", encoding="utf-8")
-    corrected = geo("batch", str(source), "-o", str(out), "--format", "geojson", "--overrides", str(overrides))
+    overrides.write_text(
+        "action,name,place_id,lat,lon,fcode,country,note\ndrop,Munich,,,,,,test\n", encoding="utf-8"
+    )
+    corrected = geo(
+        "batch", str(source), "-o", str(out), "--format", "geojson", "--overrides", str(overrides)
+    )
     assert corrected.returncode == 2
-    assert error_lines(corrected.stderr)[0].endswith(f"{source} with another overrides file; use a new output "
-                                                     "folder (resuming would mix old and new rows)")
+    assert error_lines(corrected.stderr)[0].endswith(
+        f"{source} with another overrides file; use a new output folder (resuming would mix old and new rows)"
+    )
 
 
 def _children_running_worker(pid: int) -> list[int]:
@@ -419,7 +465,9 @@ def test_batch_without_loopback_networking_parses_in_process(tmp_path):
     articles = tmp_path / "articles"
     (articles / "2024").mkdir(parents=True)
     (articles / "story.txt").write_text(STORY, encoding="utf-8")
-    (articles / "story.md").write_text("# Rome\n\nTalks in Rome.\n", encoding="utf-8")  # same stem: ids differ
+    (articles / "story.md").write_text(
+        "# Rome\n\nTalks in Rome.\n", encoding="utf-8"
+    )  # same stem: ids differ
     (articles / "2024" / "gone.txt").symlink_to("nowhere.txt")
     out = tmp_path / "out"
     done = geo("batch", str(articles), "-o", str(out), "-q", timeout=300, prefix=("unshare", "-rn"))
@@ -429,8 +477,12 @@ def test_batch_without_loopback_networking_parses_in_process(tmp_path):
 
     assert sorted(read_table(out, "articles")["article"]) == ["story", "story.txt"]  # story.md came first
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
-    assert errors == [{"id": "2024/gone.txt", "error": f"{articles}/2024/gone.txt: dangling symlink (to nowhere.txt), "
-                       "not an article"}]
+    assert errors == [
+        {
+            "id": "2024/gone.txt",
+            "error": f"{articles}/2024/gone.txt: dangling symlink (to nowhere.txt), not an article",
+        }
+    ]
 
 
 def test_ctrl_c_is_one_line_and_the_rerun_completes(tmp_path):
@@ -445,7 +497,9 @@ def test_ctrl_c_is_one_line_and_the_rerun_completes(tmp_path):
     out = tmp_path / "out"
     command = [*GEO, "batch", str(source), "-o", str(out), "--workers", "2", "--partition-size", "8"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    run = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env)
+    run = subprocess.Popen(
+        command, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env
+    )
     assert run.stderr is not None
     for line in run.stderr:  # the progress bar: partitions are being parsed
         if "articles/s" in line:
@@ -462,14 +516,26 @@ def test_ctrl_c_is_one_line_and_the_rerun_completes(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "parquet"])
 @pytest.mark.parametrize(
-    "ids", [["007", "1e3", "12"], ["nan", "NA", "null", "a\tb", "Zürich/2024", " lead"]], ids=["numbers", "words"]
+    "ids",
+    [["007", "1e3", "12"], ["nan", "NA", "null", "a\tb", "Zürich/2024", " lead"]],
+    ids=["numbers", "words"],
 )
 def test_batch_tables_give_back_the_ids_they_were_given(tmp_path, fmt, ids):
     from geo.batch import _write_table, read_table
 
     rows = [
-        {"article": i, "title": None, "source": None, "date": None, "author": None, "url": None, "language": None,
-         "mentions": 0, "places": 0, "partition": 0}
+        {
+            "article": i,
+            "title": None,
+            "source": None,
+            "date": None,
+            "author": None,
+            "url": None,
+            "language": None,
+            "mentions": 0,
+            "places": 0,
+            "partition": 0,
+        }
         for i in ids
     ]
     _write_table(rows, tmp_path / "articles" / "part-00000", fmt, point=False)
@@ -485,8 +551,14 @@ def test_batch_onto_a_full_disk_is_one_line_that_names_the_folder(tmp_path):
         f"mount -t tmpfs -o size=48k none {small} && "
         f"{sys.executable} -m geo.cli batch {source} -o {small / 'out'} --workers 1 --partition-size 2 -q"
     )
-    done = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 1
     said = error_lines(done.stderr)
     assert len(said) == 1 and said[0].startswith(f"geo: {small / 'out'}"), done.stderr

@@ -149,7 +149,10 @@ def geocode_run(geocoder, payload: dict, expected: dict, *, km: float = 25.0) ->
         ("Munich, DE-BY", {"geonameid": 2867714}),  # a full ISO 3166-2 code
         ("tulsa, ok", {"geonameid": 4553433}),  # typed in lower case
         ("Washington, IN", {"admin1_code": "US-IN", "fcode": "PPL"}),  # a small namesake far down the list
-        ("Springfield, Sangamon County, IL", {"latitude": 39.80, "longitude": -89.64}),  # an admin-2 qualifier
+        (
+            "Springfield, Sangamon County, IL",
+            {"latitude": 39.80, "longitude": -89.64},
+        ),  # an admin-2 qualifier
         ("New York, NY", {"fcode": "PPL", "admin1_code": "US-NY"}),  # the city, not the state it qualifies
         ("Georgia, US", {"fcode": "ADM1", "admin1_code": "US-GA"}),
         ("Tbilisi, Georgia", {"country": "GE"}),
@@ -168,7 +171,9 @@ def test_qualifiers_filter_and_an_impossible_combination_gives_nothing(geocoder)
     assert geocoder.geocode("Eugene, Texas", exactly_one=False) == []
     found = geocoder.geocode("Portland, ME", exactly_one=False)
     assert found and all(loc.raw["admin1_code"] == "US-ME" for loc in found)
-    assert abs(sum(loc.raw["score"] for loc in found) - 1.0) < 0.02  # probabilities among what the qualifier allows
+    assert (
+        abs(sum(loc.raw["score"] for loc in found) - 1.0) < 0.02
+    )  # probabilities among what the qualifier allows
 
 
 def test_qualifier_reader_reads_codes_names_and_countries(gazetteer):
@@ -196,7 +201,10 @@ def test_qualifier_reader_reads_codes_names_and_countries(gazetteer):
         ({"country": "Georgia"}, {"fcode": "PCLI", "country": "GE"}),
         ({"city": "Quebec", "country": "Canada"}, {"fcode": "PPL", "admin1_code": "CA-QC"}),
         ({"county": "Sangamon County", "state": "IL"}, {"fcode": "ADM2"}),
-        ({"city": "Lyon", "postalcode": "69001", "country": "France"}, {"country": "FR"}),  # no postcodes offline
+        (
+            {"city": "Lyon", "postalcode": "69001", "country": "France"},
+            {"country": "FR"},
+        ),  # no postcodes offline
     ],
 )
 def test_structured_query(geocoder, query, expected):
@@ -214,18 +222,25 @@ def test_structured_query_errors(geocoder):
 
 @pytest.mark.parametrize(
     ("query", "admin1_code"),
-    [("Pittsbrugh", "US-PA"), ("Cincinnatti, Ohio", "US-OH"), ("Springfeld, IL", "US-IL"), ("Philadelfia", "US-PA")],
+    [
+        ("Pittsbrugh", "US-PA"),
+        ("Cincinnatti, Ohio", "US-OH"),
+        ("Springfeld, IL", "US-IL"),
+        ("Philadelfia", "US-PA"),
+    ],
 )
 def test_fuzzy_fallback_for_typos(geocoder, query, admin1_code):
     location = geocoder.geocode(query)
     assert location.raw["match"] == "fuzzy" and location.raw["admin1_code"] == admin1_code
-    exact = geocoder.geocode(location.raw["name"] + (query[query.index(","):] if "," in query else ""))
+    exact = geocoder.geocode(location.raw["name"] + (query[query.index(",") :] if "," in query else ""))
     assert exact.raw["match"] == "exact" and location.raw["score"] < exact.raw["score"]
 
 
 def test_misspelt_qualifier_is_read_fuzzily(geocoder):
     location = geocoder.geocode("Lyon, Frnace")  # a transposition: one edit
-    assert location.raw["country"] == "FR" and location.raw["match"] == "fuzzy" and location.raw["score"] <= 0.5
+    assert (
+        location.raw["country"] == "FR" and location.raw["match"] == "fuzzy" and location.raw["score"] <= 0.5
+    )
     assert geocoder.geocode("Boise, Idahoo").raw["admin1_code"] == "US-ID"
     assert geocoder.geocode("Paris, Narnia") is None  # nothing like it
 
@@ -237,7 +252,13 @@ def test_fuzzy_fallback_leaves_nonsense_and_short_names_alone(geocoder):
 
 @pytest.mark.parametrize(
     ("query", "geonameid"),
-    [("Санкт-Петербург", 498817), ("القاهرة", 360630), ("東京", None), ("Москва", 524901), ("Ереван", 616052)],
+    [
+        ("Санкт-Петербург", 498817),
+        ("القاهرة", 360630),
+        ("東京", None),
+        ("Москва", 524901),
+        ("Ереван", 616052),
+    ],
 )
 def test_unicode_names_in_other_scripts(geocoder, query, geonameid):
     location = geocoder.geocode(query)
@@ -287,7 +308,9 @@ def test_reverse_point_strings(geocoder):
 def test_alternatives_carry_admin1_and_ids(geocoder):
     location = geocoder.geocode("Springfield", exactly_one=True)
     alternatives = location.raw["alternatives"]
-    assert alternatives and all({"id", "geonameid", "admin1", "admin1_code", "fcode"} <= set(a) for a in alternatives)
+    assert alternatives and all(
+        {"id", "geonameid", "admin1", "admin1_code", "fcode"} <= set(a) for a in alternatives
+    )
     assert any(a["admin1_code"] and a["admin1_code"].startswith("US-") for a in alternatives)
 
 
@@ -329,8 +352,10 @@ def _case_passes(geocoder, case: dict) -> bool:
             return False
         if case.get("none"):
             return location is None
-        return location is not None and location.raw["point_country"] == case["country"] and (
-            "admin1" not in case or location.raw["admin1_code"] == case["admin1"]
+        return (
+            location is not None
+            and location.raw["point_country"] == case["country"]
+            and ("admin1" not in case or location.raw["admin1_code"] == case["admin1"])
         )
     location = geocoder.geocode(case["query"])
     if case.get("none"):

@@ -18,20 +18,61 @@ pytestmark = [pytest.mark.slow, pytest.mark.index]  # gazetteer builds from the 
 
 
 def row(gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc, admin1="", population=0):
-    fields = [str(gid), name, ascii_name, alternates, str(lat), str(lon), fclass, fcode, cc, "", admin1, "", "", "",
-              str(population), "", "0", "Europe/Test", "2024-01-01"]
+    fields = [
+        str(gid),
+        name,
+        ascii_name,
+        alternates,
+        str(lat),
+        str(lon),
+        fclass,
+        fcode,
+        cc,
+        "",
+        admin1,
+        "",
+        "",
+        "",
+        str(population),
+        "",
+        "0",
+        "Europe/Test",
+        "2024-01-01",
+    ]
     assert len(fields) == 19
     return "\t".join(fields)
 
 
 ROWS = [
-    row(9_000_001, "Sea of Testonia", "Sea of Testonia", "Testonian Sea,Mare Testonium", 43.0, 34.0, "H", "SEA", ""),
+    row(
+        9_000_001,
+        "Sea of Testonia",
+        "Sea of Testonia",
+        "Testonian Sea,Mare Testonium",
+        43.0,
+        34.0,
+        "H",
+        "SEA",
+        "",
+    ),
     row(9_000_002, "Mount Testmore", "Mount Testmore", "", 42.1, 44.2, "T", "MT", "GE", "65"),
     row(9_000_003, "Testland Plain", "Testland Plain", "", 41.0, 45.0, "L", "RGN", "AZ"),
     row(9_000_004, "Testville Hall", "Testville Hall", "", 40.1, 44.5, "S", "BLDG", "AM", "11"),
     row(9_000_005, "Testville", "Testville", "Testvill", 40.2, 44.6, "P", "PPLA2", "AM", "11", 5000),
     row(9_000_006, "Old Test Road", "Old Test Road", "", 40.2, 44.7, "R", "RD", "AM"),
-    row(2_867_714, "Munich", "Munich", "Muenchen,München", 48.13743, 11.57549, "P", "PPLA", "DE", "02", 1260391),
+    row(
+        2_867_714,
+        "Munich",
+        "Munich",
+        "Muenchen,München",
+        48.13743,
+        11.57549,
+        "P",
+        "PPLA",
+        "DE",
+        "02",
+        1260391,
+    ),
 ]
 
 
@@ -53,9 +94,25 @@ def dump_index(tmp_path_factory) -> Path:
     admin1.write_text("AM.11\tTestprovince\tTestprovince\t9000007\n", encoding="utf-8")
     index = folder / "gazetteer.sqlite"
     done = subprocess.run(
-        [sys.executable, "-m", "geo.cli", "gazetteer", "build", "--path", str(index), "--geonames", str(dump),
-         "--alternate-names", str(alternate), "--admin-codes", str(admin1)],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "geo.cli",
+            "gazetteer",
+            "build",
+            "--path",
+            str(index),
+            "--geonames",
+            str(dump),
+            "--alternate-names",
+            str(alternate),
+            "--admin-codes",
+            str(admin1),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     assert "geonames: 6 places" in done.stderr  # R (roads) are not kept
@@ -91,7 +148,9 @@ def test_dump_rows_replace_package_rows_and_resolve_in_text(dump_index):
 
 def test_rows_are_streamed_not_loaded():
     """The reader is lazy: an endless dump yields its first rows at once (bounded memory at 12M rows)."""
-    endless = (row(i, f"Town {i}", f"Town {i}", "", 1.0, 1.0, "P", "PPL", "AM") + "\n" for i in itertools.count(1))
+    endless = (
+        row(i, f"Town {i}", f"Town {i}", "", 1.0, 1.0, "P", "PPL", "AM") + "\n" for i in itertools.count(1)
+    )
     first = list(itertools.islice(_places(endless, Path("endless.txt"), {"geonames": 0}), 3))
     assert [r[0][0] for r in first] == [1, 2, 3]
 

@@ -62,8 +62,10 @@ def test_nagorno_karabakh_is_its_polygon_with_its_status(pack_seed):
     assert nk["type"] == "disputed area"
     assert nk["geometry"]["type"] in ("Polygon", "MultiPolygon")
     assert "Claimed by Azer." in nk["note"] and "Self admin." in nk["note"]
-    lon, lat = nk["geometry"]["coordinates"][0][0] if nk["geometry"]["type"] == "Polygon" else (
-        nk["geometry"]["coordinates"][0][0][0]
+    lon, lat = (
+        nk["geometry"]["coordinates"][0][0]
+        if nk["geometry"]["type"] == "Polygon"
+        else (nk["geometry"]["coordinates"][0][0][0])
     )
     assert geodesic((lat, lon), (39.85, 46.7)).km < 120
     corridor = _place(data, "Lachin Corridor")
@@ -72,19 +74,25 @@ def test_nagorno_karabakh_is_its_polygon_with_its_status(pack_seed):
 
 
 def test_pack_places_are_resolvable_with_their_shapes(pack_parser):
-    doc = pack_parser.parse("Ships left the Black Sea for the Bay of Biscay. Barges sailed down the Mississippi River.")
+    doc = pack_parser.parse(
+        "Ships left the Black Sea for the Bay of Biscay. Barges sailed down the Mississippi River."
+    )
     by_name = {r.mention.text: r.place for r in doc.resolutions if r.place}
     assert by_name["Black Sea"].geometry.startswith(("POLYGON", "MULTIPOLYGON"))
     # Our curated point, with the pack's polygon attached (as for the Black Sea).
     assert by_name["Bay of Biscay"].fcode == "BAY"
     assert by_name["Bay of Biscay"].geometry.startswith(("POLYGON", "MULTIPOLYGON"))
-    assert by_name["Mississippi River"].fcode == "STM" and "LINESTRING" in by_name["Mississippi River"].geometry
+    assert (
+        by_name["Mississippi River"].fcode == "STM" and "LINESTRING" in by_name["Mississippi River"].geometry
+    )
 
 
 def test_admin1_units_move_to_natural_earth_label_points(pack_index, gazetteer):
     texas = next(c for c in Gazetteer(pack_index).candidates("Texas") if c.fcode == "ADM1")
     assert "Natural Earth" in texas.source
-    assert geodesic((texas.lat, texas.lon), (32.33, -100.09)).km < 5  # the mainland label point, not an island
+    assert (
+        geodesic((texas.lat, texas.lon), (32.33, -100.09)).km < 5
+    )  # the mainland label point, not an island
 
 
 def test_one_word_pack_names_are_not_claimed_without_ner(pack_index):

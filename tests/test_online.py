@@ -31,8 +31,17 @@ def nominatim():
             answer = []
             if url.path == "/search" and query in KNOWN:
                 lat, lon = KNOWN[query]
-                answer = [{"place_id": 1, "lat": str(lat), "lon": str(lon), "display_name": f"{query}, Testland",
-                           "class": "place", "type": "town", "address": {"country_code": "us"}}]
+                answer = [
+                    {
+                        "place_id": 1,
+                        "lat": str(lat),
+                        "lon": str(lon),
+                        "display_name": f"{query}, Testland",
+                        "class": "place",
+                        "type": "town",
+                        "address": {"country_code": "us"},
+                    }
+                ]
             body = json.dumps(answer).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -52,15 +61,31 @@ def nominatim():
 
 def _corpus(tmp_path: Path) -> Path:
     text = "Floods hit Xyzzyville and Qwertzburg, then Munich. Nothing reached Zzzqqq."
-    spans = [[text.index(n), text.index(n) + len(n)] for n in ("Xyzzyville", "Qwertzburg", "Munich", "Zzzqqq")]
+    spans = [
+        [text.index(n), text.index(n) + len(n)] for n in ("Xyzzyville", "Qwertzburg", "Munich", "Zzzqqq")
+    ]
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "t", "text": text, "spans": spans}) + "\n", encoding="utf-8")
     return path
 
 
 def _parse(corpus: Path, domain: str, cache: Path, *extra: str):
-    return run("parse", "--jsonl", str(corpus), "--geocoder", "nominatim", "--geocoder-domain", domain,
-               "--geocoder-scheme", "http", "--user-agent", "geo-tests", "--geocoder-cache", str(cache), *extra)
+    return run(
+        "parse",
+        "--jsonl",
+        str(corpus),
+        "--geocoder",
+        "nominatim",
+        "--geocoder-domain",
+        domain,
+        "--geocoder-scheme",
+        "http",
+        "--user-agent",
+        "geo-tests",
+        "--geocoder-cache",
+        str(cache),
+        *extra,
+    )
 
 
 def test_unknown_names_go_online_once_rate_limited_then_come_from_the_cache(nominatim, tmp_path):
@@ -87,7 +112,9 @@ def test_unknown_names_go_online_once_rate_limited_then_come_from_the_cache(nomi
 
 def test_mode_all_asks_for_known_names_too(nominatim, tmp_path):
     domain, calls = nominatim
-    done = _parse(_corpus(tmp_path), domain, tmp_path / "c.sqlite", "--geocoder-mode", "all", "--geocoder-delay", "0")
+    done = _parse(
+        _corpus(tmp_path), domain, tmp_path / "c.sqlite", "--geocoder-mode", "all", "--geocoder-delay", "0"
+    )
     assert done.returncode == 0, done.stderr
     assert "Munich" in [q for _t, q, _ua in calls]
 

@@ -27,27 +27,87 @@ GEO = [sys.executable, "-m", "geo.cli"]
 SAVED_PAGES = {
     "national_weather.html": (
         {"Tulsa", "Oklahoma City", "Muskogee", "Fort Smith", "Springfield", "Missouri"},
-        {"London", "Paris", "Tokyo", "Sydney", "Mumbai", "Nairobi", "Santiago", "Kathmandu", "Geneva", "Yemen",
-         "Athens", "Lagos", "Denver", "Phoenix", "New York", "Chicago", "Berlin", "Singapore"},
-        {"title": "Storm brings flooding to Tulsa and Oklahoma City", "source": "The Daily Courier",
-         "date": "2026-11-12", "author": "Dana Whitfield",
-         "url": "https://courier.example/weather/2026/11/12/storm-oklahoma-flooding", "language": "en-US"},
+        {
+            "London",
+            "Paris",
+            "Tokyo",
+            "Sydney",
+            "Mumbai",
+            "Nairobi",
+            "Santiago",
+            "Kathmandu",
+            "Geneva",
+            "Yemen",
+            "Athens",
+            "Lagos",
+            "Denver",
+            "Phoenix",
+            "New York",
+            "Chicago",
+            "Berlin",
+            "Singapore",
+        },
+        {
+            "title": "Storm brings flooding to Tulsa and Oklahoma City",
+            "source": "The Daily Courier",
+            "date": "2026-11-12",
+            "author": "Dana Whitfield",
+            "url": "https://courier.example/weather/2026/11/12/storm-oklahoma-flooding",
+            "language": "en-US",
+        },
     ),
     "regional_sports.html": (
         {"Kidderminster", "Hereford", "Kettering", "Banbury"},
-        {"Shrewsbury", "Telford", "Ludlow", "Oswestry", "Bridgnorth", "Wolverhampton", "Stafford", "Worcester",
-         "Whitchurch", "Market Drayton", "Church Stretton"},
-        {"title": "Harriers win late at home to keep promotion hopes alive", "source": "Borders Gazette",
-         "date": "2026-10-04", "author": "Tom Ellery",
-         "url": "https://bordersgazette.example/sport/football/harriers-win-late", "language": "en-GB"},
+        {
+            "Shrewsbury",
+            "Telford",
+            "Ludlow",
+            "Oswestry",
+            "Bridgnorth",
+            "Wolverhampton",
+            "Stafford",
+            "Worcester",
+            "Whitchurch",
+            "Market Drayton",
+            "Church Stretton",
+        },
+        {
+            "title": "Harriers win late at home to keep promotion hopes alive",
+            "source": "Borders Gazette",
+            "date": "2026-10-04",
+            "author": "Tom Ellery",
+            "url": "https://bordersgazette.example/sport/football/harriers-win-late",
+            "language": "en-GB",
+        },
     ),
     "wire_conflict.html": (
         {"Kyiv", "Kharkiv", "Poltava", "Dnipro", "Moscow", "Istanbul", "Ukraine", "Poland", "Slovakia"},
-        {"Valencia", "Buenos Aires", "Manila", "Odesa", "Brussels", "Paris", "Berlin", "Bamako", "Perth",
-         "Toronto", "London", "Washington", "Tokyo", "Johannesburg", "São Paulo", "Warsaw"},
-        {"title": "Drone strikes hit Kharkiv power plant as talks stall", "source": "Wire Service",
-         "date": "2026-11-20", "author": "Olena Marchenko and James Porter",
-         "url": "https://wire.example/world/kharkiv-drone-strikes-power-plant", "language": "en"},
+        {
+            "Valencia",
+            "Buenos Aires",
+            "Manila",
+            "Odesa",
+            "Brussels",
+            "Paris",
+            "Berlin",
+            "Bamako",
+            "Perth",
+            "Toronto",
+            "London",
+            "Washington",
+            "Tokyo",
+            "Johannesburg",
+            "São Paulo",
+            "Warsaw",
+        },
+        {
+            "title": "Drone strikes hit Kharkiv power plant as talks stall",
+            "source": "Wire Service",
+            "date": "2026-11-20",
+            "author": "Olena Marchenko and James Porter",
+            "url": "https://wire.example/world/kharkiv-drone-strikes-power-plant",
+            "language": "en",
+        },
     ),
 }
 
@@ -94,7 +154,10 @@ def test_metadata_reaches_the_map_data_and_every_export(page_docs):
     document = page_docs["national_weather.html"]
     data = map_data(document)
     assert (data["title"], data["source"], data["date"], data["author"], data["url"]) == (
-        "Storm brings flooding to Tulsa and Oklahoma City", "The Daily Courier", "2026-11-12", "Dana Whitfield",
+        "Storm brings flooding to Tulsa and Oklahoma City",
+        "The Daily Courier",
+        "2026-11-12",
+        "Dana Whitfield",
         "https://courier.example/weather/2026/11/12/storm-oklahoma-flooding",
     )
     record = json.loads(export.to_json(document))
@@ -113,8 +176,10 @@ def test_metadata_reaches_the_map_data_and_every_export(page_docs):
 
 
 def test_a_javascript_url_never_becomes_the_sources_link(parser):
-    page = (PAGES / "national_weather.html").read_text(encoding="utf-8").replace(
-        "https://courier.example/weather/2026/11/12/storm-oklahoma-flooding", "javascript:alert(1)"
+    page = (
+        (PAGES / "national_weather.html")
+        .read_text(encoding="utf-8")
+        .replace("https://courier.example/weather/2026/11/12/storm-oklahoma-flooding", "javascript:alert(1)")
     )
     document = parser.parse_html(page)
     assert map_data(document)["url"] is None
@@ -136,7 +201,11 @@ def test_markdown_is_read_as_markdown(parser):
     read = read_article(PAGES / "markdown_story.md")
     assert read.format == "markdown" and read.meta is not None
     assert read.meta.title == "Monsoon floods cut off villages near Sylhet"
-    assert (read.meta.source, read.meta.date, read.meta.author) == ("Delta Dispatch", "2026-07-02", "Rafiq Hasan")
+    assert (read.meta.source, read.meta.date, read.meta.author) == (
+        "Delta Dispatch",
+        "2026-07-02",
+        "Rafiq Hasan",
+    )
     assert read.text.startswith("Heavy rain flooded roads around Sylhet on Tuesday")  # no headline, no byline
     for markup in ("**", "*", "](", "![", "```", "> ", "http", "---"):
         assert markup not in read.text
@@ -153,8 +222,11 @@ def test_a_markdown_heading_without_front_matter_is_the_title_and_a_missing_one_
     assert read.text == "Leaders met in Munich."
     untitled = read_text("Leaders met in Munich.\n\nThey left for Baku.", name="x.md")
     assert untitled.meta is not None and untitled.meta.title is None
-    page = read_text("<html><body><article><p>Leaders met in Munich on Monday to talk.</p>"
-                     "<p>They left for Baku.</p></article></body></html>", name="x.html")
+    page = read_text(
+        "<html><body><article><p>Leaders met in Munich on Monday to talk.</p>"
+        "<p>They left for Baku.</p></article></body></html>",
+        name="x.html",
+    )
     assert page.meta is not None and page.meta.title is None  # not the first paragraph
 
 
@@ -231,8 +303,15 @@ def test_a_folder_with_no_articles_is_an_error_that_names_it(tmp_path, content):
 @pytest.mark.slow
 @pytest.mark.index
 def test_jsonl_metadata_fields_are_read_and_written():
-    record = {"id": "r1", "text": "Officials met in Munich on Monday.", "title": "Talks", "date": "2026-05-01",
-              "url": "https://news.example/talks", "source": "Example News", "author": "A. Writer"}
+    record = {
+        "id": "r1",
+        "text": "Officials met in Munich on Monday.",
+        "title": "Talks",
+        "date": "2026-05-01",
+        "url": "https://news.example/talks",
+        "source": "Example News",
+        "author": "A. Writer",
+    }
     done = run("parse", "--jsonl", "-", stdin=json.dumps(record) + "\n")
     assert done.returncode == 0, done.stderr
     line = json.loads(done.stdout)
@@ -246,23 +325,32 @@ def test_batch_articles_table_carries_the_metadata(parser, tmp_path, monkeypatch
     import geo.batch
     import geo.worker
 
-    monkeypatch.setattr(geo.worker, "_PARSER", parser)  # the parsing process's parser (geo.worker.worker_parser)
+    monkeypatch.setattr(
+        geo.worker, "_PARSER", parser
+    )  # the parsing process's parser (geo.worker.worker_parser)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "weather.HTML").write_bytes((PAGES / "national_weather.html").read_bytes())
-    (folder / "plain.txt").write_text("Talks in Munich\nOfficials met in Munich on Monday.\n", encoding="utf-8")
+    (folder / "plain.txt").write_text(
+        "Talks in Munich\nOfficials met in Munich on Monday.\n", encoding="utf-8"
+    )
     articles = list(geo.batch.read_inputs(folder))
     rows = {r["article"]: r for r in geo.batch.parse_partition(0, articles)["articles"]}
     assert set(geo.batch.ARTICLE_COLUMNS) <= set(rows["weather"])
     weather = rows["weather"]
     assert (weather["title"], weather["source"], weather["date"], weather["author"]) == (
-        "Storm brings flooding to Tulsa and Oklahoma City", "The Daily Courier", "2026-11-12", "Dana Whitfield"
+        "Storm brings flooding to Tulsa and Oklahoma City",
+        "The Daily Courier",
+        "2026-11-12",
+        "Dana Whitfield",
     )
     assert weather["places"] == 8
     assert rows["plain"]["title"] == "Talks in Munich" and rows["plain"]["source"] is None
     jsonl = tmp_path / "in.jsonl"
-    jsonl.write_text(json.dumps({"id": "j", "text": "Officials met in Baku.", "source": "Wire", "author": "B. C."})
-                     + "\n", encoding="utf-8")
+    jsonl.write_text(
+        json.dumps({"id": "j", "text": "Officials met in Baku.", "source": "Wire", "author": "B. C."}) + "\n",
+        encoding="utf-8",
+    )
     (article,) = geo.batch.read_inputs(jsonl)
     row = geo.batch.parse_partition(1, [article])["articles"][0]
     assert (row["source"], row["author"], row["title"]) == ("Wire", "B. C.", None)
@@ -279,28 +367,40 @@ def test_headline_byline_and_date_lines_that_open_a_page_are_not_body_text():
     assert read.text.startswith("The main port in Lagos reopened on Monday")
     assert read.meta is not None
     assert (read.meta.title, read.meta.author, read.meta.date) == (
-        "Port reopens in Lagos", "Ada Obi, Staff Writer", "March 3, 2026"
+        "Port reopens in Lagos",
+        "Ada Obi, Staff Writer",
+        "March 3, 2026",
     )
     # A first paragraph that only starts like a byline stays: it is the story.
-    story = read_text("<html><body><article><p>By noon, floods had closed roads across Lagos and Ibadan, officials "
-                      "said, and more rain was expected through the evening and into the night.</p>"
-                      "<p>Schools stayed shut.</p></article></body></html>", name="x.html")
+    story = read_text(
+        "<html><body><article><p>By noon, floods had closed roads across Lagos and Ibadan, officials "
+        "said, and more rain was expected through the evening and into the night.</p>"
+        "<p>Schools stayed shut.</p></article></body></html>",
+        name="x.html",
+    )
     assert story.text.startswith("By noon, floods had closed roads")
-    short = read_text("<html><body><article><p>By Monday, the river had risen.</p><p>Roads in Lagos and Ibadan "
-                      "were closed by the floods, officials said, and schools stayed shut.</p></article></body></html>",
-                      name="x.html")
+    short = read_text(
+        "<html><body><article><p>By Monday, the river had risen.</p><p>Roads in Lagos and Ibadan "
+        "were closed by the floods, officials said, and schools stayed shut.</p></article></body></html>",
+        name="x.html",
+    )
     assert short.text.startswith("By Monday, the river had risen.") and short.meta.author is None
 
 
 @pytest.mark.slow
 @pytest.mark.index
 def test_a_non_english_jsonl_record_is_parsed_with_a_warning():
-    german = ("Die Elbe ist in Dresden in der Nacht weiter gestiegen. Die Stadt hat mehrere Straßen in der Altstadt "
-              "gesperrt, und die Feuerwehr baut Sandsäcke entlang des Ufers auf. Auch in Meißen und Pirna bereiten "
-              "sich die Behörden auf einen Pegel von mehr als sechs Metern vor, teilte die Stadt am Donnerstag mit. "
-              "Die Bahnstrecke nach Prag bleibt unterbrochen.")
-    lines = [json.dumps({"id": "de", "text": german}), json.dumps({"id": "fr", "text": "x", "language": "fr"}),
-             json.dumps({"id": "en", "text": "Officials met in Munich on Monday."})]
+    german = (
+        "Die Elbe ist in Dresden in der Nacht weiter gestiegen. Die Stadt hat mehrere Straßen in der Altstadt "
+        "gesperrt, und die Feuerwehr baut Sandsäcke entlang des Ufers auf. Auch in Meißen und Pirna bereiten "
+        "sich die Behörden auf einen Pegel von mehr als sechs Metern vor, teilte die Stadt am Donnerstag mit. "
+        "Die Bahnstrecke nach Prag bleibt unterbrochen."
+    )
+    lines = [
+        json.dumps({"id": "de", "text": german}),
+        json.dumps({"id": "fr", "text": "x", "language": "fr"}),
+        json.dumps({"id": "en", "text": "Officials met in Munich on Monday."}),
+    ]
     done = run("parse", "--jsonl", "-", stdin="\n".join(lines) + "\n")
     assert done.returncode == 0, done.stderr
     assert "-:1: the article seems to be in another language (not English)" in done.stderr
@@ -310,9 +410,11 @@ def test_a_non_english_jsonl_record_is_parsed_with_a_warning():
 
 
 def test_a_saved_page_in_its_declared_encoding_is_decoded_with_it():
-    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
-            "<title>Fête à Genève</title></head><body><article><p>La fête a eu lieu à Genève et à Zürich, "
-            "selon les organisateurs.</p></article></body></html>").encode("iso-8859-1")
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        "<title>Fête à Genève</title></head><body><article><p>La fête a eu lieu à Genève et à Zürich, "
+        "selon les organisateurs.</p></article></body></html>"
+    ).encode("iso-8859-1")
     read = read_article(page, name="fete.html")
     assert "Genève et à Zürich" in read.text and read.meta.title == "Fête à Genève"
     assert not any("invalid UTF-8" in w for w in read.warnings)

@@ -86,12 +86,16 @@ def test_a_word_of_a_persons_name_is_that_person_again(parser):
 
 
 def test_a_strong_place_name_survives_a_namesake_person(parser):
-    doc = parser.parse("Michael Jordan flew to Amman on Monday. Officials in Jordan said he met the king.", doc_id="x")
+    doc = parser.parse(
+        "Michael Jordan flew to Amman on Monday. Officials in Jordan said he met the king.", doc_id="x"
+    )
     assert "Jordan" in [r.mention.text for r in doc.resolutions]
 
 
 def test_an_organisation_named_for_a_people_names_its_country(parser):
-    doc = parser.parse("The Georgian Interior Ministry said officials at Canadian Blood Services were told.", doc_id="x")
+    doc = parser.parse(
+        "The Georgian Interior Ministry said officials at Canadian Blood Services were told.", doc_id="x"
+    )
     found = [(r.mention.text, r.mention.demonym_of, r.place.name) for r in doc.resolutions]
     assert found == [("Georgian", "GE", "Georgia"), ("Canadian", "CA", "Canada")]
 
@@ -102,14 +106,18 @@ def test_a_compass_word_before_a_place_is_not_the_place(parser):
 
 
 def test_a_name_after_to_or_in_is_a_place_whatever_ner_calls_it(parser):
-    doc = parser.parse("The closure will affect people travelling to Cirencester from Gloucester.", doc_id="x")
+    doc = parser.parse(
+        "The closure will affect people travelling to Cirencester from Gloucester.", doc_id="x"
+    )
     # NER calls "Cirencester" a person; after "to", and known to the gazetteer, it is the town.
     found = {r.mention.text: (r.place.name, r.place.country) for r in doc.resolutions}
     assert found["Cirencester"] == ("Cirencester", "GB")
 
 
 def test_each_demonym_of_a_hyphenated_compound(parser):
-    doc = parser.parse("A Soyuz capsule carrying a Russian-American crew docked, defying anti-Russian critics.", doc_id="x")
+    doc = parser.parse(
+        "A Soyuz capsule carrying a Russian-American crew docked, defying anti-Russian critics.", doc_id="x"
+    )
     assert [(r.mention.text, r.mention.demonym_of) for r in doc.resolutions] == [
         ("Russian", "RU"),
         ("American", "US"),
@@ -126,11 +134,16 @@ def test_the_koreas_by_their_initials(parser):
 def test_a_demonym_ner_missed(parser):
     doc = parser.parse("Shelling hit towns along the Syrian-Turkish border on Tuesday.", doc_id="x")
     # NER finds "Syrian" and nothing at "Turkish".
-    assert [(r.mention.text, r.mention.demonym_of) for r in doc.resolutions] == [("Syrian", "SY"), ("Turkish", "TR")]
+    assert [(r.mention.text, r.mention.demonym_of) for r in doc.resolutions] == [
+        ("Syrian", "SY"),
+        ("Turkish", "TR"),
+    ]
 
 
 def test_a_name_ner_calls_an_organisation_is_a_place_near_the_articles_places(parser):
-    doc = parser.parse("The storm hit Gainesville and Ocala hard. Chiefland lost power for two days.", doc_id="x")
+    doc = parser.parse(
+        "The storm hit Gainesville and Ocala hard. Chiefland lost power for two days.", doc_id="x"
+    )
     found = {r.mention.text: (r.place.name, r.place.admin1) for r in doc.resolutions}
     # NER calls "Chiefland" an organisation; a Florida town of that name lies 60 km from Gainesville.
     assert found["Chiefland"] == ("Chiefland", "US.FL")
@@ -155,7 +168,9 @@ def test_a_saints_day_is_not_a_place(parser):
 
 
 def test_lower_case_spans_are_not_places(parser):
-    doc = parser.parse("Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x")
+    doc = parser.parse(
+        "Police said the man was high on meth when he drove into Dayton. He couldn’t stop.", doc_id="x"
+    )
     assert [r.mention.text for r in doc.resolutions] == ["Dayton"]  # not "meth", not "high"
 
 
@@ -249,7 +264,9 @@ def test_unknown_names_are_placed_approximately_at_the_nearest_named_place(parse
     got = {r.mention.text: (r.place.name if r.place else None, r.via, r.score) for r in doc.resolutions}
     assert got["Boise"][:2] == ("Boise", "name")
     assert got["Qwertyville Mall"][:2] == ("Boise", "nearby")  # nearest town named before it
-    assert 0 < got["Qwertyville Mall"][2] < got["Boise"][2]  # approximate: less sure than the town it is shown at
+    assert (
+        0 < got["Qwertyville Mall"][2] < got["Boise"][2]
+    )  # approximate: less sure than the town it is shown at
     assert got["Baku Zorblat Cathedral"][:2] == ("Baku", "part")  # its name contains a place of the article
     assert 0 < got["Baku Zorblat Cathedral"][2] < 1
     # Approximate mentions belong to their host's place but never to its count of names.
@@ -282,7 +299,9 @@ def test_a_far_small_town_reading_yields_to_the_local_place(parser):
     assert (bourbon.place.name, bourbon.via) == ("New Orleans", "nearby")
     assert bourbon.alternatives[0][0].name == "Bourbon"  # the far-off town is kept as a runner-up
     # A town of that name inside the article's region is not doubtful.
-    (doc,) = parser.parse_many([Article("y", "Crowds in Boise, Idaho, then Meridian.", spans=[(10, 15), (17, 22), (29, 37)])])
+    (doc,) = parser.parse_many(
+        [Article("y", "Crowds in Boise, Idaho, then Meridian.", spans=[(10, 15), (17, 22), (29, 37)])]
+    )
     assert (doc.resolutions[2].place.admin1, doc.resolutions[2].via) == ("US.ID", "name")
 
 
@@ -299,7 +318,10 @@ def test_an_unknown_name_skips_an_unsure_host_outside_the_articles_region(parser
     text = "Officials in Boise, Idaho, spoke. A man from Kingston, Jamaica waited at Qwertyville Arena."
     spans = [(13, 18), (20, 25), (45, 53), (55, 62), (73, 90)]
     (doc,) = parser.parse_many([Article("y", text, spans=spans)])
-    assert (doc.resolutions[4].mention.text, doc.resolutions[4].place.name) == ("Qwertyville Arena", "Kingston")
+    assert (doc.resolutions[4].mention.text, doc.resolutions[4].place.name) == (
+        "Qwertyville Arena",
+        "Kingston",
+    )
 
 
 def test_an_institution_named_for_a_country_or_continent_is_placed_there(parser):
@@ -307,7 +329,13 @@ def test_an_institution_named_for_a_country_or_continent_is_placed_there(parser)
         "The European Commission, the Scottish Parliament and the Mexican Senate met in Qwertyville Hall in "
         "Mexico City's French Quarter."
     )
-    names = ["European Commission", "Scottish Parliament", "Mexican Senate", "Qwertyville Hall", "Mexico City"]
+    names = [
+        "European Commission",
+        "Scottish Parliament",
+        "Mexican Senate",
+        "Qwertyville Hall",
+        "Mexico City",
+    ]
     doc = with_gold_spans(parser, text, [*names, "French Quarter"])
     placed = [(r.mention.text, r.place.name, r.via) for r in doc.resolutions]
     assert placed[:4] == [
@@ -335,11 +363,17 @@ def test_regional_demonyms_name_their_region(parser):
 def test_breakaway_regions_by_their_adjectives(parser):
     doc = parser.parse("Abkhaz and South Ossetian officials met Georgian envoys in Geneva.", doc_id="x")
     found = {r.mention.text: r.place.name for r in doc.resolutions}
-    assert (found["Abkhaz"], found["South Ossetian"], found["Georgian"]) == ("Abkhazia", "South Ossetia", "Georgia")
+    assert (found["Abkhaz"], found["South Ossetian"], found["Georgian"]) == (
+        "Abkhazia",
+        "South Ossetia",
+        "Georgia",
+    )
 
 
 def test_readings_settle_over_passes(parser):
-    doc = parser.parse("Police in Monroe and Walton County searched for the car after it left Athens.", doc_id="x")
+    doc = parser.parse(
+        "Police in Monroe and Walton County searched for the car after it left Athens.", doc_id="x"
+    )
     found = {r.mention.text: r.place.admin1 for r in doc.resolutions}
     # One pass reads Walton County, Florida; the next sees Monroe, Georgia, its county seat, and moves it.
     assert (found["Monroe"], found["Walton County"]) == ("US.GA", "US.GA")
@@ -353,7 +387,9 @@ def test_a_small_national_capital_far_from_the_story_is_not_doubted(parser):
 
 
 def test_major_airports_by_their_bare_names(parser):
-    doc = parser.parse("Flights from Heathrow to Schiphol were cancelled, and JFK Airport closed.", doc_id="a")
+    doc = parser.parse(
+        "Flights from Heathrow to Schiphol were cancelled, and JFK Airport closed.", doc_id="a"
+    )
     found = {r.mention.text: (r.place.name, r.place.country, r.place.feature) for r in doc.resolutions}
     assert found["Heathrow"] == ("Heathrow Airport", "GB", "place")  # not Heathrow, Florida
     assert found["Schiphol"] == ("Amsterdam Airport Schiphol", "NL", "place")
@@ -403,7 +439,9 @@ def test_an_admin1_unit_of_a_country_the_article_does_not_name_yields_to_a_city(
 def test_a_name_is_no_evidence_for_its_own_reading():
     from geo.resolve import Context
 
-    context = Context(countries={"US": frozenset({"washington"})}, admin1={"US.DC": frozenset({"washington"})})
+    context = Context(
+        countries={"US": frozenset({"washington"})}, admin1={"US.DC": frozenset({"washington"})}
+    )
     assert not context.names_country("US", besides="washington")
     assert not context.names_admin1("US.DC", besides="washington")
     assert context.names_country("US", besides="seattle") and context.names_admin1("US.DC", besides="seattle")
@@ -428,7 +466,10 @@ def test_the_west_the_arab_world_and_congress(parser):
     names = ["Russia", "West", "Arab", "Cairo", "Congress"]
     doc = with_gold_spans(parser, text, names)
     found = {r.mention.text: r.place for r in doc.resolutions}
-    assert (found["West"].name, found["West"].geonameid) == ("the West", 9408659)  # not Cameroon's West Region
+    assert (found["West"].name, found["West"].geonameid) == (
+        "the West",
+        9408659,
+    )  # not Cameroon's West Region
     assert found["Arab"].name == "Arab world"  # not Arab, Alabama
     assert found["Congress"].name == "United States Capitol"  # not Congress, Arizona
     assert geodesic((found["Congress"].lat, found["Congress"].lon), DC).km < 5

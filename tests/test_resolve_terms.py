@@ -57,7 +57,11 @@ def test_every_resolution_says_which_terms_spoke(parser):
     [
         ("Paris, TX, will host the livestock show.", "Paris", "US.TX"),  # a USPS code the recogniser skips
         ("Snow closed the university in Moscow, ID, on Friday.", "Moscow", "US.ID"),
-        ("Kingston, ON, voted to extend its waterfront trail.", "Kingston", "CA.08"),  # a Canadian postal code
+        (
+            "Kingston, ON, voted to extend its waterfront trail.",
+            "Kingston",
+            "CA.08",
+        ),  # a Canadian postal code
         ("The show moved to Athens, Tenn., for the weekend.", "Athens", "US.TN"),  # an AP abbreviation
     ],
 )
@@ -68,7 +72,10 @@ def test_a_qualifier_places_a_town_in_its_state(parser, without, text, name, adm
 
 def test_a_state_code_after_a_town_is_the_state(parser):
     doc = with_gold_spans(parser, "Officials in Huntsville, AL, praised the test.", ["Huntsville", "AL"])
-    assert (places(doc)["AL"].fcode, places(doc)["AL"].admin1) == ("ADM1", "US.AL")  # not Halle ("Al"), Belgium
+    assert (places(doc)["AL"].fcode, places(doc)["AL"].admin1) == (
+        "ADM1",
+        "US.AL",
+    )  # not Halle ("Al"), Belgium
 
 
 def test_the_container_is_the_unit_that_contains_the_town(parser, without):
@@ -89,7 +96,9 @@ def test_without_the_namesake_term_the_province_wins(without, name):
     assert places(with_gold_spans(without("namesake_city"), text, [name]))[name].fcode == "ADM1"
 
 
-@pytest.mark.parametrize("text", ["Shelling hit the Kharkiv region overnight.", "Fighting spread in Herat province."])
+@pytest.mark.parametrize(
+    "text", ["Shelling hit the Kharkiv region overnight.", "Fighting spread in Herat province."]
+)
 def test_an_admin_word_makes_it_the_province(parser, without, text):
     name = text.split()[-2] if "province" in text else "Kharkiv"
     assert places(with_gold_spans(parser, text, [name]))[name].fcode == "ADM1"
@@ -124,9 +133,12 @@ def test_a_state_that_holds_a_city_the_story_names(parser, without):
     assert (georgia.fcode, georgia.admin1) == ("ADM1", "US.GA")
     assert places(with_gold_spans(without("holds_city"), text, spans))["Georgia"].fcode == "PCLI"
     # The country's capital says the country.
-    assert places(with_gold_spans(parser, "Protests spread from Tbilisi across Georgia.", ["Tbilisi", "Georgia"]))[
-        "Georgia"
-    ].fcode == "PCLI"
+    assert (
+        places(
+            with_gold_spans(parser, "Protests spread from Tbilisi across Georgia.", ["Tbilisi", "Georgia"])
+        )["Georgia"].fcode
+        == "PCLI"
+    )
 
 
 def test_a_state_that_holds_a_county_the_story_names(parser, without):
@@ -144,29 +156,45 @@ def test_upstate_makes_it_the_state(parser, without):
 
 def test_a_capital_by_another_name_does_not_beat_a_big_city_by_its_own(parser):
     # "Philadelphia" is also an old name of Amman (a capital): by its own name, the US city is the reading.
-    place = places(with_gold_spans(parser, "The final was played in Philadelphia.", ["Philadelphia"]))["Philadelphia"]
+    place = places(with_gold_spans(parser, "The final was played in Philadelphia.", ["Philadelphia"]))[
+        "Philadelphia"
+    ]
     assert place.country == "US"
 
 
 def test_the_gulf_follows_the_story(parser):
-    us = with_gold_spans(parser, "The storm crossed the Gulf toward Texas and Louisiana.", ["Gulf", "Texas", "Louisiana"])
+    us = with_gold_spans(
+        parser, "The storm crossed the Gulf toward Texas and Louisiana.", ["Gulf", "Texas", "Louisiana"]
+    )
     assert places(us)["Gulf"].name == "Gulf of Mexico"
-    arab = with_gold_spans(parser, "Tankers left Qatar and Bahrain for the Gulf.", ["Qatar", "Bahrain", "Gulf"])
+    arab = with_gold_spans(
+        parser, "Tankers left Qatar and Bahrain for the Gulf.", ["Qatar", "Bahrain", "Gulf"]
+    )
     assert places(arab)["Gulf"].name == "Persian Gulf"
 
 
 def test_congo_follows_its_cities(parser):
-    drc = with_gold_spans(parser, "Fighting near Goma spread as Congo accused Rwanda.", ["Goma", "Congo", "Rwanda"])
+    drc = with_gold_spans(
+        parser, "Fighting near Goma spread as Congo accused Rwanda.", ["Goma", "Congo", "Rwanda"]
+    )
     assert places(drc)["Congo"].country == "CD"
-    rc = with_gold_spans(parser, "In Brazzaville, Congo's president met Gabon's leader.", ["Brazzaville", "Congo"])
+    rc = with_gold_spans(
+        parser, "In Brazzaville, Congo's president met Gabon's leader.", ["Brazzaville", "Congo"]
+    )
     assert places(rc)["Congo"].country == "CG"
 
 
 def test_admin1_units_sit_on_their_conventional_points(parser):
-    doc = with_gold_spans(parser, "Snow fell across Texas, Queensland and Ontario.", ["Texas", "Queensland", "Ontario"])
+    doc = with_gold_spans(
+        parser, "Snow fell across Texas, Queensland and Ontario.", ["Texas", "Queensland", "Ontario"]
+    )
     found = places(doc)
     # Wikipedia / GeoNames points; the old population midpoints were 180, 650 and 500 km off.
-    for name, point in {"Texas": (31.0, -100.0), "Queensland": (-21.0, 144.0), "Ontario": (50.0, -85.0)}.items():
+    for name, point in {
+        "Texas": (31.0, -100.0),
+        "Queensland": (-21.0, 144.0),
+        "Ontario": (50.0, -85.0),
+    }.items():
         assert geodesic((found[name].lat, found[name].lon), point).km < 161, name
 
 

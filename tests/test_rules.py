@@ -98,11 +98,17 @@ def gaz(tmp_path_factory) -> Gazetteer:
             (place_id, place_id, name, fcode, country, admin1, population),
         )
         for kind, alias in [(0, name), *((1, a) for a in aliases)]:
-            con.execute("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", (normalize_name(alias), place_id, kind))
+            con.execute(
+                "INSERT OR IGNORE INTO names VALUES (?, ?, ?)", (normalize_name(alias), place_id, kind)
+            )
     ids = {name: i for i, (name, *_) in enumerate(PLACES, start=1)}
-    con.executemany("INSERT INTO names VALUES (?, ?, 2)", [(normalize_name(a), ids[p]) for a, p in ALTERNATES])
+    con.executemany(
+        "INSERT INTO names VALUES (?, ?, 2)", [(normalize_name(a), ids[p]) for a, p in ALTERNATES]
+    )
     con.executemany("INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR")])
-    con.executemany("INSERT INTO codes VALUES (?, ?)", [("US-WI", "US.WI"), ("US-MO", "US.MO"), ("US-TX", "US.TX")])
+    con.executemany(
+        "INSERT INTO codes VALUES (?, ?)", [("US-WI", "US.WI"), ("US-MO", "US.MO"), ("US-TX", "US.TX")]
+    )
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.commit()
     con.close()
@@ -178,7 +184,9 @@ def test_an_entity_rule_switched_off_lets_the_entity_fall_through(gaz, nlp):
     text = "They flew to Madrid."
     assert found(gaz, nlp, text, {"Madrid": "GPE"}) == [("Madrid", "ner_place")]
     # Without ner_place the GPE is no mention of its own; the text matcher still knows the strong name.
-    assert found(gaz, nlp, text, {"Madrid": "GPE"}, disabled=frozenset({"ner_place"})) == [("Madrid", "gazetteer_name")]
+    assert found(gaz, nlp, text, {"Madrid": "GPE"}, disabled=frozenset({"ner_place"})) == [
+        ("Madrid", "gazetteer_name")
+    ]
     assert found(gaz, nlp, text, {"Madrid": "GPE"}, disabled=frozenset({"ner_place", "gazetteer_name"})) == []
 
 
@@ -193,7 +201,11 @@ def test_credentials_after_credentials_and_whole_words(gaz, nlp):
     assert texts(gaz, nlp, text, {"Irene Vogel": "PERSON", "Pharm": "GPE", "Omaha": "GPE"}) == ["Omaha"]
     # A town after a town is no credential ("Tulsa, Md." — the state stays).
     text = "He moved from Columbia, Mo., to Tulsa."
-    assert texts(gaz, nlp, text, {"Columbia": "GPE", "Mo.": "GPE", "Tulsa": "GPE"}) == ["Columbia", "Mo.", "Tulsa"]
+    assert texts(gaz, nlp, text, {"Columbia": "GPE", "Mo.": "GPE", "Tulsa": "GPE"}) == [
+        "Columbia",
+        "Mo.",
+        "Tulsa",
+    ]
 
 
 def test_a_side_in_a_match_result_is_a_team_unless_a_big_city(gaz, nlp):
@@ -214,9 +226,9 @@ def test_a_side_in_a_match_result_is_a_team_unless_a_big_city(gaz, nlp):
     # No game, no team: "Everton beat the odds" is no result with a score or a game word.
     text = "Visitors from Everton beat the rush to Liverpool."
     assert texts(gaz, nlp, text, {"Everton": "GPE", "Liverpool": "GPE"}) == ["Everton", "Liverpool"]
-    assert texts(gaz, nlp, "Everton beat Fulham 2-0.", {"Everton": "GPE"}, disabled=frozenset({"sports_team"})) == [
-        "Everton"
-    ]
+    assert texts(
+        gaz, nlp, "Everton beat Fulham 2-0.", {"Everton": "GPE"}, disabled=frozenset({"sports_team"})
+    ) == ["Everton"]
 
 
 def test_a_university_as_a_sentence_subject_or_before_a_and_m(gaz, nlp):
@@ -305,9 +317,9 @@ def test_diseases_named_after_places_are_not_places(gaz, nlp, text, ents):
 
 def test_an_acronym_the_index_holds_only_as_an_alternate_name_is_no_place(gaz, nlp):
     # "Judah" is only an alternate name of Jeddah in the tiny index; as capitals it stands for an acronym.
-    assert texts(gaz, nlp, "JUDAH said the rally in Boston would go ahead.", {"JUDAH": "GPE", "Boston": "GPE"}) == [
-        "Boston"
-    ]
+    assert texts(
+        gaz, nlp, "JUDAH said the rally in Boston would go ahead.", {"JUDAH": "GPE", "Boston": "GPE"}
+    ) == ["Boston"]
     assert texts(gaz, nlp, "Troops left NZ on Monday.", {"NZ": "GPE"}) == ["NZ"]  # an alias: a name
 
 
@@ -334,7 +346,13 @@ def test_a_university_used_alone_is_no_town(gaz, nlp):
 
 def test_a_title_makes_a_person_and_remembers_the_name(gaz, nlp):
     text = "Ada Okafor, a nurse in Lagos, met Mr Bristol in Abuja. Okafor said Bristol agreed."
-    ents = [("Ada Okafor", "PERSON"), ("Lagos", "GPE"), ("Bristol", "GPE"), ("Abuja", "GPE"), ("Okafor", "GPE")]
+    ents = [
+        ("Ada Okafor", "PERSON"),
+        ("Lagos", "GPE"),
+        ("Bristol", "GPE"),
+        ("Abuja", "GPE"),
+        ("Okafor", "GPE"),
+    ]
     assert texts(gaz, nlp, text, ents) == ["Lagos", "Abuja"]
 
 
@@ -379,7 +397,9 @@ def test_a_one_word_name_that_speaks_is_a_person(gaz, nlp):
 
 def test_a_university_by_its_people_or_its_team_is_no_town(gaz, nlp):
     assert texts(gaz, nlp, "A Brown player scored twice.", {"Brown": "GPE"}) == []
-    assert texts(gaz, nlp, "Brown beat Yale 66-61 in Boston.", {"Brown": "GPE", "Boston": "GPE"}) == ["Boston"]
+    assert texts(gaz, nlp, "Brown beat Yale 66-61 in Boston.", {"Brown": "GPE", "Boston": "GPE"}) == [
+        "Boston"
+    ]
 
 
 # -- rules that find what NER missed ------------------------------------------------------------------------------
@@ -396,7 +416,10 @@ def test_near_x_state_is_the_town(gaz, nlp):
 
 def test_a_place_phrase_makes_a_common_word_a_town(gaz, nlp):
     text = "Orange lies north of Avignon."
-    assert found(gaz, nlp, text, {"Avignon": "ORG"}) == [("Orange", "place_phrase"), ("Avignon", "place_phrase")]
+    assert found(gaz, nlp, text, {"Avignon": "ORG"}) == [
+        ("Orange", "place_phrase"),
+        ("Avignon", "place_phrase"),
+    ]
 
 
 def test_names_with_an_elided_article(gaz, nlp):

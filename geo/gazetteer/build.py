@@ -63,7 +63,9 @@ class PlaceRow:
     source: str = ""
     geometry: str = ""
     note: str = ""
-    iso_code: str = ""  # ISO 3166-2 of an admin unit ("US-OR", "CA-ON"); ISO 3166-1 alpha-3 of a country ("USA")
+    iso_code: str = (
+        ""  # ISO 3166-2 of an admin unit ("US-OR", "CA-ON"); ISO 3166-1 alpha-3 of a country ("USA")
+    )
     names: dict[str, int] = field(default_factory=dict)
 
     def add_name(self, name: str | None, kind: int) -> None:
@@ -120,7 +122,8 @@ def _inside_box(point: tuple[float, float], members: list[tuple[float, float]], 
     """Whether *point* lies in the bounding box of *members*, widened by *margin* degrees."""
     lats, lons = [m[0] for m in members], [m[1] for m in members]
     return (
-        min(lats) - margin <= point[0] <= max(lats) + margin and min(lons) - margin <= point[1] <= max(lons) + margin
+        min(lats) - margin <= point[0] <= max(lats) + margin
+        and min(lons) - margin <= point[1] <= max(lons) + margin
     )
 
 
@@ -349,7 +352,9 @@ def build_rows(
         points = members.get(line)
         iso_point = iso_points.get(row.iso_code) if row.fcode == "ADM1" else None
         if iso_point and points and not _inside_box(iso_point, points, margin=1.0):
-            rejected += 1  # a geocoded point outside every member town's box (Laâyoune-Sakia El Hamra at Rabat)
+            rejected += (
+                1  # a geocoded point outside every member town's box (Laâyoune-Sakia El Hamra at Rabat)
+            )
             iso_point = None
         if iso_point:
             # The unit's conventional point; its member places still say how many people live there.
@@ -461,8 +466,15 @@ def _natural_earth_pack(
             merged += 1
             continue
         row = PlaceRow(
-            id=place.id, name=place.name, fcode=place.fcode, country=place.country, lat=place.lat,
-            lon=place.lon, source=f"Natural Earth {place.layer}", geometry=place.geometry, note=place.note,
+            id=place.id,
+            name=place.name,
+            fcode=place.fcode,
+            country=place.country,
+            lat=place.lat,
+            lon=place.lon,
+            source=f"Natural Earth {place.layer}",
+            geometry=place.geometry,
+            note=place.note,
         )
         for name in place.names:
             # One-word names ("Amur", "Back") are too often ordinary words to be claimed without NER.

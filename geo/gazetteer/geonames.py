@@ -49,7 +49,9 @@ def _lines(path: Path) -> Iterator[Iterator[str]]:
             if not members:
                 raise InputError(f"{path}: no .txt inside")
             wanted = path.stem + ".txt"
-            member = next((m for m in members if m.filename == wanted), max(members, key=lambda m: m.file_size))
+            member = next(
+                (m for m in members if m.filename == wanted), max(members, key=lambda m: m.file_size)
+            )
             with archive.open(member) as raw:
                 yield iter(io.TextIOWrapper(raw, encoding="utf-8", newline="\n"))
     else:
@@ -64,7 +66,9 @@ def load_dumps(
     counts = {"geonames": 0, "geonames_names": 0}
     with _lines(dumps.geonames) as lines:
         for chunk in chunked(_places(lines, dumps.geonames, counts), CHUNK):
-            con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (r[0] for r in chunk))
+            con.executemany(
+                "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (r[0] for r in chunk)
+            )
             names = [n for r in chunk for n in r[1]]
             con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
             counts["geonames_names"] += len(names)
@@ -115,7 +119,20 @@ def _places(
         admin1 = f"{country}.{fields[10]}" if fields[10] and fields[10] != "00" else ""
         if fclass == "A" and fcode.startswith("PCL"):
             fcode = "PCLI"  # independent, dependent, section: one kind of country for ranking
-        row = (place_id, place_id, name, fcode, country, admin1, latitude, longitude, population, SOURCE, None, None)
+        row = (
+            place_id,
+            place_id,
+            name,
+            fcode,
+            country,
+            admin1,
+            latitude,
+            longitude,
+            population,
+            SOURCE,
+            None,
+            None,
+        )
         keys: dict[str, int] = {}
         for value, kind in [(name, 0), (ascii_name, 1), *((a, 2) for a in alternates.split(",") if a)]:
             key = normalize_name(value)
@@ -167,7 +184,8 @@ def _alternate_names(con: sqlite3.Connection, path: Path, progress: Callable[[st
     with _lines(path) as lines:
         for chunk in chunked(rows(lines), CHUNK):
             con.executemany(
-                "INSERT OR IGNORE INTO names SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM places WHERE id = ?)", chunk
+                "INSERT OR IGNORE INTO names SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM places WHERE id = ?)",
+                chunk,
             )
             progress(f"  alternate names: {added:,}")
     return added

