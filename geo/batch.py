@@ -49,6 +49,9 @@ _SUFFIX = {"parquet": ".parquet", "geojson": ".geojson", "csv": ".csv"}
 
 @dataclass(frozen=True, slots=True)
 class BatchArticle:
+    """One input article of a batch as read from the input (a folder of files or a JSONL corpus): its id, text
+    (None when it could not be read, with ``error`` saying why) and what the article says about itself."""
+
     id: str
     text: str | None  # None when the input could not be read (see error)
     title: str | None = None
@@ -67,6 +70,8 @@ class BatchArticle:
 
     @property
     def meta(self) -> ArticleMeta | None:
+        """The article's own metadata (title, source, date, author, URL, language), or None when the fields
+        were not declared by the article (``declared`` false)."""
         if not self.declared:
             return None
         return ArticleMeta(self.title, self.source, self.date, self.author, self.url, self.language)
@@ -74,6 +79,10 @@ class BatchArticle:
 
 @dataclass
 class BatchReport:
+    """Counts and timings of one ``geo batch`` run: articles, partitions, errors, mentions and places; times
+    in seconds (wall clock, and parsing/writing summed over workers); each worker's peak resident memory in
+    MB."""
+
     articles: int = 0
     partitions: int = 0
     skipped_partitions: int = 0
@@ -90,6 +99,8 @@ class BatchReport:
     worker_rss_mb: list[float] = field(default_factory=list)
 
     def summary(self) -> str:
+        """One line for the command line: counts, wall time in seconds and the rate in articles per second of
+        processing time."""
         rate = (self.articles / self.processing_seconds) if self.processing_seconds else 0.0
         skipped = f" ({self.skipped_partitions} already done)" if self.skipped_partitions else ""
         return (
@@ -594,6 +605,8 @@ class Progress:
         self._last = 0.0
 
     def advance(self, n: int) -> None:
+        """Count *n* more articles done and redraw the bar (on a terminal every call, else a new line at most
+        every 2 seconds and at the end)."""
         self.done += n
         now = time.perf_counter()
         if not self.tty and now - self._last < 2 and self.done < self.total:
@@ -612,6 +625,7 @@ class Progress:
         self.stream.flush()
 
     def close(self) -> None:
+        """End the bar's line on a terminal; nothing otherwise."""
         if self.tty:
             self.stream.write("\n")
 

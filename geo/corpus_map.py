@@ -43,6 +43,10 @@ def _snippet(sentence: str, text: str) -> tuple[str, int, int]:
 
 
 def corpus_data(out_dir: str | Path) -> dict[str, Any]:
+    """The data of a corpus map from the finished partitions of a ``geo batch`` output folder: articles (id,
+    title, date YYYY-MM-DD, URL, source) by date, places (sorted by number of articles) with the articles
+    naming them and their sentence snippets (≤ 240 characters), the date range, the Natural Earth basemap and
+    attribution. Raises ValueError when no partition is finished."""
     articles = read_table(out_dir, "articles")
     mentions = read_table(out_dir, "mentions")
     if articles.empty:
@@ -125,6 +129,9 @@ def _missing(value: Any) -> bool:
 
 
 def build_corpus_map(out_dir: str | Path, *, tiles: str | None = None) -> tuple[folium.Map, int]:
+    """The folium map of a ``geo batch`` output folder (data as in ``corpus_data``, shown by corpus.js) and
+    its number of places; *tiles* adds an online tile layer ('osm' or a URL template). Raises ValueError when
+    no partition is finished."""
     data = corpus_data(out_dir)
 
     def with_tiles(tiles_name: str | None) -> dict[str, Any]:
@@ -135,6 +142,9 @@ def build_corpus_map(out_dir: str | Path, *, tiles: str | None = None) -> tuple[
 
 
 def save_corpus_map(out_dir: str | Path, path: str | Path, *, tiles: str | None = None) -> tuple[Path, int]:
+    """Write the corpus map of *out_dir* as a self-contained HTML file at *path* (atomically); returns the
+    path and the number of places. Raises ValueError when no partition is finished, OSError when *path* cannot
+    be written."""
     m, places = build_corpus_map(out_dir, tiles=tiles)
     write_atomic(path, render_html(m))
     return Path(path), places

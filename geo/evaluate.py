@@ -27,6 +27,9 @@ MAX_ERROR_KM = 20_039.0  # half the Earth's circumference: the error of a topony
 
 @dataclass
 class GoldToponym:
+    """A gold toponym: character offsets [start, end) in the article text, its name, and its
+    latitude/longitude in degrees and GeoNames id when the corpus gives them."""
+
     start: int
     end: int
     name: str
@@ -37,6 +40,8 @@ class GoldToponym:
 
 @dataclass
 class GoldArticle:
+    """A gold article: id, corpus name, text and its gold toponyms."""
+
     id: str
     corpus: str
     text: str
@@ -44,6 +49,9 @@ class GoldArticle:
 
 
 def read_gold(path: str | Path) -> Iterator[GoldArticle]:
+    """The articles of a gold JSONL corpus (one ``{"id", "text", "toponyms": [{"start", "end", "name", "lat",
+    "lon", "geonameid"}]}`` per line; blank lines skipped; corpus defaults to the file's stem). Raises
+    ValueError naming the file and line for a malformed record, OSError for an unreadable file."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -70,6 +78,10 @@ def read_gold(path: str | Path) -> Iterator[GoldArticle]:
 
 @dataclass
 class Scores:
+    """Counts of toponym recognition and resolution against gold, summed over articles: gold and predicted
+    toponyms, overlap and exact matches, Acc@161 hits, errors in km, and (score, right within 161 km) pairs
+    for calibration."""
+
     gold: int = 0
     predicted: int = 0
     matched_overlap: int = 0
@@ -83,6 +95,8 @@ class Scores:
     found: list[Resolution] = field(default_factory=list)  # … and its resolution (one document's; not pooled)
 
     def add(self, other: Scores) -> None:
+        """Add another article's or corpus's counts, errors and confidences to these (the ``found``
+        resolutions are not pooled)."""
         for name in ("gold", "predicted", "matched_overlap", "matched_pred_overlap", "matched_exact",
                      "gold_with_coords", "resolved", "correct"):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -90,6 +104,10 @@ class Scores:
         self.confidence.extend(other.confidence)
 
     def summary(self) -> dict[str, float | int | None]:
+        """The metrics as a dict: precision, recall and F1 by overlap, exact-span F1, Acc@161, mean and median
+        error in km, AUC of log error, end-to-end recall@161, expected calibration error and the share wrong
+        at score ≥ 0.9; None where undefined (no data)."""
+
         def ratio(a: int, b: int) -> float | None:
             return round(a / b, 3) if b else None
 
@@ -156,6 +174,9 @@ def _is_correct(resolution: Resolution, gold: GoldToponym, error_km: float) -> b
 
 
 def score_document(document: Document, gold: GoldArticle) -> Scores:
+    """Score one parsed document against its gold article: each gold toponym matches the first unused
+    prediction whose span overlaps it; matched toponyms with coordinates count their great-circle error in km
+    and whether they are right (same GeoNames id, within 161 km, or the country)."""
     scores = Scores(gold=len(gold.toponyms), predicted=len(document.resolutions))
     predictions = sorted(document.resolutions, key=lambda r: r.mention.start)
     used: set[int] = set()
@@ -232,6 +253,8 @@ COLUMNS = [
 
 
 def markdown_table(results: dict[str, dict[str, Any]], *, title: str) -> str:
+    """A Markdown table of *results* (corpus → ``Scores.summary()``), one row per corpus with the ``COLUMNS``
+    metrics ("–" for None), under a bold *title*."""
     lines = [f"**{title}**", "", "| corpus | " + " | ".join(h for _, h in COLUMNS) + " |"]
     lines.append("|---|" + "---|" * len(COLUMNS))
     for corpus, summary in results.items():
@@ -422,6 +445,10 @@ def read_focus_gold(path: str | Path) -> dict[str, FocusGold]:
 
 @dataclass
 class FocusScores:
+    """Counts of article focus against gold, summed over articles: articles with a gold country or admin-1
+    unit and those whose first (Acc@1) or first two (Acc@2) predicted ones are gold, and articles about
+    nowhere whose predicted focus is empty."""
+
     countries: int = 0  # articles with a gold country
     country_at1: int = 0
     country_at2: int = 0
@@ -432,6 +459,8 @@ class FocusScores:
     nowhere_empty: int = 0  # … whose predicted focus is empty
 
     def add(self, gold: FocusGold, countries: list[str], admin1: list[str]) -> None:
+        """Count one article: its gold focus and the predicted focus countries (ISO alpha-2) and admin-1 units
+        (output codes, e.g. ``US-OR``), best first."""
         if gold.countries:
             self.countries += 1
             self.country_at1 += bool(countries) and countries[0] in gold.countries
@@ -445,6 +474,9 @@ class FocusScores:
             self.admin1_at2 += any(a in gold.admin1 for a in admin1[:2])
 
     def summary(self) -> dict[str, float | int | None]:
+        """The focus metrics as a dict: article counts and country and admin-1 Acc@1 and Acc@2 (None when
+        there is no gold article of that kind)."""
+
         def ratio(a: int, b: int) -> float | None:
             return round(a / b, 3) if b else None
 

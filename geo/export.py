@@ -79,6 +79,10 @@ def _place_fields(place: Candidate | None) -> dict[str, Any]:
 
 
 def mention_record(resolution: Resolution) -> dict[str, Any]:
+    """One resolved toponym as a JSON-ready dict: character offsets [start, end) and text, the chosen place's
+    fields (name, GeoNames id, feature, country, admin-1, lat/lon in degrees; None when unresolved), score
+    (0–1), source, ``via``, whether it is a demonym, the recognition rule, the resolver evidence and the
+    runners-up with their scores."""
     mention = resolution.mention
     record: dict[str, Any] = {"start": mention.start, "end": mention.end, "text": mention.text}
     record.update(_place_fields(resolution.place))
@@ -153,6 +157,8 @@ def document_record(document: Document) -> dict[str, Any]:
 
 
 def to_json(document: Document) -> str:
+    """The document as an indented JSON string: id, mentions (``mention_record``), focus, dateline, the
+    article's metadata, and the sentences as [start, end] character offsets."""
     record = document_record(document)
     record.update(article_record(document))
     record["sentences"] = [[s.start, s.end] for s in document.sentences]
@@ -160,6 +166,7 @@ def to_json(document: Document) -> str:
 
 
 def to_jsonl_line(document: Document) -> str:
+    """The document as one line of JSON (no newline): as ``to_json`` without the sentences."""
     return json.dumps({**document_record(document), **article_record(document)}, ensure_ascii=False)
 
 
@@ -169,6 +176,8 @@ def place_note(c: Candidate) -> str | None:
 
 
 def wkt_to_geojson(wkt: str) -> dict[str, Any]:
+    """A GeoJSON geometry dict from a WKT string (lon/lat in degrees), via shapely; raises shapely's
+    GEOSException for malformed WKT."""
     import shapely
 
     return json.loads(shapely.to_geojson(shapely.from_wkt(wkt)))  # type: ignore[no-any-return]
@@ -210,6 +219,9 @@ def to_geojson(document: Document) -> str:
 
 
 def to_csv(document: Document) -> str:
+    """The document as CSV text: a header and one row per resolved toponym (``MENTION_FIELDS``, source, via)
+    with the article's metadata, focus and dateline repeated on each row; cells that a spreadsheet would run
+    as formulas are quoted (defusedcsv)."""
     out = io.StringIO()
     article = {f"article_{k}": v for k, v in article_record(document).items()}
     dateline = document.dateline

@@ -125,6 +125,8 @@ class _Extractor(HTMLParser):
 
 
 def looks_like_html(text: str) -> bool:
+    """True if *text* looks like an HTML page: it opens with a doctype or ``<html>``, or has a ``<body`` tag in
+    its first 512 characters (case-insensitive, leading whitespace skipped) and a closing tag anywhere."""
     head = text.lstrip()[:512].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 

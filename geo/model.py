@@ -102,6 +102,8 @@ class Candidate:
 
     @property
     def feature(self) -> str:
+        """Display type of the feature code for the legend and place card ("country", "region", "city",
+        "water"…; "place" when unknown)."""
         return FEATURE_TYPES.get(self.fcode, "city" if self.fcode.startswith("PPL") else "place")
 
     @property
@@ -111,6 +113,7 @@ class Candidate:
 
     @property
     def is_country(self) -> bool:
+        """True for an independent country (GeoNames feature code PCLI)."""
         return self.fcode == "PCLI"
 
 
@@ -138,6 +141,7 @@ class Resolution:
 
     @property
     def approximate(self) -> bool:
+        """True when the place is not a reading of the mention's own name (``via`` "part" or "nearby")."""
         return self.via != "name"
 
 
@@ -159,6 +163,7 @@ class ArticleMeta:
     FIELDS: ClassVar[tuple[str, ...]] = ("title", "source", "date", "author", "url", "language")
 
     def as_dict(self) -> dict[str, str | None]:
+        """The fields as a dict in ``FIELDS`` order, None for the missing ones."""
         return {name: getattr(self, name) for name in self.FIELDS}
 
 
@@ -228,6 +233,7 @@ class Document:
 
     @property
     def mentions(self) -> list[Mention]:
+        """The toponym mentions of the resolutions, in their order."""
         return [r.mention for r in self.resolutions]
 
     def sentence_at(self, offset: int) -> Sentence:
@@ -257,4 +263,5 @@ class Place:
 
     @property
     def score(self) -> float:
+        """The best score (0–1) among the place's resolutions."""
         return max(r.score for r in self.resolutions)

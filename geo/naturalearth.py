@@ -121,6 +121,8 @@ class PackPlace:
 
 
 def pack_dir(index_path: Path) -> Path:
+    """The folder of the Natural Earth data pack next to the gazetteer index at *index_path*
+    (``packs/naturalearth``); not checked for existence."""
     return index_path.parent / "packs" / PACK
 
 
@@ -170,6 +172,8 @@ def _layer_file(folder: Path, layer: str) -> Path | None:
 
 
 def installed_layers(index_path: Path) -> dict[str, Path]:
+    """The Natural Earth layers of ``LAYERS`` installed for the index at *index_path*: layer name → its file
+    in the pack folder; ``{}`` when the pack is not installed."""
     folder = pack_dir(index_path)
     if not folder.is_dir():
         return {}

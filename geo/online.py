@@ -27,6 +27,10 @@ ONLINE_SCORE = 0.5  # an online answer, unranked against alternatives
 
 @dataclass(frozen=True)
 class OnlineSettings:
+    """Options of the optional online geocoder: the geopy service name ("nominatim"…), which names to send
+    (``mode``: "missing" or "all"), the user agent, the service's domain and scheme, the answer cache (SQLite
+    path) and the minimum delay between requests in seconds (None: the service's default)."""
+
     service: str
     mode: str = (
         "missing"  # "missing": names with no offline place or only an approximate one; "all": every name
@@ -111,6 +115,9 @@ class OnlineGeocoder:
         return answer
 
     def candidate(self, query: str) -> Candidate | None:
+        """The service's answer for *query* as a gazetteer ``Candidate`` (a populated place, lat/lon in
+        degrees, source "online SERVICE", a negative id that never clashes with the index), or None when the
+        service finds nothing. Network and service errors are geopy's exceptions."""
         answer = self.lookup(query)
         if answer is None:
             return None
@@ -157,4 +164,5 @@ class OnlineGeocoder:
         return changed
 
     def close(self) -> None:
+        """Close the answer cache."""
         self._db.close()

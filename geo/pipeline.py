@@ -48,6 +48,8 @@ class Article:
 
     @classmethod
     def from_read(cls, read: ReadText, *, doc_id: str) -> Article:
+        """The article to parse from an article file's read text, its metadata and reading warnings, under the
+        id *doc_id*."""
         return cls(doc_id, read.text, meta=read.meta, warnings=read.warnings)
 
 

@@ -248,6 +248,8 @@ def _load_nlp(model: str) -> Language:
 
 @lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
+    """Normalized names that are never toponyms, from data/not_places.txt (one a line, ``#`` comments); read
+    once. Raises OSError if the file is missing."""
     lines = _NOT_PLACES_PATH.read_text(encoding="utf-8").splitlines()
     return frozenset(normalize_name(line) for line in lines if line.strip() and not line.startswith("#"))
 
@@ -360,6 +362,7 @@ class Recognizer:
         self.qualifiers = QualifierReader(gazetteer)
 
     def on(self, name: str) -> bool:
+        """True unless the recognition rule *name* is switched off."""
         return name not in self.disabled
 
     # -- the text matcher ---------------------------------------------------------------------------------------
@@ -1501,6 +1504,7 @@ class Rule:
 
     @property
     def doc(self) -> str:
+        """The rule function's docstring (cleaned), or ""."""
         return inspect.getdoc(self.func) or ""
 
 

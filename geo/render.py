@@ -85,6 +85,7 @@ class Verbatim(branca.element.Element):
         self._content = content
 
     def render(self, **kwargs: Any) -> str:
+        """The content, exactly as given."""
         return self._content
 
 
@@ -100,6 +101,8 @@ class PageParts(branca.element.MacroElement):
         self._tiles = tiles
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        """Add the CSS to the page head, the article panel and the page data (JSON, with the final map and
+        tile layer element names) to the body, and the script after the map's own."""
         figure = self.get_root()
         assert isinstance(figure, branca.element.Figure) and self._parent is not None
         head, data, script = self._parts
@@ -450,6 +453,9 @@ def render_html(m: folium.Map) -> str:
 
 
 def save_map(document: Document, path: str | Path, *, tiles: str | None = None) -> Path:
+    """Write the document's self-contained, offline Leaflet map to *path* as HTML (atomically; *tiles* adds an
+    online tile layer: 'osm' or a URL template) and return the path. Raises OSError when *path* cannot be
+    written."""
     write_atomic(path, render_html(build_map(document, tiles=tiles)))
     return Path(path)
 
@@ -470,6 +476,9 @@ def embed_html(page: str, *, title: str, height: int = 640) -> str:
 
 
 def save_embed(document: Document, path: str | Path, *, tiles: str | None = None, height: int = 640) -> Path:
+    """Write the document's map as an HTML fragment to paste into a report (an iframe with the page as srcdoc,
+    *height* in CSS pixels) to *path* (atomically) and return the path. Raises OSError when *path* cannot be
+    written."""
     page = render_html(build_map(document, tiles=tiles, mode="embed"))
     write_atomic(path, embed_html(page, title=f"Map: {document.title or document.id}", height=height))
     return Path(path)

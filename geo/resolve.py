@@ -330,6 +330,8 @@ class Context:
         return bool(self.countries.get(code, frozenset()) - {besides})
 
     def names_admin1(self, code: str, besides: str = "") -> bool:
+        """Whether a name other than ``besides`` places the document in the admin-1 unit *code* (GeoNames
+        ``country.admin1`` code)."""
         return bool(self.admin1.get(code, frozenset()) - {besides})
 
 

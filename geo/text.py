@@ -307,6 +307,8 @@ def os_reason(path: Path, exc: OSError) -> str:
 
 
 def is_article_file(path: Path) -> bool:
+    """True if *path* is an existing file with an article suffix (``ARTICLE_SUFFIXES``: .txt, .md, .html…, any
+    case)."""
     return path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file()
 
 

@@ -46,6 +46,9 @@ class ParsingProcess:
         self._lock = threading.Lock()  # one request at a time, whatever the worker's thread count
 
     def call(self, request: str, *args: Any) -> Any:
+        """Send *request* with *args* to the parsing process (starting it if needed) and return its answer.
+        Raises ParsingProcessDied if the process ends during the request (it is restarted on the next call),
+        RuntimeError carrying the child's error otherwise."""
         with self._lock:
             child = self._child or self._start_with_retry()
             assert child.stdin is not None and child.stdout is not None
@@ -261,6 +264,9 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
 
 
 def main() -> None:
+    """Entry point of the parsing process (``python -m geo.worker``): answer pickled requests on stdin with
+    pickled answers on stdout until the pipe closes; stray prints go to stderr and Ctrl-C is left to the
+    parent."""
     # Ctrl-C in a terminal reaches the whole process group: the worker that owns this process decides when it
     # ends (it closes the pipe), so a Ctrl-C shows no traceback from here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

