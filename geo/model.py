@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Literal
+
+# Where a mention came from: NER, the text matcher, the dateline, gold spans (evaluation), a geocoder query; "maybe": a
+# name NER gave to a person or organisation (or a team), kept only when a place of that name lies near the article's
+# places.
+MentionSource = Literal["ner", "gazetteer", "dateline", "gold", "maybe", "query"]
+# How a resolution's place was found: its name; a place its name contains ("Manila Cathedral"); the nearest place the
+# article names (approximate).
+Via = Literal["name", "part", "nearby"]
 
 # Display types for GeoNames feature codes, used by the map legend and the place card.
 FEATURE_TYPES: dict[str, str] = {
@@ -73,7 +81,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "gazetteer", "dateline", "gold"; "maybe": kept only if near the article's places
+    source: MentionSource
     label: str = "GPE"  # spaCy label that found it, or GAZ / DATELINE / GOLD
     demonym_of: str | None = None  # ISO alpha-2 ("Armenian") or admin-1 code ("English": GB.ENG) of a demonym
     sentence: int = 0
@@ -131,7 +139,7 @@ class Resolution:
     place: Candidate | None
     score: float = 0.0
     alternatives: list[tuple[Candidate, float]] = field(default_factory=list)
-    via: str = "name"
+    via: Via = "name"
     # Evidence for the chosen place: resolver term name → its contribution to the place's score (geo.resolve.TERMS).
     evidence: dict[str, float] = field(default_factory=dict)
     # The chosen reading's lead in points over the runner-up (large when there is none); with its softmax share

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer
-from geo.model import Mention
+from geo.model import Mention, MentionSource
 from geo.normalize import normalize_name
 from geo.placestring import QualifierReader
 from geo.settings import DEFAULT_MODEL
@@ -520,7 +520,9 @@ class Recognizer:
             and not any(f.func(d, m) for f in self._filters if f.name != "sports_team")
         )
 
-    def mention(self, text: str, start: int, end: int, source: str, label: str, rule: str) -> Mention:
+    def mention(
+        self, text: str, start: int, end: int, source: MentionSource, label: str, rule: str
+    ) -> Mention:
         """A mention of ``text[start:end]``, marked as a demonym when it is one and not also a strong name."""
         surface = text[start:end]
         country = (
