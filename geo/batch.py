@@ -477,6 +477,20 @@ def _summary(result: dict[str, Any]) -> PartitionSummary:
     return PartitionSummary(result["articles"], result["mentions"], result["errors_text"], result["places"])
 
 
+def _take(
+    result: dict[str, Any], report: BatchReport, summaries: dict[int, PartitionSummary], bar: Progress | None
+) -> None:
+    """Account for one partition's result (in this process or from a Dask worker): a ``{"failed": ...}`` one stops the
+    run with one line before any summary is made of it; else its times, its summary and the progress bar."""
+    if result.get("failed"):
+        raise GeoError(result["failed"])
+    report.parse_seconds += result["parse_seconds"]
+    report.write_seconds += result["write_seconds"]
+    summaries[result["number"]] = _summary(result)
+    if bar:
+        bar.advance(int(result["articles"] + result["errors"]))
+
+
 def finish(out: Path, fmt: str, summaries: list[PartitionSummary]) -> tuple[int, int, int, int]:
     """The finishing step, from the partitions' summaries in partition order (no part file is read here):
     ``errors.jsonl`` and the places table. Returns (articles, mentions, errors, places)."""
@@ -668,14 +682,7 @@ def run_here(
     report.workers = 1
     try:
         for number, chunk in todo:
-            result = process_partition(number, chunk, str(out.resolve()), fmt, settings)
-            if result.get("failed"):  # before a summary is made of it: the run stops with one line
-                raise GeoError(result["failed"])
-            report.parse_seconds += result["parse_seconds"]
-            report.write_seconds += result["write_seconds"]
-            summaries[result["number"]] = _summary(result)
-            if bar:
-                bar.advance(int(result["articles"] + result["errors"]))
+            _take(process_partition(number, chunk, str(out.resolve()), fmt, settings), report, summaries, bar)
         if bar:
             bar.close()
         report.processing_seconds = time.perf_counter() - processing
@@ -844,14 +851,7 @@ def run_batch(
                 for n, chunk in todo
             ]
             for future in as_completed(futures):
-                result = future.result()
-                if result.get("failed"):
-                    raise GeoError(result["failed"])
-                report.parse_seconds += result["parse_seconds"]
-                report.write_seconds += result["write_seconds"]
-                summaries[result["number"]] = _summary(result)
-                if bar:
-                    bar.advance(int(result["articles"] + result["errors"]))
+                _take(future.result(), report, summaries, bar)
             if bar:
                 bar.close()
             report.processing_seconds = time.perf_counter() - processing

@@ -495,30 +495,29 @@ class Recognizer:
             found = rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
-        kept = [m for m in found if not self._filtered(d, m)]
+        verdicts = [(m, self._verdict(d, m)) for m in found]  # every filter runs once per mention
         # A team named after a small town is its town only when the story is near it ("beat Banbury" in a
         # Midlands match report): a "maybe" mention, which the resolver keeps only near the article's other places.
-        teams = [replace(m, source="maybe", rule="sports_team") for m in found if self._team(d, m)]
-        sure = _dedupe(kept)
+        teams = [replace(m, source="maybe", rule="sports_team") for m, v in verdicts if v == "team"]
+        sure = _dedupe([m for m, v in verdicts if v == "keep"])
         if not self.on("maybe_place"):
             return sure
         taken = _Spans((m.start, m.end) for m in sure)
-        maybe = [
-            m for m in maybe_place(d, taken) if not self._filtered(d, m) or self._team(d, m)
-        ]  # a maybe mention that is a team stays a maybe one
+        # A maybe mention that is a team stays a maybe one.
+        maybe = [m for m in maybe_place(d, taken) if self._verdict(d, m) != "drop"]
         maybe += [m for m in teams if not taken.overlaps(m.start, m.end)]
         return sorted([*sure, *_dedupe(maybe)], key=_by_start)
 
-    def _filtered(self, d: _Doc, m: Mention) -> bool:
-        return any(f.func(d, m) for f in self._filters)
-
-    def _team(self, d: _Doc, m: Mention) -> bool:
-        """Dropped by ``sports_team`` alone (no other filter says it is no place)."""
-        return (
-            self.on("sports_team")
-            and sports_team(d, m)
-            and not any(f.func(d, m) for f in self._filters if f.name != "sports_team")
-        )
+    def _verdict(self, d: _Doc, m: Mention) -> str:
+        """What the filters say of a mention: "keep" (none answers), "team" (only ``sports_team`` answers) or
+        "drop"."""
+        team = False
+        for f in self._filters:
+            if f.func(d, m):
+                if f.name != "sports_team":
+                    return "drop"
+                team = True
+        return "team" if team else "keep"
 
     def mention(
         self, text: str, start: int, end: int, source: MentionSource, label: str, rule: str
@@ -1343,6 +1342,7 @@ _SIDE_AFTER_MATCH = re.compile(
     r"(?:against|over|to|with|vs\.?|v\.?) (?:the )?$"
 )
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
+_VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
 _GAME_WORDS = re.compile(
     r"\b(?:\d{1,3}[-–]\d{1,3}|game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
@@ -1379,7 +1379,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_AFTER_MATCH.search(text, max(0, m.start - 60), m.start)
         or _SIDE_VERSUS.match(text, m.end)
         or _SIDE_NAME_VERSUS.match(text, m.end)
-        or re.search(r" (?:vs\.?|v\.?|versus) $", text[max(0, m.start - 10) : m.start])
+        or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
     )
     if not side or _COMMA_PARENT.match(text, m.end):
         return False

@@ -60,10 +60,13 @@ def corpus(path: Path, n: int, *, bad_lines: bool = False, long: bool = False) -
     return path
 
 
+GEO_BATCH = [sys.executable, "-m", "geo.cli", "batch"]  # the command, for tests that start it themselves
+
+
 def geo_batch(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
     """`geo batch ARGS` in a subprocess from the checkout."""
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli", "batch", *args],
+        [*GEO_BATCH, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -6,14 +6,13 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from geo.batch import read_table
-from tests.fixtures import CITIES, ROOT, corpus, geo_batch
+from tests.fixtures import CITIES, GEO_BATCH, ROOT, corpus, geo_batch
 
 pytestmark = [pytest.mark.slow, pytest.mark.index]  # Dask clusters and `geo batch` subprocesses
 
@@ -59,20 +58,7 @@ def test_batch_outputs_every_article_once_with_errors_reported(tmp_path):
 def test_a_killed_run_completes_on_rerun_with_each_article_exactly_once(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 60, long=True)
     out = tmp_path / "out"
-    command = [
-        sys.executable,
-        "-m",
-        "geo.cli",
-        "batch",
-        str(source),
-        "-o",
-        str(out),
-        "--workers",
-        "1",
-        "--partition-size",
-        "2",
-        "-q",
-    ]
+    command = [*GEO_BATCH, str(source), "-o", str(out), "--workers", "1", "--partition-size", "2", "-q"]
     run = subprocess.Popen(
         command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -113,20 +99,7 @@ def _parsing_processes_of(pid: int) -> list[int]:
 def test_a_killed_parsing_process_loses_no_article(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 40, long=True)
     out = tmp_path / "out"
-    command = [
-        sys.executable,
-        "-m",
-        "geo.cli",
-        "batch",
-        str(source),
-        "-o",
-        str(out),
-        "--workers",
-        "1",
-        "--partition-size",
-        "4",
-        "-q",
-    ]
+    command = [*GEO_BATCH, str(source), "-o", str(out), "--workers", "1", "--partition-size", "4", "-q"]
     run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 300
     while time.time() < deadline and len(list((out / "articles").glob("part-*"))) < 2:

@@ -243,24 +243,29 @@ def test_a_long_input_name_needs_no_longer_temporary_name(tmp_path):
     assert [p.name for p in (tmp_path / "maps").iterdir()] == [f"{'a' * 240}.html"]  # and no temporary left
 
 
+def _on_a_small_tmpfs(folder, size: str, command: str) -> subprocess.CompletedProcess[str]:
+    """Run the shell *command* in a mount namespace where *folder* is a tmpfs of *size* (a full disk, for real)."""
+    return subprocess.run(
+        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size={size} none {folder} && {command}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
 @pytest.mark.skipif(not can_unshare("-rm"), reason="needs a mount namespace (unshare -rm) for a small tmpfs")
 def test_a_full_disk_names_each_output_and_leaves_no_partial_file(tmp_path):
     for name in ("one", "two"):
         (tmp_path / f"{name}.txt").write_text(STORY, encoding="utf-8")
     small = tmp_path / "small"
     small.mkdir()
-    script = (
-        f"mount -t tmpfs -o size=64k none {small} && "
+    done = _on_a_small_tmpfs(
+        small,
+        "64k",
         f"{sys.executable} -m geo.cli map {tmp_path / 'one.txt'} {tmp_path / 'two.txt'} --out-dir {small}; "
-        f"echo rc=$?; ls -A {small}"
-    )
-    done = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        f"echo rc=$?; ls -A {small}",
     )
     assert error_lines(done.stderr) == [
         f"geo: {small / 'one.html'}: cannot write (no space left on device)",
@@ -547,17 +552,10 @@ def test_batch_onto_a_full_disk_is_one_line_that_names_the_folder(tmp_path):
     source = _batch_corpus(tmp_path / "in.jsonl")
     small = tmp_path / "small"
     small.mkdir()
-    script = (
-        f"mount -t tmpfs -o size=48k none {small} && "
-        f"{sys.executable} -m geo.cli batch {source} -o {small / 'out'} --workers 1 --partition-size 2 -q"
-    )
-    done = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    done = _on_a_small_tmpfs(
+        small,
+        "48k",
+        f"{sys.executable} -m geo.cli batch {source} -o {small / 'out'} --workers 1 --partition-size 2 -q",
     )
     assert done.returncode == 1
     said = error_lines(done.stderr)
