@@ -107,6 +107,9 @@ class Candidate:
     name_kind: int = (
         0  # how the looked-up name relates to the place: 0 primary, 1 official/alias, 2 alternate
     )
+    names: int = (
+        0  # how many names the gazetteer has for the place (translations, old names): how widely known
+    )
 
     @property
     def feature(self) -> str:

@@ -42,6 +42,8 @@ MAX_ALTERNATIVES = 4
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
+KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
+OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
@@ -239,6 +241,8 @@ class ResolverConfig:
         1.5  # per power of ten over major_city_population, for an old or other name ("Canton")
     )
     major_city_population: int = 300_000
+    exonym_population: int = 200_000  # a city this big by another name, when its namesakes are little known …
+    exonym_floor: int = 30_000  # … gets its lead over the biggest of them (or over this many people)
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
     holds_city: float = (
@@ -346,6 +350,8 @@ class _Evidence:
     namesakes: set[str]  # admin-1 codes of the admin-1 units the name names that hold a city of that name
     bonus: dict[str, dict[int, float]]  # term → candidate id → points, from the text around the mention
     biggest_town: int  # people in the biggest town the name names (by its own name or an alias)
+    namesake_names: int  # names (translations, old names) of that biggest town: how widely it is known
+    own_units: frozenset[str]  # admin-1 codes of the admin-1 units whose own name (or alias) it is
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -361,9 +367,11 @@ def _feature(c: Candidate, e: _Evidence) -> float:
     """What the place is: our curated areas > country > capital > continent > admin-1 > city > district."""
     points = e.config.curated if c.curated else e.config.feature.get(c.fcode, 0.0)
     # By an alternate name, a capital or a country is only as likely as any place ("Delhi" ≠ Dili), and no more than
-    # that where a big town has the name as its own ("Philadelphia" is not Amman by its Greek name).
+    # that where a big or widely known town has the name as its own ("Philadelphia" is not Amman by its Greek name,
+    # "Salisbury" not Harare by its old one).
     if c.name_kind == 2 and points > 0:
-        return 0.0 if e.biggest_town >= NAMESAKE_TOWN else points * e.config.alternate_feature
+        known = e.biggest_town >= NAMESAKE_TOWN or e.namesake_names >= KNOWN_NAMES
+        return 0.0 if known else points * e.config.alternate_feature
     return points
 
 
@@ -415,17 +423,31 @@ def _namesake_city(c: Candidate, e: _Evidence) -> float:
 
 def _major_city(c: Candidate, e: _Evidence) -> float:
     """ "Canton", "Leningrad", "Danzig": an old or other name of a big city outweighs the small towns whose own name
-    it is (an article's context still brings them back: "Canton" in an Ohio story) — only while no town of
-    ``NAMESAKE_TOWN`` people or more has it as its own name (GeoNames' alternate names include translations:
-    "Alexandria" is a name of Mashhad too)."""
+    it is, per power of ten over ``major_city_population`` (an article's context still brings them back: "Canton" in
+    an Ohio story) — unless the biggest of those towns is widely known itself (``KNOWN_NAMES`` names or more in the
+    gazetteer: "Salisbury" is the English city before it is Harare's old name).
+
+    "Ghent", "Hanover", "Cologne": GeoNames keeps a city's English name without its language, as just another
+    alternate name. When the towns whose own name it is are little known (the biggest has fewer than
+    ``OBSCURE_NAMES`` names) and no admin-1 unit of the name holds the city, a city of ``exonym_population`` or more
+    gets each power of ten of its lead over the biggest of them (or over ``exonym_floor`` people).
+
+    Only while no town of ``NAMESAKE_TOWN`` people or more has the name as its own (GeoNames' alternate names include
+    translations: "Alexandria" is a name of Mashhad too)."""
+    if not (c.name_kind == 2 and c.fcode.startswith("PPL") and e.biggest_town < NAMESAKE_TOWN):
+        return 0.0  # "Alexandria", "Victoria" are their own cities, not Mashhad's
+    config = e.config
+    points = 0.0
+    if e.namesake_names < KNOWN_NAMES:
+        points = config.major_city * math.log10(max(c.population / config.major_city_population, 1.0))
     if (
-        c.name_kind == 2
-        and c.fcode.startswith("PPL")
-        and c.population > e.config.major_city_population
-        and e.biggest_town < NAMESAKE_TOWN  # "Alexandria", "Victoria" are their own cities, not Mashhad's
+        e.namesake_names < OBSCURE_NAMES
+        and c.admin1 not in e.own_units  # "New York" in New York is the state's namesake, not an exonym
+        and c.population >= config.exonym_population
     ):
-        return e.config.major_city * math.log10(c.population / e.config.major_city_population)
-    return 0.0
+        lead = c.population / max(e.biggest_town, config.exonym_floor)
+        points = max(points, config.major_city * math.log10(max(lead, 1.0)))
+    return points
 
 
 def _acronym(c: Candidate, e: _Evidence) -> float:
@@ -831,17 +853,24 @@ class Resolver:
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
         """Points for an admin-1 reading whose unit holds a big city that another name of the document most likely
-        is (its top reading, half a point ahead of the next): "Atlanta … Georgia" (the state)."""
+        is (its top reading, half a point ahead of the next or the biggest town of that name): "Atlanta … Georgia",
+        "Macon … Georgia" (the state)."""
         cities: dict[str, set[str]] = {}  # admin-1 code → the names of the big cities in it
-        for resolution in first:
+        for resolution, options in zip(first, candidates, strict=True):
             place = resolution.place
-            if (
-                place is not None
-                and place.fcode.startswith("PPL")
-                and place.admin1
-                and place.population >= self.config.holds_city_population
-                and resolution.margin >= 0.5
-            ) or (place is not None and place.fcode == "ADM2" and place.admin1 and resolution.margin >= 0.5):
+            if place is None or not place.admin1:
+                continue
+            # Read with a lead, or the biggest town of its name: "Macon", "Savannah" are Georgia's before Mâcon's.
+            sure = resolution.margin >= 0.5 or (
+                place.fcode.startswith("PPL")
+                and place.name_kind <= 1
+                and place.population
+                >= max((c.population for c in options if c.fcode.startswith("PPL")), default=0)
+            )
+            if sure and (
+                place.fcode == "ADM2"
+                or (place.fcode.startswith("PPL") and place.population >= self.config.holds_city_population)
+            ):
                 cities.setdefault(place.admin1, set()).add(normalize_name(resolution.mention.text))
         out: dict[int, dict[int, float]] = {}
         if not cities:
@@ -921,9 +950,17 @@ class Resolver:
 
     def _prior(
         self, mention: Mention, candidates: tuple[Candidate, ...]
-    ) -> tuple[tuple[Candidate, ...], list[tuple[list[tuple[str, float]], float]], set[str], int]:
+    ) -> tuple[
+        tuple[Candidate, ...],
+        list[tuple[list[tuple[str, float]], float]],
+        set[str],
+        int,
+        int,
+        frozenset[str],
+    ]:
         """What does not change between passes: the candidates kept, each one's points from the terms that read
-        only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units and the biggest town's size."""
+        only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units, the biggest town's size and
+        names, and the admin-1 units of the name (see ``_major_city``)."""
         config = self.config
         units = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind <= 1}
         namesakes = {
@@ -937,15 +974,27 @@ class Resolver:
         if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
-        biggest = max(
-            (c.population for c in candidates if c.fcode.startswith("PPL") and c.name_kind <= 1), default=0
+        own = [c for c in candidates if c.name_kind <= 1]
+        biggest_own = max(
+            (c for c in own if c.fcode.startswith("PPL")), key=lambda c: c.population, default=None
         )
-        evidence = _Evidence(mention, normalize_name(mention.text), Context(), config, namesakes, {}, biggest)
+        biggest, known = (biggest_own.population, biggest_own.names) if biggest_own else (0, 0)
+        evidence = _Evidence(
+            mention,
+            normalize_name(mention.text),
+            Context(),
+            config,
+            namesakes,
+            {},
+            biggest,
+            known,
+            frozenset(units),
+        )
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
             static.append((points, math.fsum(p for _, p in points)))
-        return candidates, static, namesakes, biggest
+        return candidates, static, namesakes, biggest, known, frozenset(units)
 
     def _pick(
         self,
@@ -960,9 +1009,17 @@ class Resolver:
         prior = self._priors.get(key)
         if prior is None:
             prior = self._priors[key] = self._prior(mention, candidates)
-        candidates, static, namesakes, biggest = prior
+        candidates, static, namesakes, biggest, known, units = prior
         evidence = _Evidence(
-            mention, normalize_name(mention.text), context, self.config, namesakes, bonus or {}, biggest
+            mention,
+            normalize_name(mention.text),
+            context,
+            self.config,
+            namesakes,
+            bonus or {},
+            biggest,
+            known,
+            units,
         )
         # Terms read from the surroundings speak only where the surroundings said something.
         terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]

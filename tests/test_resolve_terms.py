@@ -141,6 +141,28 @@ def test_a_state_that_holds_a_city_the_story_names(parser, without):
     )
 
 
+def test_a_state_that_holds_the_biggest_town_of_a_name(parser, without):
+    # Macon, Georgia leads Mâcon, France by little on its own, but it is the biggest Macon: the state, not the country.
+    text = "Hospitals around Macon filled up as the flu spread through Georgia."
+    spans = ["Macon", "Georgia"]
+    assert places(with_gold_spans(parser, text, spans))["Georgia"].admin1 == "US.GA"
+    assert places(with_gold_spans(without("holds_city"), text, spans))["Georgia"].fcode == "PCLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Thousands marched through Ghent against the pension reform.", "Ghent", "BE"),  # not Ghent, NY (564 people)
+        ("The Hanover trade fair opened on Monday.", "Hanover", "DE"),  # not Hanover, Maryland
+        ("Heavy rain flooded the streets of Salisbury.", "Salisbury", "GB"),  # a known town: not Harare's old name
+    ],
+)
+def test_a_big_citys_english_name_beats_little_known_towns(parser, without, text, name, country):
+    assert places(with_gold_spans(parser, text, [name]))[name].country == country
+    if country != "GB":
+        assert places(with_gold_spans(without("major_city"), text, [name]))[name].country != country
+
+
 def test_a_state_that_holds_a_county_the_story_names(parser, without):
     text = "Voters in Fulton County will decide the runoff in Georgia."
     spans = ["Fulton County", "Georgia"]

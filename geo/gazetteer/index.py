@@ -28,6 +28,7 @@ WHERE n.kind <= 1 AND (
 """
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
+_RENOWN = "p.names"  # Candidate.names, after name_kind (which a names row gives)
 
 
 def default_path() -> Path:
@@ -176,7 +177,7 @@ class Gazetteer:
         return json.loads(self.meta().get("counts", "{}"))
 
     def _query(self, where: str, params: tuple) -> list[Candidate]:
-        rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p {where}", params)
+        rows = self._con.execute(f"SELECT {_COLUMNS}, 0, {_RENOWN} FROM places p {where}", params)
         return [Candidate(*row) for row in rows]
 
     def _candidates(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
@@ -187,7 +188,7 @@ class Gazetteer:
         if key in self.overrides.pinned:
             return self.overrides.places[key]
         rows = self._con.execute(
-            f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.id = n.place_id "
+            f"SELECT {_COLUMNS}, n.kind, {_RENOWN} FROM names n JOIN places p ON p.id = n.place_id "
             "WHERE n.key = ? ORDER BY n.kind, p.population DESC, p.id LIMIT ?",
             (key, limit),
         )
