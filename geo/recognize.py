@@ -121,7 +121,7 @@ _LEADING_LOCATIVE = re.compile(
 # Words just before a place that make it the place even when a person of that name is in the text.
 _LOCATIVE_CUE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]t|[Oo]f|[Aa]cross|[Tt]hrough|[Vv]ia|[Tt]owards?|"
-    r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached) $"
+    r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached|[Ff]led) $"
 )
 # Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
 _TITLE = (
@@ -359,6 +359,9 @@ class Recognizer:
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
         self.former = gazetteer.former_names() if self.on("former_name") else frozenset()
+        # An old name of a city of a million or more is claimed anywhere ("Bombay"); of a smaller one only where the
+        # words say it is a place ("fled Breslau", not "his wife, Julia": Plovdiv's Latin name).
+        self.former_major = gazetteer.former_names(1_000_000) if self.on("former_name") else frozenset()
         self.qualifiers = QualifierReader(gazetteer)
 
     def on(self, name: str) -> bool:
@@ -679,6 +682,8 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     if ent.label_ == "PERSON" and " " in d.text[start:end]:
         return []
     rule = "former_name" if former_name(d, key) else "mislabelled_place"
+    if rule == "former_name" and key not in d.rec.former_major and not _said_as_place(d.text, start, end, []):
+        return None  # "Rozen's wife, Julia": a smaller city's old name is a place where the words say so
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
@@ -831,16 +836,34 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             found = [m for m in found if not (m.start < end and start < m.end)]
             taken = _Spans((m.start, m.end) for m in found)
-        rule = "former_name" if former_name(d, normalize_name(text[start:end])) else "gazetteer_name"
+        key = normalize_name(text[start:end])
+        rule = "former_name" if former_name(d, key) else "gazetteer_name"
+        if rule == "former_name" and key not in d.rec.former_major and not _said_as_place(text, start, end, found):
+            continue  # "Rozen's wife, Julia": a smaller city's old name is a place where the words say so
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)
     return found
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or)\s+)\s*")
+
+
+def _said_as_place(text: str, start: int, end: int, found: list[Mention]) -> bool:
+    """Whether the words make *text[start:end]* a place: a locative word before it ("fled to", "left", "in"), or a
+    place of *found* listed right before or after it ("from Smyrna to Salonika" has both)."""
+    if _LOCATIVE_CUE.search(text, max(0, start - 16), start):
+        return True
+    return any(
+        (m.end <= start and _LIST_JOIN.fullmatch(text, m.end, start))
+        or (end <= m.start and _LIST_JOIN.fullmatch(text, end, m.start))
+        for m in found
+    )
+
+
 def former_name(d: _Doc, key: str) -> bool:
-    """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
+    """A former name or another spelling of a city of 300,000 or more that GeoNames keeps only as an alternate
     name: "Leningrad", "Constantinople", "Peking", "Bombay" — claimed like a strong name by the text matcher and over
-    NER's person or organisation (the mention records this rule); not when a town of 30,000 or more, an admin unit or a
+    NER's person or organisation (the mention records this rule); not when a town of 100,000 or more, an admin unit or a
     feature has it as its own name ("Canton", Ohio)."""
     return key in d.rec.former and key not in d.gaz.strong_keys
 

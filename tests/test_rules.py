@@ -80,9 +80,19 @@ PLACES = [
     ("Zurich", "PPLA", "CH", "CH.ZH", 341_730, []),
     ("Oshkosh", "PPL", "US", "US.WI", 66_778, []),
     ("Wisconsin", "ADM1", "US", "US.WI", 5_893_718, []),
+    ("Wrocław", "PPLA", "PL", "PL.72", 672_545, []),
+    ("Plovdiv", "PPLA", "BG", "BG.51", 346_893, []),
+    ("Almaty", "PPLA", "KZ", "KZ.02", 1_977_011, []),
+    ("Vienna", "PPLC", "AT", "AT.09", 1_691_468, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
-ALTERNATES = [("Leningrad", "Saint Petersburg"), ("Judah", "Jeddah")]
+ALTERNATES = [
+    ("Leningrad", "Saint Petersburg"),
+    ("Judah", "Jeddah"),
+    ("Breslau", "Wrocław"),
+    ("Julia", "Plovdiv"),  # a Latin name of Plovdiv, and a first name
+    ("Alma-Ata", "Almaty"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -476,6 +486,23 @@ def test_a_former_name_of_a_big_city_is_claimed_like_a_strong_name(gaz, nlp):
     assert found(gaz, nlp, "Trains reached Leningrad at dawn.", disabled=frozenset({"former_name"})) == []
     # A given name followed by a middle initial is a person, whatever city it once named.
     assert found(gaz, nlp, "She won the Judah P. Benjamin Award.") == []
+
+
+def test_an_old_name_of_a_smaller_city_is_a_place_where_the_words_say_so(gaz, nlp):
+    # Cities under a million: claimed after a locative word or beside a listed place, not on their own.
+    assert found(gaz, nlp, "The family fled Breslau in 1945.") == [("Breslau", "former_name")]
+    assert found(gaz, nlp, "Breslau was a German city.") == []
+    assert found(gaz, nlp, "They moved from Breslau to Vienna.", {"Vienna": "GPE"}) == [
+        ("Breslau", "former_name"),
+        ("Vienna", "ner_place"),
+    ]
+    assert found(gaz, nlp, "Rozen's wife, Julia, has taken on the search.", {"Julia": "ORG"}) == []
+    assert found(gaz, nlp, "The poet left Julia for Vienna.", {"Julia": "PERSON", "Vienna": "GPE"})[0] == (
+        "Julia",
+        "former_name",
+    )
+    # A big city's old name of two words (written with a hyphen) stands on its own.
+    assert found(gaz, nlp, "Alma-Ata was the capital until 1997.") == [("Alma-Ata", "former_name")]
 
 
 # -- end to end on the real model (fewer: these also test what the model tags) -------------------------------------

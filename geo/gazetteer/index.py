@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +29,8 @@ WHERE n.kind <= 1 AND (
 """
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
-_RENOWN = "p.names"  # Candidate.names, after name_kind (which a names row gives)
+_RENOWN = "p.names"
+_FORMER_KEY = re.compile(r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}")  # "breslau", "alma ata", "lourenco marques"  # Candidate.names, after name_kind (which a names row gives)
 
 
 def default_path() -> Path:
@@ -256,19 +258,20 @@ class Gazetteer:
         return key in self.strong_keys
 
     def former_names(
-        self, min_population: int = 1_000_000, namesake_population: int = 30_000
+        self, min_population: int = 300_000, namesake_population: int = 100_000
     ) -> frozenset[str]:
-        """One-word alternate names of cities of at least *min_population* that name no other place of note on their
-        own (no admin unit or feature, no town of *namesake_population* or more): old names and other spellings
-        ("bombay", "madras", "leningrad", "christiania"), for the text matcher."""
+        """Alternate names (of up to three words) of cities of at least *min_population* that name no other place of
+        note on their own (no admin unit or feature, no town of *namesake_population* or more): old names and other
+        spellings ("bombay", "madras", "leningrad", "breslau", "alma ata", "lourenco marques"), for the text
+        matcher."""
         cached = self._former.get((min_population, namesake_population))
         if cached is None:
             rows = self._con.execute(
                 "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id "
-                "WHERE n.kind = 2 AND p.fcode LIKE 'PPL%' AND p.population >= ? AND instr(n.key, ' ') = 0",
+                "WHERE n.kind = 2 AND p.fcode LIKE 'PPL%' AND p.population >= ?",
                 (min_population,),
             )
-            keys = {key for (key,) in rows if len(key) >= 5 and key.isalpha() and key.isascii()}
+            keys = {key for (key,) in rows if key.isascii() and _FORMER_KEY.fullmatch(key)}
             named = (
                 {
                     key
