@@ -64,7 +64,7 @@ def _default_features() -> Mapping[str, float]:
 EVIDENCE_LABELS = {
     "qualifier": "named with its state or country (“X, Y”)",
     "contains": "contains the place named just before it (“X, Y”)",
-    "admin_word": "called a province or region in the text",
+    "admin_word": "called a state, province or region in the text, or its governor or premier named",
     "dateline": "the place of the dateline",
     "country_context": "its country is named elsewhere in the article",
     "admin1_context": "its state or province is named elsewhere in the article",
@@ -278,14 +278,21 @@ _ADMIN2_WORDS = "district|county|municipality|parish|department"
 _NOT_AN_AREA = (
     r"(?!\s+(?:court|attorney|judge|school|schools|board|council|police|sheriff|university|college|line)\b)"
 )
+# Who governs a state or province: "Quebec's premier", "the governor of Georgia", "Ohio's legislature".
+_ADMIN1_OFFICES = (
+    r"(?:lieutenant[- ])?governor|premier|legislature|legislators|lawmakers|statehouse|"
+    r"(?:state|provincial) (?:government|senate|assembly|legislature|lawmakers|officials|election)"
+)
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
-    rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}",
+    rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}"
+    rf"|['’]s\s+(?P<office>{_ADMIN1_OFFICES})\b",
 )
 _ADMIN_BEFORE = re.compile(
-    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS})|(?P<adm2>{_ADMIN2_WORDS})) of|(?P<upstate>upstate|downstate))\s+$",
+    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
+    r"|(?P<upstate>upstate|downstate|rural))\s+$",
     re.IGNORECASE,
-)  # "the province of Herat", "upstate New York" (the state)
+)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec" (the state or province)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
@@ -483,7 +490,8 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     ),
     "admin_word": _from_text(
         "admin_word",
-        '"Kharkiv region", "Herat province", "the canton of Bern": the admin unit, not the city.',
+        '"Kharkiv region", "Herat province", "the canton of Bern", "Quebec\'s premier", "the governor of '
+        'Georgia", "rural Quebec", "upstate New York": the admin unit, not the city or the country.',
     ),
     "list_peer": _from_text(
         "list_peer",
@@ -807,7 +815,8 @@ class Resolver:
                 or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
             )
             if word:
-                levels = {"ADM1"} if word.group("adm1") or word.groupdict().get("upstate") else {"ADM2"}
+                adm1 = any(word.groupdict().get(g) for g in ("adm1", "upstate", "office"))
+                levels = {"ADM1"} if adm1 else {"ADM2"}
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points

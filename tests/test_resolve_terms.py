@@ -105,6 +105,21 @@ def test_an_admin_word_makes_it_the_province(parser, without, text):
     assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode.startswith("PPL")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quebec's premier called an early election.", "Quebec"),
+        ("The premier of Quebec called an early election.", "Quebec"),
+        ("Snow closed schools across rural Quebec.", "Quebec"),
+        ("The governor of Georgia vetoed the budget.", "Georgia"),
+        ("Georgia's lawmakers passed the budget.", "Georgia"),
+    ],
+)
+def test_who_governs_it_makes_it_the_state_or_province(parser, without, text, name):
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode == "ADM1"
+    assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode != "ADM1"
+
+
 def test_a_list_of_states_stays_states(parser, without):
     text = "The wildfire spread across California, Oregon and Washington."
     names = ["California", "Oregon", "Washington"]
