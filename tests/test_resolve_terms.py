@@ -287,3 +287,22 @@ def test_case_files_are_well_formed():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             record = json.loads(line)
             assert {"id", "kind", "text"} <= set(record), f"{path.name}:{number}"
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "country"),
+    [
+        ("A blizzard shut schools in Boston as it swept the Northeast.", "Boston", "US"),
+        ("Floods in Assam and across the Northeast displaced thousands.", "Assam", "IN"),
+        ("Militants in the Northeast attacked a village near Maiduguri.", "Maiduguri", "NG"),
+    ],
+)
+def test_a_compass_region_is_the_region_of_the_storys_country(parser, text, other, country):
+    place = places(with_gold_spans(parser, text, ["Northeast", other]))["Northeast"]
+    assert (place.fcode, place.country) == ("RGN", country)
+
+
+def test_a_us_region_is_a_region_not_a_town(parser):
+    text = "Monsoon storms brought flash floods to the Southwest, with Phoenix hit hardest."
+    place = places(with_gold_spans(parser, text, ["Southwest", "Phoenix"]))["Southwest"]
+    assert (place.fcode, place.country) == ("RGN", "US")
