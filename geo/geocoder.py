@@ -39,7 +39,7 @@ from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.model import Candidate, Mention
 from geo.normalize import is_latin_key, normalize_name
 from geo.placestring import Qualifier, QualifierReader, split_place_string
-from geo.records import place_record
+from geo.records import PLACE_FIELDS, place_record
 from geo.resolve import Context, Resolver
 
 _REVERSE_RADII_DEG = (0.1, 0.3, 1.0, 3.0)
@@ -55,19 +55,7 @@ _POINT = re.compile(
     r"(?:\s*[,;\s]\s*([-+]?\d+(?:\.\d+)?)\s*(m|km|ft|mi)?)?\s*"
 )
 # A Location's ``raw`` place fields and an alternative's (geo.records.place_record: the fields of every output).
-RAW_FIELDS = (
-    "id",
-    "geonameid",
-    "name",
-    "feature",
-    "fcode",
-    "country",
-    "country_name",
-    "admin1",
-    "admin1_code",
-    "population",
-    "source",
-)
+RAW_FIELDS = tuple(f for f in PLACE_FIELDS if f not in ("lat", "lon"))  # the point is the Location's own
 ALTERNATIVE_FIELDS = ("id", "geonameid", "name", "feature", "fcode", "country", "admin1", "admin1_code")
 _ALTITUDE_KM = {"m": 0.001, "km": 1.0, "ft": 0.0003048, "mi": 1.609344, None: 0.001}  # bare altitude: metres
 
