@@ -1,9 +1,10 @@
 """Optional online geocoding through geopy, for names the offline index does not know (or for all names).
 
 Only ever used behind ``--geocoder SERVICE`` (or ``Geoparser(fallback=OnlineGeocoder(...))``): the resolver consults
-it as its :class:`geo.resolve.Fallback` while it resolves a document, never after. Every answer, "nothing found" included, is cached on disk (SQLite, keyed
-by service, endpoint and query), so a rerun makes no request; requests go through geopy's ``RateLimiter`` with the
-service's published limit (Nominatim: one per second), and Nominatim requires a ``--user-agent`` naming the caller.
+it as its :class:`geo.resolve.Fallback` while it resolves a document, never after. Every answer, "nothing found"
+included, is cached on disk (SQLite, keyed by service, endpoint and query), so a rerun makes no request; requests go
+through geopy's ``RateLimiter`` with the service's published limit (Nominatim: one per second), and Nominatim requires
+a ``--user-agent`` naming the caller.
 """
 
 from __future__ import annotations

@@ -188,22 +188,20 @@ class Gazetteer:
         3166-2 code (``Candidate.admin1_name``, ``iso3166_2``) and its country's name (``country_name``); None for
         the ones the index does not know. Every candidate the index gives is described already; this is for places
         made elsewhere (the user's overrides, a fallback geocoder's answers)."""
-        return replace(
-            place,
-            admin1_name=self._admin1_names.get(place.admin1) if place.admin1 else None,
-            iso3166_2=self._iso3166_2.get(place.admin1) if place.admin1 else None,
-            country_name=self._country_names.get(place.country),
-        )
+        return replace(place, **self._names(place.admin1, place.country))
 
     def _place(self, row: tuple) -> Candidate:
         """A candidate from a row of ``_COLUMNS`` (and the name's kind), described (see :meth:`described`)."""
-        admin1, country = row[5], row[4]
-        names: dict[str, Any] = {
+        return Candidate(*row, **self._names(row[5], row[4]))
+
+    def _names(self, admin1: str, country: str) -> dict[str, Any]:
+        """``Candidate``'s admin1_name, iso3166_2 and country_name for a place in *admin1* (GeoNames code) and
+        *country* (ISO alpha-2): from the in-memory tables, None where unknown."""
+        return {
             "admin1_name": self._admin1_names.get(admin1) if admin1 else None,
             "iso3166_2": self._iso3166_2.get(admin1) if admin1 else None,
             "country_name": self._country_names.get(country),
         }
-        return Candidate(*row, **names)
 
     def _query(self, where: str, params: tuple) -> list[Candidate]:
         rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p {where}", params)
