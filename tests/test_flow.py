@@ -4,6 +4,7 @@ alone, and the online geocoder as a fallback the resolver consults (never a rewr
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import math
@@ -217,3 +218,38 @@ def test_in_mode_all_the_fallback_answers_every_name_and_the_offline_reading_run
     munich = next(r for r in doc.resolutions if r.mention.text == "Munich")
     assert "Munich" in stub.asked and munich.via == "geocoder"
     assert [c.geonameid for c, _score in munich.alternatives] == [2867714]  # the index's Munich
+
+
+def _set_fields(obj, found: set[str]) -> None:
+    """Add the names of *obj*'s dataclass fields that differ from their defaults (a required field always counts)."""
+    for field in dataclasses.fields(obj):
+        if field.default is not dataclasses.MISSING:
+            default = field.default
+        elif field.default_factory is not dataclasses.MISSING:
+            default = field.default_factory()
+        else:
+            found.add(field.name)
+            continue
+        if getattr(obj, field.name) != default:
+            found.add(field.name)
+
+
+def test_the_pipeline_writes_every_field_of_the_result_objects(parser, tmp_path):
+    from geo.model import Candidate, Document, Mention, Resolution
+
+    cp1252 = tmp_path / "talks.txt"  # a stray Windows-1252 quote: a reading warning (Document.warnings)
+    cp1252.write_bytes(b"Talks in Munich ended \x93well\x94, officials in Goris, Armenia said.")
+    files = [ROOT / "seeds" / "000_11479447b17c9ead.txt", ARTICLES["huntsville"], cp1252]
+    files += [ROOT / "tests" / "pages" / name for name in ("national_weather.html", "wire_conflict.html")]
+    documents = [parser.parse_file(path) for path in files]
+    written: dict[type, set[str]] = {kind: set() for kind in (Document, Mention, Resolution, Candidate)}
+    for document in documents:
+        _set_fields(document, written[Document])
+        for resolution in document.resolutions:
+            _set_fields(resolution, written[Resolution])
+            _set_fields(resolution.mention, written[Mention])
+            if resolution.place is not None:
+                _set_fields(resolution.place, written[Candidate])
+    for kind, names in written.items():
+        assert {f.name for f in dataclasses.fields(kind)} - names == set(), kind.__name__
+    assert any("talks.txt" in w for w in documents[2].warnings)
