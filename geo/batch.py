@@ -394,9 +394,12 @@ def _read_one(path: Path) -> Any:
 
 
 def placed_by_name(mentions: Any) -> Any:
-    """The mentions that name their place (approximate placements of unknown names are left out of counts)."""
+    """The mentions that name their place, by the index or a fallback geocoder (approximate placements of unknown
+    names are left out of counts)."""
     placed = mentions.dropna(subset=["place_id"])
-    return placed[placed["via"].fillna("name") == "name"] if "via" in placed.columns else placed
+    if "via" not in placed.columns:
+        return placed
+    return placed[placed["via"].fillna("name").isin(["name", "geocoder"])]
 
 
 PLACE_FIRST = ("name", "geonameid", "feature", "country", "lat", "lon")  # one value per place: its first

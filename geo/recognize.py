@@ -838,7 +838,11 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             taken = _Spans((m.start, m.end) for m in found)
         key = normalize_name(text[start:end])
         rule = "former_name" if former_name(d, key) else "gazetteer_name"
-        if rule == "former_name" and key not in d.rec.former_major and not _said_as_place(text, start, end, found):
+        if (
+            rule == "former_name"
+            and key not in d.rec.former_major
+            and not _said_as_place(text, start, end, found)
+        ):
             continue  # "Rozen's wife, Julia": a smaller city's old name is a place where the words say so
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)

@@ -13,6 +13,10 @@ at the country, continent or admin-1 unit its first word names ("European Commis
 "Colorado State University"), else at the town the article names nearest before it (else after it; unsure readings
 outside the article's admin-1 regions last; else the nearest region, then country). So is a name whose only reading
 is a small town far from everything else the article names. Such resolutions say so (``via``) and score low.
+
+A :class:`Fallback` geocoder (off by default; ``--geocoder`` passes the online service of :mod:`geo.online`) is
+consulted last, for the names the offline index could not place or placed only approximately: its answer becomes the
+resolution (``via="geocoder"``), made before the document is finished.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Protocol
 
 import numpy as np
 
@@ -50,6 +55,7 @@ MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies t
 MAYBE_ANCHOR = 0.6  # … a place the article names with at least this confidence
 ANCHORLESS = ("PCLI", "CONT")
 PREFIX_FCODES = ("PCLI", "CONT", "ADM1")
+FALLBACK_SCORE = 0.5  # a fallback geocoder's answer: one reading, not ranked against any other
 INSTITUTIONS = frozenset(
     "agency army assembly authority bank cabinet college commission committee congress council court department "
     "government ministry navy parliament police reserve senate state university".split()
@@ -523,13 +529,40 @@ def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:
     return [r.place.id if r.place else None for r in a] == [r.place.id if r.place else None for r in b]
 
 
+@dataclass(frozen=True, slots=True)
+class FallbackQuery:
+    """What a :class:`Fallback` is told about a toponym: its mention, the document's text (``mention.start`` and
+    ``mention.end`` index it) and the offline resolution (unplaced, approximate, or in ``every_toponym`` mode any)."""
+
+    mention: Mention
+    text: str
+    offline: Resolution
+
+
+class Fallback(Protocol):
+    """A geocoder the resolver consults for the toponyms the offline index cannot place (no reading, or only an
+    approximate one), and for every toponym when it has a true ``every_toponym`` attribute.
+
+    Called as ``fallback(toponym, query)`` with the mention's text and a :class:`FallbackQuery`; returns the place as
+    a :class:`Candidate` (lat/lon in degrees; its admin-1 and country names are filled in by the gazetteer) or None
+    when it knows none. Its errors propagate. :class:`geo.online.OnlineGeocoder` is one (any geopy service)."""
+
+    def __call__(self, toponym: str, query: FallbackQuery, /) -> Candidate | None:
+        """The place *toponym* names, or None."""
+        ...
+
+
 class Resolver:
     """Pick one place per mention from the gazetteer's candidates by summing named evidence terms (``TERMS``,
-    weighted by a :class:`ResolverConfig`); every :class:`Resolution` carries its evidence."""
+    weighted by a :class:`ResolverConfig`); every :class:`Resolution` carries its evidence. *fallback*: a
+    :class:`Fallback` geocoder consulted for the names the index cannot place (default: none, offline)."""
 
-    def __init__(self, gazetteer: Gazetteer, config: ResolverConfig | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, config: ResolverConfig | None = None, *, fallback: Fallback | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.config = config or ResolverConfig()
+        self.fallback = fallback
         terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
         self._prior_terms = [(n, t) for n, t in terms if n in _PRIOR_TERMS]
         self._context_terms = [(n, t) for n, t in terms if n not in _PRIOR_TERMS]
@@ -543,14 +576,33 @@ class Resolver:
 
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
-        County story); they then count as NER's."""
+        County story); they then count as NER's. Last, the :class:`Fallback` (when there is one) is asked about
+        the names left unplaced or placed approximately."""
         self._priors.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
                 # Approximate placements too: the probability that the point shown is within 161 km of the place.
                 resolution.score = self.calibration.probability(resolution)
+        if self.fallback is not None:
+            resolutions = [self._fall_back(text, r) for r in resolutions]
         return resolutions
+
+    def _fall_back(self, text: str, resolution: Resolution) -> Resolution:
+        """The fallback geocoder's resolution of a mention the index could not place (any mention in
+        ``every_toponym`` mode; never a demonym), or *resolution* unchanged when it is not asked or finds nothing.
+        A place the index did read from the name stays as the runner-up."""
+        assert self.fallback is not None
+        offline = resolution.place is not None and not resolution.approximate
+        if resolution.mention.demonym_of or (offline and not getattr(self.fallback, "every_toponym", False)):
+            return resolution
+        found = self.fallback(resolution.mention.text, FallbackQuery(resolution.mention, text, resolution))
+        if found is None:
+            return resolution
+        alternatives = [(resolution.place, resolution.score)] if offline and resolution.place else []
+        return Resolution(
+            resolution.mention, self.gazetteer.described(found), FALLBACK_SCORE, alternatives, via="geocoder"
+        )
 
     def _resolve_all(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         sure = [m for m in mentions if m.source != "maybe"]

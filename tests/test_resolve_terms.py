@@ -167,9 +167,17 @@ def test_a_state_that_holds_the_biggest_town_of_a_name(parser, without):
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("Thousands marched through Ghent against the pension reform.", "Ghent", "BE"),  # not Ghent, NY (564 people)
+        (
+            "Thousands marched through Ghent against the pension reform.",
+            "Ghent",
+            "BE",
+        ),  # not Ghent, NY (564 people)
         ("The Hanover trade fair opened on Monday.", "Hanover", "DE"),  # not Hanover, Maryland
-        ("Heavy rain flooded the streets of Salisbury.", "Salisbury", "GB"),  # a known town: not Harare's old name
+        (
+            "Heavy rain flooded the streets of Salisbury.",
+            "Salisbury",
+            "GB",
+        ),  # a known town: not Harare's old name
     ],
 )
 def test_a_big_citys_english_name_beats_little_known_towns(parser, without, text, name, country):

