@@ -714,6 +714,9 @@ def quiet_dask_logs() -> None:
     import logging
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
+    # Tornado reports a cancelled wait on the client's event loop ("Exception in callback … sync.<locals>.cancel")
+    # with a traceback: after a Ctrl-C that is the cancellation itself, no news either.
+    logging.getLogger("tornado.application").setLevel(logging.CRITICAL)
 
 
 def silence_dask(client: Any) -> None:
