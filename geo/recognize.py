@@ -105,6 +105,7 @@ _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gau
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
+SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000
 COMMON_WORD_TOWN_POPULATION = 50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")  # a town with a name of several words this big is claimed wherever its name stands
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
@@ -979,7 +980,8 @@ _AFTER_PREPOSITION = re.compile(
 _TOWN_PREDICATE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
     r"airport|residents|streets|historic (?:centre|center|core)|city (?:centre|center)|town hall|beaches|seafront)\b|"
-    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned)\b)"
+    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
+    r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b)"
 )
 
 
@@ -1255,22 +1257,39 @@ def not_place_phrase(d: _Doc, m: Mention) -> bool:
 _GOODS = (
     r"(?:shoes?|boots?|brogues|loafers|sandals|shirts?|sweaters?|jumpers?|cardigans?|scarf|scarves|wool|tweed|lace|"
     r"rugs?|carpets?|cheeses?|sauces?|mustard|ham|sausages?|salami|pastry|pastries|cakes?|buns?|biscuits?|"
-    r"gin|lager|ale|rum|vodka|brandy|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|retrievers?|"
-    r"sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|porcelain|china|pottery|crystal)"
+    r"gin|lager|ale|rum|vodka|brandy|wines?|whiske?y|cider|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|"
+    r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
+    r"sheep|pigs?|hens?|porcelain|china|pottery|crystal)"
 )
 _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
+# Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
+_GOODS_PHRASE_END = re.compile(
+    r"\w+ly|from|to|for|with|at|by|on|won|wins|was|were|is|are|has|have|had|rose|fell|sold|sells|went|came|made|"
+    r"imported|exported|produced|prices|sales"
+)
+# "A bottle of Bordeaux", "a glass of Rioja": a drink named for its region.
+_DRINK_OF = re.compile(r"\b(?:bottles?|glass(?:es)?|cases?|casks?|barrels?|pints?|magnums?|sips?) of $", re.I)
+# "from Holstein to Jersey cows", "Cheddar and Stilton cheeses": a name listed before goods named for a place.
+_LISTED_BEFORE_GOODS = re.compile(rf"(?: (?:and|or|to) | ?, ?)[A-Z][a-z]+ {_GOODS}\b")
 
 
 def goods_name(d: _Doc, m: Mention) -> bool:
     """A town's name before the goods named for it, ending the phrase: "handmade Oxford shoes and Derby boots", "a
-    Bedlington terrier", "Angora sweaters" — a kind of thing, not the place. Not a country's or a state's
-    ("Wisconsin cheese" is from Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
+    Bedlington terrier", "Angora sweaters", "its Parma ham directly", "from Holstein to Jersey cows", "a bottle of
+    Bordeaux" — a kind of thing, not the place. Not a country's or a state's ("Wisconsin cheese" is from
+    Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
     if " " in m.text or m.demonym_of or m.source == "dateline":
         return False
+    if any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3]):
+        return False
+    if _DRINK_OF.search(d.text, max(0, m.start - 14), m.start) or _LISTED_BEFORE_GOODS.match(d.text, m.end):
+        return True
     goods = _GOODS_AFTER.match(d.text, m.end)
-    if not goods or (goods.group("next") and goods.group("next") not in _stop_words()):
-        return False  # "London gin distillers": the goods word is no phrase's end
-    return not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
+    following = goods.group("next") if goods else None
+    # "London gin distillers": the goods word is no phrase's end.
+    return bool(goods) and (
+        not following or following in _stop_words() or bool(_GOODS_PHRASE_END.fullmatch(following))
+    )
 
 
 _COMPANY_NOUN = (
@@ -1368,6 +1387,11 @@ _SIDE_AFTER_MATCH = re.compile(
     r"meeting|semifinal|final|rematch)(?: (?:at home|on the road|on \w+|last \w+|this \w+))? "
     r"(?:against|over|to|with|vs\.?|v\.?) (?:the )?$"
 )
+# "Tottenham's captain", "Hoffenheim's striker", "Burnley's fans": a side's people.
+_SIDE_PEOPLE = re.compile(
+    r"['’]s? (?:\w+ )?(?:goalkeeper|keeper|goalie|striker|captain|skipper|manager|head coach|coach|midfielder|"
+    r"defender|winger|forward|quarterback|pitcher|point guard|fly-half|scrum-half|fans|supporters|squad|line-?up)\b"
+)
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
 _VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
@@ -1395,8 +1419,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
     as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
     Midlands report). Not countries (national
-    sides are read as their countries), not a big city's name (a team named after a big city plays in it:
-    "Louisville", "Portland"), and never a name after "in" or "at" ("beat Everton 2-0 in London")."""
+    sides are read as their countries), not a big city's name (a town of ``SPORTS_CITY_POPULATION`` or more: a team
+    named after a big city plays in it: "Louisville", "Portland"), and never a name after "in" or "at" ("beat
+    Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"."""
     if m.source == "dateline" or m.demonym_of or m.rule in ("town_comma_parent", "place_phrase"):
         return False  # "fell to Penrith" reads as a place to the locative rule, but a result names a team
     text = d.text
@@ -1407,15 +1432,22 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_VERSUS.match(text, m.end)
         or _SIDE_NAME_VERSUS.match(text, m.end)
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
+        or _SIDE_PEOPLE.match(text, m.end)
     )
     if not side or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
     if not _GAME_WORDS.search(text, lo, hi):
         return False
-    # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. Only a name
-    # that is no big city's is dropped: "Lafayette" the college, "Everton", "Wake Forest".
-    return normalize_name(m.text) not in d.gaz.strong_keys
+    # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. A name that
+    # is no big city's is the team: "Lafayette" the college, "Everton", "Burnley", "Hoffenheim", "Wake Forest".
+    key = normalize_name(m.text)
+    if key not in d.gaz.strong_keys:
+        return True
+    own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
+    if any(c.fcode in ("PCLI", "ADM1") for c in own):
+        return False  # national and state sides are read as their countries and states
+    return max((c.population for c in own if c.fcode.startswith("PPL")), default=0) < SPORTS_CITY_POPULATION
 
 
 def acronym(d: _Doc, m: Mention) -> bool:

@@ -84,6 +84,9 @@ PLACES = [
     ("Plovdiv", "PPLA", "BG", "BG.51", 346_893, []),
     ("Almaty", "PPLA", "KZ", "KZ.02", 1_977_011, []),
     ("Vienna", "PPLC", "AT", "AT.09", 1_691_468, []),
+    ("Burnley", "PPL", "GB", "GB.ENG", 73_021, []),
+    ("Parma", "PPLA2", "IT", "IT.05", 175_895, []),
+    ("Bordeaux", "PPLA", "FR", "FR.75", 231_844, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -241,6 +244,28 @@ def test_a_side_in_a_match_result_is_a_team_unless_a_big_city(gaz, nlp):
     ) == ["Everton"]
 
 
+def test_a_sides_people_make_it_a_team(gaz, nlp):
+    text = "Burnley's goalkeeper saved a late penalty."
+    doc = make_doc(nlp, text, {"Burnley": "GPE"})
+    assert [(m.text, m.source, m.rule) for m in Recognizer(gaz).recognize(doc, text=text)] == [
+        ("Burnley", "maybe", "sports_team")
+    ]
+    # A city of 100,000 or more is where its team plays; without a game word the possessive is the town's.
+    assert texts(gaz, nlp, "Liverpool's captain scored twice.", {"Liverpool": "GPE"}) == ["Liverpool"]
+    assert texts(gaz, nlp, "Burnley's fans were kind to visitors.", {"Burnley": "GPE"}) == ["Burnley"]
+
+
+def test_drinks_and_listed_goods_named_for_a_town(gaz, nlp):
+    assert texts(gaz, nlp, "The deli imports its Parma ham directly.", {"Parma": "GPE"}) == []
+    assert texts(gaz, nlp, "A bottle of Bordeaux was opened.", {"Bordeaux": "GPE"}) == []
+    text = "She bought Parma and Bordeaux wines."
+    assert texts(gaz, nlp, text, {"Parma": "GPE", "Bordeaux": "GPE"}) == []
+    assert texts(gaz, nlp, "Prices fell in Parma and Bordeaux.", {"Parma": "GPE", "Bordeaux": "GPE"}) == [
+        "Parma",
+        "Bordeaux",
+    ]
+
+
 def test_a_university_as_a_sentence_subject_or_before_a_and_m(gaz, nlp):
     text = "Brown dropped legacy admissions this year, officials in Boston said."
     assert texts(gaz, nlp, text, {"Brown": "ORG", "Boston": "GPE"}) == ["Boston"]
@@ -275,6 +300,9 @@ def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp)
     assert found(gaz, nlp, "Reading has banned cars from its centre.") == [("Reading", "common_word_town")]
     assert found(gaz, nlp, "Reading's mayor resigned.") == [("Reading", "common_word_town")]
     assert texts(gaz, nlp, "Reading has never been easier.") == []
+    assert found(gaz, nlp, "Reading station was closed.") == [("Reading", "common_word_town")]
+    assert found(gaz, nlp, "Reading was hit by a storm.") == [("Reading", "common_word_town")]
+    assert texts(gaz, nlp, "Reading was hard for him.") == []
 
 
 def test_a_town_before_a_state_code_ner_did_not_tag(gaz, nlp):
