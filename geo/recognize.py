@@ -987,11 +987,17 @@ _TOWN_PREDICATE = re.compile(
 
 def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A big town whose name is also a common word or a given name, after a preposition of place and named by no
-    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
+    entity (NER's one-word organisation, person or place of that name aside: "officials in Florence"): "moved to
+    Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
     sentence before words said of a town: "Split's old town was packed", "Bath has banned cars", "Nice will host the
     summit" — the words around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
     text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
-    entities = _Spans((e.start_char, e.end_char) for e in d.ents)
+    # NER's organisation, person or place of exactly the name ("officials in Florence" as ORG) is no longer name.
+    entities = _Spans(
+        (e.start_char, e.end_char)
+        for e in d.ents
+        if e.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(e) > 1
+    )
     matches = [*_AFTER_PREPOSITION.finditer(text), *_TOWN_PREDICATE.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
@@ -1297,18 +1303,37 @@ _COMPANY_NOUN = (
     r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
-_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")
-_COMPANY_AFTER = re.compile(rf",? (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}\b")
+_COMPANY_BEFORE = re.compile(
+    rf"\b(?:{_COMPANY_NOUN}|[Ss]hares (?:in|of)) $"
+)  # "the insurer Zurich", "shares in X"
+# "Halifax, the mortgage lender," — not "… flights to Nairobi, the airline said" (that names the sentence's subject).
+_COMPANY_AFTER = re.compile(
+    rf",? (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}\b(?! (?:said|says|added|announced|reported))"
+)
+_SAID_BY_COMPANY = re.compile(
+    rf", (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN} (?:said|says|added|announced|reported)\b"
+)
+# What only an airline does: "Delta cancelled 300 flights", "Emirates added a third daily flight".
+_AIRLINE_DOES = re.compile(
+    r" (?:has |have |had |will )?(?:cancell?ed|cancels|added|adds|grounded|grounds|suspended|suspends|resumed|"
+    r"resumes|launched|launches|axed|operates|flies|flew|diverted|delayed)(?: \S+){0,4}? (?:flights?|routes?|planes|"
+    r"jets|aircraft|fleet)\b"
+)
 
 
 def described_as_company(d: _Doc, m: Mention) -> bool:
-    """A name the text calls a company: "the insurer Zurich", "carmaker Toyota", "Halifax, the mortgage lender,"
-    — whatever list it is in or not."""
+    """A name the text calls a company: "the insurer Zurich", "carmaker Toyota", "Halifax, the mortgage lender,",
+    "shares in Aberdeen" — whatever list it is in or not; or a sentence's subject that does what airlines do
+    ("Delta cancelled 300 flights") or that the sentence ends by calling a company ("Alaska cancelled … after an
+    outage, the airline said")."""
     if m.source == "dateline" or m.demonym_of or m.rule in _CONTEXT_RULES:
         return False
-    return bool(
-        _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end)
-    )
+    if _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end):
+        return True
+    lo, hi = _sentence_span(d.text, m.start, m.end)
+    if d.text[lo : m.start].strip():
+        return False  # not the sentence's subject
+    return bool(_AIRLINE_DOES.match(d.text, m.end) or _SAID_BY_COMPANY.search(d.text, m.end, hi))
 
 
 def organisation(d: _Doc, m: Mention) -> bool:

@@ -87,6 +87,10 @@ PLACES = [
     ("Burnley", "PPL", "GB", "GB.ENG", 73_021, []),
     ("Parma", "PPLA2", "IT", "IT.05", 175_895, []),
     ("Bordeaux", "PPLA", "FR", "FR.75", 231_844, []),
+    ("Florence", "PPLA", "IT", "IT.16", 367_150, []),
+    ("Aberdeen", "PPLA2", "GB", "GB.SCT", 196_670, []),
+    ("Nairobi", "PPLC", "KE", "KE.05", 2_750_547, []),
+    ("Seattle", "PPL", "US", "US.WA", 737_015, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -264,6 +268,24 @@ def test_drinks_and_listed_goods_named_for_a_town(gaz, nlp):
         "Parma",
         "Bordeaux",
     ]
+
+
+def test_a_subject_that_does_what_companies_do(gaz, nlp):
+    text = "Delta cancelled 300 flights out of Atlanta."
+    assert texts(gaz, nlp, text, {"Delta": "ORG", "Atlanta": "GPE"}) == ["Atlanta"]
+    text = "Aberdeen cut 40 flights out of Seattle after an outage, the airline said."
+    assert texts(gaz, nlp, text, {"Aberdeen": "GPE", "Seattle": "GPE"}) == ["Seattle"]
+    assert texts(gaz, nlp, "Shares in Aberdeen fell 5 percent.", {"Aberdeen": "GPE"}) == []
+    # "…, the airline said" names the subject, not the place before it.
+    text = "The carrier added a flight to Nairobi, the airline said."
+    assert texts(gaz, nlp, text, {"Nairobi": "GPE"}) == ["Nairobi"]
+    assert texts(gaz, nlp, "Aberdeen flooded after the storm.", {"Aberdeen": "GPE"}) == ["Aberdeen"]
+
+
+def test_a_common_word_town_ner_called_an_organisation(gaz, nlp):
+    text = "Officials in Florence said rents would be capped."
+    assert found(gaz, nlp, text, {"Florence": "ORG"}) == [("Florence", "common_word_town")]
+    assert texts(gaz, nlp, "Florence said rents would be capped.", {"Florence": "PERSON"}) == []
 
 
 def test_a_university_as_a_sentence_subject_or_before_a_and_m(gaz, nlp):
