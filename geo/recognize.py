@@ -148,8 +148,13 @@ _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
 _SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
 _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
-_AFTER_SURNAME = r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who)\b| [a-z]{3,}ed\b)"
-_SURNAME_THEN = re.compile(rf" [A-Z][a-z]+{_AFTER_SURNAME}")
+_AFTER_SURNAME = (
+    r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who|will|would|has|had|is|was|won|went|wrote|made|took)\b"
+    r"| [a-z]{3,}ed\b)"
+)
+_SURNAME_THEN = re.compile(
+    rf" (?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_AFTER_SURNAME}"
+)  # "O'Keeffe", "Smith-Jones"
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
 _INITIAL_INSIDE = re.compile(
     r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]"
@@ -1520,6 +1525,8 @@ def given_name(d: _Doc, m: Mention) -> bool:
         m.text in _listed_given_names()
         and _SURNAME_THEN.match(d.text, m.end) is not None
         and not _an_institution_word(d, word)
+        and word.casefold() not in _CALENDAR  # "a crash in Montana Sunday had": a day, not a surname
+        and not _LOCATIVE.search(d.text, max(0, m.start - 12), m.start)
     )
 
 

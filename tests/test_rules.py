@@ -282,6 +282,14 @@ def test_a_subject_that_does_what_companies_do(gaz, nlp):
     assert texts(gaz, nlp, "Aberdeen flooded after the storm.", {"Aberdeen": "GPE"}) == ["Aberdeen"]
 
 
+def test_a_listed_given_name_before_a_surname_that_acts(gaz, nlp):
+    assert texts(gaz, nlp, "Paris Hilton will open a hotel.", {"Paris": "GPE"}) == []
+    assert texts(gaz, nlp, "A report by Jordan O'Neill went online.", {"Jordan": "GPE"}) == []
+    # A day is no surname, and after "in" the name is the place.
+    assert texts(gaz, nlp, "Flights to Paris Sunday were full.", {"Paris": "GPE"}) == ["Paris"]
+    assert texts(gaz, nlp, "She lives in Paris Hilton said.", {"Paris": "GPE"}) == ["Paris"]
+
+
 def test_a_common_word_town_ner_called_an_organisation(gaz, nlp):
     text = "Officials in Florence said rents would be capped."
     assert found(gaz, nlp, text, {"Florence": "ORG"}) == [("Florence", "common_word_town")]
