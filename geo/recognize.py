@@ -737,6 +737,24 @@ def street(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] 
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "street")]
 
 
+# Physical places an organisation's name may end with; not "School", "Hall", "Museum" (as often the institution).
+_FACILITY = re.compile(
+    r"\s(?:Cemetery|Stadium|Arena|Terminal|Airport|Bridge|Plant|Mine|Shaft|Pier|Wharf|Dam|Reservoir|Prison|"
+    r"Penitentiary|Park|Plaza|Square|Mall|Refinery)$"
+)  # not "House", "Mill", "Tower", "Market": as often a charity, a restaurant, a company or a person ("David Mills")
+
+
+def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's organisation of two or more words that ends with a word for a physical place: "Oakwood Cemetery",
+    "the Northside Water Plant", "Ocean Gateway Terminal" — a venue the story puts somewhere (the resolver places it
+    in the town named with it, else the dateline's, else the nearest)."""
+    if ent.label_ != "ORG" or " " not in d.text[start:end]:
+        return None
+    if not _FACILITY.search(d.text, start, end) or _INITIAL_INSIDE.search(d.text, start, end):
+        return None
+    return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]
+
+
 def leading_demonym(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """The country an organisation, event or law is named for, by its leading demonym: "the Russian Foreign
     Ministry", "Canadian Blood Services", "the Sri Lankan government"."""
@@ -1611,6 +1629,7 @@ _ENTITY_RULES: tuple[Rule, ...] = tuple(
         ner_demonym,
         mislabelled_place,
         locative_name,
+        venue,
         place_in_organisation,
         street,
         leading_demonym,

@@ -290,6 +290,19 @@ def test_a_listed_given_name_before_a_surname_that_acts(gaz, nlp):
     assert texts(gaz, nlp, "She lives in Paris Hilton said.", {"Paris": "GPE"}) == ["Paris"]
 
 
+def test_an_organisation_named_for_a_facility_is_a_venue(gaz, nlp):
+    text = "Police searched Oakwood Cemetery in Tulsa."
+    assert found(gaz, nlp, text, {"Oakwood Cemetery": "ORG", "Tulsa": "GPE"}) == [
+        ("Oakwood Cemetery", "venue"),
+        ("Tulsa", "ner_place"),
+    ]
+    # A house, a mill or a person's name is as often a charity, a restaurant or a person.
+    text = "Fithian House held a dinner in Tulsa."
+    assert texts(gaz, nlp, text, {"Fithian House": "ORG", "Tulsa": "GPE"}) == ["Tulsa"]
+    text = "Amy Bridge spoke in Tulsa."
+    assert texts(gaz, nlp, text, {"Amy Bridge": "PERSON", "Tulsa": "GPE"}) == ["Tulsa"]
+
+
 def test_a_common_word_town_ner_called_an_organisation(gaz, nlp):
     text = "Officials in Florence said rents would be capped."
     assert found(gaz, nlp, text, {"Florence": "ORG"}) == [("Florence", "common_word_town")]
