@@ -76,3 +76,24 @@ def test_bad_gold_line_names_the_line(parser, tmp_path):
     path.write_text('{"id": "x", "text": "no toponyms key"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="bad.jsonl:1"):
         evaluate([path], parser=parser)
+
+
+def test_a_non_place_inside_an_expected_place_fails_only_a_shorter_mention(parser):
+    from geo.evaluate import Case, GoldToponym, case_failures
+
+    text = "Aid reached Goma in the Democratic Republic of Congo."
+    start = text.index("Democratic")
+    name = "Democratic Republic of Congo"
+    whole = GoldToponym(start, start + len(name), name, -2.5, 23.5, None)
+    inner_start = text.index("Republic of Congo")
+    inner = GoldToponym(inner_start, inner_start + 17, "Republic of Congo", None, None, None)
+    case = Case("t", "long_names", False, text, [whole], [inner])
+    document = parser.parse(text)
+    assert case_failures(document, case) == []
+    # The same non-place found on its own fails.
+    alone = "Aid reached the Republic of Congo."
+    s = alone.index("Republic")
+    case = Case(
+        "t", "long_names", False, alone, [], [GoldToponym(s, s + 17, "Republic of Congo", None, None, None)]
+    )
+    assert case_failures(parser.parse(alone), case) != []
