@@ -520,6 +520,10 @@ class Recognizer:
     def _verdict(self, d: _Doc, m: Mention) -> str:
         """What the filters say of a mention: "keep" (none answers), "team" (only ``sports_team`` answers) or
         "drop"."""
+        if m.rule == "state_code":
+            return (
+                "keep"  # "Jackson, MS": the town before it already says what the code is (not a credential)
+            )
         team = False
         for f in self._filters:
             if f.func(d, m):
@@ -961,6 +965,32 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
                 taken.add(s, e)
                 break
     return found + added
+
+
+def state_code(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A state or province code after a town it holds, as a name of its own: "Eugene, OR", "Bangor, ME,", "Truro,
+    N.S.", "Nashville, Tenn." — the admin-1 unit the text names (the press writes it as a toponym; NER seldom tags a
+    two-letter code). Only where the found name right before the comma has a reading in that unit."""
+    text, gaz = d.text, d.gaz
+    taken = _Spans((m.start, m.end) for m in found)
+    ends = {m.end: m for m in found if not m.demonym_of}
+    added = []
+    at = {(m.start, m.end): i for i, m in enumerate(found)}
+    for match in _STATE_CODE_AFTER.finditer(text):
+        s, e = match.span(1)
+        town = ends.get(match.start())
+        if town is None or (taken.overlaps(s, e) and (s, e) not in at):
+            continue
+        codes = set(d.rec.qualifiers.after(text, match.start()).admin1)
+        if not (codes and any(c.admin1 in codes for c in gaz.candidates(town.text))):
+            continue
+        if (s, e) in at:  # NER's "MS": the same code, now read as one (no acronym or credential filter)
+            if text[s:e].isupper():
+                found[at[s, e]] = replace(found[at[s, e]], rule="state_code")
+        else:
+            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "state_code"))
+            taken.add(s, e)
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -1665,7 +1695,15 @@ _FILTERS: tuple[Rule, ...] = tuple(
 )
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     Rule(f.__name__, "text", f)
-    for f in (elided_name, gazetteer_name, town_comma_parent, place_phrase, list_neighbour, common_word_town)
+    for f in (
+        elided_name,
+        gazetteer_name,
+        town_comma_parent,
+        place_phrase,
+        list_neighbour,
+        common_word_town,
+        state_code,
+    )
 )
 # Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
 _CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name", "common_word_town"})

@@ -91,6 +91,7 @@ PLACES = [
     ("Aberdeen", "PPLA2", "GB", "GB.SCT", 196_670, []),
     ("Nairobi", "PPLC", "KE", "KE.05", 2_750_547, []),
     ("Seattle", "PPL", "US", "US.WA", 737_015, []),
+    ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -124,7 +125,8 @@ def gaz(tmp_path_factory) -> Gazetteer:
     )
     con.executemany("INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR")])
     con.executemany(
-        "INSERT INTO codes VALUES (?, ?)", [("US-WI", "US.WI"), ("US-MO", "US.MO"), ("US-TX", "US.TX")]
+        "INSERT INTO codes VALUES (?, ?)",
+        [("US-WI", "US.WI"), ("US-MO", "US.MO"), ("US-TX", "US.TX"), ("US-OK", "US.OK")],
     )
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.commit()
@@ -349,7 +351,21 @@ def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp)
 
 
 def test_a_town_before_a_state_code_ner_did_not_tag(gaz, nlp):
-    assert found(gaz, nlp, "Oshkosh, WI, expects visitors.") == [("Oshkosh", "town_comma_parent")]
+    assert found(gaz, nlp, "Oshkosh, WI, expects visitors.") == [
+        ("Oshkosh", "town_comma_parent"),
+        ("WI", "state_code"),
+    ]
+
+
+def test_a_state_code_after_a_town_it_holds_is_a_name(gaz, nlp):
+    text = "Police in Tulsa, OK, said little."
+    assert found(gaz, nlp, text, {"Tulsa": "GPE"}) == [("Tulsa", "ner_place"), ("OK", "state_code")]
+    # NER's own tag of the code is kept whatever the acronym filter says; a code the town is not in is no name.
+    assert found(gaz, nlp, "Oshkosh, WI, expects visitors.", {"WI": "GPE"})[-1] == ("WI", "state_code")
+    assert texts(gaz, nlp, "Police in Tulsa, TX, said little.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(
+        gaz, nlp, "Police in Tulsa, OK, said little.", {"Tulsa": "GPE"}, disabled=frozenset({"state_code"})
+    ) == ["Tulsa"]
 
 
 def test_organisations_name_is_the_region_after_the(gaz, nlp):
