@@ -1285,9 +1285,22 @@ def credential(d: _Doc, m: Mention) -> bool:
     )
 
 
+# Currencies named with their country's adjective: "the Swiss franc", "Indian rupees", "the Kenyan shilling".
+_CURRENCY_AFTER = re.compile(
+    r" (?:dollars?|francs?|rupees?|rupiah|shillings?|lira|liras|pounds? sterling|pounds?|yen|yuan|renminbi|euros?|"
+    r"pesos?|rand|naira|cedis?|kwacha|krona|kronor|krone|kroner|rubles?|roubles?|won|dinars?|dirhams?|riyals?|"
+    r"ringgit|baht|reais|real|zlotys?|forints?|hryvnias?|lei|leu|taka|kyats?|dong|tenge|manat|lari|dram|som)\b"
+    r"(?! (?:of|in|on|at) [A-Z])"
+)
+
+
 def currency_prefix(d: _Doc, m: Mention) -> bool:
-    """A country's letters before a dollar sign are its currency: "C$5", "NZ$7", "HK$9", "US$1"."""
-    return d.text[m.end : m.end + 1] == "$" or "$" in m.text
+    """A country's letters before a dollar sign are its currency: "C$5", "NZ$7", "HK$9", "US$1"; and a country's
+    adjective before its currency's name: "the Swiss franc", "Indian rupees", "the Kenyan shilling" (a demonym
+    only: "Hong Kong dollars" is a place's name before the currency, and stays)."""
+    if d.text[m.end : m.end + 1] == "$" or "$" in m.text:
+        return True
+    return bool(m.demonym_of) and _CURRENCY_AFTER.match(d.text, m.end) is not None
 
 
 def flu_strain(d: _Doc, m: Mention) -> bool:

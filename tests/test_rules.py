@@ -305,6 +305,11 @@ def test_an_organisation_named_for_a_facility_is_a_venue(gaz, nlp):
     assert texts(gaz, nlp, text, {"Amy Bridge": "PERSON", "Tulsa": "GPE"}) == ["Tulsa"]
 
 
+def test_a_countrys_adjective_before_its_currency_is_no_mention(gaz, nlp):
+    assert texts(gaz, nlp, "The French franc was replaced in 2002.", {"French": "NORP"}) == []
+    assert texts(gaz, nlp, "French farmers protested.", {"French": "NORP"}) == ["French"]
+
+
 def test_a_common_word_town_ner_called_an_organisation(gaz, nlp):
     text = "Officials in Florence said rents would be capped."
     assert found(gaz, nlp, text, {"Florence": "ORG"}) == [("Florence", "common_word_town")]
