@@ -210,3 +210,43 @@ def test_host_index_picks_what_scanning_every_host_picks(seed_doc):
                 ):
                     scanned = min(range(len(hosts)), key=lambda i: index.key(i, mention, following))  # type: ignore[arg-type]
                     assert index.pick(mention, following) is hosts[scanned]  # type: ignore[arg-type]
+
+
+@pytest.mark.index
+def test_names_decided_one_at_a_time_are_the_whole_table_sets(gazetteer):
+    """Strong and former names, decided per name by an indexed query (no whole-table scan at start-up), are the
+    sets the whole-table queries give: every name of those sets is in, and of a sample of other names none."""
+    con = gazetteer._con  # noqa: SLF001 — the same index, read the plain way
+    strong = {
+        key
+        for (key,) in con.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 AND ("
+            "(p.fcode NOT LIKE 'PPL%' AND p.fcode != 'ADM2' AND "
+            "(p.source != 'geonames dump' OR p.fcode IN ('PCLI', 'ADM1', 'CONT'))) "
+            "OR (p.fcode LIKE 'PPL%' AND p.population >= 100000) "
+            "OR (p.fcode = 'ADM2' AND n.kind = 0 AND instr(n.key, ' ') > 0))"
+        )
+    }
+    strong = (strong - gazetteer.overrides.dropped) | set(gazetteer.overrides.places)
+    alternate = {
+        key
+        for (key,) in con.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind = 2 "
+            "AND p.fcode LIKE 'PPL%' AND p.population >= 1000000 AND instr(n.key, ' ') = 0"
+        )
+        if len(key) >= 5 and key.isalpha() and key.isascii()
+    }
+    named = {
+        key
+        for (key,) in con.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 "
+            "AND (p.fcode NOT LIKE 'PPL%' OR p.population >= 30000)"
+        )
+    }
+    former = alternate - named - gazetteer.overrides.dropped
+    assert len(strong) > 30_000 and {"leningrad", "bombay"} <= former
+    every = [key for (key,) in con.execute("SELECT DISTINCT key FROM names")]
+    sample = random.Random(22).sample(every, 20_000) + sorted(strong) + sorted(alternate) + ["", "x y"]
+    lazy_strong, lazy_former = gazetteer.strong_keys, gazetteer.former_names()
+    assert [k for k in sample if k in lazy_strong] == [k for k in sample if k in strong]
+    assert [k for k in sample if k in lazy_former] == [k for k in sample if k in former]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,9 +17,8 @@ from geo.settings import current, ensure_index
 
 # Places whose names the text matcher may claim on its own (without NER): everything but towns and districts,
 # plus towns large enough that their name is rarely anything else.
-_STRONG_SQL = """
-SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id
-WHERE n.kind <= 1 AND (
+_STRONG_WHERE = """
+n.kind <= 1 AND (
     (p.fcode NOT LIKE 'PPL%' AND p.fcode != 'ADM2'
      -- from full GeoNames dumps only countries, admin-1 units and continents: not every creek and church
      AND (p.source != 'geonames dump' OR p.fcode IN ('PCLI', 'ADM1', 'CONT')))
@@ -26,6 +26,40 @@ WHERE n.kind <= 1 AND (
     OR (p.fcode = 'ADM2' AND n.kind = 0 AND instr(n.key, ' ') > 0)  -- "Walker County", "Rapides Parish"
 )
 """
+# One name at a time, through the names(key) index: a few microseconds a name, where reading every strong name
+# up front scanned the whole names table (≈ 0.26 s of each cold start).
+_STRONG_KEY_SQL = (
+    f"SELECT 1 FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = :key AND {_STRONG_WHERE} LIMIT 1"
+)
+_FORMER_KEY_SQL = (
+    "SELECT EXISTS (SELECT 1 FROM names n JOIN places p ON p.id = n.place_id "
+    "WHERE n.key = :key AND n.kind = 2 AND p.fcode LIKE 'PPL%' AND p.population >= :min_population), "
+    "EXISTS (SELECT 1 FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = :key AND n.kind <= 1 AND "
+    "(p.fcode NOT LIKE 'PPL%' OR p.population >= :namesake_population))"
+)
+
+
+class NameSet:
+    """A set of normalised names that answers only ``key in names``, deciding each name when first asked by
+    *decide* (one indexed SQLite query) and remembering the answer: the gazetteer's strong names and former names,
+    which no caller iterates, without reading the whole names table when a command starts. Remembers at most
+    *memory* names (then starts over), so a long batch run stays bounded."""
+
+    def __init__(self, decide: Callable[[str], bool], memory: int = 1 << 18) -> None:
+        self._decide = decide
+        self._known: dict[str, bool] = {}
+        self._memory = memory
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        found = self._known.get(key)
+        if found is None:
+            if len(self._known) >= self._memory:
+                self._known.clear()
+            found = self._known[key] = self._decide(key)
+        return found
+
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
 
@@ -142,9 +176,7 @@ class Gazetteer:
             raise DataError(
                 f"gazetteer index {self.path} has schema {version}, expected {SCHEMA_VERSION}: run `geo data build` (or `make setup`)"
             )
-        self.strong_keys: frozenset[str] = frozenset(
-            row[0] for row in self._con.execute(_STRONG_SQL, {"min_population": min_strong_population})
-        )
+        self._min_strong_population = min_strong_population
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT key, country FROM demonyms"))
         self._countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
         self._admin1 = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
@@ -161,9 +193,10 @@ class Gazetteer:
         self.overrides = load_overrides(
             overrides if overrides is not None else default_overrides_path(), self
         )
-        self.strong_keys = (self.strong_keys - self.overrides.dropped) | frozenset(self.overrides.places)
+        # Names the text matcher may claim on its own (see is_strong); overrides' names in, dropped ones out.
+        self.strong_keys = NameSet(self._strong)
         self.candidates = lru_cache(maxsize=65_536)(self._candidates)  # type: ignore[method-assign]
-        self._former: dict[tuple[int, int], frozenset[str]] = {}
+        self._former: dict[tuple[int, int], NameSet] = {}
 
     def meta(self) -> dict[str, str]:
         """The index's ``meta`` table as a dict of strings (schema_version, built_at, counts,
@@ -254,36 +287,37 @@ class Gazetteer:
         people, or a many-word county name (overrides' names included, dropped ones excluded)."""
         return key in self.strong_keys
 
-    def former_names(
-        self, min_population: int = 1_000_000, namesake_population: int = 30_000
-    ) -> frozenset[str]:
+    def former_names(self, min_population: int = 1_000_000, namesake_population: int = 30_000) -> NameSet:
         """One-word alternate names of cities of at least *min_population* that name no other place of note on their
         own (no admin unit or feature, no town of *namesake_population* or more): old names and other spellings
-        ("bombay", "madras", "leningrad", "christiania"), for the text matcher."""
+        ("bombay", "madras", "leningrad", "christiania"), for the text matcher. Membership only (``key in
+        names``), each normalised name decided by one indexed query when first asked."""
         cached = self._former.get((min_population, namesake_population))
         if cached is None:
-            rows = self._con.execute(
-                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id "
-                "WHERE n.kind = 2 AND p.fcode LIKE 'PPL%' AND p.population >= ? AND instr(n.key, ' ') = 0",
-                (min_population,),
-            )
-            keys = {key for (key,) in rows if len(key) >= 5 and key.isalpha() and key.isascii()}
-            named = (
-                {
-                    key
-                    for (key,) in self._con.execute(
-                        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 AND "
-                        f"(p.fcode NOT LIKE 'PPL%' OR p.population >= ?) AND n.key IN ({','.join('?' * len(keys))})",
-                        (namesake_population, *keys),
-                    )
-                }
-                if keys
-                else set()
-            )
-            cached = self._former[min_population, namesake_population] = frozenset(
-                keys - named - self.overrides.dropped
-            )
+
+            def decide(key: str) -> bool:
+                if len(key) < 5 or not key.isalpha() or not key.isascii() or key in self.overrides.dropped:
+                    return False
+                alternate, named = self._con.execute(
+                    _FORMER_KEY_SQL,
+                    {
+                        "key": key,
+                        "min_population": min_population,
+                        "namesake_population": namesake_population,
+                    },
+                ).fetchone()
+                return bool(alternate) and not named
+
+            cached = self._former[min_population, namesake_population] = NameSet(decide)
         return cached
+
+    def _strong(self, key: str) -> bool:
+        if key in self.overrides.places:
+            return True
+        if key in self.overrides.dropped:
+            return False
+        query = {"key": key, "min_population": self._min_strong_population}
+        return self._con.execute(_STRONG_KEY_SQL, query).fetchone() is not None
 
 
 def open_gazetteer(path: str | Path | None = None, overrides: str | Path | None = None) -> Gazetteer:
