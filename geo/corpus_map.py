@@ -24,6 +24,9 @@ from geo.render import ATTRIBUTION, PLACE_TYPES, page_map, render_html
 
 SNIPPET_CHARS = 240
 MAX_ARTICLES_PER_PLACE = 200
+# What the map shows, the only columns read from the batch tables (not offsets, scores, admin-1 or language).
+ARTICLE_COLUMNS = ("article", "title", "date", "url", "source", "focus_country", "focus_city")
+MENTION_COLUMNS = tuple("article place_id via text sentence name feature country lat lon".split())
 
 
 def _snippet(sentence: str, text: str) -> tuple[str, int, int]:
@@ -47,8 +50,8 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
     title, date YYYY-MM-DD, URL, source) by date, places (sorted by number of articles) with the articles
     naming them and their sentence snippets (≤ 240 characters), the date range, the Natural Earth basemap and
     attribution. Raises ValueError when no partition is finished."""
-    articles = read_table(out_dir, "articles")
-    mentions = read_table(out_dir, "mentions")
+    articles = read_table(out_dir, "articles", ARTICLE_COLUMNS)
+    mentions = read_table(out_dir, "mentions", MENTION_COLUMNS)
     if articles.empty:
         raise ValueError(f"{out_dir}: no finished partitions (run geo batch first)")
     articles = articles.sort_values(["date", "article"], na_position="last").reset_index(drop=True)

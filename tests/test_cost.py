@@ -51,6 +51,20 @@ def _finish_matches_the_whole_table_way(out, fmt: str) -> None:
     assert (out / f"places{suffix}").read_bytes() == written
 
 
+def _corpus_map_data_is_that_of_whole_tables(out) -> None:
+    """The corpus map reads only the columns it shows; its data is what reading every column gives."""
+    from geo import corpus_map
+
+    some = corpus_map.corpus_data(out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(corpus_map, "ARTICLE_COLUMNS", None)
+        patch.setattr(corpus_map, "MENTION_COLUMNS", None)
+        whole = corpus_map.corpus_data(out)
+    assert some == whole and len(whole["places"]) > 3 and any(p["about"] for p in whole["places"])
+    read = read_table(out, "mentions", corpus_map.MENTION_COLUMNS)
+    assert sorted(read.columns) == sorted(corpus_map.MENTION_COLUMNS)
+
+
 @pytest.mark.slow
 @pytest.mark.index
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
@@ -60,6 +74,7 @@ def test_the_finishing_step_writes_the_same_tables_fresh_and_resumed(tmp_path, f
     args = [str(source), "-o", str(out), "--workers", "1", "--partition-size", "4", "--format", fmt, "-q"]
     assert geo_batch(*args).returncode == 1  # the two bad lines
     _finish_matches_the_whole_table_way(out, fmt)
+    _corpus_map_data_is_that_of_whole_tables(out)
     places = next(out.glob("places.*")).read_bytes()
     # A rerun after a stop: two partitions to redo, the others read once from their files.
     for part in sorted((out / "articles").glob("part-*"))[1:3]:
