@@ -18,7 +18,7 @@ from geopy.distance import great_circle
 
 from geo.batch import BatchArticle, partitions, read_table
 from geo.resolve import MAYBE_KM, AnchorIndex, Context, HostIndex
-from tests.fixtures import ROOT, corpus, geo_batch
+from tests.fixtures import ROOT, SEED, corpus, geo_batch
 
 
 def test_partitions_follow_characters_and_cap_the_count():
@@ -61,6 +61,11 @@ def _corpus_map_data_is_that_of_whole_tables(out) -> None:
         patch.setattr(corpus_map, "MENTION_COLUMNS", None)
         whole = corpus_map.corpus_data(out)
     assert some == whole and len(whole["places"]) > 3 and any(p["about"] for p in whole["places"])
+    # The page written without folium is the one folium renders.
+    from geo.render import render_html
+
+    written, _ = corpus_map.save_corpus_map(out, out.parent / "corpus.html")
+    assert written.read_text(encoding="utf-8") == render_html(corpus_map.build_corpus_map(out)[0])
     read = read_table(out, "mentions", corpus_map.MENTION_COLUMNS)
     assert sorted(read.columns) == sorted(corpus_map.MENTION_COLUMNS)
 
@@ -149,15 +154,31 @@ def test_the_in_process_fallback_finishes_from_partition_summaries_too(tmp_path)
 
 
 @pytest.mark.slow
-def test_the_map_path_imports_no_table_cluster_or_geocoder_library():
+@pytest.mark.index
+def test_the_map_path_imports_no_table_cluster_geocoder_or_folium_library(tmp_path):
+    """A whole cold `geo map` (without tiles) in a fresh process: the page is written without folium."""
+    out = tmp_path / "seed.html"
     code = (
-        "import sys, geo.cli, geo.pipeline, geo.render, geo.text\n"
-        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+        "import sys\nfrom geo.cli import main\n"
+        f"status = main(['map', {str(SEED)!r}, '-o', {str(out)!r}])\n"
+        "print(status, ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    loaded = set(done.stdout.split())
-    assert "folium" in loaded and "geo" in loaded
-    assert not loaded & {"pandas", "geopandas", "pyarrow", "shapely", "dask", "distributed", "geopy"}
+    status, *loaded = done.stdout.split()
+    assert status == "0" and out.stat().st_size > 0 and {"geo", "spacy"} <= set(loaded)
+    unused = {"pandas", "geopandas", "pyarrow", "dask", "distributed", "geopy", "folium", "branca"}
+    assert not set(loaded) & unused
+
+
+@pytest.mark.index
+@pytest.mark.parametrize("tiles", [None, "osm"])
+@pytest.mark.parametrize("mode", ["page", "embed", "png"])
+def test_the_page_written_without_folium_is_the_one_folium_renders(seed_doc, mode, tiles):
+    from geo.render import build_map, map_html, render_html
+
+    assert map_html(seed_doc, mode=mode, tiles=tiles) == render_html(
+        build_map(seed_doc, mode=mode, tiles=tiles)
+    )
 
 
 def test_the_worker_never_imports_the_batch_driver():
