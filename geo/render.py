@@ -187,7 +187,6 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
         raise ValueError(f"map mode {mode!r}: expected one of {', '.join(MODES)}")
     places = document.places()
     index = {place.candidate.id: i for i, place in enumerate(places)}
-    shapes = boundaries.country_shapes(0.05)
     countries = {place.candidate.country for place in places}
     lines = {iso: line for iso, line in boundaries.admin1_lines().items() if iso in countries}
     country_names = _country_names()
@@ -209,7 +208,7 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
         c = place.candidate
         geometry = None
         if c.is_country:
-            geometry = shapes.get(c.country)
+            geometry = boundaries.country_shape(c.country)
         elif c.geometry:
             geometry = wkt_to_geojson(c.geometry)
         admin1 = admin1_fields(c)

@@ -286,3 +286,26 @@ def test_names_decided_one_at_a_time_are_the_whole_table_sets(gazetteer):
     lazy_strong, lazy_former = gazetteer.strong_keys, gazetteer.former_names()
     assert [k for k in sample if k in lazy_strong] == [k for k in sample if k in strong]
     assert [k for k in sample if k in lazy_former] == [k for k in sample if k in former]
+
+
+def test_one_country_shape_is_that_of_all_shapes_and_an_older_cache_is_carried_over(tmp_path):
+    """`country_shape` parses one line of the cache; the shapes are those of `country_shapes`, and a data directory
+    holding only the older one-object cache gets the per-line one from it (no rebuild from Natural Earth)."""
+    from geo import boundaries
+    from geo.settings import Settings, configure
+
+    shapes = boundaries.country_shapes(0.05)
+    assert len(shapes) > 200 and boundaries.country_shape("ZZ") is None
+    assert all(boundaries.country_shape(iso) == shape for iso, shape in shapes.items())
+    built = tmp_path / "data" / "built"
+    built.mkdir(parents=True)
+    older = {"FR": shapes["FR"], "NZ": shapes["NZ"]}
+    (built / "country_shapes_0.5.json").write_text(json.dumps(older, separators=(",", ":")))
+    try:
+        configure(Settings.from_env({}, data_dir=tmp_path / "data"))
+        assert boundaries.country_shapes(0.5) == older and boundaries.country_shape("NZ", 0.5) == shapes["NZ"]
+    finally:
+        configure(None)
+        boundaries._shape_lines.cache_clear()  # noqa: SLF001 — the tolerance 0.5 lines came from tmp_path
+        boundaries.country_shapes.cache_clear()
+    assert (built / "country_shapes_0.5.jsonl").read_text().splitlines()[0].startswith('["FR",{')
