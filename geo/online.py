@@ -1,8 +1,10 @@
 """Optional online geocoding through geopy, for names the offline index does not know (or for all names).
 
-Only ever used behind ``--geocoder SERVICE``. Every answer, "nothing found" included, is cached on disk (SQLite, keyed
-by service, endpoint and query), so a rerun makes no request; requests go through geopy's ``RateLimiter`` with the
-service's published limit (Nominatim: one per second), and Nominatim requires a ``--user-agent`` naming the caller.
+Only ever used behind ``--geocoder SERVICE`` (or ``Geoparser(fallback=OnlineGeocoder(...))``): the resolver consults
+it as its :class:`geo.resolve.Fallback` while it resolves a document, never after. Every answer, "nothing found"
+included, is cached on disk (SQLite, keyed by service, endpoint and query), so a rerun makes no request; requests go
+through geopy's ``RateLimiter`` with the service's published limit (Nominatim: one per second), and Nominatim requires
+a ``--user-agent`` naming the caller.
 """
 
 from __future__ import annotations
@@ -13,16 +15,18 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
-from geo.model import Candidate, Document, Resolution
+from geo.model import Candidate
 from geo.settings import current
+
+if TYPE_CHECKING:
+    from geo.resolve import FallbackQuery
 
 # Seconds between requests, from the services' usage policies; others default to DEFAULT_DELAY.
 SERVICE_DELAY = {"nominatim": 1.0, "photon": 1.0, "arcgis": 0.2, "geonames": 0.5}
 DEFAULT_DELAY = 1.0
-ONLINE_SCORE = 0.5  # an online answer, unranked against alternatives
 
 
 @dataclass(frozen=True)
@@ -43,30 +47,17 @@ class OnlineSettings:
 
 
 class OnlineGeocoder:
-    """A geopy service wrapped with a disk cache and a rate limiter."""
+    """A geopy service wrapped with a disk cache and a rate limiter: the resolver's :class:`geo.resolve.Fallback`.
 
-    def __init__(self, settings: OnlineSettings) -> None:
+    *service*: a geopy geocoder object to ask (anything with geopy's ``geocode(query)`` returning a ``Location`` or
+    None); default: the one ``settings.service`` names, built from the settings. Raises
+    :class:`geo.errors.DataError` for a service geopy does not know, and for Nominatim without a user agent."""
+
+    def __init__(self, settings: OnlineSettings, *, service: Any = None) -> None:
         from geopy.extra.rate_limiter import RateLimiter
-        from geopy.geocoders import get_geocoder_for_service
 
         self.settings = settings
-        try:
-            service_class = get_geocoder_for_service(settings.service)
-        except Exception as exc:  # noqa: BLE001 — geopy raises its own ConfigurationError
-            raise DataError(f"--geocoder {settings.service!r}: not a geopy service ({exc})") from exc
-        if settings.service == "nominatim" and not settings.user_agent:
-            raise DataError(
-                "--geocoder nominatim needs --user-agent naming your application (Nominatim's policy)"
-            )
-        options: dict[str, Any] = {
-            "user_agent": settings.user_agent or "geo (offline geoparser)",
-            "timeout": 10,
-        }
-        if settings.domain:
-            options["domain"] = settings.domain
-        if settings.scheme:
-            options["scheme"] = settings.scheme
-        self.service = service_class(**options)
+        self.service = service if service is not None else _service(settings)
         delay = (
             settings.delay
             if settings.delay is not None
@@ -142,27 +133,38 @@ class OnlineGeocoder:
             note=f"{self.settings.service}: {answer['address']}",
         )
 
-    def apply(self, document: Document) -> int:
-        """Resolve the document's unplaced and approximately placed mentions (or all, in mode "all") online.
-        Returns how many changed."""
-        changed = 0
-        for i, resolution in enumerate(document.resolutions):
-            if self.settings.mode != "all" and resolution.place is not None and not resolution.approximate:
-                continue
-            if resolution.mention.demonym_of:
-                continue
-            found = self.candidate(resolution.mention.text)
-            if found is None:
-                continue
-            alternatives = (
-                [(resolution.place, resolution.score)]
-                if resolution.place and not resolution.approximate
-                else []
-            )
-            document.resolutions[i] = Resolution(resolution.mention, found, ONLINE_SCORE, alternatives)
-            changed += 1
-        return changed
+    @property
+    def every_toponym(self) -> bool:
+        """True in mode "all": the resolver asks about every name, not only those the index cannot place."""
+        return self.settings.mode == "all"
+
+    def __call__(self, toponym: str, query: FallbackQuery) -> Candidate | None:
+        """The :class:`geo.resolve.Fallback` call: the service's place for *toponym* (:meth:`candidate`)."""
+        return self.candidate(toponym)
 
     def close(self) -> None:
         """Close the answer cache."""
         self._db.close()
+
+
+def _service(settings: OnlineSettings) -> Any:
+    """The geopy geocoder *settings* name, with their user agent, domain and scheme (10 s timeout)."""
+    from geopy.geocoders import get_geocoder_for_service
+
+    try:
+        service_class = get_geocoder_for_service(settings.service)
+    except Exception as exc:  # noqa: BLE001 — geopy raises its own ConfigurationError
+        raise DataError(f"--geocoder {settings.service!r}: not a geopy service ({exc})") from exc
+    if settings.service == "nominatim" and not settings.user_agent:
+        raise DataError(
+            "--geocoder nominatim needs --user-agent naming your application (Nominatim's policy)"
+        )
+    options: dict[str, Any] = {
+        "user_agent": settings.user_agent or "geo (offline geoparser)",
+        "timeout": 10,
+    }
+    if settings.domain:
+        options["domain"] = settings.domain
+    if settings.scheme:
+        options["scheme"] = settings.scheme
+    return service_class(**options)

@@ -13,7 +13,7 @@ from geo.html_text import looks_like_html
 from geo.model import ArticleMeta, Document, Mention, Sentence
 from geo.normalize import normalize_name
 from geo.recognize import Recognizer, load_nlp
-from geo.resolve import Resolver, ResolverConfig
+from geo.resolve import Fallback, Resolver, ResolverConfig
 from geo.settings import current
 from geo.text import (
     ReadText,
@@ -69,16 +69,19 @@ class Geoparser:
         model: str | None = None,
         resolver_config: ResolverConfig | None = None,
         disabled_rules: frozenset[str] = frozenset(),
+        fallback: Fallback | None = None,
     ) -> None:
         """``resolver_config``: the resolver's weights and switched-off terms (:class:`geo.resolve.ResolverConfig`);
         ``disabled_rules``: names of :data:`geo.recognize.RULES` to switch off (``ValueError`` if unknown);
+        ``fallback``: a geocoder the resolver consults for names the index cannot place (:class:`geo.resolve.Fallback`,
+        such as :class:`geo.online.OnlineGeocoder`; default none: offline);
         ``gazetteer`` and ``model`` (a spaCy package name or path) default to the settings' (:mod:`geo.settings`:
         ``--gazetteer``/``GEO_GAZETTEER``, ``--model``/``GEO_MODEL``; the index is built on first use).
         Raises :class:`geo.errors.DataError` when the model or the index cannot be loaded."""
         self.gazetteer = gazetteer or open_gazetteer()
         self.nlp = load_nlp(model or current().model)
         self.recognizer = Recognizer(self.gazetteer, disabled=frozenset(disabled_rules))
-        self.resolver = Resolver(self.gazetteer, resolver_config)
+        self.resolver = Resolver(self.gazetteer, resolver_config, fallback=fallback)
 
     def parse(
         self, text: str, *, doc_id: str = "document", title: str | None = None, format: str = "auto"
@@ -206,11 +209,12 @@ def _pieces(sentences: Sequence[Sentence], size: int) -> Iterator[tuple[int, int
     yield start, end
 
 
-def start_geoparser(*, model: str | None = None) -> Geoparser:
+def start_geoparser(*, model: str | None = None, fallback: Fallback | None = None) -> Geoparser:
     """A :class:`Geoparser` for a one-off command (``geo map``, ``geo parse``): the gazetteer index is opened (its
     country and admin-1 tables read, ≈ 0.1 s; strong and former names are decided per name when asked) in a second
     thread while this one loads the spaCy model. SQLite runs those queries without the GIL. Raises
-    :class:`geo.errors.DataError` when the index or the model is missing, as :class:`Geoparser` does.
+    :class:`geo.errors.DataError` when the index or the model is missing, as :class:`Geoparser` does. *fallback*:
+    as :class:`Geoparser`'s.
 
     Not for the `geo batch` parsing process, which must never start a thread (see :mod:`geo.worker`)."""
     from concurrent.futures import ThreadPoolExecutor
@@ -221,4 +225,4 @@ def start_geoparser(*, model: str | None = None) -> Geoparser:
         index = pool.submit(open_gazetteer)
         load_nlp(model)  # cached: the Geoparser below takes this one
         gazetteer = index.result()
-    return Geoparser(gazetteer, model=model)
+    return Geoparser(gazetteer, model=model, fallback=fallback)

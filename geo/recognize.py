@@ -105,6 +105,7 @@ _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gau
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
+SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000
 COMMON_WORD_TOWN_POPULATION = 50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")  # a town with a name of several words this big is claimed wherever its name stands
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
@@ -121,7 +122,7 @@ _LEADING_LOCATIVE = re.compile(
 # Words just before a place that make it the place even when a person of that name is in the text.
 _LOCATIVE_CUE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]t|[Oo]f|[Aa]cross|[Tt]hrough|[Vv]ia|[Tt]owards?|"
-    r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached) $"
+    r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached|[Ff]led) $"
 )
 # Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
 _TITLE = (
@@ -360,6 +361,11 @@ class Recognizer:
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
         self.former: NameSet | frozenset[str] = (
             gazetteer.former_names() if self.on("former_name") else frozenset()
+        )
+        # An old name of a city of a million or more is claimed anywhere ("Bombay"); of a smaller one only where the
+        # words say it is a place ("fled Breslau", not "his wife, Julia": Plovdiv's Latin name).
+        self.former_major: NameSet | frozenset[str] = (
+            gazetteer.former_names(1_000_000) if self.on("former_name") else frozenset()
         )
         self.qualifiers = QualifierReader(gazetteer)
 
@@ -681,6 +687,8 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     if ent.label_ == "PERSON" and " " in d.text[start:end]:
         return []
     rule = "former_name" if former_name(d, key) else "mislabelled_place"
+    if rule == "former_name" and key not in d.rec.former_major and not _said_as_place(d.text, start, end, []):
+        return None  # "Rozen's wife, Julia": a smaller city's old name is a place where the words say so
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
@@ -833,16 +841,38 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             found = [m for m in found if not (m.start < end and start < m.end)]
             taken = _Spans((m.start, m.end) for m in found)
-        rule = "former_name" if former_name(d, normalize_name(text[start:end])) else "gazetteer_name"
+        key = normalize_name(text[start:end])
+        rule = "former_name" if former_name(d, key) else "gazetteer_name"
+        if (
+            rule == "former_name"
+            and key not in d.rec.former_major
+            and not _said_as_place(text, start, end, found)
+        ):
+            continue  # "Rozen's wife, Julia": a smaller city's old name is a place where the words say so
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)
     return found
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or)\s+)\s*")
+
+
+def _said_as_place(text: str, start: int, end: int, found: list[Mention]) -> bool:
+    """Whether the words make *text[start:end]* a place: a locative word before it ("fled to", "left", "in"), or a
+    place of *found* listed right before or after it ("from Smyrna to Salonika" has both)."""
+    if _LOCATIVE_CUE.search(text, max(0, start - 16), start):
+        return True
+    return any(
+        (m.end <= start and _LIST_JOIN.fullmatch(text, m.end, start))
+        or (end <= m.start and _LIST_JOIN.fullmatch(text, end, m.start))
+        for m in found
+    )
+
+
 def former_name(d: _Doc, key: str) -> bool:
-    """A former name or another spelling of a city of a million or more that GeoNames keeps only as an alternate
+    """A former name or another spelling of a city of 300,000 or more that GeoNames keeps only as an alternate
     name: "Leningrad", "Constantinople", "Peking", "Bombay" — claimed like a strong name by the text matcher and over
-    NER's person or organisation (the mention records this rule); not when a town of 30,000 or more, an admin unit or a
+    NER's person or organisation (the mention records this rule); not when a town of 100,000 or more, an admin unit or a
     feature has it as its own name ("Canton", Ohio)."""
     return key in d.rec.former and key not in d.gaz.strong_keys
 
@@ -954,17 +984,24 @@ _AFTER_PREPOSITION = re.compile(
 _TOWN_PREDICATE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
     r"airport|residents|streets|historic (?:centre|center|core)|city (?:centre|center)|town hall|beaches|seafront)\b|"
-    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned)\b)"
+    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
+    r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b)"
 )
 
 
 def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A big town whose name is also a common word or a given name, after a preposition of place and named by no
-    entity: "moved to Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
+    entity (NER's one-word organisation, person or place of that name aside: "officials in Florence"): "moved to
+    Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
     sentence before words said of a town: "Split's old town was packed", "Bath has banned cars", "Nice will host the
     summit" — the words around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
     text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
-    entities = _Spans((e.start_char, e.end_char) for e in d.ents)
+    # NER's organisation, person or place of exactly the name ("officials in Florence" as ORG) is no longer name.
+    entities = _Spans(
+        (e.start_char, e.end_char)
+        for e in d.ents
+        if e.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(e) > 1
+    )
     matches = [*_AFTER_PREPOSITION.finditer(text), *_TOWN_PREDICATE.finditer(text)]
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
@@ -1230,22 +1267,39 @@ def not_place_phrase(d: _Doc, m: Mention) -> bool:
 _GOODS = (
     r"(?:shoes?|boots?|brogues|loafers|sandals|shirts?|sweaters?|jumpers?|cardigans?|scarf|scarves|wool|tweed|lace|"
     r"rugs?|carpets?|cheeses?|sauces?|mustard|ham|sausages?|salami|pastry|pastries|cakes?|buns?|biscuits?|"
-    r"gin|lager|ale|rum|vodka|brandy|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|retrievers?|"
-    r"sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|porcelain|china|pottery|crystal)"
+    r"gin|lager|ale|rum|vodka|brandy|wines?|whiske?y|cider|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|"
+    r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
+    r"sheep|pigs?|hens?|porcelain|china|pottery|crystal)"
 )
 _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
+# Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
+_GOODS_PHRASE_END = re.compile(
+    r"\w+ly|from|to|for|with|at|by|on|won|wins|was|were|is|are|has|have|had|rose|fell|sold|sells|went|came|made|"
+    r"imported|exported|produced|prices|sales"
+)
+# "A bottle of Bordeaux", "a glass of Rioja": a drink named for its region.
+_DRINK_OF = re.compile(r"\b(?:bottles?|glass(?:es)?|cases?|casks?|barrels?|pints?|magnums?|sips?) of $", re.I)
+# "from Holstein to Jersey cows", "Cheddar and Stilton cheeses": a name listed before goods named for a place.
+_LISTED_BEFORE_GOODS = re.compile(rf"(?: (?:and|or|to) | ?, ?)[A-Z][a-z]+ {_GOODS}\b")
 
 
 def goods_name(d: _Doc, m: Mention) -> bool:
     """A town's name before the goods named for it, ending the phrase: "handmade Oxford shoes and Derby boots", "a
-    Bedlington terrier", "Angora sweaters" — a kind of thing, not the place. Not a country's or a state's
-    ("Wisconsin cheese" is from Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
+    Bedlington terrier", "Angora sweaters", "its Parma ham directly", "from Holstein to Jersey cows", "a bottle of
+    Bordeaux" — a kind of thing, not the place. Not a country's or a state's ("Wisconsin cheese" is from
+    Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
     if " " in m.text or m.demonym_of or m.source == "dateline":
         return False
+    if any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3]):
+        return False
+    if _DRINK_OF.search(d.text, max(0, m.start - 14), m.start) or _LISTED_BEFORE_GOODS.match(d.text, m.end):
+        return True
     goods = _GOODS_AFTER.match(d.text, m.end)
-    if not goods or (goods.group("next") and goods.group("next") not in _stop_words()):
-        return False  # "London gin distillers": the goods word is no phrase's end
-    return not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
+    following = goods.group("next") if goods else None
+    # "London gin distillers": the goods word is no phrase's end.
+    return bool(goods) and (
+        not following or following in _stop_words() or bool(_GOODS_PHRASE_END.fullmatch(following))
+    )
 
 
 _COMPANY_NOUN = (
@@ -1253,18 +1307,37 @@ _COMPANY_NOUN = (
     r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
-_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")
-_COMPANY_AFTER = re.compile(rf",? (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}\b")
+_COMPANY_BEFORE = re.compile(
+    rf"\b(?:{_COMPANY_NOUN}|[Ss]hares (?:in|of)) $"
+)  # "the insurer Zurich", "shares in X"
+# "Halifax, the mortgage lender," — not "… flights to Nairobi, the airline said" (that names the sentence's subject).
+_COMPANY_AFTER = re.compile(
+    rf",? (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}\b(?! (?:said|says|added|announced|reported))"
+)
+_SAID_BY_COMPANY = re.compile(
+    rf", (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN} (?:said|says|added|announced|reported)\b"
+)
+# What only an airline does: "Delta cancelled 300 flights", "Emirates added a third daily flight".
+_AIRLINE_DOES = re.compile(
+    r" (?:has |have |had |will )?(?:cancell?ed|cancels|added|adds|grounded|grounds|suspended|suspends|resumed|"
+    r"resumes|launched|launches|axed|operates|flies|flew|diverted|delayed)(?: \S+){0,4}? (?:flights?|routes?|planes|"
+    r"jets|aircraft|fleet)\b"
+)
 
 
 def described_as_company(d: _Doc, m: Mention) -> bool:
-    """A name the text calls a company: "the insurer Zurich", "carmaker Toyota", "Halifax, the mortgage lender,"
-    — whatever list it is in or not."""
+    """A name the text calls a company: "the insurer Zurich", "carmaker Toyota", "Halifax, the mortgage lender,",
+    "shares in Aberdeen" — whatever list it is in or not; or a sentence's subject that does what airlines do
+    ("Delta cancelled 300 flights") or that the sentence ends by calling a company ("Alaska cancelled … after an
+    outage, the airline said")."""
     if m.source == "dateline" or m.demonym_of or m.rule in _CONTEXT_RULES:
         return False
-    return bool(
-        _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end)
-    )
+    if _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end):
+        return True
+    lo, hi = _sentence_span(d.text, m.start, m.end)
+    if d.text[lo : m.start].strip():
+        return False  # not the sentence's subject
+    return bool(_AIRLINE_DOES.match(d.text, m.end) or _SAID_BY_COMPANY.search(d.text, m.end, hi))
 
 
 def organisation(d: _Doc, m: Mention) -> bool:
@@ -1343,6 +1416,11 @@ _SIDE_AFTER_MATCH = re.compile(
     r"meeting|semifinal|final|rematch)(?: (?:at home|on the road|on \w+|last \w+|this \w+))? "
     r"(?:against|over|to|with|vs\.?|v\.?) (?:the )?$"
 )
+# "Tottenham's captain", "Hoffenheim's striker", "Burnley's fans": a side's people.
+_SIDE_PEOPLE = re.compile(
+    r"['’]s? (?:\w+ )?(?:goalkeeper|keeper|goalie|striker|captain|skipper|manager|head coach|coach|midfielder|"
+    r"defender|winger|forward|quarterback|pitcher|point guard|fly-half|scrum-half|fans|supporters|squad|line-?up)\b"
+)
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
 _VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
@@ -1370,8 +1448,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
     as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
     Midlands report). Not countries (national
-    sides are read as their countries), not a big city's name (a team named after a big city plays in it:
-    "Louisville", "Portland"), and never a name after "in" or "at" ("beat Everton 2-0 in London")."""
+    sides are read as their countries), not a big city's name (a town of ``SPORTS_CITY_POPULATION`` or more: a team
+    named after a big city plays in it: "Louisville", "Portland"), and never a name after "in" or "at" ("beat
+    Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"."""
     if m.source == "dateline" or m.demonym_of or m.rule in ("town_comma_parent", "place_phrase"):
         return False  # "fell to Penrith" reads as a place to the locative rule, but a result names a team
     text = d.text
@@ -1382,15 +1461,22 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_VERSUS.match(text, m.end)
         or _SIDE_NAME_VERSUS.match(text, m.end)
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
+        or _SIDE_PEOPLE.match(text, m.end)
     )
     if not side or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
     if not _GAME_WORDS.search(text, lo, hi):
         return False
-    # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. Only a name
-    # that is no big city's is dropped: "Lafayette" the college, "Everton", "Wake Forest".
-    return normalize_name(m.text) not in d.gaz.strong_keys
+    # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. A name that
+    # is no big city's is the team: "Lafayette" the college, "Everton", "Burnley", "Hoffenheim", "Wake Forest".
+    key = normalize_name(m.text)
+    if key not in d.gaz.strong_keys:
+        return True
+    own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
+    if any(c.fcode in ("PCLI", "ADM1") for c in own):
+        return False  # national and state sides are read as their countries and states
+    return max((c.population for c in own if c.fcode.startswith("PPL")), default=0) < SPORTS_CITY_POPULATION
 
 
 def acronym(d: _Doc, m: Mention) -> bool:

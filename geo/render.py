@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo import boundaries
-from geo.export import admin1_fields, wkt_to_geojson
+from geo.export import wkt_to_geojson
 from geo.files import write_atomic
 from geo.focus import initial_view
 from geo.lazy import without_module
 from geo.model import Document
+from geo.records import place_record
 from geo.resolve import explain
 
 if TYPE_CHECKING:
@@ -68,6 +69,18 @@ _LABEL_KIND = {
     "district": 4,
     "city": 4,
 }
+# A place's fields on its card and an alternative's (geo.records.place_record: the fields of every output).
+CARD_FIELDS = (
+    "name",
+    "feature",
+    "geonameid",
+    "country",
+    "country_name",
+    "admin1",
+    "admin1_code",
+    "lat",
+    "lon",
+)
 # An alternative reading is shown on the card only when it scored at least this (a real contender).
 CONTENDER_SCORE = 0.05
 MODES = ("page", "embed", "png")
@@ -189,7 +202,6 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
     index = {place.candidate.id: i for i, place in enumerate(places)}
     countries = {place.candidate.country for place in places}
     lines = {iso: line for iso, line in boundaries.admin1_lines().items() if iso in countries}
-    country_names = _country_names()
     mentions: list[dict[str, int | str]] = []
     mention_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
     nearby_ids: dict[int, list[int]] = {i: [] for i in range(len(places))}
@@ -211,26 +223,25 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
             geometry = boundaries.country_shape(c.country)
         elif c.geometry:
             geometry = wkt_to_geojson(c.geometry)
-        admin1 = admin1_fields(c)
-        country_name = country_names.get(c.country, c.country)
+        card = place_record(c, CARD_FIELDS)
         out_places.append(
             {
-                "name": c.name,
-                "type": c.feature,
+                "name": card["name"],
+                "type": card["feature"],
                 "where": _where(
                     c.name,
-                    None if c.fcode == "ADM1" else admin1["admin1"],
-                    None if c.is_country else country_name,
+                    None if c.fcode == "ADM1" else card["admin1"],
+                    None if c.is_country else card["country_name"],
                 ),
-                "admin1": admin1["admin1"],
-                "admin1Code": admin1["admin1_code"],
+                "admin1": card["admin1"],
+                "admin1Code": card["admin1_code"],
                 "labelRank": ranks[i],
                 "extent": main_extent(geometry) if geometry else None,
-                "country": c.country,
-                "countryName": country_name,
-                "lat": c.lat,
-                "lon": c.lon,
-                "geonameid": c.geonameid,
+                "country": card["country"],
+                "countryName": card["country_name"],
+                "lat": card["lat"],
+                "lon": card["lon"],
+                "geonameid": card["geonameid"],
                 "score": place.score,
                 "low": place.score < LOW_CONFIDENCE,
                 "geometry": geometry,
@@ -260,7 +271,7 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
         # confident places around it, not every passing mention.
         "about": document.focus.about(),
         "filedFrom": _filed_from(document),
-        "view": initial_view(document, _gazetteer()),
+        "view": initial_view(document),
         "sentences": [[s.start, s.end] for s in document.sentences],
         "mentions": mentions,
         "places": out_places,
@@ -361,42 +372,26 @@ def _is_web_url(url: str | None) -> bool:
 def _alternatives(place: Any) -> list[dict[str, str | None]]:
     """Readings that lost but were real contenders (score ≥ ``CONTENDER_SCORE``), each once, with admin-1."""
     seen: dict[tuple[str, str, str | None, str], dict[str, str | None]] = {}
-    names = _country_names()
     for resolution in place.resolutions:
         if resolution.approximate:
             continue  # its runners-up are readings of another name, not of this place
         for candidate, score in resolution.alternatives:
             if candidate.id == place.candidate.id or score < CONTENDER_SCORE:
                 continue
-            admin1 = admin1_fields(candidate)["admin1"]
-            key = (candidate.name, candidate.feature, admin1, candidate.country)
+            record = place_record(candidate, CARD_FIELDS)
+            key = (candidate.name, candidate.feature, record["admin1"], candidate.country)
             if key not in seen:
                 seen[key] = {
-                    "name": candidate.name,
-                    "type": candidate.feature,
+                    "name": record["name"],
+                    "type": record["feature"],
                     "where": _where(
                         candidate.name,
-                        None if candidate.fcode == "ADM1" else admin1,
-                        None
-                        if candidate.is_country
-                        else names.get(candidate.country, candidate.country or None),
+                        None if candidate.fcode == "ADM1" else record["admin1"],
+                        None if candidate.is_country else record["country_name"],
                     ),
-                    "country": candidate.country,
+                    "country": record["country"],
                 }
     return list(seen.values())[:4]
-
-
-def _gazetteer() -> Any:
-    from geo.gazetteer.index import open_gazetteer
-
-    return open_gazetteer()
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    from geo.gazetteer.index import open_gazetteer
-
-    return {iso: c.name for iso, c in open_gazetteer().countries().items()}
 
 
 def build_map(document: Document, *, tiles: str | None = None, mode: str = "page") -> folium.Map:

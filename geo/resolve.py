@@ -13,6 +13,10 @@ at the country, continent or admin-1 unit its first word names ("European Commis
 "Colorado State University"), else at the town the article names nearest before it (else after it; unsure readings
 outside the article's admin-1 regions last; else the nearest region, then country). So is a name whose only reading
 is a small town far from everything else the article names. Such resolutions say so (``via``) and score low.
+
+A :class:`Fallback` geocoder (off by default; ``--geocoder`` passes the online service of :mod:`geo.online`) is
+consulted last, for the names the offline index could not place or placed only approximately: its answer becomes the
+resolution (``via="geocoder"``), made before the document is finished.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Protocol
 
 import numpy as np
 
@@ -42,12 +47,15 @@ MAX_ALTERNATIVES = 4
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
+KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
+OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
 MAYBE_ANCHOR = 0.6  # … a place the article names with at least this confidence
 ANCHORLESS = ("PCLI", "CONT")
 PREFIX_FCODES = ("PCLI", "CONT", "ADM1")
+FALLBACK_SCORE = 0.5  # a fallback geocoder's answer: one reading, not ranked against any other
 INSTITUTIONS = frozenset(
     "agency army assembly authority bank cabinet college commission committee congress council court department "
     "government ministry navy parliament police reserve senate state university".split()
@@ -62,7 +70,7 @@ def _default_features() -> Mapping[str, float]:
 EVIDENCE_LABELS = {
     "qualifier": "named with its state or country (“X, Y”)",
     "contains": "contains the place named just before it (“X, Y”)",
-    "admin_word": "called a province or region in the text",
+    "admin_word": "called a state, province or region in the text, or its governor or premier named",
     "dateline": "the place of the dateline",
     "country_context": "its country is named elsewhere in the article",
     "admin1_context": "its state or province is named elsewhere in the article",
@@ -239,6 +247,8 @@ class ResolverConfig:
         1.5  # per power of ten over major_city_population, for an old or other name ("Canton")
     )
     major_city_population: int = 300_000
+    exonym_population: int = 200_000  # a city this big by another name, when its namesakes are little known …
+    exonym_floor: int = 30_000  # … gets its lead over the biggest of them (or over this many people)
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
     holds_city: float = (
@@ -274,14 +284,21 @@ _ADMIN2_WORDS = "district|county|municipality|parish|department"
 _NOT_AN_AREA = (
     r"(?!\s+(?:court|attorney|judge|school|schools|board|council|police|sheriff|university|college|line)\b)"
 )
+# Who governs a state or province: "Quebec's premier", "the governor of Georgia", "Ohio's legislature".
+_ADMIN1_OFFICES = (
+    r"(?:lieutenant[- ])?governor|premier|legislature|legislators|lawmakers|statehouse|"
+    r"(?:state|provincial) (?:government|senate|assembly|legislature|lawmakers|officials|election)"
+)
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
-    rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}",
+    rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}"
+    rf"|['’]s\s+(?P<office>{_ADMIN1_OFFICES})\b",
 )
 _ADMIN_BEFORE = re.compile(
-    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS})|(?P<adm2>{_ADMIN2_WORDS})) of|(?P<upstate>upstate|downstate))\s+$",
+    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
+    r"|(?P<upstate>upstate|downstate|rural))\s+$",
     re.IGNORECASE,
-)  # "the province of Herat", "upstate New York" (the state)
+)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec" (the state or province)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
@@ -346,6 +363,8 @@ class _Evidence:
     namesakes: set[str]  # admin-1 codes of the admin-1 units the name names that hold a city of that name
     bonus: dict[str, dict[int, float]]  # term → candidate id → points, from the text around the mention
     biggest_town: int  # people in the biggest town the name names (by its own name or an alias)
+    namesake_names: int  # names (translations, old names) of that biggest town: how widely it is known
+    own_units: frozenset[str]  # admin-1 codes of the admin-1 units whose own name (or alias) it is
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -361,9 +380,11 @@ def _feature(c: Candidate, e: _Evidence) -> float:
     """What the place is: our curated areas > country > capital > continent > admin-1 > city > district."""
     points = e.config.curated if c.curated else e.config.feature.get(c.fcode, 0.0)
     # By an alternate name, a capital or a country is only as likely as any place ("Delhi" ≠ Dili), and no more than
-    # that where a big town has the name as its own ("Philadelphia" is not Amman by its Greek name).
+    # that where a big or widely known town has the name as its own ("Philadelphia" is not Amman by its Greek name,
+    # "Salisbury" not Harare by its old one).
     if c.name_kind == 2 and points > 0:
-        return 0.0 if e.biggest_town >= NAMESAKE_TOWN else points * e.config.alternate_feature
+        known = e.biggest_town >= NAMESAKE_TOWN or e.namesake_names >= KNOWN_NAMES
+        return 0.0 if known else points * e.config.alternate_feature
     return points
 
 
@@ -415,17 +436,31 @@ def _namesake_city(c: Candidate, e: _Evidence) -> float:
 
 def _major_city(c: Candidate, e: _Evidence) -> float:
     """ "Canton", "Leningrad", "Danzig": an old or other name of a big city outweighs the small towns whose own name
-    it is (an article's context still brings them back: "Canton" in an Ohio story) — only while no town of
-    ``NAMESAKE_TOWN`` people or more has it as its own name (GeoNames' alternate names include translations:
-    "Alexandria" is a name of Mashhad too)."""
+    it is, per power of ten over ``major_city_population`` (an article's context still brings them back: "Canton" in
+    an Ohio story) — unless the biggest of those towns is widely known itself (``KNOWN_NAMES`` names or more in the
+    gazetteer: "Salisbury" is the English city before it is Harare's old name).
+
+    "Ghent", "Hanover", "Cologne": GeoNames keeps a city's English name without its language, as just another
+    alternate name. When the towns whose own name it is are little known (the biggest has fewer than
+    ``OBSCURE_NAMES`` names) and no admin-1 unit of the name holds the city, a city of ``exonym_population`` or more
+    gets each power of ten of its lead over the biggest of them (or over ``exonym_floor`` people).
+
+    Only while no town of ``NAMESAKE_TOWN`` people or more has the name as its own (GeoNames' alternate names include
+    translations: "Alexandria" is a name of Mashhad too)."""
+    if not (c.name_kind == 2 and c.fcode.startswith("PPL") and e.biggest_town < NAMESAKE_TOWN):
+        return 0.0  # "Alexandria", "Victoria" are their own cities, not Mashhad's
+    config = e.config
+    points = 0.0
+    if e.namesake_names < KNOWN_NAMES:
+        points = config.major_city * math.log10(max(c.population / config.major_city_population, 1.0))
     if (
-        c.name_kind == 2
-        and c.fcode.startswith("PPL")
-        and c.population > e.config.major_city_population
-        and e.biggest_town < NAMESAKE_TOWN  # "Alexandria", "Victoria" are their own cities, not Mashhad's
+        e.namesake_names < OBSCURE_NAMES
+        and c.admin1 not in e.own_units  # "New York" in New York is the state's namesake, not an exonym
+        and c.population >= config.exonym_population
     ):
-        return e.config.major_city * math.log10(c.population / e.config.major_city_population)
-    return 0.0
+        lead = c.population / max(e.biggest_town, config.exonym_floor)
+        points = max(points, config.major_city * math.log10(max(lead, 1.0)))
+    return points
 
 
 def _acronym(c: Candidate, e: _Evidence) -> float:
@@ -461,7 +496,8 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     ),
     "admin_word": _from_text(
         "admin_word",
-        '"Kharkiv region", "Herat province", "the canton of Bern": the admin unit, not the city.',
+        '"Kharkiv region", "Herat province", "the canton of Bern", "Quebec\'s premier", "the governor of '
+        'Georgia", "rural Quebec", "upstate New York": the admin unit, not the city or the country.',
     ),
     "list_peer": _from_text(
         "list_peer",
@@ -493,13 +529,40 @@ def _same_places(a: list[Resolution], b: list[Resolution]) -> bool:
     return [r.place.id if r.place else None for r in a] == [r.place.id if r.place else None for r in b]
 
 
+@dataclass(frozen=True, slots=True)
+class FallbackQuery:
+    """What a :class:`Fallback` is told about a toponym: its mention, the document's text (``mention.start`` and
+    ``mention.end`` index it) and the offline resolution (unplaced, approximate, or in ``every_toponym`` mode any)."""
+
+    mention: Mention
+    text: str
+    offline: Resolution
+
+
+class Fallback(Protocol):
+    """A geocoder the resolver consults for the toponyms the offline index cannot place (no reading, or only an
+    approximate one), and for every toponym when it has a true ``every_toponym`` attribute.
+
+    Called as ``fallback(toponym, query)`` with the mention's text and a :class:`FallbackQuery`; returns the place as
+    a :class:`Candidate` (lat/lon in degrees; its admin-1 and country names are filled in by the gazetteer) or None
+    when it knows none. Its errors propagate. :class:`geo.online.OnlineGeocoder` is one (any geopy service)."""
+
+    def __call__(self, toponym: str, query: FallbackQuery, /) -> Candidate | None:
+        """The place *toponym* names, or None."""
+        ...
+
+
 class Resolver:
     """Pick one place per mention from the gazetteer's candidates by summing named evidence terms (``TERMS``,
-    weighted by a :class:`ResolverConfig`); every :class:`Resolution` carries its evidence."""
+    weighted by a :class:`ResolverConfig`); every :class:`Resolution` carries its evidence. *fallback*: a
+    :class:`Fallback` geocoder consulted for the names the index cannot place (default: none, offline)."""
 
-    def __init__(self, gazetteer: Gazetteer, config: ResolverConfig | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, config: ResolverConfig | None = None, *, fallback: Fallback | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.config = config or ResolverConfig()
+        self.fallback = fallback
         terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
         self._prior_terms = [(n, t) for n, t in terms if n in _PRIOR_TERMS]
         self._context_terms = [(n, t) for n, t in terms if n not in _PRIOR_TERMS]
@@ -513,14 +576,33 @@ class Resolver:
 
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
-        County story); they then count as NER's."""
+        County story); they then count as NER's. Last, the :class:`Fallback` (when there is one) is asked about
+        the names left unplaced or placed approximately."""
         self._priors.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
                 # Approximate placements too: the probability that the point shown is within 161 km of the place.
                 resolution.score = self.calibration.probability(resolution)
+        if self.fallback is not None:
+            resolutions = [self._fall_back(text, r) for r in resolutions]
         return resolutions
+
+    def _fall_back(self, text: str, resolution: Resolution) -> Resolution:
+        """The fallback geocoder's resolution of a mention the index could not place (any mention in
+        ``every_toponym`` mode; never a demonym), or *resolution* unchanged when it is not asked or finds nothing.
+        A place the index did read from the name stays as the runner-up."""
+        assert self.fallback is not None
+        offline = resolution.place is not None and not resolution.approximate
+        if resolution.mention.demonym_of or (offline and not getattr(self.fallback, "every_toponym", False)):
+            return resolution
+        found = self.fallback(resolution.mention.text, FallbackQuery(resolution.mention, text, resolution))
+        if found is None:
+            return resolution
+        alternatives = [(resolution.place, resolution.score)] if offline and resolution.place else []
+        return Resolution(
+            resolution.mention, self.gazetteer.described(found), FALLBACK_SCORE, alternatives, via="geocoder"
+        )
 
     def _resolve_all(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         sure = [m for m in mentions if m.source != "maybe"]
@@ -785,7 +867,8 @@ class Resolver:
                 or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
             )
             if word:
-                levels = {"ADM1"} if word.group("adm1") or word.groupdict().get("upstate") else {"ADM2"}
+                adm1 = any(word.groupdict().get(g) for g in ("adm1", "upstate", "office"))
+                levels = {"ADM1"} if adm1 else {"ADM2"}
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
@@ -831,17 +914,24 @@ class Resolver:
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
         """Points for an admin-1 reading whose unit holds a big city that another name of the document most likely
-        is (its top reading, half a point ahead of the next): "Atlanta … Georgia" (the state)."""
+        is (its top reading, half a point ahead of the next or the biggest town of that name): "Atlanta … Georgia",
+        "Macon … Georgia" (the state)."""
         cities: dict[str, set[str]] = {}  # admin-1 code → the names of the big cities in it
-        for resolution in first:
+        for resolution, options in zip(first, candidates, strict=True):
             place = resolution.place
-            if (
-                place is not None
-                and place.fcode.startswith("PPL")
-                and place.admin1
-                and place.population >= self.config.holds_city_population
-                and resolution.margin >= 0.5
-            ) or (place is not None and place.fcode == "ADM2" and place.admin1 and resolution.margin >= 0.5):
+            if place is None or not place.admin1:
+                continue
+            # Read with a lead, or the biggest town of its name: "Macon", "Savannah" are Georgia's before Mâcon's.
+            sure = resolution.margin >= 0.5 or (
+                place.fcode.startswith("PPL")
+                and place.name_kind <= 1
+                and place.population
+                >= max((c.population for c in options if c.fcode.startswith("PPL")), default=0)
+            )
+            if sure and (
+                place.fcode == "ADM2"
+                or (place.fcode.startswith("PPL") and place.population >= self.config.holds_city_population)
+            ):
                 cities.setdefault(place.admin1, set()).add(normalize_name(resolution.mention.text))
         out: dict[int, dict[int, float]] = {}
         if not cities:
@@ -921,9 +1011,17 @@ class Resolver:
 
     def _prior(
         self, mention: Mention, candidates: tuple[Candidate, ...]
-    ) -> tuple[tuple[Candidate, ...], list[tuple[list[tuple[str, float]], float]], set[str], int]:
+    ) -> tuple[
+        tuple[Candidate, ...],
+        list[tuple[list[tuple[str, float]], float]],
+        set[str],
+        int,
+        int,
+        frozenset[str],
+    ]:
         """What does not change between passes: the candidates kept, each one's points from the terms that read
-        only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units and the biggest town's size."""
+        only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units, the biggest town's size and
+        names, and the admin-1 units of the name (see ``_major_city``)."""
         config = self.config
         units = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind <= 1}
         namesakes = {
@@ -937,15 +1035,27 @@ class Resolver:
         if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
             # "Mexico" is the country, not Mexico City by one of its alternate names.
             candidates = tuple(c for c in candidates if c.name_kind < 2) or candidates
-        biggest = max(
-            (c.population for c in candidates if c.fcode.startswith("PPL") and c.name_kind <= 1), default=0
+        own = [c for c in candidates if c.name_kind <= 1]
+        biggest_own = max(
+            (c for c in own if c.fcode.startswith("PPL")), key=lambda c: c.population, default=None
         )
-        evidence = _Evidence(mention, normalize_name(mention.text), Context(), config, namesakes, {}, biggest)
+        biggest, known = (biggest_own.population, biggest_own.names) if biggest_own else (0, 0)
+        evidence = _Evidence(
+            mention,
+            normalize_name(mention.text),
+            Context(),
+            config,
+            namesakes,
+            {},
+            biggest,
+            known,
+            frozenset(units),
+        )
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
             static.append((points, math.fsum(p for _, p in points)))
-        return candidates, static, namesakes, biggest
+        return candidates, static, namesakes, biggest, known, frozenset(units)
 
     def _pick(
         self,
@@ -960,9 +1070,17 @@ class Resolver:
         prior = self._priors.get(key)
         if prior is None:
             prior = self._priors[key] = self._prior(mention, candidates)
-        candidates, static, namesakes, biggest = prior
+        candidates, static, namesakes, biggest, known, units = prior
         evidence = _Evidence(
-            mention, normalize_name(mention.text), context, self.config, namesakes, bonus or {}, biggest
+            mention,
+            normalize_name(mention.text),
+            context,
+            self.config,
+            namesakes,
+            bonus or {},
+            biggest,
+            known,
+            units,
         )
         # Terms read from the surroundings speak only where the surroundings said something.
         terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]

@@ -133,6 +133,8 @@ def parsing_process(settings: Settings | None = None) -> ParsingProcess:
 # ---------------------------------------------------------------- the child
 
 _PARSER: Any = None
+# A place's fields in a mention row (geo.records.place_record; ``id`` becomes the row's ``place_id``).
+PLACE_COLUMNS = ("id", "geonameid", "name", "feature", "country", "admin1", "admin1_code", "lat", "lon")
 
 
 def worker_parser() -> Any:
@@ -147,8 +149,9 @@ def worker_parser() -> Any:
 
 def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]:
     """Parse one partition into its output rows: mentions, articles and errors (in the parsing process)."""
-    from geo.export import admin1_fields, focus_fields
+    from geo.export import focus_fields
     from geo.pipeline import Article
+    from geo.records import place_record
 
     started = time.perf_counter()
     parser = worker_parser()
@@ -173,8 +176,9 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
         if document is None:
             continue
         for resolution in document.resolutions:
-            m, c = resolution.mention, resolution.place
+            m = resolution.mention
             sentence = document.sentences[m.sentence]
+            place = place_record(resolution.place, PLACE_COLUMNS)
             mention_rows.append(
                 {
                     "article": a.id,
@@ -182,14 +186,8 @@ def parse_partition(number: int, articles: list[BatchArticle]) -> dict[str, Any]
                     "end": m.end,
                     "text": m.text,
                     "sentence": document.text[sentence.start : sentence.end].strip(),
-                    "place_id": c.id if c else None,
-                    "geonameid": c.geonameid if c else None,
-                    "name": c.name if c else None,
-                    "feature": c.feature if c else None,
-                    "country": (c.country or None) if c else None,
-                    **admin1_fields(c),
-                    "lat": c.lat if c else None,
-                    "lon": c.lon if c else None,
+                    "place_id": place.pop("id"),
+                    **place,
                     "score": round(resolution.score, 4),
                     "via": resolution.via,
                 }

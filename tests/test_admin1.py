@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from geo import boundaries
-from geo.export import admin1_fields, to_csv, to_geojson, to_json
+from geo.export import to_csv, to_geojson, to_json
 from geo.model import Candidate
+from geo.records import place_record
 from geo.render import main_extent, map_data
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -52,8 +53,9 @@ def test_countries_have_no_admin1_and_alternatives_carry_theirs(pacific):
 
 def test_a_unit_without_an_iso_code_keeps_its_geonames_code():
     nowhere = Candidate(1, 1, "Nowhere", "PPL", "ZZ", "ZZ.99", 0.0, 0.0, 0, "test")
-    assert admin1_fields(nowhere) == {"admin1": None, "admin1_code": "ZZ.99"}
-    assert admin1_fields(None) == {"admin1": None, "admin1_code": None}
+    fields = ("admin1", "admin1_code")
+    assert place_record(nowhere, fields) == {"admin1": None, "admin1_code": "ZZ.99"}
+    assert place_record(None, fields) == {"admin1": None, "admin1_code": None}
 
 
 def test_map_cards_say_where_fully_with_real_contenders_only(huntsville, pacific):

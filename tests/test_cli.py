@@ -42,8 +42,8 @@ def test_jsonl_contract(seed_jsonl):
         } <= m.keys()
         assert text[m["start"] : m["end"]] == m["text"]
     by_text = {m["text"]: m for m in seed["mentions"]}
-    assert by_text["Armenia"]["country"] == "AM" and by_text["Armenia"]["geonameid"] == "174982"
-    assert by_text["Munich"]["geonameid"] == "2867714"
+    assert by_text["Armenia"]["country"] == "AM" and by_text["Armenia"]["geonameid"] == 174982
+    assert by_text["Munich"]["geonameid"] == 2867714
 
 
 def test_jsonl_gold_span_mode_resolves_only_the_spans(seed_jsonl):

@@ -17,6 +17,7 @@ import pytest
 from geopy.distance import great_circle
 
 from geo.batch import BatchArticle, partitions, read_table
+from geo.gazetteer.index import _FORMER_KEY
 from geo.resolve import MAYBE_KM, AnchorIndex, Context, HostIndex
 from tests.fixtures import ROOT, SEED, corpus, geo_batch
 
@@ -264,28 +265,38 @@ def test_names_decided_one_at_a_time_are_the_whole_table_sets(gazetteer):
         )
     }
     strong = (strong - gazetteer.overrides.dropped) | set(gazetteer.overrides.places)
-    alternate = {
-        key
-        for (key,) in con.execute(
-            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind = 2 "
-            "AND p.fcode LIKE 'PPL%' AND p.population >= 1000000 AND instr(n.key, ' ') = 0"
-        )
-        if len(key) >= 5 and key.isalpha() and key.isascii()
-    }
-    named = {
-        key
-        for (key,) in con.execute(
-            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 "
-            "AND (p.fcode NOT LIKE 'PPL%' OR p.population >= 30000)"
-        )
-    }
-    former = alternate - named - gazetteer.overrides.dropped
-    assert len(strong) > 30_000 and {"leningrad", "bombay"} <= former
+
+    def former(min_population: int, namesake_population: int) -> set[str]:
+        alternate = {
+            key
+            for (key,) in con.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind = 2 "
+                "AND p.fcode LIKE 'PPL%' AND p.population >= ?",
+                (min_population,),
+            )
+            if key.isascii() and _FORMER_KEY.fullmatch(key)
+        }
+        named = {
+            key
+            for (key,) in con.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 "
+                "AND (p.fcode NOT LIKE 'PPL%' OR p.population >= ?)",
+                (namesake_population,),
+            )
+        }
+        return alternate - named - gazetteer.overrides.dropped
+
+    formers = {(300_000, 100_000): former(300_000, 100_000), (1_000_000, 100_000): former(1_000_000, 100_000)}
+    assert len(strong) > 30_000 and {"leningrad", "bombay", "breslau"} <= formers[300_000, 100_000]
     every = [key for (key,) in con.execute("SELECT DISTINCT key FROM names")]
-    sample = random.Random(22).sample(every, 20_000) + sorted(strong) + sorted(alternate) + ["", "x y"]
-    lazy_strong, lazy_former = gazetteer.strong_keys, gazetteer.former_names()
-    assert [k for k in sample if k in lazy_strong] == [k for k in sample if k in strong]
-    assert [k for k in sample if k in lazy_former] == [k for k in sample if k in former]
+    sample = (
+        random.Random(22).sample(every, 20_000) + sorted(strong) + ["", "x y", "alma ata", "lourenco marques"]
+    )
+    sample += sorted(set().union(*formers.values()))
+    assert [k for k in sample if k in gazetteer.strong_keys] == [k for k in sample if k in strong]
+    for (population, namesakes), whole in formers.items():
+        lazy = gazetteer.former_names(population, namesakes)
+        assert [k for k in sample if k in lazy] == [k for k in sample if k in whole]
 
 
 def test_one_country_shape_is_that_of_all_shapes_and_an_older_cache_is_carried_over(tmp_path):

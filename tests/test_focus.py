@@ -84,8 +84,8 @@ def test_the_output_shape(gazetteer):
     assert set(record) == {"countries", "admin1", "cities"}
     first = record["countries"][0]
     assert set(first) == {"code", "name", "geonameid", "score"}
-    # geonameid as a string, as every other export gives it; country code ISO alpha-2; shares of the level.
-    assert first == {"code": "AM", "name": "Armenia", "geonameid": "174982", "score": 1.0}
+    # geonameid an integer, as every other output gives it; country code ISO alpha-2; shares of the level.
+    assert first == {"code": "AM", "name": "Armenia", "geonameid": 174982, "score": 1.0}
     assert record["cities"][0]["code"] is None and record["cities"][0]["name"] == "Yerevan"
 
 
@@ -169,7 +169,7 @@ def test_an_article_about_nowhere_in_particular_has_an_empty_focus(gazetteer):
     )
     assert doubtful.focus == Focus()
     # With no focus the map still opens on what there is: the country's outline, not a city-sized box at its centre.
-    (south, west), (north, east) = initial_view(doubtful, gazetteer)
+    (south, west), (north, east) = initial_view(doubtful)
     assert 29 < south < 30 and 34.5 < west < 35.5 and 33 < north < 33.6 and 39 < east < 39.5
 
 
@@ -186,7 +186,7 @@ def test_the_initial_view_fits_a_local_story_not_a_far_place(gazetteer):
             ("United States", "US", "PCLI"),
         ],
     )
-    (south, west), (north, east) = initial_view(doc, gazetteer)
+    (south, west), (north, east) = initial_view(doc)
     assert south < 44.05 < 45.52 < north and west < -123.09 < -122.68 < east  # Eugene .. Portland
     assert east < -115 and north < 48  # not Paris, not the whole United States
 
@@ -198,9 +198,9 @@ def test_the_initial_view_leaves_out_a_far_low_confidence_outlier(gazetteer):
         [("Yerevan", "AM", "PPLC"), ("Gyumri", "AM", "PPL"), ("Perth", "AU", "PPL")],
         scores={"Perth": 0.3},
     )
-    (south, west), (north, east) = initial_view(doc, gazetteer)
+    (south, west), (north, east) = initial_view(doc)
     assert south > 30 and west > 35  # the Caucasus, not Australia
-    assert initial_view(Document(id="e", text=""), gazetteer) is None
+    assert initial_view(Document(id="e", text="")) is None
 
 
 # -- end to end: the real pipeline on the seed article -------------------------------------------------------------

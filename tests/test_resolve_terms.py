@@ -105,6 +105,21 @@ def test_an_admin_word_makes_it_the_province(parser, without, text):
     assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode.startswith("PPL")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quebec's premier called an early election.", "Quebec"),
+        ("The premier of Quebec called an early election.", "Quebec"),
+        ("Snow closed schools across rural Quebec.", "Quebec"),
+        ("The governor of Georgia vetoed the budget.", "Georgia"),
+        ("Georgia's lawmakers passed the budget.", "Georgia"),
+    ],
+)
+def test_who_governs_it_makes_it_the_state_or_province(parser, without, text, name):
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode == "ADM1"
+    assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode != "ADM1"
+
+
 def test_a_list_of_states_stays_states(parser, without):
     text = "The wildfire spread across California, Oregon and Washington."
     names = ["California", "Oregon", "Washington"]
@@ -139,6 +154,36 @@ def test_a_state_that_holds_a_city_the_story_names(parser, without):
         )["Georgia"].fcode
         == "PCLI"
     )
+
+
+def test_a_state_that_holds_the_biggest_town_of_a_name(parser, without):
+    # Macon, Georgia leads Mâcon, France by little on its own, but it is the biggest Macon: the state, not the country.
+    text = "Hospitals around Macon filled up as the flu spread through Georgia."
+    spans = ["Macon", "Georgia"]
+    assert places(with_gold_spans(parser, text, spans))["Georgia"].admin1 == "US.GA"
+    assert places(with_gold_spans(without("holds_city"), text, spans))["Georgia"].fcode == "PCLI"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Thousands marched through Ghent against the pension reform.",
+            "Ghent",
+            "BE",
+        ),  # not Ghent, NY (564 people)
+        ("The Hanover trade fair opened on Monday.", "Hanover", "DE"),  # not Hanover, Maryland
+        (
+            "Heavy rain flooded the streets of Salisbury.",
+            "Salisbury",
+            "GB",
+        ),  # a known town: not Harare's old name
+    ],
+)
+def test_a_big_citys_english_name_beats_little_known_towns(parser, without, text, name, country):
+    assert places(with_gold_spans(parser, text, [name]))[name].country == country
+    if country != "GB":
+        assert places(with_gold_spans(without("major_city"), text, [name]))[name].country != country
 
 
 def test_a_state_that_holds_a_county_the_story_names(parser, without):
@@ -250,3 +295,22 @@ def test_case_files_are_well_formed():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             record = json.loads(line)
             assert {"id", "kind", "text"} <= set(record), f"{path.name}:{number}"
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "country"),
+    [
+        ("A blizzard shut schools in Boston as it swept the Northeast.", "Boston", "US"),
+        ("Floods in Assam and across the Northeast displaced thousands.", "Assam", "IN"),
+        ("Militants in the Northeast attacked a village near Maiduguri.", "Maiduguri", "NG"),
+    ],
+)
+def test_a_compass_region_is_the_region_of_the_storys_country(parser, text, other, country):
+    place = places(with_gold_spans(parser, text, ["Northeast", other]))["Northeast"]
+    assert (place.fcode, place.country) == ("RGN", country)
+
+
+def test_a_us_region_is_a_region_not_a_town(parser):
+    text = "Monsoon storms brought flash floods to the Southwest, with Phoenix hit hardest."
+    place = places(with_gold_spans(parser, text, ["Southwest", "Phoenix"]))["Southwest"]
+    assert (place.fcode, place.country) == ("RGN", "US")

