@@ -78,7 +78,37 @@ def _disk_cached(name: str, compute: Callable[[], Any]) -> Any:
 @lru_cache(maxsize=8)
 def country_shapes(tolerance: float = 0.05) -> dict[str, dict[str, Any]]:
     """GeoJSON geometry per ISO alpha-2, simplified to *tolerance* degrees (coordinates rounded to match)."""
-    return _disk_cached(f"country_shapes_{tolerance}", lambda: _country_shapes(tolerance))  # type: ignore[no-any-return]
+    return {iso: json.loads(line)[1] for iso, line in _shape_lines(tolerance).items()}
+
+
+def country_shape(iso: str, tolerance: float = 0.05) -> dict[str, Any] | None:
+    """The GeoJSON geometry of one country (ISO alpha-2) as in :func:`country_shapes`, or None: only its own line
+    of the cache is parsed (a map needs a few of the 250 shapes; parsing all is ≈ 40 ms of a cold `geo map`)."""
+    line = _shape_lines(tolerance).get(iso)
+    return None if line is None else json.loads(line)[1]  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=8)
+def _shape_lines(tolerance: float) -> dict[str, str]:
+    """ISO alpha-2 → its line ``["FR",{geometry}]`` of the built cache ``country_shapes_<tolerance>.jsonl`` (made
+    here when missing: from the older one-object ``.json`` cache when present, else from Natural Earth)."""
+    built = current().built_dir
+    path = built / f"country_shapes_{tolerance}.jsonl"
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+    else:
+        older = built / f"country_shapes_{tolerance}.json"
+        shapes = (
+            json.loads(older.read_text(encoding="utf-8")) if older.exists() else _country_shapes(tolerance)
+        )
+        text = "".join(
+            json.dumps([iso, shape], separators=(",", ":")) + "\n" for iso, shape in shapes.items()
+        )
+        try:
+            write_atomic(path, text)
+        except OSError:
+            pass  # a read-only checkout still works, just slower
+    return {line[2 : line.index('"', 2)]: line for line in text.splitlines()}
 
 
 def _country_shapes(tolerance: float) -> dict[str, dict[str, Any]]:

@@ -12,18 +12,23 @@ are clustered and drawn from the data by ``corpus.js``; article text goes into t
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import folium
+from typing import TYPE_CHECKING, Any
 
 from geo import boundaries
 from geo.batch import placed_by_name, read_table
 from geo.files import write_atomic
-from geo.render import ATTRIBUTION, PLACE_TYPES, page_map, render_html
+from geo.render import ATTRIBUTION, PLACE_TYPES, page_html, page_map
+
+if TYPE_CHECKING:
+    import folium
 
 SNIPPET_CHARS = 240
 MAX_ARTICLES_PER_PLACE = 200
+# What the map shows, the only columns read from the batch tables (not offsets, scores, admin-1 or language).
+ARTICLE_COLUMNS = ("article", "title", "date", "url", "source", "focus_country", "focus_city")
+MENTION_COLUMNS = tuple("article place_id via text sentence name feature country lat lon".split())
 
 
 def _snippet(sentence: str, text: str) -> tuple[str, int, int]:
@@ -47,8 +52,8 @@ def corpus_data(out_dir: str | Path) -> dict[str, Any]:
     title, date YYYY-MM-DD, URL, source) by date, places (sorted by number of articles) with the articles
     naming them and their sentence snippets (≤ 240 characters), the date range, the Natural Earth basemap and
     attribution. Raises ValueError when no partition is finished."""
-    articles = read_table(out_dir, "articles")
-    mentions = read_table(out_dir, "mentions")
+    articles = read_table(out_dir, "articles", ARTICLE_COLUMNS)
+    mentions = read_table(out_dir, "mentions", MENTION_COLUMNS)
     if articles.empty:
         raise ValueError(f"{out_dir}: no finished partitions (run geo batch first)")
     articles = articles.sort_values(["date", "article"], na_position="last").reset_index(drop=True)
@@ -132,19 +137,25 @@ def build_corpus_map(out_dir: str | Path, *, tiles: str | None = None) -> tuple[
     """The folium map of a ``geo batch`` output folder (data as in ``corpus_data``, shown by corpus.js) and
     its number of places; *tiles* adds an online tile layer ('osm' or a URL template). Raises ValueError when
     no partition is finished."""
+    title, with_tiles, places = _corpus_page(out_dir)
+    return page_map(title, with_tiles, "corpus.js", tiles=tiles), places
+
+
+def _corpus_page(out_dir: str | Path) -> tuple[str, Callable[[str | None], dict[str, Any]], int]:
     data = corpus_data(out_dir)
 
     def with_tiles(tiles_name: str | None) -> dict[str, Any]:
         return {**data, "tiles": tiles_name}
 
     title = f"Corpus: {len(data['articles']):,} articles, {len(data['places']):,} places"
-    return page_map(title, with_tiles, "corpus.js", tiles=tiles), len(data["places"])
+    return title, with_tiles, len(data["places"])
 
 
 def save_corpus_map(out_dir: str | Path, path: str | Path, *, tiles: str | None = None) -> tuple[Path, int]:
-    """Write the corpus map of *out_dir* as a self-contained HTML file at *path* (atomically); returns the
-    path and the number of places. Raises ValueError when no partition is finished, OSError when *path* cannot
-    be written."""
-    m, places = build_corpus_map(out_dir, tiles=tiles)
-    write_atomic(path, render_html(m))
+    """Write the corpus map of *out_dir* as a self-contained HTML file at *path* (atomically): the page of
+    :func:`build_corpus_map`, written without folium when there is no tile layer (:func:`geo.render.page_html`).
+    Returns the path and the number of places. Raises ValueError when no partition is finished, OSError when
+    *path* cannot be written."""
+    title, with_tiles, places = _corpus_page(out_dir)
+    write_atomic(path, page_html(title, with_tiles, "corpus.js", tiles=tiles))
     return Path(path), places

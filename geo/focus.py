@@ -346,9 +346,9 @@ def _union(a: Bounds | None, b: Bounds) -> Bounds:
 
 def _country_box(iso: str) -> Bounds | None:
     """The bounds of a country's largest polygon (Natural Earth), or ``None`` when the basemap lacks it."""
-    from geo.boundaries import country_shapes
+    from geo.boundaries import country_shape
 
-    shape = country_shapes(0.05).get(iso)
+    shape = country_shape(iso)
     if not shape:
         return None
     polygons = shape["coordinates"] if shape["type"] == "MultiPolygon" else [shape["coordinates"]]

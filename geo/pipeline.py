@@ -210,9 +210,9 @@ def _pieces(sentences: Sequence[Sentence], size: int) -> Iterator[tuple[int, int
 
 
 def start_geoparser(*, model: str | None = None, fallback: Fallback | None = None) -> Geoparser:
-    """A :class:`Geoparser` for a one-off command (``geo map``, ``geo parse``): the gazetteer index is opened and
-    the text matcher's name lists are read in a second thread while this one loads the spaCy model. SQLite runs
-    those queries (whole-table scans, ≈ 0.4 s) without the GIL, so on two cores they cost no wall time. Raises
+    """A :class:`Geoparser` for a one-off command (``geo map``, ``geo parse``): the gazetteer index is opened (its
+    country and admin-1 tables read, ≈ 0.1 s; strong and former names are decided per name when asked) in a second
+    thread while this one loads the spaCy model. SQLite runs those queries without the GIL. Raises
     :class:`geo.errors.DataError` when the index or the model is missing, as :class:`Geoparser` does. *fallback*:
     as :class:`Geoparser`'s.
 
@@ -221,13 +221,8 @@ def start_geoparser(*, model: str | None = None, fallback: Fallback | None = Non
 
     model = model or current().model  # the settings' (--model / GEO_MODEL), as Geoparser's
 
-    def open_index() -> Gazetteer:
-        gazetteer = open_gazetteer()
-        gazetteer.former_names()  # cached on the gazetteer: the Recognizer's query
-        return gazetteer
-
     with ThreadPoolExecutor(max_workers=1) as pool:
-        index = pool.submit(open_index)
+        index = pool.submit(open_gazetteer)
         load_nlp(model)  # cached: the Geoparser below takes this one
         gazetteer = index.result()
     return Geoparser(gazetteer, model=model, fallback=fallback)

@@ -33,7 +33,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
-from geo.gazetteer.index import Gazetteer
+from geo.gazetteer.index import Gazetteer, NameSet
 from geo.model import Mention, MentionSource
 from geo.normalize import normalize_name
 from geo.placestring import QualifierReader
@@ -364,10 +364,14 @@ class Recognizer:
         self._entity_rules = [r for r in _ENTITY_RULES if r.name not in self.disabled]
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
-        self.former = gazetteer.former_names() if self.on("former_name") else frozenset()
+        self.former: NameSet | frozenset[str] = (
+            gazetteer.former_names() if self.on("former_name") else frozenset()
+        )
         # An old name of a city of a million or more is claimed anywhere ("Bombay"); of a smaller one only where the
         # words say it is a place ("fled Breslau", not "his wife, Julia": Plovdiv's Latin name).
-        self.former_major = gazetteer.former_names(1_000_000) if self.on("former_name") else frozenset()
+        self.former_major: NameSet | frozenset[str] = (
+            gazetteer.former_names(1_000_000) if self.on("former_name") else frozenset()
+        )
         self.qualifiers = QualifierReader(gazetteer)
 
     def on(self, name: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo import boundaries
 from geo.export import wkt_to_geojson
@@ -30,7 +30,7 @@ from geo.model import Document
 from geo.records import place_record
 from geo.resolve import explain
 
-with without_module("pandas"):  # folium imports pandas only for DataFrame locations, never passed: ≈ 0.45 s
+if TYPE_CHECKING:
     import branca.element
     import folium
 
@@ -89,49 +89,65 @@ TILES = {
 }
 
 
-class Verbatim(branca.element.Element):
-    """An element rendered as the exact string given: never compiled as a template."""
-
-    def __init__(self, content: str) -> None:
-        super().__init__()
-        self._name = "Verbatim"
-        self._content = content
-
-    def render(self, **kwargs: Any) -> str:
-        """The content, exactly as given."""
-        return self._content
+def _folium() -> Any:
+    """folium, imported on first use (a folium ``Map`` for notebooks, a page with a tile layer): the default page
+    is written without it (:func:`page_html`). folium imports pandas only for DataFrame locations, which we never
+    pass (≈ 0.45 s): imported with pandas blocked."""
+    with without_module("pandas"):
+        import folium
+    return folium
 
 
-class PageParts(branca.element.MacroElement):
-    """Adds CSS to the page head, the panel and data to the body, and the script after the map's own."""
+@lru_cache(maxsize=1)
+def _elements() -> tuple[type, type]:
+    """The two branca elements of our folium pages: ``Verbatim`` and ``PageParts`` (classes made on first use, so
+    importing this module imports no folium or branca)."""
+    _folium()
+    import branca.element
 
-    def __init__(
-        self, *, head: str, data: dict[str, Any], script: str, tiles: folium.TileLayer | None
-    ) -> None:
-        super().__init__()
-        self._name = "GeoPage"
-        self._parts = (head, data, script)
-        self._tiles = tiles
+    class Verbatim(branca.element.Element):
+        """An element rendered as the exact string given: never compiled as a template."""
 
-    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
-        """Add the CSS to the page head, the article panel and the page data (JSON, with the final map and
-        tile layer element names) to the body, and the script after the map's own."""
-        figure = self.get_root()
-        assert isinstance(figure, branca.element.Figure) and self._parent is not None
-        head, data, script = self._parts
-        # Element names are final only now (render_html makes them deterministic just before rendering).
-        data = {
-            **data,
-            "map": self._parent.get_name(),
-            "tilesLayer": self._tiles.get_name() if self._tiles else None,
-        }
-        body = (
-            '<aside id="geo-panel" aria-label="Article"></aside>\n'
-            f'<script type="application/json" id="geo-data">{json_for_script(data)}</script>'
-        )
-        figure.header.add_child(Verbatim(head), name="geo_head")
-        figure.html.add_child(Verbatim(body), name="geo_body")
-        figure.script.add_child(Verbatim(script), name="geo_script")
+        def __init__(self, content: str) -> None:
+            super().__init__()
+            self._name = "Verbatim"
+            self._content = content
+
+        def render(self, **kwargs: Any) -> str:
+            """The content, exactly as given."""
+            return self._content
+
+    class PageParts(branca.element.MacroElement):
+        """Adds CSS to the page head, the panel and data to the body, and the script after the map's own."""
+
+        def __init__(self, *, head: str, data: dict[str, Any], script: str, tiles: Any) -> None:
+            super().__init__()
+            self._name = "GeoPage"
+            self._parts = (head, data, script)
+            self._tiles = tiles
+
+        def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+            """Add the CSS to the page head, the article panel and the page data (JSON, with the final map and
+            tile layer element names) to the body, and the script after the map's own."""
+            figure = self.get_root()
+            assert isinstance(figure, branca.element.Figure) and self._parent is not None
+            head, data, script = self._parts
+            # Element names are final only now (render_html makes them deterministic just before rendering).
+            body = _page_body(data, self._parent.get_name(), self._tiles.get_name() if self._tiles else None)
+            figure.header.add_child(Verbatim(head), name="geo_head")
+            figure.html.add_child(Verbatim(body), name="geo_body")
+            figure.script.add_child(Verbatim(script), name="geo_script")
+
+    return Verbatim, PageParts
+
+
+def _page_body(data: dict[str, Any], map_name: str, tiles_name: str | None) -> str:
+    """The article panel and the page data as JSON, with the map's and the tile layer's element names."""
+    data = {**data, "map": map_name, "tilesLayer": tiles_name}
+    return (
+        '<aside id="geo-panel" aria-label="Article"></aside>\n'
+        f'<script type="application/json" id="geo-data">{json_for_script(data)}</script>'
+    )
 
 
 def _asset(package: str, *parts: str) -> str:
@@ -184,7 +200,6 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
         raise ValueError(f"map mode {mode!r}: expected one of {', '.join(MODES)}")
     places = document.places()
     index = {place.candidate.id: i for i, place in enumerate(places)}
-    shapes = boundaries.country_shapes(0.05)
     countries = {place.candidate.country for place in places}
     lines = {iso: line for iso, line in boundaries.admin1_lines().items() if iso in countries}
     mentions: list[dict[str, int | str]] = []
@@ -205,7 +220,7 @@ def map_data(document: Document, *, tiles_name: str | None = None, mode: str = "
         c = place.candidate
         geometry = None
         if c.is_country:
-            geometry = shapes.get(c.country)
+            geometry = boundaries.country_shape(c.country)
         elif c.geometry:
             geometry = wkt_to_geojson(c.geometry)
         card = place_record(c, CARD_FIELDS)
@@ -390,10 +405,22 @@ def build_map(document: Document, *, tiles: str | None = None, mode: str = "page
     )
 
 
+def map_html(document: Document, *, tiles: str | None = None, mode: str = "page") -> str:
+    """The document's map page as a string: ``render_html(build_map(document, …))``, the same bytes, written
+    without folium when there is no tile layer (:func:`page_html`)."""
+    return page_html(
+        document.title or document.id,
+        lambda tiles_name: map_data(document, tiles_name=tiles_name, mode=mode),
+        "map.js",
+        tiles=tiles,
+    )
+
+
 def page_map(
     title: str, data: Callable[[str | None], dict[str, Any]], script: str, *, tiles: str | None = None
 ) -> folium.Map:
     """The shared page: a folium ``Map`` with inlined Leaflet, our CSS, the data as JSON and one of our scripts."""
+    folium = _folium()
     m = folium.Map(location=[20, 0], zoom_start=2, tiles=None, control_scale=True, world_copy_jump=True)
     # Instance-level lists: folium's class-level defaults point at CDNs.
     m.default_js = []
@@ -408,20 +435,122 @@ def page_map(
         tiles_name = "OpenStreetMap" if tiles == "osm" else "Tiles"
         layer = folium.TileLayer(url, attr=attribution, name=tiles_name, overlay=False, control=False)
         layer.add_to(m)
+    head, code = _page_parts(title, script)
+    m.add_child(_elements()[1](head=head, data=data(tiles_name), script=code, tiles=layer))
+    return m
+
+
+def _page_parts(title: str, script: str) -> tuple[str, str]:
+    """The page's head (title, inlined Leaflet, our CSS) and its script (common.js and *script*)."""
     css, js = leaflet_assets()
     head = (
         f"<title>{_html_escape(title)} — geo map</title>\n"
         f"<style>{css}</style>\n<script>{js}</script>\n<style>{_asset('geo', 'assets', 'map.css')}</style>"
     )
-    m.add_child(
-        PageParts(
-            head=head,
-            data=data(tiles_name),
-            script=_asset("geo", "assets", "common.js") + "\n" + _asset("geo", "assets", script),
-            tiles=layer,
-        )
-    )
-    return m
+    return head, _asset("geo", "assets", "common.js") + "\n" + _asset("geo", "assets", script)
+
+
+# The page folium 0.20 renders for page_map without a tile layer (its Figure and Map templates with page_map's
+# options; the map is element 1 of render_html's sequential ids), around our head, body and script: the default
+# offline page is written from it without importing folium and branca or compiling their ≈ 50 Jinja templates
+# (≈ 0.15 s of a cold `geo map`).
+# tests/test_cost.py checks it is byte for byte what folium renders.
+_MAP_NAME = f"map_{1:032x}"
+_FOLIUM_HEAD = (
+    "<!DOCTYPE html>\n"
+    "<html>\n"
+    "<head>\n"
+    "    \n"
+    '    <meta http-equiv="content-type" content="text/html; charset=UTF-8" />\n'
+    "    \n"
+    '            <meta name="viewport" content="width=device-width,\n'
+    '                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />\n'
+    "            <style>\n"
+    f"                #{_MAP_NAME} {{\n"
+    "                    position: relative;\n"
+    "                    width: 100.0%;\n"
+    "                    height: 100.0%;\n"
+    "                    left: 0.0%;\n"
+    "                    top: 0.0%;\n"
+    "                }\n"
+    "                .leaflet-container { font-size: 1rem; }\n"
+    "            </style>\n"
+    "\n"
+    "            <style>html, body {\n"
+    "                width: 100%;\n"
+    "                height: 100%;\n"
+    "                margin: 0;\n"
+    "                padding: 0;\n"
+    "            }\n"
+    "            </style>\n"
+    "\n"
+    "            <style>#map {\n"
+    "                position:absolute;\n"
+    "                top:0;\n"
+    "                bottom:0;\n"
+    "                right:0;\n"
+    "                left:0;\n"
+    "                }\n"
+    "            </style>\n"
+    "\n"
+    "            <script>\n"
+    "                L_NO_TOUCH = false;\n"
+    "                L_DISABLE_3D = false;\n"
+    "            </script>\n"
+    "\n"
+    "        \n"
+    "    "
+)
+_FOLIUM_BODY = (
+    "\n"
+    "</head>\n"
+    "<body>\n"
+    "    \n"
+    "    \n"
+    f'            <div class="folium-map" id="{_MAP_NAME}" ></div>\n'
+    "        \n"
+    "    "
+)
+_FOLIUM_SCRIPT = (
+    "\n"
+    "</body>\n"
+    "<script>\n"
+    "    \n"
+    "    \n"
+    f"            var {_MAP_NAME} = L.map(\n"
+    f'                "{_MAP_NAME}",\n'
+    "                {\n"
+    "                    center: [20.0, 0.0],\n"
+    "                    crs: L.CRS.EPSG3857,\n"
+    "                    ...{\n"
+    '  "zoom": 2,\n'
+    '  "zoomControl": true,\n'
+    '  "preferCanvas": false,\n'
+    '  "worldCopyJump": true,\n'
+    "}\n"
+    "\n"
+    "                }\n"
+    "            );\n"
+    f"            L.control.scale().addTo({_MAP_NAME});\n"
+    "\n"
+    "            \n"
+    "\n"
+    "        \n"
+    "    "
+)
+_FOLIUM_END = "\n</script>\n</html>"  # Jinja drops the template's last newline
+
+
+def page_html(
+    title: str, data: Callable[[str | None], dict[str, Any]], script: str, *, tiles: str | None = None
+) -> str:
+    """``render_html(page_map(title, data, script, tiles=tiles))``, the same bytes; without a tile layer written
+    from folium's page as text (no folium import), with one rendered by folium."""
+    if tiles:
+        return render_html(page_map(title, data, script, tiles=tiles))
+    head, code = _page_parts(title, script)
+    body = _page_body(data(None), _MAP_NAME, None)
+    return _FOLIUM_HEAD + head + _FOLIUM_BODY + body + _FOLIUM_SCRIPT + code + _FOLIUM_END
 
 
 def _html_escape(text: str) -> str:
@@ -451,7 +580,7 @@ def save_map(document: Document, path: str | Path, *, tiles: str | None = None) 
     """Write the document's self-contained, offline Leaflet map to *path* as HTML (atomically; *tiles* adds an
     online tile layer: 'osm' or a URL template) and return the path. Raises OSError when *path* cannot be
     written."""
-    write_atomic(path, render_html(build_map(document, tiles=tiles)))
+    write_atomic(path, map_html(document, tiles=tiles))
     return Path(path)
 
 
@@ -474,7 +603,7 @@ def save_embed(document: Document, path: str | Path, *, tiles: str | None = None
     """Write the document's map as an HTML fragment to paste into a report (an iframe with the page as srcdoc,
     *height* in CSS pixels) to *path* (atomically) and return the path. Raises OSError when *path* cannot be
     written."""
-    page = render_html(build_map(document, tiles=tiles, mode="embed"))
+    page = map_html(document, tiles=tiles, mode="embed")
     write_atomic(path, embed_html(page, title=f"Map: {document.title or document.id}", height=height))
     return Path(path)
 
@@ -511,7 +640,7 @@ def save_png(
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="geo-png-") as tmp:
         page = Path(tmp) / "map.html"
-        write_atomic(page, render_html(build_map(document, tiles=tiles, mode="png")))
+        write_atomic(page, map_html(document, tiles=tiles, mode="png"))
         shot = Path(tmp) / "map.png"
         command = [
             chromium_path(),

@@ -187,7 +187,7 @@ def build_data(settings: Settings | None = None, progress: Callable[[str], None]
     """Build the data directory: the gazetteer index, then the boundary caches (written where :func:`current`
     says; a read-only place only makes them slower). Returns the index path. Raises :class:`geo.errors.DataError`
     when the index cannot be written."""
-    from geo.boundaries import basemap_features, country_shapes
+    from geo.boundaries import _shape_lines, basemap_features, country_shapes
     from geo.gazetteer.build import build
 
     settings = settings or current()
@@ -197,7 +197,7 @@ def build_data(settings: Settings | None = None, progress: Callable[[str], None]
         build(path, progress=progress)
     except OSError as exc:
         raise DataError(f"cannot build the gazetteer index in {path.parent}: {exc.strerror or exc}") from exc
-    for function in (country_shapes, basemap_features):
+    for function in (_shape_lines, country_shapes, basemap_features):
         function.cache_clear()
     progress(
         f"boundaries: {len(country_shapes())} country shapes, {len(basemap_features())} basemap features"

@@ -17,8 +17,9 @@ import pytest
 from geopy.distance import great_circle
 
 from geo.batch import BatchArticle, partitions, read_table
+from geo.gazetteer.index import _FORMER_KEY
 from geo.resolve import MAYBE_KM, AnchorIndex, Context, HostIndex
-from tests.fixtures import ROOT, corpus, geo_batch
+from tests.fixtures import ROOT, SEED, corpus, geo_batch
 
 
 def test_partitions_follow_characters_and_cap_the_count():
@@ -51,6 +52,25 @@ def _finish_matches_the_whole_table_way(out, fmt: str) -> None:
     assert (out / f"places{suffix}").read_bytes() == written
 
 
+def _corpus_map_data_is_that_of_whole_tables(out) -> None:
+    """The corpus map reads only the columns it shows; its data is what reading every column gives."""
+    from geo import corpus_map
+
+    some = corpus_map.corpus_data(out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(corpus_map, "ARTICLE_COLUMNS", None)
+        patch.setattr(corpus_map, "MENTION_COLUMNS", None)
+        whole = corpus_map.corpus_data(out)
+    assert some == whole and len(whole["places"]) > 3 and any(p["about"] for p in whole["places"])
+    # The page written without folium is the one folium renders.
+    from geo.render import render_html
+
+    written, _ = corpus_map.save_corpus_map(out, out.parent / "corpus.html")
+    assert written.read_text(encoding="utf-8") == render_html(corpus_map.build_corpus_map(out)[0])
+    read = read_table(out, "mentions", corpus_map.MENTION_COLUMNS)
+    assert sorted(read.columns) == sorted(corpus_map.MENTION_COLUMNS)
+
+
 @pytest.mark.slow
 @pytest.mark.index
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
@@ -60,6 +80,7 @@ def test_the_finishing_step_writes_the_same_tables_fresh_and_resumed(tmp_path, f
     args = [str(source), "-o", str(out), "--workers", "1", "--partition-size", "4", "--format", fmt, "-q"]
     assert geo_batch(*args).returncode == 1  # the two bad lines
     _finish_matches_the_whole_table_way(out, fmt)
+    _corpus_map_data_is_that_of_whole_tables(out)
     places = next(out.glob("places.*")).read_bytes()
     # A rerun after a stop: two partitions to redo, the others read once from their files.
     for part in sorted((out / "articles").glob("part-*"))[1:3]:
@@ -134,15 +155,31 @@ def test_the_in_process_fallback_finishes_from_partition_summaries_too(tmp_path)
 
 
 @pytest.mark.slow
-def test_the_map_path_imports_no_table_cluster_or_geocoder_library():
+@pytest.mark.index
+def test_the_map_path_imports_no_table_cluster_geocoder_or_folium_library(tmp_path):
+    """A whole cold `geo map` (without tiles) in a fresh process: the page is written without folium."""
+    out = tmp_path / "seed.html"
     code = (
-        "import sys, geo.cli, geo.pipeline, geo.render, geo.text\n"
-        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+        "import sys\nfrom geo.cli import main\n"
+        f"status = main(['map', {str(SEED)!r}, '-o', {str(out)!r}])\n"
+        "print(status, ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    loaded = set(done.stdout.split())
-    assert "folium" in loaded and "geo" in loaded
-    assert not loaded & {"pandas", "geopandas", "pyarrow", "shapely", "dask", "distributed", "geopy"}
+    status, *loaded = done.stdout.split()
+    assert status == "0" and out.stat().st_size > 0 and {"geo", "spacy"} <= set(loaded)
+    unused = {"pandas", "geopandas", "pyarrow", "dask", "distributed", "geopy", "folium", "branca"}
+    assert not set(loaded) & unused
+
+
+@pytest.mark.index
+@pytest.mark.parametrize("tiles", [None, "osm"])
+@pytest.mark.parametrize("mode", ["page", "embed", "png"])
+def test_the_page_written_without_folium_is_the_one_folium_renders(seed_doc, mode, tiles):
+    from geo.render import build_map, map_html, render_html
+
+    assert map_html(seed_doc, mode=mode, tiles=tiles) == render_html(
+        build_map(seed_doc, mode=mode, tiles=tiles)
+    )
 
 
 def test_the_worker_never_imports_the_batch_driver():
@@ -210,3 +247,76 @@ def test_host_index_picks_what_scanning_every_host_picks(seed_doc):
                 ):
                     scanned = min(range(len(hosts)), key=lambda i: index.key(i, mention, following))  # type: ignore[arg-type]
                     assert index.pick(mention, following) is hosts[scanned]  # type: ignore[arg-type]
+
+
+@pytest.mark.index
+def test_names_decided_one_at_a_time_are_the_whole_table_sets(gazetteer):
+    """Strong and former names, decided per name by an indexed query (no whole-table scan at start-up), are the
+    sets the whole-table queries give: every name of those sets is in, and of a sample of other names none."""
+    con = gazetteer._con  # noqa: SLF001 — the same index, read the plain way
+    strong = {
+        key
+        for (key,) in con.execute(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 AND ("
+            "(p.fcode NOT LIKE 'PPL%' AND p.fcode != 'ADM2' AND "
+            "(p.source != 'geonames dump' OR p.fcode IN ('PCLI', 'ADM1', 'CONT'))) "
+            "OR (p.fcode LIKE 'PPL%' AND p.population >= 100000) "
+            "OR (p.fcode = 'ADM2' AND n.kind = 0 AND instr(n.key, ' ') > 0))"
+        )
+    }
+    strong = (strong - gazetteer.overrides.dropped) | set(gazetteer.overrides.places)
+
+    def former(min_population: int, namesake_population: int) -> set[str]:
+        alternate = {
+            key
+            for (key,) in con.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind = 2 "
+                "AND p.fcode LIKE 'PPL%' AND p.population >= ?",
+                (min_population,),
+            )
+            if key.isascii() and _FORMER_KEY.fullmatch(key)
+        }
+        named = {
+            key
+            for (key,) in con.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE n.kind <= 1 "
+                "AND (p.fcode NOT LIKE 'PPL%' OR p.population >= ?)",
+                (namesake_population,),
+            )
+        }
+        return alternate - named - gazetteer.overrides.dropped
+
+    formers = {(300_000, 100_000): former(300_000, 100_000), (1_000_000, 100_000): former(1_000_000, 100_000)}
+    assert len(strong) > 30_000 and {"leningrad", "bombay", "breslau"} <= formers[300_000, 100_000]
+    every = [key for (key,) in con.execute("SELECT DISTINCT key FROM names")]
+    sample = (
+        random.Random(22).sample(every, 20_000) + sorted(strong) + ["", "x y", "alma ata", "lourenco marques"]
+    )
+    sample += sorted(set().union(*formers.values()))
+    assert [k for k in sample if k in gazetteer.strong_keys] == [k for k in sample if k in strong]
+    for (population, namesakes), whole in formers.items():
+        lazy = gazetteer.former_names(population, namesakes)
+        assert [k for k in sample if k in lazy] == [k for k in sample if k in whole]
+
+
+def test_one_country_shape_is_that_of_all_shapes_and_an_older_cache_is_carried_over(tmp_path):
+    """`country_shape` parses one line of the cache; the shapes are those of `country_shapes`, and a data directory
+    holding only the older one-object cache gets the per-line one from it (no rebuild from Natural Earth)."""
+    from geo import boundaries
+    from geo.settings import Settings, configure
+
+    shapes = boundaries.country_shapes(0.05)
+    assert len(shapes) > 200 and boundaries.country_shape("ZZ") is None
+    assert all(boundaries.country_shape(iso) == shape for iso, shape in shapes.items())
+    built = tmp_path / "data" / "built"
+    built.mkdir(parents=True)
+    older = {"FR": shapes["FR"], "NZ": shapes["NZ"]}
+    (built / "country_shapes_0.5.json").write_text(json.dumps(older, separators=(",", ":")))
+    try:
+        configure(Settings.from_env({}, data_dir=tmp_path / "data"))
+        assert boundaries.country_shapes(0.5) == older and boundaries.country_shape("NZ", 0.5) == shapes["NZ"]
+    finally:
+        configure(None)
+        boundaries._shape_lines.cache_clear()  # noqa: SLF001 — the tolerance 0.5 lines came from tmp_path
+        boundaries.country_shapes.cache_clear()
+    assert (built / "country_shapes_0.5.jsonl").read_text().splitlines()[0].startswith('["FR",{')

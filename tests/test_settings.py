@@ -133,7 +133,7 @@ def test_the_first_use_builds_the_data_directory_with_one_notice(tmp_path, setti
     assert len(notices) == 1 and "fresh" in notices[0]
     assert {p.name for p in (tmp_path / "fresh" / "built").iterdir()} == {
         "basemap.json",
-        "country_shapes_0.05.json",
+        "country_shapes_0.05.jsonl",
     }
     assert ensure_index(settings, notice=notices.append) == path and len(notices) == 1  # once
 
