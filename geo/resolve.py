@@ -257,6 +257,8 @@ class ResolverConfig:
     holds_city_population: int = (
         50_000  # … a city this big (or a county), read with a lead of half a point or more
     )
+    small_capital: float = 0.5  # share of the capital's feature points for a capital of fewer people than …
+    small_capital_population: int = 100_000  # … this ("Victoria", Seychelles; "The Valley", Anguilla)
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
     softmax_temperature: float = 1.0
     off: frozenset[str] = frozenset()
@@ -385,6 +387,10 @@ def _feature(c: Candidate, e: _Evidence) -> float:
     if c.name_kind == 2 and points > 0:
         known = e.biggest_town >= NAMESAKE_TOWN or e.namesake_names >= KNOWN_NAMES
         return 0.0 if known else points * e.config.alternate_feature
+    # A small territory's capital is a capital, but not so much that it outweighs a bigger town of the name named
+    # beside its neighbours ("Vancouver and Victoria" is British Columbia's, not the Seychelles').
+    if c.fcode == "PPLC" and c.population < e.config.small_capital_population:
+        return points * e.config.small_capital
     return points
 
 

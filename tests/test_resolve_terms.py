@@ -314,3 +314,13 @@ def test_a_us_region_is_a_region_not_a_town(parser):
     text = "Monsoon storms brought flash floods to the Southwest, with Phoenix hit hardest."
     place = places(with_gold_spans(parser, text, ["Southwest", "Phoenix"]))["Southwest"]
     assert (place.fcode, place.country) == ("RGN", "US")
+
+
+def test_a_small_capital_does_not_outweigh_a_bigger_town_beside_its_neighbours(parser, without):
+    text = "Sailings between Vancouver and Victoria resumed after the storm."
+    spans = ["Vancouver", "Victoria"]
+    assert places(with_gold_spans(parser, text, spans))["Victoria"].admin1 == "CA.02"
+    # A capital of its own size still wins where nothing else speaks.
+    assert places(with_gold_spans(parser, "Talks opened in Tegucigalpa.", ["Tegucigalpa"]))[
+        "Tegucigalpa"
+    ].fcode == ("PPLC")
