@@ -899,7 +899,8 @@ def _said_as_place(text: str, start: int, end: int, found: list[Mention]) -> boo
 def former_name(d: _Doc, key: str) -> bool:
     """A former name or another spelling of a city of 300,000 or more that GeoNames keeps only as an alternate
     name: "Leningrad", "Constantinople", "Peking", "Bombay" — claimed like a strong name by the text matcher and over
-    NER's person or organisation (the mention records this rule); not when a town of 100,000 or more, an admin unit or a
+    NER's person or organisation (the mention records this rule) — below a million people only where the words say place
+    (``_said_as_place``); not when a town of 100,000 or more, an admin unit or a
     feature has it as its own name ("Canton", Ohio)."""
     return key in d.rec.former and key not in d.gaz.strong_keys
 
@@ -1292,9 +1293,11 @@ def credential(d: _Doc, m: Mention) -> bool:
 # Currencies named with their country's adjective: "the Swiss franc", "Indian rupees", "the Kenyan shilling".
 _CURRENCY_AFTER = re.compile(
     r" (?:dollars?|francs?|rupees?|rupiah|shillings?|lira|liras|pounds? sterling|pounds?|yen|yuan|renminbi|euros?|"
-    r"pesos?|rand|naira|cedis?|kwacha|krona|kronor|krone|kroner|rubles?|roubles?|won|dinars?|dirhams?|riyals?|"
-    r"ringgit|baht|reais|real|zlotys?|forints?|hryvnias?|lei|leu|taka|kyats?|dong|tenge|manat|lari|dram|som)\b"
-    r"(?! (?:of|in|on|at) [A-Z])"
+    r"pesos?|rand|naira|cedis?|kwacha|krona|kronor|krone|kroner|rubles?|roubles?|dinars?|dirhams?|riyals?|"
+    r"ringgit|baht|reais|real(?! estate)|zlotys?|forints?|hryvnias?|lei|leu|taka|kyats?|dong|tenge|manat|lari|"
+    r"dram|som)\b(?! (?:of|in|on|at) [A-Z])"
+    # "the Kenyan won the marathon": "won" is a currency only where no object follows
+    r"| won\b(?! (?:the|a|an|his|her|their|its|gold|silver|bronze|\d))"
 )
 
 
@@ -1341,12 +1344,12 @@ _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
 # Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
 _GOODS_PHRASE_END = re.compile(
     r"\w+ly|from|to|for|with|at|by|on|won|wins|was|were|is|are|has|have|had|rose|fell|sold|sells|went|came|made|"
-    r"imported|exported|produced|prices|sales"
+    r"imported|exported|produced"
 )
 # "A bottle of Bordeaux", "a glass of Rioja": a drink named for its region.
 _DRINK_OF = re.compile(r"\b(?:bottles?|glass(?:es)?|cases?|casks?|barrels?|pints?|magnums?|sips?) of $", re.I)
 # "from Holstein to Jersey cows", "Cheddar and Stilton cheeses": a name listed before goods named for a place.
-_LISTED_BEFORE_GOODS = re.compile(rf"(?: (?:and|or|to) | ?, ?)[A-Z][a-z]+ {_GOODS}\b")
+_LISTED_BEFORE_GOODS = re.compile(r" (?:and|or|to) [A-Z][a-z]+(?= )")
 
 
 def goods_name(d: _Doc, m: Mention) -> bool:
@@ -1358,11 +1361,17 @@ def goods_name(d: _Doc, m: Mention) -> bool:
         return False
     if any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3]):
         return False
-    if _DRINK_OF.search(d.text, max(0, m.start - 14), m.start) or _LISTED_BEFORE_GOODS.match(d.text, m.end):
+    if _DRINK_OF.search(d.text, max(0, m.start - 14), m.start):
         return True
-    goods = _GOODS_AFTER.match(d.text, m.end)
+    listed = _LISTED_BEFORE_GOODS.match(d.text, m.end)
+    return _goods_end(d.text, listed.end() if listed else m.end)
+
+
+def _goods_end(text: str, at: int) -> bool:
+    """Whether goods named for a place follow *at* and end their phrase ("Oxford shoes.", "Parma ham directly"), not
+    "London gin distillers"."""
+    goods = _GOODS_AFTER.match(text, at)
     following = goods.group("next") if goods else None
-    # "London gin distillers": the goods word is no phrase's end.
     return bool(goods) and (
         not following or following in _stop_words() or bool(_GOODS_PHRASE_END.fullmatch(following))
     )
@@ -1403,6 +1412,10 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
     lo, hi = _sentence_span(d.text, m.start, m.end)
     if d.text[lo : m.start].strip():
         return False  # not the sentence's subject
+    if any(c.fcode in ("PCLI", "AIRP") for c in d.gaz.candidates(normalize_name(m.text))[:3]):
+        return (
+            False  # "China suspended flights", "Heathrow cancelled 175 flights": a country or an airport acts
+        )
     return bool(_AIRLINE_DOES.match(d.text, m.end) or _SAID_BY_COMPANY.search(d.text, m.end, hi))
 
 
@@ -1540,9 +1553,12 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if key not in d.gaz.strong_keys:
         return True
     own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
-    if any(c.fcode in ("PCLI", "ADM1") for c in own):
-        return False  # national and state sides are read as their countries and states
-    return max((c.population for c in own if c.fcode.startswith("PPL")), default=0) < SPORTS_CITY_POPULATION
+    towns = [c.population for c in own if c.fcode.startswith("PPL")]
+    if not towns or any(c.fcode in ("PCLI", "ADM1") for c in own):
+        return (
+            False  # national and state sides are their countries and states; "Europe's captain" is Europe's
+        )
+    return max(towns) < SPORTS_CITY_POPULATION
 
 
 def acronym(d: _Doc, m: Mention) -> bool:

@@ -288,7 +288,7 @@ _NOT_AN_AREA = (
 )
 # Who governs a state or province: "Quebec's premier", "the governor of Georgia", "Ohio's legislature".
 _ADMIN1_OFFICES = (
-    r"(?:lieutenant[- ])?governor|premier|legislature|legislators|lawmakers|statehouse|"
+    r"(?:lieutenant[- ])?governor|premier|statehouse|"
     r"(?:state|provincial) (?:government|senate|assembly|legislature|lawmakers|officials|election)"
 )
 _ADMIN_AFTER = re.compile(
@@ -298,7 +298,7 @@ _ADMIN_AFTER = re.compile(
 )
 _ADMIN_BEFORE = re.compile(
     rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
-    r"|(?P<upstate>upstate|downstate|rural))\s+$",
+    r"|(?P<upstate>upstate|downstate)|(?P<rural>rural))\s+$",
     re.IGNORECASE,
 )  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec" (the state or province)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -873,8 +873,14 @@ class Resolver:
                 or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
             )
             if word:
-                adm1 = any(word.groupdict().get(g) for g in ("adm1", "upstate", "office"))
+                adm1 = any(word.groupdict().get(g) for g in ("adm1", "upstate", "office", "rural"))
                 levels = {"ADM1"} if adm1 else {"ADM2"}
+                if word.groupdict().get("rural") and any(
+                    c.fcode == "PCLI" and c.name_kind == 0 for c in options
+                ):
+                    levels = (
+                        set()
+                    )  # "rural Mexico" is the country's countryside, "rural Quebec" the province's
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points

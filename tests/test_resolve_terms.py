@@ -112,7 +112,7 @@ def test_an_admin_word_makes_it_the_province(parser, without, text):
         ("The premier of Quebec called an early election.", "Quebec"),
         ("Snow closed schools across rural Quebec.", "Quebec"),
         ("The governor of Georgia vetoed the budget.", "Georgia"),
-        ("Georgia's lawmakers passed the budget.", "Georgia"),
+        ("Georgia's state lawmakers passed the budget.", "Georgia"),
     ],
 )
 def test_who_governs_it_makes_it_the_state_or_province(parser, without, text, name):

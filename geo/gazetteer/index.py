@@ -64,10 +64,9 @@ class NameSet:
 
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
-_RENOWN = "p.names"
-_FORMER_KEY = re.compile(
-    r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}"
-)  # "breslau", "alma ata", "lourenco marques"  # Candidate.names, after name_kind (which a names row gives)
+_RENOWN = "p.names"  # Candidate.names, after name_kind (which a names row gives)
+# A former name the text matcher may claim: "breslau", "alma ata", "lourenco marques".
+_FORMER_KEY = re.compile(r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}")
 
 
 def default_path() -> Path:
