@@ -695,9 +695,10 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         return None
     if ent.label_ == "PERSON" and " " in d.text[start:end]:
         return []
+    places = [(e.start_char, e.end_char) for e in d.ents if e.label_ in PLACE_LABELS]
     rule = "former_name" if former_name(d, key) else "mislabelled_place"
-    if rule == "former_name" and key not in d.rec.former_major and not _said_as_place(d.text, start, end, []):
-        return None  # "Rozen's wife, Julia": a smaller city's old name is a place where the words say so
+    if rule == "former_name" and _former_unsaid(d, key, start, end, places):
+        return None
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
@@ -870,12 +871,8 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             taken = _Spans((m.start, m.end) for m in found)
         key = normalize_name(text[start:end])
         rule = "former_name" if former_name(d, key) else "gazetteer_name"
-        if (
-            rule == "former_name"
-            and key not in d.rec.former_major
-            and not _said_as_place(text, start, end, found)
-        ):
-            continue  # "Rozen's wife, Julia": a smaller city's old name is a place where the words say so
+        if rule == "former_name" and _former_unsaid(d, key, start, end, [(m.start, m.end) for m in found]):
+            continue
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)
     return found
@@ -884,15 +881,21 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or)\s+)\s*")
 
 
-def _said_as_place(text: str, start: int, end: int, found: list[Mention]) -> bool:
-    """Whether the words make *text[start:end]* a place: a locative word before it ("fled to", "left", "in"), or a
-    place of *found* listed right before or after it ("from Smyrna to Salonika" has both)."""
+def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """An old name of a city under a million people (``key`` not in ``former_major``) where the words do not say
+    place: "Rozen's wife, Julia" (Plovdiv's Latin name) — see :func:`_said_as_place`."""
+    return key not in d.rec.former_major and not _said_as_place(d.text, start, end, places)
+
+
+def _said_as_place(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """Whether the words make *text[start:end]* a place: a locative word before it ("fled to", "left", "in"), or one
+    of *places* (spans) listed right before or after it ("from Smyrna to Salonika" has both)."""
     if _LOCATIVE_CUE.search(text, max(0, start - 16), start):
         return True
     return any(
-        (m.end <= start and _LIST_JOIN.fullmatch(text, m.end, start))
-        or (end <= m.start and _LIST_JOIN.fullmatch(text, end, m.start))
-        for m in found
+        (e <= start and _LIST_JOIN.fullmatch(text, e, start))
+        or (end <= s and _LIST_JOIN.fullmatch(text, end, s))
+        for s, e in places
     )
 
 
