@@ -54,6 +54,9 @@ ITERATIONS = 2  # further passes with the context and anchors of the previous on
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
 MAYBE_ANCHOR = 0.6  # … a place the article names with at least this confidence
 ANCHORLESS = ("PCLI", "CONT")
+# Features so large that their point says nothing of where in them a town is: like countries, they anchor only seas
+# and regions ("the Appalachians" must not pull a "Washington Square" to the range's middle in Pennsylvania).
+BROAD_FEATURES = ("MTS", "DSRT", "PLAT", "OCN", "SEA", "RF")
 PREFIX_FCODES = ("PCLI", "CONT", "ADM1")
 FALLBACK_SCORE = 0.5  # a fallback geocoder's answer: one reading, not ranked against any other
 INSTITUTIONS = frozenset(
@@ -770,7 +773,7 @@ class Resolver:
                             probability,
                             key,
                             place.country,
-                            place.fcode in ANCHORLESS,
+                            place.fcode in ANCHORLESS or place.fcode in BROAD_FEATURES,
                         )
         anchors = list(best.values())  # lat, lon, weight, name key, country, is a country
         if not anchors:

@@ -324,3 +324,15 @@ def test_a_small_capital_does_not_outweigh_a_bigger_town_beside_its_neighbours(p
     assert places(with_gold_spans(parser, "Talks opened in Tegucigalpa.", ["Tegucigalpa"]))[
         "Tegucigalpa"
     ].fcode == ("PPLC")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode"),
+    [
+        ("Sandstorms swept across the Gobi Desert.", "Gobi Desert", "DSRT"),
+        ("Climbers were stranded high in the Andes.", "Andes", "MTS"),  # not the Colombian town
+        ("Heat bleached much of the Great Barrier Reef.", "Great Barrier Reef", "RF"),
+    ],
+)
+def test_deserts_ranges_and_reefs_are_features_not_towns(parser, text, name, fcode):
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode == fcode
