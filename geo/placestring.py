@@ -35,6 +35,12 @@ AREA_KM = (
 
 _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
 _POSSESSIVE = re.compile(r"['’]s?$")
+# ", the biggest city in Guanajuato", ", a village in Ohio", ", the capital of Chad": an apposition that says where.
+APPOSITION = (
+    r",\s?(?:the|a|an) (?:[\w-]+ ){0,3}?(?:city|town|village|capital|port|suburb|municipality|community|county seat)"
+    r" (?:in|of) (?:the )?"
+)
+_APPOSITION_AFTER = re.compile(APPOSITION + r"((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _CODE = re.compile(r"[A-Za-z]{2,3}")  # "OR", "nsw", "FRA" once the dots are gone
 _ISO_3166_2 = re.compile(r"([A-Za-z]{2})-([A-Za-z0-9]{1,3})")  # "US-OR", "CH-BE", "GB-ENG"
@@ -102,14 +108,15 @@ class QualifierReader:
         """The admin-1 units and countries named right after "X, " (X ending at character *end* of *text*),
         whether or not the recogniser made a mention of it — a postal code ("OR", "ON", "NSW"), a press
         abbreviation ("Tenn.", "N.S."), or the longest run of up to four capitalised words naming a state,
-        province or country ("New South Wales", "Georgia") — and how much to trust it: a possessive ("Tripoli,
+        province or country ("New South Wales", "Georgia"), also after an apposition (", the biggest city in
+        Guanajuato", ", a village in Ohio") — and how much to trust it: a possessive ("Tripoli,
         Lebanon's second city") may be a new clause instead ("In Washington, Georgia's president said")."""
         admin1: set[str] = set()
         countries: set[str] = set()
         code = _CODE_AFTER.match(text, end)
         if code:
             admin1 |= set(self.postal_units(code.group(1)))
-        words = _QUALIFIER_AFTER.match(text, end)
+        words = _QUALIFIER_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end)
         trust = 1.0
         if words:
             run = words.group(1).split()

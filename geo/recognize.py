@@ -753,10 +753,31 @@ _FACILITY = re.compile(
 )  # not "House", "Mill", "Tower", "Market": as often a charity, a restaurant, a company or a person ("David Mills")
 
 
+_AT_THE = re.compile(
+    r"\b(?:at|outside|inside|near|in|into|from|behind|before|toward|towards) the $", re.IGNORECASE
+)
+_IN_TOWN_AFTER = re.compile(r" in [A-Z][a-z]")
+# An event is at a place, not one: "at the State Jazz Championships in Des Moines", "the Tour de France".
+_EVENT_WORD = re.compile(
+    r"\b(?:Championships?|Competition|Summit|Festival|Tour|Games|Cup|Conference|Awards?|Open|Marathon|Series|"
+    r"Olympics|Expo|Fair|Show|Week|Forum)\b"
+)
+
+
 def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's organisation of two or more words that ends with a word for a physical place: "Oakwood Cemetery",
-    "the Northside Water Plant", "Ocean Gateway Terminal" — a venue the story puts somewhere (the resolver places it
-    in the town named with it, else the dateline's, else the nearest)."""
+    "the Northside Water Plant", "Ocean Gateway Terminal"; or any organisation, person or facility NER found after
+    "at the"/"outside the" and before "in Town": "outside the Louvre in Paris" — a venue the story puts somewhere
+    (the resolver places it in the town named with it, else the dateline's, else the nearest)."""
+    if (
+        ent.label_ in ("ORG", "PERSON", "FAC")
+        and _AT_THE.search(d.text, max(0, start - 12), start)
+        and _IN_TOWN_AFTER.match(d.text, end)
+        and not _EVENT_WORD.search(d.text, start, end)
+    ):
+        return [
+            d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")
+        ]  # "outside the Louvre in Paris"
     if ent.label_ != "ORG" or " " not in d.text[start:end]:
         return None
     if not _FACILITY.search(d.text, start, end) or _INITIAL_INSIDE.search(d.text, start, end):

@@ -35,7 +35,7 @@ from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
-from geo.placestring import POSSESSIVE_TRUST, QualifierReader
+from geo.placestring import APPOSITION, POSSESSIVE_TRUST, QualifierReader
 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
@@ -307,6 +307,9 @@ _ADMIN_BEFORE = re.compile(
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
+
+
+_APPOSITION_GAP = re.compile(APPOSITION)  # "León, the biggest city in Guanajuato": Guanajuato contains León
 
 
 def _comma_pair(text: str, first: Mention, second: Mention) -> bool:
@@ -860,7 +863,14 @@ class Resolver:
                 }
                 if points:
                     found["qualifier"] = points
-            if "contains" not in config.off and i and _comma_pair(text, mentions[i - 1], mention):
+            if (
+                "contains" not in config.off
+                and i
+                and (
+                    _comma_pair(text, mentions[i - 1], mention)
+                    or _APPOSITION_GAP.fullmatch(text, mentions[i - 1].end, mention.start)
+                )
+            ):
                 inner = [c for c in candidates[i - 1] if c.name_kind <= 1 and c.fcode not in ANCHORLESS]
                 trust = POSSESSIVE_TRUST if _POSSESSIVE_AFTER.match(text, mention.end) else 1.0
                 points = {

@@ -336,3 +336,15 @@ def test_a_small_capital_does_not_outweigh_a_bigger_town_beside_its_neighbours(p
 )
 def test_deserts_ranges_and_reefs_are_features_not_towns(parser, text, name, fcode):
     assert places(with_gold_spans(parser, text, [name]))[name].fcode == fcode
+
+
+def test_an_apposition_says_where_a_town_is(parser, without):
+    text = (
+        "Car plants in León, the largest city in Guanajuato, ship most of their output to the United States."
+    )
+    spans = ["León", "Guanajuato", "United States"]
+    found = places(with_gold_spans(parser, text, spans))
+    assert (found["León"].admin1, found["Guanajuato"].fcode) == ("MX.11", "ADM1")
+    assert places(with_gold_spans(without("qualifier", "contains"), text, spans))["León"].admin1 != "MX.11"
+    reader = parser.resolver.qualifiers
+    assert reader.after("Lismore, a town in New South Wales, flooded.", 7).admin1 == {"AU.02"}

@@ -298,6 +298,14 @@ def test_an_organisation_named_for_a_facility_is_a_venue(gaz, nlp):
         ("Oakwood Cemetery", "venue"),
         ("Tulsa", "ner_place"),
     ]
+    # Whatever NER called it, "outside the X in Town" is a venue in that town; an event is not a venue.
+    text = "Crowds gathered outside the Orpheum in Tulsa."
+    assert found(gaz, nlp, text, {"Orpheum": "PERSON", "Tulsa": "GPE"}) == [
+        ("Orpheum", "venue"),
+        ("Tulsa", "ner_place"),
+    ]
+    text = "She sang at the Summer Games in Tulsa."
+    assert texts(gaz, nlp, text, {"Summer Games": "ORG", "Tulsa": "GPE"}) == ["Tulsa"]
     # A house, a mill or a person's name is as often a charity, a restaurant or a person.
     text = "Fithian House held a dinner in Tulsa."
     assert texts(gaz, nlp, text, {"Fithian House": "ORG", "Tulsa": "GPE"}) == ["Tulsa"]
