@@ -348,3 +348,14 @@ def test_an_apposition_says_where_a_town_is(parser, without):
     assert places(with_gold_spans(without("qualifier", "contains"), text, spans))["León"].admin1 != "MX.11"
     reader = parser.resolver.qualifiers
     assert reader.after("Lismore, a town in New South Wales, flooded.", 7).admin1 == {"AU.02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "fcode"),
+    [
+        ("Qatar and Bahrain will share a new port on the Gulf coast.", "Qatar", "GULF"),
+        ("Hurricane Ida flattened towns along the Gulf coast of Louisiana.", "Louisiana", "RGN"),
+    ],
+)
+def test_the_gulf_coast_follows_the_story(parser, text, other, fcode):
+    assert places(with_gold_spans(parser, text, ["Gulf coast", other]))["Gulf coast"].fcode == fcode
