@@ -61,18 +61,23 @@ def _rounded(geometry: Any, digits: int) -> dict[str, Any]:
     return json.loads(shapely.to_geojson(geometry))
 
 
-def _disk_cached(name: str, compute: Callable[[], Any]) -> Any:
-    """Simplifying 250 polygons takes seconds; keep the result in the data directory's built/ (``data/built/`` in a
-    checkout: git-ignored, made by `make setup` or `geo data build`)."""
-    path = current().built_dir / f"{name}.json"
+def _built_text(filename: str, make: Callable[[], str]) -> str:
+    """The text of *filename* in the data directory's built/ (``data/built/`` in a checkout: git-ignored, made by
+    `make setup` or `geo data build`), made by *make* and kept there when missing."""
+    path = current().built_dir / filename
     if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    value = compute()
+        return path.read_text(encoding="utf-8")
+    text = make()
     try:
-        write_atomic(path, json.dumps(value, separators=(",", ":")))
+        write_atomic(path, text)
     except OSError:
         pass  # a read-only checkout still works, just slower
-    return value
+    return text
+
+
+def _disk_cached(name: str, compute: Callable[[], Any]) -> Any:
+    """Simplifying 250 polygons takes seconds: *compute*'s JSON value, kept as ``built/<name>.json``."""
+    return json.loads(_built_text(f"{name}.json", lambda: json.dumps(compute(), separators=(",", ":"))))
 
 
 @lru_cache(maxsize=8)
@@ -92,22 +97,17 @@ def country_shape(iso: str, tolerance: float = 0.05) -> dict[str, Any] | None:
 def _shape_lines(tolerance: float) -> dict[str, str]:
     """ISO alpha-2 → its line ``["FR",{geometry}]`` of the built cache ``country_shapes_<tolerance>.jsonl`` (made
     here when missing: from the older one-object ``.json`` cache when present, else from Natural Earth)."""
-    built = current().built_dir
-    path = built / f"country_shapes_{tolerance}.jsonl"
-    if path.exists():
-        text = path.read_text(encoding="utf-8")
-    else:
-        older = built / f"country_shapes_{tolerance}.json"
+
+    def make() -> str:
+        older = current().built_dir / f"country_shapes_{tolerance}.json"
         shapes = (
             json.loads(older.read_text(encoding="utf-8")) if older.exists() else _country_shapes(tolerance)
         )
-        text = "".join(
+        return "".join(
             json.dumps([iso, shape], separators=(",", ":")) + "\n" for iso, shape in shapes.items()
         )
-        try:
-            write_atomic(path, text)
-        except OSError:
-            pass  # a read-only checkout still works, just slower
+
+    text = _built_text(f"country_shapes_{tolerance}.jsonl", make)
     return {line[2 : line.index('"', 2)]: line for line in text.splitlines()}
 
 

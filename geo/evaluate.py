@@ -12,15 +12,17 @@ from __future__ import annotations
 import json
 import math
 import statistics
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from geopy.distance import great_circle
 
 from geo.model import Document, Resolution
 from geo.pipeline import Article, Geoparser
+
+_T = TypeVar("_T")
 
 MAX_ERROR_KM = 20_039.0  # half the Earth's circumference: the error of a toponym found but not placed
 
@@ -48,32 +50,37 @@ class GoldArticle:
     toponyms: list[GoldToponym]
 
 
-def read_gold(path: str | Path) -> Iterator[GoldArticle]:
-    """The articles of a gold JSONL corpus (one ``{"id", "text", "toponyms": [{"start", "end", "name", "lat",
-    "lon", "geonameid"}]}`` per line; blank lines skipped; corpus defaults to the file's stem). Raises
-    ValueError naming the file and line for a malformed record, OSError for an unreadable file."""
+def _jsonl(path: str | Path, what: str, build: Callable[[dict, str], _T]) -> Iterator[_T]:
+    """``build(record, "FILE:LINE")`` for each non-blank line of a JSONL file; a malformed line raises
+    ``ValueError`` naming ``FILE:LINE`` and *what* it is not; an unreadable file raises ``OSError``."""
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
+            where = f"{path}:{number}"
             try:
-                record = json.loads(line)
-                toponyms = [
-                    GoldToponym(
-                        t["start"],
-                        t["end"],
-                        t["name"],
-                        t.get("lat"),
-                        t.get("lon"),
-                        t.get("geonameid") or None,
-                    )
-                    for t in record["toponyms"]
-                ]
-                yield GoldArticle(
-                    str(record["id"]), record.get("corpus") or Path(path).stem, record["text"], toponyms
-                )
+                yield build(json.loads(line), where)
             except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{number}: not a gold article ({exc})") from exc
+                raise ValueError(f"{where}: not a {what} ({exc})") from exc
+
+
+def read_gold(path: str | Path) -> Iterator[GoldArticle]:
+    """The articles of a gold JSONL corpus (one ``{"id", "text", "toponyms": [{"start", "end", "name", "lat",
+    "lon", "geonameid"}]}`` per line; blank lines skipped; corpus defaults to the file's stem). Raises
+    ValueError naming the file and line for a malformed record, OSError for an unreadable file."""
+
+    def article(record: dict, where: str) -> GoldArticle:
+        toponyms = [
+            GoldToponym(
+                t["start"], t["end"], t["name"], t.get("lat"), t.get("lon"), t.get("geonameid") or None
+            )
+            for t in record["toponyms"]
+        ]
+        return GoldArticle(
+            str(record["id"]), record.get("corpus") or Path(path).stem, record["text"], toponyms
+        )
+
+    return _jsonl(path, "gold article", article)
 
 
 @dataclass
@@ -296,39 +303,25 @@ def _locate(text: str, name: str, occurrence: int, where: str) -> tuple[int, int
 
 def read_cases(path: str | Path) -> Iterator[Case]:
     """Cases of a case file; a malformed line raises ``ValueError`` naming ``FILE:LINE``."""
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-                text = record["text"]
-                places = []
-                for p in record.get("places", []):
-                    start, end = _locate(text, p["name"], int(p.get("occurrence", 1)), where)
-                    gid = p.get("geonameid")
-                    places.append(
-                        GoldToponym(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid))
-                    )
-                negatives = []
-                for n in record.get("not_places", []):
-                    name, occurrence = (
-                        (n, 1) if isinstance(n, str) else (n["name"], int(n.get("occurrence", 1)))
-                    )
-                    negatives.append(
-                        GoldToponym(*_locate(text, name, occurrence, where), name, None, None, None)
-                    )
-                yield Case(
-                    str(record["id"]),
-                    str(record["kind"]),
-                    bool(record.get("control")),
-                    text,
-                    places,
-                    negatives,
-                )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{where}: not a case ({exc})") from exc
+
+    def case(record: dict, where: str) -> Case:
+        text = record["text"]
+        places = []
+        for p in record.get("places", []):
+            start, end = _locate(text, p["name"], int(p.get("occurrence", 1)), where)
+            gid = p.get("geonameid")
+            places.append(
+                GoldToponym(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid))
+            )
+        negatives = []
+        for n in record.get("not_places", []):
+            name, occurrence = (n, 1) if isinstance(n, str) else (n["name"], int(n.get("occurrence", 1)))
+            negatives.append(GoldToponym(*_locate(text, name, occurrence, where), name, None, None, None))
+        return Case(
+            str(record["id"]), str(record["kind"]), bool(record.get("control")), text, places, negatives
+        )
+
+    return _jsonl(path, "case", case)
 
 
 def case_failures(document: Document, case: Case) -> list[str]:
@@ -428,23 +421,13 @@ class FocusGold:
 
 def read_focus_gold(path: str | Path) -> dict[str, FocusGold]:
     """A focus gold by article id. Raises ``ValueError`` naming the line for a malformed one."""
-    out: dict[str, FocusGold] = {}
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                gold = FocusGold(
-                    str(record["id"]),
-                    str(record["corpus"]),
-                    tuple(record["countries"]),
-                    tuple(record["admin1"]),
-                )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{number}: not a focus gold line ({exc})") from exc
-            out[gold.id] = gold
-    return out
+
+    def gold(record: dict, where: str) -> FocusGold:
+        return FocusGold(
+            str(record["id"]), str(record["corpus"]), tuple(record["countries"]), tuple(record["admin1"])
+        )
+
+    return {g.id: g for g in _jsonl(path, "focus gold line", gold)}
 
 
 @dataclass

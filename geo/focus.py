@@ -131,7 +131,7 @@ def article_focus(document: Document, gazetteer: Gazetteer, *, config: FocusConf
     """The focus of a parsed document, from ``document.resolutions`` and ``document.title``.
 
     Returns a :class:`geo.model.Focus` of ranked countries (ISO 3166-1 alpha-2 codes), admin-1 units (codes from
-    :meth:`Gazetteer.admin1_code`) and cities, each with its share of the weight at its level; empty lists when the
+    :attr:`Candidate.admin1_code`) and cities, each with its share of the weight at its level; empty lists when the
     article is about nowhere in particular. Names and GeoNames ids of countries and admin-1 units come from the
     gazetteer's in-memory tables (no query per mention).
     """
@@ -237,7 +237,7 @@ def _select(weights: FocusWeights, gazetteer: Gazetteer, config: FocusConfig) ->
         unit = gazetteer.admin1(code)
         admin1_entries.append(
             FocusPlace(
-                gazetteer.admin1_code(code),
+                _output_code(gazetteer, code),
                 unit.name if unit else code,
                 unit.geonameid if unit else None,
                 share(admin1, code),
@@ -250,8 +250,14 @@ def _select(weights: FocusWeights, gazetteer: Gazetteer, config: FocusConfig) ->
     for iso in top_countries:
         units = [code for code in top_admin1 if code.partition(".")[0] == iso]
         if units and math.fsum(admin1[u] for u in units) >= config.local * countries[iso]:
-            local += [gazetteer.admin1_code(u) for u in units]
+            local += [_output_code(gazetteer, u) for u in units]
     return Focus(tuple(country_entries), tuple(admin1_entries), tuple(city_entries), tuple(local))
+
+
+def _output_code(gazetteer: Gazetteer, code: str) -> str:
+    """The code outputs give the admin-1 unit *code* (:attr:`Candidate.admin1_code`: ISO 3166-2 when known)."""
+    unit = gazetteer.admin1(code)
+    return (unit.admin1_code if unit else None) or code
 
 
 def _ranked(weights: dict, config: FocusConfig) -> list:

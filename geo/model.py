@@ -198,7 +198,7 @@ class ArticleMeta:
 @dataclass(frozen=True, slots=True)
 class FocusPlace:
     """One entry of an article's focus: ``code`` is ISO 3166-1 alpha-2 for a country, the admin-1 code outputs use
-    (:meth:`geo.gazetteer.index.Gazetteer.admin1_code`: ISO 3166-2 like ``"US-OR"`` when known) for an admin-1
+    (:attr:`Candidate.admin1_code`: ISO 3166-2 like ``"US-OR"`` when known) for an admin-1
     unit, ``""`` for a city; ``score`` is the entry's share (0–1) of the focus weight at its level."""
 
     code: str

@@ -36,6 +36,8 @@ AREA_KM = (
 _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
 _POSSESSIVE = re.compile(r"['’]s?$")
 # ", the biggest city in Guanajuato", ", a village in Ohio", ", the capital of Chad": an apposition that says where.
+# The gap between two members of a list of places: "Hull, Grimsby and Lincoln", "Smyrna or Dalton", "A & B".
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 APPOSITION = (
     r",\s?(?:the|a|an) (?:[\w-]+ ){0,3}?(?:city|town|village|capital|port|suburb|municipality|community|county seat)"
     r" (?:in|of) (?:the )?"

@@ -36,7 +36,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.model import Mention, MentionSource
 from geo.normalize import normalize_name
-from geo.placestring import QualifierReader
+from geo.placestring import LIST_GAP, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -899,9 +899,6 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or)\s+)\s*")
-
-
 def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """An old name of a city under a million people (``key`` not in ``former_major``) where the words do not say
     place: "Rozen's wife, Julia" (Plovdiv's Latin name) — see :func:`_said_as_place`."""
@@ -914,8 +911,7 @@ def _said_as_place(text: str, start: int, end: int, places: list[tuple[int, int]
     if _LOCATIVE_CUE.search(text, max(0, start - 16), start):
         return True
     return any(
-        (e <= start and _LIST_JOIN.fullmatch(text, e, start))
-        or (end <= s and _LIST_JOIN.fullmatch(text, end, s))
+        (e <= start and LIST_GAP.fullmatch(text, e, start)) or (end <= s and LIST_GAP.fullmatch(text, end, s))
         for s, e in places
     )
 
@@ -1410,12 +1406,10 @@ _COMPANY_BEFORE = re.compile(
     rf"\b(?:{_COMPANY_NOUN}|[Ss]hares (?:in|of)) $"
 )  # "the insurer Zurich", "shares in X"
 # "Halifax, the mortgage lender," — not "… flights to Nairobi, the airline said" (that names the sentence's subject).
-_COMPANY_AFTER = re.compile(
-    rf",? (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}\b(?! (?:said|says|added|announced|reported))"
-)
-_SAID_BY_COMPANY = re.compile(
-    rf", (?:the|a|an) (?:\w+ )?{_COMPANY_NOUN} (?:said|says|added|announced|reported)\b"
-)
+_DESCRIBED = rf"(?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}"  # "the mortgage lender", "the airline"
+_SAID = r"(?:said|says|added|announced|reported)"
+_COMPANY_AFTER = re.compile(rf",? {_DESCRIBED}\b(?! {_SAID})")
+_SAID_BY_COMPANY = re.compile(rf", {_DESCRIBED} {_SAID}\b")
 # What only an airline does: "Delta cancelled 300 flights", "Emirates added a third daily flight".
 _AIRLINE_DOES = re.compile(
     r" (?:has |have |had |will )?(?:cancell?ed|cancels|added|adds|grounded|grounds|suspended|suspends|resumed|"

@@ -35,7 +35,7 @@ from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
-from geo.placestring import APPOSITION, POSSESSIVE_TRUST, QualifierReader
+from geo.placestring import APPOSITION, LIST_GAP, POSSESSIVE_TRUST, QualifierReader
 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
@@ -306,7 +306,6 @@ _ADMIN_BEFORE = re.compile(
 )  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec" (the state or province)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 
 
 _APPOSITION_GAP = re.compile(APPOSITION)  # "León, the biggest city in Guanajuato": Guanajuato contains León
@@ -332,7 +331,7 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[int]]:
     conjunction = False
     for i in range(1, len(mentions) + 1):
         gap = text[mentions[i - 1].end : mentions[i].start] if i < len(mentions) else "."
-        if i < len(mentions) and _LIST_GAP.fullmatch(gap):
+        if i < len(mentions) and LIST_GAP.fullmatch(gap):
             run.append(i)
             conjunction |= bool(re.search(r"\b(?:and|or)\b|&", gap))
             continue

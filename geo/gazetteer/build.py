@@ -31,7 +31,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from geo.gazetteer.geonames import GeoNamesDumps, load_dumps
-from geo.gazetteer.schema import PLACE_COLUMNS, SCHEMA, SCHEMA_VERSION
+from geo.gazetteer.schema import BUILT_PLACE_COLUMNS, SCHEMA, SCHEMA_VERSION
 from geo.normalize import is_latin_key, normalize_name
 from geo.settings import authored_file, current
 
@@ -559,7 +559,7 @@ def write_index(
     con = sqlite3.connect(tmp)
     con.executescript(SCHEMA)
     con.executemany(
-        f"INSERT OR REPLACE INTO places {PLACE_COLUMNS} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT OR REPLACE INTO places {BUILT_PLACE_COLUMNS} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             (
                 p.id,

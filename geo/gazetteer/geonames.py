@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import InputError
-from geo.gazetteer.schema import PLACE_COLUMNS
+from geo.gazetteer.schema import BUILT_PLACE_COLUMNS
 from geo.iterate import chunked
 from geo.normalize import is_latin_key, normalize_name
 
@@ -72,7 +72,7 @@ def load_dumps(
     with _lines(dumps.geonames) as lines:
         for chunk in chunked(_places(lines, dumps.geonames, counts), CHUNK):
             con.executemany(
-                f"INSERT OR REPLACE INTO places {PLACE_COLUMNS} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT OR REPLACE INTO places {BUILT_PLACE_COLUMNS} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (r[0] for r in chunk),
             )
             names = [n for r in chunk for n in r[1]]

