@@ -27,8 +27,19 @@ from geo.model import Candidate
 
 POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in a possessive
 POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
-# Canadian press abbreviations that are words or initialisms elsewhere ("N.B." nota bene, "Man."): qualifiers only.
-PRESS_ONLY = {"N.S.": "CA.07", "N.B.": "CA.04", "Man.": "CA.03", "Nfld.": "CA.05", "Sask.": "CA.11"}
+# Canadian and Australian press abbreviations that are words, names or initialisms elsewhere ("N.B." nota bene,
+# "Man.", "Vic" a man's name and a Catalan town, "Tas"): qualifiers only, read after "Town, ".
+PRESS_ONLY = {
+    "N.S.": "CA.07",
+    "N.B.": "CA.04",
+    "Man.": "CA.03",
+    "Nfld.": "CA.05",
+    "Sask.": "CA.11",
+    "Vic": "AU.07",
+    "Vic.": "AU.07",
+    "Tas": "AU.06",
+    "Tas.": "AU.06",
+}
 AREA_KM = (
     80.0  # a place "in" an admin-2 unit lies this near the unit's point (admin-2 units have no polygon here)
 )

@@ -36,7 +36,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.model import Mention, MentionSource
 from geo.normalize import normalize_name
-from geo.placestring import LIST_GAP, QualifierReader
+from geo.placestring import LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -930,7 +930,10 @@ def _found_places(found: list[Mention]) -> list[Mention]:
 
 
 # ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
-_STATE_CODE_AFTER = re.compile(r"(?<=[a-z]), ([A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)(?=[,;:)]|\s|$)")
+_STATE_CODE_AFTER = re.compile(
+    rf"(?<=[a-z]), ([A-Z]{{2,3}}|[A-Z][a-z]{{1,4}}\.|[A-Z]\.[A-Z]\.|{'|'.join(k for k in PRESS_ONLY if '.' not in k)})"
+    r"(?=[,;:)]|\s|$)"
+)
 
 
 def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:

@@ -35,11 +35,13 @@ from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
-from geo.placestring import APPOSITION, LIST_GAP, POSSESSIVE_TRUST, QualifierReader
+from geo.placestring import APPOSITION, LIST_GAP, POSSESSIVE_TRUST, PRESS_ONLY, QualifierReader
 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
 PART_SCORE = 0.5  # an unknown name containing a place the article names
+COUNTY_SHARE = 0.3  # a county reading this likely (first or second) speaks for the towns in it
+OUTSIDE_QUALIFIER_SURE = 0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
@@ -80,6 +82,7 @@ EVIDENCE_LABELS = {
     "list_peer": "listed with places of its kind",
     "proximity": "near other places the article names",
     "holds_city": "holds a city the article names",
+    "in_county": "in a county the article names",
     "major_city": "a major city, by an old or other name",
 }
 
@@ -260,6 +263,8 @@ class ResolverConfig:
     holds_city_population: int = (
         50_000  # … a city this big (or a county), read with a lead of half a point or more
     )
+    in_county: float = 3.0  # a town within county_km of a county (admin-2 unit) the article names with confidence …
+    county_km: float = 40.0  # … ("The Alexander County board met in Cairo": Cairo, Illinois, its seat)
     small_capital: float = 0.5  # share of the capital's feature points for a capital of fewer people than …
     small_capital_population: int = 100_000  # … this ("Victoria", Seychelles; "The Valley", Anguilla)
     area_km: float = 800.0  # proximity scale of seas and regions, which are near the countries around them
@@ -301,9 +306,11 @@ _ADMIN_AFTER = re.compile(
 )
 _ADMIN_BEFORE = re.compile(
     rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
-    r"|(?P<upstate>upstate|downstate)|(?P<rural>rural))\s+$",
+    r"|(?P<upstate>upstate|downstate)|(?P<rural>rural|(?-i:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)))"
+    r"\s+$",
     re.IGNORECASE,
-)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec" (the state or province)
+)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec", "western New York" (the
+# state or province; a part of a country when the name is a country's too: "northern Mexico")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 
@@ -508,7 +515,8 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "admin_word": _from_text(
         "admin_word",
         '"Kharkiv region", "Herat province", "the canton of Bern", "Quebec\'s premier", "the governor of '
-        'Georgia", "rural Quebec", "upstate New York": the admin unit, not the city or the country.',
+        'Georgia", "rural Quebec", "upstate New York", "western New York": the admin unit, not the city or the '
+        "country.",
     ),
     "list_peer": _from_text(
         "list_peer",
@@ -525,6 +533,11 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         "holds_city",
         "An admin-1 unit holding a city of holds_city_population or more that another name of the article most "
         'likely is ("Atlanta … Georgia": the US state, not the country).',
+    ),
+    "in_county": _from_text(
+        "in_county",
+        "A town within county_km of a county (admin-2 unit) another name of the article likely is, times its share "
+        '("The Alexander County board met in Cairo": Cairo, Illinois, not Egypt\'s capital).',
     ),
     "namesake_city": _namesake_city,
     "major_city": _major_city,
@@ -666,7 +679,44 @@ class Resolver:
                 r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
             )
         }
-        return self._place_unknown(text, final, context, doubtful)
+        final = self._place_unknown(text, final, context, doubtful)
+        if "qualifier" in self.config.off:
+            return final
+        listed = {i for run in _lists(text, mentions) for i in run}
+        for i in range(len(final) - 1):
+            if i not in listed and i + 1 not in listed and _comma_pair(text, mentions[i], mentions[i + 1]):
+                final[i] = self._outside_qualifier(final[i], final[i + 1], candidates[i])
+        return final
+
+    @staticmethod
+    def _outside_qualifier(
+        resolution: Resolution, qualifier: Resolution, options: tuple[Candidate, ...]
+    ) -> Resolution:
+        """ "Lyme, Connecticut" when the index knows no Lyme in Connecticut (only one in New Hampshire): the town is
+        in the admin-1 unit or country the next mention names, not at a namesake outside it — placed there
+        approximately (``via="nearby"``), the namesake kept as the first alternative. Only for "X, Y" alone (not
+        in a list: "Boston, Texas and Ohio") where Y is read by its name as a state, province or country."""
+        unit = qualifier.place
+        if (
+            resolution.via != "name"
+            or resolution.place is None
+            or resolution.mention.demonym_of
+            or not resolution.place.fcode.startswith("PPL")
+            or qualifier.via != "name"
+            or unit is None
+            or unit.fcode not in ("ADM1", "PCLI")
+            or qualifier.mention.demonym_of
+            or qualifier.score < OUTSIDE_QUALIFIER_SURE
+        ):
+            return resolution
+        if unit.fcode == "ADM1" and (
+            any(c.admin1 == unit.admin1 for c in options) or not any(c.country == unit.country for c in options)
+        ):
+            return resolution  # in it, or a unit of another country than every reading's ("Kansas City, North")
+        if unit.fcode == "PCLI" and any(c.country == unit.country for c in options):
+            return resolution
+        alternatives = [(resolution.place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]
+        return Resolution(resolution.mention, unit, NEARBY_SCORE, alternatives, via="nearby")
 
     @staticmethod
     def _doubtful(resolution: Resolution, context: Context, bonus: float) -> bool:
@@ -828,17 +878,20 @@ class Resolver:
     def _code_readings(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
     ) -> None:
-        """ "Huntsville, AL", "Eugene, OR": a state or province code after "Town, " is that admin-1 unit when the
-        town has a reading there (not "Al", Belgium). Rewrites ``candidates`` in place."""
+        """ "Huntsville, AL", "Eugene, OR", "Ballarat, Vic": a state or province code (or a press abbreviation of
+        :data:`~geo.placestring.PRESS_ONLY`) after "Town, " is that admin-1 unit when the town has a reading there (not "Al", Belgium). Rewrites ``candidates`` in place."""
         for i in range(1, len(mentions)):
             mention, before = mentions[i], mentions[i - 1]
             code = mention.text.replace(".", "")
-            if not (2 <= len(code) <= 3 and code.isupper() and _comma_pair(text, before, mention)):
+            press = PRESS_ONLY.get(mention.text)  # "Ballarat, Vic": Victoria, not the Catalan town
+            if not (
+                ((2 <= len(code) <= 3 and code.isupper()) or press) and _comma_pair(text, before, mention)
+            ):
                 continue
             inside = {c.admin1 for c in candidates[i - 1]}
             units = tuple(
                 u
-                for a in self.qualifiers.postal_units(code)
+                for a in ([press] if press else self.qualifiers.postal_units(code))
                 if a in inside and (u := self.gazetteer.admin1(a)) is not None
             )
             if units:
@@ -892,7 +945,8 @@ class Resolver:
                 ):
                     levels = (
                         set()
-                    )  # "rural Mexico" is the country's countryside, "rural Quebec" the province's
+                    )  # "rural Mexico" is the country's countryside, "rural Quebec" the province's; so with
+                    # "northern Mexico" and "western New York"
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
@@ -925,6 +979,9 @@ class Resolver:
         if "holds_city" not in off:
             for i, points in self._holds_city(mentions, candidates, first).items():
                 out.setdefault(i, {})["holds_city"] = points
+        if "in_county" not in off:
+            for i, points in self._in_county(mentions, candidates, first).items():
+                out.setdefault(i, {})["in_county"] = points
         dateline = next((r for r in first if r.mention.source == "dateline" and r.place is not None), None)
         if dateline is not None and "dateline" not in off:
             assert dateline.place is not None
@@ -932,6 +989,48 @@ class Resolver:
             for i, mention in enumerate(mentions):
                 if mention is not dateline.mention and normalize_name(mention.text) == key:
                     out.setdefault(i, {})["dateline"] = {dateline.place.id: self.config.dateline}
+        return out
+
+    def _in_county(
+        self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+    ) -> dict[int, dict[int, float]]:
+        """``in_county`` points: towns within ``county_km`` of a county another name is likely read as (its
+        reading or runner-up, with a share of ``COUNTY_SHARE`` or more), times that share."""
+        counties = [
+            (normalize_name(r.mention.text), place, share)
+            for r in first
+            if r.via == "name"
+            for place, share in ([(r.place, r.score)] if r.place else []) + r.alternatives[:1]
+            if place.fcode == "ADM2" and share >= COUNTY_SHARE
+        ]
+        if not counties:
+            return {}
+        from geopy.distance import great_circle
+
+        out: dict[int, dict[int, float]] = {}
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            if len(options) < 2:
+                continue
+            name = normalize_name(mention.text)
+            points = {}
+            for c in options:
+                if not c.fcode.startswith("PPL"):
+                    continue
+                share = max(
+                    (
+                        share
+                        for key, county, share in counties
+                        if key != name
+                        and county.country == c.country
+                        and abs(county.lat - c.lat) < 1.0
+                        and great_circle((county.lat, county.lon), (c.lat, c.lon)).km <= self.config.county_km
+                    ),
+                    default=0.0,
+                )
+                if share:
+                    points[c.id] = self.config.in_county * share
+            if points:
+                out[i] = points
         return out
 
     def _holds_city(

@@ -359,3 +359,72 @@ def test_an_apposition_says_where_a_town_is(parser, without):
 )
 def test_the_gulf_coast_follows_the_story(parser, text, other, fcode):
     assert places(with_gold_spans(parser, text, ["Gulf coast", other]))["Gulf coast"].fcode == fcode
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode"),
+    [
+        ("Lake-effect snow buried western New York overnight.", "New York", "ADM1"),
+        ("Wildfires spread across eastern Washington.", "Washington", "ADM1"),
+        ("Tremors were felt across northern Mexico.", "Mexico", "PCLI"),  # a country's part stays the country
+    ],
+)
+def test_a_compass_word_makes_it_the_state_not_the_city(parser, without, text, name, fcode):
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode == fcode
+    if fcode == "ADM1":
+        assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode != "ADM1"
+
+
+def test_a_capitalised_compass_word_is_part_of_a_name(parser):
+    # "South L.A." is a district of Los Angeles, not a part of Louisiana ("LA").
+    doc = with_gold_spans(parser, "Shops reopened in South L.A. on Monday.", ["L.A."])
+    assert places(doc)["L.A."].admin1 == "US.CA"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("Floods cut roads around Bendigo, Vic, on Sunday.", "Bendigo", "AU.07"),
+        ("Snow fell on the peaks near Launceston, Tas., overnight.", "Launceston", "AU.06"),
+    ],
+)
+def test_australian_press_abbreviations_after_a_town(parser, text, town, state):
+    doc = parser.parse(text)
+    found = places(doc)
+    assert found[town].admin1 == state
+    code = next(r for r in doc.resolutions if r.mention.rule == "state_code")
+    assert code.place is not None and code.place.fcode == "ADM1" and code.place.admin1 == state
+
+
+def test_vic_is_not_a_state_without_a_town_before_it(parser):
+    doc = parser.parse("Vic Reeves opened the show in Melbourne.")
+    assert all(r.mention.rule != "state_code" for r in doc.resolutions)
+
+
+def test_a_town_the_index_lacks_in_the_named_state_is_placed_in_that_state(parser, without):
+    # The index knows Lyme, New Hampshire only: "Lyme, Connecticut" is in Connecticut, roughly, not 200 km away.
+    text = "Deer ticks were found on a farm in Lyme, Connecticut."
+    doc = with_gold_spans(parser, text, ["Lyme", "Connecticut"])
+    lyme = next(r for r in doc.resolutions if r.mention.text == "Lyme")
+    assert lyme.place is not None and lyme.place.admin1 == "US.CT" and lyme.via == "nearby"
+    assert lyme.alternatives and lyme.alternatives[0][0].admin1 == "US.NH"
+    off = places(with_gold_spans(without("qualifier"), text, ["Lyme", "Connecticut"]))
+    assert off["Lyme"].admin1 == "US.NH"
+
+
+def test_a_list_is_no_qualifier_for_the_outside_rule(parser):
+    doc = with_gold_spans(parser, "Storms hit Lyme, Connecticut and Ohio.", ["Lyme", "Connecticut", "Ohio"])
+    assert next(r for r in doc.resolutions if r.mention.text == "Lyme").via == "name"
+
+
+def test_a_town_in_a_county_the_article_names(parser, without):
+    # Mayville, New York is the seat of Chautauqua County; other Mayvilles are in Michigan, Wisconsin, North Dakota.
+    text = "The Chautauqua County legislature met in Mayville on Wednesday."
+    spans = ["Chautauqua County", "Mayville"]
+    doc = with_gold_spans(parser, text, spans)
+    mayville = next(r for r in doc.resolutions if r.mention.text == "Mayville")
+    assert mayville.place is not None and mayville.place.admin1 == "US.NY"
+    assert mayville.evidence.get("in_county", 0) > 0
+    assert "in_county" not in next(
+        r for r in with_gold_spans(without("in_county"), text, spans).resolutions if r.mention.text == "Mayville"
+    ).evidence
