@@ -83,6 +83,7 @@ EVIDENCE_LABELS = {
     "proximity": "near other places the article names",
     "holds_city": "holds a city the article names",
     "in_county": "in a county the article names",
+    "town_word": "called a city, town or port in the text",
     "major_city": "a major city, by an old or other name",
 }
 
@@ -263,6 +264,7 @@ class ResolverConfig:
     holds_city_population: int = (
         50_000  # … a city this big (or a county), read with a lead of half a point or more
     )
+    town_word: float = 4.0  # "Santa Cruz, Bolivia's economic hub", "the city of Herat": the town, not the unit
     in_county: float = 3.0  # a town within county_km of a county (admin-2 unit) the article names with confidence …
     county_km: float = 40.0  # … ("The Alexander County board met in Cairo": Cairo, Illinois, its seat)
     small_capital: float = 0.5  # share of the capital's feature points for a capital of fewer people than …
@@ -311,6 +313,13 @@ _ADMIN_BEFORE = re.compile(
     re.IGNORECASE,
 )  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec", "western New York" (the
 # state or province; a part of a country when the name is a country's too: "northern Mexico")
+# What says a name is a town: an apposition right after it (", Bolivia's economic hub", ", the provincial capital",
+# ", a port city") or "the city of" before it.
+_TOWN_NOUN = r"(?:city|town|village|port|hub|capital|metropolis|township|municipality)"
+_TOWN_AFTER = re.compile(
+    rf",\s?(?:(?:the|a|an)\s|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?['’]s\s)(?:[\w'’-]+\s){{0,3}}?{_TOWN_NOUN}\b(?!\s+of\b)"
+)
+_TOWN_BEFORE = re.compile(r"\b(?:the )?(?:city|town|village) of\s+$", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 
@@ -517,6 +526,11 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         '"Kharkiv region", "Herat province", "the canton of Bern", "Quebec\'s premier", "the governor of '
         'Georgia", "rural Quebec", "upstate New York", "western New York": the admin unit, not the city or the '
         "country.",
+    ),
+    "town_word": _from_text(
+        "town_word",
+        '"Santa Cruz, Bolivia\'s economic hub", "Herat, the provincial capital", "the city of Mendoza": a town '
+        "(populated place), not the province or country of its name.",
     ),
     "list_peer": _from_text(
         "list_peer",
@@ -900,8 +914,8 @@ class Resolver:
     def _text_bonuses(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
     ) -> dict[int, dict[str, dict[int, float]]]:
-        """Points from the words around each mention: "X, Y" both ways (``qualifier``, ``contains``), and an admin
-        word after or before it (``admin_word``). Fixed for the document: computed once."""
+        """Points from the words around each mention: "X, Y" both ways (``qualifier``, ``contains``), an admin
+        word after or before it (``admin_word``) and a town word (``town_word``). Fixed for the document: computed once."""
         config = self.config
         out: dict[int, dict[str, dict[int, float]]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
@@ -950,6 +964,13 @@ class Resolver:
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
+            if "town_word" not in config.off and (
+                _TOWN_AFTER.match(text, mention.end)
+                or _TOWN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            ):
+                points = {c.id: config.town_word for c in options if c.fcode.startswith("PPL")}
+                if points and len(points) < len(options):
+                    found["town_word"] = points
             if found:
                 out[i] = found
         return out
@@ -1014,8 +1035,8 @@ class Resolver:
             name = normalize_name(mention.text)
             points = {}
             for c in options:
-                if not c.fcode.startswith("PPL"):
-                    continue
+                if not c.fcode.startswith("PPL") or c.name_kind > 1:
+                    continue  # a town by its own name: another town's old name is not in the county for it
                 share = max(
                     (
                         share

@@ -428,3 +428,25 @@ def test_a_town_in_a_county_the_article_names(parser, without):
     assert "in_county" not in next(
         r for r in with_gold_spans(without("in_county"), text, spans).resolutions if r.mention.text == "Mayville"
     ).evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Protesters blocked roads in Santa Cruz, Bolivia's economic hub.", "Santa Cruz", "BO"),
+        ("Aid trucks reached the city of Mendoza on Friday.", "Mendoza", "AR"),
+        ("Kandahar, the provincial capital, was calm on Friday.", "Kandahar", "AF"),
+    ],
+)
+def test_a_town_word_makes_it_the_town(parser, without, text, name, country):
+    place = places(with_gold_spans(parser, text, [name]))[name]
+    assert place.fcode.startswith("PPL") and place.country == country
+    assert "town_word" not in next(
+        r for r in with_gold_spans(without("town_word"), text, [name]).resolutions
+    ).evidence
+
+
+def test_a_big_city_by_another_name_is_not_hidden_by_villages_of_the_name(gazetteer):
+    # More than forty places are called "Santa Cruz"; Santa Cruz de la Sierra (1.8 million) still is a candidate.
+    found = gazetteer.candidates("Santa Cruz")
+    assert any(c.country == "BO" and c.fcode.startswith("PPL") and c.population > 1_000_000 for c in found)

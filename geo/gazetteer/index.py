@@ -65,6 +65,7 @@ class NameSet:
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
 _RENOWN = "p.names"  # Candidate.names, after name_kind (which a names row gives)
+ALTERNATE_LIMIT = 5  # places by an alternate name a lookup gives however many places have the name as their own
 # A former name the text matcher may claim: "breslau", "alma ata", "lourenco marques".
 _FORMER_KEY = re.compile(r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}")
 
@@ -251,11 +252,14 @@ class Gazetteer:
             return ()
         if key in self.overrides.pinned:
             return self.overrides.places[key]
-        rows = self._con.execute(
+        # Own and official names first, then the biggest places that have the name as an alternate one: forty
+        # villages called "Santa Cruz" must not hide Santa Cruz de la Sierra (at least ALTERNATE_LIMIT of these).
+        query = (
             f"SELECT {_COLUMNS}, n.kind, {_RENOWN} FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.key = ? ORDER BY n.kind, p.population DESC, p.id LIMIT ?",
-            (key, limit),
+            "WHERE n.key = ? AND n.kind {} ORDER BY n.kind, p.population DESC, p.id LIMIT ?"
         )
+        rows = self._con.execute(query.format("<= 1"), (key, limit)).fetchall()
+        rows += self._con.execute(query.format("> 1"), (key, max(ALTERNATE_LIMIT, limit - len(rows))))
         return self.overrides.places.get(key, ()) + tuple(self._place(row) for row in rows)
 
     def place(self, place_id: int) -> Candidate | None:
