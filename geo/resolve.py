@@ -320,6 +320,10 @@ _TOWN_AFTER = re.compile(
     rf",\s?(?:(?:the|a|an)\s|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?['’]s\s)(?:[\w'’-]+\s){{0,3}}?{_TOWN_NOUN}\b(?!\s+of\b)"
 )
 _TOWN_BEFORE = re.compile(r"\b(?:the )?(?:city|town|village) of\s+$", re.IGNORECASE)
+_PLURAL_UNITS = re.compile(
+    r"\s+(?:(?P<adm2>counties|parishes)|(?P<adm1>states|provinces|regions|oblasts|governorates|cantons))\b",
+    re.IGNORECASE,
+)  # after the last member of a list: "Fulton and Cobb counties", "North West and Limpopo provinces"
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 
@@ -666,6 +670,8 @@ class Resolver:
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
+        if "admin_word" not in self.config.off:
+            self._listed_units(text, mentions, candidates)
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
         fixed = self._text_bonuses(text, mentions, candidates)  # what the words around each mention say
@@ -910,6 +916,33 @@ class Resolver:
             )
             if units:
                 candidates[i] = units
+
+    def _listed_units(
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+    ) -> None:
+        """ "Fulton and Cobb counties", "Jefferson and Orleans parishes", "the Kharkiv and Donetsk regions": the
+        members of a list before a plural admin word are such units — each is read as "X County" (or Parish) when
+        the index has it, or among its admin-1 readings for a plural admin-1 word. Rewrites ``candidates`` in place."""
+        for run in _lists(text, mentions):
+            word = _PLURAL_UNITS.match(text, mentions[run[-1]].end)
+            if word is None:
+                continue
+            found = {}
+            for i in run:
+                name = mentions[i].text
+                if word.group("adm2"):
+                    suffix = "Parish" if word.group("adm2").lower() == "parishes" else "County"
+                    units = tuple(
+                        c for c in self.gazetteer.candidates(f"{name} {suffix}") if c.fcode == "ADM2"
+                    )
+                else:
+                    units = tuple(c for c in candidates[i] if c.fcode == "ADM1")
+                if units:
+                    found[i] = units
+            # Counties listed together lie in one state: "Butler, Montgomery and Preble counties" are Ohio's.
+            shared = set.intersection(*({c.admin1 for c in u} for u in found.values())) if found else set()
+            for i, units in found.items():
+                candidates[i] = tuple(c for c in units if c.admin1 in shared) if word.group("adm2") and shared else units
 
     def _text_bonuses(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]

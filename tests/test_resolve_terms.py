@@ -450,3 +450,19 @@ def test_a_big_city_by_another_name_is_not_hidden_by_villages_of_the_name(gazett
     # More than forty places are called "Santa Cruz"; Santa Cruz de la Sierra (1.8 million) still is a candidate.
     found = gazetteer.candidates("Santa Cruz")
     assert any(c.country == "BO" and c.fcode.startswith("PPL") and c.population > 1_000_000 for c in found)
+
+
+def test_a_list_before_counties_is_counties_of_one_state(parser, without):
+    text = "Flood warnings covered Warren and Clinton counties in Ohio."
+    names = ["Warren", "Clinton"]
+    found = places(with_gold_spans(parser, text, [*names, "Ohio"]))
+    found = {name: found[name] for name in names}
+    assert {p.fcode for p in found.values()} == {"ADM2"} and {p.admin1 for p in found.values()} == {"US.OH"}
+    off = places(with_gold_spans(without("admin_word"), text, [*names, "Ohio"]))
+    assert any(off[name].fcode != "ADM2" for name in names)
+
+
+def test_a_list_before_regions_is_admin1_units(parser):
+    text = "Shelling hit the Kharkiv and Donetsk regions overnight."
+    found = places(with_gold_spans(parser, text, ["Kharkiv", "Donetsk"]))
+    assert {p.fcode for p in found.values()} == {"ADM1"}
