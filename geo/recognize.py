@@ -194,6 +194,13 @@ _PLACE_PHRASE = re.compile(
     rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
     rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
     r"town centre|city centre)\b"  # "Reading council voted"
+    rf"|(?P<f>{_NAME})['’]s (?:old town|old city|mayor|(?:city |town )?council|harbou?r|airport|residents|streets|"
+    r"historic (?:centre|center|core)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|outskirts|"
+    r"suburbs)\b"  # "Weymouth's harbour was packed"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
+    rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
+    rf"|(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
+    r"municipality|resort)\b"  # "Moab is a gateway to Arches National Park"
 )
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo": names with an elided article or preposition.
 _ELIDED_NAME = re.compile(
@@ -204,6 +211,8 @@ _ELIDED_NAME = re.compile(
 _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre)\b"
+    r"|['’]s (?:old|mayor|city|town|council|harbou?r|airport|residents|streets|historic|seafront|waterfront|outskirts|"
+    r"suburbs)\b|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
 _ELIDED_CUE = re.compile(
     r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
@@ -1027,13 +1036,15 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     voted" — however NER labelled it and whatever word it also is."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     for match in _cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80):
-        group = next(g for g in "abcde" if match.group(g))
+        group = next(g for g in "abcdefgh" if match.group(g))
         s, e = match.span(group)
         words = _words(text, s, e)
-        if text[s:e] in d.person_words or (group in "de" and (text[s:e] in _INSTITUTIONS or len(words) > 2)):
+        if text[s:e] in d.person_words or (
+            group in "defgh" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
+        ):
             continue
         # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
-        for j in range(len(words), 0 if group in "abc" else len(words) - 1, -1):
+        for j in range(len(words), 0 if group in "abcg" else len(words) - 1, -1):
             ws, we = words[0][0], words[j - 1][1]
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
@@ -1041,6 +1052,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             if (
                 key not in _stop_words()
                 and key not in _CALENDAR
+                and (group not in "gh" or key not in d.rec.stop)  # weaker cues: "Outside Hope, the company said"
                 and len(key) > 2
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)

@@ -66,6 +66,7 @@ PLACES = [
     ("Saint Petersburg", "PPLA", "RU", "RU.66", 5_351_935, []),
     ("Jeddah", "PPL", "SA", "SA.14", 2_867_446, []),
     ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
+    ("Côte-Saint-Luc", "PPL", "CA", "CA.10", 32_448, []),
     ("Everton", "PPL", "GB", "GB.ENG", 523, []),
     ("Liverpool", "PPL", "GB", "GB.ENG", 864_122, []),
     ("Grimsby", "PPL", "GB", "GB.ENG", 86_138, []),
@@ -541,6 +542,26 @@ def test_a_place_phrase_makes_a_common_word_a_town(gaz, nlp):
         ("Orange", "place_phrase"),
         ("Avignon", "place_phrase"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "town"),
+    [
+        ("Moab's old town was packed with tourists.", {}, "Moab"),
+        ("Outside Ross, the fires spread.", {}, "Ross"),
+        ("Everton is a suburb of the city.", {}, "Everton"),
+        ("Côte-Saint-Luc residents complained about the noise.", {"Côte-Saint-Luc": "ORG"}, "Côte-Saint-Luc"),
+    ],
+)
+def test_words_said_of_a_town_make_an_unnamed_town_a_place(gaz, nlp, text, ents, town):
+    assert (town, "place_phrase") in found(gaz, nlp, text, ents)
+    # Without the rule: not found, or only a "maybe" (kept near the article's other places).
+    off = found(gaz, nlp, text, ents, disabled=frozenset({"place_phrase"}))
+    assert all(rule == "maybe_place" for name, rule in off if name == town)
+
+
+def test_a_preposition_opening_a_sentence_needs_a_comma_and_a_clause(gaz, nlp):
+    assert "Ross" not in texts(gaz, nlp, "Outside Ross Dome the crowd waited.")
 
 
 def test_names_with_an_elided_article(gaz, nlp):
