@@ -179,6 +179,15 @@ _CAMPUS_NOUN = re.compile(
     r" (?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
     r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?)\b"
 )
+_WORK_AFTER = re.compile(r" (?:study|survey|poll|report)\b")  # "a Dartmouth study": a listed university's work
+# Who studies or teaches at a place named right after: "lectures at Macquarie", "a sophomore at Lehigh".
+_STUDIES_AT = re.compile(
+    r"\b(?:studied|studies|studying|lectures?|lectured|lecturer|teaches|taught|enrolled|professor|sophomore|"
+    r"freshman|junior|senior|student|students|researchers?|scientists?|engineers?|academics?|graduated|graduate|"
+    r"alumnus|alumna|degree|Ph\.?D\.?|doctorate) (?:at|from) $",
+    re.IGNORECASE,
+)
+UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _AT_INSTITUTION = re.compile(
     r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $"
@@ -1491,10 +1500,27 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     if _COMMA_PARENT.match(d.text, m.end):
         return False  # "Columbia, Mo., police": the town
     key = normalize_name(m.text)
-    if key not in word_list("universities.txt") or _NAME_GOES_ON.match(d.text, m.end):
+    if _NAME_GOES_ON.match(d.text, m.end):
         return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
-    if _CAMPUS_NOUN.match(d.text, m.end):
-        return True  # "a Notre Dame player", "Cornell scientists"
+    if key not in word_list("universities.txt"):
+        # Unlisted: only one word after words of who studies or teaches there ("lectures at Deakin", "a sophomore
+        # at Lehigh"), and only a name no country, state or town of UNLISTED_CAMPUS_POPULATION people has.
+        return bool(
+            " " not in m.text
+            and not m.demonym_of
+            and _STUDIES_AT.search(d.text, max(0, m.start - 40), m.start)
+            and not any(
+                c.fcode in ("PCLI", "ADM1") or c.population >= UNLISTED_CAMPUS_POPULATION
+                for c in d.gaz.candidates(key)
+                if c.name_kind <= 1
+            )
+        )
+    if (
+        _CAMPUS_NOUN.match(d.text, m.end)
+        or _WORK_AFTER.match(d.text, m.end)
+        or _STUDIES_AT.search(d.text, max(0, m.start - 40), m.start)
+    ):
+        return True  # "a Notre Dame player", "Cornell scientists", "a Dartmouth study", "lectures at Macquarie"
     if _GAME.search(d.text, max(0, m.start - 40), min(len(d.text), m.end + 40)):
         return True  # "Georgetown held off Villanova 66-61": the team
     lo, _ = _sentence_span(d.text, m.start, m.end)

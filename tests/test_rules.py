@@ -564,6 +564,20 @@ def test_a_preposition_opening_a_sentence_needs_a_comma_and_a_clause(gaz, nlp):
     assert "Ross" not in texts(gaz, nlp, "Outside Ross Dome the crowd waited.")
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "kept"),
+    [
+        ("A Brown study found little effect on sleep.", {"Brown": "GPE"}, "Brown", False),  # listed
+        ("She lectures at Ross on Tuesdays.", {"Ross": "GPE"}, "Ross", False),  # unlisted, a small town
+        ("Researchers at Liverpool found a new drug.", {"Liverpool": "GPE"}, "Liverpool", True),  # a big city
+        ("Students in Ross protested the cuts.", {"Ross": "GPE"}, "Ross", True),  # in the town, not at a school
+    ],
+)
+def test_a_university_by_the_words_of_who_studies_there(gaz, nlp, text, ents, name, kept):
+    assert (name in texts(gaz, nlp, text, ents)) is kept
+    assert name in texts(gaz, nlp, text, ents, disabled=frozenset({"university_alone"}))
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
