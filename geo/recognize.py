@@ -153,8 +153,8 @@ _AFTER_SURNAME = (
     r"| [a-z]{3,}ed\b)"
 )
 _SURNAME_THEN = re.compile(
-    rf" (?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?{_AFTER_SURNAME}"
-)  # "O'Keeffe", "Smith-Jones"
+    rf" (?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:{_AFTER_SURNAME}| (?:both |also )?[a-z]{{3,}}ed\b)"
+)  # "O'Keeffe", "Smith-Jones"; "Paris Jackson posted", "Denver Jones both scored"
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
 _INITIAL_INSIDE = re.compile(
     r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]"

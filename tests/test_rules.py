@@ -578,6 +578,13 @@ def test_a_university_by_the_words_of_who_studies_there(gaz, nlp, text, ents, na
     assert name in texts(gaz, nlp, text, ents, disabled=frozenset({"university_alone"}))
 
 
+def test_a_given_name_before_a_surname_and_a_past_tense_verb(gaz, nlp):
+    text = "Tyrese Haliburton and Denver Jones both scored in double figures."
+    assert "Denver" not in texts(gaz, nlp, text, {"Denver Jones": "ORG"})
+    assert "Denver" in texts(gaz, nlp, text, {"Denver Jones": "ORG"}, disabled=frozenset({"given_name"}))
+    assert "Denver" in texts(gaz, nlp, "Snow closed Denver International on Monday.", {"Denver": "GPE"})
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
