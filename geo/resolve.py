@@ -40,6 +40,8 @@ from geo.placestring import APPOSITION, LIST_GAP, POSSESSIVE_TRUST, PRESS_ONLY, 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
 PART_SCORE = 0.5  # an unknown name containing a place the article names
+MINOR_NAMESAKE_SHARE = 100  # a town this many times smaller than a major city of its name is a minor namesake …
+MINOR_NAMESAKE_PROXIMITY = 0.3  # … whose nearness to the article's places counts this much (without its state named)
 COUNTY_SHARE = 0.3  # a county reading this likely (first or second) speaks for the towns in it
 OUTSIDE_QUALIFIER_SURE = 0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
@@ -682,7 +684,7 @@ class Resolver:
         for _ in range(1 + ITERATIONS):
             first = final
             context = self._context(first)
-            bonuses = self._document_bonuses(text, mentions, candidates, first)
+            bonuses = self._document_bonuses(text, mentions, candidates, first, context)
             for i, found in fixed.items():
                 bonuses.setdefault(i, {}).update(found)
             final = [
@@ -1020,12 +1022,34 @@ class Resolver:
         mentions: list[Mention],
         candidates: list[tuple[Candidate, ...]],
         first: list[Resolution],
+        context: Context | None = None,
     ) -> dict[int, dict[str, dict[int, float]]]:
-        """Points from the document's other readings (previous pass): ``proximity``, ``list_peer``, ``dateline``."""
+        """Points from the document's other readings (previous pass): ``proximity``, ``list_peer``, ``dateline``.
+
+        Nearness alone does not drag a major city onto a small namesake ("Baltimore, MD … moved to Denver" is
+        Colorado's, not Denver, Pennsylvania): a town of less than ``1 / MINOR_NAMESAKE_SHARE`` of the size of a
+        city of ``major_city_population`` or more by the same own name gets ``MINOR_NAMESAKE_PROXIMITY`` of its
+        proximity points, unless the article names its admin-1 unit."""
         out: dict[int, dict[str, dict[int, float]]] = {}
         off = self.config.off
         if "proximity" not in off:
+            named = context.admin1 if context is not None else {}
             for i, points in self._proximity(mentions, candidates, first).items():
+                major = max(
+                    (c.population for c in candidates[i] if c.name_kind <= 1 and c.fcode.startswith("PPL")),
+                    default=0,
+                )
+                if major >= self.config.major_city_population:
+                    points = {
+                        c.id: p * MINOR_NAMESAKE_PROXIMITY
+                        if c.id in points
+                        and c.fcode.startswith("PPL")
+                        and c.population * MINOR_NAMESAKE_SHARE < major
+                        and c.admin1 not in named
+                        else p
+                        for c in candidates[i]
+                        if (p := points.get(c.id)) is not None
+                    }
                 out.setdefault(i, {})["proximity"] = points
         if "list_peer" not in off:
             for i, points in self._list_peers(text, mentions, candidates, first).items():

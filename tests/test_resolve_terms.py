@@ -466,3 +466,14 @@ def test_a_list_before_regions_is_admin1_units(parser):
     text = "Shelling hit the Kharkiv and Donetsk regions overnight."
     found = places(with_gold_spans(parser, text, ["Kharkiv", "Donetsk"]))
     assert {p.fcode for p in found.values()} == {"ADM1"}
+
+
+def test_nearness_alone_does_not_drag_a_major_city_onto_a_minor_namesake(parser, without):
+    # Houston, Pennsylvania (1,300 people) lies near Pittsburgh; the story's Houston is Texas'.
+    text = "The band played two nights in Pittsburgh before flying to Houston."
+    spans = ["Pittsburgh", "Houston"]
+    assert places(with_gold_spans(parser, text, spans))["Houston"].admin1 == "US.TX"
+    # With Pennsylvania named, the small town near Pittsburgh keeps its full nearness.
+    local = "Pennsylvania police in Pittsburgh and Houston searched for the driver."
+    found = places(with_gold_spans(parser, local, ["Pennsylvania", *spans]))
+    assert found["Houston"].admin1 == "US.PA"
