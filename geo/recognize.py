@@ -179,7 +179,9 @@ _CAMPUS_NOUN = re.compile(
     r" (?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
     r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?)\b"
 )
-_WORK_AFTER = re.compile(r" (?:study|survey|poll|report)\b")  # "a Dartmouth study": a listed university's work
+_WORK_AFTER = re.compile(
+    r" (?:study|survey|poll|report)\b"
+)  # "a Dartmouth study": a listed university's work
 # Who studies or teaches at a place named right after: "lectures at Macquarie", "a sophomore at Lehigh".
 _STUDIES_AT = re.compile(
     r"\b(?:studied|studies|studying|lectures?|lectured|lecturer|teaches|taught|enrolled|professor|sophomore|"
@@ -1061,7 +1063,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             if (
                 key not in _stop_words()
                 and key not in _CALENDAR
-                and (group not in "gh" or key not in d.rec.stop)  # weaker cues: "Outside Hope, the company said"
+                and (
+                    group not in "gh" or key not in d.rec.stop
+                )  # weaker cues: "Outside Hope, the company said"
                 and len(key) > 2
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)
@@ -1328,8 +1332,24 @@ def credential(d: _Doc, m: Mention) -> bool:
         return after_person or key not in d.gaz.strong_keys
     return (
         after_person
-        and key not in d.gaz.strong_keys
-        and _INITIALISM.fullmatch(surface) is not None
+        # An all-capital word is no town's name as written ("Samuel Adeyemi, SAN, said": San, Mali, is strong),
+        # though an abbreviation of a big city may be ("LA")
+        and (
+            key not in d.gaz.strong_keys
+            or (
+                surface.isupper()
+                and all(c.population < 1_000_000 for c in d.gaz.candidates(key) if c.name_kind <= 1)
+            )
+        )
+        and (
+            _INITIALISM.fullmatch(surface) is not None
+            or (  # undotted, between commas: "Samuel Adeyemi, SAN, told", "Ann Wu, FRCS, said"
+                surface.isalpha()
+                and surface.isupper()
+                and 2 <= len(surface) <= 5
+                and d.text[word_end : word_end + 1] == ","
+            )
+        )
         and not any(c.fcode in ("ADM1", "PCLI") for c in d.gaz.candidates(key))  # "St. John's, N.L."
     )
 
@@ -1520,7 +1540,9 @@ def university_alone(d: _Doc, m: Mention) -> bool:
         or _WORK_AFTER.match(d.text, m.end)
         or _STUDIES_AT.search(d.text, max(0, m.start - 40), m.start)
     ):
-        return True  # "a Notre Dame player", "Cornell scientists", "a Dartmouth study", "lectures at Macquarie"
+        return (
+            True  # "a Notre Dame player", "Cornell scientists", "a Dartmouth study", "lectures at Macquarie"
+        )
     if _GAME.search(d.text, max(0, m.start - 40), min(len(d.text), m.end + 40)):
         return True  # "Georgetown held off Villanova 66-61": the team
     lo, _ = _sentence_span(d.text, m.start, m.end)

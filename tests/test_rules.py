@@ -67,6 +67,7 @@ PLACES = [
     ("Jeddah", "PPL", "SA", "SA.14", 2_867_446, []),
     ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
     ("Côte-Saint-Luc", "PPL", "CA", "CA.10", 32_448, []),
+    ("San", "PPL", "ML", "ML.05", 103_227, []),
     ("Everton", "PPL", "GB", "GB.ENG", 523, []),
     ("Liverpool", "PPL", "GB", "GB.ENG", 864_122, []),
     ("Grimsby", "PPL", "GB", "GB.ENG", 86_138, []),
@@ -583,6 +584,13 @@ def test_a_given_name_before_a_surname_and_a_past_tense_verb(gaz, nlp):
     assert "Denver" not in texts(gaz, nlp, text, {"Denver Jones": "ORG"})
     assert "Denver" in texts(gaz, nlp, text, {"Denver Jones": "ORG"}, disabled=frozenset({"given_name"}))
     assert "Denver" in texts(gaz, nlp, "Snow closed Denver International on Monday.", {"Denver": "GPE"})
+
+
+def test_an_undotted_credential_between_commas_after_a_person(gaz, nlp):
+    text = "Samuel Adeyemi, SAN, told reporters in Lagos that the ruling would be appealed."
+    ents = {"Samuel Adeyemi": "PERSON", "SAN": "GPE", "Lagos": "GPE"}
+    assert texts(gaz, nlp, text, ents) == ["Lagos"]
+    assert "SAN" in texts(gaz, nlp, text, ents, disabled=frozenset({"credential"}))
 
 
 def test_names_with_an_elided_article(gaz, nlp):
