@@ -509,7 +509,7 @@ class Recognizer:
     ) -> list[Mention]:
         """Mentions in *doc*; pass its *text* when you have it (``Doc.text`` rebuilds it from the tokens)."""
         d = _Doc(
-            self, doc.text if text is None else text, doc.ents, dateline
+            self, doc.text if text is None else text, _joined_names(doc.ents), dateline
         )  # spaCy builds doc.ents anew each time
         found: list[Mention] = dateline_place(d) if self.on("dateline") else []
         for ent in d.ents:
@@ -589,6 +589,33 @@ class Recognizer:
         return any(
             c.fcode in ("PCLI", "PPLC", "ADM1") or c.curated for c in self.gazetteer.candidates(name)[:3]
         )
+
+
+_ENDS_ON_OF = re.compile(r"\b(?:of|of the|de|del|de la|du|des|da|do|and)$")
+
+
+def _joined_names(ents: Sequence[Span]) -> Sequence[Span]:
+    """NER's place entities with a name NER cut in two joined back: "the Democratic Republic of the" + "Congo",
+    "Bosnia and" + "Herzegovina" — a place entity ending on "of (the)", "de", "and" right before another place
+    entity is one name."""
+    if not any(_ENDS_ON_OF.search(e.text) for e in ents):
+        return ents
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for e in ents:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.label_ in PLACE_LABELS
+            and e.label_ in PLACE_LABELS
+            and previous.end == e.start
+            and _ENDS_ON_OF.search(previous.text)
+        ):
+            out[-1] = Span(e.doc, previous.start, e.end, label=previous.label_)
+        else:
+            out.append(e)
+    return out
 
 
 class _Doc:

@@ -68,6 +68,7 @@ PLACES = [
     ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
     ("Côte-Saint-Luc", "PPL", "CA", "CA.10", 32_448, []),
     ("San", "PPL", "ML", "ML.05", 103_227, []),
+    ("Democratic Republic of the Congo", "PCLI", "CD", "", 84_068_091, []),
     ("Everton", "PPL", "GB", "GB.ENG", 523, []),
     ("Liverpool", "PPL", "GB", "GB.ENG", 864_122, []),
     ("Grimsby", "PPL", "GB", "GB.ENG", 86_138, []),
@@ -591,6 +592,14 @@ def test_an_undotted_credential_between_commas_after_a_person(gaz, nlp):
     ents = {"Samuel Adeyemi": "PERSON", "SAN": "GPE", "Lagos": "GPE"}
     assert texts(gaz, nlp, text, ents) == ["Lagos"]
     assert "SAN" in texts(gaz, nlp, text, ents, disabled=frozenset({"credential"}))
+
+
+def test_a_place_name_ner_cut_in_two_is_joined(gaz, nlp):
+    text = "Exports from the Democratic Republic of the Congo rose."
+    ents = {"the Democratic Republic of the": "GPE", "Congo": "GPE"}
+    assert texts(gaz, nlp, text, ents) == ["Democratic Republic of the Congo"]
+    # An organisation ending on "of" is not joined to the place after it.
+    assert "Auckland" in texts(gaz, nlp, "The University of Auckland said.", {"The University of": "ORG", "Auckland": "GPE"})
 
 
 def test_names_with_an_elided_article(gaz, nlp):
