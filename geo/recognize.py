@@ -305,6 +305,8 @@ def _disease_words() -> tuple[frozenset[str], re.Pattern[str]]:
     after = re.compile(
         r"(?:[-– ][A-Z][\w]*){0,2}(?:\s+(?:haemorrhagic|hemorrhagic|equine|spotted|respiratory|tick-borne))?\s+"
         rf"(?i:{'|'.join(heads)})\b"
+        # "Norwalk-like illness", "an Ebola-like virus": a disease likened to the one named after the place
+        r"|-like\s+(?:illness|illnesses|virus|viruses|disease|diseases|symptoms|infections?|outbreaks?|agents?)\b"
     )
     return frozenset(bare), after
 
@@ -1408,7 +1410,8 @@ def flu_strain(d: _Doc, m: Mention) -> bool:
 
 def disease_name(d: _Doc, m: Mention) -> bool:
     """A place name that opens a disease's or pathogen's name: "Ross River virus", "Rift Valley fever", "Crimean-Congo
-    haemorrhagic fever", "West Nile virus", "Lyme disease" (data/pathogens.txt, '*' lines)."""
+    haemorrhagic fever", "West Nile virus", "Lyme disease" (data/pathogens.txt, '*' lines), or likens one to it:
+    "Norwalk-like illness"."""
     return _disease_words()[1].match(d.text, m.end) is not None
 
 

@@ -602,6 +602,13 @@ def test_a_place_name_ner_cut_in_two_is_joined(gaz, nlp):
     assert "Auckland" in texts(gaz, nlp, "The University of Auckland said.", {"The University of": "ORG", "Auckland": "GPE"})
 
 
+def test_a_disease_likened_to_one_named_after_a_place(gaz, nlp):
+    text = "Officials traced a Denver-like illness on the cruise ship."
+    assert "Denver" not in texts(gaz, nlp, text, {"Denver": "GPE"})
+    assert "Denver" in texts(gaz, nlp, text, {"Denver": "GPE"}, disabled=frozenset({"disease_name"}))
+    assert "Denver" in texts(gaz, nlp, "A Denver-based firm hired 40 people.", {"Denver": "GPE"})
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
