@@ -1476,6 +1476,7 @@ _COMPANY_NOUN = (
     r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
+_SHARES_IN = re.compile(r"\b[Ss]hares (?:in|of) $")
 _COMPANY_BEFORE = re.compile(
     rf"\b(?:{_COMPANY_NOUN}|[Ss]hares (?:in|of)) $"
 )  # "the insurer Zurich", "shares in X"
@@ -1497,7 +1498,11 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
     "shares in Aberdeen" — whatever list it is in or not; or a sentence's subject that does what airlines do
     ("Delta cancelled 300 flights") or that the sentence ends by calling a company ("Alaska cancelled … after an
     outage, the airline said")."""
-    if m.source == "dateline" or m.demonym_of or m.rule in _CONTEXT_RULES:
+    if m.source == "dateline" or m.demonym_of:
+        return False
+    if _SHARES_IN.search(d.text, max(0, m.start - 20), m.start):
+        return True  # "Shares in Santander fell": the "in" is no place's
+    if m.rule in _CONTEXT_RULES:
         return False
     if _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end):
         return True

@@ -609,6 +609,14 @@ def test_a_disease_likened_to_one_named_after_a_place(gaz, nlp):
     assert "Denver" in texts(gaz, nlp, "A Denver-based firm hired 40 people.", {"Denver": "GPE"})
 
 
+def test_shares_in_a_company_named_like_a_town(gaz, nlp):
+    text = "Shares in Fargo fell 4% in Omaha trading."
+    assert "Fargo" not in texts(gaz, nlp, text, {"Fargo": "GPE", "Omaha": "GPE"})
+    assert "Fargo" in texts(
+        gaz, nlp, text, {"Fargo": "GPE", "Omaha": "GPE"}, disabled=frozenset({"described_as_company"})
+    )
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
