@@ -54,6 +54,11 @@ APPOSITION = (
     r" (?:in|of) (?:the )?"
 )
 _APPOSITION_AFTER = re.compile(APPOSITION + r"((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")
+# ", the Dominican Republic's second city", ", Bolivia's economic hub": a possessive apposition that says where.
+_POSSESSIVE_APPOSITION = re.compile(
+    r",\s?(?:the\s)?((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){0,3}['’]s)\s(?:[\w'’-]+\s){0,3}?"
+    r"(?:city|town|village|port|hub|capital|metropolis|suburb)\b"
+)
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _CODE = re.compile(r"[A-Za-z]{2,3}")  # "OR", "nsw", "FRA" once the dots are gone
 _ISO_3166_2 = re.compile(r"([A-Za-z]{2})-([A-Za-z0-9]{1,3})")  # "US-OR", "CH-BE", "GB-ENG"
@@ -122,18 +127,20 @@ class QualifierReader:
         whether or not the recogniser made a mention of it — a postal code ("OR", "ON", "NSW"), a press
         abbreviation ("Tenn.", "N.S."), or the longest run of up to four capitalised words naming a state,
         province or country ("New South Wales", "Georgia"), also after an apposition (", the biggest city in
-        Guanajuato", ", a village in Ohio") — and how much to trust it: a possessive ("Tripoli,
-        Lebanon's second city") may be a new clause instead ("In Washington, Georgia's president said")."""
+        Guanajuato", ", a village in Ohio", ", the Dominican Republic's second city") — and how much to trust it:
+        a possessive may be a new clause instead ("In Washington, Georgia's president said"), unless a town word
+        follows it ("Tripoli, Lebanon's second city")."""
         admin1: set[str] = set()
         countries: set[str] = set()
         code = _CODE_AFTER.match(text, end)
         if code:
             admin1 |= set(self.postal_units(code.group(1)))
-        words = _QUALIFIER_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end)
+        apposition = _POSSESSIVE_APPOSITION.match(text, end)
+        words = apposition or _QUALIFIER_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end)
         trust = 1.0
         if words:
             run = words.group(1).split()
-            if _POSSESSIVE.search(run[-1]):
+            if _POSSESSIVE.search(run[-1]) and not apposition:
                 trust = POSSESSIVE_TRUST
             run = [_POSSESSIVE.sub("", w) for w in run]
             for n in range(len(run), 0, -1):

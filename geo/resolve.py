@@ -955,6 +955,7 @@ class Resolver:
         out: dict[int, dict[str, dict[int, float]]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             found: dict[str, dict[int, float]] = {}
+            town_word = _TOWN_AFTER.match(text, mention.end)
             if "qualifier" not in config.off:
                 admin1, countries, trust = self._qualifier_units(text, mention)
                 points = {
@@ -1000,8 +1001,7 @@ class Resolver:
                 if points:
                     found["admin_word"] = points
             if "town_word" not in config.off and (
-                _TOWN_AFTER.match(text, mention.end)
-                or _TOWN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+                town_word or _TOWN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
             ):
                 points = {c.id: config.town_word for c in options if c.fcode.startswith("PPL")}
                 if points and len(points) < len(options):

@@ -477,3 +477,10 @@ def test_nearness_alone_does_not_drag_a_major_city_onto_a_minor_namesake(parser,
     local = "Pennsylvania police in Pittsburgh and Houston searched for the driver."
     found = places(with_gold_spans(parser, local, ["Pennsylvania", *spans]))
     assert found["Houston"].admin1 == "US.PA"
+
+
+def test_a_possessive_apposition_with_a_town_word_says_where(parser):
+    # "the Dominican Republic's second city" is an apposition (trusted), not a new clause.
+    text = "Floods hit Santiago, the Dominican Republic's second city, after the river overflowed."
+    found = places(with_gold_spans(parser, text, ["Santiago", "Dominican Republic"]))
+    assert found["Santiago"].country == "DO" and found["Santiago"].fcode.startswith("PPL")
