@@ -1028,8 +1028,10 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             run.insert(0, w)
         while run and not text[run[0][0]].isupper():
             run.pop(0)
-        if run and any(ps < run[-1][1] and run[0][0] < pe for ps, pe in d.person_spans):
-            continue  # "Senate President David Williams, U.S. Rep."
+        if run and any(
+            ps < run[-1][1] and run[0][0] < pe and " " in text[ps:pe].strip() for ps, pe in d.person_spans
+        ):
+            continue  # "Senate President David Williams, U.S. Rep." (NER's one-word person "Gary, IN," is a town)
         for i in range(len(run)):
             s, e = run[i][0], run[-1][1]
             key = normalize_name(text[s:e])

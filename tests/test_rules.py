@@ -617,6 +617,14 @@ def test_shares_in_a_company_named_like_a_town(gaz, nlp):
     )
 
 
+def test_a_one_word_person_before_a_state_code_is_the_town(gaz, nlp):
+    assert ("Moab", "town_comma_parent") in found(
+        gaz, nlp, "Moab, UT, will host the race.", {"Moab": "PERSON"}
+    )
+    # A full name before a comma and a code stays a person: "David Moab, UT, said" is no town.
+    assert "Moab" not in texts(gaz, nlp, "Coach David Moab, UT, said.", {"David Moab": "PERSON"})
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
