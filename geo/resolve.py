@@ -751,6 +751,7 @@ class Resolver:
             and c.fcode != "PPLC"  # a national capital is what it says, however small (Vatican City)
             and not c.curated
             and c.population < REMOTE_TOWN_POPULATION
+            and c.names < KNOWN_NAMES  # a widely known town is what it says, however small (Venice, Bethlehem)
             and bool(context.admin1)
             and c.admin1 not in context.admin1
             and bonus < REMOTE_PROXIMITY

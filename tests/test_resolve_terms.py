@@ -484,3 +484,10 @@ def test_a_possessive_apposition_with_a_town_word_says_where(parser):
     text = "Floods hit Santiago, the Dominican Republic's second city, after the river overflowed."
     found = places(with_gold_spans(parser, text, ["Santiago", "Dominican Republic"]))
     assert found["Santiago"].country == "DO" and found["Santiago"].fcode.startswith("PPL")
+
+
+def test_a_widely_known_small_town_is_not_doubtful(parser):
+    # Venice (the city proper: 51,000 people) is no far-off village to be placed at Tokyo, the story's only town.
+    doc = with_gold_spans(parser, "Tourists flew from Tokyo to Venice.", ["Tokyo", "Venice"])
+    venice = next(r for r in doc.resolutions if r.mention.text == "Venice")
+    assert venice.via == "name" and venice.place is not None and venice.place.country == "IT"
