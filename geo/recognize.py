@@ -981,7 +981,7 @@ def _found_places(found: list[Mention]) -> list[Mention]:
 # ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
 _STATE_CODE_AFTER = re.compile(
     rf"(?<=[a-z]), ([A-Z]{{2,3}}|[A-Z][a-z]{{1,4}}\.|[A-Z]\.[A-Z]\.|{'|'.join(k for k in PRESS_ONLY if '.' not in k)})"
-    r"(?=[,;:)]|\s|$)"
+    r"(?=[,;:)]|\.?(?:\s|$))"  # "Greenville, MS." ends a sentence
 )
 
 

@@ -625,6 +625,10 @@ def test_a_one_word_person_before_a_state_code_is_the_town(gaz, nlp):
     assert "Moab" not in texts(gaz, nlp, "Coach David Moab, UT, said.", {"David Moab": "PERSON"})
 
 
+def test_a_state_code_ending_a_sentence(gaz, nlp):
+    assert ("UT", "state_code") in found(gaz, nlp, "Storms hit Moab, UT. Roads closed.", {"Moab": "GPE"})
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
