@@ -1618,6 +1618,12 @@ _SIDE_PEOPLE = re.compile(
     r"['’]s? (?:\w+ )?(?:goalkeeper|keeper|goalie|striker|captain|skipper|manager|head coach|coach|midfielder|"
     r"defender|winger|forward|quarterback|pitcher|point guard|fly-half|scrum-half|fans|supporters|squad|line-?up)\b"
 )
+# "Crystal Palace appointed a new manager", "Benfica signed a striker": what only a club does.
+_SIDE_HIRES = re.compile(
+    r"(?: [A-Z][\w'’.]+)? (?:appointed|sacked|fired|hired|named|signed|unveiled|parted company with|sold|loaned)"
+    r" (?:a |an |its |their |the )?(?:new |interim |caretaker |former |young )?(?:manager|head coach|coach|striker|"
+    r"goalkeeper|keeper|midfielder|defender|winger|forward|quarterback|pitcher|point guard)\b"
+)
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
 _VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
@@ -1625,7 +1631,8 @@ _GAME_WORDS = re.compile(
     r"\b(?:\d{1,3}[-–]\d{1,3}|game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
     r"round|league|season|championship|title|cup|rivalry|overtime|extra time|penalties|innings|halftime|"
     r"half-time|touchdowns?|goals?|points|conference|seed|standings|coach|scored|kick-?off|table|fans|stadium|"
-    r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off)\b",
+    r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off|defeats?|relegat\w+|promot\w+|manager|"
+    r"transfer)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -1659,6 +1666,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_NAME_VERSUS.match(text, m.end)
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
         or _SIDE_PEOPLE.match(text, m.end)
+        or _SIDE_HIRES.match(text, m.end)
     )
     if not side or _COMMA_PARENT.match(text, m.end):
         return False

@@ -629,6 +629,17 @@ def test_a_state_code_ending_a_sentence(gaz, nlp):
     assert ("UT", "state_code") in found(gaz, nlp, "Storms hit Moab, UT. Roads closed.", {"Moab": "GPE"})
 
 
+def test_a_club_by_what_only_a_club_does(gaz, nlp):
+    text = "Everton appointed a new manager after a run of seven defeats."
+    # A team: a "maybe" mention, its town only near the article's other places.
+    assert found(gaz, nlp, text, {"Everton": "GPE"}) == [("Everton", "sports_team")]
+    assert found(gaz, nlp, text, {"Everton": "GPE"}, disabled=frozenset({"sports_team"})) == [
+        ("Everton", "ner_place")
+    ]
+    # A town hires a city manager, not a football manager.
+    assert "Moab" in texts(gaz, nlp, "Moab hired a new city manager after the flood.", {"Moab": "GPE"})
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
