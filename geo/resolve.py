@@ -954,10 +954,14 @@ class Resolver:
         word after or before it (``admin_word``) and a town word (``town_word``). Fixed for the document: computed once."""
         config = self.config
         out: dict[int, dict[str, dict[int, float]]] = {}
+        # "Virginia, Washington, Maryland": in a list of three or more, a name that is a state itself is a member,
+        # not a town the next member qualifies ("Springfield, Illinois, and Kansas City" keeps its qualifier).
+        listed = {i for run in _lists(text, mentions) if len(run) >= 3 for i in run}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             found: dict[str, dict[int, float]] = {}
             town_word = _TOWN_AFTER.match(text, mention.end)
-            if "qualifier" not in config.off:
+            a_member = i in listed and any(c.fcode in ("ADM1", "PCLI") and c.name_kind == 0 for c in options)
+            if "qualifier" not in config.off and not a_member:
                 admin1, countries, trust = self._qualifier_units(text, mention)
                 points = {
                     c.id: config.qualifier * trust

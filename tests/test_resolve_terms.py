@@ -499,3 +499,13 @@ def test_a_widely_known_small_town_is_not_doubtful(parser):
     doc = with_gold_spans(parser, "Tourists flew from Tokyo to Venice.", ["Tokyo", "Venice"])
     venice = next(r for r in doc.resolutions if r.mention.text == "Venice")
     assert venice.via == "name" and venice.place is not None and venice.place.country == "IT"
+
+
+def test_a_state_in_a_list_of_states_is_no_town_the_next_member_qualifies(parser, without):
+    text = "Storms hit Virginia, Washington, Maryland and Delaware."
+    names = ["Virginia", "Washington", "Maryland", "Delaware"]
+    assert places(with_gold_spans(parser, text, names))["Washington"].fcode in ("ADM1", "PPLC")
+    # A town before its state keeps the qualifier inside a list.
+    town = "Flooding hit Springfield, Illinois, and Kansas City."
+    found = places(with_gold_spans(parser, town, ["Springfield", "Illinois", "Kansas City"]))
+    assert found["Springfield"].admin1 == "US.IL"
