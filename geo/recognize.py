@@ -1224,6 +1224,7 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
             or (prep and (len(items) >= 3 or prep == "between"))
             or (len(items) >= 3 and _common_region(gaz, keys))
             or regional
+            or (not n_known and _neighbouring_towns(gaz, keys))
         ):
             continue
         for s, e in open_items:
@@ -1245,6 +1246,39 @@ def _common_region(gaz: Gazetteer, keys: list[str]) -> bool:
 
 
 REGION_TOWN_POPULATION = 20_000  # towns this big, three in one admin-1 unit, make a list a list of places
+NEIGHBOUR_TOWN_POPULATION = 2_000  # towns this big by their own names, all within NEIGHBOUR_KM of the first …
+NEIGHBOUR_KM = 60.0  # … make a list of places by themselves ("Bowral and Mittagong were without power")
+
+
+def _neighbouring_towns(gaz: Gazetteer, keys: list[str]) -> bool:
+    """Whether every name is a town of ``NEIGHBOUR_TOWN_POPULATION`` people or more (by its own name) and one reading
+    of each lies within ``NEIGHBOUR_KM`` of one reading of the first, in one admin-1 unit: neighbours named together
+    — not "Smith and Jones", whose namesakes are scattered."""
+    if len(keys) < 2:
+        return False
+    towns = [
+        [
+            c
+            for c in gaz.candidates(k)
+            if c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= NEIGHBOUR_TOWN_POPULATION
+        ]
+        for k in keys
+    ]
+    if not all(towns):
+        return False
+    from geopy.distance import great_circle
+
+    return any(
+        all(
+            any(
+                c.admin1 == first.admin1
+                and great_circle((c.lat, c.lon), (first.lat, first.lon)).km <= NEIGHBOUR_KM
+                for c in others
+            )
+            for others in towns[1:]
+        )
+        for first in towns[0]
+    )
 
 
 def _towns_of_a_region(gaz: Gazetteer, keys: list[str]) -> bool:

@@ -640,6 +640,15 @@ def test_a_club_by_what_only_a_club_does(gaz, nlp):
     assert "Moab" in texts(gaz, nlp, "Moab hired a new city manager after the flood.", {"Moab": "GPE"})
 
 
+def test_two_neighbouring_towns_named_together(gaz, nlp):
+    text = "Smyrna and Dalton were without power after the storm."
+    assert found(gaz, nlp, text) == [("Smyrna", "list_neighbour"), ("Dalton", "list_neighbour")]
+    assert texts(gaz, nlp, text, disabled=frozenset({"list_neighbour"})) == []
+    # Towns of different states, or a village too small to say it is one, make no list of places.
+    assert texts(gaz, nlp, "Smyrna and Okafor were without power.") == []
+    assert texts(gaz, nlp, "Smyrna and Moab were without power.") == []
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
