@@ -303,6 +303,15 @@ _ADMIN1_OFFICES = (
     r"(?:lieutenant[- ])?governor|premier|statehouse|"
     r"(?:state|provincial) (?:government|senate|assembly|legislature|lawmakers|officials|election)"
 )
+# What only a state's (or a province's) government has, said near a name: "state lawmakers", "the State Public Service
+# Commission", "state troopers" — not a country's "state media", "state visit", "head of state".
+_STATE_GOVERNMENT = re.compile(
+    r"\b(?:[Ss]tate (?:lawmakers|legislat\w+|[Ss]enat\w+|[Rr]epresentatives?|[Hh]ouse|ethics|[Cc]apitol|"
+    r"[Aa]ttorney [Gg]eneral|[Pp]ublic [Ss]ervice [Cc]ommission\w*|troopers?|[Hh]ighway [Pp]atrol|regulators?|"
+    r"[Dd]epartment of (?:[Tt]ransportation|[Rr]evenue|[Ee]ducation|[Nn]atural [Rr]esources|[Pp]ublic [Hh]ealth)|"
+    r"[Bb]oard of (?:[Ee]ducation|[Rr]egents))|[Gg]ov\. [A-Z]|[Ll]t\. [Gg]ov\.|statehouse|"
+    r"(?:[Pp]rovincial|[Ss]tate) (?:government|legislature|premier|MLAs?|MPPs?|police))\b"
+)
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
     rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}"
@@ -1005,6 +1014,15 @@ class Resolver:
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
+            elif (
+                "admin_word" not in config.off
+                and any(c.fcode == "ADM1" and c.name_kind == 0 for c in options)
+                and _STATE_GOVERNMENT.search(text, max(0, mention.start - 200), min(len(text), mention.end + 200))
+            ):
+                # "Georgia's newest utility regulator … state ethics violations": a state government's words
+                # around a name that is a state's own.
+                points = {c.id: config.admin_word for c in options if c.fcode == "ADM1" and c.name_kind == 0}
+                found["admin_word"] = points
             if "town_word" not in config.off and (
                 town_word or _TOWN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
             ):

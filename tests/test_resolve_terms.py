@@ -509,3 +509,12 @@ def test_a_state_in_a_list_of_states_is_no_town_the_next_member_qualifies(parser
     town = "Flooding hit Springfield, Illinois, and Kansas City."
     found = places(with_gold_spans(parser, town, ["Springfield", "Illinois", "Kansas City"]))
     assert found["Springfield"].admin1 == "US.IL"
+
+
+def test_words_of_a_state_government_near_the_name_make_it_the_state(parser, without):
+    text = "Georgia's new utility regulator faces fines for state ethics violations, the commission said."
+    assert places(with_gold_spans(parser, text, ["Georgia"]))["Georgia"].admin1 == "US.GA"
+    assert places(with_gold_spans(without("admin_word"), text, ["Georgia"]))["Georgia"].fcode == "PCLI"
+    # A country's government words say nothing of the kind.
+    media = "Georgia's state media reported on the talks."
+    assert places(with_gold_spans(parser, media, ["Georgia"]))["Georgia"].fcode == "PCLI"
