@@ -711,8 +711,8 @@ _VENUE = re.compile(
 def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's place that is no name itself but holds one: "North Texas" → Texas, "Henderson County Jail" →
     Henderson County (in a FAC only a strong name: "Mall" of "Qwertyville Mall" is no town)."""
-    if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key):
-        return None
+    if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key) or d.gaz.demonym(key):
+        return None  # a demonym NER called a place ("Sri Lankan" as GPE) is a demonym, not its first word's town
     if _VENUE.search(d.text, start, end):
         return (
             None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it

@@ -68,6 +68,7 @@ PLACES = [
     ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
     ("Côte-Saint-Luc", "PPL", "CA", "CA.10", 32_448, []),
     ("San", "PPL", "ML", "ML.05", 103_227, []),
+    ("Sri", "PPL", "ID", "ID.07", 2_000, []),
     ("Democratic Republic of the Congo", "PCLI", "CD", "", 84_068_091, []),
     ("Everton", "PPL", "GB", "GB.ENG", 523, []),
     ("Liverpool", "PPL", "GB", "GB.ENG", 864_122, []),
@@ -126,7 +127,9 @@ def gaz(tmp_path_factory) -> Gazetteer:
     con.executemany(
         "INSERT INTO names VALUES (?, ?, 2)", [(normalize_name(a), ids[p]) for a, p in ALTERNATES]
     )
-    con.executemany("INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR")])
+    con.executemany(
+        "INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR"), ("sri lankan", "LK")]
+    )
     con.executemany(
         "INSERT INTO codes VALUES (?, ?)",
         [("US-WI", "US.WI"), ("US-MO", "US.MO"), ("US-TX", "US.TX"), ("US-OK", "US.OK")],
@@ -647,6 +650,13 @@ def test_two_neighbouring_towns_named_together(gaz, nlp):
     # Towns of different states, or a village too small to say it is one, make no list of places.
     assert texts(gaz, nlp, "Smyrna and Okafor were without power.") == []
     assert texts(gaz, nlp, "Smyrna and Moab were without power.") == []
+
+
+def test_a_demonym_ner_called_a_place_stays_whole(gaz, nlp):
+    text = "The Sri Lankan government accused the rebels."
+    doc = make_doc(nlp, text, {"Sri Lankan": "GPE"})
+    mentions = Recognizer(gaz).recognize(doc, text=text)
+    assert [(m.text, m.demonym_of) for m in mentions] == [("Sri Lankan", "LK")]
 
 
 def test_names_with_an_elided_article(gaz, nlp):
