@@ -1934,16 +1934,26 @@ def _by_start(mention: Mention) -> int:
     return mention.start
 
 
+# A role inside NER's person: the words before it are where the person is from or works, not the name ("Erie GM
+# Sherry Bassin", "Boise State coach Bryan Harsin", "Dayton Mayor Nan Whaley").
+_ROLE_WORDS = frozenset(
+    "GM captain Captain coach Coach manager Manager Mayor mayor Sheriff sheriff Gov. Governor Sen. Senator Rep. "
+    "President Chief chief Commissioner commissioner Councilman Councilwoman Superintendent superintendent "
+    "Principal Judge Officer Detective Sgt. Lt. Capt. CEO Chairman chairman spokesman spokeswoman Minister "
+    "Bishop Rev. Pastor Dr. Prof. Professor".split()
+)
+
+
 def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
-    """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near")."""
-    return frozenset(
-        token.text
-        for ent in ents
-        if ent.label_ == "PERSON"
-        and len(ent) > 1
-        and not _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
-        for token in ent
-    )
+    """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near"), after the
+    last role word inside one ("Erie GM Sherry Bassin": Sherry, Bassin)."""
+    words: set[str] = set()
+    for ent in ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char):
+            continue
+        roles = [k for k, token in enumerate(ent) if token.text in _ROLE_WORDS]
+        words.update(token.text for token in ent[roles[-1] + 1 if roles else 0 :])
+    return frozenset(words)
 
 
 def _given_names(text: str, ents: Sequence[Span]) -> frozenset[str]:

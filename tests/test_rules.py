@@ -659,6 +659,12 @@ def test_a_demonym_ner_called_a_place_stays_whole(gaz, nlp):
     assert [(m.text, m.demonym_of) for m in mentions] == [("Sri Lankan", "LK")]
 
 
+def test_a_place_before_a_role_in_a_persons_name_is_no_name_word(gaz, nlp):
+    text = "Moab officials met on Monday. Moab GM Sherry Bassin said the team would stay in Moab."
+    ents = [("Moab", "GPE"), ("Moab GM Sherry Bassin", "PERSON"), ("Moab", "GPE")]
+    assert texts(gaz, nlp, text, ents).count("Moab") == 2
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
