@@ -775,10 +775,20 @@ def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Me
 
 
 def place_in_organisation(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
-    """The place that names an institution: "Watertown Police Department", "Anderson County Sheriff" (as PERSON)."""
-    if ent.label_ not in ("ORG", "PERSON") or not (inside := d.rec._place_in_organisation(d.text, ent)):
+    """The place that names an institution: "Watertown Police Department", "Anderson County Sheriff" (as PERSON);
+    or the town NER took into an organisation's name after "in": "Lutheran School in Lombard"."""
+    if ent.label_ not in ("ORG", "PERSON", "FAC"):
+        return None
+    if (tail := _IN_TOWN_END.search(d.text, start, end)) is not None:
+        key = normalize_name(tail.group(1))
+        if d.rec._any_place(key) and any(c.population >= 1000 for c in d.gaz.candidates(key)):
+            return [d.rec.mention(d.text, tail.start(1), tail.end(1), "ner", ent.label_, "place_in_organisation")]
+    if ent.label_ == "FAC" or not (inside := d.rec._place_in_organisation(d.text, ent)):
         return None
     return [d.rec.mention(d.text, inside[0], inside[1], "ner", ent.label_, "place_in_organisation")]
+
+
+_IN_TOWN_END = re.compile(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")  # "… School in Lombard" (the entity's end)
 
 
 def street(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:

@@ -665,6 +665,13 @@ def test_a_place_before_a_role_in_a_persons_name_is_no_name_word(gaz, nlp):
     assert texts(gaz, nlp, text, ents).count("Moab") == 2
 
 
+def test_a_town_ner_took_into_an_organisations_name_after_in(gaz, nlp):
+    text = "Pupils at St. Mary's Lutheran School in Moab won the prize."
+    ents = {"Lutheran School in Moab": "ORG"}
+    assert found(gaz, nlp, text, ents) == [("Moab", "place_in_organisation")]
+    assert found(gaz, nlp, text, ents, disabled=frozenset({"place_in_organisation"})) == []
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
