@@ -1954,6 +1954,13 @@ _ROLE_WORDS = frozenset(
 )
 
 
+# Words after a place's name that make a thing of the place, in NER's "persons": "Greer Station", "Avondale Estates".
+_PLACE_WORDS = frozenset(
+    "Station Harbour Harbor Estates Overlook Heights Park Square Centre Center Mall Elks Rotary Lions Kiwanis "
+    "Albion Athletic United Rovers Wanderers Township County Borough District".split()
+)
+
+
 def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
     """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near"), after the
     last role word inside one ("Erie GM Sherry Bassin": Sherry, Bassin)."""
@@ -1961,6 +1968,8 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
     for ent in ents:
         if ent.label_ != "PERSON" or len(ent) < 2 or _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char):
             continue
+        if any(token.text in _INSTITUTIONS or token.text in _PLACE_WORDS for token in ent[1:]):
+            continue  # "Greer Station", "Lawrenceburg Parks", "Logan Elementary": a place's thing, no person
         roles = [k for k, token in enumerate(ent) if token.text in _ROLE_WORDS]
         words.update(token.text for token in ent[roles[-1] + 1 if roles else 0 :])
     return frozenset(words)

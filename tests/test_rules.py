@@ -672,6 +672,12 @@ def test_a_town_ner_took_into_an_organisations_name_after_in(gaz, nlp):
     assert found(gaz, nlp, text, ents, disabled=frozenset({"place_in_organisation"})) == []
 
 
+def test_a_places_thing_that_ner_calls_a_person_names_no_person(gaz, nlp):
+    text = "Moab Station reopened on Monday. Crews in Moab cleared the road."
+    ents = [("Moab Station", "PERSON"), ("Moab", "GPE")]
+    assert "Moab" in texts(gaz, nlp, text, ents)
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
