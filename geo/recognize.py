@@ -107,6 +107,8 @@ _MAX_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
 SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000
+INSTITUTION_TOWN_POPULATION = 5_000  # a town this big (or an admin unit) names the institution after it ("Watertown
+# Police Department"); smaller ones are as often a word ("Supreme Court": Supreme, Louisiana)
 COMMON_WORD_TOWN_POPULATION = 50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")  # a town with a name of several words this big is claimed wherever its name stands
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
 _QUALIFIERS = frozenset(
@@ -454,7 +456,7 @@ class Recognizer:
             first, last = words[0], words[k - 1]
             key = normalize_name(text[first[0] : last[1]])
             if self._any_place(key) and any(
-                c.population >= 1000 or c.fcode in ("ADM1", "ADM2", "PCLI")
+                c.population >= INSTITUTION_TOWN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI")
                 for c in self.gazetteer.candidates(key)
             ):
                 return first[0], last[1]

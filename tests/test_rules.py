@@ -678,6 +678,14 @@ def test_a_places_thing_that_ner_calls_a_person_names_no_person(gaz, nlp):
     assert "Moab" in texts(gaz, nlp, text, ents)
 
 
+def test_an_institution_is_named_after_a_town_of_some_size(gaz, nlp):
+    assert found(gaz, nlp, "The Dalton Police Department said.", {"The Dalton Police Department": "ORG"}) == [
+        ("Dalton", "place_in_organisation")
+    ]
+    # A village of 2,000 is as often a word: "Ross Police Department" here, "Supreme Court" in real news.
+    assert found(gaz, nlp, "The Ross Police Department said.", {"The Ross Police Department": "ORG"}) == []
+
+
 def test_names_with_an_elided_article(gaz, nlp):
     text = "The quake hit L'Aquila, and skiers went to Coeur d'Alene."
     assert found(gaz, nlp, text) == [("L'Aquila", "elided_name"), ("Coeur d'Alene", "elided_name")]
