@@ -107,7 +107,9 @@ _MAX_WORDS = 6
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
 SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000
-INSTITUTION_TOWN_POPULATION = 5_000  # a town this big (or an admin unit) names the institution after it ("Watertown
+INSTITUTION_TOWN_POPULATION = (
+    5_000  # a town this big (or an admin unit) names the institution after it ("Watertown
+)
 # Police Department"); smaller ones are as often a word ("Supreme Court": Supreme, Louisiana)
 COMMON_WORD_TOWN_POPULATION = 50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")  # a town with a name of several words this big is claimed wherever its name stands
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
@@ -714,7 +716,9 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     """NER's place that is no name itself but holds one: "North Texas" → Texas, "Henderson County Jail" →
     Henderson County (in a FAC only a strong name: "Mall" of "Qwertyville Mall" is no town)."""
     if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key) or d.gaz.demonym(key):
-        return None  # a demonym NER called a place ("Sri Lankan" as GPE) is a demonym, not its first word's town
+        return (
+            None  # a demonym NER called a place ("Sri Lankan" as GPE) is a demonym, not its first word's town
+        )
     if _VENUE.search(d.text, start, end):
         return (
             None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it
@@ -784,13 +788,17 @@ def place_in_organisation(d: _Doc, ent: Span, start: int, end: int, key: str) ->
     if (tail := _IN_TOWN_END.search(d.text, start, end)) is not None:
         key = normalize_name(tail.group(1))
         if d.rec._any_place(key) and any(c.population >= 1000 for c in d.gaz.candidates(key)):
-            return [d.rec.mention(d.text, tail.start(1), tail.end(1), "ner", ent.label_, "place_in_organisation")]
+            return [
+                d.rec.mention(d.text, tail.start(1), tail.end(1), "ner", ent.label_, "place_in_organisation")
+            ]
     if ent.label_ == "FAC" or not (inside := d.rec._place_in_organisation(d.text, ent)):
         return None
     return [d.rec.mention(d.text, inside[0], inside[1], "ner", ent.label_, "place_in_organisation")]
 
 
-_IN_TOWN_END = re.compile(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")  # "… School in Lombard" (the entity's end)
+_IN_TOWN_END = re.compile(
+    r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
+)  # "… School in Lombard" (the entity's end)
 
 
 def street(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -1968,7 +1976,11 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
     last role word inside one ("Erie GM Sherry Bassin": Sherry, Bassin)."""
     words: set[str] = set()
     for ent in ents:
-        if ent.label_ != "PERSON" or len(ent) < 2 or _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char):
+        if (
+            ent.label_ != "PERSON"
+            or len(ent) < 2
+            or _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
+        ):
             continue
         if any(token.text in _INSTITUTIONS or token.text in _PLACE_WORDS for token in ent[1:]):
             continue  # "Greer Station", "Lawrenceburg Parks", "Logan Elementary": a place's thing, no person

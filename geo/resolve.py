@@ -40,10 +40,16 @@ from geo.placestring import APPOSITION, LIST_GAP, POSSESSIVE_TRUST, PRESS_ONLY, 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
 PART_SCORE = 0.5  # an unknown name containing a place the article names
-MINOR_NAMESAKE_SHARE = 100  # a town this many times smaller than a major city of its name is a minor namesake …
-MINOR_NAMESAKE_PROXIMITY = 0.3  # … whose nearness to the article's places counts this much (without its state named)
+MINOR_NAMESAKE_SHARE = (
+    100  # a town this many times smaller than a major city of its name is a minor namesake …
+)
+MINOR_NAMESAKE_PROXIMITY = (
+    0.3  # … whose nearness to the article's places counts this much (without its state named)
+)
 COUNTY_SHARE = 0.3  # a county reading this likely (first or second) speaks for the towns in it
-OUTSIDE_QUALIFIER_SURE = 0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
+OUTSIDE_QUALIFIER_SURE = (
+    0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
+)
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
@@ -266,8 +272,12 @@ class ResolverConfig:
     holds_city_population: int = (
         50_000  # … a city this big (or a county), read with a lead of half a point or more
     )
-    town_word: float = 4.0  # "Santa Cruz, Bolivia's economic hub", "the city of Herat": the town, not the unit
-    in_county: float = 4.0  # a town within county_km of a county (admin-2 unit) the article names with confidence …
+    town_word: float = (
+        4.0  # "Santa Cruz, Bolivia's economic hub", "the city of Herat": the town, not the unit
+    )
+    in_county: float = (
+        4.0  # a town within county_km of a county (admin-2 unit) the article names with confidence …
+    )
     county_km: float = 40.0  # … ("The Alexander County board met in Cairo": Cairo, Illinois, its seat)
     small_capital: float = 0.5  # share of the capital's feature points for a capital of fewer people than …
     small_capital_population: int = 100_000  # … this ("Victoria", Seychelles; "The Valley", Anguilla)
@@ -741,9 +751,12 @@ class Resolver:
         ):
             return resolution
         if unit.fcode == "ADM1" and (
-            any(c.admin1 == unit.admin1 for c in options) or not any(c.country == unit.country for c in options)
+            any(c.admin1 == unit.admin1 for c in options)
+            or not any(c.country == unit.country for c in options)
         ):
-            return resolution  # in it, or a unit of another country than every reading's ("Kansas City, North")
+            return (
+                resolution  # in it, or a unit of another country than every reading's ("Kansas City, North")
+            )
         if unit.fcode == "PCLI" and any(c.country == unit.country for c in options):
             return resolution
         alternatives = [(resolution.place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]
@@ -760,7 +773,8 @@ class Resolver:
             and c.fcode != "PPLC"  # a national capital is what it says, however small (Vatican City)
             and not c.curated
             and c.population < REMOTE_TOWN_POPULATION
-            and c.names < KNOWN_NAMES  # a widely known town is what it says, however small (Venice, Bethlehem)
+            and c.names
+            < KNOWN_NAMES  # a widely known town is what it says, however small (Venice, Bethlehem)
             and bool(context.admin1)
             and c.admin1 not in context.admin1
             and bonus < REMOTE_PROXIMITY
@@ -954,7 +968,9 @@ class Resolver:
             # Counties listed together lie in one state: "Butler, Montgomery and Preble counties" are Ohio's.
             shared = set.intersection(*({c.admin1 for c in u} for u in found.values())) if found else set()
             for i, units in found.items():
-                candidates[i] = tuple(c for c in units if c.admin1 in shared) if word.group("adm2") and shared else units
+                candidates[i] = (
+                    tuple(c for c in units if c.admin1 in shared) if word.group("adm2") and shared else units
+                )
 
     def _text_bonuses(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
@@ -1017,7 +1033,9 @@ class Resolver:
             elif (
                 "admin_word" not in config.off
                 and any(c.fcode == "ADM1" and c.name_kind == 0 for c in options)
-                and _STATE_GOVERNMENT.search(text, max(0, mention.start - 200), min(len(text), mention.end + 200))
+                and _STATE_GOVERNMENT.search(
+                    text, max(0, mention.start - 200), min(len(text), mention.end + 200)
+                )
             ):
                 # "Georgia's newest utility regulator … state ethics violations": a state government's words
                 # around a name that is a state's own.

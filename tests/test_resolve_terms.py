@@ -433,9 +433,14 @@ def test_a_town_in_a_county_the_article_names(parser, without):
     mayville = next(r for r in doc.resolutions if r.mention.text == "Mayville")
     assert mayville.place is not None and mayville.place.admin1 == "US.NY"
     assert mayville.evidence.get("in_county", 0) > 0
-    assert "in_county" not in next(
-        r for r in with_gold_spans(without("in_county"), text, spans).resolutions if r.mention.text == "Mayville"
-    ).evidence
+    assert (
+        "in_county"
+        not in next(
+            r
+            for r in with_gold_spans(without("in_county"), text, spans).resolutions
+            if r.mention.text == "Mayville"
+        ).evidence
+    )
 
 
 @pytest.mark.parametrize(
@@ -449,9 +454,10 @@ def test_a_town_in_a_county_the_article_names(parser, without):
 def test_a_town_word_makes_it_the_town(parser, without, text, name, country):
     place = places(with_gold_spans(parser, text, [name]))[name]
     assert place.fcode.startswith("PPL") and place.country == country
-    assert "town_word" not in next(
-        r for r in with_gold_spans(without("town_word"), text, [name]).resolutions
-    ).evidence
+    assert (
+        "town_word"
+        not in next(r for r in with_gold_spans(without("town_word"), text, [name]).resolutions).evidence
+    )
 
 
 def test_a_big_city_by_another_name_is_not_hidden_by_villages_of_the_name(gazetteer):

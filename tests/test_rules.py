@@ -575,7 +575,12 @@ def test_a_preposition_opening_a_sentence_needs_a_comma_and_a_clause(gaz, nlp):
         ("A Brown study found little effect on sleep.", {"Brown": "GPE"}, "Brown", False),  # listed
         ("She lectures at Ross on Tuesdays.", {"Ross": "GPE"}, "Ross", False),  # unlisted, a small town
         ("Researchers at Liverpool found a new drug.", {"Liverpool": "GPE"}, "Liverpool", True),  # a big city
-        ("Students in Ross protested the cuts.", {"Ross": "GPE"}, "Ross", True),  # in the town, not at a school
+        (
+            "Students in Ross protested the cuts.",
+            {"Ross": "GPE"},
+            "Ross",
+            True,
+        ),  # in the town, not at a school
     ],
 )
 def test_a_university_by_the_words_of_who_studies_there(gaz, nlp, text, ents, name, kept):
@@ -602,7 +607,9 @@ def test_a_place_name_ner_cut_in_two_is_joined(gaz, nlp):
     ents = {"the Democratic Republic of the": "GPE", "Congo": "GPE"}
     assert texts(gaz, nlp, text, ents) == ["Democratic Republic of the Congo"]
     # An organisation ending on "of" is not joined to the place after it.
-    assert "Auckland" in texts(gaz, nlp, "The University of Auckland said.", {"The University of": "ORG", "Auckland": "GPE"})
+    assert "Auckland" in texts(
+        gaz, nlp, "The University of Auckland said.", {"The University of": "ORG", "Auckland": "GPE"}
+    )
 
 
 def test_a_disease_likened_to_one_named_after_a_place(gaz, nlp):

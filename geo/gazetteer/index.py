@@ -65,7 +65,9 @@ class NameSet:
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.fcode, p.country, p.admin1, p.lat, p.lon, p.population, p.source, p.geometry, p.note"
 _RENOWN = "p.names"  # Candidate.names, after name_kind (which a names row gives)
-ALTERNATE_LIMIT = 5  # places by an alternate name a lookup gives however many places have the name as their own
+ALTERNATE_LIMIT = (
+    5  # places by an alternate name a lookup gives however many places have the name as their own
+)
 # A former name the text matcher may claim: "breslau", "alma ata", "lourenco marques".
 _FORMER_KEY = re.compile(r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}")
 
