@@ -925,7 +925,8 @@ class Resolver:
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
     ) -> None:
         """ "Huntsville, AL", "Eugene, OR", "Ballarat, Vic": a state or province code (or a press abbreviation of
-        :data:`~geo.placestring.PRESS_ONLY`) after "Town, " is that admin-1 unit when the town has a reading there (not "Al", Belgium). Rewrites ``candidates`` in place."""
+        :data:`~geo.placestring.PRESS_ONLY`) after "Town, " is that admin-1 unit when the town has a reading
+        there (not "Al", Belgium). Rewrites ``candidates`` in place."""
         for i in range(1, len(mentions)):
             mention, before = mentions[i], mentions[i - 1]
             code = mention.text.replace(".", "")
@@ -976,7 +977,8 @@ class Resolver:
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
     ) -> dict[int, dict[str, dict[int, float]]]:
         """Points from the words around each mention: "X, Y" both ways (``qualifier``, ``contains``), an admin
-        word after or before it (``admin_word``) and a town word (``town_word``). Fixed for the document: computed once."""
+        word after or before it (``admin_word``) and a town word (``town_word``). Fixed for the document: computed
+        once."""
         config = self.config
         out: dict[int, dict[str, dict[int, float]]] = {}
         # "Virginia, Washington, Maryland": in a list of three or more, a name that is a state itself is a member,
