@@ -55,9 +55,14 @@ APPOSITION = (
 )
 _APPOSITION_AFTER = re.compile(APPOSITION + r"((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")
 # ", the Dominican Republic's second city", ", Bolivia's economic hub": a possessive apposition that says where.
+# Up to three words between an apposition's article or possessive and its town noun, none a verb or a determiner
+# (", the country's second-largest city" — not ", Georgia's president said the capital").
+APPOSITION_FILLER = (
+    r"(?:(?!(?:said|says|told|tells|is|was|were|are|has|had|will|would|the|a|an)\b)[\w'’-]+\s){0,3}?"
+)
 _POSSESSIVE_APPOSITION = re.compile(
-    r",\s?(?:the\s)?((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){0,3}['’]s)\s(?:[\w'’-]+\s){0,3}?"
-    r"(?:city|town|village|port|hub|capital|metropolis|suburb)\b"
+    rf",\s?(?:the\s)?((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){{0,3}}['’]s)\s{APPOSITION_FILLER}"
+    r"(?:city|town|village|port|hub|capital|metropolis|suburb)\b(?!['’])"
 )
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _CODE = re.compile(r"[A-Za-z]{2,3}")  # "OR", "nsw", "FRA" once the dots are gone

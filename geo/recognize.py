@@ -193,6 +193,12 @@ _STUDIES_AT = re.compile(
     r"alumnus|alumna|degree|Ph\.?D\.?|doctorate) (?:at|from) $",
     re.IGNORECASE,
 )
+# … of an unlisted name, only what a school's own people do there ("students from Chibok" are the town's).
+_TEACHES_AT = re.compile(
+    r"\b(?:studied|studies|studying|lectures?|lectured|lecturer|teaches|taught|enrolled|professor|sophomore|"
+    r"freshman|Ph\.?D\.?|doctorate) at $",
+    re.IGNORECASE,
+)
 UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _AT_INSTITUTION = re.compile(
@@ -215,7 +221,8 @@ _PLACE_PHRASE = re.compile(
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
     rf"|(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
-    r"municipality|resort)\b"  # "Moab is a gateway to Arches National Park"
+    r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
+    r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
 )
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo": names with an elided article or preposition.
 _ELIDED_NAME = re.compile(
@@ -245,7 +252,8 @@ _PLURAL_GENERIC = re.compile(
 )
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
+    "wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan diwali "
+    "passover eid".split()
 )
 _INSTITUTIONS = frozenset(
     "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
@@ -1115,8 +1123,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 key not in _stop_words()
                 and key not in _CALENDAR
                 and (
-                    group not in "gh" or key not in d.rec.stop
-                )  # weaker cues: "Outside Hope, the company said"
+                    group not in "fgh" or key not in d.rec.stop
+                )  # weaker cues: "Outside Hope, the company said", "Liberty's streets"
                 and len(key) > 2
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)
@@ -1614,12 +1622,12 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     if _NAME_GOES_ON.match(d.text, m.end):
         return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
     if key not in word_list("universities.txt"):
-        # Unlisted: only one word after words of who studies or teaches there ("lectures at Deakin", "a sophomore
-        # at Lehigh"), and only a name no country, state or town of UNLISTED_CAMPUS_POPULATION people has.
+        # Unlisted: only one word after "at" and words of who studies or teaches there ("lectures at Deakin", "a
+        # sophomore at Lehigh"), and only a name no country, state or town of UNLISTED_CAMPUS_POPULATION people has.
         return bool(
             " " not in m.text
             and not m.demonym_of
-            and _STUDIES_AT.search(d.text, max(0, m.start - 40), m.start)
+            and _TEACHES_AT.search(d.text, max(0, m.start - 40), m.start)
             and not any(
                 c.fcode in ("PCLI", "ADM1") or c.population >= UNLISTED_CAMPUS_POPULATION
                 for c in d.gaz.candidates(key)
@@ -1720,12 +1728,17 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_NAME_VERSUS.match(text, m.end)
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
         or _SIDE_PEOPLE.match(text, m.end)
-        or _SIDE_HIRES.match(text, m.end)
     )
-    if not side or _COMMA_PARENT.match(text, m.end):
+    hires = None if side else _SIDE_HIRES.match(text, m.end)
+    if not (side or hires) or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
-    if not _GAME_WORDS.search(text, lo, hi):
+    # A game word of the sentence; for a hiring, one besides the role hired ("Smyrna hired a new coach for its
+    # high school" says no game).
+    if not any(
+        hires is None or not hires.start() <= word.start() < hires.end()
+        for word in _GAME_WORDS.finditer(text, lo, hi)
+    ):
         return False
     # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. A name that
     # is no big city's is the team: "Lafayette" the college, "Everton", "Burnley", "Hoffenheim", "Wake Forest".

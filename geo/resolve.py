@@ -35,7 +35,14 @@ from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution
 from geo.normalize import normalize_name
-from geo.placestring import APPOSITION, LIST_GAP, POSSESSIVE_TRUST, PRESS_ONLY, QualifierReader
+from geo.placestring import (
+    APPOSITION,
+    APPOSITION_FILLER,
+    LIST_GAP,
+    POSSESSIVE_TRUST,
+    PRESS_ONLY,
+    QualifierReader,
+)
 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
@@ -47,6 +54,11 @@ MINOR_NAMESAKE_PROXIMITY = (
     0.3  # … whose nearness to the article's places counts this much (without its state named)
 )
 COUNTY_SHARE = 0.3  # a county reading this likely (first or second) speaks for the towns in it
+OUTSIDE_QUALIFIER_TOWN = (
+    50_000  # … and only for a namesake town smaller than this (a town the index may lack)
+)
+# The qualifier ends its phrase: "Lyme, Connecticut." / ", on Friday" — not "In Moscow, Ukraine said".
+_QUALIFIER_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or)\s")
 OUTSIDE_QUALIFIER_SURE = (
     0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 )
@@ -313,14 +325,13 @@ _ADMIN1_OFFICES = (
     r"(?:lieutenant[- ])?governor|premier|statehouse|"
     r"(?:state|provincial) (?:government|senate|assembly|legislature|lawmakers|officials|election)"
 )
-# What only a state's (or a province's) government has, said near a name: "state lawmakers", "the State Public Service
-# Commission", "state troopers" — not a country's "state media", "state visit", "head of state".
+# What only a US state's government has, said near a name: "state lawmakers", "the State Public Service Commission",
+# "state troopers" — not a country's "state media", "state police", "state visit", "head of state".
 _STATE_GOVERNMENT = re.compile(
     r"\b(?:[Ss]tate (?:lawmakers|legislat\w+|[Ss]enat\w+|[Rr]epresentatives?|[Hh]ouse|ethics|[Cc]apitol|"
     r"[Aa]ttorney [Gg]eneral|[Pp]ublic [Ss]ervice [Cc]ommission\w*|troopers?|[Hh]ighway [Pp]atrol|regulators?|"
     r"[Dd]epartment of (?:[Tt]ransportation|[Rr]evenue|[Ee]ducation|[Nn]atural [Rr]esources|[Pp]ublic [Hh]ealth)|"
-    r"[Bb]oard of (?:[Ee]ducation|[Rr]egents))|[Gg]ov\. [A-Z]|[Ll]t\. [Gg]ov\.|statehouse|"
-    r"(?:[Pp]rovincial|[Ss]tate) (?:government|legislature|premier|MLAs?|MPPs?|police))\b"
+    r"[Bb]oard of (?:[Ee]ducation|[Rr]egents))|[Ll]t\. [Gg]ov\.|statehouse)\b"
 )
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
@@ -338,7 +349,8 @@ _ADMIN_BEFORE = re.compile(
 # ", a port city") or "the city of" before it.
 _TOWN_NOUN = r"(?:city|town|village|port|hub|capital|metropolis|township|municipality)"
 _TOWN_AFTER = re.compile(
-    rf",\s?(?:(?:the|a|an)\s|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?['’]s\s)(?:[\w'’-]+\s){{0,3}}?{_TOWN_NOUN}\b(?!\s+of\b)"
+    rf",\s?(?:(?:the|a|an)\s|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?['’]s\s){APPOSITION_FILLER}{_TOWN_NOUN}\b"
+    r"(?!\s+of\b|['’])"
 )
 _TOWN_BEFORE = re.compile(r"\b(?:the )?(?:city|town|village) of\s+$", re.IGNORECASE)
 _PLURAL_UNITS = re.compile(
@@ -726,12 +738,12 @@ class Resolver:
         listed = {i for run in _lists(text, mentions) for i in run}
         for i in range(len(final) - 1):
             if i not in listed and i + 1 not in listed and _comma_pair(text, mentions[i], mentions[i + 1]):
-                final[i] = self._outside_qualifier(final[i], final[i + 1], candidates[i])
+                final[i] = self._outside_qualifier(text, final[i], final[i + 1], candidates[i])
         return final
 
     @staticmethod
     def _outside_qualifier(
-        resolution: Resolution, qualifier: Resolution, options: tuple[Candidate, ...]
+        text: str, resolution: Resolution, qualifier: Resolution, options: tuple[Candidate, ...]
     ) -> Resolution:
         """ "Lyme, Connecticut" when the index knows no Lyme in Connecticut (only one in New Hampshire): the town is
         in the admin-1 unit or country the next mention names, not at a namesake outside it — placed there
@@ -748,6 +760,8 @@ class Resolver:
             or unit.fcode not in ("ADM1", "PCLI")
             or qualifier.mention.demonym_of
             or qualifier.score < OUTSIDE_QUALIFIER_SURE
+            # Y ends its phrase: not a new clause ("In Kyiv, Poland's president said", "In Moscow, Ukraine said")
+            or not _QUALIFIER_ENDS.match(text, qualifier.mention.end)
         ):
             return resolution
         if unit.fcode == "ADM1" and (
@@ -959,8 +973,11 @@ class Resolver:
                 name = mentions[i].text
                 if word.group("adm2"):
                     suffix = "Parish" if word.group("adm2").lower() == "parishes" else "County"
-                    units = tuple(
-                        c for c in self.gazetteer.candidates(f"{name} {suffix}") if c.fcode == "ADM2"
+                    own = tuple(c for c in candidates[i] if c.fcode == "ADM2" and c.name_kind <= 1)  # "Kent"
+                    units = own + tuple(
+                        c
+                        for c in self.gazetteer.candidates(f"{name} {suffix}")
+                        if c.fcode == "ADM2" and c.id not in {o.id for o in own}
                     )
                 else:
                     units = tuple(c for c in candidates[i] if c.fcode == "ADM1")
@@ -1025,24 +1042,29 @@ class Resolver:
                 if word.groupdict().get("rural") and any(
                     c.fcode == "PCLI" and c.name_kind == 0 for c in options
                 ):
-                    levels = (
-                        set()
-                    )  # "rural Mexico" is the country's countryside, "rural Quebec" the province's; so with
-                    # "northern Mexico" and "western New York"
+                    # "rural Mexico", "northern Mexico" are the country's countryside and part (no points: "north
+                    # Georgia" in a Georgia paper is the state's), "rural Quebec", "western New York" the province's
+                    # and the state's.
+                    levels = set()
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
             elif (
                 "admin_word" not in config.off
-                and any(c.fcode == "ADM1" and c.name_kind == 0 for c in options)
+                and any(c.fcode == "ADM1" and c.name_kind == 0 and c.country == "US" for c in options)
                 and _STATE_GOVERNMENT.search(
                     text, max(0, mention.start - 200), min(len(text), mention.end + 200)
                 )
             ):
                 # "Georgia's newest utility regulator … state ethics violations": a state government's words
                 # around a name that is a state's own.
-                points = {c.id: config.admin_word for c in options if c.fcode == "ADM1" and c.name_kind == 0}
-                found["admin_word"] = points
+                points = {
+                    c.id: config.admin_word
+                    for c in options
+                    if c.fcode == "ADM1" and c.name_kind == 0 and c.country == "US"
+                }
+                if points:
+                    found["admin_word"] = points
             if "town_word" not in config.off and (
                 town_word or _TOWN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
             ):

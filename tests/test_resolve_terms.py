@@ -524,3 +524,25 @@ def test_words_of_a_state_government_near_the_name_make_it_the_state(parser, wit
     # A country's government words say nothing of the kind.
     media = "Georgia's state media reported on the talks."
     assert places(with_gold_spans(parser, media, ["Georgia"]))["Georgia"].fcode == "PCLI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kyiv, Poland's president said the war must end.",
+        "In response to Moscow, Ukraine said it would not negotiate.",
+    ],
+)
+def test_a_new_clause_after_a_comma_is_no_qualifier_of_a_far_town(parser, text):
+    first = parser.parse(text).resolutions[0]
+    assert first.via == "name" and first.place is not None and first.place.fcode == "PPLC"
+
+
+def test_state_police_in_a_country_is_no_us_state(parser):
+    place = places(parser.parse("In Mexico, state police arrested five cartel members."))["Mexico"]
+    assert place.fcode == "PCLI"
+
+
+def test_counties_listed_outside_the_us_keep_their_own_names(parser):
+    found = places(parser.parse("Heavy rain fell across Surrey and Kent counties, the Met Office said."))
+    assert found["Surrey"].country == "GB" and found["Kent"].country == "GB"

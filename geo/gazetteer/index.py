@@ -248,7 +248,8 @@ class Gazetteer:
         return [self._place(row) for row in rows]
 
     def _candidates(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
-        """Every place called *name* (any spelling variant), best name match and largest first."""
+        """Every place called *name* (any spelling variant), best name match and largest first: at most *limit*
+        by own or official names, then the biggest by an alternate name (at least ``ALTERNATE_LIMIT`` of them)."""
         key = normalize_name(name)
         if not key or key in self.overrides.dropped:
             return ()
