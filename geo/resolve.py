@@ -578,6 +578,7 @@ class Resolver:
         self._prior_terms = [(n, t) for n, t in terms if n in _PRIOR_TERMS]
         self._context_terms = [(n, t) for n, t in terms if n not in _PRIOR_TERMS]
         self._priors: dict[tuple, tuple] = {}  # per document: mention name → its candidates' fixed points
+        self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
 
@@ -590,6 +591,7 @@ class Resolver:
         County story); they then count as NER's. Last, the :class:`Fallback` (when there is one) is asked about
         the names left unplaced or placed approximately."""
         self._priors.clear()
+        self._picked.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
@@ -642,8 +644,9 @@ class Resolver:
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
         fixed = self._text_bonuses(text, mentions, candidates)  # what the words around each mention say
+        empty = Context()
         final = [
-            self._pick(m, c, Context(), fixed.get(i, {}))
+            self._pick(m, c, empty, fixed.get(i, {}))
             for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
         ]
         for _ in range(1 + ITERATIONS):
@@ -1090,11 +1093,21 @@ class Resolver:
     ) -> Resolution:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
-        key = (mention.text, mention.source, mention.demonym_of, candidates)
-        prior = self._priors.get(key)
-        if prior is None:
-            prior = self._priors[key] = self._prior(mention, candidates)
-        candidates, static, namesakes, biggest, known, units = prior
+        # Keyed by the tuple's identity (hashing every candidate's fields on each call cost more than the terms);
+        # the entry holds the tuple, so its id cannot be reused while the entry lives.
+        key = (mention.text, mention.source, mention.demonym_of, id(candidates))
+        held = self._priors.get(key)
+        if held is None or held[0] is not candidates:
+            held = self._priors[key] = (candidates, self._prior(mention, candidates))
+        # The same name read with the same context and surroundings (a name said again) reads alike: the earlier
+        # resolution, copied for this mention. The entry holds the context, so its id stays its own too.
+        done = self._picked.setdefault((key, id(context)), [])
+        for seen_context, seen_bonus, (place, score, others, why, margin, share) in done:
+            if seen_context is context and seen_bonus == (bonus or {}):
+                return Resolution(
+                    mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
+                )
+        candidates, static, namesakes, biggest, known, units = held[1]
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -1108,6 +1121,11 @@ class Resolver:
         )
         # Terms read from the surroundings speak only where the surroundings said something.
         terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
+        # The context terms give nothing while their side of the context is empty (the first pass).
+        silent = {"country_context"} if not context.countries else set()
+        if not context.admin1:
+            silent.add("admin1_context")
+        terms = [(n, t) for n, t in terms if n not in silent]
         scored = []
         for c, (fixed, fixed_sum) in zip(candidates, static, strict=True):
             moving = [(name, term(c, evidence)) for name, term in terms]
@@ -1126,9 +1144,9 @@ class Resolver:
         why = {name: round(p, 3) for name, p in points if p}
         margin = top - scored[1][1] if len(scored) > 1 else MAX_MARGIN
         share = round(weights[0] / total, 3)
-        return Resolution(
-            mention, best, share, alternatives, evidence=why, margin=round(margin, 3), share=share
-        )
+        margin = round(margin, 3)
+        done.append((context, bonus or {}, (best, share, tuple(alternatives), dict(why), margin, share)))
+        return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
 
     def _context(self, first: list[Resolution]) -> Context:
         """Countries and admin-1 units the document names with confidence, each with the names that name it."""
