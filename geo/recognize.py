@@ -1856,6 +1856,9 @@ class _Spans:
         bisect.insort(self.spans, (start, end))
 
 
+_TRAILING = re.compile(r"(?:['’]s?|[\s,;:!?\"”)-]+)$")  # a possessive or punctuation that ends an entity
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the " and a trailing possessive or punctuation from an entity span."""
     span = text[start:end]
@@ -1864,7 +1867,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     elif span[:1] in "NOAIFSTBEW" and (lead := _LEADING_LOCATIVE.match(text, start, end)):
         start = lead.end()  # "Near Moab" (NER's person) is Moab after "Near"
     # A final full stop stays: inside an entity it belongs to an abbreviation ("Ind.", "U.S.", "W.Va.").
-    match = re.search(r"(?:['’]s?|[\s,;:!?\"”)-]+)$", text[start:end])
+    match = _TRAILING.search(text[start:end])
     if match:
         end = start + match.start()
     return start, end

@@ -790,13 +790,14 @@ class Resolver:
         a_country = np.array([a[4] for a in anchors])
         a_is_country = np.array([a[5] for a in anchors])
         out: dict[int, dict[int, float]] = {}
-        done: dict[tuple[str, tuple[Candidate, ...]], dict[int, float]] = {}
+        # By the options' identity (``candidates`` holds them for the whole call): hashing them hashed every field.
+        done: dict[tuple[str, int], dict[int, float]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
                 continue
             name = normalize_name(mention.text)
-            if (name, options) in done:
-                out[i] = done[name, options]
+            if (name, id(options)) in done:
+                out[i] = done[name, id(options)]
                 continue
             others = a_key != name
             if not others.any():
@@ -821,7 +822,7 @@ class Resolver:
                 elif c.curated and not c.fcode.startswith("PPL"):
                     # A sea or region is near the countries and places around it ("the Gulf" with Texas).
                     closeness[k] = float((weight * np.exp(-km[k] / self.config.area_km)).max())
-            out[i] = done[name, options] = {
+            out[i] = done[name, id(options)] = {
                 c.id: self.config.proximity * float(v)
                 for c, v in zip(options, closeness, strict=True)
                 if v > 0.01
