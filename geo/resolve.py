@@ -1127,21 +1127,24 @@ class Resolver:
         if not context.admin1:
             silent.add("admin1_context")
         terms = [(n, t) for n, t in terms if n not in silent]
+        funcs = [t for _, t in terms]
         scored = []
         for c, (fixed, fixed_sum) in zip(candidates, static, strict=True):
-            moving = [(name, term(c, evidence)) for name, term in terms]
-            scored.append((c, fixed_sum + math.fsum(p for _, p in moving), fixed + moving))
+            moving = [term(c, evidence) for term in funcs]  # named for the winner only, below
+            scored.append((c, fixed_sum + math.fsum(moving), fixed, moving))
         scored.sort(key=lambda cs: (-cs[1], cs[0].id))
         top = scored[0][1]
         temperature = self.config.softmax_temperature
-        weights = [math.exp((s - top) / temperature) for _, s, _ in scored]
+        weights = [math.exp((s - top) / temperature) for _, s, _, _ in scored]
         total = sum(weights)
-        best, _, points = scored[0]
-        alternatives = [
-            (c, round(w / total, 3))
-            for (c, _, _), w in zip(scored[1:], weights[1:], strict=True)
-            if c.id != best.id
-        ][:MAX_ALTERNATIVES]
+        best, _, fixed, moving = scored[0]
+        alternatives: list[tuple[Candidate, float]] = []
+        for (c, _, _, _), w in zip(scored[1:], weights[1:], strict=True):
+            if len(alternatives) == MAX_ALTERNATIVES:
+                break
+            if c.id != best.id:
+                alternatives.append((c, round(w / total, 3)))
+        points = fixed + [(name, p) for (name, _), p in zip(terms, moving, strict=True)]
         why = {name: round(p, 3) for name, p in points if p}
         margin = top - scored[1][1] if len(scored) > 1 else MAX_MARGIN
         share = round(weights[0] / total, 3)
