@@ -44,6 +44,7 @@ REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's pl
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
+PRIOR_MEMORY = 65_536  # names whose fixed points the resolver remembers between documents (as many as the index's cache)
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
@@ -577,7 +578,9 @@ class Resolver:
         terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
         self._prior_terms = [(n, t) for n, t in terms if n in _PRIOR_TERMS]
         self._context_terms = [(n, t) for n, t in terms if n not in _PRIOR_TERMS]
-        self._priors: dict[tuple, tuple] = {}  # per document: mention name → its candidates' fixed points
+        # Mention name → its candidates' fixed points: they read only the name and the places, so they hold across
+        # documents (the gazetteer hands out the same candidate tuples); at most PRIOR_MEMORY names, then anew.
+        self._priors: dict[tuple, tuple] = {}
         self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
@@ -590,7 +593,8 @@ class Resolver:
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
         County story); they then count as NER's. Last, the :class:`Fallback` (when there is one) is asked about
         the names left unplaced or placed approximately."""
-        self._priors.clear()
+        if len(self._priors) >= PRIOR_MEMORY:
+            self._priors.clear()
         self._picked.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
