@@ -1229,11 +1229,12 @@ def _towns_of_a_region(gaz: Gazetteer, keys: list[str]) -> bool:
 def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
     """A capitalised demonym in no entity at all: "Salvadoran migrant", "the Syrian-Turkish border"."""
     entities = _Spans((e.start_char, e.end_char) for e in d.ents)
+    demonyms = d.gaz.demonyms
     for match in _CAPITALISED.finditer(d.text):
         start, end = match.span()
-        key = normalize_name(match.group())
+        key = match.group().lower()  # normalize_name's key of a word of ASCII letters, and its own
         if (
-            (code := d.gaz.demonym(key))
+            (code := demonyms.get(key))
             and key not in d.gaz.strong_keys
             and not entities.overlaps(start, end)
             and not taken.overlaps(start, end)
