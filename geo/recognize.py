@@ -104,7 +104,8 @@ _LOCATIVE = re.compile(
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
-_NAMED_MEMORY = 1 << 18  # surfaces match_names remembers (then it starts over): a long batch run stays bounded
+# Surfaces match_names remembers (then it starts over): a long batch run stays bounded.
+_NAMED_MEMORY = 1 << 18
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
 SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000

@@ -44,7 +44,8 @@ REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's pl
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
-PRIOR_MEMORY = 65_536  # names whose fixed points the resolver remembers between documents (as many as the index's cache)
+# Names whose fixed points the resolver remembers between documents (as many as the index's candidate cache).
+PRIOR_MEMORY = 65_536
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
