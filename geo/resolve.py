@@ -353,14 +353,14 @@ class Context:
     def names_country(self, code: str, besides: str = "") -> bool:
         """Whether a name other than ``besides`` places the document in the country: a name is no evidence for
         its own reading ("Washington" read as the capital must not pull itself into the District)."""
-        names = self.countries.get(code)
-        return bool(names) and (len(names) > 1 or besides not in names)  # (no set built per call)
+        names = self.countries.get(code, frozenset())
+        return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
 
     def names_admin1(self, code: str, besides: str = "") -> bool:
         """Whether a name other than ``besides`` places the document in the admin-1 unit *code* (GeoNames
         ``country.admin1`` code)."""
-        names = self.admin1.get(code)
-        return bool(names) and (len(names) > 1 or besides not in names)
+        names = self.admin1.get(code, frozenset())
+        return len(names) > 1 or (len(names) == 1 and besides not in names)
 
 
 @dataclass(slots=True)
