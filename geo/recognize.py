@@ -105,7 +105,7 @@ _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gau
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
 # Surfaces match_names remembers (then it starts over): a long batch run stays bounded.
-_NAMED_MEMORY = 1 << 18
+_NAMED_MEMORY = 1 << 16
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
 SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000

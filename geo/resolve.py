@@ -44,8 +44,9 @@ REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's pl
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
-# Names whose fixed points the resolver remembers between documents (as many as the index's candidate cache).
-PRIOR_MEMORY = 65_536
+# Names whose fixed points the resolver remembers between documents (then it starts over): a few MB at most, and
+# more than the distinct names of LGL's 588 articles (≈ 3,000).
+PRIOR_MEMORY = 8_192
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
