@@ -23,6 +23,8 @@ _ABBREVIATED_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort
 
 def strip_diacritics(text: str) -> str:
     """Remove combining marks: ``"Laçın"`` → ``"Lacin"``."""
+    if text.isascii():  # ASCII decomposes to itself and has no combining marks: most names of English text
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

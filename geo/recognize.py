@@ -104,6 +104,8 @@ _LOCATIVE = re.compile(
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
+# Surfaces match_names remembers (then it starts over): a long batch run stays bounded.
+_NAMED_MEMORY = 1 << 16
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
 SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000
@@ -136,7 +138,9 @@ _TITLE = (
 )
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
-_TITLED_NAME = re.compile(rf"\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+_TITLED_NAME = re.compile(  # (?=[A-Z]): every title opens with one; the scan skips other places at once
+    rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)"
+)
 _IN_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|(?:formerly|native|resident|residents|late) of) $")
 _PLACE_OF_BEFORE = re.compile(
     r"\b(?i:town|city|village|suburb|county|borough|township|province|region|district|port|municipality|mayor|"
@@ -355,25 +359,36 @@ def _cued(
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [m.span() for m in _WORD.finditer(text, start, end)]
+
+
+# Where a word (of _WORD's) may open a name: a letter after no letter, not an ASCII lower-case one (isupper() decides).
+_RUN_OPENS = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]")
 
 
 def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[tuple[int, int]]]:
-    """Runs of words that could form a name: capitalised words joined by single joiners and particles."""
+    """Runs of words that could form a name: capitalised words joined by single joiners and particles.
+
+    The words of ``_WORD.finditer(text, start, end)``, read only from each capitalised word on: the lower-case words
+    between runs (most of a text) are never looked at."""
     end = len(text) if end is None else end
-    run: list[tuple[int, int]] = []
-    for word_start, word_end in _words(text, start, end):
-        joined = bool(run) and _JOINER.fullmatch(text[run[-1][1] : word_start]) is not None
-        if not joined and run:
-            yield run
-            run = []
-        word = text[word_start:word_end]
-        if word[0].isupper() or (run and word in _PARTICLES):
-            run.append((word_start, word_end))
-        elif run:
-            yield run
-            run = []
-    if run:
+    piece = text[start:end]  # a slice, so that no lookbehind sees past *start*
+    done = 0
+    for opens in _RUN_OPENS.finditer(piece):
+        at = opens.start()
+        if at < done or not piece[at].isupper():
+            continue  # inside the last run ("S" of "U.S."), or not a capital
+        word = _WORD.match(piece, at)
+        assert word is not None  # a letter starts a word
+        run = [(at + start, word.end() + start)]
+        done = word.end()
+        while (joiner := _JOINER.match(piece, done)) is not None and (
+            word := _WORD.match(piece, joiner.end())
+        ) is not None:
+            if not (piece[word.start()].isupper() or word.group() in _PARTICLES):
+                break
+            run.append((word.start() + start, word.end() + start))
+            done = word.end()
         yield run
 
 
@@ -407,6 +422,8 @@ class Recognizer:
             gazetteer.former_names(1_000_000) if self.on("former_name") else frozenset()
         )
         self.qualifiers = QualifierReader(gazetteer)
+        # match_names' answers: (surface, of several words with compound names wanted) → a name it yields.
+        self._named: dict[tuple[str, bool], bool] = {}
 
     def on(self, name: str) -> bool:
         """True unless the recognition rule *name* is switched off."""
@@ -489,13 +506,16 @@ class Recognizer:
                     if not text[last[0]].isupper():
                         continue  # a name does not end on a particle
                     surface = text[first[0] : last[1]]
-                    key = normalize_name(surface)
-                    if self._claimable(key, surface) or (
-                        compound
-                        and j - i > 1
-                        and not _SENTENCE_BREAK.search(surface)
-                        and self._compound_name(key)
-                    ):
+                    several = compound and j - i > 1
+                    named = self._named.get((surface, several))
+                    if named is None:  # decided once per surface (most runs are the same few names again)
+                        if len(self._named) >= _NAMED_MEMORY:
+                            self._named.clear()
+                        key = normalize_name(surface)
+                        named = self._named[surface, several] = self._claimable(key, surface) or (
+                            several and not _SENTENCE_BREAK.search(surface) and self._compound_name(key)
+                        )
+                    if named:
                         yield first[0], last[1]
                         i = j
                         break
@@ -1142,8 +1162,8 @@ _AFTER_PREPOSITION = re.compile(
 
 
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
-_TOWN_PREDICATE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
+_TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
+    r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
     r"airport|residents|streets|historic (?:centre|center|core)|city (?:centre|center)|town hall|beaches|seafront)\b|"
     r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b)"
@@ -1331,11 +1351,12 @@ def _towns_of_a_region(gaz: Gazetteer, keys: list[str]) -> bool:
 def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
     """A capitalised demonym in no entity at all: "Salvadoran migrant", "the Syrian-Turkish border"."""
     entities = _Spans((e.start_char, e.end_char) for e in d.ents)
+    demonyms = d.gaz.demonyms
     for match in _CAPITALISED.finditer(d.text):
         start, end = match.span()
-        key = normalize_name(match.group())
+        key = match.group().lower()  # normalize_name's key of a word of ASCII letters, and its own
         if (
-            (code := d.gaz.demonym(key))
+            (code := demonyms.get(key))
             and key not in d.gaz.strong_keys
             and not entities.overlaps(start, end)
             and not taken.overlaps(start, end)
@@ -2035,6 +2056,9 @@ class _Spans:
         bisect.insort(self.spans, (start, end))
 
 
+_TRAILING = re.compile(r"(?:['’]s?|[\s,;:!?\"”)-]+)$")  # a possessive or punctuation that ends an entity
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the " and a trailing possessive or punctuation from an entity span."""
     span = text[start:end]
@@ -2043,7 +2067,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     elif span[:1] in "NOAIFSTBEW" and (lead := _LEADING_LOCATIVE.match(text, start, end)):
         start = lead.end()  # "Near Moab" (NER's person) is Moab after "Near"
     # A final full stop stays: inside an entity it belongs to an abbreviation ("Ind.", "U.S.", "W.Va.").
-    match = re.search(r"(?:['’]s?|[\s,;:!?\"”)-]+)$", text[start:end])
+    match = _TRAILING.search(text[start:end])
     if match:
         end = start + match.start()
     return start, end

@@ -66,6 +66,9 @@ REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's pl
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
+# Names whose fixed points the resolver remembers between documents (then it starts over): a few MB at most, and
+# more than the distinct names of LGL's 588 articles (≈ 3,000).
+PRIOR_MEMORY = 8_192
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
@@ -404,12 +407,14 @@ class Context:
     def names_country(self, code: str, besides: str = "") -> bool:
         """Whether a name other than ``besides`` places the document in the country: a name is no evidence for
         its own reading ("Washington" read as the capital must not pull itself into the District)."""
-        return bool(self.countries.get(code, frozenset()) - {besides})
+        names = self.countries.get(code, frozenset())
+        return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
 
     def names_admin1(self, code: str, besides: str = "") -> bool:
         """Whether a name other than ``besides`` places the document in the admin-1 unit *code* (GeoNames
         ``country.admin1`` code)."""
-        return bool(self.admin1.get(code, frozenset()) - {besides})
+        names = self.admin1.get(code, frozenset())
+        return len(names) > 1 or (len(names) == 1 and besides not in names)
 
 
 @dataclass(slots=True)
@@ -641,7 +646,10 @@ class Resolver:
         terms = [(name, term) for name, term in TERMS.items() if name not in self.config.off]
         self._prior_terms = [(n, t) for n, t in terms if n in _PRIOR_TERMS]
         self._context_terms = [(n, t) for n, t in terms if n not in _PRIOR_TERMS]
-        self._priors: dict[tuple, tuple] = {}  # per document: mention name → its candidates' fixed points
+        # Mention name → its candidates' fixed points: they read only the name and the places, so they hold across
+        # documents (the gazetteer hands out the same candidate tuples); at most PRIOR_MEMORY names, then anew.
+        self._priors: dict[tuple, tuple] = {}
+        self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
 
@@ -653,7 +661,9 @@ class Resolver:
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
         County story); they then count as NER's. Last, the :class:`Fallback` (when there is one) is asked about
         the names left unplaced or placed approximately."""
-        self._priors.clear()
+        if len(self._priors) >= PRIOR_MEMORY:
+            self._priors.clear()
+        self._picked.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
@@ -708,8 +718,9 @@ class Resolver:
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
         fixed = self._text_bonuses(text, mentions, candidates)  # what the words around each mention say
+        empty = Context()
         final = [
-            self._pick(m, c, Context(), fixed.get(i, {}))
+            self._pick(m, c, empty, fixed.get(i, {}))
             for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
         ]
         for _ in range(1 + ITERATIONS):
@@ -897,13 +908,14 @@ class Resolver:
         a_country = np.array([a[4] for a in anchors])
         a_is_country = np.array([a[5] for a in anchors])
         out: dict[int, dict[int, float]] = {}
-        done: dict[tuple[str, tuple[Candidate, ...]], dict[int, float]] = {}
+        # By the options' identity (``candidates`` holds them for the whole call): hashing them hashed every field.
+        done: dict[tuple[str, int], dict[int, float]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
                 continue
             name = normalize_name(mention.text)
-            if (name, options) in done:
-                out[i] = done[name, options]
+            if (name, id(options)) in done:
+                out[i] = done[name, id(options)]
                 continue
             others = a_key != name
             if not others.any():
@@ -928,7 +940,7 @@ class Resolver:
                 elif c.curated and not c.fcode.startswith("PPL"):
                     # A sea or region is near the countries and places around it ("the Gulf" with Texas).
                     closeness[k] = float((weight * np.exp(-km[k] / self.config.area_km)).max())
-            out[i] = done[name, options] = {
+            out[i] = done[name, id(options)] = {
                 c.id: self.config.proximity * float(v)
                 for c, v in zip(options, closeness, strict=True)
                 if v > 0.01
@@ -1332,11 +1344,21 @@ class Resolver:
     ) -> Resolution:
         if not candidates:
             return Resolution(mention, None, 0.0, [])
-        key = (mention.text, mention.source, mention.demonym_of, candidates)
-        prior = self._priors.get(key)
-        if prior is None:
-            prior = self._priors[key] = self._prior(mention, candidates)
-        candidates, static, namesakes, biggest, known, units = prior
+        # Keyed by the tuple's identity (hashing every candidate's fields on each call cost more than the terms);
+        # the entry holds the tuple, so its id cannot be reused while the entry lives.
+        key = (mention.text, mention.source, mention.demonym_of, id(candidates))
+        held = self._priors.get(key)
+        if held is None or held[0] is not candidates:
+            held = self._priors[key] = (candidates, self._prior(mention, candidates))
+        # The same name read with the same context and surroundings (a name said again) reads alike: the earlier
+        # resolution, copied for this mention. The entry holds the context, so its id stays its own too.
+        done = self._picked.setdefault((key, id(context)), [])
+        for seen_context, seen_bonus, (place, score, others, why, margin, share) in done:
+            if seen_context is context and seen_bonus == (bonus or {}):
+                return Resolution(
+                    mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
+                )
+        candidates, static, namesakes, biggest, known, units = held[1]
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -1350,27 +1372,35 @@ class Resolver:
         )
         # Terms read from the surroundings speak only where the surroundings said something.
         terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
+        # The context terms give nothing while their side of the context is empty (the first pass).
+        silent = {"country_context"} if not context.countries else set()
+        if not context.admin1:
+            silent.add("admin1_context")
+        terms = [(n, t) for n, t in terms if n not in silent]
+        funcs = [t for _, t in terms]
         scored = []
         for c, (fixed, fixed_sum) in zip(candidates, static, strict=True):
-            moving = [(name, term(c, evidence)) for name, term in terms]
-            scored.append((c, fixed_sum + math.fsum(p for _, p in moving), fixed + moving))
+            moving = [term(c, evidence) for term in funcs]  # named for the winner only, below
+            scored.append((c, fixed_sum + math.fsum(moving), fixed, moving))
         scored.sort(key=lambda cs: (-cs[1], cs[0].id))
         top = scored[0][1]
         temperature = self.config.softmax_temperature
-        weights = [math.exp((s - top) / temperature) for _, s, _ in scored]
+        weights = [math.exp((s - top) / temperature) for _, s, _, _ in scored]
         total = sum(weights)
-        best, _, points = scored[0]
-        alternatives = [
-            (c, round(w / total, 3))
-            for (c, _, _), w in zip(scored[1:], weights[1:], strict=True)
-            if c.id != best.id
-        ][:MAX_ALTERNATIVES]
+        best, _, fixed, moving = scored[0]
+        alternatives: list[tuple[Candidate, float]] = []
+        for (c, _, _, _), w in zip(scored[1:], weights[1:], strict=True):
+            if len(alternatives) == MAX_ALTERNATIVES:
+                break
+            if c.id != best.id:
+                alternatives.append((c, round(w / total, 3)))
+        points = fixed + [(name, p) for (name, _), p in zip(terms, moving, strict=True)]
         why = {name: round(p, 3) for name, p in points if p}
         margin = top - scored[1][1] if len(scored) > 1 else MAX_MARGIN
         share = round(weights[0] / total, 3)
-        return Resolution(
-            mention, best, share, alternatives, evidence=why, margin=round(margin, 3), share=share
-        )
+        margin = round(margin, 3)
+        done.append((context, bonus or {}, (best, share, tuple(alternatives), dict(why), margin, share)))
+        return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
 
     def _context(self, first: list[Resolution]) -> Context:
         """Countries and admin-1 units the document names with confidence, each with the names that name it."""
