@@ -49,10 +49,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # ", the biggest city in Guanajuato", ", a village in Ohio", ", the capital of Chad": an apposition that says where.
 # The gap between two members of a list of places: "Hull, Grimsby and Lincoln", "Smyrna or Dalton", "A & B".
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
-APPOSITION = (
-    r",\s?(?:the|a|an) (?:[\w-]+ ){0,3}?(?:city|town|village|capital|port|suburb|municipality|community|county seat)"
-    r" (?:in|of) (?:the )?"
+# What an apposition calls a town: ", the biggest city in …", ", Bolivia's economic hub", ", a port town".
+TOWN_NOUN = (
+    r"(?:city|town|village|capital|port|hub|metropolis|suburb|township|municipality|community|county seat)"
 )
+APPOSITION = rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?{TOWN_NOUN} (?:in|of) (?:the )?"
 _APPOSITION_AFTER = re.compile(APPOSITION + r"((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")
 # ", the Dominican Republic's second city", ", Bolivia's economic hub": a possessive apposition that says where.
 # Up to three words between an apposition's article or possessive and its town noun, none a verb or a determiner
@@ -62,7 +63,7 @@ APPOSITION_FILLER = (
 )
 _POSSESSIVE_APPOSITION = re.compile(
     rf",\s?(?:the\s)?((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){{0,3}}['’]s)\s{APPOSITION_FILLER}"
-    r"(?:city|town|village|port|hub|capital|metropolis|suburb)\b(?!['’])"
+    rf"{TOWN_NOUN}\b(?!['’])"
 )
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _CODE = re.compile(r"[A-Za-z]{2,3}")  # "OR", "nsw", "FRA" once the dots are gone

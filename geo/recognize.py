@@ -191,18 +191,17 @@ _WORK_AFTER = re.compile(
     r" (?:study|survey|poll|report)\b"
 )  # "a Dartmouth study": a listed university's work
 # Who studies or teaches at a place named right after: "lectures at Macquarie", "a sophomore at Lehigh".
+_TEACHES = (
+    r"studied|studies|studying|lectures?|lectured|lecturer|teaches|taught|enrolled|professor|sophomore|freshman|"
+    r"Ph\.?D\.?|doctorate"
+)
 _STUDIES_AT = re.compile(
-    r"\b(?:studied|studies|studying|lectures?|lectured|lecturer|teaches|taught|enrolled|professor|sophomore|"
-    r"freshman|junior|senior|student|students|researchers?|scientists?|engineers?|academics?|graduated|graduate|"
-    r"alumnus|alumna|degree|Ph\.?D\.?|doctorate) (?:at|from) $",
+    rf"\b(?:{_TEACHES}|junior|senior|students?|researchers?|scientists?|engineers?|academics?|graduated|graduate|"
+    r"alumnus|alumna|degree) (?:at|from) $",
     re.IGNORECASE,
 )
 # … of an unlisted name, only what a school's own people do there ("students from Chibok" are the town's).
-_TEACHES_AT = re.compile(
-    r"\b(?:studied|studies|studying|lectures?|lectured|lecturer|teaches|taught|enrolled|professor|sophomore|"
-    r"freshman|Ph\.?D\.?|doctorate) at $",
-    re.IGNORECASE,
-)
+_TEACHES_AT = re.compile(rf"\b(?:{_TEACHES}) at $", re.IGNORECASE)
 UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _AT_INSTITUTION = re.compile(
@@ -1562,9 +1561,7 @@ _COMPANY_NOUN = (
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
 _SHARES_IN = re.compile(r"\b[Ss]hares (?:in|of) $")
-_COMPANY_BEFORE = re.compile(
-    rf"\b(?:{_COMPANY_NOUN}|[Ss]hares (?:in|of)) $"
-)  # "the insurer Zurich", "shares in X"
+_COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")  # "the insurer Zurich" ("shares in X": _SHARES_IN)
 # "Halifax, the mortgage lender," — not "… flights to Nairobi, the airline said" (that names the sentence's subject).
 _DESCRIBED = rf"(?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}"  # "the mortgage lender", "the airline"
 _SAID = r"(?:said|says|added|announced|reported)"
@@ -1990,11 +1987,10 @@ def _by_start(mention: Mention) -> int:
 
 # A role inside NER's person: the words before it are where the person is from or works, not the name ("Erie GM
 # Sherry Bassin", "Boise State coach Bryan Harsin", "Dayton Mayor Nan Whaley").
-_ROLE_WORDS = frozenset(
-    "GM captain Captain coach Coach manager Manager Mayor mayor Sheriff sheriff Gov. Governor Sen. Senator Rep. "
-    "President Chief chief Commissioner commissioner Councilman Councilwoman Superintendent superintendent "
-    "Principal Judge Officer Detective Sgt. Lt. Capt. CEO Chairman chairman spokesman spokeswoman Minister "
-    "Bishop Rev. Pastor Dr. Prof. Professor".split()
+# The titles before a name (_TITLE) and these.
+_ROLE = re.compile(
+    rf"(?:{_TITLE})|(?i:GM|captain|coach|manager|mayor|sheriff|chief|commissioner|council(?:man|woman|lor)|"
+    r"superintendent|principal|officer|detective|CEO|chairman|spokes(?:man|woman)|bishop|professor)"
 )
 
 
@@ -2007,7 +2003,7 @@ _PLACE_WORDS = frozenset(
 
 def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
     """The words of the multi-word PERSON entities ("Near Moab" is no person's name: Moab after "Near"), after the
-    last role word inside one ("Erie GM Sherry Bassin": Sherry, Bassin)."""
+    last role word inside one, the role on ("Erie GM Sherry Bassin": GM, Sherry, Bassin)."""
     words: set[str] = set()
     for ent in ents:
         if (
@@ -2018,8 +2014,8 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
             continue
         if any(token.text in _INSTITUTIONS or token.text in _PLACE_WORDS for token in ent[1:]):
             continue  # "Greer Station", "Lawrenceburg Parks", "Logan Elementary": a place's thing, no person
-        roles = [k for k, token in enumerate(ent) if token.text in _ROLE_WORDS]
-        words.update(token.text for token in ent[roles[-1] + 1 if roles else 0 :])
+        roles = [k for k, token in enumerate(ent) if _ROLE.fullmatch(token.text)]
+        words.update(token.text for token in ent[roles[-1] if roles else 0 :])
     return frozenset(words)
 
 

@@ -41,6 +41,7 @@ from geo.placestring import (
     LIST_GAP,
     POSSESSIVE_TRUST,
     PRESS_ONLY,
+    TOWN_NOUN,
     QualifierReader,
 )
 
@@ -350,9 +351,8 @@ _ADMIN_BEFORE = re.compile(
 # state or province; a part of a country when the name is a country's too: "northern Mexico")
 # What says a name is a town: an apposition right after it (", Bolivia's economic hub", ", the provincial capital",
 # ", a port city") or "the city of" before it.
-_TOWN_NOUN = r"(?:city|town|village|port|hub|capital|metropolis|township|municipality)"
 _TOWN_AFTER = re.compile(
-    rf",\s?(?:(?:the|a|an)\s|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?['’]s\s){APPOSITION_FILLER}{_TOWN_NOUN}\b"
+    rf",\s?(?:(?:the|a|an)\s|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?['’]s\s){APPOSITION_FILLER}{TOWN_NOUN}\b"
     r"(?!\s+of\b|['’])"
 )
 _TOWN_BEFORE = re.compile(r"\b(?:the )?(?:city|town|village) of\s+$", re.IGNORECASE)
@@ -713,11 +713,12 @@ class Resolver:
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         candidates = [self._candidates(m) for m in mentions]
+        runs = _lists(text, mentions)  # the text's lists, read once for every term that reads them
         if "admin_word" not in self.config.off:
-            self._listed_units(text, mentions, candidates)
+            self._listed_units(text, mentions, candidates, runs)
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
-        fixed = self._text_bonuses(text, mentions, candidates)  # what the words around each mention say
+        fixed = self._text_bonuses(text, mentions, candidates, runs)  # what the words around each mention say
         empty = Context()
         final = [
             self._pick(m, c, empty, fixed.get(i, {}))
@@ -726,7 +727,7 @@ class Resolver:
         for _ in range(1 + ITERATIONS):
             first = final
             context = self._context(first)
-            bonuses = self._document_bonuses(text, mentions, candidates, first, context)
+            bonuses = self._document_bonuses(text, mentions, candidates, first, context, runs)
             for i, found in fixed.items():
                 bonuses.setdefault(i, {}).update(found)
             final = [
@@ -746,7 +747,7 @@ class Resolver:
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
             return final
-        listed = {i for run in _lists(text, mentions) for i in run}
+        listed = {i for run in runs for i in run}
         for i in range(len(final) - 1):
             if i not in listed and i + 1 not in listed and _comma_pair(text, mentions[i], mentions[i + 1]):
                 final[i] = self._outside_qualifier(text, final[i], final[i + 1], candidates[i])
@@ -971,12 +972,16 @@ class Resolver:
                 candidates[i] = units
 
     def _listed_units(
-        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+        self,
+        text: str,
+        mentions: list[Mention],
+        candidates: list[tuple[Candidate, ...]],
+        runs: list[list[int]],
     ) -> None:
         """ "Fulton and Cobb counties", "Jefferson and Orleans parishes", "the Kharkiv and Donetsk regions": the
         members of a list before a plural admin word are such units — each is read as "X County" (or Parish) when
         the index has it, or among its admin-1 readings for a plural admin-1 word. Rewrites ``candidates`` in place."""
-        for run in _lists(text, mentions):
+        for run in runs:
             word = _PLURAL_UNITS.match(text, mentions[run[-1]].end)
             if word is None:
                 continue
@@ -1003,7 +1008,11 @@ class Resolver:
                 )
 
     def _text_bonuses(
-        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+        self,
+        text: str,
+        mentions: list[Mention],
+        candidates: list[tuple[Candidate, ...]],
+        runs: list[list[int]],
     ) -> dict[int, dict[str, dict[int, float]]]:
         """Points from the words around each mention: "X, Y" both ways (``qualifier``, ``contains``), an admin
         word after or before it (``admin_word``) and a town word (``town_word``). Fixed for the document: computed
@@ -1012,7 +1021,7 @@ class Resolver:
         out: dict[int, dict[str, dict[int, float]]] = {}
         # "Virginia, Washington, Maryland": in a list of three or more, a name that is a state itself is a member,
         # not a town the next member qualifies ("Springfield, Illinois, and Kansas City" keeps its qualifier).
-        listed = {i for run in _lists(text, mentions) if len(run) >= 3 for i in run}
+        listed = {i for run in runs if len(run) >= 3 for i in run}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             found: dict[str, dict[int, float]] = {}
             town_word = _TOWN_AFTER.match(text, mention.end)
@@ -1099,9 +1108,11 @@ class Resolver:
         mentions: list[Mention],
         candidates: list[tuple[Candidate, ...]],
         first: list[Resolution],
-        context: Context | None = None,
+        context: Context,
+        runs: list[list[int]],
     ) -> dict[int, dict[str, dict[int, float]]]:
-        """Points from the document's other readings (previous pass): ``proximity``, ``list_peer``, ``dateline``.
+        """Points from the document's other readings (previous pass): ``proximity``, ``list_peer``, ``dateline``;
+        *runs* are the text's lists (:func:`_lists`).
 
         Nearness alone does not drag a major city onto a small namesake ("Baltimore, MD … moved to Denver" is
         Colorado's, not Denver, Pennsylvania): a town of less than ``1 / MINOR_NAMESAKE_SHARE`` of the size of a
@@ -1110,7 +1121,7 @@ class Resolver:
         out: dict[int, dict[str, dict[int, float]]] = {}
         off = self.config.off
         if "proximity" not in off:
-            named = context.admin1 if context is not None else {}
+            named = context.admin1
             for i, points in self._proximity(mentions, candidates, first).items():
                 major = max(
                     (c.population for c in candidates[i] if c.name_kind <= 1 and c.fcode.startswith("PPL")),
@@ -1129,7 +1140,7 @@ class Resolver:
                     }
                 out.setdefault(i, {})["proximity"] = points
         if "list_peer" not in off:
-            for i, points in self._list_peers(text, mentions, candidates, first).items():
+            for i, points in self._list_peers(runs, candidates, first).items():
                 out.setdefault(i, {})["list_peer"] = points
         if "holds_city" not in off:
             for i, points in self._holds_city(mentions, candidates, first).items():
@@ -1237,16 +1248,12 @@ class Resolver:
         return out
 
     def _list_peers(
-        self,
-        text: str,
-        mentions: list[Mention],
-        candidates: list[tuple[Candidate, ...]],
-        first: list[Resolution],
+        self, runs: list[list[int]], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
         """Members of a list ("A, B and C", "A and B") read alike: points for a candidate of the same kind and
         country as the likely readings of the other members."""
         out: dict[int, dict[int, float]] = {}
-        for members in _lists(text, mentions):
+        for members in runs:
             readings: list[list[tuple[Candidate, float]]] = []
             for j in members:
                 top = first[j].place
