@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
-from geo.model import Mention, MentionSource
+from geo.model import Candidate, Mention, MentionSource
 from geo.normalize import normalize_name
 from geo.placestring import LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
@@ -113,7 +113,12 @@ INSTITUTION_TOWN_POPULATION = (
     5_000  # a town this big (or an admin unit) names the institution after it ("Watertown
 )
 # Police Department"); smaller ones are as often a word ("Supreme Court": Supreme, Louisiana)
-COMMON_WORD_TOWN_POPULATION = 50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")  # a town with a name of several words this big is claimed wherever its name stands
+COMMON_WORD_TOWN_POPULATION = (
+    50_000  # a town this big is meant by its name after "in", "to", "from" ("in Bath")
+)
+POSSESSIVE_TOWN_POPULATION = (
+    10_000  # … and this big before what only a town has: "Deal's pier", "March's station"
+)
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
 _QUALIFIERS = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest northeastern "
@@ -141,7 +146,9 @@ _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
 _TITLED_NAME = re.compile(  # (?=[A-Z]): every title opens with one; the scan skips other places at once
     rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)"
 )
-_IN_PLACE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|(?:formerly|native|resident|residents|late) of) $")
+_IN_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]cross|[Tt]hroughout|(?:formerly|native|resident|residents|late) of) $"
+)  # "in Marathon", "glaciers across Patagonia": the place, not the brand
 _PLACE_OF_BEFORE = re.compile(
     r"\b(?i:town|city|village|suburb|county|borough|township|province|region|district|port|municipality|mayor|"
     r"residents|outskirts|suburbs|streets) of $"
@@ -169,8 +176,8 @@ _INITIAL_INSIDE = re.compile(
 )  # a first name, a middle initial: not "W. Main St."
 _MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
 _NAME_WITH_AGE = re.compile(
-    r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},"
-)  # "Virginia L. Lane, 77,"
+    r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},(?!\d)"
+)  # "Virginia L. Lane, 77," — not "In Santa Maria, 2,000 people"
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
 _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
@@ -209,35 +216,45 @@ _AT_INSTITUTION = re.compile(
 )
 _NAME = r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
+# What a town has, after its possessive, with up to two describing words between: "Weymouth's harbour", "Deal's
+# restored pier", "Rugby's new station car park", "Hull's ferry terminal". _TOWN_BUILT: what no person or idea has
+# ("Liberty's streets" may be a figure of speech; "Liberty's pier" is not).
+_TOWN_BUILT = (
+    r"old town|old city|mayor|(?:city |town )?council|harbou?r|port|pier|quay|quayside|marina|promenade|airport|"
+    r"(?:railway |train |bus )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
+    r"historic (?:centre|center|core|quarter)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|bypass|"
+    r"ring road"
+)
+_TOWN_THING = rf"(?:[a-z]+ ){{0,2}}?(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs)\b"
 _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
     rf"mayor|citizens|heart|centre|center|edge) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
     rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in)\b)"  # "Orange lies north"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b)"  # "Orange lies north"
     rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
     rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
     r"town centre|city centre)\b"  # "Reading council voted"
-    rf"|(?P<f>{_NAME})['’]s (?:old town|old city|mayor|(?:city |town )?council|harbou?r|airport|residents|streets|"
-    r"historic (?:centre|center|core)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|outskirts|"
-    r"suburbs)\b"  # "Weymouth's harbour was packed"
+    rf"|(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
     rf"|(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
+    rf"|\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])"  # "beaches near Tulum", NER silent
 )
-# "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo": names with an elided article or preposition.
+# "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo", "Villeneuve-d'Ascq": names with an elided article or
+# preposition.
 _ELIDED_NAME = re.compile(
-    r"\b(?:[A-Z][\w-]* )*(?:[A-Z]?[a-z]{0,4})['’][A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?"
+    r"\b(?:[A-Z][\w-]* )*(?:[A-Z]\w*-)?(?:[A-Z]?[a-z]{0,4})['’][A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?"
     r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
     r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
 )
 _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre)\b"
-    r"|['’]s (?:old|mayor|city|town|council|harbou?r|airport|residents|streets|historic|seafront|waterfront|outskirts|"
-    r"suburbs)\b|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
+    rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
+    r"| (?:near|outside|nearby) [A-Z]"
 )
 _ELIDED_CUE = re.compile(
     r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
@@ -688,8 +705,27 @@ class _Doc:
         for e in ents:
             if e.label_ == "PERSON" and 2 <= len(e) <= 3 and e[-1].text.istitle():
                 self.surnames.setdefault(e[-1].text, set()).add(e[0].text)
-        self.person_spans: list[tuple[int, int]] = []
+        # People named by what they are: "Denver Mokoena, the club's chairman, said" (NER may call them anything).
+        self.person_spans: list[tuple[int, int]] = [m.span(1) for m in _APPOSED_PERSON.finditer(text)]
         self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
+
+
+# A given name and a surname, then a comma and what the person is or their age: "Adelaide Mwangi, a nurse,", "Denver
+# Mokoena, the club's chairman", "Tyler Brooks, 34," — never a town's apposition (", the city's mayor": a town noun
+# before the role word says the role is the town's).
+_PERSON_ROLE = (
+    r"(?:nurse|teacher|farmer|student|doctor|surgeon|lawyer|attorney|chair(?:man|woman|person)?|spokes(?:man|woman|person)|"
+    r"owner|founder|director|manager|coach|captain|player|striker|midfielder|defender|goalkeeper|engineer|officer|"
+    r"economist|analyst|professor|lecturer|researcher|scientist|worker|driver|pilot|resident|mother|father|"
+    r"grandmother|grandfather|widow|son|daughter|wife|husband|volunteer|activist|councillor|pastor|priest|judge|"
+    r"journalist|reporter|writer|author|artist|singer|veteran|survivor|witness|neighbou?r|shopkeeper|trader|vendor|"
+    r"fisherman|miner|chef|president|secretary|executive|CEO|head|principal|candidate|senator|MP|minister)"
+)
+_APPOSED_PERSON = re.compile(
+    r"(?=[A-Z])\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}),\s(?:\d{1,3},(?!\d)|(?:a|an|the)\s"
+    r"(?:(?!(?:city|town|village|county|state|country|region|province|capital|port|district|council)\b)[\w'’-]+\s){0,3}?"
+    rf"{_PERSON_ROLE}\b(?!['’]))"
+)
 
 
 # -- entity rules: the first that answers for an entity wins (None: not mine; a list, maybe empty: done) -----------
@@ -773,7 +809,7 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     as PERSON. A multi-word PERSON that is one ("New Mexico") is left to the text matcher."""
     if not (ent.label_ in ("ORG", "PERSON", "NORP") and len(ent) <= _MAX_WORDS + 2):
         return None
-    if not d.rec._claimable(key, d.text[start:end]):
+    if not d.rec._claimable(key, d.text[start:end]) and not _compound_town(d, start, end, key):
         return None
     if ent.label_ == "PERSON" and " " in d.text[start:end]:
         return []
@@ -782,6 +818,21 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     if rule == "former_name" and _former_unsaid(d, key, start, end, places):
         return None
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
+
+
+# A town's name joined by a hyphen or an inner possessive: "Wilkes-Barre", "Garmisch-Partenkirchen", "Lee's Summit",
+# "Villeneuve-d'Ascq" — shapes few organisations or people have as their whole name.
+_COMPOUND_NAME = re.compile(r"[A-Z][\w]+(?:(?:-[\w]+(?:['’][A-Z][\w]+)?)+|['’]s [A-Z][\w]+)")
+COMPOUND_TOWN_POPULATION = 1_000  # a compound town name this big is NER's mislabelled town as a whole entity
+
+
+def _compound_town(d: _Doc, start: int, end: int, key: str) -> bool:
+    """Whether the whole of *text[start:end]* is a compound name (:data:`_COMPOUND_NAME`) of a town of at least
+    :data:`COMPOUND_TOWN_POPULATION` people, by its own name."""
+    return _COMPOUND_NAME.fullmatch(d.text, start, end) is not None and any(
+        c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= COMPOUND_TOWN_POPULATION
+        for c in d.gaz.candidates(key)
+    )
 
 
 def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -1119,21 +1170,32 @@ def state_code(d: _Doc, found: list[Mention]) -> list[Mention]:
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
+NEAR_TOWN_POPULATION = 5_000  # "beaches near Tulum": a town NER missed after "near" this big is claimed
+
+
+def _near_worthy(c: Candidate) -> bool:
+    """A candidate worth claiming after "near" in words NER left alone: a town of ``NEAR_TOWN_POPULATION`` or more
+    by its own name, or a unit or feature."""
+    if c.fcode.startswith("PPL"):
+        return c.name_kind == 0 and c.population >= NEAR_TOWN_POPULATION
+    return c.name_kind <= 1
+
+
 def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer knows where the words around it say it is a place: "the town of Orange", "north of
     Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
-    voted" — however NER labelled it and whatever word it also is."""
+    voted", "beaches near Tulum" — however NER labelled it and whatever word it also is."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     for match in _cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80):
-        group = next(g for g in "abcdefgh" if match.group(g))
+        group = next(g for g in "abcdefghi" if match.group(g))
         s, e = match.span(group)
         words = _words(text, s, e)
         if text[s:e] in d.person_words or (
-            group in "defgh" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
+            group in "defghi" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
         ):
             continue
         # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
-        for j in range(len(words), 0 if group in "abcg" else len(words) - 1, -1):
+        for j in range(len(words), 0 if group in "abcgi" else len(words) - 1, -1):
             ws, we = words[0][0], words[j - 1][1]
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
@@ -1142,11 +1204,13 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 key not in _stop_words()
                 and key not in _CALENDAR
                 and (
-                    group not in "fgh" or key not in d.rec.stop
+                    group not in "fghi" or key not in d.rec.stop
                 )  # weaker cues: "Outside Hope, the company said", "Liberty's streets"
                 and len(key) > 2
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)
+                # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
+                and (group != "i" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
             ):
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
@@ -1160,10 +1224,12 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+_OWNS_TOWN_THING = re.compile(rf"['’]s (?:[a-z]+ ){{0,2}}?(?:{_TOWN_BUILT})\b")
+
+
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
-    r"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{2,})(?=['’]s (?:old town|old city|mayor|council|city council|harbou?r|port|"
-    r"airport|residents|streets|historic (?:centre|center|core)|city (?:centre|center)|town hall|beaches|seafront)\b|"
+    rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
     r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b)"
 )
@@ -1186,13 +1252,15 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))
+        # What only a town has ("Deal's pier") says place for a smaller town than a preposition does.
+        least = POSSESSIVE_TOWN_POPULATION if _OWNS_TOWN_THING.match(text, e) else COMMON_WORD_TOWN_POPULATION
         if (
             key not in d.rec.stop
             or key in _CALENDAR
             or taken.overlaps(s, e)
             or entities.overlaps(s, e)
             or not any(
-                c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= COMMON_WORD_TOWN_POPULATION
+                c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= least
                 for c in gaz.candidates(key)
             )
         ):
@@ -1708,11 +1776,11 @@ _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
 _VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
 _GAME_WORDS = re.compile(
-    r"\b(?:\d{1,3}[-–]\d{1,3}|game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
+    r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])|\b(?:game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
     r"round|league|season|championship|title|cup|rivalry|overtime|extra time|penalties|innings|halftime|"
     r"half-time|touchdowns?|goals?|points|conference|seed|standings|coach|scored|kick-?off|table|fans|stadium|"
     r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off|defeats?|relegat\w+|promot\w+|manager|"
-    r"transfer)\b",
+    r"transfer|wickets?|overs|sixes|run chase|try|tries)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -1724,6 +1792,36 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
     after = _SENTENCE_END.search(text, end, min(len(text), end + 300))
     return (ends[-1] if ends else lo), (after.start() + 1 if after else min(len(text), end + 300))
+
+
+# The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
+# one or two capitalised words ending in a plural or a mascot word, none a place's, an institution's or a party's
+# ("Palm Springs", "Texas Parks & Wildlife", "Texas Democrats").
+_NICKNAME = re.compile(
+    r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+s|Storm|Heat|Thunder|Magic|Jazz|Lightning|Galaxy|Sky|Fever|Lynx|United|"
+    r"Athletic|Albion|Hotspur|Argyle|Orient))\b(?![ -]?[A-Z]|['’]s\b| &| of\b| and\b)"
+)
+_NOT_NICKNAME = frozenset(
+    "City County Heights Springs Falls Beach Beaches Island Islands Park Valley Bay Harbour Harbor Lake Lakes River "
+    "Hills Hill Station Airport Port Street Road Avenue Square Centre Center Mall Bridge Cathedral Castle University "
+    "College School Schools Hospital Council Police Department Court Government State Times Post Herald Tribune "
+    "Journal Gazette Chronicle Star Sun News Press Mail Telegraph Observer Record Daily Democrats Republicans "
+    "Conservatives Liberals Greens Labour Muslims Christians Catholics Jews Stadium Arena Ground Oval Field Open "
+    "Marathon Grand Prix Games Cup Masters Classic Derby Festival Zoo Museum Library Airlines Airways Bank Parks "
+    "Gardens Woods Heights Plains Rapids Shoals Keys Sands Downs Meadows Acres Pines Oaks Palms Commons Highlands "
+    "Lowlands Estates Apartments Homes Towers Schools Sports News Arts Services Affairs Relations Resources "
+    "Industries Holdings Partners Associates Commissioners Officials Citizens Residents Veterans Seniors Students "
+    "Crimestoppers Singers Artists Players Friends Fairgrounds Waterways Elks Kiwanis Rotarians Olympics Paralympics Championships Nationals".split()
+)
+
+
+def _team_nickname(d: _Doc, m: Mention) -> bool:
+    """Whether a team's nickname follows the place name of *m* (:data:`_NICKNAME`): the words are no place's
+    generic or institution's, and the whole is no place the gazetteer knows."""
+    after = _NICKNAME.match(d.text, m.end)
+    if after is None or any(word in _NOT_NICKNAME for word in after.group(1).split()):
+        return False
+    return not d.gaz.candidates(normalize_name(d.text[m.start : after.end()]))
 
 
 def sports_team(d: _Doc, m: Mention) -> bool:
@@ -1747,8 +1845,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
         or _SIDE_PEOPLE.match(text, m.end)
     )
-    hires = None if side else _SIDE_HIRES.match(text, m.end)
-    if not (side or hires) or _COMMA_PARENT.match(text, m.end):
+    nickname = _team_nickname(d, m)
+    hires = None if side or nickname else _SIDE_HIRES.match(text, m.end)
+    if not (side or hires or nickname) or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
     # A game word of the sentence; for a hiring, one besides the role hired ("Smyrna hired a new coach for its
@@ -1764,6 +1863,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if key not in d.gaz.strong_keys:
         return True
     own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
+    if nickname:  # "Mumbai Indians", "the Brisbane Broncos": the team's name, not a word about its city
+        return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
     if not towns or any(c.fcode in ("PCLI", "ADM1") for c in own):
         return (

@@ -96,6 +96,13 @@ PLACES = [
     ("Aberdeen", "PPLA2", "GB", "GB.SCT", 196_670, []),
     ("Nairobi", "PPLC", "KE", "KE.05", 2_750_547, []),
     ("Seattle", "PPL", "US", "US.WA", 737_015, []),
+    ("Wilkes-Barre", "PPL", "US", "US.PA", 40_780, []),
+    ("Deal", "PPL", "GB", "GB.ENG", 30_917, []),
+    ("Tulum", "PPL", "MX", "MX.23", 18_233, []),
+    ("Pueblito", "PPL", "MX", "MX.23", 2_000, []),
+    ("Santa Maria", "PPL", "BR", "BR.23", 271_735, []),
+    ("Villeneuve-d'Ascq", "PPL", "FR", "FR.32", 62_400, []),
+    ("Ash-Lee", "PPL", "US", "US.TX", 300, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
@@ -556,7 +563,7 @@ def test_a_place_phrase_makes_a_common_word_a_town(gaz, nlp):
         ("Moab's old town was packed with tourists.", {}, "Moab"),
         ("Outside Ross, the fires spread.", {}, "Ross"),
         ("Everton is a suburb of the city.", {}, "Everton"),
-        ("Côte-Saint-Luc residents complained about the noise.", {"Côte-Saint-Luc": "ORG"}, "Côte-Saint-Luc"),
+        ("Tulum residents complained about the noise.", {"Tulum": "ORG"}, "Tulum"),
     ],
 )
 def test_words_said_of_a_town_make_an_unnamed_town_a_place(gaz, nlp, text, ents, town):
@@ -852,3 +859,56 @@ def test_cued_patterns_find_what_a_full_scan_finds():
     for pattern, cue in ((_PLACE_PHRASE, _PLACE_PHRASE_CUE), (_ELIDED_NAME, _ELIDED_CUE), (_LIST, _LIST_CUE)):
         full = [m.span() for m in pattern.finditer(text)]
         assert full and [m.span() for m in _cued(pattern, cue, text, 240, 80)] == full
+
+
+def test_what_only_a_town_has_after_its_possessive_makes_a_place(gaz, nlp):
+    # A built thing of the town, with describing words between ("restored pier", "new station car park").
+    assert found(gaz, nlp, "Deal's restored pier reopened on Saturday.") == [("Deal", "place_phrase")]
+    assert found(gaz, nlp, "Deal's restored pier reopened.", disabled=frozenset({"place_phrase"})) == []
+    # A station wagon is no station.
+    assert found(gaz, nlp, "Deal's new station wagon broke down.") == []
+
+
+def test_a_compound_town_name_ner_called_an_organisation_is_the_town(gaz, nlp):
+    text = "Wilkes-Barre will build a new bus depot."
+    assert found(gaz, nlp, text, {"Wilkes-Barre": "ORG"}) == [("Wilkes-Barre", "mislabelled_place")]
+    # Only a town of some size: a hamlet's compound name as an organisation is more likely the organisation's.
+    assert found(gaz, nlp, "Ash-Lee will build a new bus depot.", {"Ash-Lee": "ORG"}) == [
+        ("Ash-Lee", "maybe_place")
+    ]
+    # A hyphen before an elided particle: "Villeneuve-d'Ascq".
+    assert found(gaz, nlp, "Villeneuve-d'Ascq will build a depot.") == [("Villeneuve-d'Ascq", "elided_name")]
+
+
+def test_a_name_before_a_role_apposition_is_a_persons(gaz, nlp):
+    text = "Denver Mokoena, the club's chairman, said the coach would stay."
+    assert found(gaz, nlp, text, {"Denver Mokoena": "ORG"}) == []
+    assert found(gaz, nlp, "Denver Smith, 34, was charged.", {"Denver Smith": "ORG"}) == []
+    # A town noun before the role makes the role the town's: "Denver, the city's mayor said".
+    assert ("Denver", "ner_place") in found(
+        gaz, nlp, "Denver, the city's mayor said, will grow.", {"Denver": "GPE"}
+    )
+
+
+def test_a_team_nickname_after_a_big_citys_name_makes_it_the_team(gaz, nlp):
+    # Only a "maybe" mention, as every side: kept where the story is near the city (the resolver decides).
+    text = "The Seattle Seahawks won 24-17 on Sunday."
+    doc = make_doc(nlp, text, {"Seattle": "GPE"})
+    assert [(m.text, m.source, m.rule) for m in Recognizer(gaz).recognize(doc, text=text)] == [
+        ("Seattle", "maybe", "sports_team")
+    ]
+    # A big city's bare name as a side is read as its city (both dev corpora do), and a phone number is no score.
+    assert found(gaz, nlp, "Seattle won 24-17 on Sunday.", {"Seattle": "GPE"}) == [("Seattle", "ner_place")]
+    assert found(
+        gaz, nlp, "Call Seattle Crimestoppers at 206-555-0100 about the game.", {"Seattle": "GPE"}
+    ) == [("Seattle", "ner_place")]
+
+
+def test_a_town_after_near_that_ner_missed(gaz, nlp):
+    assert found(gaz, nlp, "Sargassum piled up on beaches near Tulum.") == [("Tulum", "place_phrase")]
+    assert found(gaz, nlp, "Sargassum piled up on beaches near Pueblito.") == []  # too small to claim
+
+
+def test_a_number_with_a_thousands_comma_is_no_age(gaz, nlp):
+    text = "In Santa Maria, 2,000 people were moved to shelters."
+    assert found(gaz, nlp, text, {"Santa Maria": "GPE"}) == [("Santa Maria", "ner_place")]
