@@ -380,6 +380,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # Where a word (of _WORD's) may open a name: a letter after no letter, not an ASCII lower-case one (isupper() decides).
 _RUN_OPENS = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]")
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
 def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[list[tuple[int, int]]]:
@@ -401,7 +402,16 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[li
         while (joiner := _JOINER.match(piece, done)) is not None and (
             word := _WORD.match(piece, joiner.end())
         ) is not None:
-            if not (piece[word.start()].isupper() or word.group() in _PARTICLES):
+            if not (
+                piece[word.start()].isupper()
+                or word.group() in _PARTICLES
+                # A possessive inside a name: "Hawke's Bay", "Martha's Vineyard", "King's Lynn".
+                or (
+                    word.group() == "s"
+                    and piece[joiner.start()] in "'’"
+                    and _NAME_GOES_ON.match(piece, word.end())
+                )
+            ):
                 break
             run.append((word.start() + start, word.end() + start))
             done = word.end()
@@ -497,6 +507,14 @@ class Recognizer:
             if text[words[k][0] : words[k][1]] not in _INSTITUTIONS:
                 continue
             first, last = words[0], words[k - 1]
+            if (
+                k >= 2
+                and text[last[0] : last[1]] in ("County", "District", "Borough")
+                and (
+                    shire := self._british_council(text, first[0], words[k - 2][1], text[first[0] : last[1]])
+                )
+            ):
+                return shire
             key = normalize_name(text[first[0] : last[1]])
             if self._any_place(key) and any(
                 c.population >= INSTITUTION_TOWN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI")
@@ -504,6 +522,21 @@ class Recognizer:
             ):
                 return first[0], last[1]
         return None
+
+    def _british_council(self, text: str, start: int, end: int, with_word: str) -> tuple[int, int] | None:
+        """ "Kent County Council", "Worcestershire County Council", "Dover District Council": a British or Irish
+        council is named after its county or town without the word — the bare name, when it is a unit or town there
+        at least as big as any place called *with_word* ("Kent County", Michigan's, is smaller than Kent)."""
+        bare = [c for c in self.gazetteer.candidates(normalize_name(text[start:end])) if c.name_kind <= 1]
+        british = [
+            c.population for c in bare if c.country in ("GB", "IE") and c.fcode in ("ADM1", "ADM2", "PPL")
+        ]
+        if not british:
+            return None
+        rivals = [
+            c.population for c in self.gazetteer.candidates(normalize_name(with_word)) if c.name_kind <= 1
+        ]
+        return (start, end) if max(british) >= max(rivals, default=0) else None
 
     def match_names(
         self, text: str, start: int = 0, end: int | None = None, *, compound: bool = False
@@ -809,7 +842,11 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     as PERSON. A multi-word PERSON that is one ("New Mexico") is left to the text matcher."""
     if not (ent.label_ in ("ORG", "PERSON", "NORP") and len(ent) <= _MAX_WORDS + 2):
         return None
-    if not d.rec._claimable(key, d.text[start:end]) and not _compound_town(d, start, end, key):
+    if (
+        not d.rec._claimable(key, d.text[start:end])
+        and not _compound_town(d, start, end, key)
+        and not _country_among_its_places(d, ent, key)
+    ):
         return None
     if ent.label_ == "PERSON" and " " in d.text[start:end]:
         return []
@@ -818,6 +855,22 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     if rule == "former_name" and _former_unsaid(d, key, start, end, places):
         return None
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
+
+
+def _country_among_its_places(d: _Doc, ent: Span, key: str) -> bool:
+    """Whether a one-word entity is a country whose name is also a given name ("Jordan", "Chad"), said beside a
+    place of that country that NER found: "Jordan closed its airspace, and flights out of Amman were diverted"."""
+    if len(ent) != 1:
+        return False
+    nations = {c.country for c in d.gaz.candidates(key) if c.fcode == "PCLI" and c.name_kind <= 1}
+    if not nations:
+        return False
+    for other in d.ents:
+        if other.label_ in PLACE_LABELS and other.start_char != ent.start_char:
+            found = d.gaz.candidates(normalize_name(other.text))
+            if found and found[0].country in nations and found[0].fcode.startswith("PPL"):
+                return True
+    return False
 
 
 # A town's name joined by a hyphen or an inner possessive: "Wilkes-Barre", "Garmisch-Partenkirchen", "Lee's Summit",
@@ -1030,7 +1083,12 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 " " not in text[start:end]
                 and "-" not in text[start:end]
                 or not all(
-                    m.source == "ner" and start <= m.start and m.end <= end and m.end - m.start < end - start
+                    m.source == "ner"
+                    and m.rule
+                    != "place_in_organisation"  # "Kent" of "Kent County Council" was chosen as such
+                    and start <= m.start
+                    and m.end <= end
+                    and m.end - m.start < end - start
                     for m in covered
                 )
             ):

@@ -322,7 +322,7 @@ _ADMIN2_WORDS = "district|county|municipality|parish|department"
 # Not when the word starts an institution's name ("district court", "State University"); a capitalised "State" after
 # a name is a university or a team ("Kent State", "Boise State").
 _NOT_AN_AREA = (
-    r"(?!\s+(?:court|attorney|judge|school|schools|board|council|police|sheriff|university|college|line)\b)"
+    r"(?!\s+(?:court|attorney|judge|school|schools|board|council|sheriff|university|college|line)\b)"
 )
 # Who governs a state or province: "Quebec's premier", "the governor of Georgia", "Ohio's legislature".
 _ADMIN1_OFFICES = (

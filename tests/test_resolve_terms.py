@@ -97,10 +97,15 @@ def test_without_the_namesake_term_the_province_wins(without, name):
 
 
 @pytest.mark.parametrize(
-    "text", ["Shelling hit the Kharkiv region overnight.", "Fighting spread in Herat province."]
+    "text",
+    [
+        "Shelling hit the Kharkiv region overnight.",
+        "Fighting spread in Herat province.",
+        "Mendoza state police raided a warehouse.",  # the state's police: the state's name
+    ],
 )
 def test_an_admin_word_makes_it_the_province(parser, without, text):
-    name = text.split()[-2] if "province" in text else "Kharkiv"
+    name = text.split()[-2] if "province" in text else text.split()[0] if "police" in text else "Kharkiv"
     assert places(with_gold_spans(parser, text, [name]))[name].fcode == "ADM1"
     assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode.startswith("PPL")
 
@@ -546,3 +551,29 @@ def test_state_police_in_a_country_is_no_us_state(parser):
 def test_counties_listed_outside_the_us_keep_their_own_names(parser):
     found = places(parser.parse("Heavy rain fell across Surrey and Kent counties, the Met Office said."))
     assert found["Surrey"].country == "GB" and found["Kent"].country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Léopoldville was the capital of the Belgian Congo until 1960.", "Belgian Congo", "CD"),
+        ("Lusaka was a town of Northern Rhodesia.", "Northern Rhodesia", "ZM"),
+    ],
+)
+def test_a_former_country_name_is_the_country(parser, text, name, country):
+    place = places(with_gold_spans(parser, text, [name]))[name]
+    assert (place.fcode, place.country) == ("PCLI", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        ("Swimmers crossed Cook Strait in record time.", "Cook Strait", (-41.2, 174.5)),
+        ("Water levels in Lake Titicaca fell.", "Lake Titicaca", (-15.8, -69.4)),
+        ("Barges on the Danube were stranded.", "Danube", (45.2, 29.8)),
+    ],
+)
+def test_a_natural_feature_is_the_feature_not_a_town_of_its_first_word(parser, text, name, point):
+    place = places(with_gold_spans(parser, text, [name]))[name]
+    assert not place.fcode.startswith("PPL")
+    assert geodesic((place.lat, place.lon), point).km < 50

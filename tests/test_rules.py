@@ -103,6 +103,12 @@ PLACES = [
     ("Santa Maria", "PPL", "BR", "BR.23", 271_735, []),
     ("Villeneuve-d'Ascq", "PPL", "FR", "FR.32", 62_400, []),
     ("Ash-Lee", "PPL", "US", "US.TX", 300, []),
+    ("Hawke's Bay", "ADM1", "NZ", "NZ.F2", 243_483, []),
+    ("Bay", "ADM1", "SO", "SO.04", 177_631, []),
+    ("Kent", "ADM2", "GB", "GB.ENG", 1_407_942, []),
+    ("Kent County", "ADM2", "US", "US.MI", 657_974, []),
+    ("Worcestershire", "ADM2", "GB", "GB.ENG", 477_436, []),
+    ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
@@ -912,3 +918,41 @@ def test_a_town_after_near_that_ner_missed(gaz, nlp):
 def test_a_number_with_a_thousands_comma_is_no_age(gaz, nlp):
     text = "In Santa Maria, 2,000 people were moved to shelters."
     assert found(gaz, nlp, text, {"Santa Maria": "GPE"}) == [("Santa Maria", "ner_place")]
+
+
+def test_a_possessive_inside_a_name_keeps_the_name_whole(gaz, nlp):
+    # NER's "Hawke" (person) and "Bay" (place): the text matcher's name run goes on through "'s".
+    text = "Hawke's Bay officials said the roads were closed."
+    assert found(gaz, nlp, text, {"Hawke": "PERSON", "Bay": "LOC"}) == [("Hawke's Bay", "gazetteer_name")]
+
+
+def test_a_country_that_is_also_a_given_name_beside_its_own_city(gaz, nlp):
+    text = "Jordan closed its airspace, and flights out of Amman were diverted."
+    assert found(gaz, nlp, text, {"Jordan": "PERSON", "Amman": "GPE"}) == [
+        ("Jordan", "mislabelled_place"),
+        ("Amman", "ner_place"),
+    ]
+    # Without a place of the country, the person NER saw stays a person.
+    assert found(
+        gaz,
+        nlp,
+        "Jordan closed the door, and flights out of Boston were diverted.",
+        {"Jordan": "PERSON", "Boston": "GPE"},
+    ) == [("Boston", "ner_place")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        ("Kent County Council approved the plan.", "Kent County Council", "Kent"),
+        (
+            "Worcestershire County Council approved the plan.",
+            "Worcestershire County Council",
+            "Worcestershire",
+        ),
+        # No British unit of the bare name: the American county of the whole name.
+        ("King County Council approved the plan.", "King County Council", "King County"),
+    ],
+)
+def test_a_british_county_council_is_named_after_its_county(gaz, nlp, text, org, place):
+    assert found(gaz, nlp, text, {org: "ORG"}) == [(place, "place_in_organisation")]
