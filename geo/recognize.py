@@ -101,6 +101,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
+_ON_ISLAND = re.compile(
+    r"\b(?:[Oo]n|[Oo]nto|[Oo]ff) $"
+)  # "on Java", "off Lampedusa": an island's prepositions
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
@@ -234,7 +237,7 @@ _PLACE_PHRASE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b)"  # "Orange lies north"
     rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
     rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
-    r"town centre|city centre)\b"  # "Reading council voted"
+    r"town centre|city centre|port officials|port authority|harbou?r ?master|airport)\b"  # "Reading council voted"
     rf"|(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
@@ -252,7 +255,8 @@ _ELIDED_NAME = re.compile(
 )
 _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
-    r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre)\b"
+    r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre|"
+    r"port officials|port authority|harbou?r ?master|airport)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
     r"| (?:near|outside|nearby) [A-Z]"
 )
@@ -866,9 +870,15 @@ def _country_among_its_places(d: _Doc, ent: Span, key: str) -> bool:
     if not nations:
         return False
     for other in d.ents:
-        if other.label_ in PLACE_LABELS and other.start_char != ent.start_char:
+        if other.start_char != ent.start_char and other.label_ in (*PLACE_LABELS, "ORG", "PERSON"):
             found = d.gaz.candidates(normalize_name(other.text))
-            if found and found[0].country in nations and found[0].fcode.startswith("PPL"):
+            # NER's own place, or a city big enough to be claimed as NER's mislabelled one ("N'Djamena" as ORG)
+            if (
+                found
+                and found[0].country in nations
+                and found[0].fcode.startswith("PPL")
+                and (other.label_ in PLACE_LABELS or d.rec._claimable(normalize_name(other.text), other.text))
+            ):
                 return True
     return False
 
@@ -891,13 +901,20 @@ def _compound_town(d: _Doc, start: int, end: int, key: str) -> bool:
 def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's person, organisation, product or work after "in", "to", "from", "near", "into", "outside", "around",
     "across", "throughout" that the gazetteer knows: "drove to Cirencester", "a home in Riverdale", "sites around
-    Ithaca"; or the strong name that opens it: "across Sydney Harbour" → Sydney."""
+    Ithaca"; or the strong name that opens it: "across Sydney Harbour" → Sydney; an island after "on", "off":
+    "floods on Java", "migrants brought ashore on Lampedusa"."""
     if not (
         ent.label_ in _LOCATIVE_LABELS
-        and _LOCATIVE.search(d.text, max(0, start - 12), start)
         and not d.text[start:end].isupper()
         and d.text[start:end] not in d.person_words
     ):
+        return None
+    before = max(0, start - 12)
+    if (_ON_ISLAND.search(d.text, before, start) or _LOCATIVE.search(d.text, before, start)) and any(
+        c.fcode in ("ISL", "ISLS") and c.name_kind <= 1 for c in d.gaz.candidates(key)
+    ):
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]  # "floods on Java"
+    if not _LOCATIVE.search(d.text, max(0, start - 12), start):
         return None
     if d.rec._any_place(key):
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
@@ -1656,6 +1673,26 @@ _DRINK_OF = re.compile(r"\b(?:bottles?|glass(?:es)?|cases?|casks?|barrels?|pints
 _LISTED_BEFORE_GOODS = re.compile(r" (?:and|or|to) [A-Z][a-z]+(?= )")
 
 
+# Programming languages named like places, and the words of a sentence about software: "rewrote the app in Java",
+# "a Ruby library", "Swift developers".
+_LANGUAGES = frozenset(
+    "Java Ruby Swift Rust Julia Scala Kotlin Dart Delphi Pascal Ada Haskell Crystal Perl".split()
+)
+_SOFTWARE = re.compile(
+    r"\b(?:code|coding|coders?|apps?|software|programs?|programm(?:er|ers|ing)|developers?|library|libraries|"
+    r"frameworks?|compilers?|scripts?|scripting|runtime|open[- ]source|GitHub|APIs?|backend|syntax|rewr(?:ote|itten))\b"
+)
+
+
+def programming_language(d: _Doc, m: Mention) -> bool:
+    """A programming language named like a place, in a sentence about software: "The developers rewrote the banking
+    app in Java" (not the island), "Swift developers" — "Floods on Java killed 12" stays the island."""
+    if m.text not in _LANGUAGES or m.source == "dateline":
+        return False  # "in Java" reads as a place to the locative rule; the sentence about software decides
+    lo, hi = _sentence_span(d.text, m.start, m.end)
+    return _SOFTWARE.search(d.text, lo, hi) is not None
+
+
 def goods_name(d: _Doc, m: Mention) -> bool:
     """A town's name before the goods named for it, ending the phrase: "handmade Oxford shoes and Derby boots", "a
     Bedlington terrier", "Angora sweaters", "its Parma ham directly", "from Holstein to Jersey cows", "a bottle of
@@ -2084,6 +2121,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         pathogen,
         not_place_phrase,
         goods_name,
+        programming_language,
         described_as_company,
         organisation,
         acronym,

@@ -109,6 +109,10 @@ PLACES = [
     ("Kent County", "ADM2", "US", "US.MI", 657_974, []),
     ("Worcestershire", "ADM2", "GB", "GB.ENG", 477_436, []),
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
+    ("Java", "ISL", "ID", "", 0, []),
+    ("Devonport", "PPL", "AU", "AU.06", 26_150, []),
+    ("Chad", "PCLI", "TD", "", 15_477_751, []),
+    ("N'Djamena", "PPLC", "TD", "TD.21", 1_359_526, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
@@ -956,3 +960,44 @@ def test_a_country_that_is_also_a_given_name_beside_its_own_city(gaz, nlp):
 )
 def test_a_british_county_council_is_named_after_its_county(gaz, nlp, text, org, place):
     assert found(gaz, nlp, text, {org: "ORG"}) == [(place, "place_in_organisation")]
+
+
+def test_a_programming_language_named_like_a_place(gaz, nlp):
+    text = "The developers rewrote the banking app in Java last year."
+    assert found(gaz, nlp, text, {"Java": "GPE"}) == []
+    assert found(gaz, nlp, text, {"Java": "GPE"}, disabled=frozenset({"programming_language"})) == [
+        ("Java", "ner_place")
+    ]
+    assert found(gaz, nlp, "Floods on Java killed 12 people.", {"Java": "GPE"}) == [("Java", "ner_place")]
+
+
+def test_an_island_after_on_is_the_island(gaz, nlp):
+    # NER's person after "on": an island's preposition, though "java" is never claimed from plain text.
+    assert found(gaz, nlp, "Floods on Java killed 12 people.", {"Java": "PERSON"}) == [
+        ("Java", "locative_name")
+    ]
+    assert ("Tulum", "locative_name") not in found(
+        gaz, nlp, "He relied on Tulum for help.", {"Tulum": "PERSON"}
+    )
+
+
+def test_a_towns_port_officials_say_it_is_a_town(gaz, nlp):
+    assert found(gaz, nlp, "The ferry turned back, Devonport port officials said.") == [
+        ("Devonport", "place_phrase")
+    ]
+    assert found(gaz, nlp, "The ferry turned back, Devonport officials said.") == []
+
+
+def test_a_country_beside_its_capital_that_ner_called_an_organisation(gaz, nlp):
+    text = "Chad closed its border, officials in N'Djamena said."
+    assert found(gaz, nlp, text, {"Chad": "PERSON", "N'Djamena": "ORG"}) == [
+        ("Chad", "mislabelled_place"),
+        ("N'Djamena", "mislabelled_place"),
+    ]
+
+
+def test_an_island_after_across_is_the_island_and_software_is_not(gaz, nlp):
+    assert found(gaz, nlp, "Ash fell on villages across Java.", {"Java": "PERSON"}) == [
+        ("Java", "locative_name")
+    ]
+    assert found(gaz, nlp, "The developers rewrote the app in Java.", {"Java": "PERSON"}) == []
