@@ -1875,7 +1875,7 @@ _GAME_WORDS = re.compile(
     r"round|league|season|championship|title|cup|rivalry|overtime|extra time|penalties|innings|halftime|"
     r"half-time|touchdowns?|goals?|points|conference|seed|standings|coach|scored|kick-?off|table|fans|stadium|"
     r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off|defeats?|relegat\w+|promot\w+|manager|"
-    r"transfer|wickets?|overs|sixes|run chase|try|tries)\b",
+    r"transfer|wickets?|overs|sixes|run chase|chased down \d+|balls to spare|try|tries)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -1892,6 +1892,7 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 # The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
 # one or two capitalised words ending in a plural or a mascot word, none a place's, an institution's or a party's
 # ("Palm Springs", "Texas Parks & Wildlife", "Texas Democrats").
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")  # "Mumbai " before a demonym nickname
 _NICKNAME = re.compile(
     r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+s|Storm|Heat|Thunder|Magic|Jazz|Lightning|Galaxy|Sky|Fever|Lynx|United|"
     r"Athletic|Albion|Hotspur|Argyle|Orient))\b(?![ -]?[A-Z]|['’]s\b| &| of\b| and\b)"
@@ -1928,9 +1929,20 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     sides are read as their countries), not a big city's name (a town of ``SPORTS_CITY_POPULATION`` or more: a team
     named after a big city plays in it: "Louisville", "Portland"), and never a name after "in" or "at" ("beat
     Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"."""
-    if m.source == "dateline" or m.demonym_of or m.rule in ("town_comma_parent", "place_phrase"):
+    if m.source == "dateline" or m.rule in ("town_comma_parent", "place_phrase"):
         return False  # "fell to Penrith" reads as a place to the locative rule, but a result names a team
     text = d.text
+    if (
+        m.demonym_of
+    ):  # "Mumbai Indians", "Cleveland Indians": a plural demonym as a big town's team's nickname
+        before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if not m.text.endswith("s") or before is None:
+            return False
+        key = normalize_name(before.group(1))
+        if not d.rec._claimable(key, before.group(1)):
+            return False
+        lo, hi = _sentence_span(text, m.start, m.end)
+        return _GAME_WORDS.search(text, lo, hi) is not None
     side = (
         _SIDE_BEFORE_RESULT.match(text, m.end)
         or _SIDE_AFTER_RESULT.search(text, max(0, m.start - 24), m.start)

@@ -403,6 +403,8 @@ class Context:
 
     countries: dict[str, frozenset[str]] = field(default_factory=dict)
     admin1: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Countries only demonyms name ("Indians in Dubai"): people abroad as often as a story at home.
+    by_demonym_only: frozenset[str] = frozenset()
 
     def names_country(self, code: str, besides: str = "") -> bool:
         """Whether a name other than ``besides`` places the document in the country: a name is no evidence for
@@ -462,8 +464,18 @@ def _population(c: Candidate, e: _Evidence) -> float:
 
 
 def _country_context(c: Candidate, e: _Evidence) -> float:
-    """Another name points to the candidate's country (a country too: "Georgian" for Georgia, not the state)."""
-    return e.config.country_context if e.context.names_country(c.country, besides=e.key) else 0.0
+    """Another name points to the candidate's country (a country too: "Georgian" for Georgia, not the state) —
+    but a demonym alone does not make a town a hundred times smaller than the biggest of its name the one meant:
+    "Thousands of Indians in Dubai" are in the Emirates' Dubai, not in an Indian village of that name."""
+    if not e.context.names_country(c.country, besides=e.key):
+        return 0.0
+    if (
+        c.country in e.context.by_demonym_only
+        and c.fcode.startswith("PPL")
+        and c.population * MINOR_NAMESAKE_SHARE <= e.biggest_town
+    ):
+        return 0.0
+    return e.config.country_context
 
 
 def _admin1_context(c: Candidate, e: _Evidence) -> float:
@@ -1413,6 +1425,7 @@ class Resolver:
         """Countries and admin-1 units the document names with confidence, each with the names that name it."""
         countries: dict[str, set[str]] = {}
         admin1: dict[str, set[str]] = {}
+        said_otherwise: set[str] = set()  # countries some name other than a demonym places the document in
         for resolution in first:
             place = resolution.place
             if place is None or resolution.score < 0.6 or not place.country:
@@ -1422,9 +1435,12 @@ class Resolver:
             if town and resolution.mention.source != "dateline" and resolution.score < INFER_FROM_TOWNS:
                 continue  # only a confidently placed town tells the document's country and admin-1 unit
             countries.setdefault(place.country, set()).add(name)
+            if not resolution.mention.demonym_of:
+                said_otherwise.add(place.country)
             if place.admin1 and place.fcode != "PCLI" and not resolution.mention.demonym_of:
                 admin1.setdefault(place.admin1, set()).add(name)
         return Context(
             {code: frozenset(names) for code, names in countries.items()},
             {code: frozenset(names) for code, names in admin1.items()},
+            frozenset(countries) - said_otherwise,
         )

@@ -577,3 +577,18 @@ def test_a_natural_feature_is_the_feature_not_a_town_of_its_first_word(parser, t
     place = places(with_gold_spans(parser, text, [name]))[name]
     assert not place.fcode.startswith("PPL")
     assert geodesic((place.lat, place.lon), point).km < 50
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Thousands of Indians in Dubai watched the final.",
+            "Dubai",
+            "AE",
+        ),  # not India's village of that name
+        ("Georgian troops entered Gori on Sunday.", "Gori", "GE"),  # the demonym still says where a town is
+    ],
+)
+def test_a_demonym_alone_does_not_pull_a_big_city_onto_a_small_namesake(parser, text, name, country):
+    assert places(parser.parse(text))[name].country == country

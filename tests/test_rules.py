@@ -110,6 +110,7 @@ PLACES = [
     ("Worcestershire", "ADM2", "GB", "GB.ENG", 477_436, []),
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
     ("Java", "ISL", "ID", "", 0, []),
+    ("India", "PCLI", "IN", "", 1_352_617_328, []),
     ("Devonport", "PPL", "AU", "AU.06", 26_150, []),
     ("Chad", "PCLI", "TD", "", 15_477_751, []),
     ("N'Djamena", "PPLC", "TD", "TD.21", 1_359_526, []),
@@ -146,7 +147,8 @@ def gaz(tmp_path_factory) -> Gazetteer:
         "INSERT INTO names VALUES (?, ?, 2)", [(normalize_name(a), ids[p]) for a, p in ALTERNATES]
     )
     con.executemany(
-        "INSERT INTO demonyms VALUES (?, ?)", [("crimean", "UA.11"), ("french", "FR"), ("sri lankan", "LK")]
+        "INSERT INTO demonyms VALUES (?, ?)",
+        [("crimean", "UA.11"), ("french", "FR"), ("sri lankan", "LK"), ("indians", "IN")],
     )
     con.executemany(
         "INSERT INTO codes VALUES (?, ?)",
@@ -1001,3 +1003,16 @@ def test_an_island_after_across_is_the_island_and_software_is_not(gaz, nlp):
         ("Java", "locative_name")
     ]
     assert found(gaz, nlp, "The developers rewrote the app in Java.", {"Java": "PERSON"}) == []
+
+
+def test_a_plural_demonym_after_a_big_citys_name_is_the_teams_nickname(gaz, nlp):
+    text = "Seattle Indians beat the Boston side by six wickets."
+    ents = {"Seattle": "GPE", "Indians": "NORP", "Boston": "GPE"}
+    assert ("Indians", "ner_demonym") not in found(gaz, nlp, text, ents)
+    # Without a game, or after no place, the demonym is its country's.
+    assert ("Indians", "ner_demonym") in found(
+        gaz, nlp, "Seattle Indians held a festival.", {"Seattle": "GPE", "Indians": "NORP"}
+    )
+    assert ("Indians", "ner_demonym") in found(
+        gaz, nlp, "Many Indians watched the game.", {"Indians": "NORP"}
+    )
