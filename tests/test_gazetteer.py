@@ -118,3 +118,11 @@ def test_bad_overrides_row_is_a_clear_error(tmp_path):
     overrides.write_text("action,name,place_id,lat,lon,fcode,country,note\npin,Paris,999999999,,,,,\n")
     with pytest.raises(DataError, match=r"overrides.csv:2: no place with id 999999999"):
         Gazetteer(default_path(), overrides=overrides)
+
+
+def test_a_town_the_city_tables_lack_is_an_ordinary_town_from_the_supplement():
+    from geo.gazetteer.index import Gazetteer
+
+    (town,) = [c for c in Gazetteer().candidates("El Alto") if c.country == "BO"]
+    # Its admin-1 unit and population from the supplement; a town, not one of our curated areas.
+    assert (town.fcode, town.admin1, town.population > 500_000, town.curated) == ("PPL", "BO.04", True, False)

@@ -508,9 +508,13 @@ def _supplement_rows(path: Traversable) -> Iterable[PlaceRow]:
             country=record["country"],
             lat=float(record["lat"]),
             lon=float(record["lon"]),
-            source="data/supplement.csv",
+            # A town the city tables lack is an ordinary town, not one of our curated areas (Candidate.curated).
+            source="towns of data/supplement.csv" if record["fcode"].startswith("PPL") else "data/supplement.csv",
             geometry=record["geometry"],
             note=record["provenance"],
+            # Towns the GeoNames city tables lack ("El Alto") carry their admin-1 code and population.
+            admin1=record.get("admin1") or "",
+            population=int(record.get("population") or 0),
         )
         row.add_name(record["name"], PRIMARY)
         for alias in filter(None, record["aliases"].split("|")):
