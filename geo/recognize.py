@@ -1875,7 +1875,9 @@ _GAME_WORDS = re.compile(
     r"round|league|season|championship|title|cup|rivalry|overtime|extra time|penalties|innings|halftime|"
     r"half-time|touchdowns?|goals?|points|conference|seed|standings|coach|scored|kick-?off|table|fans|stadium|"
     r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off|defeats?|relegat\w+|promot\w+|manager|"
-    r"transfer|wickets?|overs|sixes|run chase|chased down \d+|balls to spare|try|tries)\b",
+    r"transfer|wickets?|overs|sixes|run chase|chased down \d+|balls to spare|try|tries|games|matches|squad|"
+    r"(?:re-)?sign(?:ed|s|ing)?|players|transfer fee|fee|contract|captain|auction|scorer|defender|forward|midfielder|"
+    r"traded|draft pick|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -1895,10 +1897,10 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")  # "Mumbai " before a demonym nickname
 _NICKNAME = re.compile(
     r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+s|Storm|Heat|Thunder|Magic|Jazz|Lightning|Galaxy|Sky|Fever|Lynx|United|"
-    r"Athletic|Albion|Hotspur|Argyle|Orient))\b(?![ -]?[A-Z]|['’]s\b| &| of\b| and\b)"
+    r"Athletic|Albion|Hotspur|Argyle|Orient|City|Town|FC|AFC|Saint-Germain))\b(?![ -]?[A-Z]|['’]s\b| &| of\b| and\b)"
 )
 _NOT_NICKNAME = frozenset(
-    "City County Heights Springs Falls Beach Beaches Island Islands Park Valley Bay Harbour Harbor Lake Lakes River "
+    "County Heights Springs Falls Beach Beaches Island Islands Park Valley Bay Harbour Harbor Lake Lakes River "
     "Hills Hill Station Airport Port Street Road Avenue Square Centre Center Mall Bridge Cathedral Castle University "
     "College School Schools Hospital Council Police Department Court Government State Times Post Herald Tribune "
     "Journal Gazette Chronicle Star Sun News Press Mail Telegraph Observer Record Daily Democrats Republicans "
@@ -1911,9 +1913,20 @@ _NOT_NICKNAME = frozenset(
 )
 
 
+# What opens a club's name before its town's: "Borussia Dortmund", "Athletic Bilbao", "Wisła Kraków", "Real Madrid".
+_CLUB_BEFORE = re.compile(
+    r"\b(?:Real|Atlético|Atletico|Athletic|Borussia|Dynamo|Dinamo|Lokomotiv|Spartak|CSKA|Sporting|Olympique|Inter|"
+    r"AC|AS|SS|Red Bull|Bayern|Wisła|Legia|Lech|Hertha|Eintracht|Fortuna|Rapid|Slavia|Sparta|Viktoria|Zenit|"
+    r"Shakhtar|Hapoel|Maccabi|Ajax|Ferencváros) $"
+)
+
+
 def _team_nickname(d: _Doc, m: Mention) -> bool:
-    """Whether a team's nickname follows the place name of *m* (:data:`_NICKNAME`): the words are no place's
-    generic or institution's, and the whole is no place the gazetteer knows."""
+    """Whether a team's nickname follows the place name of *m* (:data:`_NICKNAME`; the words are no place's
+    generic or institution's, and the whole is no place the gazetteer knows), or a club's word opens the name
+    before it (:data:`_CLUB_BEFORE`: "Borussia Dortmund", "Bayern Munich")."""
+    if _CLUB_BEFORE.search(d.text, max(0, m.start - 14), m.start):
+        return True
     after = _NICKNAME.match(d.text, m.end)
     if after is None or any(word in _NOT_NICKNAME for word in after.group(1).split()):
         return False

@@ -1016,3 +1016,24 @@ def test_a_plural_demonym_after_a_big_citys_name_is_the_teams_nickname(gaz, nlp)
     assert ("Indians", "ner_demonym") in found(
         gaz, nlp, "Many Indians watched the game.", {"Indians": "NORP"}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Borussia Madrid agreed a fee for the young defender.", {"Madrid": "GPE"}),  # a club's word before
+        (
+            "Seattle City signed a striker on a free transfer.",
+            {"Seattle": "GPE"},
+        ),  # "City" after, no such place
+    ],
+)
+def test_a_clubs_name_around_a_citys_is_the_club(gaz, nlp, text, ents):
+    doc = make_doc(nlp, text, ents)
+    assert [(m.source, m.rule) for m in Recognizer(gaz).recognize(doc, text=text)] == [
+        ("maybe", "sports_team")
+    ]
+    # Without a game or a club's business, the city.
+    assert found(gaz, nlp, "Seattle City officials met on Monday.", {"Seattle": "GPE"}) == [
+        ("Seattle", "ner_place")
+    ]
