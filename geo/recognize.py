@@ -824,7 +824,33 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
             None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it
         )
     sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
+    if sub and _NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
+        # "Avery Island", "Tatra Mountains", "Cook Strait": a feature the index lacks, not a far hamlet of its first
+        # word's name — the whole name, placed (approximately) where the story is.
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "ner_place")]
     return [d.rec.mention(d.text, sub[0], sub[1], "ner", ent.label_, "ner_place_subspan")] if sub else None
+
+
+FEATURE_TOWN_POPULATION = 20_000  # a town this big by the name is what a feature named after it is around
+
+
+def _names_its_surroundings(d: _Doc, sub: tuple[int, int]) -> bool:
+    """Whether the specific part of a feature's name ("Pasig" of "Pasig River", "Swat" of "Swat Valley",
+    "Yucatán" of "Yucatán Peninsula") is, by its own name, an admin unit or a town of ``FEATURE_TOWN_POPULATION``
+    (five times that by any of its names): the unit or town the feature runs through, close enough to place it."""
+    return any(
+        (c.name_kind == 0 and (c.fcode in ("ADM1", "ADM2") or c.population >= FEATURE_TOWN_POPULATION))
+        or c.population >= 5 * FEATURE_TOWN_POPULATION  # "Pasig" of Pasig City, by another of its names
+        for c in d.gaz.candidates(normalize_name(d.text[sub[0] : sub[1]]))
+    )
+
+
+# The generic word of a natural feature's name, right after the specific part: what the feature is.
+_NATURAL_GENERIC = re.compile(
+    r" (?:Island|Islands|Isle|Strait|Straits|Lake|River|Mountains?|Range|Hills|Valley|Glacier|Volcano|Peninsula|"
+    r"Bay|Gulf|Sea|Desert|Falls|Canyon|Gorge|Reef|Delta|Plateau|Basin|Sound|Lagoon|Fjord|National Park|"
+    r"Forest)\b"
+)
 
 
 def ner_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:

@@ -110,6 +110,7 @@ PLACES = [
     ("Worcestershire", "ADM2", "GB", "GB.ENG", 477_436, []),
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
     ("Java", "ISL", "ID", "", 0, []),
+    ("Cook", "PPL", "AU", "AU.01", 2_748, []),
     ("India", "PCLI", "IN", "", 1_352_617_328, []),
     ("Devonport", "PPL", "AU", "AU.06", 26_150, []),
     ("Chad", "PCLI", "TD", "", 15_477_751, []),
@@ -1036,4 +1037,15 @@ def test_a_clubs_name_around_a_citys_is_the_club(gaz, nlp, text, ents):
     # Without a game or a club's business, the city.
     assert found(gaz, nlp, "Seattle City officials met on Monday.", {"Seattle": "GPE"}) == [
         ("Seattle", "ner_place")
+    ]
+
+
+def test_a_feature_the_index_lacks_is_not_its_first_words_hamlet(gaz, nlp):
+    # NER's "Cook Strait": not the hamlet of Cook, but the whole name (placed where the story is, if anywhere).
+    assert found(gaz, nlp, "Swimmers crossed the Cook Strait.", {"Cook Strait": "LOC"}) == [
+        ("Cook Strait", "ner_place")
+    ]
+    # A feature named after a big town or a unit keeps the town: "Seattle Valley" → Seattle.
+    assert found(gaz, nlp, "Fog filled the Seattle Valley.", {"Seattle Valley": "LOC"}) == [
+        ("Seattle", "ner_place_subspan")
     ]
