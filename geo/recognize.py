@@ -1403,7 +1403,8 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     """Names the gazetteer knows in a list of places: "Smyrna, Cartersville and Dalton" where NER found one or two;
     "for Harrogate, Ripon and Thirsk", "between Hay and Balranald" (a preposition before the list); "Mold, Ruthin
-    and Denbigh" (three names with a region in common)."""
+    and Denbigh" (three names with a region in common); "Honfleur and Cognac were among the towns hit" (the words
+    after the list call its members towns)."""
     text, gaz = d.text, d.gaz
     places = _Spans((m.start, m.end) for m in _found_places(found))
     taken = _Spans((m.start, m.end) for m in found)
@@ -1421,6 +1422,17 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
         keys = [normalize_name(text[s:e]) for s, e in open_items]
         # "play Hull, Grimsby, Scunthorpe and Lincoln": towns of one region, whatever NER called each of them.
         regional = len(items) >= 3 and _towns_of_a_region(gaz, [normalize_name(text[s:e]) for s, e in items])
+        # "Honfleur and Cognac were among the towns hit": the words after the list call its members towns.
+        regional = regional or (
+            _TOWNS_AFTER.match(text, match.end()) is not None
+            and all(
+                any(
+                    c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= 1_000
+                    for c in gaz.candidates(k)
+                )
+                for k in keys
+            )
+        )
         if (
             not open_items
             or _PLURAL_GENERIC.match(text, match.end())
@@ -1448,6 +1460,12 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
             if regional or not any(ps <= s and e <= pe and " " in text[ps:pe] for ps, pe in d.person_spans):
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "list_neighbour"))
     return found + added
+
+
+_TOWNS_AFTER = re.compile(
+    r",? (?:were|are) (?:among |two of |both |all )?(?:the )?(?:[a-z]+ )?(?:towns|cities|villages|communities|"
+    r"suburbs|municipalities)\b"
+)
 
 
 def _named_or_county(gaz: Gazetteer, key: str) -> bool:
@@ -1708,6 +1726,25 @@ _SOFTWARE = re.compile(
     r"\b(?:code|coding|coders?|apps?|software|programs?|programm(?:er|ers|ing)|developers?|library|libraries|"
     r"frameworks?|compilers?|scripts?|scripting|runtime|open[- ]source|GitHub|APIs?|backend|syntax|rewr(?:ote|itten))\b"
 )
+
+
+# A vehicle named after a place, by its maker before it or what it is after it: "the Hyundai Santa Fe", "Toyota
+# will build more Tacoma pickups", "the Kia Sorento".
+_MAKER_BEFORE = re.compile(
+    r"\b(?:Hyundai|Toyota|Kia|Nissan|Ford|Chevrolet|Chevy|Honda|Seat|SEAT|Dodge|Jeep|Volkswagen|VW|Buick|GMC|Subaru|"
+    r"Mazda|Renault|Peugeot|Fiat|Skoda|Škoda|Mitsubishi|Suzuki|Lincoln|Cadillac|Chrysler|Pontiac|Plymouth) (?:new )?$"
+)
+_VEHICLE_AFTER = re.compile(r" (?:pickups?|SUVs?|sedans?|hatchbacks?|crossovers?|minivans?)\b")
+
+
+def vehicle_model(d: _Doc, m: Mention) -> bool:
+    """A car model named after a place: "The Hyundai Santa Fe topped the sales chart", "more Tacoma pickups" —
+    "a plant in Tacoma" stays the town."""
+    if m.source == "dateline" or m.demonym_of:
+        return False
+    return bool(
+        _MAKER_BEFORE.search(d.text, max(0, m.start - 16), m.start) or _VEHICLE_AFTER.match(d.text, m.end)
+    )
 
 
 def programming_language(d: _Doc, m: Mention) -> bool:
@@ -2172,6 +2209,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         pathogen,
         not_place_phrase,
         goods_name,
+        vehicle_model,
         programming_language,
         described_as_company,
         organisation,

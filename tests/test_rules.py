@@ -1049,3 +1049,17 @@ def test_a_feature_the_index_lacks_is_not_its_first_words_hamlet(gaz, nlp):
     assert found(gaz, nlp, "Fog filled the Seattle Valley.", {"Seattle Valley": "LOC"}) == [
         ("Seattle", "ner_place_subspan")
     ]
+
+
+def test_a_car_model_named_after_a_place(gaz, nlp):
+    assert found(gaz, nlp, "The Hyundai Seattle topped the sales chart.", {"Seattle": "GPE"}) == []
+    assert found(gaz, nlp, "Toyota will build more Seattle pickups.", {"Seattle": "GPE"}) == []
+    assert found(gaz, nlp, "Toyota opened a plant in Seattle.", {"Seattle": "GPE"}) == [
+        ("Seattle", "ner_place")
+    ]
+
+
+def test_a_list_the_words_after_call_towns(gaz, nlp):
+    text = "Tulum and Deal were among the towns hit by the storm."
+    assert found(gaz, nlp, text) == [("Tulum", "list_neighbour"), ("Deal", "list_neighbour")]
+    assert found(gaz, nlp, "Tulum and Deal were among the players hit.") == []
