@@ -126,7 +126,9 @@ class Candidate:
 
     @property
     def curated(self) -> bool:
-        """Authored in data/supplement.csv or added by the user's overrides: names meant for exactly these places."""
+        """Authored in data/supplement.csv (its areas, seas and features; its towns are ordinary towns, from the
+        source "towns of data/supplement.csv") or added by the user's overrides: names meant for exactly these
+        places."""
         return self.source.startswith(("data/supplement.csv", "overrides"))
 
     @property

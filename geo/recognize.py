@@ -224,20 +224,28 @@ _PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|prov
 # ("Liberty's streets" may be a figure of speech; "Liberty's pier" is not).
 _TOWN_BUILT = (
     r"old town|old city|mayor|(?:city |town )?council|harbou?r|port|pier|quay|quayside|marina|promenade|airport|"
-    r"(?:railway |train |bus )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
+    r"(?:railway |train |bus |ferry )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
     r"historic (?:centre|center|core|quarter)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|bypass|"
     r"ring road"
 )
-_TOWN_THING = rf"(?:[a-z]+ ){{0,2}}?(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs)\b"
+# The words that may stand between: how the thing is, never what kind ("Chevron's gas station", "Hearst's
+# television station", "Harvey's flooded streets" are no town's).
+_DESCRIBING = (
+    r"(?:(?:new|old|restored|historic|main|busy|bustling|famous|medieval|Victorian|Georgian|crumbling|ageing|aging|"
+    r"ancient|derelict|refurbished|only|tiny|little|small|big|central|inner|outer|upper|lower|lovely|beloved|"
+    r"iconic|picturesque) ){0,2}"
+)
+_TOWN_THING = rf"{_DESCRIBING}(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs)\b"
 _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
     rf"mayor|citizens|heart|centre|center|edge) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
     rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b)"  # "Orange lies north"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
+    r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
     rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
     rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
-    r"town centre|city centre|port officials|port authority|harbou?r ?master|airport)\b"  # "Reading council voted"
+    r"town centre|city centre|port officials|port authority|harbou?r ?master)\b"  # "Reading council voted"
     rf"|(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
@@ -256,7 +264,7 @@ _ELIDED_NAME = re.compile(
 _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre|"
-    r"port officials|port authority|harbou?r ?master|airport)\b"
+    r"port officials|port authority|harbou?r ?master)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
     r"| (?:near|outside|nearby) [A-Z]"
 )
@@ -533,7 +541,9 @@ class Recognizer:
         at least as big as any place called *with_word* ("Kent County", Michigan's, is smaller than Kent)."""
         bare = [c for c in self.gazetteer.candidates(normalize_name(text[start:end])) if c.name_kind <= 1]
         british = [
-            c.population for c in bare if c.country in ("GB", "IE") and c.fcode in ("ADM1", "ADM2", "PPL")
+            c.population
+            for c in bare
+            if c.country in ("GB", "IE") and (c.fcode in ("ADM1", "ADM2") or c.fcode.startswith("PPL"))
         ]
         if not british:
             return None
@@ -743,13 +753,18 @@ class _Doc:
             if e.label_ == "PERSON" and 2 <= len(e) <= 3 and e[-1].text.istitle():
                 self.surnames.setdefault(e[-1].text, set()).add(e[0].text)
         # People named by what they are: "Denver Mokoena, the club's chairman, said" (NER may call them anything).
-        self.person_spans: list[tuple[int, int]] = [m.span(1) for m in _APPOSED_PERSON.finditer(text)]
+        self.person_spans: list[tuple[int, int]] = [
+            m.span(1)
+            for m in _APPOSED_PERSON.finditer(text)
+            if m.group(1).split()[0] in _listed_given_names()
+        ]
         self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
 
 
-# A given name and a surname, then a comma and what the person is or their age: "Adelaide Mwangi, a nurse,", "Denver
-# Mokoena, the club's chairman", "Tyler Brooks, 34," — never a town's apposition (", the city's mayor": a town noun
-# before the role word says the role is the town's).
+# A listed given name (data/given_names.txt) and a surname, then a comma and what the person is or their age:
+# "Adelaide Mwangi, a nurse,", "Denver Mokoena, the club's chairman", "Austin Smith, 34," — not a town's apposition
+# (", the city's mayor": a town noun before the role word says the role is the town's; "In Bowling Green, a resident
+# said": no given name).
 _PERSON_ROLE = (
     r"(?:nurse|teacher|farmer|student|doctor|surgeon|lawyer|attorney|chair(?:man|woman|person)?|spokes(?:man|woman|person)|"
     r"owner|founder|director|manager|coach|captain|player|striker|midfielder|defender|goalkeeper|engineer|officer|"
@@ -874,7 +889,7 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         return None
     if (
         not d.rec._claimable(key, d.text[start:end])
-        and not _compound_town(d, start, end, key)
+        and not _compound_town(d, start, end, key, ent.label_)
         and not _country_among_its_places(d, ent, key)
     ):
         return None
@@ -887,14 +902,24 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
+_NATION_ACTS = re.compile(
+    r" (?:[a-z]+ ){1,2}its (?:main |northern |southern |eastern |western |only )?(?:border|borders|airspace|"
+    r"embassy|ambassador|army|military|troops|government|parliament|economy|currency|central bank|"
+    r"border crossings?)\b"
+)
+
+
 def _country_among_its_places(d: _Doc, ent: Span, key: str) -> bool:
-    """Whether a one-word entity is a country whose name is also a given name ("Jordan", "Chad"), said beside a
-    place of that country that NER found: "Jordan closed its airspace, and flights out of Amman were diverted"."""
+    """Whether a one-word entity is a country whose name is also a given name ("Jordan", "Chad"), said doing what a
+    country does ("Jordan reopened its main border crossing") or beside a place of that country that NER found:
+    "Jordan closed the road, and flights out of Amman were diverted"."""
     if len(ent) != 1:
         return False
     nations = {c.country for c in d.gaz.candidates(key) if c.fcode == "PCLI" and c.name_kind <= 1}
     if not nations:
         return False
+    if _NATION_ACTS.match(d.text, ent.end_char):
+        return True  # "Jordan reopened its main border crossing": what a country does, not a person
     for other in d.ents:
         if other.start_char != ent.start_char and other.label_ in (*PLACE_LABELS, "ORG", "PERSON"):
             found = d.gaz.candidates(normalize_name(other.text))
@@ -915,11 +940,15 @@ _COMPOUND_NAME = re.compile(r"[A-Z][\w]+(?:(?:-[\w]+(?:['’][A-Z][\w]+)?)+|['�
 COMPOUND_TOWN_POPULATION = 1_000  # a compound town name this big is NER's mislabelled town as a whole entity
 
 
-def _compound_town(d: _Doc, start: int, end: int, key: str) -> bool:
+def _compound_town(d: _Doc, start: int, end: int, key: str, label: str) -> bool:
     """Whether the whole of *text[start:end]* is a compound name (:data:`_COMPOUND_NAME`) of a town of at least
-    :data:`COMPOUND_TOWN_POPULATION` people, by its own name."""
-    return _COMPOUND_NAME.fullmatch(d.text, start, end) is not None and any(
-        c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= COMPOUND_TOWN_POPULATION
+    :data:`COMPOUND_TOWN_POPULATION` people (ten times that for NER's organisation *label*), by its own name."""
+    if _COMPOUND_NAME.fullmatch(d.text, start, end) is None:
+        return False
+    # NER's organisation is more often the firm ("Saint-Gobain", a commune of 2,000): a town ten times as big.
+    least = COMPOUND_TOWN_POPULATION * (10 if label == "ORG" else 1)
+    return any(
+        c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= least
         for c in d.gaz.candidates(key)
     )
 
@@ -1272,6 +1301,20 @@ def state_code(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 
 NEAR_TOWN_POPULATION = 5_000  # "beaches near Tulum": a town NER missed after "near" this big is claimed
+OWNER_TOWN_POPULATION = 2_000  # "Moab's old town": a town this big owns what a town has after its possessive
+_STORM_BEFORE = re.compile(r"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm|Tropical Depression) $")
+
+
+def _owner_is_a_town(d: _Doc, key: str, start: int) -> bool:
+    """Whether the owner before "'s harbour", "'s new station" can be a town: a town of ``OWNER_TOWN_POPULATION``
+    or more, or a unit, by its own name — not a listed company ("Ford's port operations") nor a named storm
+    ("Hurricane Florence's flooded streets")."""
+    if key in word_list("organisations.txt") or _STORM_BEFORE.search(d.text, max(0, start - 22), start):
+        return False
+    return any(
+        c.name_kind <= 1 and (not c.fcode.startswith("PPL") or c.population >= OWNER_TOWN_POPULATION)
+        for c in d.gaz.candidates(key)
+    )
 
 
 def _near_worthy(c: Candidate) -> bool:
@@ -1312,6 +1355,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and d.gaz.candidates(key)
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
                 and (group != "i" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
+                and (group != "f" or _owner_is_a_town(d, key, ws))
             ):
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
@@ -1325,7 +1370,7 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
-_OWNS_TOWN_THING = re.compile(rf"['’]s (?:[a-z]+ ){{0,2}}?(?:{_TOWN_BUILT})\b")
+_OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 
 
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
@@ -1719,12 +1764,17 @@ _LISTED_BEFORE_GOODS = re.compile(r" (?:and|or|to) [A-Z][a-z]+(?= )")
 
 # Programming languages named like places, and the words of a sentence about software: "rewrote the app in Java",
 # "a Ruby library", "Swift developers".
-_LANGUAGES = frozenset(
-    "Java Ruby Swift Rust Julia Scala Kotlin Dart Delphi Pascal Ada Haskell Crystal Perl".split()
+_LANGUAGES = frozenset("Java Ruby Swift Rust Julia Scala Kotlin Dart Pascal Haskell Perl".split())
+# Right after the name ("Java developers", "a Rust library") or before it ("rewrote the app in Java", "written in
+# Rust"): software next to the name, not anywhere in the sentence ("officials on Java launched a vaccination program").
+_SOFTWARE_AFTER = re.compile(
+    r" (?:code|coding|coders?|developers?|programmers?|programming|library|libraries|frameworks?|compilers?|"
+    r"scripts?|runtime|syntax|bytecode|SDK|APIs?|apps?|software)\b"
 )
-_SOFTWARE = re.compile(
-    r"\b(?:code|coding|coders?|apps?|software|programs?|programm(?:er|ers|ing)|developers?|library|libraries|"
-    r"frameworks?|compilers?|scripts?|scripting|runtime|open[- ]source|GitHub|APIs?|backend|syntax|rewr(?:ote|itten))\b"
+_SOFTWARE_BEFORE = re.compile(
+    r"\b(?:(?:written|wrote|rewrote|rewritten|coded|programmed|ported|implemented)(?: [\w-]+){0,4} in|"
+    r"(?:app|apps|code|software|backend|library|program) (?:written )?in|learn|learning|learned|using) "
+    r"(?:[A-Z]\w+ (?:and|or) )?$"
 )
 
 
@@ -1734,6 +1784,7 @@ _MAKER_BEFORE = re.compile(
     r"\b(?:Hyundai|Toyota|Kia|Nissan|Ford|Chevrolet|Chevy|Honda|Seat|SEAT|Dodge|Jeep|Volkswagen|VW|Buick|GMC|Subaru|"
     r"Mazda|Renault|Peugeot|Fiat|Skoda|Škoda|Mitsubishi|Suzuki|Lincoln|Cadillac|Chrysler|Pontiac|Plymouth) (?:new )?$"
 )
+_MAKER = re.compile(_MAKER_BEFORE.pattern.replace(" (?:new )?$", "\\b"))
 _VEHICLE_AFTER = re.compile(r" (?:pickups?|SUVs?|sedans?|hatchbacks?|crossovers?|minivans?)\b")
 
 
@@ -1742,8 +1793,15 @@ def vehicle_model(d: _Doc, m: Mention) -> bool:
     "a plant in Tacoma" stays the town."""
     if m.source == "dateline" or m.demonym_of:
         return False
-    return bool(
-        _MAKER_BEFORE.search(d.text, max(0, m.start - 16), m.start) or _VEHICLE_AFTER.match(d.text, m.end)
+    if _MAKER_BEFORE.search(d.text, max(0, m.start - 16), m.start):
+        return True
+    if not _VEHICLE_AFTER.match(d.text, m.end):
+        return False
+    lo, hi = _sentence_span(
+        d.text, m.start, m.end
+    )  # "in rural Texas pickups outnumber cars": no maker, no model
+    return _MAKER.search(d.text, lo, hi) is not None and not any(
+        c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3]
     )
 
 
@@ -1751,9 +1809,10 @@ def programming_language(d: _Doc, m: Mention) -> bool:
     """A programming language named like a place, in a sentence about software: "The developers rewrote the banking
     app in Java" (not the island), "Swift developers" — "Floods on Java killed 12" stays the island."""
     if m.text not in _LANGUAGES or m.source == "dateline":
-        return False  # "in Java" reads as a place to the locative rule; the sentence about software decides
-    lo, hi = _sentence_span(d.text, m.start, m.end)
-    return _SOFTWARE.search(d.text, lo, hi) is not None
+        return False  # "in Java" reads as a place to the locative rule; the words around it decide
+    return bool(
+        _SOFTWARE_AFTER.match(d.text, m.end) or _SOFTWARE_BEFORE.search(d.text, max(0, m.start - 60), m.start)
+    )
 
 
 def goods_name(d: _Doc, m: Mention) -> bool:
@@ -1842,6 +1901,10 @@ def organisation(d: _Doc, m: Mention) -> bool:
     ):
         return False  # "fires in the Amazon": the region, not the shop
     start = previous.start() if previous and key not in orgs else m.start
+    if _BUSINESS_AFTER.match(d.text, m.end):
+        return (
+            True  # "laid off across Wells Fargo branches": the firm's branches wherever the words before say
+        )
     return not (
         _IN_PLACE.search(d.text, max(0, start - 20), start)
         or _COMMA_PARENT.match(d.text, m.end)
@@ -1849,6 +1912,10 @@ def organisation(d: _Doc, m: Mention) -> bool:
     )
 
 
+_BUSINESS_AFTER = re.compile(
+    r" (?:stores?|branch(?:es)?|outlets?|plants?|offices?|restaurants?|locations?|shops?|dealerships?|factories|"
+    r"factory|warehouses?|customers|employees|workers|staff|shares|stock)\b"
+)
 _INSTITUTION_SUFFIX = re.compile(r" (?:A&M|A & M|Tech)\b")  # "Texas A&M", "Georgia Tech": a university
 _UNIVERSITY_AND = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? and $")
 
@@ -1957,6 +2024,11 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 # The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
 # one or two capitalised words ending in a plural or a mascot word, none a place's, an institution's or a party's
 # ("Palm Springs", "Texas Parks & Wildlife", "Texas Democrats").
+# What only a match has: a score, a result, cricket's and football's counts, a league.
+_MATCH_WORDS = re.compile(
+    r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])|\b(?:beat|beats|defeated|won|lost|drew|wickets?|runs|goals?|innings|"
+    r"overs|chased down|balls to spare|league|cup|final|match|fixture|derby|playoffs?|halftime|half-time)\b"
+)
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")  # "Mumbai " before a demonym nickname
 _NICKNAME = re.compile(
     r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+s|Storm|Heat|Thunder|Magic|Jazz|Lightning|Galaxy|Sky|Fever|Lynx|United|"
@@ -1972,7 +2044,9 @@ _NOT_NICKNAME = frozenset(
     "Gardens Woods Heights Plains Rapids Shoals Keys Sands Downs Meadows Acres Pines Oaks Palms Commons Highlands "
     "Lowlands Estates Apartments Homes Towers Schools Sports News Arts Services Affairs Relations Resources "
     "Industries Holdings Partners Associates Commissioners Officials Citizens Residents Veterans Seniors Students "
-    "Crimestoppers Singers Artists Players Friends Fairgrounds Waterways Elks Kiwanis Rotarians Olympics Paralympics Championships Nationals".split()
+    "Crimestoppers Singers Artists Players Friends Fairgrounds Waterways Elks Kiwanis Rotarians Olympics Paralympics "
+    "Championships Nationals Accords Agreements Conventions Treaties Protocols Talks Dales Broads Wolds Fens "
+    "Mountains Islands Lakes".split()
 )
 
 
@@ -1993,6 +2067,11 @@ def _team_nickname(d: _Doc, m: Mention) -> bool:
     after = _NICKNAME.match(d.text, m.end)
     if after is None or any(word in _NOT_NICKNAME for word in after.group(1).split()):
         return False
+    if d.gaz.demonym(normalize_name(after.group(1).split()[-1])):
+        # "Mumbai Indians" in a result, not "London Nigerians signed a petition": a people's name needs a match
+        lo, hi = _sentence_span(d.text, m.start, m.end)
+        if _MATCH_WORDS.search(d.text, lo, hi) is None:
+            return False
     return not d.gaz.candidates(normalize_name(d.text[m.start : after.end()]))
 
 
@@ -2004,7 +2083,11 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     Midlands report). Not countries (national
     sides are read as their countries), not a big city's name (a town of ``SPORTS_CITY_POPULATION`` or more: a team
     named after a big city plays in it: "Louisville", "Portland"), and never a name after "in" or "at" ("beat
-    Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"."""
+    Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"; so does a
+    team's nickname after the name or a club's word before it, big city or not ("Mumbai Indians", "Melbourne Storm",
+    "Borussia Dortmund", "Manchester City"; a people's name as the nickname only in a match: see
+    :func:`_team_nickname`), and a plural demonym right after a big city's name in a match is that team's nickname
+    ("Mumbai Indians" is no mention of India)."""
     if m.source == "dateline" or m.rule in ("town_comma_parent", "place_phrase"):
         return False  # "fell to Penrith" reads as a place to the locative rule, but a result names a team
     text = d.text

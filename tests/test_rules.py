@@ -111,6 +111,11 @@ PLACES = [
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
     ("Java", "ISL", "ID", "", 0, []),
     ("Cook", "PPL", "AU", "AU.01", 2_748, []),
+    ("Sussex", "ADM2", "GB", "GB.ENG", 50_000, []),
+    ("Sussex County", "ADM2", "US", "US.DE", 237_378, []),
+    ("Seattle Kings", "PPL", "US", "US.WA", 5_000, []),
+    ("Hope", "PPL", "CA", "CA.02", 20_000, []),
+    ("Liberty", "PPL", "US", "US.MO", 5_000, []),
     ("India", "PCLI", "IN", "", 1_352_617_328, []),
     ("Devonport", "PPL", "AU", "AU.06", 26_150, []),
     ("Chad", "PCLI", "TD", "", 15_477_751, []),
@@ -1063,3 +1068,31 @@ def test_a_list_the_words_after_call_towns(gaz, nlp):
     text = "Tulum and Deal were among the towns hit by the storm."
     assert found(gaz, nlp, text) == [("Tulum", "list_neighbour"), ("Deal", "list_neighbour")]
     assert found(gaz, nlp, "Tulum and Deal were among the players hit.") == []
+
+
+def test_a_country_that_is_a_given_name_doing_what_a_country_does(gaz, nlp):
+    text = "Jordan reopened its main border crossing on Sunday."
+    assert found(gaz, nlp, text, {"Jordan": "PERSON"}) == [("Jordan", "mislabelled_place")]
+    assert found(gaz, nlp, "Jordan reopened his shop on Sunday.", {"Jordan": "PERSON"}) == []
+
+
+def test_review_mends_for_the_fifth_sessions_rules(gaz, nlp):
+    # A British unit smaller than the American county of the whole name: the county.
+    assert found(gaz, nlp, "Sussex County Council approved the plan.", {"Sussex County Council": "ORG"}) == [
+        ("Sussex County", "place_in_organisation")
+    ]
+    # A place whose own name is "town + nickname-like word" is no team's nickname.
+    assert found(gaz, nlp, "Seattle Kings won 3-1 in the league.", {"Seattle": "GPE"}) == [
+        ("Seattle Kings", "gazetteer_name")
+    ]
+    # A town noun before the role: the role is the town's, the name no person's.
+    assert found(gaz, nlp, "Denver Smith, the city's mayor, spoke.", {"Denver Smith": "ORG"}) == [
+        ("Denver", "gazetteer_name")
+    ]
+    # What only a town has, after a common word's possessive: a town of 10,000 or more, not a hamlet.
+    assert found(gaz, nlp, "Hope's restored pier reopened on Saturday.") == [("Hope", "common_word_town")]
+    assert found(gaz, nlp, "Liberty's restored pier reopened on Saturday.") == []
+    # Describing words only between: a gas station is no town's.
+    assert found(gaz, nlp, "Deal's gas station reopened.") == []
+    # A storm's possessive is no town's.
+    assert found(gaz, nlp, "Hurricane Deal's restored pier reopened.") == []
