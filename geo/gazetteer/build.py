@@ -509,7 +509,9 @@ def _supplement_rows(path: Traversable) -> Iterable[PlaceRow]:
             lat=float(record["lat"]),
             lon=float(record["lon"]),
             # A town the city tables lack is an ordinary town, not one of our curated areas (Candidate.curated).
-            source="towns of data/supplement.csv" if record["fcode"].startswith("PPL") else "data/supplement.csv",
+            source="towns of data/supplement.csv"
+            if record["fcode"].startswith("PPL")
+            else "data/supplement.csv",
             geometry=record["geometry"],
             note=record["provenance"],
             # Towns the GeoNames city tables lack ("El Alto") carry their admin-1 code and population.
