@@ -1370,6 +1370,12 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# A weather record only a place keeps: "Orange recorded its coldest morning", "Katherine recorded 42 degrees".
+_WEATHER_RECORD = (
+    r" (?:recorded|had|endured|saw|logged) (?:its |their |a |the )?(?:coldest|hottest|wettest|driest|warmest|"
+    r"windiest|snowiest)\b| (?:recorded|reached|hit|topped) (?:minus )?\d{1,2}(?:\.\d)? ?(?:degrees|°C?|C\b|F\b)"
+)
+_WEATHER_AFTER = re.compile(_WEATHER_RECORD)
 _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 
 
@@ -1377,7 +1383,8 @@ _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
     r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
-    r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b)"
+    r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
+    rf"{_WEATHER_RECORD})"
 )
 
 
@@ -1399,7 +1406,8 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         s, e = match.span(1)
         key = normalize_name(match.group(1))
         # What only a town has ("Deal's pier") says place for a smaller town than a preposition does.
-        least = POSSESSIVE_TOWN_POPULATION if _OWNS_TOWN_THING.match(text, e) else COMMON_WORD_TOWN_POPULATION
+        strong = _OWNS_TOWN_THING.match(text, e) or _WEATHER_AFTER.match(text, e)
+        least = POSSESSIVE_TOWN_POPULATION if strong else COMMON_WORD_TOWN_POPULATION
         if (
             key not in d.rec.stop
             or key in _CALENDAR

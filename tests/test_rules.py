@@ -1096,3 +1096,10 @@ def test_review_mends_for_the_fifth_sessions_rules(gaz, nlp):
     assert found(gaz, nlp, "Deal's gas station reopened.") == []
     # A storm's possessive is no town's.
     assert found(gaz, nlp, "Hurricane Deal's restored pier reopened.") == []
+
+
+def test_a_weather_record_only_a_place_keeps(gaz, nlp):
+    assert found(gaz, nlp, "Hope recorded its coldest night in a decade.") == [("Hope", "common_word_town")]
+    assert found(gaz, nlp, "Hope recorded 42 degrees on Tuesday.") == [("Hope", "common_word_town")]
+    assert found(gaz, nlp, "Hope recorded her best time.") == []
+    assert found(gaz, nlp, "Liberty recorded its coldest night.") == []  # a hamlet's name: no claim
