@@ -606,7 +606,7 @@ class Recognizer:
     ) -> list[Mention]:
         """Mentions in *doc*; pass its *text* when you have it (``Doc.text`` rebuilds it from the tokens)."""
         d = _Doc(
-            self, doc.text if text is None else text, _joined_names(doc.ents), dateline
+            self, doc.text if text is None else text, _joined_names(doc.ents, text), dateline
         )  # spaCy builds doc.ents anew each time
         found: list[Mention] = dateline_place(d) if self.on("dateline") else []
         for ent in d.ents:
@@ -691,11 +691,12 @@ class Recognizer:
 _ENDS_ON_OF = re.compile(r"\b(?:of|of the|de|del|de la|du|des|da|do|and)$")
 
 
-def _joined_names(ents: Sequence[Span]) -> Sequence[Span]:
+def _joined_names(ents: Sequence[Span], text: str | None = None) -> Sequence[Span]:
     """NER's place entities with a name NER cut in two joined back: "the Democratic Republic of the" + "Congo",
     "Bosnia and" + "Herzegovina" — a place entity ending on "of (the)", "de", "and" right before another place
     entity is one name."""
-    if not any(_ENDS_ON_OF.search(e.text) for e in ents):
+    # *text*, the doc's text when given: a slice of it is the entity's text (``Span.text`` joins its tokens anew).
+    if not any(_ENDS_ON_OF.search(e.text if text is None else text[e.start_char : e.end_char]) for e in ents):
         return ents
     from spacy.tokens import Span
 
@@ -1611,7 +1612,9 @@ def maybe_place(d: _Doc, taken: _Spans) -> Iterator[Mention]:
     place of that name lies near the article's other places."""
     text, dropped = d.text, d.gaz.overrides.dropped
     for ent in d.ents:
-        if ent.label_ not in _MAYBE_LABELS or ent.text[:4].lower() == "the ":
+        # The entity's first four characters (``ent.text`` would join its tokens anew).
+        opening = text[ent.start_char : min(ent.end_char, ent.start_char + 4)]
+        if ent.label_ not in _MAYBE_LABELS or opening.lower() == "the ":
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
         surface = text[start:end]

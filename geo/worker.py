@@ -11,6 +11,7 @@ worker writes them. Requests and answers are pickles over the child's stdin/stdo
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import resource
@@ -240,6 +241,11 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
     try:
         configure(pickle.load(requests))
         worker_parser()
+        # The model, vocabulary and tables just loaded live as long as this process: out of the cyclic garbage
+        # collector's sight, its full collections no longer walk them (≈ 0.3 s per 5,000 short articles). The
+        # loading's own garbage (≈ 800 objects in cycles) is collected first rather than kept for good (≈ 0.05 s).
+        gc.collect()
+        gc.freeze()
         pickle.dump(("ready", None), answers)
     except Exception:  # noqa: BLE001 — the worker shows why
         pickle.dump(("error", traceback.format_exc()), answers)
