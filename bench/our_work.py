@@ -43,7 +43,10 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "eval" / "dev" / "lgl.jsonl"))
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument(
-        "--short", type=int, metavar="N", help="N one-paragraph articles cut from the corpus (bench.short_texts)"
+        "--short",
+        type=int,
+        metavar="N",
+        help="N one-paragraph articles cut from the corpus (bench.short_texts)",
     )
     args = ap.parse_args()
     rows = [json.loads(line) for line in open(args.corpus, encoding="utf-8") if line.strip()]
@@ -51,7 +54,9 @@ def main() -> None:
     if args.short:
         from bench import short_texts
 
-        articles = [Article(f"s{i}", t) for i, t in enumerate(short_texts([r["text"] for r in rows], args.short))]
+        articles = [
+            Article(f"s{i}", t) for i, t in enumerate(short_texts([r["text"] for r in rows], args.short))
+        ]
     parser = Geoparser()
     parser.nlp = _DocsOnce(parser.nlp)  # type: ignore[assignment]
     list(parser.parse_many(articles))  # NER once, caches warm
