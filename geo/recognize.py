@@ -1507,6 +1507,12 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
             or (len(items) >= 3 and _common_region(gaz, keys))
             or regional
             or (not n_known and _neighbouring_towns(gaz, keys))
+            # "Wanaka and Queenstown both recorded": NER's one town and its neighbour NER missed
+            or (
+                n_known == 1
+                and len(items) == 2
+                and _neighbouring_towns(gaz, [normalize_name(text[s:e]) for s, e in items])
+            )
         ):
             continue
         for s, e in open_items:

@@ -1103,3 +1103,12 @@ def test_a_weather_record_only_a_place_keeps(gaz, nlp):
     assert found(gaz, nlp, "Hope recorded 42 degrees on Tuesday.") == [("Hope", "common_word_town")]
     assert found(gaz, nlp, "Hope recorded her best time.") == []
     assert found(gaz, nlp, "Liberty recorded its coldest night.") == []  # a hamlet's name: no claim
+
+
+def test_one_town_ner_found_and_its_neighbour_it_missed(gaz, nlp):
+    text = "Deal and Reading both recorded heavy rain."
+    assert found(gaz, nlp, text, {"Reading": "GPE"}) == [("Deal", "list_neighbour"), ("Reading", "ner_place")]
+    # Not neighbours (another admin-1 unit): no claim on the unknown one.
+    assert found(gaz, nlp, "Tulum and Reading both recorded heavy rain.", {"Reading": "GPE"}) == [
+        ("Reading", "ner_place")
+    ]
