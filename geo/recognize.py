@@ -1334,6 +1334,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     for match in _cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80):
         group = next(g for g in "abcdefghi" if match.group(g))
         s, e = match.span(group)
+        if text.endswith(("'s", "’s"), s, e):
+            e -= 2  # "Gore's mayor": the name, not its possessive
         words = _words(text, s, e)
         if text[s:e] in d.person_words or (
             group in "defghi" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
@@ -1445,9 +1447,19 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 break
             if match.group().startswith(("'", "’")):
                 s = match.start()
-            if taken.overlaps(s, e) or any(ps <= s and e <= pe for ps, pe in d.person_spans):
+            # NER's shorter piece of the name gives way: "Cortina" of "Cortina d'Ampezzo".
+            inner = [
+                m
+                for m in found
+                if s <= m.start and m.end <= e and m.end - m.start < e - s and m.source == "ner"
+            ]
+            if (taken.overlaps(s, e) and len(inner) != sum(m.start < e and s < m.end for m in found)) or any(
+                ps <= s and e <= pe for ps, pe in d.person_spans
+            ):
                 continue
             if any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
+                if inner:
+                    found = [m for m in found if m not in inner]
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "elided_name"))
                 taken.add(s, e)
                 break
