@@ -400,7 +400,9 @@ def test_a_common_word_town_after_a_preposition_of_place(gaz, nlp):
 
 def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp):
     assert found(gaz, nlp, "Reading has banned cars from its centre.") == [("Reading", "common_word_town")]
-    assert found(gaz, nlp, "Reading's mayor resigned.") == [("Reading", "place_phrase")]  # "X's mayor": a place phrase
+    assert found(gaz, nlp, "Reading's mayor resigned.") == [
+        ("Reading", "place_phrase")
+    ]  # "X's mayor": a place phrase
     assert texts(gaz, nlp, "Reading has never been easier.") == []
     assert found(gaz, nlp, "Reading station was closed.") == [("Reading", "common_word_town")]
     assert found(gaz, nlp, "Reading was hit by a storm.") == [("Reading", "common_word_town")]
