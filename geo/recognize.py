@@ -252,8 +252,10 @@ _PLACE_PHRASE = re.compile(
     rf"|(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
-    rf"|\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])"  # "beaches near Tulum", NER silent
 )
+# "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASE.
+_NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])")
+_NEAR_CUE = re.compile(r" (?:near|outside|nearby) [A-Z]")
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo", "Villeneuve-d'Ascq": names with an elided article or
 # preposition.
 _ELIDED_NAME = re.compile(
@@ -266,7 +268,6 @@ _PLACE_PHRASE_CUE = re.compile(
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre|"
     r"port officials|port authority|harbou?r ?master)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
-    r"| (?:near|outside|nearby) [A-Z]"
 )
 _ELIDED_CUE = re.compile(
     r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
@@ -1331,8 +1332,12 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
     voted", "beaches near Tulum" — however NER labelled it and whatever word it also is."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
-    for match in _cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80):
-        group = next(g for g in "abcdefghi" if match.group(g))
+    matches = [
+        *_cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80),
+        *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
+    ]
+    for match in sorted(matches, key=lambda m: m.start()):
+        group = match.lastgroup or ""  # the alternative's name: a–h of _PLACE_PHRASE, i of _NEAR_PHRASE
         s, e = match.span(group)
         if text.endswith(("'s", "’s"), s, e):
             e -= 2  # "Gore's mayor": the name, not its possessive
