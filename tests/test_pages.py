@@ -344,7 +344,7 @@ def test_batch_articles_table_carries_the_metadata(parser, tmp_path, monkeypatch
         "2026-11-12",
         "Dana Whitfield",
     )
-    assert weather["places"] == 8
+    assert weather["places"] == 9  # the Arkansas River is a place of its own (data/supplement.csv)
     assert rows["plain"]["title"] == "Talks in Munich" and rows["plain"]["source"] is None
     jsonl = tmp_path / "in.jsonl"
     jsonl.write_text(
