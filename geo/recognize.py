@@ -942,6 +942,13 @@ _COMPOUND_NAME = re.compile(r"[A-Z][\w]+(?:(?:-[\w]+(?:['’][A-Z][\w]+)?)+|['�
 COMPOUND_TOWN_POPULATION = 1_000  # a compound town name this big is NER's mislabelled town as a whole entity
 
 
+def _own_town(gaz: Gazetteer, key: str, least: int) -> bool:
+    """Whether *key* is, by its own name, a town of at least *least* people."""
+    return any(
+        c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= least for c in gaz.candidates(key)
+    )
+
+
 def _compound_town(d: _Doc, start: int, end: int, key: str, label: str) -> bool:
     """Whether the whole of *text[start:end]* is a compound name (:data:`_COMPOUND_NAME`) of a town of at least
     :data:`COMPOUND_TOWN_POPULATION` people (ten times that for NER's organisation *label*), by its own name."""
@@ -949,10 +956,7 @@ def _compound_town(d: _Doc, start: int, end: int, key: str, label: str) -> bool:
         return False
     # NER's organisation is more often the firm ("Saint-Gobain", a commune of 2,000): a town ten times as big.
     least = COMPOUND_TOWN_POPULATION * (10 if label == "ORG" else 1)
-    return any(
-        c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= least
-        for c in d.gaz.candidates(key)
-    )
+    return _own_town(d.gaz, key, least)
 
 
 def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -1421,10 +1425,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             or key in _CALENDAR
             or taken.overlaps(s, e)
             or entities.overlaps(s, e)
-            or not any(
-                c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= least
-                for c in gaz.candidates(key)
-            )
+            or not _own_town(gaz, key, least)
         ):
             continue
         added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
@@ -1495,14 +1496,7 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
         regional = len(items) >= 3 and _towns_of_a_region(gaz, [normalize_name(text[s:e]) for s, e in items])
         # "Honfleur and Cognac were among the towns hit": the words after the list call its members towns.
         regional = regional or (
-            _TOWNS_AFTER.match(text, match.end()) is not None
-            and all(
-                any(
-                    c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= 1_000
-                    for c in gaz.candidates(k)
-                )
-                for k in keys
-            )
+            _TOWNS_AFTER.match(text, match.end()) is not None and all(_own_town(gaz, k, 1_000) for k in keys)
         )
         if (
             not open_items
@@ -2034,8 +2028,9 @@ _SIDE_HIRES = re.compile(
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
 _VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
+_SCORE = r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])"  # "2-1", "24-17"; not a phone number's "903-675"
 _GAME_WORDS = re.compile(
-    r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])|\b(?:game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
+    rf"{_SCORE}|\b(?:game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
     r"round|league|season|championship|title|cup|rivalry|overtime|extra time|penalties|innings|halftime|"
     r"half-time|touchdowns?|goals?|points|conference|seed|standings|coach|scored|kick-?off|table|fans|stadium|"
     r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off|defeats?|relegat\w+|promot\w+|manager|"
@@ -2060,7 +2055,7 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 # ("Palm Springs", "Texas Parks & Wildlife", "Texas Democrats").
 # What only a match has: a score, a result, cricket's and football's counts, a league.
 _MATCH_WORDS = re.compile(
-    r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])|\b(?:beat|beats|defeated|won|lost|drew|wickets?|runs|goals?|innings|"
+    rf"{_SCORE}|\b(?:beat|beats|defeated|won|lost|drew|wickets?|runs|goals?|innings|"
     r"overs|chased down|balls to spare|league|cup|final|match|fixture|derby|playoffs?|halftime|half-time)\b"
 )
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")  # "Mumbai " before a demonym nickname
