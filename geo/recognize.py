@@ -219,6 +219,11 @@ _AT_INSTITUTION = re.compile(
 )
 _NAME = r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
+# Nouns of a place said only before "of": "the state of Tabasco", "the island of Kos", "the hill station of Murree".
+_PLACE_OF_NOUN = (
+    r"(?i:state|island|isle|emirate|oblast|canton|prefecture|governorate|commune|parish|atoll|archipelago|"
+    r"peninsula|resort|enclave|exclave|hill station|spa town|market town|seaside town)"
+)
 # What a town has, after its possessive, with up to two describing words between: "Weymouth's harbour", "Deal's
 # restored pier", "Rugby's new station car park", "Hull's ferry terminal". _TOWN_BUILT: what no person or idea has
 # ("Liberty's streets" may be a figure of speech; "Liberty's pier" is not).
@@ -237,9 +242,10 @@ _DESCRIBING = (
 )
 _TOWN_THING = rf"{_DESCRIBING}(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs)\b"
 _PLACE_PHRASE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
+    rf"\b(?:[Tt]he|[Aa]) (?:(?!of )[A-Za-z-]+ ){{0,2}}(?:{_PLACE_NOUN}|{_PLACE_OF_NOUN}) of (?P<a>{_NAME})"  # "the town of
+    # Orange", "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
-    rf"mayor|citizens|heart|centre|center|edge) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
+    rf"mayor|citizens|heart|centre|center|edge|coast) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
     rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
     r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
@@ -1336,6 +1342,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
     voted", "beaches near Tulum" — however NER labelled it and whatever word it also is."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    # NER's entity of exactly the name, said as a place here: the words' rule, so no filter undoes what they say
+    # ("the Mexican state of Tabasco" is no sauce, "the town of Nokia" no phone maker).
+    said: set[tuple[int, int]] = set()
     matches = [
         *_cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80),
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
@@ -1355,6 +1364,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             ws, we = words[0][0], words[j - 1][1]
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
+                if group in "abcdh":
+                    said.add((ws, we))
                 break
             if (
                 key not in _stop_words()
@@ -1373,6 +1384,13 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
                 break
+    if said:
+        found = [
+            replace(m, rule="place_phrase")
+            if (m.start, m.end) in said and m.source == "ner" and m.rule not in _CONTEXT_RULES
+            else m
+            for m in found
+        ]
     return found + added
 
 

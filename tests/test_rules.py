@@ -493,6 +493,9 @@ def test_an_organisations_name_is_a_place_where_the_text_says_so(gaz, nlp):
     assert texts(gaz, nlp, "Police in Ford closed the road.", {"Ford": "GPE"}) == ["Ford"]
     assert texts(gaz, nlp, "A storm hit Ford, Kansas.", {"Ford": "GPE"}) == ["Ford"]
     assert texts(gaz, nlp, "He drove to Ford for a new truck.", {"Ford": "GPE"}) == []
+    # NER's own entity, said as a place by the words around it: no filter undoes them.
+    assert found(gaz, nlp, "Floods hit the Kansas state of Ford.", {"Ford": "ORG"}) == [("Ford", "place_phrase")]
+    assert found(gaz, nlp, "Snow fell on the quiet town of Ford.", {"Ford": "GPE"}) == [("Ford", "place_phrase")]
 
 
 def test_a_university_used_alone_is_no_town(gaz, nlp):
@@ -585,6 +588,8 @@ def test_a_place_phrase_makes_a_common_word_a_town(gaz, nlp):
         ("Outside Ross, the fires spread.", {}, "Ross"),
         ("Everton is a suburb of the city.", {}, "Everton"),
         ("Tulum residents complained about the noise.", {"Tulum": "ORG"}, "Tulum"),
+        ("Ferries sail to the little Greek island of Tulum.", {}, "Tulum"),
+        ("Floods hit the north coast of Tulum.", {"Tulum": "PERSON"}, "Tulum"),
     ],
 )
 def test_words_said_of_a_town_make_an_unnamed_town_a_place(gaz, nlp, text, ents, town):
