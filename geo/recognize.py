@@ -122,6 +122,9 @@ COMMON_WORD_TOWN_POPULATION = (
 POSSESSIVE_TOWN_POPULATION = (
     10_000  # … and this big before what only a town has: "Deal's pier", "March's station"
 )
+PREDICATE_TOWN_POPULATION = (
+    5_000  # a town this big, by a name that is no common word, opening a sentence before what is said of a town
+)  # and untagged by NER: "Murree was cut off by snow"
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
 _QUALIFIERS = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest northeastern "
@@ -289,11 +292,11 @@ _LIST_CUE = re.compile(r",? (?:and|or) [A-Z]")
 _PLURAL_GENERIC = re.compile(
     r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
 )
+_FEASTS = frozenset("christmas easter thanksgiving halloween hanukkah ramadan diwali passover eid".split())
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday christmas easter thanksgiving halloween hanukkah ramadan diwali "
-    "passover eid".split()
-)
+    "wednesday thursday friday saturday sunday".split()
+) | _FEASTS
 _INSTITUTIONS = frozenset(
     "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
@@ -1418,6 +1421,11 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
 )
 
 
+# What is said of a town that may as well be said of a person NER took the name for ("Tarbes was cut off by the
+# floods" is a town; "Devonport was hit by a car", "Devonport hosted the dinner" may be a person).
+_PERSON_MAY_DO = re.compile(r" (?:will host|hosted|hosts|is hosting|has banned|banned|was (?:hit|struck) by)\b")
+
+
 def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A big town whose name is also a common word or a given name, after a preposition of place and named by no
     entity (NER's one-word organisation, person or place of that name aside: "officials in Florence"): "moved to
@@ -1438,9 +1446,23 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         # What only a town has ("Deal's pier") says place for a smaller town than a preposition does.
         strong = _OWNS_TOWN_THING.match(text, e) or _WEATHER_AFTER.match(text, e)
         least = POSSESSIVE_TOWN_POPULATION if strong else COMMON_WORD_TOWN_POPULATION
+        if key not in d.rec.stop and match.re is _TOWN_PREDICATE and not _OWNS_TOWN_THING.match(text, e):
+            # A name that is no common word, opening a sentence before words said of a town, which NER left alone:
+            # "Murree was cut off by snow", "Katherine recorded 42 degrees" (a given name: only what no person does).
+            if not strong and (
+                match.group(1) in _listed_given_names()
+                or match.group(1) in d.person_words
+                or (
+                    _PERSON_MAY_DO.match(text, e)
+                    and any(x.label_ == "PERSON" and x.start_char == s and x.end_char == e for x in d.ents)
+                )
+            ):
+                continue
+            least = PREDICATE_TOWN_POPULATION
+        elif key not in d.rec.stop:
+            continue
         if (
-            key not in d.rec.stop
-            or key in _CALENDAR
+            key in _CALENDAR
             or taken.overlaps(s, e)
             or entities.overlaps(s, e)
             or not _own_town(gaz, key, least)
@@ -1683,8 +1705,9 @@ def lower_case(d: _Doc, m: Mention) -> bool:
 
 
 def saints_day(d: _Doc, m: Mention) -> bool:
-    """ "St. Patrick's Day", "St. George's Day": a day, not a place."""
-    return _HOLIDAY.match(d.text, m.end) is not None
+    """ "St. Patrick's Day", "St. George's Day", and a feast alone ("busy over Easter", "closed at Christmas"): a
+    day, not a place."""
+    return _HOLIDAY.match(d.text, m.end) is not None or normalize_name(m.text) in _FEASTS
 
 
 _CREDENTIAL_BEFORE = re.compile(

@@ -1126,3 +1126,20 @@ def test_a_possessive_stays_outside_the_name_and_ner_s_piece_gives_way(gaz, nlp)
     assert found(gaz, nlp, "Deal's mayor resigned on Monday.") == [("Deal", "place_phrase")]
     text = "Cortina d'Ampezzo will host the curling events."
     assert found(gaz, nlp, text, {"Cortina": "GPE"}) == [("Cortina d'Ampezzo", "elided_name")]
+
+
+def test_an_untagged_town_opening_a_sentence_before_what_is_said_of_a_town(gaz, nlp):
+    assert found(gaz, nlp, "Devonport was cut off by floods on Tuesday.") == [("Devonport", "common_word_town")]
+    assert found(gaz, nlp, "Tulum recorded 41 degrees, its hottest day.", {"Tulum": "ORG"}) == [
+        ("Tulum", "common_word_town")
+    ]
+    # NER's person, or a hamlet, is not claimed by words a person may also have said of them.
+    assert ("Devonport", "common_word_town") not in found(
+        gaz, nlp, "Devonport was hit by a car.", {"Devonport": "PERSON"}
+    )
+    assert texts(gaz, nlp, "Pueblito was cut off by floods.") == []  # 2,000 people: a town of 5,000 or more
+    assert texts(gaz, nlp, "Tulum was cut off.", disabled=frozenset({"common_word_town"})) == []
+
+
+def test_a_feast_alone_is_a_day_not_a_place(gaz, nlp):
+    assert texts(gaz, nlp, "Hotels in Tulum were full over Easter.", {"Tulum": "GPE", "Easter": "LOC"}) == ["Tulum"]
