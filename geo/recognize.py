@@ -265,6 +265,9 @@ _PLACE_PHRASE = re.compile(
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASE.
 _NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])")
 _NEAR_CUE = re.compile(r" (?:near|outside|nearby) [A-Z]")
+# A route: "from Plymouth to Santander" (one end a place the text names).
+_ROUTE = re.compile(rf"\b[Ff]rom (?P<j>{_NAME}) to (?P<k>{_NAME})(?![ -][A-Z]|['’]s)")
+_ROUTE_CUE = re.compile(r" to [A-Z]")
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo", "Villeneuve-d'Ascq": names with an elided article or
 # preposition.
 _ELIDED_NAME = re.compile(
@@ -1387,10 +1390,31 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
                 break
+    # "a ferry from Plymouth to Santander", "flights from Bodrum to Istanbul": one end of a route the text names as a
+    # place makes the other end a place (a town of NEAR_TOWN_POPULATION or more, or a feature).
+    places = _Spans((m.start, m.end) for m in _found_places(found))
+    for match in _cued(_ROUTE, _ROUTE_CUE, text, 40, 60):
+        for one, other in (("j", "k"), ("k", "j")):
+            s, e = match.span(one)
+            if not places.overlaps(*match.span(other)):
+                continue
+            key = normalize_name(text[s:e])
+            if taken.overlaps(s, e):
+                said.add((s, e))
+            elif (
+                key not in _stop_words()
+                and key not in _CALENDAR
+                and key not in d.rec.stop
+                and text[s:e] not in d.person_words
+                and not d.gaz.demonym(key)
+                and any(_near_worthy(c) for c in d.gaz.candidates(key))
+            ):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "place_phrase"))
+                taken.add(s, e)
     if said:
         found = [
             replace(m, rule="place_phrase")
-            if (m.start, m.end) in said and m.source == "ner" and m.rule not in _CONTEXT_RULES
+            if (m.start, m.end) in said and m.source in ("ner", "gazetteer") and m.rule not in _CONTEXT_RULES
             else m
             for m in found
         ]

@@ -1143,3 +1143,14 @@ def test_an_untagged_town_opening_a_sentence_before_what_is_said_of_a_town(gaz, 
 
 def test_a_feast_alone_is_a_day_not_a_place(gaz, nlp):
     assert texts(gaz, nlp, "Hotels in Tulum were full over Easter.", {"Tulum": "GPE", "Easter": "LOC"}) == ["Tulum"]
+
+
+def test_one_end_of_a_route_the_text_names_makes_the_other_a_place(gaz, nlp):
+    text = "A ferry from Tulsa to Devonport was delayed."
+    assert ("Devonport", "place_phrase") in found(gaz, nlp, text, {"Tulsa": "GPE"})
+    # A firm's name at the other end is kept as the place the route says ("Ford" is in data/organisations.txt).
+    assert "Ford" in texts(gaz, nlp, "The bus from Tulsa to Ford was late.", {"Tulsa": "GPE", "Ford": "ORG"})
+    # Neither end a place the text names; a hamlet; a day.
+    assert texts(gaz, nlp, "She went from Devonport to Tulum.") == []
+    assert "Pueblito" not in texts(gaz, nlp, "A ferry from Tulsa to Pueblito sank.", {"Tulsa": "GPE"})
+    assert texts(gaz, nlp, "Shops in Tulsa open from Monday to Friday.", {"Tulsa": "GPE"}) == ["Tulsa"]
