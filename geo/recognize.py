@@ -244,21 +244,23 @@ _DESCRIBING = (
     r"iconic|picturesque) ){0,2}"
 )
 _TOWN_THING = rf"{_DESCRIBING}(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs)\b"
+# A capitalised word that opens a sentence and names nothing: "The mayor of Puerto Madryn" is no place "The".
+_NOT_AN_ARTICLE = r"(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
 _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) (?:(?!of )[A-Za-z-]+ ){{0,2}}(?:{_PLACE_NOUN}|{_PLACE_OF_NOUN}) of (?P<a>{_NAME})"  # "the town of
     # Orange", "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree"
-    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|residents|people|"
-    rf"mayor|citizens|heart|centre|center|edge|coast) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
-    rf"|(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|[Rr]esidents|"
+    rf"people|[Mm]ayor|citizens|heart|centre|center|edge|coast) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
+    rf"|{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
     r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
-    rf"|(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
-    rf"|(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
+    rf"|{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
+    rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
     r"town centre|city centre|port officials|port authority|harbou?r ?master)\b"  # "Reading council voted"
-    rf"|(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
+    rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
-    rf"|(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
+    rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
 )
@@ -475,6 +477,7 @@ class Recognizer:
         self.qualifiers = QualifierReader(gazetteer)
         # match_names' answers: (surface, of several words with compound names wanted) → a name it yields.
         self._named: dict[tuple[str, bool], bool] = {}
+        self._own_names: dict[str, bool] = {}  # surfaces of several words that are a place's own name (any size)
 
     def on(self, name: str) -> bool:
         """True unless the recognition rule *name* is switched off."""
@@ -572,7 +575,7 @@ class Recognizer:
         ``compound`` also names of several words that are a town's own name ("Sault Ste. Marie",
         "Saint-Jean-sur-Richelieu", "Dún Laoghaire"; see :meth:`_compound_name`)."""
         for run in _name_runs(text, start, end):
-            i = 0
+            i = floor = 0  # floor: the first word after the last name yielded
             while i < len(run):
                 if text[run[i][0] : run[i][1]] in ("The", "THE"):
                     i += 1
@@ -592,11 +595,49 @@ class Recognizer:
                             several and not _SENTENCE_BREAK.search(surface) and self._compound_name(key)
                         )
                     if named:
+                        # "Springs" of "Hanmer Springs": the smaller place's own longer name, not the strong one.
+                        longer = self._longer_name(text, run, floor, i, j) if len(run) > j - i else None
+                        if longer is not None:
+                            first, last, j = run[longer[0]], run[longer[1] - 1], longer[1]
                         yield first[0], last[1]
-                        i = j
+                        i = floor = j
                         break
                 else:
                     i += 1
+
+    def _longer_name(
+        self, text: str, run: list[tuple[int, int]], floor: int, i: int, j: int
+    ) -> tuple[int, int] | None:
+        """The longest span ``(a, b)`` of the run around words ``run[i:j]`` (from word *floor* on) that is a place's
+        own name or alias in the gazetteer, however small, with a word that is no qualifier ("Hanmer Springs",
+        1,180 people, holds the strong "Springs"; "New London", "St. Paris"; not "North Arlington" for Arlington);
+        None if there is none."""
+        best = None
+        for a in range(max(floor, j - _MAX_WORDS), i + 1):
+            for b in range(min(len(run), a + _MAX_WORDS), j - 1, -1):
+                if (
+                    (a, b) == (i, j)
+                    or (best is not None and b - a <= best[1] - best[0])
+                    or not text[run[b - 1][0]].isupper()
+                    or text[run[a][0] : run[a][1]] in ("The", "THE")  # "The Atlas Mountains" is the same name
+                    or all(
+                        text[w[0] : w[1]].lower() in _QUALIFIERS or not text[w[0]].isupper()
+                        for w in run[a:i] + run[j:b]
+                    )
+                ):
+                    continue
+                surface = text[run[a][0] : run[b - 1][1]]
+                known = self._own_names.get(surface)
+                if known is None:
+                    if len(self._own_names) >= _NAMED_MEMORY:
+                        self._own_names.clear()
+                    key = normalize_name(surface)
+                    known = self._own_names[surface] = key not in self.stop and any(
+                        c.name_kind <= 1 for c in self.gazetteer.candidates(key)
+                    )
+                if known:
+                    best = (a, b)
+        return best
 
     def _compound_name(self, key: str) -> bool:
         """A name of two or more words that is the own name of a town of ``COMPOUND_MIN_POPULATION`` people or

@@ -122,6 +122,8 @@ PLACES = [
     ("Chad", "PCLI", "TD", "", 15_477_751, []),
     ("N'Djamena", "PPLC", "TD", "TD.21", 1_359_526, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
+    ("Springs", "PPL", "ZA", "ZA.06", 186_394, []),
+    ("Hanmer Springs", "PPL", "NZ", "NZ.E9", 1_180, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -819,10 +821,12 @@ def test_an_old_name_of_a_smaller_city_is_a_place_where_the_words_say_so(gaz, nl
     # Cities under a million: claimed after a locative word or beside a listed place, not on their own.
     assert found(gaz, nlp, "The family fled Breslau in 1945.") == [("Breslau", "former_name")]
     assert found(gaz, nlp, "Breslau was a German city.") == []
-    assert found(gaz, nlp, "They moved from Breslau to Vienna.", {"Vienna": "GPE"}) == [
-        ("Breslau", "former_name"),
+    assert found(gaz, nlp, "They moved to Vienna from Breslau.", {"Vienna": "GPE"}) == [
         ("Vienna", "ner_place"),
+        ("Breslau", "former_name"),
     ]
+    # A route says it too, by its own rule: "from Breslau to Vienna".
+    assert texts(gaz, nlp, "They moved from Breslau to Vienna.", {"Vienna": "GPE"}) == ["Breslau", "Vienna"]
     assert found(gaz, nlp, "Rozen's wife, Julia, has taken on the search.", {"Julia": "ORG"}) == []
     assert found(gaz, nlp, "The poet left Julia for Vienna.", {"Julia": "PERSON", "Vienna": "GPE"})[0] == (
         "Julia",
@@ -1154,3 +1158,18 @@ def test_one_end_of_a_route_the_text_names_makes_the_other_a_place(gaz, nlp):
     assert texts(gaz, nlp, "She went from Devonport to Tulum.") == []
     assert "Pueblito" not in texts(gaz, nlp, "A ferry from Tulsa to Pueblito sank.", {"Tulsa": "GPE"})
     assert texts(gaz, nlp, "Shops in Tulsa open from Monday to Friday.", {"Tulsa": "GPE"}) == ["Tulsa"]
+
+
+def test_a_strong_name_inside_a_smaller_places_longer_name_gives_way_to_it(gaz, nlp):
+    # "Springs" (186,000 people) inside "Hanmer Springs" (1,180): the smaller place's own name is meant.
+    assert found(gaz, nlp, "Hotels in Hanmer Springs were full.") == [("Hanmer Springs", "gazetteer_name")]
+    # A qualifier is no new name ("North Springs" is Springs, north); an unknown longer run keeps the inner name.
+    assert found(gaz, nlp, "Hotels in North Springs were full.") == [("Springs", "gazetteer_name")]
+    assert found(gaz, nlp, "Hotels in Qwerty Springs were full.") == [("Springs", "gazetteer_name")]
+
+
+def test_a_sentences_article_is_no_name_and_a_capital_opens_a_place_phrase(gaz, nlp):
+    assert found(gaz, nlp, "The mayor of Tulum said the beach reopened.", {"Tulum": "PERSON"}) == [
+        ("Tulum", "place_phrase")
+    ]
+    assert found(gaz, nlp, "Residents of Devonport say the ferry is late.") == [("Devonport", "place_phrase")]
