@@ -679,6 +679,7 @@ class Recognizer:
             found = rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
+        d.places = [(m.start, m.end, normalize_name(m.text)) for m in _found_places(found)]
         verdicts = [(m, self._verdict(d, m)) for m in found]  # every filter runs once per mention
         # A team named after a small town is its town only when the story is near it ("beat Banbury" in a
         # Midlands match report): a "maybe" mention, which the resolver keeps only near the article's other places.
@@ -786,6 +787,7 @@ class _Doc:
         "titled",
         "person_spans",
         "person_ends",
+        "places",
     )
 
     def __init__(
@@ -814,6 +816,8 @@ class _Doc:
             if m.group(1).split()[0] in _listed_given_names()
         ]
         self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
+        # The mentions found before the filters, as (start, end, normalised name): a list's other places.
+        self.places: list[tuple[int, int, str]] = []
 
 
 # A listed given name (data/given_names.txt) and a surname, then a comma and what the person is or their age:
@@ -2043,7 +2047,25 @@ def organisation(d: _Doc, m: Mention) -> bool:
         _IN_PLACE.search(d.text, max(0, start - 20), start)
         or _COMMA_PARENT.match(d.text, m.end)
         or _PLACE_OF_BEFORE.search(d.text, max(0, start - 20), start)
+        or _listed_with_a_place(d, m, orgs)
     )
+
+
+def _listed_with_a_place(d: _Doc, m: Mention, orgs: frozenset[str]) -> bool:
+    """Whether *m* is an item of a list after a preposition ("between Corona and Riverside", "near Dodge and
+    Spearville") of which another item is a place found in the text that is no listed organisation ("between Ford
+    and Toyota" is two firms)."""
+    lo = max(0, m.start - 120)
+    for match in _LIST.finditer(d.text, lo, min(len(d.text), m.end + 120)):
+        if match.start("items") > m.start or match.end("items") < m.end:
+            continue
+        if not match.group("prep") or match.group("prep") == "and":
+            return False
+        return any(
+            (s, e) != (m.start, m.end) and match.start("items") <= s and e <= match.end("items") and key not in orgs
+            for s, e, key in d.places
+        )
+    return False
 
 
 _BUSINESS_AFTER = re.compile(

@@ -495,6 +495,12 @@ def test_an_organisations_name_is_a_place_where_the_text_says_so(gaz, nlp):
     assert texts(gaz, nlp, "Police in Ford closed the road.", {"Ford": "GPE"}) == ["Ford"]
     assert texts(gaz, nlp, "A storm hit Ford, Kansas.", {"Ford": "GPE"}) == ["Ford"]
     assert texts(gaz, nlp, "He drove to Ford for a new truck.", {"Ford": "GPE"}) == []
+    # One of a list of places after a preposition: "between Ford and Tulsa" — not a list of firms.
+    assert texts(gaz, nlp, "The road between Ford and Tulsa reopened.", {"Ford": "GPE", "Tulsa": "GPE"}) == [
+        "Ford",
+        "Tulsa",
+    ]
+    assert texts(gaz, nlp, "Talks between Ford and Target stalled.", {"Ford": "GPE", "Target": "GPE"}) == []
     # NER's own entity, said as a place by the words around it: no filter undoes them.
     assert found(gaz, nlp, "Floods hit the Kansas state of Ford.", {"Ford": "ORG"}) == [("Ford", "place_phrase")]
     assert found(gaz, nlp, "Snow fell on the quiet town of Ford.", {"Ford": "GPE"}) == [("Ford", "place_phrase")]
