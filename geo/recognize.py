@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 # NER in the sm/md pipelines carries its own tok2vec: nothing else needs to run (same entities, ~2x faster).
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})
+_LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # Words that make a natural feature of the place before them: "Sydney Harbour", "Tampa Bay".
 _FEATURES = frozenset(
     "Harbour Harbor Bay River Lake Island Islands Mountains Valley Beach Coast Hills Peninsula Forest Canyon Creek "
@@ -1016,6 +1016,13 @@ def _compound_town(d: _Doc, start: int, end: int, key: str, label: str) -> bool:
     return _own_town(d.gaz, key, least)
 
 
+def _inside_quotes(text: str, start: int) -> bool:
+    """Whether *start* lies after an opening quotation mark of its sentence that is not closed before it."""
+    lo, _ = _sentence_span(text, start, start)
+    before = text[lo:start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's person, organisation, product or work after "in", "to", "from", "near", "into", "outside", "around",
     "across", "throughout" that the gazetteer knows: "drove to Cirencester", "a home in Riverdale", "sites around
@@ -1027,6 +1034,8 @@ def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Me
         and d.text[start:end] not in d.person_words
     ):
         return None
+    if ent.label_ in ("WORK_OF_ART", "EVENT") and _inside_quotes(d.text, start):
+        return None  # "Shakespeare in Love": a title's words
     before = max(0, start - 12)
     if (_ON_ISLAND.search(d.text, before, start) or _LOCATIVE.search(d.text, before, start)) and any(
         c.fcode in ("ISL", "ISLS") and c.name_kind <= 1 for c in d.gaz.candidates(key)

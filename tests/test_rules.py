@@ -1179,3 +1179,10 @@ def test_a_sentences_article_is_no_name_and_a_capital_opens_a_place_phrase(gaz, 
         ("Tulum", "place_phrase")
     ]
     assert found(gaz, nlp, "Residents of Devonport say the ferry is late.") == [("Devonport", "place_phrase")]
+
+
+def test_a_title_or_event_after_a_locative_word_is_a_place_unless_quoted(gaz, nlp):
+    assert found(gaz, nlp, "Power was restored in Devonport by Sunday.", {"Devonport": "WORK_OF_ART"}) == [
+        ("Devonport", "locative_name")
+    ]
+    assert texts(gaz, nlp, 'She loved "Summer in Devonport" as a child.', {"Devonport": "WORK_OF_ART"}) == []
