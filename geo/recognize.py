@@ -101,6 +101,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
+_LOCATIVE_THE = re.compile(
+    r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Aa]round|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Oo]ver) the $"
+)
 _ON_ISLAND = re.compile(
     r"\b(?:[Oo]n|[Oo]nto|[Oo]ff) $"
 )  # "on Java", "off Lampedusa": an island's prepositions
@@ -1041,6 +1044,13 @@ def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Me
         c.fcode in ("ISL", "ISLS") and c.name_kind <= 1 for c in d.gaz.candidates(key)
     ):
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]  # "floods on Java"
+    if (
+        _LOCATIVE_THE.search(d.text, max(0, start - 16), start)
+        and key not in word_list("organisations.txt")  # "in the Honda": the car
+        and any(c.name_kind == 0 and not c.fcode.startswith(("PPL", "PCL")) for c in d.gaz.candidates(key))
+    ):
+        # "poachers in the Serengeti", "fires across the Algarve": a region, park or feature that takes "the".
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
     if not _LOCATIVE.search(d.text, max(0, start - 12), start):
         return None
     if d.rec._any_place(key):

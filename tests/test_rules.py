@@ -123,6 +123,7 @@ PLACES = [
     ("N'Djamena", "PPLC", "TD", "TD.21", 1_359_526, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
     ("Springs", "PPL", "ZA", "ZA.06", 186_394, []),
+    ("Serengeti", "ADM2", "TZ", "TZ.15", 249_420, []),
     ("Hanmer Springs", "PPL", "NZ", "NZ.E9", 1_180, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
@@ -1189,3 +1190,12 @@ def test_a_title_or_event_after_a_locative_word_is_a_place_unless_quoted(gaz, nl
     assert found(gaz, nlp, 'She loved "Summer in Devonport" as a child.', {"Devonport": "WORK_OF_ART"}) == [
         ("Devonport", "maybe_place")
     ]
+
+
+def test_a_region_that_takes_the_after_a_locative_word(gaz, nlp):
+    assert found(gaz, nlp, "Poachers were caught in the Serengeti.", {"Serengeti": "PERSON"}) == [
+        ("Serengeti", "locative_name")
+    ]
+    # A town does not take "the" ("in the Devonport" is something of Devonport's); a firm's name is the firm.
+    assert ("Devonport", "locative_name") not in found(gaz, nlp, "He sat in the Devonport.", {"Devonport": "ORG"})
+    assert found(gaz, nlp, "She sat in the Ford.", {"Ford": "PRODUCT"}) == []
