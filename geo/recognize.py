@@ -234,7 +234,9 @@ _PLACE_OF_NOUN = (
 # restored pier", "Rugby's new station car park", "Hull's ferry terminal". _TOWN_BUILT: what no person or idea has
 # ("Liberty's streets" may be a figure of speech; "Liberty's pier" is not).
 _TOWN_BUILT = (
-    r"old town|old city|mayor|(?:city |town )?council|harbou?r|port|pier|quay|quayside|marina|promenade|airport|"
+    r"old town|old city|mayor|(?:city |town )?council|(?:river |sea |coal |fishing |container |cruise )?(?:harbou?r|port)|"
+    r"pier|quay|quayside|marina|promenade|airport|airstrip|airfield|market|cathedral|castle|abbey|minster|"
+    r"tourist office|tourism office|town square|main square|railway (?:workshops?|yard)|"
     r"(?:railway |train |bus |ferry )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
     r"historic (?:centre|center|core|quarter)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|bypass|"
     r"ring road"
@@ -253,7 +255,7 @@ _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) (?:(?!of )[A-Za-z-]+ ){{0,2}}(?:{_PLACE_NOUN}|{_PLACE_OF_NOUN}) of (?P<a>{_NAME})"  # "the town of
     # Orange", "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|[Rr]esidents|"
-    rf"people|[Mm]ayor|citizens|heart|centre|center|edge|coast) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
+    rf"people|[Mm]ayor|citizens|heart|centre|center|edge|coast|much|parts|most|rest) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
     rf"|{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
     r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
@@ -266,6 +268,11 @@ _PLACE_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
+    rf"|{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|based|bred|raised|headquartered)\b"  # "the Dungarvan-born sprinter"
+    rf"|\b[Tt]he {_NOT_AN_ARTICLE}(?P<k>{_NAME}) (?:district|region|area|municipality|province|prefecture|"
+    r"governorate)\b"  # "officials in the Mandi district", "the Chicago area"
+    rf"|{_NOT_AN_ARTICLE}(?P<l>{_NAME}) (?:Municipality|Municipal (?:Council|Corporation)|Shire Council)\b"  # "Bauang
+    # Municipality has declared a state of calamity"
 )
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASE.
 _NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])")
@@ -285,6 +292,8 @@ _PLACE_PHRASE_CUE = re.compile(
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre|"
     r"port officials|port authority|harbou?r ?master)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
+    r"|-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
+    r"governorate)\b| (?:Municipality|Municipal|Shire Council)\b"
 )
 _ELIDED_CUE = re.compile(
     r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
@@ -308,7 +317,8 @@ _CALENDAR = frozenset(
 _INSTITUTIONS = frozenset(
     "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
-    "Area Community Memorial Township Parks Housing Health Water Transit Symphony Museum Zoo".split()
+    "Area Community Memorial Township Municipality Municipal Shire Parks Housing Health Water Transit Symphony Museum "
+    "Zoo".split()
 )
 
 
@@ -1295,6 +1305,54 @@ _STATE_CODE_AFTER = re.compile(
 )
 
 
+_IN_BEFORE = re.compile(r"[^\s,] in (?:the )?$")
+IN_COUNTY_KM = 60.0  # "Castlerea in County Roscommon": a town this near the county's point is in it
+IN_COUNTY_POPULATION = 1_000  # … and this big (a name before "in" is often no town: "Smith in Kerry")
+
+
+def _town_in_county(
+    d: _Doc, parent_start: int, areas: list[Candidate], taken: _Spans, added: list[Mention]
+) -> None:
+    """A town NER missed just before "in" and an admin-1 unit that holds it, or a county or region the text names
+    within ``IN_COUNTY_KM`` of its point: "a man from Castlerea in County Roscommon", "roads around Gap in the
+    Hautes-Alpes"."""
+    text = d.text
+    if not (sep := _IN_BEFORE.search(text, max(0, parent_start - 9), parent_start)):
+        return
+    end = sep.start() + 1
+    words = _words(text, max(0, end - 40), end)
+    from geopy.distance import great_circle
+
+    for i in range(max(0, len(words) - 3), len(words)):
+        s, e = words[i][0], end
+        if words[-1][1] != end or not all(text[w[0]].isupper() for w in words[i:]):
+            continue
+        key = normalize_name(text[s:e])
+        if (
+            taken.overlaps(s, e)
+            or key in _stop_words()
+            or key in d.rec.stop
+            or text[s:e] in d.person_words
+            or any(ps <= s and e <= pe for ps, pe in d.person_spans)
+        ):
+            continue
+        if any(
+            c.fcode.startswith("PPL")
+            and c.name_kind == 0
+            and c.population >= IN_COUNTY_POPULATION
+            and any(
+                c.admin1 == a.admin1
+                if a.fcode == "ADM1"
+                else great_circle((c.lat, c.lon), (a.lat, a.lon)).km <= IN_COUNTY_KM
+                for a in areas
+            )
+            for c in d.gaz.candidates(key)
+        ):
+            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
+            taken.add(s, e)
+            return
+
+
 def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer has inside the state or country written after it: "Near Moab, Utah", "Outside Tonopah,
     Nev.", "Kanab, Utah", "Oshkosh, WI, expects" — a town NER missed or called a person; the parent is a found
@@ -1305,6 +1363,8 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     parents: list[
         tuple[int, set[str]]
     ] = []  # where the parent starts, the admin-1 and country codes it names
+    # "Castlerea in County Roscommon", "Gap in the Hautes-Alpes": a county or region after "in", with its points.
+    counties: list[tuple[int, list[Candidate]]] = []
     for parent in _found_places(found):
         candidates = [c for c in gaz.candidates(parent.text) if c.name_kind <= 1]
         codes = {c.admin1 for c in candidates if c.fcode == "ADM1"} | {
@@ -1314,6 +1374,11 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)
         ):  # "N.S.": press only
             parents.append((parent.start, codes))
+        areas = [c for c in candidates if c.fcode in ("ADM1", "ADM2") or (c.curated and c.fcode == "RGN")]
+        if areas:
+            counties.append((parent.start, areas))
+    for parent_start, areas in counties:
+        _town_in_county(d, parent_start, areas, taken, added)
     for match in _STATE_CODE_AFTER.finditer(text):
         # The qualifier reader the resolver and the geocoder use (geo.placestring): postal codes, press abbreviations.
         if not taken.overlaps(*match.span(1)) and (
@@ -1426,7 +1491,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             e -= 2  # "Gore's mayor": the name, not its possessive
         words = _words(text, s, e)
         if text[s:e] in d.person_words or (
-            group in "defghi" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
+            group in "defghijkl" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
         ):
             continue
         # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
@@ -1434,7 +1499,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             ws, we = words[0][0], words[j - 1][1]
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
-                if group in "abcdh":
+                if group in "abcdhjkl":
                     said.add((ws, we))
                 break
             if (
@@ -1503,7 +1568,7 @@ _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
-    r" (?:city )?council\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
+    r" (?:city )?council\b| has a population of\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
     rf"{_WEATHER_RECORD})"
 )

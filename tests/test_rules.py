@@ -125,6 +125,10 @@ PLACES = [
     ("Springs", "PPL", "ZA", "ZA.06", 186_394, []),
     ("Serengeti", "ADM2", "TZ", "TZ.15", 249_420, []),
     ("Hanmer Springs", "PPL", "NZ", "NZ.E9", 1_180, []),
+    ("Castlerea", "PPL", "IE", "IE.24", 1_992, []),
+    ("Roscommon", "ADM1", "IE", "IE.24", 64_544, ["County Roscommon"]),
+    ("Hautes-Alpes", "ADM2", "FR", "FR.93", 140_000, []),
+    ("Gap", "PPL", "FR", "FR.93", 40_000, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -1199,3 +1203,36 @@ def test_a_region_that_takes_the_after_a_locative_word(gaz, nlp):
     # A town does not take "the" ("in the Devonport" is something of Devonport's); a firm's name is the firm.
     assert ("Devonport", "locative_name") not in found(gaz, nlp, "He sat in the Devonport.", {"Devonport": "ORG"})
     assert found(gaz, nlp, "She sat in the Ford.", {"Ford": "PRODUCT"}) == []
+
+
+def test_a_town_before_in_and_the_county_or_region_that_holds_it(gaz, nlp):
+    text = "A man from Castlerea in County Roscommon won the jackpot."
+    assert found(gaz, nlp, text, {"County Roscommon": "GPE"}) == [
+        ("Castlerea", "town_comma_parent"),
+        ("County Roscommon", "ner_place"),
+    ]
+    # A county's point near the town; the words say place, so a firm's name ("Gap") is the town.
+    text = "Snow closed roads around Gap in the Hautes-Alpes."
+    assert ("Gap", "town_comma_parent") in found(gaz, nlp, text, {"Hautes-Alpes": "GPE"})
+    # Not in the unit named; a person's name.
+    assert "Tulum" not in texts(gaz, nlp, "Flights from Tulum in County Roscommon.", {"County Roscommon": "GPE"})
+    text = "He met Mary Castlerea in County Roscommon."
+    assert "Castlerea" not in texts(gaz, nlp, text, {"Mary Castlerea": "PERSON", "County Roscommon": "GPE"})
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "town"),
+    [
+        ("The Tulum-born chef opened a restaurant.", {}, "Tulum"),
+        ("Officials in the Devonport district closed schools.", {}, "Devonport"),
+        ("Tulum Municipality declared an emergency.", {"Tulum Municipality": "PERSON"}, "Tulum"),
+        ("The storm flattened much of Tulum.", {}, "Tulum"),
+        ("Deal's fishing port reopened.", {}, "Deal"),
+    ],
+)
+def test_more_words_that_say_a_town(gaz, nlp, text, ents, town):
+    assert (town, "place_phrase") in found(gaz, nlp, text, ents)
+
+
+def test_a_towns_population_said_of_it(gaz, nlp):
+    assert found(gaz, nlp, "Devonport has a population of 26,000.") == [("Devonport", "common_word_town")]
