@@ -75,6 +75,7 @@ NAMESAKE_TOWN = (
 )
 KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
 OBSCURE_NAMES = 10  # … and one with fewer than this is little known
+CAPITAL_BESIDE_KM = 400.0  # a capital of a unit's name this near its point is the name's city ("Buenos Aires")
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
@@ -1328,6 +1329,25 @@ class Resolver:
             and c.fcode.startswith("PPL")
             and c.name_kind <= 1
             and c.population >= config.seat_min_population
+        }
+        # A capital of the name in a district of its own beside the unit: "Buenos Aires" (the federal capital is no
+        # part of Buenos Aires province) is the city too.
+        from geopy.distance import great_circle
+
+        capitals = [
+            c
+            for c in candidates
+            if c.fcode in ("PPLC", "PPLA") and c.name_kind <= 1 and c.population >= config.seat_min_population
+        ]
+        namesakes |= {
+            u.admin1
+            for u in candidates
+            if u.fcode == "ADM1"
+            and u.name_kind <= 1
+            and any(
+                c.country == u.country and great_circle((c.lat, c.lon), (u.lat, u.lon)).km <= CAPITAL_BESIDE_KM
+                for c in capitals
+            )
         }
         if any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates):
             # "Mexico" is the country, not Mexico City by one of its alternate names.

@@ -90,6 +90,18 @@ def test_a_bare_name_is_the_city_not_its_province(parser, name):
     assert places(with_gold_spans(parser, text, [name]))[name].fcode.startswith("PPL")
 
 
+def test_a_capital_beside_its_namesake_province_is_the_city(parser, without):
+    # The federal capital is no part of Buenos Aires province; a town of the province named beside it pulls the
+    # province up (holds_city) unless the capital counts as the name's city.
+    text = "Mercedes, a city of 60,000 west of Buenos Aires, declared a water emergency."
+    assert places(with_gold_spans(parser, text, ["Mercedes", "Buenos Aires"]))["Buenos Aires"].fcode == "PPLC"
+    off = places(with_gold_spans(without("namesake_city"), text, ["Mercedes", "Buenos Aires"]))
+    assert off["Buenos Aires"].fcode == "ADM1"
+    # A capital far away is no namesake of the state: "Oregon and Washington".
+    text = "Fires burned across Oregon and Washington."
+    assert places(with_gold_spans(parser, text, ["Oregon", "Washington"]))["Washington"].fcode == "ADM1"
+
+
 @pytest.mark.parametrize("name", ["Kharkiv", "Herat", "Aleppo"])
 def test_without_the_namesake_term_the_province_wins(without, name):
     text = f"Officials in {name} said the talks would go on."
