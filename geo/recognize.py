@@ -801,6 +801,7 @@ class _Doc:
         "person_spans",
         "person_ends",
         "places",
+        "headlines",
     )
 
     def __init__(
@@ -831,6 +832,7 @@ class _Doc:
         self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
         # The mentions found before the filters, as (start, end, normalised name): a list's other places.
         self.places: list[tuple[int, int, str]] = []
+        self.headlines = _headlines(text)
 
 
 # A listed given name (data/given_names.txt) and a surname, then a comma and what the person is or their age:
@@ -1193,11 +1195,33 @@ def place_glued_to_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> l
 
 def person_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's person: no place, and the text matcher claims nothing inside it ("Jim Ripley", "Mikheil
-    Saakashvili")."""
+    Saakashvili") — save a run of three words or more in a headline of capitalised words, where NER guesses
+    ("Teluk Intan Floods Worsen")."""
     if ent.label_ != "PERSON":
         return None
-    d.person_spans.append((start, end))  # "Near Moab" as PERSON: only "Moab" (see _trim)
+    if not (len(ent) >= 3 and any(hs <= start and end <= he for hs, he in d.headlines)):
+        d.person_spans.append((start, end))  # "Near Moab" as PERSON: only "Moab" (see _trim)
     return []
+
+
+_HEADLINE_LOCATIVE = re.compile(r"\b(?:In|At|Near|Outside|From|To|Into|Across|Around|Towards?|Through|Over) (?=[A-Z])")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_HEADLINE_SMALL = frozenset("a an and as at but by for in of on or the to vs via with".split())
+_HEADLINE_LINE = re.compile(r"[^\n]+")
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """The lines of *text* written as headlines, every word capitalised ("Flood Waters Rise In Grafton As River
+    Peaks"): four words or more, all but small words ("of", "in") capitalised, no full stop inside."""
+    out = []
+    for line in _HEADLINE_LINE.finditer(text):
+        body = line.group().rstrip(" .!?")
+        if ". " in body:
+            continue
+        words = [w for w in _HEADLINE_WORD.findall(body) if w.lower() not in _HEADLINE_SMALL or w[0].isupper()]
+        if len(words) >= 4 and all(w[0].isupper() for w in words) and not body.isupper():
+            out.append(line.span())
+    return out
 
 
 # -- text rules: names in the text at large ---------------------------------------------------------------------
@@ -1519,6 +1543,27 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
                 break
+    # "Flood Waters Rise In Grafton As River Peaks": in a headline every word is capitalised, so after a capitalised
+    # locative word the longest run of words that is a town of NEAR_TOWN_POPULATION or more, or a feature.
+    for hs, he in d.headlines:
+        for match in _HEADLINE_LOCATIVE.finditer(text, hs, he):
+            words = _words(text, match.end(), min(he, match.end() + 60))[:3]
+            for j in range(len(words), 0, -1):
+                s, e = words[0][0], words[j - 1][1]
+                key = normalize_name(text[s:e])
+                if (
+                    not all(text[w[0]].isupper() for w in words[:j])
+                    or taken.overlaps(s, e)
+                    or key in _stop_words()
+                    or key in d.rec.stop
+                    or key in _CALENDAR
+                    or d.gaz.demonym(key)
+                ):
+                    continue
+                if any(_near_worthy(c) for c in d.gaz.candidates(key)):
+                    added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "place_phrase"))
+                    taken.add(s, e)
+                    break
     # "a ferry from Plymouth to Santander", "flights from Bodrum to Istanbul": one end of a route the text names as a
     # place makes the other end a place (a town of NEAR_TOWN_POPULATION or more, or a feature).
     places = _Spans((m.start, m.end) for m in _found_places(found))

@@ -1236,3 +1236,14 @@ def test_more_words_that_say_a_town(gaz, nlp, text, ents, town):
 
 def test_a_towns_population_said_of_it(gaz, nlp):
     assert found(gaz, nlp, "Devonport has a population of 26,000.") == [("Devonport", "common_word_town")]
+
+
+def test_a_headline_of_capitalised_words(gaz, nlp):
+    text = "Flood Waters Rise In Devonport As River Peaks Overnight"
+    assert found(gaz, nlp, text, {"Flood Waters Rise": "ORG"}) == [("Devonport", "place_phrase")]
+    # NER's long "person" in a headline is a guess: a strong name inside it is still found.
+    text = "Tulsa Floods Worsen As More Families Move Out"
+    assert found(gaz, nlp, text, {"Tulsa Floods Worsen": "PERSON"}) == [("Tulsa", "gazetteer_name")]
+    # Not a headline (a sentence): the person's span stands, and "In" is no headline word.
+    text = "Tulsa Floods Worsen, a singer, said it. Later In Devonport they met."
+    assert "Tulsa" not in texts(gaz, nlp, text, {"Tulsa Floods Worsen": "PERSON"})
