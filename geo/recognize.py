@@ -125,6 +125,7 @@ COMMON_WORD_TOWN_POPULATION = (
 POSSESSIVE_TOWN_POPULATION = (
     10_000  # … and this big before what only a town has: "Deal's pier", "March's station"
 )
+UNTAGGED_TOWN_POPULATION = 10_000  # a town this big, untagged by NER, after "in", "via", "at"… is meant
 PREDICATE_TOWN_POPULATION = (
     5_000  # a town this big, by a name that is no common word, opening a sentence before what is said of a town
 )  # and untagged by NER: "Murree was cut off by snow"
@@ -1595,8 +1596,12 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+# … of which the ones that say place of a name that is no common word (not "at", "to", "from": "trained at
+# Wharton", "moved to Deloitte").
+_UNTAGGED_AFTER = re.compile(r"(?:in|near|outside|around|across|into|towards?|through|via|beyond) ")
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|visited|visiting) ([A-Z][a-z]{2,})\b"
+    r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting) "
+    r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )
 
@@ -1658,7 +1663,16 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             least = PREDICATE_TOWN_POPULATION
         elif key not in d.rec.stop:
-            continue
+            # A name that is no common word after a preposition of place, untagged by NER: "diverted via Naas",
+            # "schools at Bairnsdale" — a town of UNTAGGED_TOWN_POPULATION or more.
+            if (
+                match.group(1) in d.person_words
+                or match.group(1) in _listed_given_names()
+                or key in word_list("organisations.txt")  # "shoppers in Zara"
+                or not _UNTAGGED_AFTER.match(match.group())  # "trained at Wharton", "an analyst from Barclays"
+            ):
+                continue
+            least = UNTAGGED_TOWN_POPULATION
         if (
             key in _CALENDAR
             or taken.overlaps(s, e)

@@ -1247,3 +1247,11 @@ def test_a_headline_of_capitalised_words(gaz, nlp):
     # Not a headline (a sentence): the person's span stands, and "In" is no headline word.
     text = "Tulsa Floods Worsen, a singer, said it. Later In Devonport they met."
     assert "Tulsa" not in texts(gaz, nlp, text, {"Tulsa Floods Worsen": "PERSON"})
+
+
+def test_an_untagged_town_after_a_preposition_of_place(gaz, nlp):
+    assert found(gaz, nlp, "Traffic was diverted via Devonport overnight.") == [("Devonport", "common_word_town")]
+    # "at", "to", "from" are as often a school's or a firm's; a hamlet; a listed firm.
+    assert texts(gaz, nlp, "She trained at Devonport before moving on.") == []
+    assert texts(gaz, nlp, "Traffic was diverted via Pueblito overnight.") == []
+    assert texts(gaz, nlp, "Shoppers queued in Gap for the sale.") == []
