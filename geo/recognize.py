@@ -1330,19 +1330,24 @@ _STATE_CODE_AFTER = re.compile(
 )
 
 
-_IN_BEFORE = re.compile(r"[^\s,] in (?:the )?$")
+_IN_BEFORE = re.compile(r"[^\s,],? in (?:the )?$")  # "Castlerea in County Roscommon", "Toyota, in Aichi prefecture"
 IN_COUNTY_KM = 60.0  # "Castlerea in County Roscommon": a town this near the county's point is in it
 IN_COUNTY_POPULATION = 1_000  # … and this big (a name before "in" is often no town: "Smith in Kerry")
 
 
 def _town_in_county(
-    d: _Doc, parent_start: int, areas: list[Candidate], taken: _Spans, added: list[Mention]
+    d: _Doc,
+    parent_start: int,
+    areas: list[Candidate],
+    taken: _Spans,
+    added: list[Mention],
+    said: set[tuple[int, int]],
 ) -> None:
     """A town NER missed just before "in" and an admin-1 unit that holds it, or a county or region the text names
     within ``IN_COUNTY_KM`` of its point: "a man from Castlerea in County Roscommon", "roads around Gap in the
     Hautes-Alpes"."""
     text = d.text
-    if not (sep := _IN_BEFORE.search(text, max(0, parent_start - 9), parent_start)):
+    if not (sep := _IN_BEFORE.search(text, max(0, parent_start - 10), parent_start)):
         return
     end = sep.start() + 1
     words = _words(text, max(0, end - 40), end)
@@ -1354,8 +1359,7 @@ def _town_in_county(
             continue
         key = normalize_name(text[s:e])
         if (
-            taken.overlaps(s, e)
-            or key in _stop_words()
+            key in _stop_words()
             or key in d.rec.stop
             or text[s:e] in d.person_words
             or any(ps <= s and e <= pe for ps, pe in d.person_spans)
@@ -1373,8 +1377,11 @@ def _town_in_county(
             )
             for c in d.gaz.candidates(key)
         ):
-            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
-            taken.add(s, e)
+            if taken.overlaps(s, e):
+                said.add((s, e))  # NER's "Toyota, in Aichi prefecture": the words' rule, no firm's
+            else:
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
+                taken.add(s, e)
             return
 
 
@@ -1402,8 +1409,16 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
         areas = [c for c in candidates if c.fcode in ("ADM1", "ADM2") or (c.curated and c.fcode == "RGN")]
         if areas:
             counties.append((parent.start, areas))
+    said: set[tuple[int, int]] = set()
     for parent_start, areas in counties:
-        _town_in_county(d, parent_start, areas, taken, added)
+        _town_in_county(d, parent_start, areas, taken, added, said)
+    if said:
+        found = [
+            replace(m, rule="town_comma_parent")
+            if (m.start, m.end) in said and m.source == "ner" and m.rule not in _CONTEXT_RULES
+            else m
+            for m in found
+        ]
     for match in _STATE_CODE_AFTER.finditer(text):
         # The qualifier reader the resolver and the geocoder use (geo.placestring): postal codes, press abbreviations.
         if not taken.overlaps(*match.span(1)) and (

@@ -1214,6 +1214,9 @@ def test_a_town_before_in_and_the_county_or_region_that_holds_it(gaz, nlp):
     # A county's point near the town; the words say place, so a firm's name ("Gap") is the town.
     text = "Snow closed roads around Gap in the Hautes-Alpes."
     assert ("Gap", "town_comma_parent") in found(gaz, nlp, text, {"Hautes-Alpes": "GPE"})
+    # NER's firm before ", in" the unit that holds it: the town, by the words' rule.
+    text = "Gap, in the Hautes-Alpes, will host the race."
+    assert ("Gap", "town_comma_parent") in found(gaz, nlp, text, {"Gap": "ORG", "Hautes-Alpes": "GPE"})
     # Not in the unit named; a person's name.
     assert "Tulum" not in texts(gaz, nlp, "Flights from Tulum in County Roscommon.", {"County Roscommon": "GPE"})
     text = "He met Mary Castlerea in County Roscommon."
