@@ -52,6 +52,9 @@ _FEATURES = frozenset(
     "Harbour Harbor Bay River Lake Island Islands Mountains Valley Beach Coast Hills Peninsula Forest Canyon Creek "
     "Strait Sound Desert Delta Falls Basin Plateau".split()
 )
+# … of which the ones that are also a strong town or region's name on their own ("Forest", Belgium; "Springs", South
+# Africa; "Bay", Somalia): after another capitalised word they end a feature's name ("the Zika Forest").
+_GENERIC_FEATURES = frozenset(_FEATURES | {"Springs", "Heights", "Park", "Hills", "Valley", "Point", "Reef"})
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset(
     {"ORG", "EVENT", "LAW", "PRODUCT"}
@@ -613,6 +616,16 @@ class Recognizer:
                         longer = self._longer_name(text, run, floor, i, j) if len(run) > j - i else None
                         if longer is not None:
                             first, last, j = run[longer[0]], run[longer[1] - 1], longer[1]
+                        elif (
+                            j - i == 1
+                            and i > floor
+                            and surface in _GENERIC_FEATURES
+                            and text[run[i - 1][0]].isupper()
+                            and text[run[i - 1][0] : run[i - 1][1]] not in ("The", "THE")
+                            and text[run[i - 1][0] : run[i - 1][1]].lower() not in _QUALIFIERS
+                        ):
+                            i = floor = j  # "Forest" of "the Zika Forest": a feature's word, no town of its own
+                            break
                         yield first[0], last[1]
                         i = floor = j
                         break
