@@ -538,6 +538,8 @@ class Recognizer:
                 ):
                     continue
                 surface = text[first[0] : last[1]]
+                if size == 1 and surface in _GENERIC_FEATURES:
+                    continue  # "Bay" of "the Bay Area" is no Somali region: a feature's word of a longer name
                 key = normalize_name(surface)
                 if self._claimable(key, surface) if strong else self._any_place(key):
                     return first[0], last[1]

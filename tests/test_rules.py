@@ -1260,3 +1260,8 @@ def test_an_untagged_town_after_a_preposition_of_place(gaz, nlp):
     assert texts(gaz, nlp, "She trained at Devonport before moving on.") == []
     assert texts(gaz, nlp, "Traffic was diverted via Pueblito overnight.") == []
     assert texts(gaz, nlp, "Shoppers queued in Gap for the sale.") == []
+
+
+def test_a_features_word_is_no_sub_span_of_its_own(gaz, nlp):
+    # NER's "Bay Area": not "Bay", Somalia's region ("North Texas" → Texas still: see the qualifier tests).
+    assert found(gaz, nlp, "Rents rose across the Bay Area.", {"Bay Area": "LOC"}) == [("Bay Area", "ner_place")]
