@@ -253,6 +253,11 @@ _DESCRIBING = (
     r"iconic|picturesque) ){0,2}"
 )
 _TOWN_THING = rf"{_DESCRIBING}(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs)\b"
+# A firm's site named by its town: "its Martorell factory", "their Vevey office".
+_SITE = (
+    r"office|offices|plant|plants|factory|factories|headquarters|branch|site|campus|warehouse|mill|mine|refinery|"
+    r"depot|facility|works|hub|base|smelter|shipyard|distribution centre|distribution center|call centre"
+)
 # A capitalised word that opens a sentence and names nothing: "The mayor of Puerto Madryn" is no place "The".
 _NOT_AN_ARTICLE = r"(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
 _PLACE_PHRASE = re.compile(
@@ -277,6 +282,8 @@ _PLACE_PHRASE = re.compile(
     r"governorate)\b"  # "officials in the Mandi district", "the Chicago area"
     rf"|{_NOT_AN_ARTICLE}(?P<l>{_NAME}) (?:Municipality|Municipal (?:Council|Corporation)|Shire Council)\b"  # "Bauang
     # Municipality has declared a state of calamity"
+    rf"|\b(?:its|their|the (?:company|firm|group|bank|carmaker|plant)['’]s) (?P<m>{_NAME}) (?:{_SITE})\b"  # "its Martorell
+    # factory", "their Vevey office"
 )
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASE.
 _NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])")
@@ -297,7 +304,7 @@ _PLACE_PHRASE_CUE = re.compile(
     r"port officials|port authority|harbou?r ?master)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
     r"|-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
-    r"governorate)\b| (?:Municipality|Municipal|Shire Council)\b"
+    r"governorate)\b| (?:Municipality|Municipal|Shire Council)\b|\b(?:its|their|[a-z]+['’]s) [A-Z]"
 )
 _ELIDED_CUE = re.compile(
     r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
@@ -1546,7 +1553,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             e -= 2  # "Gore's mayor": the name, not its possessive
         words = _words(text, s, e)
         if text[s:e] in d.person_words or (
-            group in "defghijkl" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
+            group in "defghijklm" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
         ):
             continue
         # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
@@ -1554,7 +1561,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             ws, we = words[0][0], words[j - 1][1]
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
-                if group in "abcdhjkl":
+                if group in "abcdhjklm":
                     said.add((ws, we))
                 break
             if (
@@ -1567,7 +1574,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
-                and (group != "i" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                and (group not in "im" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
                 and (group != "f" or _owner_is_a_town(d, key, ws))
             ):

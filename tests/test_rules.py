@@ -1233,6 +1233,7 @@ def test_a_town_before_in_and_the_county_or_region_that_holds_it(gaz, nlp):
         ("Tulum Municipality declared an emergency.", {"Tulum Municipality": "PERSON"}, "Tulum"),
         ("The storm flattened much of Tulum.", {}, "Tulum"),
         ("Deal's fishing port reopened.", {}, "Deal"),
+        ("The carmaker will close its Devonport plant next year.", {"Devonport": "PRODUCT"}, "Devonport"),
     ],
 )
 def test_more_words_that_say_a_town(gaz, nlp, text, ents, town):
