@@ -259,7 +259,7 @@ _SITE = (
     r"depot|facility|works|hub|base|smelter|shipyard|distribution centre|distribution center|call centre"
 )
 # A capitalised word that opens a sentence and names nothing: "The mayor of Puerto Madryn" is no place "The".
-_NOT_AN_ARTICLE = r"(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
+_NOT_AN_ARTICLE = r"(?=[A-Z])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
 _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) (?:(?!of )[A-Za-z-]+ ){{0,2}}(?:{_PLACE_NOUN}|{_PLACE_OF_NOUN}) of (?P<a>{_NAME})"  # "the town of
     # Orange", "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree"
@@ -277,13 +277,21 @@ _PLACE_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
-    rf"|{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|based|bred|raised|headquartered)\b"  # "the Dungarvan-born sprinter"
+)
+# What is said of a town after its name, with cues of their own (so common words such as "area" do not run all of
+# _PLACE_PHRASE): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
+# Municipality has declared", "its Martorell factory", "their Vevey office".
+_SAID_PHRASE = re.compile(
+    rf"{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|based|bred|raised|headquartered)\b"
     rf"|\b[Tt]he {_NOT_AN_ARTICLE}(?P<k>{_NAME}) (?:district|region|area|municipality|province|prefecture|"
-    r"governorate)\b"  # "officials in the Mandi district", "the Chicago area"
-    rf"|{_NOT_AN_ARTICLE}(?P<l>{_NAME}) (?:Municipality|Municipal (?:Council|Corporation)|Shire Council)\b"  # "Bauang
-    # Municipality has declared a state of calamity"
-    rf"|\b(?:its|their|the (?:company|firm|group|bank|carmaker|plant)['’]s) (?P<m>{_NAME}) (?:{_SITE})\b"  # "its Martorell
-    # factory", "their Vevey office"
+    r"governorate)\b"
+    rf"|{_NOT_AN_ARTICLE}(?P<l>{_NAME}) (?:Municipality|Municipal (?:Council|Corporation)|Shire Council)\b"
+    rf"|(?:\s(?:its|their)|\bthe (?:company|firm|group|bank|carmaker|plant)['’]s) (?P<m>{_NAME}) (?:{_SITE})\b"
+)
+_SAID_CUE = re.compile(  # every alternative opens with "-" or " ": the scan skips to those at once
+    r"-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
+    r"governorate|Municipality|Municipal|Shire Council)\b| (?:its|their|(?:company|firm|group|bank|carmaker|"
+    r"plant)['’]s) [A-Z]"
 )
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASE.
 _NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])")
@@ -303,8 +311,6 @@ _PLACE_PHRASE_CUE = re.compile(
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre|"
     r"port officials|port authority|harbou?r ?master)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
-    r"|-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
-    r"governorate)\b| (?:Municipality|Municipal|Shire Council)\b|\b(?:its|their|[a-z]+['’]s) [A-Z]"
 )
 _ELIDED_CUE = re.compile(
     r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
@@ -1428,9 +1434,10 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)
         ):  # "N.S.": press only
             parents.append((parent.start, codes))
-        areas = [c for c in candidates if c.fcode in ("ADM1", "ADM2") or (c.curated and c.fcode == "RGN")]
-        if areas:
-            counties.append((parent.start, areas))
+        if _IN_BEFORE.search(text, max(0, parent.start - 10), parent.start):
+            areas = [c for c in candidates if c.fcode in ("ADM1", "ADM2") or (c.curated and c.fcode == "RGN")]
+            if areas:
+                counties.append((parent.start, areas))
     said: set[tuple[int, int]] = set()
     for parent_start, areas in counties:
         _town_in_county(d, parent_start, areas, taken, added, said)
@@ -1545,9 +1552,10 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     matches = [
         *_cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80),
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
+        *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
     for match in sorted(matches, key=lambda m: m.start()):
-        group = match.lastgroup or ""  # the alternative's name: a–h of _PLACE_PHRASE, i of _NEAR_PHRASE
+        group = match.lastgroup or ""  # the alternative's name: a–h of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m of _SAID_PHRASE
         s, e = match.span(group)
         if text.endswith(("'s", "’s"), s, e):
             e -= 2  # "Gore's mayor": the name, not its possessive
