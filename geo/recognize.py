@@ -128,6 +128,7 @@ COMMON_WORD_TOWN_POPULATION = (
 POSSESSIVE_TOWN_POPULATION = (
     10_000  # … and this big before what only a town has: "Deal's pier", "March's station"
 )
+SURNAME_TOWN_POPULATION = 1_000_000  # a town's name after a listed given name reads as a surname below this
 UNTAGGED_TOWN_POPULATION = 10_000  # a town this big, untagged by NER, after "in", "via", "at"… is meant
 PREDICATE_TOWN_POPULATION = (
     5_000  # a town this big, by a name that is no common word, opening a sentence before what is said of a town
@@ -2540,7 +2541,16 @@ def _an_institution_word(d: _Doc, word: str) -> bool:
     return (
         word in _INSTITUTIONS
         or _STREET.match(" " + word) is not None
-        or key in d.gaz.strong_keys
+        or (
+            key in d.gaz.strong_keys
+            # A town's name is a surname as often ("Paris Jackson performed", "Georgia Harrison won"); a state,
+            # a country or a city of millions after a given name is not.
+            and any(
+                not c.fcode.startswith("PPL") or c.population >= SURNAME_TOWN_POPULATION
+                for c in d.gaz.candidates(key)
+                if c.name_kind <= 1
+            )
+        )
         or d.gaz.demonym(key) is not None
     )
 

@@ -330,6 +330,9 @@ def test_a_listed_given_name_before_a_surname_that_acts(gaz, nlp):
     # A day is no surname, and after "in" the name is the place.
     assert texts(gaz, nlp, "Flights to Paris Sunday were full.", {"Paris": "GPE"}) == ["Paris"]
     assert texts(gaz, nlp, "She lives in Paris Hilton said.", {"Paris": "GPE"}) == ["Paris"]
+    # A town's name is a surname too ("Paris Seattle performed": Seattle, 737,000 people); a state's is not.
+    assert texts(gaz, nlp, "Paris Seattle performed on Friday.", {"Paris": "GPE"}) == []
+    assert "Paris" in texts(gaz, nlp, "Paris Oklahoma performed on Friday.", {"Paris": "GPE"})
 
 
 def test_an_organisation_named_for_a_facility_is_a_venue(gaz, nlp):
