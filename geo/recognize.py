@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
-from geo.model import Candidate, Mention, MentionSource
+from geo.model import Candidate, Mention, MentionSource, great_circle_km
 from geo.normalize import normalize_name
 from geo.placestring import LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
@@ -52,8 +52,9 @@ _FEATURES = frozenset(
     "Harbour Harbor Bay River Lake Island Islands Mountains Valley Beach Coast Hills Peninsula Forest Canyon Creek "
     "Strait Sound Desert Delta Falls Basin Plateau".split()
 )
-# … of which the ones that are also a strong town or region's name on their own ("Forest", Belgium; "Springs", South
-# Africa; "Bay", Somalia): after another capitalised word they end a feature's name ("the Zika Forest").
+# Those words and a few more ("Springs", "Heights", "Park"…), some of them a strong town's or region's name on their
+# own ("Forest", Belgium; "Springs", South Africa; "Bay", Somalia): after another capitalised word that is no
+# qualifier they end a feature's name ("the Zika Forest"), and alone they are no sub-span of NER's place.
 _GENERIC_FEATURES = frozenset(_FEATURES | {"Springs", "Heights", "Park", "Hills", "Valley", "Point", "Reef"})
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset(
@@ -230,17 +231,21 @@ _AT_INSTITUTION = re.compile(
 )
 _NAME = r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
 _PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
-# Nouns of a place said only before "of": "the state of Tabasco", "the island of Kos", "the hill station of Murree".
+# Nouns of a place in lower case before "of", after "the" and up to two describing words: "the state of Tabasco",
+# "the Greek island of Kos", "the hill station of Murree".
 _PLACE_OF_NOUN = (
-    r"(?i:state|island|isle|emirate|oblast|canton|prefecture|governorate|commune|parish|atoll|archipelago|"
-    r"peninsula|resort|enclave|exclave|hill station|spa town|market town|seaside town)"
+    r"town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital|"
+    r"state|island|isle|emirate|oblast|canton|prefecture|governorate|commune|parish|atoll|archipelago|peninsula|"
+    r"resort|enclave|exclave|hill station|spa town|market town|seaside town"
 )
 # What a town has, after its possessive, with up to two describing words between: "Weymouth's harbour", "Deal's
 # restored pier", "Rugby's new station car park", "Hull's ferry terminal". _TOWN_BUILT: what no person or idea has
 # ("Liberty's streets" may be a figure of speech; "Liberty's pier" is not).
 _TOWN_BUILT = (
     r"old town|old city|mayor|(?:city |town )?council|(?:river |sea |coal |fishing |container |cruise )?(?:harbou?r|port)|"
-    r"pier|quay|quayside|marina|promenade|airport|airstrip|airfield|market|cathedral|castle|abbey|minster|"
+    r"pier|quay|quayside|marina|promenade|airport|airstrip|airfield|cathedral|castle|abbey|minster|"
+    r"market(?! (?:share|value|cap\w*|prices?|leader|position|debut|rally|research|economy|forces|sentiment|"
+    r"data|access|dominance|town))|"
     r"tourist office|tourism office|town square|main square|railway (?:workshops?|yard)|"
     r"(?:railway |train |bus |ferry )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
     r"historic (?:centre|center|core|quarter)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|bypass|"
@@ -262,10 +267,13 @@ _SITE = (
 # A capitalised word that opens a sentence and names nothing: "The mayor of Puerto Madryn" is no place "The".
 _NOT_AN_ARTICLE = r"(?=[A-Z])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
 _PLACE_PHRASE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]) (?:(?!of )[A-Za-z-]+ ){{0,2}}(?:{_PLACE_NOUN}|{_PLACE_OF_NOUN}) of (?P<a>{_NAME})"  # "the town of
-    # Orange", "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree"
+    rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
+    # "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree": the noun in
+    # lower case, its describing words lower case or a demonym (checked in place_phrase), never "a state of Grace"
+    rf"|\b[Tt]he (?P<desc>(?:(?!of )[A-Za-z-]+ ){{0,2}})(?:{_PLACE_OF_NOUN}) of (?P<n>{_NAME})"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|[Rr]esidents|"
-    rf"people|[Mm]ayor|citizens|heart|centre|center|edge|coast|much|parts|most|rest) of (?P<b>{_NAME})(?!['’]s)"  # "north of Avignon", "residents of Ruidoso"
+    rf"people|[Mm]ayor|citizens|heart|centre|center|edge|coast|much|parts|most|rest) of (?P<b>{_NAME})"
+    r"(?<!['’]s)(?![\w'’])"  # "north of Avignon", "residents of Ruidoso"; not "much of Sterling's form"
     rf"|{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
     r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
@@ -283,7 +291,11 @@ _PLACE_PHRASE = re.compile(
 # _PLACE_PHRASE): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
 # Municipality has declared", "its Martorell factory", "their Vevey office".
 _SAID_PHRASE = re.compile(
-    rf"{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|based|bred|raised|headquartered)\b"
+    rf"{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|bred|raised\b|(?:based|headquartered) (?:(?:[a-z-]+ ){{0,3}}"
+    r"(?:company|companies|firm|group|producer|exporter|importer|maker|manufacturer|start-?up|charity|bank|lender|"
+    r"insurer|retailer|developer|operator|airline|carrier|brewery|winery|club|team|band|artist|designer|chef|"
+    r"brigade|battalion|regiment|division|unit|troops|forces|militia)\b|(?:[A-Z][\w&'’-]* ){1,4}"
+    r"(?:Co\.|Inc\.?|Ltd\.?|LLC|Corp\.?|Company|Group|Bank|Airlines?|Brewery)(?!\w)))"
     rf"|\b[Tt]he {_NOT_AN_ARTICLE}(?P<k>{_NAME}) (?:district|region|area|municipality|province|prefecture|"
     r"governorate)\b"
     rf"|{_NOT_AN_ARTICLE}(?P<l>{_NAME}) (?:Municipality|Municipal (?:Council|Corporation)|Shire Council)\b"
@@ -1372,16 +1384,15 @@ def _town_in_county(
     added: list[Mention],
     said: set[tuple[int, int]],
 ) -> None:
-    """A town NER missed just before "in" and an admin-1 unit that holds it, or a county or region the text names
+    """A town just before "in" (or ", in") and an admin-1 unit that holds it, or a county or region the text names
     within ``IN_COUNTY_KM`` of its point: "a man from Castlerea in County Roscommon", "roads around Gap in the
-    Hautes-Alpes"."""
+    Hautes-Alpes" — added when NER missed it; NER's own entity of exactly the town is marked in *said* (it takes
+    this rule, so the filters do not undo it: "Toyota, in Aichi prefecture")."""
     text = d.text
     if not (sep := _IN_BEFORE.search(text, max(0, parent_start - 10), parent_start)):
         return
     end = sep.start() + 1
     words = _words(text, max(0, end - 40), end)
-    from geopy.distance import great_circle
-
     for i in range(max(0, len(words) - 3), len(words)):
         s, e = words[i][0], end
         if words[-1][1] != end or not all(text[w[0]].isupper() for w in words[i:]):
@@ -1401,7 +1412,7 @@ def _town_in_county(
             and any(
                 c.admin1 == a.admin1
                 if a.fcode == "ADM1"
-                else great_circle((c.lat, c.lon), (a.lat, a.lon)).km <= IN_COUNTY_KM
+                else great_circle_km(c.lat, c.lon, a.lat, a.lon) <= IN_COUNTY_KM
                 for a in areas
             )
             for c in d.gaz.candidates(key)
@@ -1542,6 +1553,14 @@ def _near_worthy(c: Candidate) -> bool:
     return c.name_kind <= 1
 
 
+_UNIT_NOUN = re.compile(r" (?:state|emirate|oblast|canton|prefecture|governorate|province|region|county) of ")
+
+
+def _names_a_unit(gaz: Gazetteer, key: str) -> bool:
+    """Whether *key* is the own name of a country, an admin unit or a region ("Kansas", "Moray", "Galilee")."""
+    return any(c.name_kind <= 1 and not c.fcode.startswith("PPL") for c in gaz.candidates(key))
+
+
 def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer knows where the words around it say it is a place: "the town of Orange", "north of
     Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
@@ -1556,21 +1575,31 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
     for match in sorted(matches, key=lambda m: m.start()):
-        group = match.lastgroup or ""  # the alternative's name: a–h of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m of _SAID_PHRASE
+        # The alternative's name: a–h and n of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m of _SAID_PHRASE.
+        group = match.lastgroup or ""
         s, e = match.span(group)
+        if group == "n" and not all(
+            w.islower() or d.gaz.demonym(normalize_name(w)) or _names_a_unit(d.gaz, normalize_name(w))
+            for w in match.group("desc").split()
+        ):
+            continue  # describing words in lower case, a demonym or a unit's name ("the Greek island", "the Moray town")
         if text.endswith(("'s", "’s"), s, e):
             e -= 2  # "Gore's mayor": the name, not its possessive
         words = _words(text, s, e)
         if text[s:e] in d.person_words or (
             group in "defghijklm" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
+        ) or (
+            group in "jm" and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
         ):
             continue
         # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
-        for j in range(len(words), 0 if group in "abcgi" else len(words) - 1, -1):
+        for j in range(len(words), 0 if group in "abcgin" else len(words) - 1, -1):
             ws, we = words[0][0], words[j - 1][1]
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
-                if group in "abcdhjklm":
+                # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
+                # "plant" ("its Mercedes plant" is the carmaker's).
+                if group in "abcdhkln" or (group in "jm" and key not in word_list("organisations.txt")):
                     said.add((ws, we))
                 break
             if (
@@ -1583,7 +1612,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
-                and (group not in "im" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                and (group not in "ijm" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                # "the Mexican state of Tabasco": a unit's noun wants a unit's reading ("the state of Grace" is none)
+                and (group != "n" or not _UNIT_NOUN.search(match.group()) or _names_a_unit(d.gaz, key))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
                 and (group != "f" or _owner_is_a_town(d, key, ws))
             ):
@@ -1613,7 +1644,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                     break
     # "a ferry from Plymouth to Santander", "flights from Bodrum to Istanbul": one end of a route the text names as a
     # place makes the other end a place (a town of NEAR_TOWN_POPULATION or more, or a feature).
-    places = _Spans((m.start, m.end) for m in _found_places(found))
+    orgs = word_list("organisations.txt")
+    # Not a listed firm's name at the other end ("from Ford to Toyota" is two carmakers).
+    places = _Spans((m.start, m.end) for m in _found_places(found) if normalize_name(m.text) not in orgs)
     for match in _cued(_ROUTE, _ROUTE_CUE, text, 40, 60):
         for one, other in (("j", "k"), ("k", "j")):
             s, e = match.span(one)
@@ -1621,7 +1654,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             key = normalize_name(text[s:e])
             if taken.overlaps(s, e):
-                said.add((s, e))
+                said.add((s, e))  # "from Plymouth to Santander": the port, whatever bank has its name
             elif (
                 key not in _stop_words()
                 and key not in _CALENDAR
@@ -1672,7 +1705,23 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
 
 # What is said of a town that may as well be said of a person NER took the name for ("Tarbes was cut off by the
 # floods" is a town; "Devonport was hit by a car", "Devonport hosted the dinner" may be a person).
-_PERSON_MAY_DO = re.compile(r" (?:will host|hosted|hosts|is hosting|has banned|banned|was (?:hit|struck) by)\b")
+_PERSON_MAY_DO = re.compile(
+    r" (?:will host|hosted|hosts|is hosting|has banned|banned|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
+)
+# What hits a person, not a town: "Sterling was hit by a taxi", "… was cut off by the defence".
+_HIT_LIKE_A_PERSON = re.compile(
+    r" was (?:hit|struck|cut off|knocked down|injured) by (?:\S+ ){0,3}(?:car|taxi|cab|bus|truck|lorry|van|vehicle|"
+    r"motorbike|motorcycle|bike|bicycle|scooter|train|tram|ball|bullet|stone|rock|punch|elbow|ban|fine|injury|"
+    r"suspension|defender|defence|defense|tackle|referee|opponent|rival|partner|husband|wife|driver|cyclist|"
+    r"officer|player|shot)s?\b"
+)
+# … unless what hit it is weather or a disaster: "Tarbes was cut off by the floods", "Murree was cut off by snow".
+_DISASTER_BY = re.compile(
+    r" was (?:hit|struck|cut off|battered|shaken|lashed) by (?:\S+ ){0,4}(?i:snow|snowfall|snowstorms?|floods?|"
+    r"flooding|floodwaters|storms?|rain|rains|downpours?|hail|winds?|gales?|landslides?|mudslides?|fires?|wildfires?|"
+    r"bushfires?|blazes?|earthquakes?|quakes?|tremors?|tornado(?:e?s)?|cyclones?|typhoons?|hurricanes?|blizzards?|"
+    r"heatwaves?|drought|tsunamis?|explosions?|shelling|missiles?|air ?strikes?|power cuts?|blackouts?)\b"
+)
 
 
 def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -1680,7 +1729,11 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     entity (NER's one-word organisation, person or place of that name aside: "officials in Florence"): "moved to
     Reading", "the Roman baths in Bath", "ferries from Split", "a summit in Nice"; or opening a
     sentence before words said of a town: "Split's old town was packed", "Bath has banned cars", "Nice will host the
-    summit" — the words around it say place, where the text matcher leaves such names alone ("Reading is fun")."""
+    summit" — the words around it say place, where the text matcher leaves such names alone ("Reading is fun").
+    Also a town whose name is no common word, in the same places (NER's one-word entity of it aside): after "in",
+    "via", "near", "beyond"… when it has ``UNTAGGED_TOWN_POPULATION`` people ("the festival in Ayvalık"), and opening
+    a sentence before words said of a town when it has ``PREDICATE_TOWN_POPULATION`` ("Murree was cut off by
+    snow"; not "Sterling was hit by a taxi")."""
     text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
     # NER's organisation, person or place of exactly the name ("officials in Florence" as ORG) is no longer name.
     entities = _Spans(
@@ -1701,8 +1754,10 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             if not strong and (
                 match.group(1) in _listed_given_names()
                 or match.group(1) in d.person_words
+                or _HIT_LIKE_A_PERSON.match(text, e)
                 or (
                     _PERSON_MAY_DO.match(text, e)
+                    and not _DISASTER_BY.match(text, e)
                     and any(x.label_ == "PERSON" and x.start_char == s and x.end_char == e for x in d.ents)
                 )
             ):
@@ -2241,20 +2296,40 @@ def organisation(d: _Doc, m: Mention) -> bool:
 
 
 def _listed_with_a_place(d: _Doc, m: Mention, orgs: frozenset[str]) -> bool:
-    """Whether *m* is an item of a list after a preposition ("between Corona and Riverside", "near Dodge and
-    Spearville") of which another item is a place found in the text that is no listed organisation ("between Ford
-    and Toyota" is two firms)."""
+    """Whether *m* is an item of a list after a preposition ("flights between Santander and Madrid", "roads between
+    Marathon and Athens") of which another item is a town or unit found in the text that is no listed organisation,
+    with a reading within ``LISTED_TOWN_KM`` of one of *m*'s towns ("between Ford and Toyota" is two firms, "between
+    Mercedes and China" a firm and a country)."""
     lo = max(0, m.start - 120)
     for match in _LIST.finditer(d.text, lo, min(len(d.text), m.end + 120)):
         if match.start("items") > m.start or match.end("items") < m.end:
             continue
         if not match.group("prep") or match.group("prep") == "and":
             return False
-        return any(
-            (s, e) != (m.start, m.end) and match.start("items") <= s and e <= match.end("items") and key not in orgs
+        towns = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL")]
+        # The other items' main readings: a country's name is the country ("China", not China, Texas).
+        others = [
+            c
             for s, e, key in d.places
+            if (s, e) != (m.start, m.end) and match.start("items") <= s and e <= match.end("items") and key not in orgs
+            for c in _main_readings(d.gaz, key)
+        ]
+        return any(
+            great_circle_km(t.lat, t.lon, o.lat, o.lon) <= LISTED_TOWN_KM for t in towns for o in others[:20]
         )
     return False
+
+
+def _main_readings(gaz: Gazetteer, key: str) -> list[Candidate]:
+    """The readings of *key* a reader would think of first: none when it is a country's own name, else its three
+    most populous own-name towns and units."""
+    own = [c for c in gaz.candidates(key) if c.name_kind <= 1]
+    if any(c.fcode == "PCLI" for c in own):
+        return []
+    return sorted(own, key=lambda c: -c.population)[:3]
+
+
+LISTED_TOWN_KM = 500.0  # a firm's name listed with a place is the town of that name this near the place
 
 
 _BUSINESS_AFTER = re.compile(

@@ -33,7 +33,7 @@ import numpy as np
 
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
-from geo.model import Candidate, Mention, Resolution
+from geo.model import Candidate, Mention, Resolution, great_circle_km
 from geo.normalize import normalize_name
 from geo.placestring import (
     APPOSITION,
@@ -1332,8 +1332,6 @@ class Resolver:
         }
         # A capital of the name in a district of its own beside the unit: "Buenos Aires" (the federal capital is no
         # part of Buenos Aires province) is the city too.
-        from geopy.distance import great_circle
-
         capitals = [
             c
             for c in candidates
@@ -1345,7 +1343,7 @@ class Resolver:
             if u.fcode == "ADM1"
             and u.name_kind <= 1
             and any(
-                c.country == u.country and great_circle((c.lat, c.lon), (u.lat, u.lon)).km <= CAPITAL_BESIDE_KM
+                c.country == u.country and great_circle_km(c.lat, c.lon, u.lat, u.lon) <= CAPITAL_BESIDE_KM
                 for c in capitals
             )
         }

@@ -129,6 +129,8 @@ PLACES = [
     ("Roscommon", "ADM1", "IE", "IE.24", 64_544, ["County Roscommon"]),
     ("Hautes-Alpes", "ADM2", "FR", "FR.93", 140_000, []),
     ("Gap", "PPL", "FR", "FR.93", 40_000, []),
+    ("Patagonia", "RGN", "AR", "", 0, []),
+    ("Grace", "PPL", "US", "US.ID", 897, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -510,7 +512,7 @@ def test_an_organisations_name_is_a_place_where_the_text_says_so(gaz, nlp):
     ]
     assert texts(gaz, nlp, "Talks between Ford and Target stalled.", {"Ford": "GPE", "Target": "GPE"}) == []
     # NER's own entity, said as a place by the words around it: no filter undoes them.
-    assert found(gaz, nlp, "Floods hit the Kansas state of Ford.", {"Ford": "ORG"}) == [("Ford", "place_phrase")]
+    assert ("Ford", "place_phrase") in found(gaz, nlp, "Floods hit the Oklahoma town of Ford.", {"Ford": "ORG"})
     assert found(gaz, nlp, "Snow fell on the quiet town of Ford.", {"Ford": "GPE"}) == [("Ford", "place_phrase")]
 
 
@@ -604,7 +606,7 @@ def test_a_place_phrase_makes_a_common_word_a_town(gaz, nlp):
         ("Outside Ross, the fires spread.", {}, "Ross"),
         ("Everton is a suburb of the city.", {}, "Everton"),
         ("Tulum residents complained about the noise.", {"Tulum": "ORG"}, "Tulum"),
-        ("Ferries sail to the little Greek island of Tulum.", {}, "Tulum"),
+        ("Ferries sail to the little French island of Tulum.", {}, "Tulum"),
         ("Floods hit the north coast of Tulum.", {"Tulum": "PERSON"}, "Tulum"),
     ],
 )
@@ -1208,6 +1210,11 @@ def test_a_region_that_takes_the_after_a_locative_word(gaz, nlp):
     # A town does not take "the" ("in the Devonport" is something of Devonport's); a firm's name is the firm.
     assert ("Devonport", "locative_name") not in found(gaz, nlp, "He sat in the Devonport.", {"Devonport": "ORG"})
     assert found(gaz, nlp, "She sat in the Ford.", {"Ford": "PRODUCT"}) == []
+    # A region's name that is a listed firm's ("Patagonia", data/organisations.txt) is the firm after "in the".
+    assert ("Patagonia", "locative_name") not in found(
+        gaz, nlp, "She queued in the Patagonia store.", {"Patagonia": "ORG"}
+    )
+    assert texts(gaz, nlp, "Fires spread in the Patagonia.", {"Patagonia": "PERSON"}) == ["Patagonia"]
 
 
 def test_a_town_before_in_and_the_county_or_region_that_holds_it(gaz, nlp):
@@ -1269,3 +1276,24 @@ def test_an_untagged_town_after_a_preposition_of_place(gaz, nlp):
 def test_a_features_word_is_no_sub_span_of_its_own(gaz, nlp):
     # NER's "Bay Area": not "Bay", Somalia's region ("North Texas" → Texas still: see the qualifier tests).
     assert found(gaz, nlp, "Rents rose across the Bay Area.", {"Bay Area": "LOC"}) == [("Bay Area", "ner_place")]
+
+
+def test_words_that_only_look_like_they_say_a_town(gaz, nlp):
+    # A figure of speech ("a state of Grace"), a capitalised noun ("the European Capital of Culture").
+    assert "Grace" not in texts(gaz, nlp, "He lived in a state of Grace for years.")
+    assert "Grace" not in texts(gaz, nlp, "Officials met in the state of Grace.")
+    assert "Tulum" not in texts(gaz, nlp, "It was named the European Capital of Tulum.")
+    # "-based" of anything but a firm or a team; a possessive after "much of"; a firm's market value.
+    assert "Java" not in texts(gaz, nlp, "The app uses a Java-based engine.")
+    assert ("Tulum", "place_phrase") in found(gaz, nlp, "A Tulum-based tour company went bust.")
+    assert "Tulum" not in texts(gaz, nlp, "Fans blamed much of Tulum's form on injury.")
+    assert "Deal" not in texts(gaz, nlp, "Deal's market value rose after the sale.")
+    # A person hit by a taxi; a town hit by a storm.
+    assert "Devonport" not in texts(gaz, nlp, "Devonport was hit by a taxi outside the club.")
+    assert "Devonport" in texts(gaz, nlp, "Devonport was hit by a severe storm.")
+
+
+def test_a_firms_name_said_as_a_firm_keeps_its_filter(gaz, nlp):
+    assert "Ford" not in texts(gaz, nlp, "Daimler will close its Ford plant.", {"Ford": "ORG"})
+    assert "Target" not in texts(gaz, nlp, "He switched from Ford to Target.", {"Ford": "ORG", "Target": "ORG"})
+    assert "Ford" not in texts(gaz, nlp, "The feud between Ford and India grew.", {"Ford": "ORG", "India": "GPE"})
