@@ -742,7 +742,7 @@ def silence_dask(client: Any) -> None:
 
 # Dask's periodic bookkeeping, slowed down for a local cluster whose workers only hand partitions to their parsing
 # processes: every CPU-second it takes comes out of the two cores' parsing. With the defaults an idle local cluster of
-# 2 workers used ≈ 0.09 CPU-seconds per second (≈ 6 of a 72 s run of 20,000 short articles), ≈ 0.05 with these: the
+# 2 workers used ≈ 0.09 CPU-seconds per second (≈ 6 of a 72 s run of 20,000 short articles), ≈ 0.013 with these: the
 # workers' statistical profiler (a sample of every thread each 10 ms, shown only on a dashboard we do not start) off,
 # the event-loop tick (a check for a blocked loop) each second rather than each 20 ms, the memory monitors (a
 # psutil read of every worker's RSS) each second rather than each 100 ms, the system monitor (dashboard history)
