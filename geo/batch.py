@@ -194,10 +194,12 @@ def warm_worker(settings: Settings | None = None) -> int:
     """On a Dask worker: import the output libraries and start the parsing process (model and index loaded) now,
     before the clock starts; returns the number of threads of the parsing process (1 is the point). *settings*:
     the CLI's, handed to the parsing process."""
+    process = parsing_process(settings)
+    process.spawn()  # the parser loads in the child while this process imports what writing needs
     import geopandas  # noqa: F401 — seconds of imports that would otherwise land in the first partition
     import pyarrow.parquet  # noqa: F401
 
-    return int(parsing_process(settings).call("threads"))
+    return int(process.call("threads"))
 
 
 def worker_rss_mb() -> float:
@@ -417,10 +419,13 @@ def partial_places(mentions: Any) -> Any:
     (:data:`PLACE_FIRST`), ``articles`` (distinct articles naming it) and ``mentions`` (mentions naming it).
     An article lies in one partition, so partial counts add up to the corpus counts (:func:`combine_places`)."""
     placed = placed_by_name(mentions)
-    first = {column: (column, "first") for column in PLACE_FIRST}
-    return placed.groupby("place_id").agg(
-        **first, articles=("article", "nunique"), mentions=("article", "size")
-    )
+    groups = placed.groupby("place_id")
+    # The same frame as ``agg(name=("name", "first"), …, articles=("article", "nunique"), …)``, ≈ 2 × sooner: one
+    # ``first()`` over the six columns rather than one aggregation each (≈ 4 ms less per partition on a worker).
+    table = groups[list(PLACE_FIRST)].first()
+    table["articles"] = groups["article"].nunique()
+    table["mentions"] = groups.size()
+    return table
 
 
 def combine_places(partials: list[Any]) -> Any:
@@ -735,20 +740,38 @@ def silence_dask(client: Any) -> None:
         pass
 
 
+# Dask's periodic bookkeeping, slowed down for a local cluster whose workers only hand partitions to their parsing
+# processes: every CPU-second it takes comes out of the two cores' parsing. With the defaults an idle local cluster of
+# 2 workers used ≈ 0.09 CPU-seconds per second (≈ 6 of a 72 s run of 20,000 short articles), ≈ 0.013 with these: the
+# workers' statistical profiler (a sample of every thread each 10 ms, shown only on a dashboard we do not start) off,
+# the event-loop tick (a check for a blocked loop) each second rather than each 20 ms, the memory monitors (a
+# psutil read of every worker's RSS) each second rather than each 100 ms, the system monitor (dashboard history)
+# each 5 s rather than each 500 ms.
+LOCAL_DASK_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
+
+
 def local_cluster(n_workers: int) -> Any:
     """A Dask ``LocalCluster`` of *n_workers* worker processes (each parses in its own child process, see
-    `geo.worker`, so Dask's own settings need no tuning), each running :data:`TASKS_PER_WORKER` tasks at once: the
-    parsing process takes one request at a time, so while a task writes its files the next task's partition is
-    already being parsed, and the parsing process never waits for the writing or for the scheduler."""
+    `geo.worker`), each running :data:`TASKS_PER_WORKER` tasks at once: the parsing process takes one request at a
+    time, so while a task writes its files the next task's partition is already being parsed, and the parsing
+    process never waits for the writing or for the scheduler. Dask's periodic bookkeeping runs less often
+    (:data:`LOCAL_DASK_CONFIG`: the scheduler, nannies and workers read it as they start)."""
+    import dask
     from dask.distributed import LocalCluster
 
-    return LocalCluster(
-        n_workers=n_workers,
-        threads_per_worker=TASKS_PER_WORKER,
-        processes=True,
-        dashboard_address=None,
-        memory_limit="4GiB",
-    )
+    with dask.config.set(LOCAL_DASK_CONFIG):
+        return LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=TASKS_PER_WORKER,
+            processes=True,
+            dashboard_address=None,
+            memory_limit="4GiB",
+        )
 
 
 def shut_down(client: Any, cluster: Any | None, futures: list[Any]) -> None:

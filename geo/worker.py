@@ -44,7 +44,15 @@ class ParsingProcess:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings
         self._child: subprocess.Popen[bytes] | None = None
+        self._loading: subprocess.Popen[bytes] | None = None  # started by spawn(), not yet ready
         self._lock = threading.Lock()  # one request at a time, whatever the worker's thread count
+
+    def spawn(self) -> None:
+        """Start the parsing process now without waiting for it to load the parser (the next :meth:`call` waits),
+        so the caller can do other work meanwhile; nothing if it is already started."""
+        with self._lock:
+            if self._child is None and self._loading is None:
+                self._loading = self._spawn()
 
     def call(self, request: str, *args: Any) -> Any:
         """Send *request* with *args* to the parsing process (starting it if needed) and return its answer.
@@ -71,7 +79,8 @@ class ParsingProcess:
         """End the child: it exits once the pipes close; one still busy after 5 s (a Ctrl-C mid-partition) is
         killed rather than waited for."""
         with self._lock:
-            child, self._child = self._child, None
+            child, self._child = self._child or self._loading, None
+            self._loading = None
         if child is not None:
             assert child.stdin is not None and child.stdout is not None
             child.stdin.close()  # end of requests: the child exits
@@ -94,6 +103,20 @@ class ParsingProcess:
         raise AssertionError("unreachable")
 
     def _start(self) -> subprocess.Popen[bytes]:
+        child, self._loading = self._loading or self._spawn(), None
+        assert child.stdout is not None
+        try:
+            status, value = pickle.load(child.stdout)  # "ready" once the parser has loaded
+        except EOFError as exc:
+            raise ParsingProcessDied(f"the parsing process did not start (exit code {child.wait()})") from exc
+        if status != "ready":
+            child.kill()
+            raise RuntimeError(f"the parsing process failed to start: {value}")
+        self._child = child
+        return child
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        """The child process, started and sent its settings; it answers "ready" once its parser has loaded."""
         package_root = str(Path(__file__).resolve().parents[1])
         path = os.environ.get("PYTHONPATH")
         env = {**os.environ, "PYTHONPATH": package_root + (os.pathsep + path if path else "")}
@@ -110,13 +133,8 @@ class ParsingProcess:
                 self.settings, child.stdin, protocol=pickle.HIGHEST_PROTOCOL
             )  # the child's settings, first
             child.stdin.flush()
-            status, value = pickle.load(child.stdout)  # "ready" once the parser has loaded
-        except (EOFError, BrokenPipeError) as exc:
+        except BrokenPipeError as exc:
             raise ParsingProcessDied(f"the parsing process did not start (exit code {child.wait()})") from exc
-        if status != "ready":
-            child.kill()
-            raise RuntimeError(f"the parsing process failed to start: {value}")
-        self._child = child
         return child
 
 

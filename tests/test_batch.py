@@ -141,6 +141,42 @@ def test_the_parsing_process_has_one_thread_and_comes_back_after_a_kill():
         process.close()
 
 
+def test_a_parsing_process_spawned_ahead_serves_the_first_call_and_closes_while_it_loads():
+    from geo.worker import ParsingProcess
+
+    process = ParsingProcess()
+    process.spawn()  # what warm_worker does before its imports
+    loading = process._loading
+    assert loading is not None
+    process.spawn()  # already started: no second child
+    assert process._loading is loading
+    process.close()  # before it is ready (a Ctrl-C during start-up): it ends, none is left behind
+    assert loading.poll() is not None
+
+    process = ParsingProcess()
+    try:
+        process.spawn()
+        ahead = process._loading
+        assert ahead is not None
+        assert process.call("threads") == 1
+        assert process._child is ahead  # the call waited for the child spawned ahead, it started no other
+        assert process._loading is None
+    finally:
+        process.close()
+
+    process = ParsingProcess()
+    try:
+        process.spawn()
+        killed = process._loading
+        assert killed is not None
+        killed.kill()  # killed while it loads (the OOM killer): the next call starts another
+        killed.wait()
+        assert process.call("threads") == 1
+        assert process._child is not None and process._child.pid != killed.pid
+    finally:
+        process.close()
+
+
 def test_other_input_into_the_same_folder_is_refused(tmp_path):
     out = tmp_path / "out"
     assert (
