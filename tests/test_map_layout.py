@@ -151,7 +151,8 @@ def test_png_mode_has_no_interactive_controls_but_a_static_legend(browser, pages
     assert page.locator(".leaflet-control-zoom").count() == 0
     assert page.locator(".geo-legend input, .geo-legend button").count() == 0
     legend = page.locator(".geo-legend").inner_text()
-    assert "Cities, towns (6)" in legend and "States, provinces (2)" in legend
+    # Six towns and "Residents of Redmond", which opens a sentence: seven.
+    assert "Cities, towns (7)" in legend and "States, provinces (2)" in legend
     assert "Countries" not in legend  # only the types present
     assert page.locator(".leaflet-control-scale").count() == 1
     assert errors == []
@@ -283,7 +284,7 @@ def test_a_legend_switch_hides_a_type_and_a_mention_brings_it_back(browser, page
     assert "Portland" not in [label["text"] for label in page.evaluate(GEOMETRY)["labels"]]
     page.locator(".geo-mention", has_text="Portland").first.click()
     page.locator(".leaflet-popup .geo-card h3", has_text="Portland").wait_for(timeout=5000)
-    assert switch.is_checked() and page.locator(".geo-pin").count() == 8
+    assert switch.is_checked() and page.locator(".geo-pin").count() == 9
     assert errors == []
     page.close()
 
