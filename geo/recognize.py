@@ -668,6 +668,9 @@ class Recognizer:
         1,180 people, holds the strong "Springs"; "New London", "St. Paris"; not "North Arlington" for Arlington);
         None if there is none."""
         best = None
+        around = run[max(floor, j - _MAX_WORDS) : i] + run[j : min(len(run), i + _MAX_WORDS)]
+        if all(text[w[0] : w[1]].lower() in _QUALIFIERS or not text[w[0]].isupper() for w in around):
+            return None  # only qualifiers or particles around ("North Texas"): no other name
         for a in range(max(floor, j - _MAX_WORDS), i + 1):
             for b in range(min(len(run), a + _MAX_WORDS), j - 1, -1):
                 if (
@@ -734,7 +737,7 @@ class Recognizer:
             found = rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
-        d.places = [(m.start, m.end, normalize_name(m.text)) for m in _found_places(found)]
+        d.places = _found_places(found)
         verdicts = [(m, self._verdict(d, m)) for m in found]  # every filter runs once per mention
         # A team named after a small town is its town only when the story is near it ("beat Banbury" in a
         # Midlands match report): a "maybe" mention, which the resolver keeps only near the article's other places.
@@ -872,8 +875,8 @@ class _Doc:
             if m.group(1).split()[0] in _listed_given_names()
         ]
         self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
-        # The mentions found before the filters, as (start, end, normalised name): a list's other places.
-        self.places: list[tuple[int, int, str]] = []
+        # The places found before the filters: a list's other places (see _listed_with_a_place).
+        self.places: list[Mention] = []
         self.headlines = _headlines(text)
 
 
@@ -1644,14 +1647,14 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                     break
     # "a ferry from Plymouth to Santander", "flights from Bodrum to Istanbul": one end of a route the text names as a
     # place makes the other end a place (a town of NEAR_TOWN_POPULATION or more, or a feature).
-    orgs = word_list("organisations.txt")
-    # Not a listed firm's name at the other end ("from Ford to Toyota" is two carmakers).
-    places = _Spans((m.start, m.end) for m in _found_places(found) if normalize_name(m.text) not in orgs)
+    places = _Spans((m.start, m.end) for m in _found_places(found))
     for match in _cued(_ROUTE, _ROUTE_CUE, text, 40, 60):
         for one, other in (("j", "k"), ("k", "j")):
             s, e = match.span(one)
-            if not places.overlaps(*match.span(other)):
-                continue
+            if not places.overlaps(*match.span(other)) or normalize_name(match.group(other)) in word_list(
+                "organisations.txt"
+            ):
+                continue  # the other end no place, or a listed firm's name ("from Ford to Toyota": two carmakers)
             key = normalize_name(text[s:e])
             if taken.overlaps(s, e):
                 said.add((s, e))  # "from Plymouth to Santander": the port, whatever bank has its name
@@ -2308,12 +2311,12 @@ def _listed_with_a_place(d: _Doc, m: Mention, orgs: frozenset[str]) -> bool:
             return False
         towns = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL")]
         # The other items' main readings: a country's name is the country ("China", not China, Texas).
-        others = [
-            c
-            for s, e, key in d.places
-            if (s, e) != (m.start, m.end) and match.start("items") <= s and e <= match.end("items") and key not in orgs
-            for c in _main_readings(d.gaz, key)
+        keys = [
+            normalize_name(p.text)
+            for p in d.places
+            if (p.start, p.end) != (m.start, m.end) and match.start("items") <= p.start and p.end <= match.end("items")
         ]
+        others = [c for key in keys if key not in orgs for c in _main_readings(d.gaz, key)]
         return any(
             great_circle_km(t.lat, t.lon, o.lat, o.lon) <= LISTED_TOWN_KM for t in towns for o in others[:20]
         )
