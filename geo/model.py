@@ -302,5 +302,8 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     """Great-circle distance in km between two points given in degrees (haversine on a sphere of radius 6,371 km;
     within 0.5 % of the ellipsoid): the one distance the rules need, without importing geopy on the map path."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))

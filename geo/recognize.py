@@ -131,9 +131,7 @@ POSSESSIVE_TOWN_POPULATION = (
 )
 SURNAME_TOWN_POPULATION = 1_000_000  # a town's name after a listed given name reads as a surname below this
 UNTAGGED_TOWN_POPULATION = 10_000  # a town this big, untagged by NER, after "in", "via", "at"… is meant
-PREDICATE_TOWN_POPULATION = (
-    5_000  # a town this big, by a name that is no common word, opening a sentence before what is said of a town
-)  # and untagged by NER: "Murree was cut off by snow"
+PREDICATE_TOWN_POPULATION = 5_000  # a town this big, by a name that is no common word, opening a sentence before what is said of a town  # and untagged by NER: "Murree was cut off by snow"
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
 _QUALIFIERS = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest northeastern "
@@ -265,7 +263,9 @@ _SITE = (
     r"depot|facility|works|hub|base|smelter|shipyard|distribution centre|distribution center|call centre"
 )
 # A capitalised word that opens a sentence and names nothing: "The mayor of Puerto Madryn" is no place "The".
-_NOT_AN_ARTICLE = r"(?=[A-Z])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
+_NOT_AN_ARTICLE = (
+    r"(?=[A-Z])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
+)
 _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     # "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree": the noun in
@@ -340,10 +340,13 @@ _PLURAL_GENERIC = re.compile(
     r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
 )
 _FEASTS = frozenset("christmas easter thanksgiving halloween hanukkah ramadan diwali passover eid".split())
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-) | _FEASTS
+_CALENDAR = (
+    frozenset(
+        "january february march april may june july august september october november december monday tuesday "
+        "wednesday thursday friday saturday sunday".split()
+    )
+    | _FEASTS
+)
 _INSTITUTIONS = frozenset(
     "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
@@ -520,7 +523,9 @@ class Recognizer:
         self.qualifiers = QualifierReader(gazetteer)
         # match_names' answers: (surface, of several words with compound names wanted) → a name it yields.
         self._named: dict[tuple[str, bool], bool] = {}
-        self._own_names: dict[str, bool] = {}  # surfaces of several words that are a place's own name (any size)
+        self._own_names: dict[
+            str, bool
+        ] = {}  # surfaces of several words that are a place's own name (any size)
 
     def on(self, name: str) -> bool:
         """True unless the recognition rule *name* is switched off."""
@@ -652,7 +657,9 @@ class Recognizer:
                             and text[run[i - 1][0] : run[i - 1][1]] not in ("The", "THE")
                             and text[run[i - 1][0] : run[i - 1][1]].lower() not in _QUALIFIERS
                         ):
-                            i = floor = j  # "Forest" of "the Zika Forest": a feature's word, no town of its own
+                            i = floor = (
+                                j  # "Forest" of "the Zika Forest": a feature's word, no town of its own
+                            )
                             break
                         yield first[0], last[1]
                         i = floor = j
@@ -1249,7 +1256,9 @@ def person_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Ment
     return []
 
 
-_HEADLINE_LOCATIVE = re.compile(r"\b(?:In|At|Near|Outside|From|To|Into|Across|Around|Towards?|Through|Over) (?=[A-Z])")
+_HEADLINE_LOCATIVE = re.compile(
+    r"\b(?:In|At|Near|Outside|From|To|Into|Across|Around|Towards?|Through|Over) (?=[A-Z])"
+)
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _HEADLINE_SMALL = frozenset("a an and as at but by for in of on or the to vs via with".split())
 _HEADLINE_LINE = re.compile(r"[^\n]+")
@@ -1263,7 +1272,9 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         body = line.group().rstrip(" .!?")
         if ". " in body:
             continue
-        words = [w for w in _HEADLINE_WORD.findall(body) if w.lower() not in _HEADLINE_SMALL or w[0].isupper()]
+        words = [
+            w for w in _HEADLINE_WORD.findall(body) if w.lower() not in _HEADLINE_SMALL or w[0].isupper()
+        ]
         if len(words) >= 4 and all(w[0].isupper() for w in words) and not body.isupper():
             out.append(line.span())
     return out
@@ -1374,7 +1385,9 @@ _STATE_CODE_AFTER = re.compile(
 )
 
 
-_IN_BEFORE = re.compile(r"[^\s,],? in (?:the )?$")  # "Castlerea in County Roscommon", "Toyota, in Aichi prefecture"
+_IN_BEFORE = re.compile(
+    r"[^\s,],? in (?:the )?$"
+)  # "Castlerea in County Roscommon", "Toyota, in Aichi prefecture"
 IN_COUNTY_KM = 60.0  # "Castlerea in County Roscommon": a town this near the county's point is in it
 IN_COUNTY_POPULATION = 1_000  # … and this big (a name before "in" is often no town: "Smith in Kerry")
 
@@ -1434,7 +1447,7 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     mention or a state code."""
     text, gaz = d.text, d.gaz
     taken = _Spans((m.start, m.end) for m in found)
-    added = []
+    added: list[Mention] = []
     parents: list[
         tuple[int, set[str]]
     ] = []  # where the parent starts, the admin-1 and country codes it names
@@ -1589,10 +1602,13 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         if text.endswith(("'s", "’s"), s, e):
             e -= 2  # "Gore's mayor": the name, not its possessive
         words = _words(text, s, e)
-        if text[s:e] in d.person_words or (
-            group in "defghijklm" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2)
-        ) or (
-            group in "jm" and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
+        if (
+            text[s:e] in d.person_words
+            or (group in "defghijklm" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            or (
+                group in "jm"
+                and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
+            )
         ):
             continue
         # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
@@ -1773,7 +1789,9 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                 match.group(1) in d.person_words
                 or match.group(1) in _listed_given_names()
                 or key in word_list("organisations.txt")  # "shoppers in Zara"
-                or not _UNTAGGED_AFTER.match(match.group())  # "trained at Wharton", "an analyst from Barclays"
+                or not _UNTAGGED_AFTER.match(
+                    match.group()
+                )  # "trained at Wharton", "an analyst from Barclays"
             ):
                 continue
             least = UNTAGGED_TOWN_POPULATION
@@ -2314,7 +2332,9 @@ def _listed_with_a_place(d: _Doc, m: Mention, orgs: frozenset[str]) -> bool:
         keys = [
             normalize_name(p.text)
             for p in d.places
-            if (p.start, p.end) != (m.start, m.end) and match.start("items") <= p.start and p.end <= match.end("items")
+            if (p.start, p.end) != (m.start, m.end)
+            and match.start("items") <= p.start
+            and p.end <= match.end("items")
         ]
         others = [c for key in keys if key not in orgs for c in _main_readings(d.gaz, key)]
         return any(

@@ -75,7 +75,9 @@ NAMESAKE_TOWN = (
 )
 KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
 OBSCURE_NAMES = 10  # … and one with fewer than this is little known
-CAPITAL_BESIDE_KM = 400.0  # a capital of a unit's name this near its point is the name's city ("Buenos Aires")
+CAPITAL_BESIDE_KM = (
+    400.0  # a capital of a unit's name this near its point is the name's city ("Buenos Aires")
+)
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …

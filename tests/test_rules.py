@@ -512,8 +512,12 @@ def test_an_organisations_name_is_a_place_where_the_text_says_so(gaz, nlp):
     ]
     assert texts(gaz, nlp, "Talks between Ford and Target stalled.", {"Ford": "GPE", "Target": "GPE"}) == []
     # NER's own entity, said as a place by the words around it: no filter undoes them.
-    assert ("Ford", "place_phrase") in found(gaz, nlp, "Floods hit the Oklahoma town of Ford.", {"Ford": "ORG"})
-    assert found(gaz, nlp, "Snow fell on the quiet town of Ford.", {"Ford": "GPE"}) == [("Ford", "place_phrase")]
+    assert ("Ford", "place_phrase") in found(
+        gaz, nlp, "Floods hit the Oklahoma town of Ford.", {"Ford": "ORG"}
+    )
+    assert found(gaz, nlp, "Snow fell on the quiet town of Ford.", {"Ford": "GPE"}) == [
+        ("Ford", "place_phrase")
+    ]
 
 
 def test_a_university_used_alone_is_no_town(gaz, nlp):
@@ -1149,7 +1153,9 @@ def test_a_possessive_stays_outside_the_name_and_ner_s_piece_gives_way(gaz, nlp)
 
 
 def test_an_untagged_town_opening_a_sentence_before_what_is_said_of_a_town(gaz, nlp):
-    assert found(gaz, nlp, "Devonport was cut off by floods on Tuesday.") == [("Devonport", "common_word_town")]
+    assert found(gaz, nlp, "Devonport was cut off by floods on Tuesday.") == [
+        ("Devonport", "common_word_town")
+    ]
     assert found(gaz, nlp, "Tulum recorded 41 degrees, its hottest day.", {"Tulum": "ORG"}) == [
         ("Tulum", "common_word_town")
     ]
@@ -1162,7 +1168,9 @@ def test_an_untagged_town_opening_a_sentence_before_what_is_said_of_a_town(gaz, 
 
 
 def test_a_feast_alone_is_a_day_not_a_place(gaz, nlp):
-    assert texts(gaz, nlp, "Hotels in Tulum were full over Easter.", {"Tulum": "GPE", "Easter": "LOC"}) == ["Tulum"]
+    assert texts(gaz, nlp, "Hotels in Tulum were full over Easter.", {"Tulum": "GPE", "Easter": "LOC"}) == [
+        "Tulum"
+    ]
 
 
 def test_one_end_of_a_route_the_text_names_makes_the_other_a_place(gaz, nlp):
@@ -1208,7 +1216,9 @@ def test_a_region_that_takes_the_after_a_locative_word(gaz, nlp):
         ("Serengeti", "locative_name")
     ]
     # A town does not take "the" ("in the Devonport" is something of Devonport's); a firm's name is the firm.
-    assert ("Devonport", "locative_name") not in found(gaz, nlp, "He sat in the Devonport.", {"Devonport": "ORG"})
+    assert ("Devonport", "locative_name") not in found(
+        gaz, nlp, "He sat in the Devonport.", {"Devonport": "ORG"}
+    )
     assert found(gaz, nlp, "She sat in the Ford.", {"Ford": "PRODUCT"}) == []
     # A region's name that is a listed firm's ("Patagonia", data/organisations.txt) is the firm after "in the".
     assert ("Patagonia", "locative_name") not in found(
@@ -1230,7 +1240,9 @@ def test_a_town_before_in_and_the_county_or_region_that_holds_it(gaz, nlp):
     text = "Gap, in the Hautes-Alpes, will host the race."
     assert ("Gap", "town_comma_parent") in found(gaz, nlp, text, {"Gap": "ORG", "Hautes-Alpes": "GPE"})
     # Not in the unit named; a person's name.
-    assert "Tulum" not in texts(gaz, nlp, "Flights from Tulum in County Roscommon.", {"County Roscommon": "GPE"})
+    assert "Tulum" not in texts(
+        gaz, nlp, "Flights from Tulum in County Roscommon.", {"County Roscommon": "GPE"}
+    )
     text = "He met Mary Castlerea in County Roscommon."
     assert "Castlerea" not in texts(gaz, nlp, text, {"Mary Castlerea": "PERSON", "County Roscommon": "GPE"})
 
@@ -1266,7 +1278,9 @@ def test_a_headline_of_capitalised_words(gaz, nlp):
 
 
 def test_an_untagged_town_after_a_preposition_of_place(gaz, nlp):
-    assert found(gaz, nlp, "Traffic was diverted via Devonport overnight.") == [("Devonport", "common_word_town")]
+    assert found(gaz, nlp, "Traffic was diverted via Devonport overnight.") == [
+        ("Devonport", "common_word_town")
+    ]
     # "at", "to", "from" are as often a school's or a firm's; a hamlet; a listed firm.
     assert texts(gaz, nlp, "She trained at Devonport before moving on.") == []
     assert texts(gaz, nlp, "Traffic was diverted via Pueblito overnight.") == []
@@ -1275,7 +1289,9 @@ def test_an_untagged_town_after_a_preposition_of_place(gaz, nlp):
 
 def test_a_features_word_is_no_sub_span_of_its_own(gaz, nlp):
     # NER's "Bay Area": not "Bay", Somalia's region ("North Texas" → Texas still: see the qualifier tests).
-    assert found(gaz, nlp, "Rents rose across the Bay Area.", {"Bay Area": "LOC"}) == [("Bay Area", "ner_place")]
+    assert found(gaz, nlp, "Rents rose across the Bay Area.", {"Bay Area": "LOC"}) == [
+        ("Bay Area", "ner_place")
+    ]
 
 
 def test_words_that_only_look_like_they_say_a_town(gaz, nlp):
@@ -1295,5 +1311,9 @@ def test_words_that_only_look_like_they_say_a_town(gaz, nlp):
 
 def test_a_firms_name_said_as_a_firm_keeps_its_filter(gaz, nlp):
     assert "Ford" not in texts(gaz, nlp, "Daimler will close its Ford plant.", {"Ford": "ORG"})
-    assert "Target" not in texts(gaz, nlp, "He switched from Ford to Target.", {"Ford": "ORG", "Target": "ORG"})
-    assert "Ford" not in texts(gaz, nlp, "The feud between Ford and India grew.", {"Ford": "ORG", "India": "GPE"})
+    assert "Target" not in texts(
+        gaz, nlp, "He switched from Ford to Target.", {"Ford": "ORG", "Target": "ORG"}
+    )
+    assert "Ford" not in texts(
+        gaz, nlp, "The feud between Ford and India grew.", {"Ford": "ORG", "India": "GPE"}
+    )
