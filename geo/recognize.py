@@ -1696,9 +1696,13 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 # … of which the ones that say place of a name that is no common word (not "at", "to", "from": "trained at
 # Wharton", "moved to Deloitte").
-_UNTAGGED_AFTER = re.compile(r"(?:in|near|outside|around|across|into|towards?|through|via|beyond) ")
+_UNTAGGED_AFTER = re.compile(
+    r"(?:in|near|outside|around|across|into|towards?|through|via|beyond|seized|captured|recaptured|shelled|bombed|"
+    r"besieged|evacuated|liberated|overran) "
+)
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting) "
+    r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|seized|captured|"
+    r"recaptured|shelled|bombed|besieged|evacuated|liberated|overran) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )

@@ -1285,6 +1285,9 @@ def test_an_untagged_town_after_a_preposition_of_place(gaz, nlp):
     assert texts(gaz, nlp, "She trained at Devonport before moving on.") == []
     assert texts(gaz, nlp, "Traffic was diverted via Pueblito overnight.") == []
     assert texts(gaz, nlp, "Shoppers queued in Gap for the sale.") == []
+    # … or after a verb of war that takes a town: "rebels seized Rutshuru".
+    assert found(gaz, nlp, "Rebels seized Devonport on Thursday.") == [("Devonport", "common_word_town")]
+    assert texts(gaz, nlp, "Rebels seized Pueblito on Thursday.") == []
 
 
 def test_a_features_word_is_no_sub_span_of_its_own(gaz, nlp):
