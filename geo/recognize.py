@@ -1374,6 +1374,22 @@ def former_name(d: _Doc, key: str) -> bool:
     return key in d.rec.former and key not in d.gaz.strong_keys
 
 
+def _words_rule(
+    found: list[Mention], said: set[tuple[int, int]], rule: str, sources: tuple[str, ...]
+) -> list[Mention]:
+    """*found* with the mentions of exactly the spans in *said* (from *sources*, not already a context rule's) given
+    *rule*: the words around them say place, so no filter undoes them ("the Mexican state of Tabasco", NER's
+    organisation, is no sauce)."""
+    if not said:
+        return found
+    return [
+        replace(m, rule=rule)
+        if (m.start, m.end) in said and m.source in sources and m.rule not in _CONTEXT_RULES
+        else m
+        for m in found
+    ]
+
+
 def _found_places(found: list[Mention]) -> list[Mention]:
     return [m for m in found if not m.demonym_of and m.source in ("ner", "gazetteer", "dateline")]
 
@@ -1469,13 +1485,7 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     said: set[tuple[int, int]] = set()
     for parent_start, areas in counties:
         _town_in_county(d, parent_start, areas, taken, added, said)
-    if said:
-        found = [
-            replace(m, rule="town_comma_parent")
-            if (m.start, m.end) in said and m.source == "ner" and m.rule not in _CONTEXT_RULES
-            else m
-            for m in found
-        ]
+    found = _words_rule(found, said, "town_comma_parent", ("ner",))
     for match in _STATE_CODE_AFTER.finditer(text):
         # The qualifier reader the resolver and the geocoder use (geo.placestring): postal codes, press abbreviations.
         if not taken.overlaps(*match.span(1)) and (
@@ -1684,14 +1694,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             ):
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(s, e)
-    if said:
-        found = [
-            replace(m, rule="place_phrase")
-            if (m.start, m.end) in said and m.source in ("ner", "gazetteer") and m.rule not in _CONTEXT_RULES
-            else m
-            for m in found
-        ]
-    return found + added
+    return _words_rule(found, said, "place_phrase", ("ner", "gazetteer")) + added
 
 
 # … of which the ones that say place of a name that is no common word (not "at", "to", "from": "trained at
