@@ -65,6 +65,27 @@ def test_primary_names_rank_before_alternate_names(gazetteer):
     assert any(c.name == "Gori" and c.name_kind == 2 for c in goris)
 
 
+@pytest.mark.parametrize(
+    ("name", "official", "country"),
+    [
+        ("Marburg", "Marburg an der Lahn", "DE"),
+        ("Halle", "Halle (Saale)", "DE"),
+        ("Frankfurt", "Frankfurt am Main", "DE"),
+    ],
+)
+def test_a_towns_short_form_is_its_own_name(gazetteer, name, official, country):
+    # GeoNames keeps "Marburg" only as an alternate name of Marburg an der Lahn, below a hamlet of 900 in Queensland.
+    found = [c for c in gazetteer.candidates(name) if c.name == official]
+    assert found and found[0].country == country and found[0].name_kind == 0
+    assert gazetteer.candidates(name)[0].name == official  # the biggest of the town's own names
+
+
+def test_a_small_towns_short_form_stays_an_alternate_name(gazetteer):
+    # Ross-on-Wye (≈ 10,000): "Ross" is a surname before it is the town.
+    ross_on_wye = [c for c in gazetteer.candidates("Ross") if c.name == "Ross on Wye"]
+    assert ross_on_wye and ross_on_wye[0].name_kind == 2
+
+
 def test_renamed_places_keep_old_names(gazetteer):
     assert gazetteer.candidates("Stepanakert")[0].name == "Khankendi"
 

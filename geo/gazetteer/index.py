@@ -72,6 +72,26 @@ ALTERNATE_LIMIT = (
 _FORMER_KEY = re.compile(r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}")
 
 
+# A town's official name and its everyday short form: "Marburg an der Lahn", "Frankfurt (Oder)", "Newcastle upon
+# Tyne", "Rostov-on-Don", "Aix-en-Provence", "Ústí nad Labem".
+_SHORT_FORM = re.compile(
+    r"^(.+?)(?:[ -](?:an der|am|im|in der|ob der|bei|upon|on|sur|en|sul|nad|pod)[ -].+| \(.+\))$"
+)
+SHORT_FORM_POPULATION = (
+    50_000  # a town this big goes by its short form ("Ross" of Ross-on-Wye stays a surname)
+)
+
+
+def _is_short_form(c: Candidate, key: str) -> bool:
+    """Whether *key*, an alternate name of town *c*, is the short form of its official name: then it counts as the
+    town's own name (the name people use). "Marburg" is Marburg an der Lahn (79,000) as much as a hamlet of 900 in
+    Queensland; a town under SHORT_FORM_POPULATION keeps it as an alternate name."""
+    if c.name_kind != 2 or c.population < SHORT_FORM_POPULATION or not c.fcode.startswith("PPL"):
+        return False
+    match = _SHORT_FORM.match(c.name)
+    return match is not None and normalize_name(match.group(1)) == key
+
+
 def default_path() -> Path:
     """The index the settings name (:func:`geo.settings.current`): ``--gazetteer`` / ``GEO_GAZETTEER``, else
     ``gazetteer.sqlite`` in the data directory."""
@@ -263,7 +283,13 @@ class Gazetteer:
         )
         rows = self._con.execute(query.format("<= 1"), (key, limit)).fetchall()
         rows += self._con.execute(query.format("> 1"), (key, max(ALTERNATE_LIMIT, limit - len(rows))))
-        return self.overrides.places.get(key, ()) + tuple(self._place(row) for row in rows)
+        found = [self._place(row) for row in rows]
+        if any(_is_short_form(c, key) for c in found):
+            found = sorted(
+                (replace(c, name_kind=0) if _is_short_form(c, key) else c for c in found),
+                key=lambda c: (c.name_kind, -c.population),  # stable: ties keep the index's order
+            )
+        return self.overrides.places.get(key, ()) + tuple(found)
 
     def place(self, place_id: int) -> Candidate | None:
         """The gazetteer entry with index id *place_id* (not a GeoNames id), or None."""
