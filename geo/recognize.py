@@ -176,6 +176,8 @@ _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
 _SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
 _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
+# What only a person is: an age between commas, or a speaker followed by "he" or "she" (a city's council "said it").
+_IS_A_PERSON = re.compile(rf", \d{{1,3}},|,? {_SAYS} (?:that )?(?:he|she)\b")
 _AFTER_SURNAME = (
     r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who|will|would|has|had|is|was|won|went|wrote|made|took)\b"
     r"| [a-z]{3,}ed\b)"
@@ -224,6 +226,10 @@ _STUDIES_AT = re.compile(
 _TEACHES_AT = re.compile(rf"\b(?:{_TEACHES}) at $", re.IGNORECASE)
 UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
+_MOVED_TO = re.compile(
+    r"\b(?:moved|moves|moving|relocated|relocates|relocating|returned|returns|returning|emigrated|emigrates|"
+    r"headed|travelled|traveled|flew|drove|commuted|commutes)(?: back)? to $"
+)
 _AT_INSTITUTION = re.compile(
     r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $"
 )
@@ -564,8 +570,15 @@ class Recognizer:
                 first, last = words[i], words[i + size - 1]
                 if not text[first[0]].isupper():
                     continue
-                if run_start.get(first, first[0]) < first[0] and not all(
-                    text[w[0] : w[1]].lower() in _QUALIFIERS for w in words[:i] if w[0] >= run_start[first]
+                if (
+                    run_start.get(first, first[0]) < first[0]
+                    and not all(
+                        text[w[0] : w[1]].lower() in _QUALIFIERS
+                        for w in words[:i]
+                        if w[0] >= run_start[first]
+                    )
+                    # a headline's capitalised preposition ends the name before it: "Shops Across Ireland"
+                    and not _CAPITAL_LOCATIVE_BEFORE.search(text, max(start, first[0] - 12), first[0])
                 ):
                     continue
                 surface = text[first[0] : last[1]]
@@ -1257,7 +1270,10 @@ def person_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Ment
 
 
 _HEADLINE_LOCATIVE = re.compile(
-    r"\b(?:In|At|Near|Outside|From|To|Into|Across|Around|Towards?|Through|Over) (?=[A-Z])"
+    r"\b(?:In|At|Near|Outside|From|To|Into|Across|Around|Towards?|Through) (?=[A-Z])"
+)
+_CAPITAL_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:In|At|Near|Outside|From|To|Into|Across|Around|Towards?|Through|On) $"
 )
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _HEADLINE_SMALL = frozenset("a an and as at but by for in of on or the to vs via with".split())
@@ -1402,8 +1418,8 @@ _STATE_CODE_AFTER = re.compile(
 
 
 _IN_BEFORE = re.compile(
-    r"[^\s,],? in (?:the )?$"
-)  # "Castlerea in County Roscommon", "Toyota, in Aichi prefecture"
+    r"[^\s,](?:,? in (?:the )?|, )$"
+)  # "Castlerea in County Roscommon", "Toyota, in Aichi prefecture", "Deal, Kent"
 IN_COUNTY_KM = 60.0  # "Castlerea in County Roscommon": a town this near the county's point is in it
 IN_COUNTY_POPULATION = 1_000  # … and this big (a name before "in" is often no town: "Smith in Kerry")
 
@@ -1416,9 +1432,9 @@ def _town_in_county(
     added: list[Mention],
     said: set[tuple[int, int]],
 ) -> None:
-    """A town just before "in" (or ", in") and an admin-1 unit that holds it, or a county or region the text names
-    within ``IN_COUNTY_KM`` of its point: "a man from Castlerea in County Roscommon", "roads around Gap in the
-    Hautes-Alpes" — added when NER missed it; NER's own entity of exactly the town is marked in *said* (it takes
+    """A town just before "in" (or ", in", or a comma) and an admin-1 unit that holds it, or a county or region the
+    text names within ``IN_COUNTY_KM`` of its point: "a man from Castlerea in County Roscommon", "roads around Gap
+    in the Hautes-Alpes", "a boat sank off Deal, Kent" — added when NER missed it; NER's own entity of exactly the town is marked in *said* (it takes
     this rule, so the filters do not undo it: "Toyota, in Aichi prefecture")."""
     text = d.text
     if not (sep := _IN_BEFORE.search(text, max(0, parent_start - 10), parent_start)):
@@ -2061,7 +2077,8 @@ def credential(d: _Doc, m: Mention) -> bool:
     """A credential or suffix after a person's name and a comma: "Kim Ortega, L.P.N.", "Sarah Lee, M.D.", "John
     Marsh, Esq.", "Harold Lim, D.D.S., M.S." — any initialism right after a person (or after a credential after
     one), or a listed credential that is no strong place name; judged on the whole word ("Pharm.D.", of which NER
-    may take "Pharm")."""
+    may take "Pharm"). A dotted initialism after a person's credential is one too, even a strong name's ("Tom
+    Reyes, M.S., R.D.")."""
     if not (comma := _COMMA_BEFORE.search(d.text, max(0, m.start - 4), m.start)):
         return False
     word_end = m.end
@@ -2070,6 +2087,7 @@ def credential(d: _Doc, m: Mention) -> bool:
     surface = d.text[m.start : word_end]
     key = normalize_name(surface)
     after = comma.start(1)
+    chained = False  # a credential before this one: "Tom Reyes, M.S., R.D." (R.D. is no Dominican Republic)
     for _ in range(4):  # "D.D.S., M.S.": walk back over the credentials before this one
         if after in d.person_ends:
             break
@@ -2082,9 +2100,12 @@ def credential(d: _Doc, m: Mention) -> bool:
         if not (comma := _COMMA_BEFORE.search(d.text, max(0, previous.start() - 4), previous.start())):
             break
         after = comma.start(1)
+        chained = True
     after_person = after in d.person_ends
     if key in word_list("credentials.txt"):
         return after_person or key not in d.gaz.strong_keys
+    if after_person and chained and _INITIALISM.fullmatch(surface):
+        return True  # the second of a person's dotted credentials, whatever it abbreviates
     return (
         after_person
         # An all-capital word is no town's name as written ("Samuel Adeyemi, SAN, said": San, Mali, is strong),
@@ -2417,6 +2438,8 @@ def university_alone(d: _Doc, m: Mention) -> bool:
         or (peer and normalize_name(peer.group(1)) in word_list("universities.txt"))
     ):
         return False
+    if _MOVED_TO.search(d.text, max(0, m.start - 24), m.start):
+        return False  # "she moved to Kent to study history": one moves to a town, and studies there
     return _STUDY.search(d.text, max(0, m.start - 80), min(len(d.text), m.end + 80)) is not None
 
 
@@ -2599,13 +2622,22 @@ def acronym(d: _Doc, m: Mention) -> bool:
     return key not in d.gaz.strong_keys and not any(c.name_kind <= 1 for c in d.gaz.candidates(key))
 
 
+# A peer's title: "the Duke of Sussex", "the Countess of Wessex", "Baroness Thatcher of Kesteven" — the place is
+# the title's name, not where the story is. A ruler's ("Emir of Qatar", "King of Jordan") does name the country.
+_PEERAGE_BEFORE = re.compile(
+    r"\b(?:Duke|Duchess|Earl|Countess|Marquess|Marquis|Marchioness|Viscount|Viscountess|Baron|Baroness) of (?:the )?$"
+)
+
+
 def title_before_name(d: _Doc, m: Mention) -> bool:
     """A name right after a title, or opening with one, is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner",
-    "Ms Okafor" (NER's place)."""
+    "Ms Okafor" (NER's place); so is the place of a peer's title: "the Duke of Sussex", "the Earl of Wessex"."""
     if m.source == "dateline":
         return False
-    return _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None or bool(
-        _TITLE_OPENS.match(m.text)
+    return (
+        _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None
+        or bool(_TITLE_OPENS.match(m.text))
+        or _PEERAGE_BEFORE.search(d.text, max(0, m.start - 24), m.start) is not None
     )
 
 
@@ -2674,8 +2706,19 @@ def name_with_age(d: _Doc, m: Mention) -> bool:
 def person_speaks(d: _Doc, m: Mention) -> bool:
     """A one-word name that speaks is a person: "…," Nelson said", "Petrova said" — when NER calls it a person or
     the gazetteer has it only as an alternate name; a country, capital or state that "said" is its government
-    ("Washington said")."""
-    if " " in m.text or m.demonym_of or m.rule in _CONTEXT_RULES or not _SPEAKS.match(d.text, m.end):
+    ("Washington said"). A listed given name (data/given_names.txt) with an age or "said he/she" is a person
+    whatever town has the name ("Tyler said he would not run", "Charlotte, 7, and her brother"), but never after
+    "in", "to", "from"… and never a country's name."""
+    if " " in m.text or m.demonym_of or m.rule in _CONTEXT_RULES:
+        return False
+    if (
+        m.text in _listed_given_names()
+        and _IS_A_PERSON.match(d.text, m.end)
+        and not _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start)
+        and not d.rec._is_nation(m.text)
+    ):
+        return True  # "Tyler said he would not run", "Charlotte, 7, and her brother": even a city's name
+    if not _SPEAKS.match(d.text, m.end):
         return False
     if m.label == "PERSON":
         return not d.rec._is_nation(m.text)  # "…," Nelson said

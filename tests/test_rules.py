@@ -131,6 +131,13 @@ PLACES = [
     ("Gap", "PPL", "FR", "FR.93", 40_000, []),
     ("Patagonia", "RGN", "AR", "", 0, []),
     ("Grace", "PPL", "US", "US.ID", 897, []),
+    ("Tyler", "PPL", "US", "US.TX", 103_700, []),
+    ("Charlotte", "PPL", "US", "US.NC", 911_311, []),
+    ("Dominican Republic", "PCLI", "DO", "", 10_627_165, ["R.D."]),
+    ("Ireland", "PCLI", "IE", "", 4_853_506, []),
+    ("Kent", "ADM2", "GB", "GB.ENG", 1_407_942, []),
+    ("Deal", "PPL", "GB", "GB.ENG", 30_917, []),
+    ("Sussex", "RGN", "GB", "GB.ENG", 0, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -1320,3 +1327,44 @@ def test_a_firms_name_said_as_a_firm_keeps_its_filter(gaz, nlp):
     assert "Ford" not in texts(
         gaz, nlp, "The feud between Ford and India grew.", {"Ford": "ORG", "India": "GPE"}
     )
+
+
+# -- seventh session: a speaker's pronoun, credential chains, headline prepositions, "Town, County", titles -------
+
+
+def test_a_given_name_with_an_age_or_he_she_said_is_a_person_even_a_citys(gaz, nlp):
+    assert texts(gaz, nlp, "Tyler said he would not run again.", {"Tyler": "GPE"}) == []
+    assert texts(gaz, nlp, "Charlotte, 7, and her brother were rescued.", {"Charlotte": "GPE"}) == []
+    # A city that speaks is its council; after "in" a name is a place whatever follows.
+    assert texts(gaz, nlp, "Tyler said it would raise water rates.", {"Tyler": "GPE"}) == ["Tyler"]
+    assert texts(gaz, nlp, "Schools in Tyler, 12, were shut.", {"Tyler": "GPE"}) == ["Tyler"]
+
+
+def test_a_dotted_initialism_after_a_persons_credential_is_one_too(gaz, nlp):
+    text = "Tom Reyes, M.S., R.D., a dietitian, said so."
+    assert texts(gaz, nlp, text, {"Tom Reyes": "PERSON", "M.S.": "GPE", "R.D.": "GPE"}) == []
+    # Not after a person: "R.D." as a place name stays (here NER's GPE after an ordinary word).
+    assert texts(gaz, nlp, "Flights to the R.D. resumed.", {"R.D.": "GPE"}) == ["R.D."]
+
+
+def test_a_headlines_capitalised_preposition_ends_the_name_before_it(gaz, nlp):
+    text = "Sale Ends Sunday at Shops Across Ireland"
+    assert found(gaz, nlp, text, {"Shops Across Ireland": "GPE"})[-1] == ("Ireland", "ner_place_subspan")
+
+
+def test_a_town_before_a_comma_and_the_county_that_holds_it(gaz, nlp):
+    # "Deal" is no strong name and NER missed it; ", Kent" and a Deal within IN_COUNTY_KM of Kent's point say town.
+    text = "A fishing boat sank off Deal, Kent, on Sunday."
+    assert ("Deal", "town_comma_parent") in found(gaz, nlp, text, {"Kent": "GPE"})
+    assert "Deal" not in texts(gaz, nlp, "They struck a deal, Kent officials said.", {"Kent": "GPE"})
+
+
+def test_the_place_of_a_peers_title_is_no_mention_of_the_place(gaz, nlp):
+    text = "The Duke of Sussex arrived in Sydney."
+    assert texts(gaz, nlp, text, {"Sydney": "GPE"}) == ["Sydney"]
+    assert texts(gaz, nlp, "Storms hit Sussex and Kent.", {"Kent": "GPE"}) == ["Sussex", "Kent"]
+
+
+def test_one_moves_to_a_town_even_to_study(gaz, nlp):
+    assert texts(gaz, nlp, "She moved to Columbia to study history.", {"Columbia": "GPE"}) == ["Columbia"]
+    assert texts(gaz, nlp, "She was a student at Columbia for a year.", {"Columbia": "GPE"}) == []
