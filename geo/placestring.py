@@ -27,8 +27,8 @@ from geo.model import Candidate
 
 POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in a possessive
 POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
-# Canadian and Australian press abbreviations that are words, names or initialisms elsewhere ("N.B." nota bene,
-# "Man.", "Vic" a man's name and a Catalan town, "Tas"): qualifiers only, read after "Town, ".
+# Canadian, Australian and older US press abbreviations that are words, names or initialisms elsewhere ("N.B." nota
+# bene, "Man.", "Vic" a man's name and a Catalan town, "Tas", "Me."): qualifiers only, read after "Town, ".
 PRESS_ONLY = {
     "N.S.": "CA.07",
     "N.B.": "CA.04",
@@ -39,6 +39,10 @@ PRESS_ONLY = {
     "Vic.": "AU.07",
     "Tas": "AU.06",
     "Tas.": "AU.06",
+    # US abbreviations of older or other styles than AP's, words or names elsewhere ("me.", "Ida", "Ariz"):
+    "Me.": "US.ME",
+    "Ida.": "US.ID",
+    "Cal.": "US.CA",
 }
 AREA_KM = (
     80.0  # a place "in" an admin-2 unit lies this near the unit's point (admin-2 units have no polygon here)

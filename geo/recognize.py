@@ -253,16 +253,19 @@ _TOWN_BUILT = (
     r"tourist office|tourism office|town square|main square|railway (?:workshops?|yard)|"
     r"(?:railway |train |bus |ferry )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
     r"historic (?:centre|center|core|quarter)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|bypass|"
-    r"ring road"
+    r"ring road|(?:city |town )?walls|old quarter|bazaar|souk|medina"
 )
 # The words that may stand between: how the thing is, never what kind ("Chevron's gas station", "Hearst's
 # television station", "Harvey's flooded streets" are no town's).
 _DESCRIBING = (
     r"(?:(?:new|old|restored|historic|main|busy|bustling|famous|medieval|Victorian|Georgian|crumbling|ageing|aging|"
     r"ancient|derelict|refurbished|only|tiny|little|small|big|central|inner|outer|upper|lower|lovely|beloved|"
-    r"iconic|picturesque) ){0,2}"
+    r"iconic|picturesque|Roman|Norman|Moorish|colonial|walled) ){0,2}"
 )
-_TOWN_THING = rf"{_DESCRIBING}(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs)\b"
+_TOWN_THING = (
+    rf"{_DESCRIBING}(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs|villagers|townspeople|townsfolk|"
+    r"inhabitants|shopkeepers|fishermen)\b"
+)
 # A firm's site named by its town: "its Martorell factory", "their Vevey office".
 _SITE = (
     r"office|offices|plant|plants|factory|factories|headquarters|branch|site|campus|warehouse|mill|mine|refinery|"
@@ -293,9 +296,10 @@ _PLACE_PHRASE = re.compile(
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
 )
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # What is said of a town after its name, with cues of their own (so common words such as "area" do not run all of
 # _PLACE_PHRASE): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
-# Municipality has declared", "its Martorell factory", "their Vevey office".
+# Municipality has declared", "its Martorell factory", "their Vevey office", "Murree, north of Islamabad".
 _SAID_PHRASE = re.compile(
     rf"{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|bred|raised\b|(?:based|headquartered) (?:(?:[a-z-]+ ){{0,3}}"
     r"(?:company|companies|firm|group|producer|exporter|importer|maker|manufacturer|start-?up|charity|bank|lender|"
@@ -306,9 +310,12 @@ _SAID_PHRASE = re.compile(
     r"governorate)\b"
     rf"|{_NOT_AN_ARTICLE}(?P<l>{_NAME}) (?:Municipality|Municipal (?:Council|Corporation)|Shire Council)\b"
     rf"|(?:\s(?:its|their)|\bthe (?:company|firm|group|bank|carmaker|plant)['’]s) (?P<m>{_NAME}) (?:{_SITE})\b"
+    rf"|{_NOT_AN_ARTICLE}(?P<o>{_NAME}), (?:about |some |roughly |nearly |just )?(?:\d[\d,.]* ?(?:km|kilometres|"
+    rf"kilometers|miles) )?{_COMPASS} of (?:the )?[A-Z]"  # "the road to Murree, north of Islamabad"
 )
 _SAID_CUE = re.compile(  # every alternative opens with "-" or " ": the scan skips to those at once
-    r"-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
+    rf" {_COMPASS} of (?:the )?[A-Z]"
+    r"|-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
     r"governorate|Municipality|Municipal|Shire Council)\b| (?:its|their|(?:company|firm|group|bank|carmaker|"
     r"plant)['’]s) [A-Z]"
 )
@@ -1617,7 +1624,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
     for match in sorted(matches, key=lambda m: m.start()):
-        # The alternative's name: a–h and n of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m of _SAID_PHRASE.
+        # The alternative's name: a–h and n of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE.
         group = match.lastgroup or ""
         s, e = match.span(group)
         if group == "n" and not all(
@@ -1630,7 +1637,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         words = _words(text, s, e)
         if (
             text[s:e] in d.person_words
-            or (group in "defghijklm" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            or (group in "defghijklmo" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             or (
                 group in "jm"
                 and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
@@ -1644,20 +1651,20 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             if taken.overlaps(ws, we):
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
-                if group in "abcdhkln" or (group in "jm" and key not in word_list("organisations.txt")):
+                if group in "abcdhklno" or (group in "jm" and key not in word_list("organisations.txt")):
                     said.add((ws, we))
                 break
             if (
                 key not in _stop_words()
                 and key not in _CALENDAR
                 and (
-                    group not in "fghi" or key not in d.rec.stop
+                    group not in "fghio" or key not in d.rec.stop
                 )  # weaker cues: "Outside Hope, the company said", "Liberty's streets"
                 and len(key) > 2
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
-                and (group not in "ijm" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                and (group not in "ijmo" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
                 # "the Mexican state of Tabasco": a unit's noun wants a unit's reading ("the state of Grace" is none)
                 and (group != "n" or not _UNIT_NOUN.search(match.group()) or _names_a_unit(d.gaz, key))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
@@ -1717,11 +1724,13 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
 # Wharton", "moved to Deloitte").
 _UNTAGGED_AFTER = re.compile(
     r"(?:in|near|outside|around|across|into|towards?|through|via|beyond|seized|captured|recaptured|shelled|bombed|"
-    r"besieged|evacuated|liberated|overran) "
+    r"besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|pounded|lashed|"
+    r"inundated|swamped) "
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|seized|captured|"
-    r"recaptured|shelled|bombed|besieged|evacuated|liberated|overran) "
+    r"recaptured|shelled|bombed|besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|"
+    r"pounded|lashed|inundated|swamped) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )
@@ -1740,7 +1749,10 @@ _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
     r" (?:city )?council\b| has a population of\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
-    r"was flooded|is flooding|is bracing|braced|was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
+    r"was flooded|is flooding|is bracing|braced|braces for|shook|trembled|was evacuated|was devastated|"
+    r"was inundated|lies (?:(?:about |some )?\d[\d,.]* (?:km|kilometres|kilometers|miles) )?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of|"
+    r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
     rf"{_WEATHER_RECORD})"
 )
 
@@ -1748,7 +1760,8 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
 # What is said of a town that may as well be said of a person NER took the name for ("Tarbes was cut off by the
 # floods" is a town; "Devonport was hit by a car", "Devonport hosted the dinner" may be a person).
 _PERSON_MAY_DO = re.compile(
-    r" (?:will host|hosted|hosts|is hosting|has banned|banned|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
+    r" (?:will host|hosted|hosts|is hosting|has banned|banned|braces for|shook|trembled|"
+    r"was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
 )
 # What hits a person, not a town: "Sterling was hit by a taxi", "… was cut off by the defence".
 _HIT_LIKE_A_PERSON = re.compile(

@@ -71,6 +71,8 @@ def test_primary_names_rank_before_alternate_names(gazetteer):
         ("Marburg", "Marburg an der Lahn", "DE"),
         ("Halle", "Halle (Saale)", "DE"),
         ("Frankfurt", "Frankfurt am Main", "DE"),
+        ("Rio", "Rio de Janeiro", "BR"),
+        ("Taxco", "Taxco de Alarcón", "MX"),
     ],
 )
 def test_a_towns_short_form_is_its_own_name(gazetteer, name, official, country):

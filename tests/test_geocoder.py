@@ -182,6 +182,10 @@ def test_qualifier_reader_reads_codes_names_and_countries(gazetteer):
     assert "US.OR" in reader.read("or").admin1 and "US.OR" in reader.read("Ore.").admin1
     assert reader.read("FRA").countries == {"FR"} and "FR" in reader.read("France").countries
     assert "CA.07" in reader.read("N.S.").admin1
+    # An older style's abbreviation that is a word elsewhere ("me.") counts only after "Town, ".
+    prose = "Portland, Me., firefighters said. Tell me. Then go."
+    assert reader.after(prose, len("Portland")).admin1 == {"US.ME"}
+    assert not reader.after(prose, prose.index(" me.") - 1)
     assert reader.read("Sangamon County").areas
     assert not reader.read("Narnia")
     # Prose stays case-sensitive and prefers the US', Canada's and Australia's postal codes.

@@ -138,6 +138,11 @@ PLACES = [
     ("Kent", "ADM2", "GB", "GB.ENG", 1_407_942, []),
     ("Deal", "PPL", "GB", "GB.ENG", 30_917, []),
     ("Sussex", "RGN", "GB", "GB.ENG", 0, []),
+    ("Murree", "PPL", "PK", "PK.04", 25_186, []),
+    ("Islamabad", "PPLC", "PK", "PK.08", 601_600, []),
+    ("Wodonga", "PPL", "AU", "AU.07", 38_949, []),
+    ("Lahaina", "PPL", "US", "US.HI", 11_704, []),
+    ("Chester", "PPL", "GB", "GB.ENG", 90_524, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -1368,3 +1373,20 @@ def test_the_place_of_a_peers_title_is_no_mention_of_the_place(gaz, nlp):
 def test_one_moves_to_a_town_even_to_study(gaz, nlp):
     assert texts(gaz, nlp, "She moved to Columbia to study history.", {"Columbia": "GPE"}) == ["Columbia"]
     assert texts(gaz, nlp, "She was a student at Columbia for a year.", {"Columbia": "GPE"}) == []
+
+
+def test_a_town_a_compass_bearing_from_a_place(gaz, nlp):
+    text = "Snow trapped cars on the road to Murree, north of Islamabad."
+    assert ("Murree", "place_phrase") in found(gaz, nlp, text, {"Islamabad": "GPE"})
+    # A hamlet of the name is no reason to read a man's name as a town: "Ross, west of the river".
+    assert "Ross" not in texts(gaz, nlp, "Ross, west of the Moab road, rode on.")
+
+
+def test_what_only_a_town_does_or_has(gaz, nlp):
+    assert texts(gaz, nlp, "Wodonga braces for another week of smoke.") == ["Wodonga"]
+    assert texts(gaz, nlp, "Part of Chester's Roman city walls collapsed.") == ["Chester"]
+    assert texts(gaz, nlp, "Wildfires ravaged Lahaina last August.") == ["Lahaina"]
+    # NER's person does the same: not a town by these words (only NER's "maybe", which the resolver weighs).
+    assert found(gaz, nlp, "Chester braces for a hard match.", {"Chester": "PERSON"}) == [
+        ("Chester", "maybe_place")
+    ]

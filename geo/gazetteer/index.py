@@ -73,9 +73,10 @@ _FORMER_KEY = re.compile(r"[a-z]{5,}|[a-z]{2,}(?: [a-z]{2,}){1,2}")
 
 
 # A town's official name and its everyday short form: "Marburg an der Lahn", "Frankfurt (Oder)", "Newcastle upon
-# Tyne", "Rostov-on-Don", "Aix-en-Provence", "Ústí nad Labem".
+# Tyne", "Rostov-on-Don", "Aix-en-Provence", "Ústí nad Labem", "Rio de Janeiro", "Taxco de Alarcón", "Caxias do Sul".
 _SHORT_FORM = re.compile(
-    r"^(.+?)(?:[ -](?:an der|am|im|in der|ob der|bei|upon|on|sur|en|sul|nad|pod)[ -].+| \(.+\))$"
+    r"^(.+?)(?:[ -](?:an der|am|im|in der|ob der|bei|upon|on|sur|en|sul|nad|pod)[ -].+| \(.+\)"
+    r"| (?:de|del|de la|de las|de los|do|da|dos|das|di|della) .+)$"
 )
 SHORT_FORM_POPULATION = (
     50_000  # a town this big goes by its short form ("Ross" of Ross-on-Wye stays a surname)
