@@ -69,6 +69,16 @@ _POSSESSIVE_APPOSITION = re.compile(
     rf",\s?(?:the\s)?((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){{0,3}}['’]s)\s{APPOSITION_FILLER}"
     rf"{TOWN_NOUN}\b(?!['’])"
 )
+# ", a suburb northwest of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that
+# places the town near another (a town of NEAR_TOWN_POPULATION or more, within AREA_KM).
+_NEAR_APPOSITION_AFTER = re.compile(
+    rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?{TOWN_NOUN} (?:(?:about |some |roughly |just )?(?P<far>\d[\d,.]*) ?"
+    r"(?P<unit>km|kilometres|kilometers|miles) )?(?:(?P<bearing>(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west) of)|near|outside|just outside|on the outskirts of|close to) (?:the )?"
+    r"(?P<town>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})"
+)
+NEAR_TOWN_POPULATION = 10_000  # the town an apposition places another near ("a suburb of Atlanta")
+BEARING_KM = 150.0  # "a city west of Buenos Aires" without a distance: within this of the town
 _CODE_AFTER = re.compile(r",\s?([A-Z]{2,3})(?![A-Za-z])")  # "Eugene, OR", "Kingston, ON", "Dubbo, NSW"
 _CODE = re.compile(r"[A-Za-z]{2,3}")  # "OR", "nsw", "FRA" once the dots are gone
 _ISO_3166_2 = re.compile(r"([A-Za-z]{2})-([A-Za-z0-9]{1,3})")  # "US-OR", "CH-BE", "GB-ENG"
@@ -82,8 +92,11 @@ class Qualifier:
     text: str
     admin1: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
-    areas: tuple[Candidate, ...] = ()  # admin-2 units ("Sangamon County"), typed strings only
+    areas: tuple[
+        Candidate, ...
+    ] = ()  # admin-2 units ("Sangamon County", typed strings), towns ("a suburb of Atlanta")
     trust: float = 1.0
+    radius_km: float = AREA_KM  # how near an area's point a place lies to be admitted
 
     def __bool__(self) -> bool:
         return bool(self.admin1 or self.countries or self.areas)
@@ -104,9 +117,10 @@ class Qualifier:
 
         return any(
             a.id != c.id
-            and a.admin1 == c.admin1
+            # an admin-2 unit holds towns of its admin-1 unit; a town has suburbs across a state line too
+            and (a.admin1 == c.admin1 or (a.fcode.startswith("PPL") and a.country == c.country))
             and c.fcode != "ADM1"
-            and great_circle((a.lat, a.lon), (c.lat, c.lon)).km <= AREA_KM
+            and great_circle((a.lat, a.lon), (c.lat, c.lon)).km <= self.radius_km
             for a in self.areas
         )
 
@@ -167,8 +181,32 @@ class QualifierReader:
                     admin1 |= {c.admin1 for c in units if c.fcode == "ADM1"}
                     countries |= {c.country for c in units if c.fcode == "PCLI"}
                     break
+        areas: tuple[Candidate, ...] = ()
+        radius = AREA_KM
+        if not (admin1 or countries) and (near := _NEAR_APPOSITION_AFTER.match(text, end)):
+            towns = [
+                c
+                for c in self.gazetteer.candidates(_POSSESSIVE.sub("", near.group("town")))
+                if c.fcode.startswith("PPL") and c.name_kind <= 1 and c.population >= NEAR_TOWN_POPULATION
+            ]
+            if towns:
+                # The biggest town of the name only: "Buenos Aires" is the capital, not a Costa Rican namesake
+                # that has a Mercedes of its own nearby.
+                areas, words = (max(towns, key=lambda c: c.population),), near
+                if near.group("far"):
+                    far = float(near.group("far").replace(",", "")) * (
+                        1.609 if near.group("unit") == "miles" else 1
+                    )
+                    radius = max(AREA_KM, 1.25 * far + 20)
+                elif near.group("bearing"):
+                    radius = BEARING_KM
         return Qualifier(
-            text[end : words.end() if words else end], frozenset(admin1), frozenset(countries), (), trust
+            text[end : words.end() if words else end],
+            frozenset(admin1),
+            frozenset(countries),
+            areas,
+            trust,
+            radius,
         )
 
     def read(self, part: str) -> Qualifier:

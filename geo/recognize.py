@@ -1001,7 +1001,8 @@ def _names_its_surroundings(d: _Doc, sub: tuple[int, int]) -> bool:
     (five times that by any of its names): the unit or town the feature runs through, close enough to place it."""
     return any(
         (c.name_kind == 0 and (c.fcode in ("ADM1", "ADM2") or c.population >= FEATURE_TOWN_POPULATION))
-        or c.population >= 5 * FEATURE_TOWN_POPULATION  # "Pasig" of Pasig City, by another of its names
+        # "Pasig" of Pasig City, by another of its names — a town's ("Charles" is no name of Charles County)
+        or (c.population >= 5 * FEATURE_TOWN_POPULATION and c.fcode.startswith("PPL"))
         for c in d.gaz.candidates(normalize_name(d.text[sub[0] : sub[1]]))
     )
 

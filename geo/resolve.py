@@ -347,11 +347,13 @@ _ADMIN_AFTER = re.compile(
 )
 _ADMIN_BEFORE = re.compile(
     rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
-    r"|(?P<upstate>upstate|downstate)|(?P<rural>rural|(?-i:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)))"
+    r"|(?P<upstate>upstate|downstate)|(?P<rural>rural|across|throughout|all over|"
+    r"(?-i:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)))"
     r"\s+$",
     re.IGNORECASE,
-)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec", "western New York" (the
-# state or province; a part of a country when the name is a country's too: "northern Mexico")
+)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec", "western New York",
+# "outages across Quebec" (the state or province; a part of a country when the name is a country's too: "northern
+# Mexico", "across Mexico")
 # What says a name is a town: an apposition right after it (", Bolivia's economic hub", ", the provincial capital",
 # ", a port city") or "the city of" before it.
 _TOWN_AFTER = re.compile(
@@ -1042,11 +1044,14 @@ class Resolver:
             town_word = _TOWN_AFTER.match(text, mention.end)
             a_member = i in listed and any(c.fcode in ("ADM1", "PCLI") and c.name_kind == 0 for c in options)
             if "qualifier" not in config.off and not a_member:
-                admin1, countries, trust = self._qualifier_units(text, mention)
+                qualifier = self.qualifiers.after(text, mention.end)
+                admin1, countries, trust = qualifier.admin1, qualifier.countries, qualifier.trust
                 points = {
                     c.id: config.qualifier * trust
                     for c in options
-                    if c.admin1 in admin1 or (c.country in countries and c.fcode != "PCLI")
+                    if c.admin1 in admin1
+                    or (c.country in countries and c.fcode != "PCLI")
+                    or (qualifier.areas and qualifier.admits(c))  # "Smyrna, a suburb northwest of Atlanta"
                 }
                 if points:
                     found["qualifier"] = points
@@ -1110,12 +1115,6 @@ class Resolver:
             if found:
                 out[i] = found
         return out
-
-    def _qualifier_units(self, text: str, mention: Mention) -> tuple[set[str], set[str], float]:
-        """The admin-1 units and countries named right after "X, " and how much to trust them
-        (:meth:`geo.placestring.QualifierReader.after`)."""
-        qualifier = self.qualifiers.after(text, mention.end)
-        return set(qualifier.admin1), set(qualifier.countries), qualifier.trust
 
     def _document_bonuses(
         self,

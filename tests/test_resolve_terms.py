@@ -370,7 +370,12 @@ def test_an_apposition_says_where_a_town_is(parser, without):
     spans = ["León", "Guanajuato", "United States"]
     found = places(with_gold_spans(parser, text, spans))
     assert (found["León"].admin1, found["Guanajuato"].fcode) == ("MX.11", "ADM1")
-    assert places(with_gold_spans(without("qualifier", "contains"), text, spans))["León"].admin1 != "MX.11"
+    # León, Guanajuato is the biggest León by its everyday name now; Santiago de los Caballeros is not the
+    # biggest Santiago, so without the apposition it is Chile's capital.
+    text = "Carnival in Santiago, the second city of the Dominican Republic, drew crowds."
+    spans = ["Santiago", "Dominican Republic"]
+    assert places(with_gold_spans(parser, text, spans))["Santiago"].country == "DO"
+    assert places(with_gold_spans(without("qualifier", "contains"), text, spans))["Santiago"].country != "DO"
     reader = parser.resolver.qualifiers
     assert reader.after("Lismore, a town in New South Wales, flooded.", 7).admin1 == {"AU.02"}
 
@@ -604,3 +609,36 @@ def test_a_natural_feature_is_the_feature_not_a_town_of_its_first_word(parser, t
 )
 def test_a_demonym_alone_does_not_pull_a_big_city_onto_a_small_namesake(parser, text, name, country):
     assert places(parser.parse(text))[name].country == country
+
+
+def test_an_apposition_that_places_a_town_near_another(parser, without):
+    # "a suburb northwest of Atlanta": Smyrna, Georgia, not İzmir by its old name — the qualifier term says so.
+    text = "Police in Smyrna, a suburb northwest of Atlanta, arrested two men."
+    names = ["Smyrna", "Atlanta"]
+    assert places(with_gold_spans(parser, text, names))["Smyrna"].admin1 == "US.GA"
+    assert places(with_gold_spans(without("qualifier"), text, names))["Smyrna"].admin1 != "US.GA"
+    # The town named is the biggest of its name: Buenos Aires is the capital, not a Costa Rican namesake with a
+    # Mercedes of its own nearby; a bearing without a distance reaches further than "near" (Mercedes is ≈ 100 km).
+    text = "Mercedes, a city west of Buenos Aires, flooded."
+    assert places(with_gold_spans(parser, text, ["Mercedes", "Buenos Aires"]))["Mercedes"].country == "AR"
+
+
+def test_across_a_name_is_the_unit_not_its_namesake_city(parser):
+    text = "Ice storms cut power to 300,000 customers across Quebec, most of them around Montreal."
+    assert places(with_gold_spans(parser, text, ["Quebec", "Montreal"]))["Quebec"].fcode == "ADM1"
+    text = "Police in Quebec said the driver fled."
+    assert places(with_gold_spans(parser, text, ["Quebec"]))["Quebec"].fcode.startswith("PPL")
+
+
+def test_the_x_region_is_the_unit_whose_english_name_is_x_oblast(parser):
+    text = "Wildfires in the Novosibirsk region destroyed dozens of homes."
+    assert places(with_gold_spans(parser, text, ["Novosibirsk"]))["Novosibirsk"].fcode == "ADM1"
+    text = "Police in Novosibirsk said the driver fled."
+    assert places(with_gold_spans(parser, text, ["Novosibirsk"]))["Novosibirsk"].fcode.startswith("PPL")
+
+
+def test_a_rivers_first_word_that_names_a_county_by_another_name_is_no_town(parser):
+    # "Charles" of "the Charles River" is no reading of Charles County, Maryland, to drag Cambridge there.
+    text = "Researchers in Cambridge, across the Charles River from Boston, unveiled a cheaper battery."
+    found = {r.mention.text: r.place for r in parser.parse(text).resolutions}
+    assert "Charles" not in found and found["Cambridge"].admin1 == "US.MA"

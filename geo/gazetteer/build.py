@@ -37,6 +37,10 @@ from geo.settings import authored_file, current
 
 # Name kinds, best first: what the name is to the place.
 PRIMARY, OFFICIAL, ALTERNATE = 0, 1, 2
+# An admin-1 unit's English name with its unit word: "Novosibirsk Oblast", "Herat Province", "Dakar Region".
+_UNIT_SUFFIX = re.compile(
+    r"^(.+?) (?:Oblast|Province|Region|Governorate|Prefecture|Krai|Kray|Voivodeship|Department|Canton)$"
+)
 
 # Country abbreviations that stay even though they are short all-caps strings; the rest ("AM", "ARM") are
 # too ambiguous to be names.
@@ -266,6 +270,11 @@ def _subdivisions(
         row.add_name(name, PRIMARY)
         for alias in aliases.split("|"):
             row.add_name(alias, OFFICIAL if level == "1" else ALTERNATE)
+            unit = _UNIT_SUFFIX.match(alias) if level == "1" else None
+            if unit:
+                # "Novosibirsk Oblast" is "the Novosibirsk region" too: the bare name as an alternate name, which
+                # the resolver reads as the unit only with an admin word after it (the city keeps the bare name).
+                row.add_name(unit.group(1), ALTERNATE)
         rows[line_no] = row
         levels[line_no] = int(level)
         if level == "1" and gn_code:
