@@ -287,7 +287,7 @@ _PLACE_PHRASE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
     r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
     rf"|{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
-    rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents|"
+    rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents?|"
     r"town centre|city centre|port officials|port authority|harbou?r ?master)\b"  # "Reading council voted"
     rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
@@ -334,7 +334,7 @@ _ELIDED_NAME = re.compile(
 )
 _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
-    r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents|town centre|city centre|"
+    r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents?|town centre|city centre|"
     r"port officials|port authority|harbou?r ?master)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )

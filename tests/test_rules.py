@@ -1390,3 +1390,8 @@ def test_what_only_a_town_does_or_has(gaz, nlp):
     assert found(gaz, nlp, "Chester braces for a hard match.", {"Chester": "PERSON"}) == [
         ("Chester", "maybe_place")
     ]
+
+
+def test_a_resident_of_a_town_names_the_town(gaz, nlp):
+    assert texts(gaz, nlp, "A pair preyed on a vulnerable Wodonga resident, police said.") == ["Wodonga"]
+    assert texts(gaz, nlp, "The Wodonga Resident Evil tournament sold out.") == []
