@@ -442,6 +442,18 @@ class _Evidence:
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
 
 
+_COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")  # a county's name as written: "Henry County"
+
+
+def _within(a: Candidate, b: Candidate, km: float) -> bool:
+    """Whether *b* lies within *km* of *a*'s point, in the same country."""
+    return (
+        a.country == b.country
+        and abs(a.lat - b.lat) < 1.0
+        and great_circle_km(a.lat, a.lon, b.lat, b.lon) <= km
+    )
+
+
 def _name_match(c: Candidate, e: _Evidence) -> float:
     """How the name matches: primary name > official name or alias > alternate name."""
     kinds = e.config.name_match
@@ -1162,6 +1174,16 @@ class Resolver:
         if "in_county" not in off:
             for i, points in self._in_county(mentions, candidates, first).items():
                 out.setdefault(i, {})["in_county"] = points
+            towns, counties = self._county_pairs(mentions, candidates, context)
+            for i, points in towns.items():
+                mine = out.setdefault(i, {}).setdefault("in_county", {})
+                for cid, value in points.items():
+                    mine[cid] = max(mine.get(cid, 0.0), value)
+            if "holds_city" not in off:
+                for i, points in counties.items():
+                    mine = out.setdefault(i, {}).setdefault("holds_city", {})
+                    for cid, value in points.items():
+                        mine[cid] = max(mine.get(cid, 0.0), value)
         dateline = next((r for r in first if r.mention.source == "dateline" and r.place is not None), None)
         if dateline is not None and "dateline" not in off:
             assert dateline.place is not None
@@ -1212,6 +1234,52 @@ class Resolver:
             if points:
                 out[i] = points
         return out
+
+    def _county_pairs(
+        self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], context: Context
+    ) -> tuple[dict[int, dict[int, float]], dict[int, dict[int, float]]]:
+        """A town and a county the article both names, read together when exactly one reading of the county holds
+        (within ``county_km``) a reading of the town: "residents of Paris and Henry County" (Paris, Tennessee, in
+        Henry County, Tennessee — no other Henry County holds a Paris), "the Athens Police Department … the Henderson
+        County Jail" (Athens, Texas). Returns ``in_county`` points for those town readings and ``holds_city`` points
+        for that county reading, mention index → candidate id → points (whatever either name's likelier reading)."""
+        county_readings = {
+            j: [c for c in options if c.fcode == "ADM2" and c.name_kind <= 1]
+            for j, options in enumerate(candidates)
+            if _COUNTY_WORD.search(mentions[j].text) and mentions[j].rule != "maybe_place"
+        }
+        # Where the article names the state of some readings of a county, only those: "McLean County" in a Kentucky
+        # story is Kentucky's, whatever McLean County, Illinois holds.
+        county_readings = {
+            j: [u for u in units if context.names_admin1(u.admin1, besides=mentions[j].text)] or units
+            for j, units in county_readings.items()
+            if units
+        }
+        towns: dict[int, dict[int, float]] = {}
+        counties: dict[int, dict[int, float]] = {}
+        if not county_readings:
+            return towns, counties
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            readings = [c for c in options if c.fcode.startswith("PPL") and c.name_kind <= 1]
+            units_of_name = {c.country for c in options if c.fcode == "ADM2" and c.name_kind <= 1}
+            if len(options) < 2 or not readings or mention.demonym_of or mention.rule == "maybe_place":
+                continue  # a name NER gave a person or firm ("Clinton, 6 percent": a county's) pairs with nothing
+            name = normalize_name(mention.text)
+            for j, units in county_readings.items():
+                if normalize_name(mentions[j].text) == name or any(u.country in units_of_name for u in units):
+                    continue  # "DeKalb" beside "Fulton County": a county's name too, in that country
+                hosts = [
+                    (unit, [c for c in readings if _within(unit, c, self.config.county_km)]) for unit in units
+                ]
+                hosts = [(unit, held) for unit, held in hosts if held]
+                if len(hosts) != 1:
+                    continue  # no county of the name holds a town of the name, or several do: no pairing
+                unit, held = hosts[0]
+                for c in held:
+                    towns.setdefault(i, {})[c.id] = self.config.in_county
+                if len(units) > 1:
+                    counties.setdefault(j, {})[unit.id] = self.config.holds_city
+        return towns, counties
 
     def _holds_city(
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]

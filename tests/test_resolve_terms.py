@@ -642,3 +642,16 @@ def test_a_rivers_first_word_that_names_a_county_by_another_name_is_no_town(pars
     text = "Researchers in Cambridge, across the Charles River from Boston, unveiled a cheaper battery."
     found = {r.mention.text: r.place for r in parser.parse(text).resolutions}
     assert "Charles" not in found and found["Cambridge"].admin1 == "US.MA"
+
+
+def test_a_town_and_a_county_read_together_when_one_county_holds_the_town(parser, without):
+    # No other Henry County holds a Paris: Paris, Tennessee, and Henry County, Tennessee — not Paris, France.
+    text = "All residents of Paris and Henry County will receive a letter from the rescue squad."
+    names = ["Paris", "Henry County"]
+    found = places(with_gold_spans(parser, text, names))
+    assert (found["Paris"].admin1, found["Henry County"].admin1) == ("US.TN", "US.TN")
+    assert places(with_gold_spans(without("in_county"), text, names))["Paris"].country == "FR"
+    # A state the article names keeps its own county: McLean County in a Kentucky story holds no Atlanta.
+    text = "The Kentucky champions from McLean County will play in Atlanta in May."
+    found = places(with_gold_spans(parser, text, ["Kentucky", "McLean County", "Atlanta"]))
+    assert (found["McLean County"].admin1, found["Atlanta"].admin1) == ("US.KY", "US.GA")
