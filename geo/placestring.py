@@ -69,12 +69,13 @@ _POSSESSIVE_APPOSITION = re.compile(
     rf",\s?(?:the\s)?((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){{0,3}}['’]s)\s{APPOSITION_FILLER}"
     rf"{TOWN_NOUN}\b(?!['’])"
 )
-# ", a suburb northwest of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that
-# places the town near another (a town of NEAR_TOWN_POPULATION or more, within AREA_KM).
+# ", a suburb of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that places the
+# town near another (a town of NEAR_TOWN_POPULATION or more): within AREA_KM of it, BEARING_KM after a bearing alone,
+# about the distance stated after a distance.
 _NEAR_APPOSITION_AFTER = re.compile(
     rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?{TOWN_NOUN} (?:(?:about |some |roughly |just )?(?P<far>\d[\d,.]*) ?"
     r"(?P<unit>km|kilometres|kilometers|miles) )?(?:(?P<bearing>(?:north|south|east|west|north-?east|north-?west|"
-    r"south-?east|south-?west) of)|near|outside|just outside|on the outskirts of|close to) (?:the )?"
+    r"south-?east|south-?west) of)|(?<=suburb )of|near|outside|just outside|on the outskirts of|close to) (?:the )?"
     r"(?P<town>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})"
 )
 NEAR_TOWN_POPULATION = 10_000  # the town an apposition places another near ("a suburb of Atlanta")
@@ -96,7 +97,8 @@ class Qualifier:
         Candidate, ...
     ] = ()  # admin-2 units ("Sangamon County", typed strings), towns ("a suburb of Atlanta")
     trust: float = 1.0
-    radius_km: float = AREA_KM  # how near an area's point a place lies to be admitted
+    radius_km: float = AREA_KM  # how near an area's point a place lies to be admitted …
+    least_km: float = 0.0  # … and how far at least ("a village 300 km south of Baghdad")
 
     def __bool__(self) -> bool:
         return bool(self.admin1 or self.countries or self.areas)
@@ -120,7 +122,7 @@ class Qualifier:
             # an admin-2 unit holds towns of its admin-1 unit; a town has suburbs across a state line too
             and (a.admin1 == c.admin1 or (a.fcode.startswith("PPL") and a.country == c.country))
             and c.fcode != "ADM1"
-            and great_circle((a.lat, a.lon), (c.lat, c.lon)).km <= self.radius_km
+            and self.least_km <= great_circle((a.lat, a.lon), (c.lat, c.lon)).km <= self.radius_km
             for a in self.areas
         )
 
@@ -182,7 +184,7 @@ class QualifierReader:
                     countries |= {c.country for c in units if c.fcode == "PCLI"}
                     break
         areas: tuple[Candidate, ...] = ()
-        radius = AREA_KM
+        radius, least = AREA_KM, 0.0
         if not (admin1 or countries) and (near := _NEAR_APPOSITION_AFTER.match(text, end)):
             towns = [
                 c
@@ -197,7 +199,7 @@ class QualifierReader:
                     far = float(near.group("far").replace(",", "")) * (
                         1.609 if near.group("unit") == "miles" else 1
                     )
-                    radius = max(AREA_KM, 1.25 * far + 20)
+                    radius, least = max(AREA_KM, 1.25 * far + 20), max(0.0, 0.75 * far - 20)
                 elif near.group("bearing"):
                     radius = BEARING_KM
         return Qualifier(
@@ -207,6 +209,7 @@ class QualifierReader:
             areas,
             trust,
             radius,
+            least,
         )
 
     def read(self, part: str) -> Qualifier:

@@ -176,8 +176,12 @@ _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
 _SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
 _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
-# What only a person is: an age between commas, or a speaker followed by "he" or "she" (a city's council "said it").
-_IS_A_PERSON = re.compile(rf", \d{{1,3}},|,? {_SAYS} (?:that )?(?:he|she)\b")
+# What only a person is: an age between commas and what a person's age leads to, or a speaker followed by "he" or
+# "she" (a city's council "said it").
+_IS_A_PERSON = re.compile(
+    rf", \d{{1,3}}, (?:and (?:his|her|their)|of|who|was|is|has|had|said|told|died|from)\b"
+    rf"|,? {_SAYS} (?:that )?(?:he|she)\b"
+)  # not a list of counts: "Cases rose in Houston, 12, Austin, 7, and Dallas, 5"
 _AFTER_SURNAME = (
     r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who|will|would|has|had|is|was|won|went|wrote|made|took)\b"
     r"| [a-z]{3,}ed\b)"
@@ -226,6 +230,7 @@ _STUDIES_AT = re.compile(
 _TEACHES_AT = re.compile(rf"\b(?:{_TEACHES}) at $", re.IGNORECASE)
 UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
+_FROM_BEFORE = re.compile(r"\bfrom $")
 _MOVED_TO = re.compile(
     r"\b(?:moved|moves|moving|relocated|relocates|relocating|returned|returns|returning|emigrated|emigrates|"
     r"headed|travelled|traveled|flew|drove|commuted|commutes)(?: back)? to $"
@@ -1725,13 +1730,13 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
 # Wharton", "moved to Deloitte").
 _UNTAGGED_AFTER = re.compile(
     r"(?:in|near|outside|around|across|into|towards?|through|via|beyond|seized|captured|recaptured|shelled|bombed|"
-    r"besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|pounded|lashed|"
+    r"besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|lashed|"
     r"inundated|swamped) "
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|seized|captured|"
     r"recaptured|shelled|bombed|besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|"
-    r"pounded|lashed|inundated|swamped) "
+    r"lashed|inundated|swamped) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )
@@ -1750,7 +1755,8 @@ _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
     r" (?:city )?council\b| has a population of\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
-    r"was flooded|is flooding|is bracing|braced|braces for|shook|trembled|was evacuated|was devastated|"
+    r"was flooded|is flooding|is bracing|braced|braces for|shook(?! (?:his|her|their|its|hands)\b)|trembled|"
+    r"was evacuated|was devastated|"
     r"was inundated|lies (?:(?:about |some )?\d[\d,.]* (?:km|kilometres|kilometers|miles) )?"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of|"
     r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
@@ -1761,8 +1767,8 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
 # What is said of a town that may as well be said of a person NER took the name for ("Tarbes was cut off by the
 # floods" is a town; "Devonport was hit by a car", "Devonport hosted the dinner" may be a person).
 _PERSON_MAY_DO = re.compile(
-    r" (?:will host|hosted|hosts|is hosting|has banned|banned|braces for|shook|trembled|"
-    r"was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
+    r" (?:will host|hosted|hosts|is hosting|has banned|banned|braces for|shook|trembled|was evacuated|"
+    r"was devastated|was inundated|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
 )
 # What hits a person, not a town: "Sterling was hit by a taxi", "… was cut off by the defence".
 _HIT_LIKE_A_PERSON = re.compile(
@@ -1773,7 +1779,8 @@ _HIT_LIKE_A_PERSON = re.compile(
 )
 # … unless what hit it is weather or a disaster: "Tarbes was cut off by the floods", "Murree was cut off by snow".
 _DISASTER_BY = re.compile(
-    r" was (?:hit|struck|cut off|battered|shaken|lashed) by (?:\S+ ){0,4}(?i:snow|snowfall|snowstorms?|floods?|"
+    r" was (?:hit|struck|cut off|battered|shaken|lashed|devastated|inundated) by (?:\S+ ){0,4}(?i:snow|snowfall|"
+    r"snowstorms?|floods?|"
     r"flooding|floodwaters|storms?|rain|rains|downpours?|hail|winds?|gales?|landslides?|mudslides?|fires?|wildfires?|"
     r"bushfires?|blazes?|earthquakes?|quakes?|tremors?|tornado(?:e?s)?|cyclones?|typhoons?|hurricanes?|blizzards?|"
     r"heatwaves?|drought|tsunamis?|explosions?|shelling|missiles?|air ?strikes?|power cuts?|blackouts?)\b"
@@ -1804,10 +1811,14 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         # What only a town has ("Deal's pier") says place for a smaller town than a preposition does.
         strong = _OWNS_TOWN_THING.match(text, e) or _WEATHER_AFTER.match(text, e)
         least = POSSESSIVE_TOWN_POPULATION if strong else COMMON_WORD_TOWN_POPULATION
-        if key not in d.rec.stop and match.re is _TOWN_PREDICATE and not _OWNS_TOWN_THING.match(text, e):
-            # A name that is no common word, opening a sentence before words said of a town, which NER left alone:
-            # "Murree was cut off by snow", "Katherine recorded 42 degrees" (a given name: only what no person does).
-            if not strong and (
+        # Opening a sentence before words said of a town: a given name or NER's person does only what no person does
+        # ("Jackson was evacuated to hospital", "Lincoln shook his head" are people; "Lismore was devastated by the
+        # floods" is the town).
+        if (
+            match.re is _TOWN_PREDICATE
+            and not strong
+            and not _OWNS_TOWN_THING.match(text, e)
+            and (
                 match.group(1) in _listed_given_names()
                 or match.group(1) in d.person_words
                 or _HIT_LIKE_A_PERSON.match(text, e)
@@ -1816,8 +1827,12 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                     and not _DISASTER_BY.match(text, e)
                     and any(x.label_ == "PERSON" and x.start_char == s and x.end_char == e for x in d.ents)
                 )
-            ):
-                continue
+            )
+        ):
+            continue
+        if key not in d.rec.stop and match.re is _TOWN_PREDICATE and not _OWNS_TOWN_THING.match(text, e):
+            # A name that is no common word, opening a sentence before words said of a town, which NER left alone:
+            # "Murree was cut off by snow", "Katherine recorded 42 degrees".
             least = PREDICATE_TOWN_POPULATION
         elif key not in d.rec.stop:
             # A name that is no common word after a preposition of place, untagged by NER: "diverted via Naas",
@@ -2118,7 +2133,14 @@ def credential(d: _Doc, m: Mention) -> bool:
     after_person = after in d.person_ends
     if key in word_list("credentials.txt"):
         return after_person or key not in d.gaz.strong_keys
-    if after_person and chained and _INITIALISM.fullmatch(surface):
+    if (
+        after_person
+        and chained
+        and _INITIALISM.fullmatch(surface)
+        # "Sam Fox, Ph.D., U.S. Army", "M.D., U.K.-trained": a country's own initials (R.D. is only an alternate name)
+        and not any(c.fcode == "PCLI" and c.name_kind <= 1 for c in d.gaz.candidates(key))
+        and not _NAME_GOES_ON.match(d.text, word_end)
+    ):
         return True  # the second of a person's dotted credentials, whatever it abbreviates
     return (
         after_person
@@ -2430,6 +2452,10 @@ def university_alone(d: _Doc, m: Mention) -> bool:
                 if c.name_kind <= 1
             )
         )
+    if _FROM_BEFORE.search(d.text, max(0, m.start - 8), m.start) and any(
+        c.fcode in ("ADM1", "ADM2", "RGN") and c.name_kind <= 1 for c in d.gaz.candidates(key)
+    ):
+        return False  # a county's name: "a student from Essex" is from the county ("researchers at Sussex": the university)
     if (
         _CAMPUS_NOUN.match(d.text, m.end)
         or _WORK_AFTER.match(d.text, m.end)
@@ -2636,8 +2662,9 @@ def acronym(d: _Doc, m: Mention) -> bool:
     return key not in d.gaz.strong_keys and not any(c.name_kind <= 1 for c in d.gaz.candidates(key))
 
 
-# A peer's title: "the Duke of Sussex", "the Countess of Wessex", "Baroness Thatcher of Kesteven" — the place is
-# the title's name, not where the story is. A ruler's ("Emir of Qatar", "King of Jordan") does name the country.
+# A peer's title: "the Duke of Sussex", "the Countess of Wessex", "the Marquess of Bath" — the place is the title's
+# name, not where the story is. A ruler's ("Emir of Qatar", "King of Jordan") and a prince's ("Prince of Wales") are
+# left alone: they name the country or the principality.
 _PEERAGE_BEFORE = re.compile(
     r"\b(?:Duke|Duchess|Earl|Countess|Marquess|Marquis|Marchioness|Viscount|Viscountess|Baron|Baroness) of (?:the )?$"
 )

@@ -347,13 +347,12 @@ _ADMIN_AFTER = re.compile(
 )
 _ADMIN_BEFORE = re.compile(
     rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
-    r"|(?P<upstate>upstate|downstate)|(?P<rural>rural|across|throughout|all over|"
-    r"(?-i:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)))"
+    r"|(?P<upstate>upstate|downstate)|(?P<rural>rural|(?-i:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)))"
     r"\s+$",
     re.IGNORECASE,
-)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec", "western New York",
-# "outages across Quebec" (the state or province; a part of a country when the name is a country's too: "northern
-# Mexico", "across Mexico")
+)  # "the province of Herat", "the governor of Georgia", "upstate New York", "rural Quebec", "western New York" (the
+# state or province; a part of a country when the name is a country's too: "northern Mexico"). Not "across": "protests
+# across Mendoza", "blackouts across São Paulo" are the cities.
 # What says a name is a town: an apposition right after it (", Bolivia's economic hub", ", the provincial capital",
 # ", a port city") or "the city of" before it.
 _TOWN_AFTER = re.compile(

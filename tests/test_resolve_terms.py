@@ -620,14 +620,28 @@ def test_an_apposition_that_places_a_town_near_another(parser, without):
     # The town named is the biggest of its name: Buenos Aires is the capital, not a Costa Rican namesake with a
     # Mercedes of its own nearby; a bearing without a distance reaches further than "near" (Mercedes is ≈ 100 km).
     text = "Mercedes, a city west of Buenos Aires, flooded."
-    assert places(with_gold_spans(parser, text, ["Mercedes", "Buenos Aires"]))["Mercedes"].country == "AR"
+    doc = with_gold_spans(parser, text, ["Mercedes", "Buenos Aires"])
+    mercedes = next(r for r in doc.resolutions if r.mention.text == "Mercedes")
+    assert mercedes.place.country == "AR" and "qualifier" in mercedes.evidence
+    # "a suburb of Atlanta" says it as well as "northwest of"; a stated distance is about that far, not nearer.
+    text = "Police in Smyrna, a suburb of Atlanta, arrested two men."
+    assert places(with_gold_spans(parser, text, names))["Smyrna"].admin1 == "US.GA"
+    reader = parser.resolver.qualifiers
+    far = reader.after("Smyrna, a village 300 km south of Atlanta, flooded.", len("Smyrna"))
+    atlanta = far.areas[0]
+    assert far.areas and not far.admits(
+        next(c for c in parser.gazetteer.candidates("Smyrna") if c.admin1 == "US.GA")
+    )
+    assert atlanta.name == "Atlanta"
 
 
-def test_across_a_name_is_the_unit_not_its_namesake_city(parser):
-    text = "Ice storms cut power to 300,000 customers across Quebec, most of them around Montreal."
-    assert places(with_gold_spans(parser, text, ["Quebec", "Montreal"]))["Quebec"].fcode == "ADM1"
-    text = "Police in Quebec said the driver fled."
-    assert places(with_gold_spans(parser, text, ["Quebec"]))["Quebec"].fcode.startswith("PPL")
+def test_across_a_name_is_still_its_namesake_city(parser):
+    # "across" says nothing of city or province: "protests across Mendoza", "blackouts across Sao Paulo" (cities).
+    for text, name in [
+        ("Protests spread across Mendoza on Friday night.", "Mendoza"),
+        ("Police in Quebec said the driver fled.", "Quebec"),
+    ]:
+        assert places(with_gold_spans(parser, text, [name]))[name].fcode.startswith("PPL")
 
 
 def test_the_x_region_is_the_unit_whose_english_name_is_x_oblast(parser):

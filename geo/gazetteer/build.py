@@ -39,8 +39,11 @@ from geo.settings import authored_file, current
 PRIMARY, OFFICIAL, ALTERNATE = 0, 1, 2
 # An admin-1 unit's English name with its unit word: "Novosibirsk Oblast", "Herat Province", "Dakar Region".
 _UNIT_SUFFIX = re.compile(
-    r"^(.+?) (?:Oblast|Province|Region|Governorate|Prefecture|Krai|Kray|Voivodeship|Department|Canton)$"
-)
+    r"^(?!(?:Capital|Central|Eastern|Western|Northern|Southern|North|South|East|West|Upper|Lower|Greater|Coast|"
+    r"Lake|Lakes|River|Mountain|Highland|Island|Islands|Autonomous|Special|Federal|National|Metropolitan)\b)"
+    r"(.+?) (?:Oblast|Province|Region|Governorate|Prefecture|Krai|Kray|Voivodeship|Department|Canton)$",
+    re.IGNORECASE,
+)  # not "Eastern Province" → "Eastern", "Capital Region" → "Capital"
 
 # Country abbreviations that stay even though they are short all-caps strings; the rest ("AM", "ARM") are
 # too ambiguous to be names.

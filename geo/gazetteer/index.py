@@ -78,6 +78,12 @@ _SHORT_FORM = re.compile(
     r"^(.+?)(?:[ -](?:an der|am|im|in der|ob der|bei|upon|on|sur|en|sul|nad|pod)[ -].+| \(.+\)"
     r"| (?:de|del|de la|de las|de los|do|da|dos|das|di|della) .+)$"
 )
+# First words too generic to be a town's everyday name: "Cabo" (de Santo Agostinho) is no Cabo San Lucas, "Feira"
+# (de Santana) a fair, "Ciudad", "Puerto", "Villa", "San", "Santa"…
+_GENERIC_SHORT_FORMS = frozenset(
+    "cabo ciudad villa vila puerto porto feira san santa santo sao la el las los le les bad new saint sankt"
+    " st lucas vasco patos jardines molina".split()
+)
 SHORT_FORM_POPULATION = (
     50_000  # a town this big goes by its short form ("Ross" of Ross-on-Wye stays a surname)
 )
@@ -90,7 +96,7 @@ def _is_short_form(c: Candidate, key: str) -> bool:
     if c.name_kind != 2 or c.population < SHORT_FORM_POPULATION or not c.fcode.startswith("PPL"):
         return False
     match = _SHORT_FORM.match(c.name)
-    return match is not None and normalize_name(match.group(1)) == key
+    return match is not None and normalize_name(match.group(1)) == key and key not in _GENERIC_SHORT_FORMS
 
 
 def default_path() -> Path:
