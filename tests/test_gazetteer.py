@@ -149,3 +149,19 @@ def test_a_town_the_city_tables_lack_is_an_ordinary_town_from_the_supplement():
     (town,) = [c for c in Gazetteer().candidates("El Alto") if c.country == "BO"]
     # Its admin-1 unit and population from the supplement; a town, not one of our curated areas.
     assert (town.fcode, town.admin1, town.population > 500_000, town.curated) == ("PPL", "BO.04", True, False)
+
+
+@pytest.mark.parametrize(
+    ("name", "fcode", "country"),
+    [
+        ("Bornholm", "ISL", "DK"),
+        ("West Nile", "RGN", "UG"),
+        ("Zika Forest", "FRST", "UG"),
+        ("Cheshire", "RGN", "GB"),
+    ],
+)
+def test_places_named_like_diseases_or_lost_with_their_counties_are_in_the_index(
+    gazetteer, name, fcode, country
+):
+    assert any(c.fcode == fcode and c.country == country for c in gazetteer.candidates(name))
+    assert gazetteer.candidates("Villarreal")[0].name == "Vila-real"  # GeoNames keeps only the Valencian name
