@@ -1221,7 +1221,8 @@ class Resolver:
                     (
                         share
                         for key, county, share in counties
-                        if key != name
+                        if f" {name} "
+                        not in f" {key} "  # "City of Richmond" is no other county holding Richmond
                         and county.country == c.country
                         and abs(county.lat - c.lat) < 1.0
                         and great_circle((county.lat, county.lon), (c.lat, c.lon)).km <= self.config.county_km

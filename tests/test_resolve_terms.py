@@ -669,3 +669,14 @@ def test_a_town_and_a_county_read_together_when_one_county_holds_the_town(parser
     text = "The Kentucky champions from McLean County will play in Atlanta in May."
     found = places(with_gold_spans(parser, text, ["Kentucky", "McLean County", "Atlanta"]))
     assert (found["McLean County"].admin1, found["Atlanta"].admin1) == ("US.KY", "US.GA")
+
+
+def test_a_county_named_after_the_town_is_no_other_county_holding_it(parser):
+    # "City of Richmond" (Virginia's independent city) holds Richmond, Virginia only by the town's own name; Madison
+    # County, which holds Richmond, Kentucky, is the county the text names besides.
+    text = (
+        "A Richmond man was arrested by Richmond police on Interstate 75; the City of Richmond and Madison County "
+        "will share the cost."
+    )
+    found = {r.mention.text: r.place for r in parser.parse(text).resolutions}
+    assert (found["Richmond"].admin1, found["Madison County"].admin1) == ("US.KY", "US.KY")
