@@ -444,6 +444,11 @@ class _Evidence:
 _COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough)\b")  # a county's name as written: "Henry County"
 
 
+def _names_word(key: str, name: str) -> bool:
+    """Whether normalised name *key* holds the words of *name* ("city of richmond" holds "richmond")."""
+    return f" {name} " in f" {key} "
+
+
 def _within(a: Candidate, b: Candidate, km: float) -> bool:
     """Whether *b* lies within *km* of *a*'s point, in the same country."""
     return (
@@ -1221,8 +1226,9 @@ class Resolver:
                     (
                         share
                         for key, county, share in counties
-                        if f" {name} "
-                        not in f" {key} "  # "City of Richmond" is no other county holding Richmond
+                        if not _names_word(
+                            key, name
+                        )  # "City of Richmond" is no other county holding Richmond
                         and county.country == c.country
                         and abs(county.lat - c.lat) < 1.0
                         and great_circle((county.lat, county.lon), (c.lat, c.lon)).km <= self.config.county_km

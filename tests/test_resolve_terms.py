@@ -680,3 +680,9 @@ def test_a_county_named_after_the_town_is_no_other_county_holding_it(parser):
     )
     found = {r.mention.text: r.place for r in parser.parse(text).resolutions}
     assert (found["Richmond"].admin1, found["Madison County"].admin1) == ("US.KY", "US.KY")
+    # Alone, the town's own county is no evidence that it lies in a county the text names.
+    alone = {
+        r.mention.text: r
+        for r in parser.parse("Richmond police said the City of Richmond will pay.").resolutions
+    }
+    assert "in_county" not in alone["Richmond"].evidence
