@@ -293,7 +293,9 @@ _PLACE_PHRASE = re.compile(
     r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
     rf"|{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
     rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents?|"
-    r"town centre|city centre|port officials|port authority|harbou?r ?master)\b"  # "Reading council voted"
+    r"town centre|city centre|port officials|port authority|harbou?r ?master|traders|shopkeepers|fishermen|"
+    r"ratepayers|villagers|townspeople|lifeboat|school board|school district|fire brigade|"
+    r"firefighters)\b"  # "Reading council voted", "Nanyuki traders protested", "Filey lifeboat crew"
     rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
@@ -340,7 +342,8 @@ _ELIDED_NAME = re.compile(
 _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents?|town centre|city centre|"
-    r"port officials|port authority|harbou?r ?master)\b"
+    r"port officials|port authority|harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|"
+    r"lifeboat|school board|school district|fire brigade|firefighters)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
 _ELIDED_CUE = re.compile(
@@ -1330,6 +1333,8 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     for start, end in d.rec.match_names(text, compound=True):
         surface = text[start:end]
         strong = d.rec._claimable(normalize_name(surface), surface)
+        if not strong and any(hs <= start and end <= he for hs, he in d.headlines):
+            continue  # a headline capitalises every word: "Floodwaters Cut Off Kerrville" (Cut Off, Louisiana)
         if not strong and (
             any(s <= start and end <= e for s, e, label in other if label != "PERSON")
             or _VENUE.search(surface)
@@ -1856,7 +1861,42 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             continue
         added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
         taken.add(s, e)
+    # Headlines of capitalised words, where no case says what is a name: a town opening the headline before what is
+    # said of a town ("Cockermouth Flooded Again As River Bursts Banks", "Gympie Residents Told To Evacuate"), or
+    # after a verb that takes a town ("Floodwaters Cut Off Kerrville") — PREDICATE_TOWN_POPULATION people or more.
+    for hs, he in d.headlines:
+        for match in (
+            _HEADLINE_TOWN_FIRST.match(text, hs, he),
+            *_HEADLINE_TOWN_OBJECT.finditer(text, hs, he),
+        ):
+            if match is None:
+                continue
+            s, e = match.span("town")
+            key = normalize_name(match.group("town"))
+            if (
+                key in _stop_words()
+                or key in d.rec.stop
+                or key in _CALENDAR
+                or match.group("town")
+                in _listed_given_names()  # NER's "persons" in headlines are its guesses
+                or taken.overlaps(s, e)
+                or not _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
+            ):
+                continue
+            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
+            taken.add(s, e)
     return found + added
+
+
+_HEADLINE_TOWN_FIRST = re.compile(
+    r"(?P<town>[A-Z][a-z]{2,}) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
+    r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated)\b"
+)
+_HEADLINE_TOWN_OBJECT = re.compile(
+    r"\b(?:Cut Off|Isolate[sd]?|Batter(?:s|ed)?|Lash(?:es|ed)?|Swamp(?:s|ed)?|Inundate[sd]?|Evacuate[sd]?|"
+    r"Ravage[sd]?|Engulf(?:s|ed)?) (?P<town>[A-Z][a-z]{2,})\b"
+    r"(?! (?!(?:As|After|Amid|And|In|On|At|For|To|Of|With|Over|Again)\b)[A-Z][a-z])"
+)
 
 
 def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
