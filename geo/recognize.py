@@ -231,6 +231,9 @@ _TEACHES_AT = re.compile(rf"\b(?:{_TEACHES}) at $", re.IGNORECASE)
 UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _FROM_BEFORE = re.compile(r"\bfrom $")
+_GOVERNED_TOWN = re.compile(
+    r"(?:['’]s)? (?:(?:town|city|county|borough) )?(?:council|councillors|mayor|police|residents|fire department)\b"
+)
 _MOVED_TO = re.compile(
     r"\b(?:moved|moves|moving|relocated|relocates|relocating|returned|returns|returning|emigrated|emigrates|"
     r"headed|travelled|traveled|flew|drove|commuted|commutes)(?: back)? to $"
@@ -983,7 +986,8 @@ _VENUE = re.compile(
 
 def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's place that is no name itself but holds one: "North Texas" → Texas, "Henderson County Jail" →
-    Henderson County (in a FAC only a strong name: "Mall" of "Qwertyville Mall" is no town)."""
+    Henderson County (in a FAC only a strong name: "Mall" of "Qwertyville Mall" is no town); a town after a comma
+    where its state follows ("the Camp Fire, Paradise, California"; not "Thruxton, Hampshire")."""
     if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key) or d.gaz.demonym(key):
         return (
             None  # a demonym NER called a place ("Sri Lankan" as GPE) is a demonym, not its first word's town
@@ -992,6 +996,12 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         return (
             None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it
         )
+    comma = d.text.rfind(", ", start, end)
+    after = normalize_name(d.text[comma + 2 : end]) if comma > start else ""
+    units = d.rec.qualifiers.after(d.text, end).admin1 if after else frozenset()
+    if after and any(c.admin1 in units for c in d.gaz.candidates(after)):
+        # "the Camp Fire, Paradise, California": NER ran a thing and its town together; the town after the comma
+        return [d.rec.mention(d.text, comma + 2, end, "ner", ent.label_, "ner_place_subspan")]
     sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
     if sub and _NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
         # "Avery Island", "Tatra Mountains", "Cook Strait": a feature the index lacks, not a far hamlet of its first
@@ -1662,7 +1672,12 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             if taken.overlaps(ws, we):
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
-                if group in "abcdhklno" or (group in "jm" and key not in word_list("organisations.txt")):
+                if (
+                    group in "abcdhklno"
+                    or (group in "jm" and key not in word_list("organisations.txt"))
+                    # "Berkeley's city council voted", "Reading council": no university or club filter undoes it
+                    or (group in "ef" and _owner_is_a_town(d, key, ws))
+                ):
                     said.add((ws, we))
                 break
             if (
@@ -2474,6 +2489,10 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
     if _INSTITUTION_SUFFIX.match(d.text, m.end):
         return True
+    if _GOVERNED_TOWN.match(d.text, m.end):
+        return (
+            False  # a town's government and people: "Berkeley's city council voted", "Princeton police said"
+        )
     if _COMMA_PARENT.match(d.text, m.end):
         return False  # "Columbia, Mo., police": the town
     key = normalize_name(m.text)

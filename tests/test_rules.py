@@ -152,6 +152,9 @@ PLACES = [
     ("Gympie", "PPL", "AU", "AU.04", 22_424, []),
     ("Nanyuki", "PPL", "KE", "KE.29", 72_813, []),
     ("Florence", "PPL", "US", "US.AL", 40_184, []),
+    ("California", "ADM1", "US", "US.CA", 39_512_223, []),
+    ("Paradise", "PPL", "US", "US.CA", 26_476, []),
+    ("Berkeley", "PPL", "US", "US.CA", 120_972, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -1442,3 +1445,15 @@ def test_headlines_say_town_by_what_is_said_of_a_town_not_by_capitals(gaz, nlp):
     text = "Gympie Flooded Again As River Bursts Banks"
     assert texts(gaz, nlp, text, {"Gympie Flooded Again As River": "PERSON"}) == ["Gympie"]
     assert texts(gaz, nlp, "Florence Flooded With Offers After Final") == []
+
+
+def test_a_town_and_its_state_after_a_comma_inside_ners_place(gaz, nlp):
+    # NER ran an event and its town together; the state after the town says which part is the place.
+    text = "Five years after the Camp Fire, Paradise, California, has rebuilt."
+    ents = {"the Camp Fire, Paradise": "FAC", "California": "GPE"}
+    assert found(gaz, nlp, text, ents)[:1] == [("Paradise", "ner_place_subspan")]
+
+
+def test_a_universitys_town_by_its_government(gaz, nlp):
+    assert texts(gaz, nlp, "Berkeley's city council voted to ban gas.", {"Berkeley": "ORG"}) == ["Berkeley"]
+    assert texts(gaz, nlp, "A sophomore at Berkeley, she studies law.", {"Berkeley": "ORG"}) == []
