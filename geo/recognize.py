@@ -2490,9 +2490,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     if _INSTITUTION_SUFFIX.match(d.text, m.end):
         return True
     if _GOVERNED_TOWN.match(d.text, m.end):
-        return (
-            False  # a town's government and people: "Berkeley's city council voted", "Princeton police said"
-        )
+        return False  # a town's government and people: "Berkeley's city council", "Princeton police said"
     if _COMMA_PARENT.match(d.text, m.end):
         return False  # "Columbia, Mo., police": the town
     key = normalize_name(m.text)

@@ -902,6 +902,12 @@ def test_end_to_end_kinds_that_are_not_places(parser):
     assert [r.mention.text for r in parser.parse(text).resolutions] == ["Toronto"]
 
 
+def test_end_to_end_a_university_towns_government_is_the_town(parser):
+    # The vote count reads as a score to the university filter; the town's council outweighs it.
+    text = "Berkeley's city council voted 7-2 to ban natural gas in new buildings."
+    assert [(r.mention.text, r.place.admin1) for r in parser.parse(text).resolutions] == [("Berkeley", "US.CA")]
+
+
 def test_end_to_end_rules_in_json_output(parser):
     doc = parser.parse("Officials in Munich said so.")
     assert [(r.mention.text, r.mention.rule) for r in doc.resolutions] == [("Munich", "ner_place")]
@@ -1460,3 +1466,4 @@ def test_a_universitys_town_by_its_government(gaz, nlp):
         "Berkeley"
     ]
     assert texts(gaz, nlp, "A sophomore at Berkeley, she studies law.", {"Berkeley": "ORG"}) == []
+
