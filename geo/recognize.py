@@ -268,7 +268,7 @@ _TOWN_BUILT = (
 _DESCRIBING = (
     r"(?:(?:new|old|restored|historic|main|busy|bustling|famous|medieval|Victorian|Georgian|crumbling|ageing|aging|"
     r"ancient|derelict|refurbished|only|tiny|little|small|big|central|inner|outer|upper|lower|lovely|beloved|"
-    r"iconic|picturesque|Roman|Norman|Moorish|colonial|walled) ){0,2}"
+    r"iconic|picturesque|Roman|Norman|Moorish|colonial|walled|morning|weekly|night|fish|covered) ){0,2}"
 )
 _TOWN_THING = (
     rf"{_DESCRIBING}(?:{_TOWN_BUILT}|residents|streets|beaches|outskirts|suburbs|villagers|townspeople|townsfolk|"
@@ -294,11 +294,14 @@ _PLACE_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
     r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
-    rf"|{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[a-z]+ )?{_PLACE_NOUN}\b(?!['’])"  # "Gap, a town in the French Alps"
+    rf"|{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+ ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
+    r"(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|clerk|attorney|engineer|"
+    r"administrator|commissioner|police|hall|centre|center)\b)"  # "Gap, a town in the French Alps", "Young, a
+    # cherry-growing town", "Battle, the East Sussex town" (not "Smith, the town clerk")
     rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents?|"
     r"town centre|city centre|port officials|port authority|harbou?r ?master|traders|shopkeepers|fishermen|"
-    r"ratepayers|villagers|townspeople|lifeboat|school board|school district|fire brigade|"
-    r"firefighters)\b"  # "Reading council voted", "Nanyuki traders protested", "Filey lifeboat crew"
+    r"ratepayers|villagers|townspeople|lifeboat|school board|school district|fire brigade|firefighters|"
+    r"village trustees|village board|town board|selectmen|aldermen)\b"  # "Reading council voted", "Nanyuki traders"
     rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
@@ -346,7 +349,8 @@ _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
     r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents?|town centre|city centre|"
     r"port officials|port authority|harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|"
-    r"lifeboat|school board|school district|fire brigade|firefighters)\b"
+    r"lifeboat|school board|school district|fire brigade|firefighters|village trustees|village board|town board|"
+    r"selectmen|aldermen)\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
 _ELIDED_CUE = re.compile(
@@ -1751,12 +1755,12 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
 _UNTAGGED_AFTER = re.compile(
     r"(?:in|near|outside|around|across|into|towards?|through|via|beyond|seized|captured|recaptured|shelled|bombed|"
     r"besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|lashed|"
-    r"inundated|swamped) "
+    r"inundated|swamped|isolated) "
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|seized|captured|"
     r"recaptured|shelled|bombed|besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|"
-    r"lashed|inundated|swamped) "
+    r"lashed|inundated|swamped|isolated) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )

@@ -155,6 +155,10 @@ PLACES = [
     ("California", "ADM1", "US", "US.CA", 39_512_223, []),
     ("Paradise", "PPL", "US", "US.CA", 26_476, []),
     ("Berkeley", "PPL", "US", "US.CA", 120_972, []),
+    ("Coxsackie", "PPL", "US", "US.NY", 2_701, []),
+    ("Young", "PPL", "AU", "AU.02", 10_160, []),
+    ("Wajima", "PPL", "JP", "JP.15", 24_608, []),
+    ("New South Wales", "ADM1", "AU", "AU.02", 8_166_000, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -905,7 +909,9 @@ def test_end_to_end_kinds_that_are_not_places(parser):
 def test_end_to_end_a_university_towns_government_is_the_town(parser):
     # The vote count reads as a score to the university filter; the town's council outweighs it.
     text = "Berkeley's city council voted 7-2 to ban natural gas in new buildings."
-    assert [(r.mention.text, r.place.admin1) for r in parser.parse(text).resolutions] == [("Berkeley", "US.CA")]
+    assert [(r.mention.text, r.place.admin1) for r in parser.parse(text).resolutions] == [
+        ("Berkeley", "US.CA")
+    ]
 
 
 def test_end_to_end_rules_in_json_output(parser):
@@ -1467,3 +1473,14 @@ def test_a_universitys_town_by_its_government(gaz, nlp):
     ]
     assert texts(gaz, nlp, "A sophomore at Berkeley, she studies law.", {"Berkeley": "ORG"}) == []
 
+
+def test_appositions_and_a_villages_government_name_the_town(gaz, nlp):
+    text = "Young, a cherry-growing town in New South Wales, ran out of pickers."
+    assert texts(gaz, nlp, text, {"New South Wales": "GPE"}) == ["Young", "New South Wales"]
+    assert texts(gaz, nlp, "Young, the town clerk, resigned.") == []  # a role after "the town"
+    assert texts(gaz, nlp, "Coxsackie village trustees voted for a new water plant.") == ["Coxsackie"]
+    assert texts(gaz, nlp, "Wajima's morning market burned down after the quake.") == ["Wajima"]
+
+
+def test_a_disease_named_after_a_place_by_its_last_word(gaz, nlp):
+    assert texts(gaz, nlp, "Lesions typical of Madrid boil were found.", {"Madrid": "GPE"}) == []
