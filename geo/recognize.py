@@ -2731,15 +2731,24 @@ _PEERAGE_BEFORE = re.compile(
 )
 
 
+_PERSONS_WORK = re.compile(
+    r"['’]s (?:theory|theories|theorem|principle|paradox|equation|conjecture|hypothesis|novel|novels|memoir|"
+    r"poems?|symphony|symphonies|sonnets?|paintings?)\b"
+)
+
+
 def title_before_name(d: _Doc, m: Mention) -> bool:
     """A name right after a title, or opening with one, is a person's: "Mr Bristol", "Dr. Lincoln", "Sen. Warner",
-    "Ms Okafor" (NER's place); so is the place of a peer's title: "the Duke of Sussex", "the Earl of Wessex"."""
+    "Ms Okafor" (NER's place); so is the place of a peer's title: "the Duke of Sussex", "the Earl of Wessex", and a
+    name before what only a person writes or finds: "Darwin's theory", "Lincoln's memoir"."""
     if m.source == "dateline":
         return False
     return (
         _TITLE_BEFORE.search(d.text, max(0, m.start - 14), m.start) is not None
         or bool(_TITLE_OPENS.match(m.text))
         or _PEERAGE_BEFORE.search(d.text, max(0, m.start - 24), m.start) is not None
+        # "Darwin's theory of natural selection": what only a person writes or finds (not a country's or a state's)
+        or (_PERSONS_WORK.match(d.text, m.end) is not None and not d.rec._is_nation(m.text))
     )
 
 

@@ -1484,3 +1484,8 @@ def test_appositions_and_a_villages_government_name_the_town(gaz, nlp):
 
 def test_a_disease_named_after_a_place_by_its_last_word(gaz, nlp):
     assert texts(gaz, nlp, "Lesions typical of Madrid boil were found.", {"Madrid": "GPE"}) == []
+
+
+def test_a_name_before_what_only_a_person_writes_is_the_person(gaz, nlp):
+    assert texts(gaz, nlp, "Denver's theory of natural selection was new.", {"Denver": "GPE"}) == []
+    assert texts(gaz, nlp, "Denver's new harbour was busy.", {"Denver": "GPE"}) == ["Denver"]
