@@ -1884,20 +1884,15 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     # said of a town ("Cockermouth Flooded Again As River Bursts Banks", "Gympie Residents Told To Evacuate"), or
     # after a verb that takes a town ("Floodwaters Cut Off Kerrville") — PREDICATE_TOWN_POPULATION people or more.
     for hs, he in d.headlines:
-        for match in (
-            _HEADLINE_TOWN_FIRST.match(text, hs, he),
-            *_HEADLINE_TOWN_OBJECT.finditer(text, hs, he),
-        ):
-            if match is None:
-                continue
-            s, e = match.span("town")
-            key = normalize_name(match.group("town"))
+        first = _HEADLINE_TOWN_FIRST.match(text, hs, he)
+        for hit in [*([first] if first else []), *_HEADLINE_TOWN_OBJECT.finditer(text, hs, he)]:
+            s, e = hit.span("town")
+            key = normalize_name(hit.group("town"))
             if (
                 key in _stop_words()
                 or key in d.rec.stop
                 or key in _CALENDAR
-                or match.group("town")
-                in _listed_given_names()  # NER's "persons" in headlines are its guesses
+                or hit.group("town") in _listed_given_names()  # NER's "persons" in headlines are its guesses
                 or taken.overlaps(s, e)
                 or not _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
             ):
