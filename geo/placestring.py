@@ -93,9 +93,8 @@ class Qualifier:
     text: str
     admin1: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
-    areas: tuple[
-        Candidate, ...
-    ] = ()  # admin-2 units ("Sangamon County", typed strings), towns ("a suburb of Atlanta")
+    # Admin-2 units ("Sangamon County", typed strings) or a town ("a suburb of Atlanta").
+    areas: tuple[Candidate, ...] = ()
     trust: float = 1.0
     radius_km: float = AREA_KM  # how near an area's point a place lies to be admitted …
     least_km: float = 0.0  # … and how far at least ("a village 300 km south of Baghdad")

@@ -1211,8 +1211,6 @@ class Resolver:
         ]
         if not counties:
             return {}
-        from geopy.distance import great_circle
-
         out: dict[int, dict[int, float]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
@@ -1226,12 +1224,8 @@ class Resolver:
                     (
                         share
                         for key, county, share in counties
-                        if not _names_word(
-                            key, name
-                        )  # "City of Richmond" is no other county holding Richmond
-                        and county.country == c.country
-                        and abs(county.lat - c.lat) < 1.0
-                        and great_circle((county.lat, county.lon), (c.lat, c.lon)).km <= self.config.county_km
+                        # "City of Richmond" is no other county holding Richmond
+                        if not _names_word(key, name) and _within(county, c, self.config.county_km)
                     ),
                     default=0.0,
                 )
