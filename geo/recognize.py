@@ -231,9 +231,15 @@ _TEACHES_AT = re.compile(rf"\b(?:{_TEACHES}) at $", re.IGNORECASE)
 UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _FROM_BEFORE = re.compile(r"\bfrom $")
-_GOVERNED_TOWN = re.compile(
-    r"(?:['’]s)? (?:(?:town|city|county|borough) )?(?:council|councillors|mayor|police|residents|fire department)\b"
+# A town's government, services and people, after its name: "Reading council voted", "Nanyuki traders protested",
+# "Filey lifeboat crew", "Coxsackie village trustees".
+_TOWN_PEOPLE = (
+    r"council|councillors|police|mayor|residents?|town centre|city centre|port officials|port authority|"
+    r"harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|lifeboat|school board|"
+    r"school district|fire brigade|fire department|firefighters|village trustees|village board|town board|selectmen|"
+    r"aldermen"
 )
+_GOVERNED_TOWN = re.compile(rf"(?:['’]s)? (?:(?:town|city|county|borough) )?(?:{_TOWN_PEOPLE})\b")
 _MOVED_TO = re.compile(
     r"\b(?:moved|moves|moving|relocated|relocates|relocating|returned|returns|returning|emigrated|emigrates|"
     r"headed|travelled|traveled|flew|drove|commuted|commutes)(?: back)? to $"
@@ -298,10 +304,7 @@ _PLACE_PHRASE = re.compile(
     r"(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|clerk|attorney|engineer|"
     r"administrator|commissioner|police|hall|centre|center)\b)"  # "Gap, a town in the French Alps", "Young, a
     # cherry-growing town", "Battle, the East Sussex town" (not "Smith, the town clerk")
-    rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:council|councillors|police|mayor|residents?|"
-    r"town centre|city centre|port officials|port authority|harbou?r ?master|traders|shopkeepers|fishermen|"
-    r"ratepayers|villagers|townspeople|lifeboat|school board|school district|fire brigade|firefighters|"
-    r"village trustees|village board|town board|selectmen|aldermen)\b"  # "Reading council voted", "Nanyuki traders"
+    rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:{_TOWN_PEOPLE})\b"
     rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
@@ -347,10 +350,7 @@ _ELIDED_NAME = re.compile(
 )
 _PLACE_PHRASE_CUE = re.compile(
     r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
-    r"| (?:town |city |county |borough |district )?(?:council|councillors|police|mayor|residents?|town centre|city centre|"
-    r"port officials|port authority|harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|"
-    r"lifeboat|school board|school district|fire brigade|firefighters|village trustees|village board|town board|"
-    r"selectmen|aldermen)\b"
+    rf"| (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
 _ELIDED_CUE = re.compile(
@@ -1752,15 +1752,16 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 # … of which the ones that say place of a name that is no common word (not "at", "to", "from": "trained at
 # Wharton", "moved to Deloitte").
+# Verbs of war and of storms that take a town: "rebels seized Rutshuru", "wildfires ravaged Lahaina".
+_TAKES_A_TOWN = (
+    r"seized|captured|recaptured|shelled|bombed|besieged|evacuated|liberated|overran|battered|devastated|engulfed|"
+    r"ravaged|flattened|lashed|inundated|swamped|isolated"
+)
 _UNTAGGED_AFTER = re.compile(
-    r"(?:in|near|outside|around|across|into|towards?|through|via|beyond|seized|captured|recaptured|shelled|bombed|"
-    r"besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|lashed|"
-    r"inundated|swamped|isolated) "
+    rf"(?:in|near|outside|around|across|into|towards?|through|via|beyond|{_TAKES_A_TOWN}) "
 )
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|seized|captured|"
-    r"recaptured|shelled|bombed|besieged|evacuated|liberated|overran|battered|devastated|engulfed|ravaged|flattened|"
-    r"lashed|inundated|swamped|isolated) "
+    rf"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|{_TAKES_A_TOWN}) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )
@@ -1782,7 +1783,7 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     r"was flooded|is flooding|is bracing|braced|braces for|shook(?! (?:his|her|their|its|hands)\b)|trembled|"
     r"was evacuated|was devastated|"
     r"was inundated|lies (?:(?:about |some )?\d[\d,.]* (?:km|kilometres|kilometers|miles) )?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of|"
+    rf"{_COMPASS} of|"
     r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
     rf"{_WEATHER_RECORD})"
 )
