@@ -176,6 +176,8 @@ _NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
 _SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
 _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
+_SPOKE_BEFORE = re.compile(rf"[,\"”’‚] {_SAYS} $")  # "…,” said Noma." — the speaker after the quote
+_SPEAKER_ENDS = re.compile(r"[.,;!?]|$")
 # What only a person is: an age between commas and what a person's age leads to, or a speaker followed by "he" or
 # "she" (a city's council "said it").
 _IS_A_PERSON = re.compile(
@@ -1071,6 +1073,80 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
+MISLABELLED_TOWN_POPULATION = 10_000  # NER's one-word person or organisation that is only a town this big
+_OUTBREAK_AFTER = re.compile(
+    r" (?:outbreaks?|cases|infections?|vaccines?|patients|epidemic|transmission|survivors|virus|fever)\b"
+)
+_HIS_OR_HER = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b")
+COMMON_WORD_ZIPF = (
+    3.0  # a word this frequent in English (Zipf scale: 3 = once per million words) is a word or a name
+)
+
+
+@lru_cache(maxsize=8192)
+def _zipf(word: str) -> float:
+    """How common *word* is in English text, on the Zipf scale (log10 of uses per billion words; "time" 6.3,
+    "Robertson" 3.9, "Morwell" 2.0, unseen 0): ``wordfreq``'s English list (web, news, books, subtitles). Imported on
+    first use (≈ 0.2 s)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+_UNITS_AFTER = re.compile(r" (?:counties|towns|cities|villages|provinces|states|districts|parishes)\b")
+_JOINED = re.compile(r"(?:,| and| or| &)(?: and)? ?")
+
+
+def _listed_with_a_person(d: _Doc, start: int, end: int) -> bool:
+    """Whether NER's person stands next to *text[start:end]* in a list: "Deen and Villanueva", "Villanueva, Deen" —
+    a person by no place's own name (NER calls the towns of a list persons too: "Morwell and Traralgon")."""
+    text = d.text
+    for ent in d.ents:
+        if (
+            ent.label_ != "PERSON"
+            or (ent.start_char, ent.end_char) == (start, end)
+            or any(c.name_kind <= 1 for c in d.gaz.candidates(ent.text))
+        ):
+            continue
+        if ent.end_char <= start and _JOINED.fullmatch(text, ent.end_char, start - 1):
+            return True
+        if ent.start_char >= end and _JOINED.fullmatch(text, end, ent.start_char - 1):
+            return True
+    return False
+
+
+def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
+    """NER's one-word person, organisation or group whose name is a town of ``MISLABELLED_TOWN_POPULATION`` people
+    or more by its own name and is rare in English (below ``COMMON_WORD_ZIPF``: no common word, surname or given
+    name), no listed given name or firm: "Morwell mourned", "Nyahururu shivered", "the storm battered Ulladulla"
+    (not "Robertson said", "the Liberal", "Casino")."""
+    if ent.label_ not in ("ORG", "PERSON", "NORP") or len(ent) != 1:
+        return None
+    surface = d.text[start:end]
+    if (
+        len(surface) < 4
+        or not surface.istitle()
+        or not surface.isalpha()
+        or key in d.rec.stop
+        or surface in _listed_given_names()
+        or surface in d.person_words
+        or surface in d.given_names
+        or key in word_list("organisations.txt")
+        or not _own_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
+        or _zipf(surface) >= COMMON_WORD_ZIPF
+        or _OUTBREAK_AFTER.match(d.text, end)  # "the Marburg outbreak", "Marburg cases": the disease
+        # NER's person that acts like one: "Keroka mourned his wife", "Villanueva, 34, was arrested"
+        or (
+            ent.label_ == "PERSON"
+            and (_PERSON_VERB.match(d.text, end) or _HIS_OR_HER.search(d.text, end, end + 40))
+        )
+        # "police arrested Deen and Villanueva" (not "Douglas and Wyandotte counties")
+        or (_listed_with_a_person(d, start, end) and not _UNITS_AFTER.match(d.text, end))
+    ):
+        return None
+    return [d.rec.mention(d.text, start, end, "ner", ent.label_, "mislabelled_town")]
+
+
 _NATION_ACTS = re.compile(
     r" (?:[a-z]+ ){1,2}its (?:main |northern |southern |eastern |western |only )?(?:border|borders|airspace|"
     r"embassy|ambassador|army|military|troops|government|parliament|economy|currency|central bank|"
@@ -1685,7 +1761,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                     said.add((ws, we))
                 break
             if (
-                key not in _stop_words()
+                # a place's noun said of it makes even a stop word a name: "Side, the Turkish resort town"
+                (key not in _stop_words() or group in "adn")
                 and key not in _CALENDAR
                 and (
                     group not in "fghio" or key not in d.rec.stop
@@ -1781,7 +1858,7 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
     r" (?:city )?council\b| has a population of\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|braces for|shook(?! (?:his|her|their|its|hands)\b)|trembled|"
-    r"was evacuated|was devastated|"
+    r"was evacuated|was devastated|mourned|mourns|celebrated|shivered|sweltered|"
     r"was inundated|lies (?:(?:about |some )?\d[\d,.]* (?:km|kilometres|kilometers|miles) )?"
     rf"{_COMPASS} of|"
     r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
@@ -1793,7 +1870,7 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
 # floods" is a town; "Devonport was hit by a car", "Devonport hosted the dinner" may be a person).
 _PERSON_MAY_DO = re.compile(
     r" (?:will host|hosted|hosts|is hosting|has banned|banned|braces for|shook|trembled|was evacuated|"
-    r"was devastated|was inundated|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
+    r"mourned|mourns|celebrated|shivered|sweltered|was devastated|was inundated|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
 )
 # What hits a person, not a town: "Sterling was hit by a taxi", "… was cut off by the defence".
 _HIT_LIKE_A_PERSON = re.compile(
@@ -1803,13 +1880,30 @@ _HIT_LIKE_A_PERSON = re.compile(
     r"officer|player|shot)s?\b"
 )
 # … unless what hit it is weather or a disaster: "Tarbes was cut off by the floods", "Murree was cut off by snow".
-_DISASTER_BY = re.compile(
-    r" was (?:hit|struck|cut off|battered|shaken|lashed|devastated|inundated) by (?:\S+ ){0,4}(?i:snow|snowfall|"
-    r"snowstorms?|floods?|"
-    r"flooding|floodwaters|storms?|rain|rains|downpours?|hail|winds?|gales?|landslides?|mudslides?|fires?|wildfires?|"
-    r"bushfires?|blazes?|earthquakes?|quakes?|tremors?|tornado(?:e?s)?|cyclones?|typhoons?|hurricanes?|blizzards?|"
-    r"heatwaves?|drought|tsunamis?|explosions?|shelling|missiles?|air ?strikes?|power cuts?|blackouts?)\b"
+_DISASTER = (
+    r"(?i:snow|snowfall|snowstorms?|floods?|flooding|floodwaters|storms?|rain|rains|downpours?|hail|winds?|gales?|"
+    r"landslides?|mudslides?|fires?|wildfires?|bushfires?|blazes?|flames|earthquakes?|quakes?|tremors?|"
+    r"tornado(?:e?s)?|cyclones?|typhoons?|hurricanes?|blizzards?|heatwaves?|drought|tsunamis?|explosions?|"
+    r"shelling|missiles?|air ?strikes?|power cuts?|blackouts?)"
 )
+_DISASTER_BY = re.compile(
+    rf" was (?:hit|struck|cut off|battered|shaken|lashed|devastated|inundated) by (?:\S+ ){{0,4}}{_DISASTER}\b"
+)
+# A disaster, or the people who act on towns, doing what is done to a town: "The storm isolated Greymouth",
+# "Floodwaters cut off Kottayam", "Firefighters evacuated Lithgow", "Gardaí sealed off part of Swords",
+# "Floodwaters isolated Young and Cowra" — no person is isolated by a storm, whatever NER guessed.
+_TOWN_NAME = r"[A-Z][^\W\d_A-Z]{2,}(?![ -][A-Z]|['’\w])"
+_STRUCK_TOWN = re.compile(
+    rf"\b(?:{_DISASTER}|(?i:firefighters|troops|soldiers|forces|rebels|militants|insurgents|police|gardaí|gardai|"
+    r"authorities|rescuers|crews|devotees|pilgrims|crowds|protesters))"
+    r" (?:(?:has|have|had|also|again|now|quickly) )*"
+    r"(?:reached|hit|struck|swept (?:through|into|across)|tore through|ripped through|cut off|isolated|battered|"
+    r"lashed|pounded|engulfed|inundated|ravaged|devastated|threatened|rocked|swamped|evacuated|shelled|bombed|"
+    r"besieged|thronged|sealed off|cordoned off|recaptured|retook|overran|flocked to|poured into)"
+    r" (?:(?:parts?|much|most|all|the outskirts|the centre|the center) of )?"
+    rf"(?P<towns>{_TOWN_NAME}(?:(?:, | and ){_TOWN_NAME}){{0,3}})"
+)
+_LISTED_TOWN = re.compile(_TOWN_NAME)
 
 
 def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -1881,6 +1975,30 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             continue
         added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
         taken.add(s, e)
+    # Done to a town by a disaster or by those who act on towns: a town by its own name of
+    # PREDICATE_TOWN_POPULATION people (COMMON_WORD_TOWN_POPULATION for a common word), whatever NER called it.
+    for match in _STRUCK_TOWN.finditer(text):
+        for hit in _LISTED_TOWN.finditer(text, *match.span("towns")):
+            s, e = hit.span()
+            key = normalize_name(hit.group())
+            least = COMMON_WORD_TOWN_POPULATION if key in d.rec.stop else PREDICATE_TOWN_POPULATION
+            if (
+                key in _CALENDAR
+                or hit.group() in d.person_words
+                or taken.overlaps(s, e)
+                # NER's longer entity from the name on, not its guess that swallowed the verb ("Floodwaters isolated
+                # Young") nor its one-word person or organisation of the name
+                or any(
+                    x.start_char >= match.start("towns")
+                    and (len(x) > 1 or x.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC"))
+                    for x in d.ents
+                    if x.start_char < e and s < x.end_char
+                )
+                or not _own_town(gaz, key, least)
+            ):
+                continue
+            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
+            taken.add(s, e)
     # Headlines of capitalised words, where no case says what is a name: a town opening the headline before what is
     # said of a town ("Cockermouth Flooded Again As River Bursts Banks", "Gympie Residents Told To Evacuate"), or
     # after a verb that takes a town ("Floodwaters Cut Off Kerrville") — PREDICATE_TOWN_POPULATION people or more.
@@ -1905,7 +2023,9 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 _HEADLINE_TOWN_FIRST = re.compile(
     r"(?P<town>[A-Z][a-z]{2,}) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
-    r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated)\b"
+    r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated|"
+    r"Bans|Sizzles|Swelters|Shivers|Bakes|Freezes|Celebrates|Welcomes|Farmers|Traders|Shopkeepers|Businesses|"
+    r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils)\b"
 )
 _HEADLINE_TOWN_OBJECT = re.compile(
     r"\b(?:Cut Off|Isolate[sd]?|Batter(?:s|ed)?|Lash(?:es|ed)?|Swamp(?:s|ed)?|Inundate[sd]?|Evacuate[sd]?|"
@@ -2249,8 +2369,18 @@ def flu_strain(d: _Doc, m: Mention) -> bool:
 def disease_name(d: _Doc, m: Mention) -> bool:
     """A place name that opens a disease's or pathogen's name: "Ross River virus", "Rift Valley fever", "Crimean-Congo
     haemorrhagic fever", "West Nile virus", "Lyme disease" (data/pathogens.txt, '*' lines), or likens one to it:
-    "Norwalk-like illness"."""
-    return _disease_words()[1].match(d.text, m.end) is not None
+    "Norwalk-like illness"; or names a serotype after its genus: "Salmonella Newport", "Salmonella enterica serovar
+    Bareilly"."""
+    return (
+        _disease_words()[1].match(d.text, m.end) is not None
+        or _SEROTYPE_BEFORE.search(d.text, max(0, m.start - 40), m.start) is not None
+    )
+
+
+# Serotypes are named after the place they were first found: "Salmonella Oranienburg", "S. Newport".
+_SEROTYPE_BEFORE = re.compile(
+    r"\b(?:Salmonella|S\.)(?: enterica)?(?: (?:serovar|serotype|subsp\. enterica))? $"
+)
 
 
 def pathogen(d: _Doc, m: Mention) -> bool:
@@ -2363,7 +2493,7 @@ def _goods_end(text: str, at: int) -> bool:
 
 
 _COMPANY_NOUN = (
-    r"(?:insurer|reinsurer|lender|bank|carmaker|automaker|airline|carrier|retailer|grocer|supermarket|brewer|"
+    r"(?:company(?! towns?\b)|firm|contractor|insurer|reinsurer|lender|bank|carmaker|automaker|airline|carrier|retailer|grocer|supermarket|brewer|"
     r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
@@ -2811,8 +2941,8 @@ def name_with_age(d: _Doc, m: Mention) -> bool:
 
 
 def person_speaks(d: _Doc, m: Mention) -> bool:
-    """A one-word name that speaks is a person: "…," Nelson said", "Petrova said" — when NER calls it a person or
-    the gazetteer has it only as an alternate name; a country, capital or state that "said" is its government
+    """A one-word name that speaks is a person: "…," Nelson said", "Petrova said", "…," said Noma" — when NER calls
+    it a person or the gazetteer has it only as an alternate name; a country, capital or state that "said" is its government
     ("Washington said"). A listed given name (data/given_names.txt) with an age or "said he/she" is a person
     whatever town has the name ("Tyler said he would not run", "Charlotte, 7, and her brother"), but never after
     "in", "to", "from"… and never a country's name."""
@@ -2825,6 +2955,12 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         and not d.rec._is_nation(m.text)
     ):
         return True  # "Tyler said he would not run", "Charlotte, 7, and her brother": even a city's name
+    if (
+        m.label == "PERSON"
+        and _SPOKE_BEFORE.search(d.text, max(0, m.start - 12), m.start)
+        and _SPEAKER_ENDS.match(d.text, m.end)  # not "said Monroe Mayor Robert Routson"
+    ):
+        return not d.rec._is_nation(m.text)  # "…,” said Noma.
     if not _SPEAKS.match(d.text, m.end):
         return False
     if m.label == "PERSON":
@@ -2879,6 +3015,7 @@ _ENTITY_RULES: tuple[Rule, ...] = tuple(
         ner_place,
         ner_demonym,
         mislabelled_place,
+        mislabelled_town,
         locative_name,
         venue,
         place_in_organisation,

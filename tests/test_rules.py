@@ -157,6 +157,14 @@ PLACES = [
     ("Berkeley", "PPL", "US", "US.CA", 120_972, []),
     ("Coxsackie", "PPL", "US", "US.NY", 2_701, []),
     ("Young", "PPL", "AU", "AU.02", 10_160, []),
+    ("Cowra", "PPL", "AU", "AU.02", 9_996, []),
+    ("Morwell", "PPL", "AU", "AU.07", 13_620, []),
+    ("Casino", "PPL", "AU", "AU.02", 10_914, []),
+    ("Robertson", "PPL", "ZA", "ZA.11", 33_204, []),
+    ("Greymouth", "PPL", "NZ", "NZ.F9", 9_419, []),
+    ("Keroka", "PPL", "KE", "KE.08", 10_881, []),
+    ("Ulverston", "PPL", "GB", "GB.ENG", 11_356, []),
+    ("Side", "PPL", "TR", "TR.07", 10_505, []),
     ("Wajima", "PPL", "JP", "JP.15", 24_608, []),
     ("New South Wales", "ADM1", "AU", "AU.02", 8_166_000, []),
 ]
@@ -450,6 +458,90 @@ def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp)
     assert texts(gaz, nlp, "Reading was hard for him.") == []
 
 
+def sure(gaz, nlp, text, ents=(), **kwargs) -> list[str]:
+    """The names found for certain: not the "maybe" ones the resolver keeps only near the article's other places."""
+    return [t for t, rule in found(gaz, nlp, text, ents, **kwargs) if rule != "maybe_place"]
+
+
+def test_a_one_word_person_or_organisation_that_is_only_a_town_rare_in_english(gaz, nlp):
+    assert found(gaz, nlp, "Morwell mourned on Sunday.", {"Morwell": "ORG"}) == [
+        ("Morwell", "mislabelled_town")
+    ]
+    assert found(gaz, nlp, "Crowds packed Morwell.", {"Morwell": "PERSON"}) == [
+        ("Morwell", "mislabelled_town")
+    ]
+    # A common English word or surname (wordfreq), a person named in full or acting as one, a firm, a small town.
+    assert sure(gaz, nlp, "Casino reported higher profits.", {"Casino": "ORG"}) == []
+    assert sure(gaz, nlp, "Robertson spoke first.", {"Robertson": "PERSON"}) == []
+    two = [("Ann Morwell", "PERSON"), ("Morwell", "PERSON")]
+    assert sure(gaz, nlp, "Ann Morwell spoke. Later Morwell left.", two) == []
+    assert sure(gaz, nlp, "Morwell thanked his wife.", {"Morwell": "PERSON"}) == []
+    assert sure(gaz, nlp, "Morwell, 34, was arrested.", {"Morwell": "PERSON"}) == []
+    assert sure(gaz, nlp, "The deal went to the Turkish company Morwell.", {"Morwell": "ORG"}) == []
+    assert (
+        sure(gaz, nlp, "The Morwell outbreak has killed nine people.", {"Morwell": "ORG"}) == []
+    )  # the virus
+    pair = [("Ann Lee", "PERSON"), ("Morwell", "PERSON")]
+    assert sure(gaz, nlp, "Police arrested Ann Lee and Morwell.", pair) == []  # listed with a person
+    both = [("Ann Lee", "PERSON"), ("Morwell", "PERSON")]
+    assert sure(gaz, nlp, "Ann Lee and Morwell towns voted.", both) == ["Morwell"]
+    listed = [("Ulverston", "PERSON"), ("Morwell", "PERSON")]
+    assert sure(gaz, nlp, "Crowds packed Ulverston and Morwell.", listed) == ["Ulverston", "Morwell"]
+    towns = [("Tulsa", "GPE"), ("Morwell", "PERSON")]
+    assert sure(gaz, nlp, "Crowds packed Tulsa and Morwell.", towns) == ["Tulsa", "Morwell"]
+    assert sure(gaz, nlp, "Crowds packed Greymouth.", {"Greymouth": "PERSON"}) == []  # under 10,000 people
+    off = frozenset({"mislabelled_town"})
+    assert sure(gaz, nlp, "Crowds packed Morwell.", {"Morwell": "ORG"}, disabled=off) == []
+
+
+def test_a_serotype_named_after_a_town_is_no_place(gaz, nlp):
+    assert (
+        sure(gaz, nlp, "A Salmonella Tulsa outbreak sickened 40 people.", {"Salmonella Tulsa": "ORG"}) == []
+    )
+    assert sure(gaz, nlp, "Salmonella enterica serovar Tulsa was found.") == []
+    assert sure(gaz, nlp, "Salmonella cases rose in Tulsa.") == ["Tulsa"]
+    off = frozenset({"disease_name"})
+    assert sure(gaz, nlp, "Salmonella enterica serovar Tulsa was found.", disabled=off) == ["Tulsa"]
+
+
+def test_a_stop_word_with_a_places_noun_said_of_it_is_a_place(gaz, nlp):
+    text = "Tourists were rescued at Side, the Turkish resort town, on Monday."
+    assert ("Side", "place_phrase") in found(gaz, nlp, text)
+    assert sure(gaz, nlp, "On the other Side, the town council said no.") == []  # "the town council"
+    assert sure(gaz, nlp, "Side effects, the doctor said, are rare.") == []
+
+
+def test_a_speaker_after_the_quote_is_a_person(gaz, nlp):
+    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "PERSON"}) == []
+    assert sure(gaz, nlp, '"It hurts," said Morwell. "I cry."', {"Morwell": "PERSON"}) == []
+    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "ORG"}) == ["Morwell"]  # NER's person only
+    off = frozenset({"person_speaks"})
+    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "PERSON"}, disabled=off) == ["Morwell"]
+
+
+def test_a_town_struck_by_a_disaster_or_acted_on_by_those_who_act_on_towns(gaz, nlp):
+    assert found(gaz, nlp, "The storm isolated Greymouth for two days.", {"Greymouth": "PERSON"}) == [
+        ("Greymouth", "common_word_town")
+    ]
+    assert sure(gaz, nlp, "Firefighters evacuated part of Greymouth.") == ["Greymouth"]
+    swallowed = [("Floodwaters isolated Young", "ORG"), ("Cowra", "PERSON")]
+    assert sure(gaz, nlp, "Floodwaters isolated Young and Cowra on Tuesday.", swallowed) == ["Young", "Cowra"]
+    # Not what a person does to a person, not a possessive, not a person named in full.
+    assert sure(gaz, nlp, "The coach isolated Greymouth from the squad.", {"Greymouth": "PERSON"}) == []
+    assert sure(gaz, nlp, "The fire reached Greymouth's farm.") == []
+    named = [("Jo Greymouth", "PERSON")]
+    assert sure(gaz, nlp, "Jo Greymouth is safe. The storm isolated Greymouth.", named) == []
+
+
+def test_a_town_opening_a_sentence_or_headline_before_what_a_town_does(gaz, nlp):
+    assert found(gaz, nlp, "Keroka mourned the teachers killed in the crash.") == [
+        ("Keroka", "common_word_town")
+    ]
+    assert sure(gaz, nlp, "Keroka mourned his wife.", {"Keroka": "PERSON"}) == []
+    headline = "Ulverston Bans Parking On Market Street\n\nThe ban starts today."
+    assert sure(gaz, nlp, headline, {"Ulverston Bans Parking On": "PERSON"}) == ["Ulverston"]
+
+
 def test_a_town_before_a_state_code_ner_did_not_tag(gaz, nlp):
     assert found(gaz, nlp, "Oshkosh, WI, expects visitors.") == [
         ("Oshkosh", "town_comma_parent"),
@@ -646,7 +738,8 @@ def test_a_place_phrase_makes_a_common_word_a_town(gaz, nlp):
 def test_words_said_of_a_town_make_an_unnamed_town_a_place(gaz, nlp, text, ents, town):
     assert (town, "place_phrase") in found(gaz, nlp, text, ents)
     # Without the rule: not found, or only a "maybe" (kept near the article's other places).
-    off = found(gaz, nlp, text, ents, disabled=frozenset({"place_phrase"}))
+    # (mislabelled_town off too: NER's one-word person or organisation "Tulum" is a rare town's name on its own)
+    off = found(gaz, nlp, text, ents, disabled=frozenset({"place_phrase", "mislabelled_town"}))
     assert all(rule == "maybe_place" for name, rule in off if name == town)
 
 
@@ -1193,9 +1286,10 @@ def test_an_untagged_town_opening_a_sentence_before_what_is_said_of_a_town(gaz, 
     assert found(gaz, nlp, "Devonport was cut off by floods on Tuesday.") == [
         ("Devonport", "common_word_town")
     ]
-    assert found(gaz, nlp, "Tulum recorded 41 degrees, its hottest day.", {"Tulum": "ORG"}) == [
-        ("Tulum", "common_word_town")
-    ]
+    alone = frozenset({"mislabelled_town"})  # which takes NER's one-word "Tulum" on its own
+    assert found(
+        gaz, nlp, "Tulum recorded 41 degrees, its hottest day.", {"Tulum": "ORG"}, disabled=alone
+    ) == [("Tulum", "common_word_town")]
     # NER's person, or a hamlet, is not claimed by words a person may also have said of them.
     assert ("Devonport", "common_word_town") not in found(
         gaz, nlp, "Devonport was hit by a car.", {"Devonport": "PERSON"}
