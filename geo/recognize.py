@@ -1987,10 +1987,9 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                 or hit.group() in d.person_words
                 or taken.overlaps(s, e)
                 # NER's longer entity from the name on, not its guess that swallowed the verb ("Floodwaters isolated
-                # Young") nor its one-word person or organisation of the name
+                # Young") nor its one-word guess of the name ("Sigatoka" as PRODUCT)
                 or any(
-                    x.start_char >= match.start("towns")
-                    and (len(x) > 1 or x.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC"))
+                    x.start_char >= match.start("towns") and len(x) > 1
                     for x in d.ents
                     if x.start_char < e and s < x.end_char
                 )
@@ -2956,7 +2955,7 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
     ):
         return True  # "Tyler said he would not run", "Charlotte, 7, and her brother": even a city's name
     if (
-        m.label == "PERSON"
+        m.label in ("PERSON", "ORG")
         and _SPOKE_BEFORE.search(d.text, max(0, m.start - 12), m.start)
         and _SPEAKER_ENDS.match(d.text, m.end)  # not "said Monroe Mayor Robert Routson"
     ):

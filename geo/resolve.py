@@ -127,6 +127,40 @@ def explain(resolution: Resolution) -> list[str]:
     return [EVIDENCE_LABELS[t] for _, t in said]
 
 
+_NAME_GOES_ON = re.compile(r" ([A-Z][a-z]+)")
+SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) of two spellings of one name: "Valdai" and "Valday" (83)
+_FEATURE_WORDS = frozenset(
+    "River Lake Bay Valley Creek Island Islands Mountain Mountains Hills Gulf Strait Canal Harbour Harbor Delta "
+    "Basin Plain Plains Falls Dam Reservoir Forest Desert Peninsula Coast Sea".split()
+)
+
+
+def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """One word of a longer name that only other places' alternate names match keeps only the readings spelt like
+    it: "Campi" of "Campi Flegrei" is no Las Vegas, "Los" of "Los Feliz" no Lagos — such a name is one the gazetteer
+    does not know, placed approximately like any unknown name — while "Valdai" of "Valdai Discussion Club" stays
+    Valday (a spelling, ``SPELLING_SIMILARITY``), "Gwinnett" of "Gwinnett Medical Center" its county, and "Pasig" of
+    "the Pasig River" its city (a feature named after it)."""
+    if (
+        " " in mention.text
+        or mention.demonym_of
+        or not candidates
+        or any(c.name_kind <= 1 for c in candidates)
+        or not (goes_on := _NAME_GOES_ON.match(text, mention.end))
+        or goes_on.group(1) in _FEATURE_WORDS
+    ):
+        return candidates
+    from rapidfuzz.fuzz import ratio
+
+    key = normalize_name(mention.text)
+    return tuple(
+        c
+        for c in candidates
+        if normalize_name(c.name).startswith(key + " ")
+        or ratio(key, normalize_name(c.name)) >= SPELLING_SIMILARITY
+    )
+
+
 class HostIndex:
     """The places of one document that can host its unknown names, indexed so that each unknown name finds its host
     in O(log n): a long article has thousands of unknown names and of hosts, and scanning every host for every name
@@ -745,7 +779,7 @@ class Resolver:
         )
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
-        candidates = [self._candidates(m) for m in mentions]
+        candidates = [_uncut(text, m, self._candidates(m)) for m in mentions]
         runs = _lists(text, mentions)  # the text's lists, read once for every term that reads them
         if "admin_word" not in self.config.off:
             self._listed_units(text, mentions, candidates, runs)

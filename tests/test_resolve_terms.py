@@ -686,3 +686,27 @@ def test_a_county_named_after_the_town_is_no_other_county_holding_it(parser):
         for r in parser.parse("Richmond police said the City of Richmond will pay.").resolutions
     }
     assert "in_county" not in alone["Richmond"].evidence
+
+
+def test_one_word_of_a_longer_name_read_only_by_alternate_names_has_no_reading(parser):
+    # "Campi" is an alternate name of Las Vegas in GeoNames; "Campi Flegrei" is no place the index knows.
+    doc = with_gold_spans(
+        parser, "Naples was shaken by tremors near the Campi Flegrei volcano.", ["Naples", "Campi"]
+    )
+    found = places(doc)
+    assert found["Naples"].country == "IT"
+    assert found["Campi"].country == "IT"  # placed approximately where the story is, not in Nevada
+    assert next(r for r in doc.resolutions if r.mention.text == "Campi").via == "nearby"
+    # The same word ending its name keeps its reading; a county's first word names the county's things.
+    assert places(with_gold_spans(parser, "They flew to Campi.", ["Campi"]))["Campi"].country == "US"
+    club = with_gold_spans(parser, "Putin addressed the Valdai Discussion Club.", ["Valdai"])
+    assert places(club)["Valdai"].country == "RU"  # Valday: a spelling of the town's own name
+    river = with_gold_spans(parser, "Floods from the Pasig River swamped homes.", ["Pasig"])
+    assert places(river)["Pasig"].country == "PH"  # a river named after the city: the name is the city's
+    gwinnett = with_gold_spans(parser, "She works at Gwinnett Medical Center.", ["Gwinnett"])
+    assert places(gwinnett)["Gwinnett"].name == "Gwinnett County"
+
+
+def test_a_well_known_namesake_keeps_its_name_from_a_city_that_has_it_as_a_variant(parser):
+    doc = with_gold_spans(parser, "Steel mills in Pueblo will cut 150 jobs.", ["Pueblo"])
+    assert places(doc)["Pueblo"].admin1 == "US.CO"  # not Puebla, whose alternate names include "Pueblo"

@@ -514,7 +514,8 @@ def test_a_stop_word_with_a_places_noun_said_of_it_is_a_place(gaz, nlp):
 def test_a_speaker_after_the_quote_is_a_person(gaz, nlp):
     assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "PERSON"}) == []
     assert sure(gaz, nlp, '"It hurts," said Morwell. "I cry."', {"Morwell": "PERSON"}) == []
-    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "ORG"}) == ["Morwell"]  # NER's person only
+    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "ORG"}) == []  # NER's organisation too
+    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "GPE"}) == ["Morwell"]  # not its place
     off = frozenset({"person_speaks"})
     assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "PERSON"}, disabled=off) == ["Morwell"]
 
@@ -524,6 +525,7 @@ def test_a_town_struck_by_a_disaster_or_acted_on_by_those_who_act_on_towns(gaz, 
         ("Greymouth", "common_word_town")
     ]
     assert sure(gaz, nlp, "Firefighters evacuated part of Greymouth.") == ["Greymouth"]
+    assert sure(gaz, nlp, "The cyclone battered Greymouth overnight.", {"Greymouth": "PRODUCT"}) == ["Greymouth"]
     swallowed = [("Floodwaters isolated Young", "ORG"), ("Cowra", "PERSON")]
     assert sure(gaz, nlp, "Floodwaters isolated Young and Cowra on Tuesday.", swallowed) == ["Young", "Cowra"]
     # Not what a person does to a person, not a possessive, not a person named in full.
