@@ -249,7 +249,8 @@ _MOVED_TO = re.compile(
 _AT_INSTITUTION = re.compile(
     r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $"
 )
-_NAME = r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+_CAPITAL = r"[^\W\d_a-z]"  # a capital letter, accented ones too ("Úbeda", "Łódź", "İzmir"); text rarely opens a word in é
+_NAME = rf"\b{_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+){{0,2}}"
 _PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
 # Nouns of a place in lower case before "of", after "the" and up to two describing words: "the state of Tabasco",
 # "the Greek island of Kos", "the hill station of Murree".
@@ -364,7 +365,7 @@ _LIST = re.compile(
     rf"(?P<items>{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME})"
 )
 _LIST_ITEM = re.compile(_NAME)
-_LIST_CUE = re.compile(r",? (?:and|or) [A-Z]")
+_LIST_CUE = re.compile(rf",? (?:and|or) {_CAPITAL}")
 # "Rivers and Stokes avenues": a list of street names ("Alachua and Gilchrist counties" is a list of places).
 _PLURAL_GENERIC = re.compile(
     r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"

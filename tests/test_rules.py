@@ -165,6 +165,7 @@ PLACES = [
     ("Keroka", "PPL", "KE", "KE.08", 10_881, []),
     ("Ulverston", "PPL", "GB", "GB.ENG", 11_356, []),
     ("Side", "PPL", "TR", "TR.07", 10_505, []),
+    ("Úbeda", "PPL", "ES", "ES.51", 34_602, []),
     ("Wajima", "PPL", "JP", "JP.15", 24_608, []),
     ("New South Wales", "ADM1", "AU", "AU.02", 8_166_000, []),
 ]
@@ -504,6 +505,13 @@ def test_a_serotype_named_after_a_town_is_no_place(gaz, nlp):
     assert sure(gaz, nlp, "Salmonella enterica serovar Tulsa was found.", disabled=off) == ["Tulsa"]
 
 
+def test_a_list_member_opening_with_an_accented_capital_is_read(gaz, nlp):
+    ents = [("Tulsa", "GPE"), ("Morwell", "GPE")]
+    assert ("Úbeda", "list_neighbour") in found(
+        gaz, nlp, "Heat records fell in Tulsa, Morwell and Úbeda.", ents
+    )
+
+
 def test_a_stop_word_with_a_places_noun_said_of_it_is_a_place(gaz, nlp):
     text = "Tourists were rescued at Side, the Turkish resort town, on Monday."
     assert ("Side", "place_phrase") in found(gaz, nlp, text)
@@ -525,7 +533,9 @@ def test_a_town_struck_by_a_disaster_or_acted_on_by_those_who_act_on_towns(gaz, 
         ("Greymouth", "common_word_town")
     ]
     assert sure(gaz, nlp, "Firefighters evacuated part of Greymouth.") == ["Greymouth"]
-    assert sure(gaz, nlp, "The cyclone battered Greymouth overnight.", {"Greymouth": "PRODUCT"}) == ["Greymouth"]
+    assert sure(gaz, nlp, "The cyclone battered Greymouth overnight.", {"Greymouth": "PRODUCT"}) == [
+        "Greymouth"
+    ]
     swallowed = [("Floodwaters isolated Young", "ORG"), ("Cowra", "PERSON")]
     assert sure(gaz, nlp, "Floodwaters isolated Young and Cowra on Tuesday.", swallowed) == ["Young", "Cowra"]
     # Not what a person does to a person, not a possessive, not a person named in full.
