@@ -270,7 +270,8 @@ _TOWN_BUILT = (
     r"tourist office|tourism office|town square|main square|railway (?:workshops?|yard)|"
     r"(?:railway |train |bus |ferry )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
     r"historic (?:centre|center|core|quarter)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|bypass|"
-    r"ring road|(?:city |town )?walls|old quarter|bazaar|souk|medina"
+    r"ring road|(?:city |town )?walls|old quarter|bazaar|souk|medina|municipality|(?:shire|district|borough) council|"
+    r"town clerk|viaduct|lighthouse"
 )
 # The words that may stand between: how the thing is, never what kind ("Chevron's gas station", "Hearst's
 # television station", "Harvey's flooded streets" are no town's).

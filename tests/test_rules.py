@@ -505,6 +505,12 @@ def test_a_serotype_named_after_a_town_is_no_place(gaz, nlp):
     assert sure(gaz, nlp, "Salmonella enterica serovar Tulsa was found.", disabled=off) == ["Tulsa"]
 
 
+def test_what_only_a_town_has_after_its_possessive(gaz, nlp):
+    assert sure(gaz, nlp, "Robertson's municipality says farms used half their water.") == ["Robertson"]
+    assert sure(gaz, nlp, "Robertson's viaduct was closed to lorries.") == ["Robertson"]
+    assert sure(gaz, nlp, "Robertson's lawyer said little.") == []
+
+
 def test_a_list_member_opening_with_an_accented_capital_is_read(gaz, nlp):
     ents = [("Tulsa", "GPE"), ("Morwell", "GPE")]
     assert ("Úbeda", "list_neighbour") in found(
