@@ -2410,7 +2410,9 @@ _GOODS_PHRASE_END = re.compile(
     r"imported|exported|produced"
 )
 # "A bottle of Bordeaux", "a glass of Rioja": a drink named for its region.
-_DRINK_OF = re.compile(r"\b(?:bottles?|glass(?:es)?|cases?|casks?|barrels?|pints?|magnums?|sips?) of $", re.I)
+_DRINK_OF = re.compile(
+    r"\b(?:bottles?|glass(?:es)?|cases?|casks?|barrels?|pints?|magnums?|sips?|crates?|cans?|kegs?) of $", re.I
+)
 # "from Holstein to Jersey cows", "Cheddar and Stilton cheeses": a name listed before goods named for a place.
 _LISTED_BEFORE_GOODS = re.compile(r" (?:and|or|to) [A-Z][a-z]+(?= )")
 
@@ -2501,7 +2503,11 @@ _COMPANY_NOUN = (
 _SHARES_IN = re.compile(r"\b[Ss]hares (?:in|of) $")
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")  # "the insurer Zurich" ("shares in X": _SHARES_IN)
 # "Halifax, the mortgage lender," — not "… flights to Nairobi, the airline said" (that names the sentence's subject).
-_DESCRIBED = rf"(?:the|a|an) (?:\w+ )?{_COMPANY_NOUN}"  # "the mortgage lender", "the airline"
+# "the mortgage lender", "the airline", "the country's second-biggest brewer" (not "a town whose bank")
+_NOT_A_PLACE_WORD = (
+    r"(?!(?:town|city|village|port|capital|state|country|region|province|county|island|resort) )"
+)
+_DESCRIBED = rf"(?:the|a|an) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}{_COMPANY_NOUN}"
 _SAID = r"(?:said|says|added|announced|reported)"
 _COMPANY_AFTER = re.compile(rf",? {_DESCRIBED}\b(?! {_SAID})")
 _SAID_BY_COMPANY = re.compile(rf", {_DESCRIBED} {_SAID}\b")
@@ -2613,13 +2619,18 @@ _INSTITUTION_SUFFIX = re.compile(r" (?:A&M|A & M|Tech)\b")  # "Texas A&M", "Geor
 _UNIVERSITY_AND = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? and $")
 
 
+_DESCRIBED_UNIVERSITY = re.compile(
+    rf",? (?:the|a|an) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}(?:university|college)\b(?! (?:town|city)\b)"
+)
+
+
 def university_alone(d: _Doc, m: Mention) -> bool:
     """A university called by one bare name, where the text is about studying, its people or its teams: "a
     sophomore at Brown", "she studied at Vanderbilt", "a Notre Dame player", "Gonzaga beat Baylor 86-70",
     "Scientists from Harvard and Cornell", "Amherst and Williams dropped legacy admissions" (data/universities.txt);
     and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
-    if _INSTITUTION_SUFFIX.match(d.text, m.end):
-        return True
+    if _INSTITUTION_SUFFIX.match(d.text, m.end) or _DESCRIBED_UNIVERSITY.match(d.text, m.end):
+        return True  # "Texas A&M"; "Belmont, the private university in Nashville" (not "Oxford, the university city")
     if _GOVERNED_TOWN.match(d.text, m.end):
         return False  # a town's government and people: "Berkeley's city council", "Princeton police said"
     if _COMMA_PARENT.match(d.text, m.end):

@@ -511,6 +511,17 @@ def test_what_only_a_town_has_after_its_possessive(gaz, nlp):
     assert sure(gaz, nlp, "Robertson's lawyer said little.") == []
 
 
+def test_a_name_the_text_describes_as_a_firm_a_drink_or_a_university(gaz, nlp):
+    org = {"Morwell": "ORG"}
+    assert sure(gaz, nlp, "Morwell, the country's second-biggest brewer, said prices would rise.", org) == []
+    assert sure(gaz, nlp, "Morwell, a town whose bank collapsed, voted.", org) == ["Morwell"]
+    assert sure(gaz, nlp, "A crate of Morwell costs two euros more.", org) == []
+    assert sure(gaz, nlp, "A crate of beer from Morwell costs more.", org) == ["Morwell"]
+    uni = [("Morwell", "ORG"), ("Tulsa", "GPE")]
+    assert sure(gaz, nlp, "He transferred to Morwell, the private university in Tulsa.", uni) == ["Tulsa"]
+    assert sure(gaz, nlp, "She moved to Morwell, the university town.", org) == ["Morwell"]
+
+
 def test_a_list_member_opening_with_an_accented_capital_is_read(gaz, nlp):
     ents = [("Tulsa", "GPE"), ("Morwell", "GPE")]
     assert ("Úbeda", "list_neighbour") in found(
