@@ -53,3 +53,13 @@ def normalize_name(name: str) -> str:
 def is_latin_key(key: str) -> bool:
     """True when a normalised key is written in the Latin alphabet (the only keys English text can match)."""
     return bool(key) and _LATIN_RE.match(key) is not None
+
+
+@lru_cache(maxsize=8192)
+def english_zipf(word: str) -> float:
+    """How common *word* is in English text, on the Zipf scale (log10 of uses per billion words: "time" 6.3,
+    "Robertson" 3.9, "police" 5.3, "Morwell" 2.0, unseen 0): the ``wordfreq`` package's English list (web, news,
+    books, subtitles; data CC BY-SA 4.0). Imported on first use (≈ 0.3 s with its first lookup)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))

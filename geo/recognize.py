@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
-from geo.normalize import normalize_name
+from geo.normalize import english_zipf, normalize_name
 from geo.placestring import LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
@@ -177,7 +177,9 @@ _SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|exp
 _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
 _SPOKE_BEFORE = re.compile(rf"[,\"”’‚] {_SAYS} $")  # "…,” said Noma." — the speaker after the quote
-_SPEAKER_ENDS = re.compile(r"[.,;!?]|$")
+_SPEAKER_ENDS = re.compile(
+    r"(?![ -]?[A-Z])"
+)  # "said Noma.", "said Noma on Tuesday" (not "said Monroe Mayor…")
 # What only a person is: an age between commas and what a person's age leads to, or a speaker followed by "he" or
 # "she" (a city's council "said it").
 _IS_A_PERSON = re.compile(
@@ -316,6 +318,7 @@ _PLACE_PHRASE = re.compile(
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
 )
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:at|in|to|from|near|of|outside|visiting|visited) $")
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # What is said of a town after its name, with cues of their own (so common words such as "area" do not run all of
 # _PLACE_PHRASE): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
@@ -891,6 +894,8 @@ class _Doc:
         "titled",
         "person_spans",
         "person_ends",
+        "person_by_end",
+        "person_by_start",
         "places",
         "headlines",
     )
@@ -921,6 +926,9 @@ class _Doc:
             if m.group(1).split()[0] in _listed_given_names()
         ]
         self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
+        # NER's persons by where they end and start: a list's persons beside a name (_listed_with_a_person).
+        self.person_by_end = {e.end_char: e for e in ents if e.label_ == "PERSON"}
+        self.person_by_start = {e.start_char: e for e in ents if e.label_ == "PERSON"}
         # The places found before the filters: a list's other places (see _listed_with_a_place).
         self.places: list[Mention] = []
         self.headlines = _headlines(text)
@@ -1075,6 +1083,7 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
+CENSUS_SURNAME_RANK = 20_000  # surnames this common in the US census are a person's before a town's
 MISLABELLED_TOWN_POPULATION = 10_000  # NER's one-word person or organisation that is only a town this big
 _OUTBREAK_AFTER = re.compile(
     r" (?:outbreaks?|cases|infections?|vaccines?|patients|epidemic|transmission|survivors|virus|fever)\b"
@@ -1085,43 +1094,75 @@ COMMON_WORD_ZIPF = (
 )
 
 
-@lru_cache(maxsize=8192)
-def _zipf(word: str) -> float:
-    """How common *word* is in English text, on the Zipf scale (log10 of uses per billion words; "time" 6.3,
-    "Robertson" 3.9, "Morwell" 2.0, unseen 0): ``wordfreq``'s English list (web, news, books, subtitles). Imported on
-    first use (≈ 0.2 s)."""
-    from wordfreq import zipf_frequency
+@lru_cache(maxsize=1)
+def _census_names() -> frozenset[str]:
+    """The ``CENSUS_SURNAME_RANK`` commonest surnames and every given name of the US census (1990; 5,494 given names),
+    title-cased — "Kobayashi" (7,479th), "Pereira", "Villanueva", "Meredith" — from the ``names`` package's lists
+    (public-domain census data). Rarer surnames are as often towns ("Shiloh" is the 54,257th)."""
+    folder = resources.files("names")
+    words: set[str] = set()
+    for name, most in (
+        ("dist.all.last", CENSUS_SURNAME_RANK),
+        ("dist.male.first", None),
+        ("dist.female.first", None),
+    ):
+        for line in (folder / name).read_text(encoding="ascii").splitlines()[:most]:
+            if line.strip():
+                words.add(line.split()[0].title())
+    return frozenset(words)
 
-    return float(zipf_frequency(word, "en"))
+
+# One name taken for a person by the words around it: "Kobayashi, who…", "Kobayashi, 34,", "Kobayashi, the finance
+# minister," — and "Japan's Kobayashi" (a country's athlete or official: _nation_before).
+_ONE_NAME_A_PERSON = re.compile(
+    rf",? (?:who|whose)\b|, \d{{1,3}},|, (?:the|a|an) (?:[\w'’-]+ ){{0,3}}?{_PERSON_ROLE}\b"
+)
+_POSSESSIVE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)['’]s $")
+_SENTENCE_ENDS = re.compile(r"[.!?](?:\s|$)")
 
 
 _UNITS_AFTER = re.compile(r" (?:counties|towns|cities|villages|provinces|states|districts|parishes)\b")
-_JOINED = re.compile(r"(?:,| and| or| &)(?: and)? ?")
+_JOINED = re.compile(r"(?:,| and| or| &)(?: and)? ")
+_JOINED_BEFORE = re.compile(r"(?:,| and| or| &)(?: and)? $")
+
+
+def _acts_as_a_person(d: _Doc, label: str, start: int, end: int) -> bool:
+    """Whether the words around a one-word name make it a person: "Kobayashi, who…", "…, 34,", "…, the finance
+    minister", "Japan's Kobayashi", "he", "his" or "her" later in its sentence ("Keroka mourned his wife"), or, for
+    NER's person, a verb after it ("Keroka was", "Keroka said")."""
+    text = d.text
+    if _ONE_NAME_A_PERSON.match(text, end):
+        return True
+    before = _POSSESSIVE_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and (d.rec._is_nation(before.group(1)) or d.gaz.demonym(before.group(1))):
+        return True
+    stop = _SENTENCE_ENDS.search(text, end)
+    if _HIS_OR_HER.search(text, end, stop.start() if stop else len(text)):
+        return True
+    return label == "PERSON" and _PERSON_VERB.match(text, end) is not None
 
 
 def _listed_with_a_person(d: _Doc, start: int, end: int) -> bool:
-    """Whether NER's person stands next to *text[start:end]* in a list: "Deen and Villanueva", "Villanueva, Deen" —
+    """Whether NER's person stands next to *text[start:end]* in a list: "Ann Lee and Morwell", "Morwell, Ann Lee" —
     a person by no place's own name (NER calls the towns of a list persons too: "Morwell and Traralgon")."""
     text = d.text
-    for ent in d.ents:
-        if (
-            ent.label_ != "PERSON"
-            or (ent.start_char, ent.end_char) == (start, end)
-            or any(c.name_kind <= 1 for c in d.gaz.candidates(ent.text))
-        ):
-            continue
-        if ent.end_char <= start and _JOINED.fullmatch(text, ent.end_char, start - 1):
-            return True
-        if ent.start_char >= end and _JOINED.fullmatch(text, end, ent.start_char - 1):
+    before = _JOINED_BEFORE.search(text, max(0, start - 8), start)
+    after = _JOINED.match(text, end)
+    for ent in (
+        d.person_by_end.get(before.start()) if before else None,
+        d.person_by_start.get(after.end()) if after else None,
+    ):
+        if ent is not None and not any(c.name_kind <= 1 for c in d.gaz.candidates(ent.text)):
             return True
     return False
 
 
 def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's one-word person, organisation or group whose name is a town of ``MISLABELLED_TOWN_POPULATION`` people
-    or more by its own name and is rare in English (below ``COMMON_WORD_ZIPF``: no common word, surname or given
-    name), no listed given name or firm: "Morwell mourned", "Nyahururu shivered", "the storm battered Ulladulla"
-    (not "Robertson said", "the Liberal", "Casino")."""
+    or more by its own name, rare in English (below ``COMMON_WORD_ZIPF``: no common word, name or brand) and no
+    surname or given name of the US census, no listed firm, and not acting as a person: "Morwell mourned",
+    "Nyahururu shivered", "the storm battered Ulladulla" (not "Robertson said", "the Liberal", "Casino",
+    "Kobayashi, the finance minister", "Japan's Kobayashi")."""
     if ent.label_ not in ("ORG", "PERSON", "NORP") or len(ent) != 1:
         return None
     surface = d.text[start:end]
@@ -1135,14 +1176,11 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         or surface in d.given_names
         or key in word_list("organisations.txt")
         or not _own_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
-        or _zipf(surface) >= COMMON_WORD_ZIPF
+        or english_zipf(surface) >= COMMON_WORD_ZIPF
+        or surface in _census_names()  # "Kobayashi", "Pereira": surnames that are towns where they are common
         or _OUTBREAK_AFTER.match(d.text, end)  # "the Marburg outbreak", "Marburg cases": the disease
-        # NER's person that acts like one: "Keroka mourned his wife", "Villanueva, 34, was arrested"
-        or (
-            ent.label_ == "PERSON"
-            and (_PERSON_VERB.match(d.text, end) or _HIS_OR_HER.search(d.text, end, end + 40))
-        )
-        # "police arrested Deen and Villanueva" (not "Douglas and Wyandotte counties")
+        or _acts_as_a_person(d, ent.label_, start, end)
+        # "police arrested Ann Lee and Morwell" (not "Douglas and Wyandotte counties")
         or (_listed_with_a_person(d, start, end) and not _UNITS_AFTER.match(d.text, end))
     ):
         return None
@@ -1764,7 +1802,15 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 break
             if (
                 # a place's noun said of it makes even a stop word a name: "Side, the Turkish resort town"
-                (key not in _stop_words() or group in "adn")
+                # ("at Side, the Turkish resort town"; not "Still, the city remained calm")
+                (
+                    key not in _stop_words()
+                    or group in "an"
+                    or (
+                        group == "d"
+                        and _PLACE_PREPOSITION_BEFORE.search(text, max(0, ws - 12), ws) is not None
+                    )
+                )
                 and key not in _CALENDAR
                 and (
                     group not in "fghio" or key not in d.rec.stop
@@ -1860,7 +1906,7 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
     r" (?:city )?council\b| has a population of\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|braces for|shook(?! (?:his|her|their|its|hands)\b)|trembled|"
-    r"was evacuated|was devastated|mourned|mourns|celebrated|shivered|sweltered|"
+    r"was evacuated|was devastated|(?:mourned|mourns|celebrated)(?! (?:his|her|their)\b)|shivered|sweltered|"
     r"was inundated|lies (?:(?:about |some )?\d[\d,.]* (?:km|kilometres|kilometers|miles) )?"
     rf"{_COMPASS} of|"
     r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
@@ -1896,12 +1942,14 @@ _DISASTER_BY = re.compile(
 # "Floodwaters isolated Young and Cowra" — no person is isolated by a storm, whatever NER guessed.
 _TOWN_NAME = r"[A-Z][^\W\d_A-Z]{2,}(?![ -][A-Z]|['’\w])"
 _STRUCK_TOWN = re.compile(
-    rf"\b(?:{_DISASTER}|(?i:firefighters|troops|soldiers|forces|rebels|militants|insurgents|police|gardaí|gardai|"
-    r"authorities|rescuers|crews|devotees|pilgrims|crowds|protesters))"
-    r" (?:(?:has|have|had|also|again|now|quickly) )*"
+    rf"\b(?:{_DISASTER} (?:(?:has|have|had|also|again|now|quickly) )*"
     r"(?:reached|hit|struck|swept (?:through|into|across)|tore through|ripped through|cut off|isolated|battered|"
-    r"lashed|pounded|engulfed|inundated|ravaged|devastated|threatened|rocked|swamped|evacuated|shelled|bombed|"
-    r"besieged|thronged|sealed off|cordoned off|recaptured|retook|overran|flocked to|poured into)"
+    r"lashed|pounded|engulfed|inundated|ravaged|devastated|threatened|rocked|swamped)"
+    # people act on a town only by these ("Police hit Bradley with a baton" is a person)
+    r"|(?i:firefighters|troops|soldiers|forces|rebels|militants|insurgents|police|gardaí|gardai|authorities|rescuers|"
+    r"crews|devotees|pilgrims|crowds|protesters) (?:(?:has|have|had|also|again|now|quickly) )*"
+    r"(?:evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|recaptured|retook|overran|flocked to|"
+    r"poured into))"
     r" (?:(?:parts?|much|most|all|the outskirts|the centre|the center) of )?"
     rf"(?P<towns>{_TOWN_NAME}(?:(?:, | and ){_TOWN_NAME}){{0,3}})"
 )
@@ -1987,6 +2035,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             if (
                 key in _CALENDAR
                 or hit.group() in d.person_words
+                or _acts_as_a_person(d, "", s, e)  # "Troops evacuated Bradley, 34, to hospital"
                 or taken.overlaps(s, e)
                 # NER's longer entity from the name on, not its guess that swallowed the verb ("Floodwaters isolated
                 # Young") nor its one-word guess of the name ("Sigatoka" as PRODUCT)
@@ -2025,7 +2074,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
 _HEADLINE_TOWN_FIRST = re.compile(
     r"(?P<town>[A-Z][a-z]{2,}) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
     r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated|"
-    r"Bans|Sizzles|Swelters|Shivers|Bakes|Freezes|Celebrates|Welcomes|Farmers|Traders|Shopkeepers|Businesses|"
+    r"Bans|Sizzles|Swelters|Shivers|Bakes|Freezes|Farmers|Traders|Shopkeepers|Businesses|"
     r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils)\b"
 )
 _HEADLINE_TOWN_OBJECT = re.compile(
@@ -2380,7 +2429,7 @@ def disease_name(d: _Doc, m: Mention) -> bool:
 
 # Serotypes are named after the place they were first found: "Salmonella Oranienburg", "S. Newport".
 _SEROTYPE_BEFORE = re.compile(
-    r"\b(?:Salmonella|S\.)(?: enterica)?(?: (?:serovar|serotype|subsp\. enterica))? $"
+    r"(?:\bSalmonella|(?<![\w.])S\.)(?: enterica)?(?: (?:serovar|serotype|subsp\. enterica))? $"  # not "U.S. Great Plains"
 )
 
 
@@ -2496,7 +2545,9 @@ def _goods_end(text: str, at: int) -> bool:
 
 
 _COMPANY_NOUN = (
-    r"(?:company(?! towns?\b)|firm|contractor|insurer|reinsurer|lender|bank|carmaker|automaker|airline|carrier|retailer|grocer|supermarket|brewer|"
+    # "the Turkish company Kolin", "a defence contractor": a describing word before these three ("The contractor
+    # Texas hired" is no firm called Texas)
+    r"(?:(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<=[a-z] )(?:company(?! towns?\b)|firm|contractor)|insurer|reinsurer|lender|bank|carmaker|automaker|airline|carrier|retailer|grocer|supermarket|brewer|"
     r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )

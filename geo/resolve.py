@@ -34,7 +34,7 @@ import numpy as np
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution, great_circle_km
-from geo.normalize import normalize_name
+from geo.normalize import english_zipf, normalize_name
 from geo.placestring import (
     APPOSITION,
     APPOSITION_FILLER,
@@ -128,10 +128,14 @@ def explain(resolution: Resolution) -> list[str]:
 
 
 _NAME_GOES_ON = re.compile(r" ([A-Z][a-z]+)")
+# Common words that go on a name rather than name its things: "Far East", "Los Angeles"-like compounds.
+_NAME_WORDS = frozenset("East West North South Central Upper Lower New Old Great Little Grand Saint".split())
+COMMON_WORD_ZIPF = 3.0  # an English word this common (wordfreq's Zipf scale) after a name is the name's thing
 SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) of two spellings of one name: "Valdai" and "Valday" (83)
 _FEATURE_WORDS = frozenset(
     "River Lake Bay Valley Creek Island Islands Mountain Mountains Hills Gulf Strait Canal Harbour Harbor Delta "
-    "Basin Plain Plains Falls Dam Reservoir Forest Desert Peninsula Coast Sea".split()
+    "Basin Plain Plains Falls Dam Reservoir Forest Desert Peninsula Coast Sea Oblast Region Province Governorate "
+    "Prefecture District County".split()
 )
 
 
@@ -139,8 +143,9 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
     """One word of a longer name that only other places' alternate names match keeps only the readings spelt like
     it: "Campi" of "Campi Flegrei" is no Las Vegas, "Los" of "Los Feliz" no Lagos — such a name is one the gazetteer
     does not know, placed approximately like any unknown name — while "Valdai" of "Valdai Discussion Club" stays
-    Valday (a spelling, ``SPELLING_SIMILARITY``), "Gwinnett" of "Gwinnett Medical Center" its county, and "Pasig" of
-    "the Pasig River" its city (a feature named after it)."""
+    Valday (a spelling, ``SPELLING_SIMILARITY``), "Gwinnett" of "Gwinnett Medical Center" its county, "Pasig" of
+    "the Pasig River" its city (a feature named after it) and "Kiev" of "Kiev Region" or "Peking University" its
+    city (a common English word goes on: ``COMMON_WORD_ZIPF``)."""
     if (
         " " in mention.text
         or mention.demonym_of
@@ -148,6 +153,8 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
         or any(c.name_kind <= 1 for c in candidates)
         or not (goes_on := _NAME_GOES_ON.match(text, mention.end))
         or goes_on.group(1) in _FEATURE_WORDS
+        # an English word goes on: the city's thing ("Kiev Region", "Peking University", "Bangalore Traffic Police")
+        or (goes_on.group(1) not in _NAME_WORDS and english_zipf(goes_on.group(1)) >= COMMON_WORD_ZIPF)
     ):
         return candidates
     from rapidfuzz.fuzz import ratio

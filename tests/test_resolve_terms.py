@@ -701,6 +701,13 @@ def test_one_word_of_a_longer_name_read_only_by_alternate_names_has_no_reading(p
     assert places(with_gold_spans(parser, "They flew to Campi.", ["Campi"]))["Campi"].country == "US"
     club = with_gold_spans(parser, "Putin addressed the Valdai Discussion Club.", ["Valdai"])
     assert places(club)["Valdai"].country == "RU"  # Valday: a spelling of the town's own name
+    # An English word after the old name: the city's thing.
+    assert (
+        places(with_gold_spans(parser, "Shelling hit the Kiev Region overnight.", ["Kiev"]))["Kiev"].country
+        == "UA"
+    )
+    peking = with_gold_spans(parser, "Students at Peking University protested.", ["Peking"])
+    assert places(peking)["Peking"].country == "CN"
     river = with_gold_spans(parser, "Floods from the Pasig River swamped homes.", ["Pasig"])
     assert places(river)["Pasig"].country == "PH"  # a river named after the city: the name is the city's
     gwinnett = with_gold_spans(parser, "She works at Gwinnett Medical Center.", ["Gwinnett"])
