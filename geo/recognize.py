@@ -944,12 +944,18 @@ _PERSON_ROLE = (
     r"economist|analyst|professor|lecturer|researcher|scientist|worker|driver|pilot|resident|mother|father|"
     r"grandmother|grandfather|widow|son|daughter|wife|husband|volunteer|activist|councillor|pastor|priest|judge|"
     r"journalist|reporter|writer|author|artist|singer|veteran|survivor|witness|neighbou?r|shopkeeper|trader|vendor|"
-    r"fisherman|miner|chef|president|secretary|executive|CEO|head|principal|candidate|senator|MP|minister)"
+    r"fisherman|miner|chef|president|secretary|executive|CEO|head|principal|candidate|senator|MP|minister|rider|"
+    r"labou?rer|cleaner|guard|clerk|cook|waiter|waitress|mechanic|electrician|plumber|carpenter|employee|pupil|"
+    r"retiree|pensioner|man|woman|boy|girl)"
 )
 _APPOSED_PERSON = re.compile(
     r"(?=[A-Z])\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}),\s(?:\d{1,3},(?!\d)|(?:a|an|the)\s"
     r"(?:(?!(?:city|town|village|county|state|country|region|province|capital|port|district|council)\b)[\w'’-]+\s){0,3}?"
     rf"{_PERSON_ROLE}\b(?!['’]))"
+)
+# One word with an age and what the person is or does: "Anand, 24, a delivery rider,".
+_AGED_PERSON_AFTER = re.compile(
+    rf", \d{{1,3}}, (?:(?:a|an|the) (?:[\w'’-]+ ){{0,3}}?{_PERSON_ROLE}\b|who\b|and (?:his|her)\b)"
 )
 
 
@@ -1910,7 +1916,10 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     r"was inundated|lies (?:(?:about |some )?\d[\d,.]* (?:km|kilometres|kilometers|miles) )?"
     rf"{_COMPASS} of|"
     r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
-    rf"{_WEATHER_RECORD})"
+    rf"{_WEATHER_RECORD}|"
+    # "Whyalla wants a new hospital, its mayor told…": what only a town has, its own later in the sentence
+    rf"[^.!?\n]{{0,60}}?,? its {_DESCRIBING}(?:mayor|council|town hall|main street|high street|harbou?r|seafront|"
+    r"waterfront|townspeople)\b)"
 )
 
 
@@ -2424,6 +2433,7 @@ def disease_name(d: _Doc, m: Mention) -> bool:
     return (
         _disease_words()[1].match(d.text, m.end) is not None
         or _SEROTYPE_BEFORE.search(d.text, max(0, m.start - 40), m.start) is not None
+        or m.text.startswith("Salmonella ")  # NER's "Salmonella Oranienburg" as one name
     )
 
 
@@ -2994,7 +3004,10 @@ def _an_institution_word(d: _Doc, word: str) -> bool:
 
 def name_with_age(d: _Doc, m: Mention) -> bool:
     """A word of a two- or three-word name followed by an age between commas is a person's: "Phoenix Rivera, 17,",
-    "Georgia Hale, 29,", "Virginia L. Lane, 77," — unless the words are one place name ("New York, 10,")."""
+    "Georgia Hale, 29,", "Virginia L. Lane, 77," — unless the words are one place name ("New York, 10,"); and one
+    word with an age and what the person is or does: "Anand, 24, a delivery rider," (not "Houston, 12, Austin, 7")."""
+    if " " not in m.text and not m.demonym_of and _AGED_PERSON_AFTER.match(d.text, m.end):
+        return True
     line_start = max(0, m.start - 30)
     for match in _NAME_WITH_AGE.finditer(d.text, line_start, min(len(d.text), m.end + 30)):
         name_end = d.text.index(",", match.start())

@@ -512,6 +512,9 @@ def test_a_serotype_named_after_a_town_is_no_place(gaz, nlp):
     assert sure(gaz, nlp, "Salmonella enterica serovar Tulsa was found.") == []
     assert sure(gaz, nlp, "Salmonella cases rose in Tulsa.") == ["Tulsa"]
     assert "Tulsa" in sure(gaz, nlp, "Drought hit the U.S. Tulsa area.")  # "U.S." is no "S." of a serotype
+    assert (
+        sure(gaz, nlp, "Salmonella Tulsa infections rose.", {"Salmonella Tulsa": "GPE"}) == []
+    )  # one NER span
     off = frozenset({"disease_name"})
     assert sure(gaz, nlp, "Salmonella enterica serovar Tulsa was found.", disabled=off) == ["Tulsa"]
 
@@ -532,6 +535,21 @@ def test_a_name_the_text_describes_as_a_firm_a_drink_or_a_university(gaz, nlp):
     uni = [("Morwell", "ORG"), ("Tulsa", "GPE")]
     assert sure(gaz, nlp, "He transferred to Morwell, the private university in Tulsa.", uni) == ["Tulsa"]
     assert sure(gaz, nlp, "She moved to Morwell, the university town.", org) == ["Morwell"]
+
+
+def test_one_word_with_an_age_and_what_the_person_is_is_a_person(gaz, nlp):
+    assert sure(gaz, nlp, "Morwell, 24, a delivery rider, said he was not paid.", {"Morwell": "GPE"}) == []
+    assert sure(
+        gaz, nlp, "Cases rose in Tulsa, 12, and Morwell, 7.", [("Tulsa", "GPE"), ("Morwell", "GPE")]
+    ) == [
+        "Tulsa",
+        "Morwell",
+    ]
+
+
+def test_a_town_opening_a_sentence_with_its_own_mayor_later_in_it(gaz, nlp):
+    assert sure(gaz, nlp, "Keroka wants a new hospital, its mayor told the committee.") == ["Keroka"]
+    assert sure(gaz, nlp, "Keroka wants a new job, his wife said.") == []
 
 
 def test_a_list_member_opening_with_an_accented_capital_is_read(gaz, nlp):
