@@ -1962,6 +1962,11 @@ _STRUCK_TOWN = re.compile(
     r" (?:(?:parts?|much|most|all|the outskirts|the centre|the center) of )?"
     rf"(?P<towns>{_TOWN_NAME}(?:(?:, | and ){_TOWN_NAME}){{0,3}})"
 )
+_STRUCK_CUE = re.compile(  # the verb every _STRUCK_TOWN match holds: the pattern is tried only around one
+    r" (?:reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|ravaged|"
+    r"devastated|threatened|rocked|swamped|evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|"
+    r"recaptured|retook|overran|flocked to|poured into) "
+)
 _LISTED_TOWN = re.compile(_TOWN_NAME)
 
 
@@ -2036,7 +2041,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         taken.add(s, e)
     # Done to a town by a disaster or by those who act on towns: a town by its own name of
     # PREDICATE_TOWN_POPULATION people (COMMON_WORD_TOWN_POPULATION for a common word), whatever NER called it.
-    for match in _STRUCK_TOWN.finditer(text):
+    for match in _cued(_STRUCK_TOWN, _STRUCK_CUE, text, 60, 120):
         for hit in _LISTED_TOWN.finditer(text, *match.span("towns")):
             s, e = hit.span()
             key = normalize_name(hit.group())
