@@ -1500,9 +1500,15 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                     m.source == "ner"
                     and m.rule
                     != "place_in_organisation"  # "Kent" of "Kent County Council" was chosen as such
-                    and start <= m.start
-                    and m.end <= end
-                    and m.end - m.start < end - start
+                    and (
+                        (start <= m.start and m.end <= end and m.end - m.start < end - start)
+                        # NER's span across the name's end that names nothing: "Bay coast" of "Hawke's Bay coast"
+                        or (
+                            start < m.start < end < m.end
+                            and not d.gaz.candidates(m.text)
+                            and not _STREET.search(m.text)  # "Mineral Wells Avenue" is a street
+                        )
+                    )
                     for m in covered
                 )
             ):
