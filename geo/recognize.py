@@ -204,6 +204,9 @@ _NAME_WITH_AGE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
 _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
+_DEGREE_BEFORE = re.compile(
+    r"\b(?:MBA|MA|MSc|BSc|BA|LLB|LLM|MPhil|diploma|master['’]s|bachelor['’]s|degree)\b"
+)
 _STUDY = re.compile(
     r"\b(?:sophomore|freshman|freshmen|junior|senior|student|students|graduate|graduated|grad|studied|studies|study|"
     r"studying|professor|enrolled|alumn\w*|degree|scholarship|lecturer|researcher|dean|campus|tuition|undergraduate|"
@@ -1132,6 +1135,13 @@ _JOINED = re.compile(r"(?:,| and| or| &)(?: and)? ")
 _JOINED_BEFORE = re.compile(r"(?:,| and| or| &)(?: and)? $")
 
 
+def _rare_name(word: str) -> bool:
+    """Whether *word* is rare in English (below ``COMMON_WORD_ZIPF``: no common word, name or brand) and no surname
+    (of the ``CENSUS_SURNAME_RANK`` commonest) or given name of the US census: "Morwell", "Bairnsdale", not "Casino",
+    "Robertson", "Kobayashi"."""
+    return english_zipf(word) < COMMON_WORD_ZIPF and word not in _census_names()
+
+
 def _acts_as_a_person(d: _Doc, label: str, start: int, end: int) -> bool:
     """Whether the words around a one-word name make it a person: "Kobayashi, who…", "…, 34,", "…, the finance
     minister", "Japan's Kobayashi", "he", "his" or "her" later in its sentence ("Keroka mourned his wife"), or, for
@@ -1182,8 +1192,7 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         or surface in d.given_names
         or key in word_list("organisations.txt")
         or not _own_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
-        or english_zipf(surface) >= COMMON_WORD_ZIPF
-        or surface in _census_names()  # "Kobayashi", "Pereira": surnames that are towns where they are common
+        or not _rare_name(surface)
         or _OUTBREAK_AFTER.match(d.text, end)  # "the Marburg outbreak", "Marburg cases": the disease
         or _acts_as_a_person(d, ent.label_, start, end)
         # "police arrested Ann Lee and Morwell" (not "Douglas and Wyandotte counties")
@@ -2025,14 +2034,22 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             least = PREDICATE_TOWN_POPULATION
         elif key not in d.rec.stop:
             # A name that is no common word after a preposition of place, untagged by NER: "diverted via Naas",
-            # "schools at Bairnsdale" — a town of UNTAGGED_TOWN_POPULATION or more.
+            # "the festival in Ayvalık" — a town of UNTAGGED_TOWN_POPULATION or more; after "at", "to", "from" only a
+            # name rare in English that is no census name ("schools at Bairnsdale"; not "trained at Wharton", "an
+            # analyst from Barclays").
             if (
                 match.group(1) in d.person_words
                 or match.group(1) in _listed_given_names()
                 or key in word_list("organisations.txt")  # "shoppers in Zara"
-                or not _UNTAGGED_AFTER.match(
-                    match.group()
-                )  # "trained at Wharton", "an analyst from Barclays"
+                or not (
+                    _UNTAGGED_AFTER.match(match.group())
+                    or (
+                        _rare_name(match.group(1))
+                        # not a school's: "an MBA at Strathmore", "a degree from Deakin"
+                        and not _STUDY.search(text, max(0, s - 60), s)
+                        and not _DEGREE_BEFORE.search(text, max(0, s - 60), s)
+                    )
+                )
             ):
                 continue
             least = UNTAGGED_TOWN_POPULATION

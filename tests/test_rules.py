@@ -1384,7 +1384,10 @@ def test_one_end_of_a_route_the_text_names_makes_the_other_a_place(gaz, nlp):
     # A firm's name at the other end is kept as the place the route says ("Ford" is in data/organisations.txt).
     assert "Ford" in texts(gaz, nlp, "The bus from Tulsa to Ford was late.", {"Tulsa": "GPE", "Ford": "ORG"})
     # Neither end a place the text names; a hamlet; a day.
-    assert texts(gaz, nlp, "She went from Devonport to Tulum.") == []
+    # (common_word_town off: after "from" and "to" it takes a town whose name is rare in English on its own)
+    assert (
+        texts(gaz, nlp, "She went from Devonport to Tulum.", disabled=frozenset({"common_word_town"})) == []
+    )
     assert "Pueblito" not in texts(gaz, nlp, "A ferry from Tulsa to Pueblito sank.", {"Tulsa": "GPE"})
     assert texts(gaz, nlp, "Shops in Tulsa open from Monday to Friday.", {"Tulsa": "GPE"}) == ["Tulsa"]
 
@@ -1446,7 +1449,11 @@ def test_a_town_before_in_and_the_county_or_region_that_holds_it(gaz, nlp):
     assert ("Gap", "town_comma_parent") in found(gaz, nlp, text, {"Gap": "ORG", "Hautes-Alpes": "GPE"})
     # Not in the unit named; a person's name.
     assert "Tulum" not in texts(
-        gaz, nlp, "Flights from Tulum in County Roscommon.", {"County Roscommon": "GPE"}
+        gaz,
+        nlp,
+        "Flights from Tulum in County Roscommon.",
+        {"County Roscommon": "GPE"},
+        disabled=frozenset({"common_word_town"}),
     )
     text = "He met Mary Castlerea in County Roscommon."
     assert "Castlerea" not in texts(gaz, nlp, text, {"Mary Castlerea": "PERSON", "County Roscommon": "GPE"})
@@ -1486,8 +1493,11 @@ def test_an_untagged_town_after_a_preposition_of_place(gaz, nlp):
     assert found(gaz, nlp, "Traffic was diverted via Devonport overnight.") == [
         ("Devonport", "common_word_town")
     ]
-    # "at", "to", "from" are as often a school's or a firm's; a hamlet; a listed firm.
-    assert texts(gaz, nlp, "She trained at Devonport before moving on.") == []
+    # "at", "to", "from" are as often a school's or a firm's: only a name rare in English that is no census name
+    # ("schools at Devonport"; not "trained at Robertson"); a hamlet; a listed firm.
+    assert found(gaz, nlp, "Schools at Devonport stayed shut.") == [("Devonport", "common_word_town")]
+    assert texts(gaz, nlp, "She trained at Robertson before moving on.") == []
+    assert texts(gaz, nlp, "She earned an MBA at Devonport last year.") == []  # a school's name
     assert texts(gaz, nlp, "Traffic was diverted via Pueblito overnight.") == []
     assert texts(gaz, nlp, "Shoppers queued in Gap for the sale.") == []
     # … or after a verb of war that takes a town: "rebels seized Rutshuru".
