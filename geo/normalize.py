@@ -55,6 +55,11 @@ def is_latin_key(key: str) -> bool:
     return bool(key) and _LATIN_RE.match(key) is not None
 
 
+COMMON_WORD_ZIPF = (
+    3.0  # a word this frequent in English (Zipf scale: 3 = once per million words) is a word or a name
+)
+
+
 @lru_cache(maxsize=8192)
 def english_zipf(word: str) -> float:
     """How common *word* is in English text, on the Zipf scale (log10 of uses per billion words: "time" 6.3,

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
-from geo.normalize import english_zipf, normalize_name
+from geo.normalize import COMMON_WORD_ZIPF, english_zipf, normalize_name
 from geo.placestring import LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
@@ -1098,9 +1098,6 @@ _OUTBREAK_AFTER = re.compile(
     r" (?:outbreaks?|cases|infections?|vaccines?|patients|epidemic|transmission|survivors|virus|fever)\b"
 )
 _HIS_OR_HER = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b")
-COMMON_WORD_ZIPF = (
-    3.0  # a word this frequent in English (Zipf scale: 3 = once per million words) is a word or a name
-)
 
 
 @lru_cache(maxsize=1)
@@ -1127,7 +1124,6 @@ _ONE_NAME_A_PERSON = re.compile(
     rf",? (?:who|whose)\b|, \d{{1,3}},|, (?:the|a|an) (?:[\w'’-]+ ){{0,3}}?{_PERSON_ROLE}\b"
 )
 _POSSESSIVE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)['’]s $")
-_SENTENCE_ENDS = re.compile(r"[.!?](?:\s|$)")
 
 
 _UNITS_AFTER = re.compile(r" (?:counties|towns|cities|villages|provinces|states|districts|parishes)\b")
@@ -1152,7 +1148,7 @@ def _acts_as_a_person(d: _Doc, label: str, start: int, end: int) -> bool:
     before = _POSSESSIVE_WORD_BEFORE.search(text, max(0, start - 30), start)
     if before and (d.rec._is_nation(before.group(1)) or d.gaz.demonym(before.group(1))):
         return True
-    stop = _SENTENCE_ENDS.search(text, end)
+    stop = _SENTENCE_END.search(text, end)
     if _HIS_OR_HER.search(text, end, stop.start() if stop else len(text)):
         return True
     return label == "PERSON" and _PERSON_VERB.match(text, end) is not None

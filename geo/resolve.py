@@ -34,7 +34,7 @@ import numpy as np
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution, great_circle_km
-from geo.normalize import english_zipf, normalize_name
+from geo.normalize import COMMON_WORD_ZIPF, english_zipf, normalize_name
 from geo.placestring import (
     APPOSITION,
     APPOSITION_FILLER,
@@ -130,7 +130,6 @@ def explain(resolution: Resolution) -> list[str]:
 _NAME_GOES_ON = re.compile(r" ([A-Z][a-z]+)")
 # Common words that go on a name rather than name its things: "Far East", "Los Angeles"-like compounds.
 _NAME_WORDS = frozenset("East West North South Central Upper Lower New Old Great Little Grand Saint".split())
-COMMON_WORD_ZIPF = 3.0  # an English word this common (wordfreq's Zipf scale) after a name is the name's thing
 SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) of two spellings of one name: "Valdai" and "Valday" (83)
 _FEATURE_WORDS = frozenset(
     "River Lake Bay Valley Creek Island Islands Mountain Mountains Hills Gulf Strait Canal Harbour Harbor Delta "
