@@ -52,6 +52,11 @@ _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0
 _POSSESSIVE = re.compile(r"['’]s?$")
 # ", the biggest city in Guanajuato", ", a village in Ohio", ", the capital of Chad": an apposition that says where.
 # The gap between two members of a list of places: "Hull, Grimsby and Lincoln", "Smyrna or Dalton", "A & B".
+# Words that make a natural feature of the place before them: "Sydney Harbour", "Tampa Bay", "the Pasig River".
+FEATURE_WORDS = frozenset(
+    "Harbour Harbor Bay River Lake Island Islands Mountains Valley Beach Coast Hills Peninsula Forest Canyon Creek "
+    "Strait Sound Desert Delta Falls Basin Plateau".split()
+)
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 # What an apposition calls a town: ", the biggest city in …", ", Bolivia's economic hub", ", a port town".
 TOWN_NOUN = (

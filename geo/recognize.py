@@ -36,7 +36,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
 from geo.normalize import COMMON_WORD_ZIPF, english_zipf, normalize_name
-from geo.placestring import LIST_GAP, PRESS_ONLY, QualifierReader
+from geo.placestring import FEATURE_WORDS, LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -47,11 +47,7 @@ if TYPE_CHECKING:
 _NER_ONLY = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
-# Words that make a natural feature of the place before them: "Sydney Harbour", "Tampa Bay".
-_FEATURES = frozenset(
-    "Harbour Harbor Bay River Lake Island Islands Mountains Valley Beach Coast Hills Peninsula Forest Canyon Creek "
-    "Strait Sound Desert Delta Falls Basin Plateau".split()
-)
+_FEATURES = FEATURE_WORDS  # "Sydney Harbour", "Tampa Bay" (geo.placestring)
 # Those words and a few more ("Springs", "Heights", "Park"…), some of them a strong town's or region's name on their
 # own ("Forest", Belgium; "Springs", South Africa; "Bay", Somalia): after another capitalised word that is no
 # qualifier they end a feature's name ("the Zika Forest"), and alone they are no sub-span of NER's place.
@@ -321,7 +317,6 @@ _PLACE_PHRASE = re.compile(
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
 )
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:at|in|to|from|near|of|outside|visiting|visited) $")
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # What is said of a town after its name, with cues of their own (so common words such as "area" do not run all of
 # _PLACE_PHRASE): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
@@ -1823,10 +1818,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 (
                     key not in _stop_words()
                     or group in "an"
-                    or (
-                        group == "d"
-                        and _PLACE_PREPOSITION_BEFORE.search(text, max(0, ws - 12), ws) is not None
-                    )
+                    or (group == "d" and _LOCATIVE_CUE.search(text, max(0, ws - 16), ws) is not None)
                 )
                 and key not in _CALENDAR
                 and (

@@ -38,6 +38,7 @@ from geo.normalize import COMMON_WORD_ZIPF, english_zipf, normalize_name
 from geo.placestring import (
     APPOSITION,
     APPOSITION_FILLER,
+    FEATURE_WORDS,
     LIST_GAP,
     POSSESSIVE_TRUST,
     PRESS_ONLY,
@@ -131,10 +132,10 @@ _NAME_GOES_ON = re.compile(r" ([A-Z][a-z]+)")
 # Common words that go on a name rather than name its things: "Far East", "Los Angeles"-like compounds.
 _NAME_WORDS = frozenset("East West North South Central Upper Lower New Old Great Little Grand Saint".split())
 SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) of two spellings of one name: "Valdai" and "Valday" (83)
-_FEATURE_WORDS = frozenset(
-    "River Lake Bay Valley Creek Island Islands Mountain Mountains Hills Gulf Strait Canal Harbour Harbor Delta "
-    "Basin Plain Plains Falls Dam Reservoir Forest Desert Peninsula Coast Sea Oblast Region Province Governorate "
-    "Prefecture District County".split()
+# A feature or unit named after the city before it: "the Pasig River", "Kiev Oblast".
+_FEATURE_WORDS = FEATURE_WORDS | frozenset(
+    "Mountain Gulf Canal Plain Plains Dam Reservoir Sea Oblast Region Province Governorate Prefecture District "
+    "County".split()
 )
 
 
