@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
@@ -366,8 +367,14 @@ _LIST = re.compile(
     rf"(?:\b(?P<prep>in|at|from|to|near|between|for|across|around|of|and|outside) )?"
     rf"(?P<items>{_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME})"
 )
-_LIST_ITEM = re.compile(_NAME)
+_ABBREVIATED_NAME = rf"(?:\b(?:St|Ste|Mt|Ft)\. )?{_NAME}"  # "St. Louis", "Mt. Shasta" in a list of its own
+_LIST_ITEM = re.compile(_ABBREVIATED_NAME)
 _LIST_CUE = re.compile(rf",? (?:and|or) {_CAPITAL}")
+# A list of three names or more with no "and", a sentence or a line of its own: "Haverhill, Worcester, Springfield,
+# Kansas City." (a caption's, a table's or a tag line's list).
+_BARE_LIST = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?:] ))(?P<prep>)(?P<items>{_ABBREVIATED_NAME}(?:, {_ABBREVIATED_NAME}){{2,}})(?=[.;]?(?:\s*$|\s*\n|\s+[A-Z]))"
+)
 # "Rivers and Stokes avenues": a list of street names ("Alachua and Gilchrist counties" is a list of places).
 _PLURAL_GENERIC = re.compile(
     r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
@@ -2157,7 +2164,7 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     places = _Spans((m.start, m.end) for m in _found_places(found))
     taken = _Spans((m.start, m.end) for m in found)
     added = []
-    for match in _cued(_LIST, _LIST_CUE, text, 240, 60):
+    for match in chain(_cued(_LIST, _LIST_CUE, text, 240, 60), _BARE_LIST.finditer(text)):
         items = [
             (m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))
         ]

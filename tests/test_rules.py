@@ -991,6 +991,18 @@ def test_a_town_in_a_list_of_places(gaz, nlp):
     ]
 
 
+def test_a_list_with_no_and_that_is_a_sentence_or_line_of_its_own(gaz, nlp):
+    # A caption's or a table's list: three names or more, two of them places, nothing else in the sentence.
+    ents = {"Smyrna": "GPE", "Dalton": "GPE"}
+    for text in ("Smyrna, Cartersville, Dalton.", "Storm damage\nSmyrna, Cartersville, Dalton\nPhotos: AP"):
+        assert ("Cartersville", "list_neighbour") in found(gaz, nlp, text, ents)
+    # Inside a longer sentence the commas are no list of their own, and one known name is too few.
+    assert "Cartersville" not in texts(
+        gaz, nlp, "Smyrna, Cartersville, Dalton agreed to the deal.", {"Smyrna": "GPE"}
+    )
+    assert "Cartersville" not in texts(gaz, nlp, "Smyrna, Cartersville, Brown.", {"Smyrna": "GPE"})
+
+
 def test_a_compound_town_name_is_claimed_whole(gaz, nlp):
     # NER took "Sault" only; the town's own name of several words is claimed over it.
     text = "The plant in Sault Ste. Marie will close."
