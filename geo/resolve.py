@@ -424,6 +424,34 @@ def _level(c: Candidate) -> int:
     return {"PCLI": 0, "ADM1": 1, "ADM2": 2}.get(c.fcode, 3)
 
 
+LIST_UNIT_FAR_KM = 1_000.0  # a listed name's admin-1 readings this far from every other member's …
+LIST_CITY_NEAR_KM = 300.0  # … and a city reading this near each of them: the city amid its neighbouring units
+
+
+def _city_amid_its_units(
+    options: tuple[Candidate, ...], peers: list[list[tuple[Candidate, float]]], points: dict[int, float]
+) -> dict[Candidate, float]:
+    """A list member's city reading that lies amid the admin-1 units the list names, when the member's own admin-1
+    reading is far from all of them: "Maryland, Virginia and Washington" is the capital between its neighbours, not
+    the state 3,700 km away ("California, Oregon and Washington" is the state: it borders them; "Texas, Florida and
+    Washington" too: no reading is near them). The city gets the support the list gives the unit reading (*points*,
+    candidate id → ``list_peer`` points). Returns city candidate → points."""
+    units = [c for c in options if c.fcode == "ADM1" and c.id in points]
+    tops = [peer[0][0] for peer in peers if peer]
+    if not units or len(tops) != len(peers) or not all(t.fcode == "ADM1" for t in tops):
+        return {}
+    if any(great_circle_km(u.lat, u.lon, t.lat, t.lon) <= LIST_UNIT_FAR_KM for u in units for t in tops):
+        return {}
+    best = max(points[u.id] for u in units)
+    return {
+        c: best
+        for c in options
+        if c.fcode.startswith("PPL")
+        and c.name_kind <= 1
+        and all(great_circle_km(c.lat, c.lon, t.lat, t.lon) <= LIST_CITY_NEAR_KM for t in tops)
+    }
+
+
 def _lists(text: str, mentions: list[Mention]) -> list[list[int]]:
     """Indices of the mentions forming lists: runs joined by commas, "and", "or", with an "and"/"or" or at least
     three members ("X, Y" alone is a qualifier, not a list)."""
@@ -1398,6 +1426,8 @@ class Resolver:
                     ) / len(peers)
                     if support > 0.01:
                         points[c.id] = self.config.list_peer * support
+                for c, value in _city_amid_its_units(candidates[i], peers, points).items():
+                    points[c.id] = value
                 if points:
                     out[i] = points
         return out

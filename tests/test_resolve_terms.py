@@ -144,6 +144,30 @@ def test_a_list_of_states_stays_states(parser, without):
     assert places(with_gold_spans(without("list_peer"), text, names))["Washington"].admin1 == "US.DC"
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Snow closed schools across Maryland, Virginia and Washington.", "US.DC"),  # the capital amid them
+        ("Virginia, Washington, Maryland.", "US.DC"),
+        (
+            "Texas, Florida and Washington sued over the rule.",
+            "US.WA",
+        ),  # no reading near them: a list of states
+        ("Smoke drifted over Oregon, Idaho and Washington.", "US.WA"),  # the state borders them
+    ],
+)
+def test_a_city_amid_the_units_a_list_names_is_the_city(parser, text, admin1):
+    names = sorted(
+        (
+            n
+            for n in ("Maryland", "Virginia", "Washington", "Texas", "Florida", "Oregon", "Idaho")
+            if n in text
+        ),
+        key=text.index,
+    )
+    assert places(with_gold_spans(parser, text, names))["Washington"].admin1 == admin1
+
+
 def test_a_later_mention_of_the_dateline_town_is_that_town(parser, without):
     text = "SPRINGFIELD, Ill. — The governor signed the budget.\n\nLater, Springfield aldermen met."
     doc = parser.parse(text, doc_id="x")
