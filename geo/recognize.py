@@ -1460,9 +1460,9 @@ def _headlines(text: str) -> list[tuple[int, int]]:
 
 # NER's entities inside which a name of several words is not claimed unless it is strong: "the White House" (ORG).
 _NOT_PLACE_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"})
-_FOREIGN_NAME = re.compile(
-    r"[-–]|[^\x00-\x7f]"
-)  # a hyphen or a letter beyond ASCII: no English person's name
+# A hyphen or a letter beyond ASCII, or a place's word opening it ("Fort William", "Port Hedland", "Mount Gambier"):
+# no English person's name.
+_FOREIGN_NAME = re.compile(r"[-–]|[^\x00-\x7f]|^(?:Fort|Port|Mount|Lake|Cape) ")
 
 
 def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:

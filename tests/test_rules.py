@@ -66,6 +66,7 @@ PLACES = [
     ("Saint Petersburg", "PPLA", "RU", "RU.66", 5_351_935, []),
     ("Jeddah", "PPL", "SA", "SA.14", 2_867_446, []),
     ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
+    ("Fort William", "PPL", "GB", "GB.SCT", 15_757, []),
     ("Côte-Saint-Luc", "PPL", "CA", "CA.10", 32_448, []),
     ("San", "PPL", "ML", "ML.05", 103_227, []),
     ("Sri", "PPL", "ID", "ID.07", 2_000, []),
@@ -1001,6 +1002,13 @@ def test_a_list_with_no_and_that_is_a_sentence_or_line_of_its_own(gaz, nlp):
         gaz, nlp, "Smyrna, Cartersville, Dalton agreed to the deal.", {"Smyrna": "GPE"}
     )
     assert "Cartersville" not in texts(gaz, nlp, "Smyrna, Cartersville, Brown.", {"Smyrna": "GPE"})
+
+
+def test_a_town_opening_with_a_places_word_is_no_persons_name(gaz, nlp):
+    # NER's person "Fort William": no person's name opens with Fort, Port, Mount, Lake or Cape.
+    text = "Fort William braced for 15,000 mountain bikers."
+    assert found(gaz, nlp, text, {"Fort William": "PERSON"}) == [("Fort William", "gazetteer_name")]
+    assert texts(gaz, nlp, "William Fort braced for the bikers.", {"William Fort": "PERSON"}) == []
 
 
 def test_a_compound_town_name_is_claimed_whole(gaz, nlp):
