@@ -162,6 +162,8 @@ _IN_PLACE = re.compile(
 _PLACE_OF_BEFORE = re.compile(
     r"\b(?i:town|city|village|suburb|county|borough|township|province|region|district|port|municipality|mayor|"
     r"residents|outskirts|suburbs|streets) of $"
+    # "the ferry port at Santander", "the harbour at Marathon": what only a town has, at the town
+    r"|\b(?:ferry port|port|harbour|harbor|docks|quay|seafront|promenade|railway station|cathedral) (?:at|in) $"
 )
 _COMMA_PARENT = re.compile(r", [A-Z]")  # "Marathon, Fla.", not "Mars, the maker of"
 _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")

@@ -701,6 +701,9 @@ def test_an_organisations_name_is_a_place_where_the_text_says_so(gaz, nlp):
     assert texts(gaz, nlp, "Police in Ford closed the road.", {"Ford": "GPE"}) == ["Ford"]
     assert texts(gaz, nlp, "A storm hit Ford, Kansas.", {"Ford": "GPE"}) == ["Ford"]
     assert texts(gaz, nlp, "He drove to Ford for a new truck.", {"Ford": "GPE"}) == []
+    # What only a town has, at the town: "the ferry port at Ford" (not "a job at Ford").
+    assert texts(gaz, nlp, "The ferry port at Ford will add sailings.", {"Ford": "ORG"}) == ["Ford"]
+    assert texts(gaz, nlp, "She got a job at Ford last year.", {"Ford": "ORG"}) == []
     # One of a list of places after a preposition: "between Ford and Tulsa" — not a list of firms.
     assert texts(gaz, nlp, "The road between Ford and Tulsa reopened.", {"Ford": "GPE", "Tulsa": "GPE"}) == [
         "Ford",
