@@ -2219,8 +2219,8 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 
 _TOWNS_AFTER = re.compile(
-    r",? (?:were|are) (?:among |two of |both |all )?(?:the )?(?:[a-z]+ )?(?:towns|cities|villages|communities|"
-    r"suburbs|municipalities)\b"
+    r",? (?:were|are) (?:named |ranked |listed |voted )?(?:among |as |two of |both |all )?(?:the )?(?:[a-z]+ )?"
+    r"(?:towns|cities|villages|communities|suburbs|municipalities|places to live)\b"
 )
 
 

@@ -1327,6 +1327,9 @@ def test_a_list_the_words_after_call_towns(gaz, nlp):
     text = "Tulum and Deal were among the towns hit by the storm."
     assert found(gaz, nlp, text) == [("Tulum", "list_neighbour"), ("Deal", "list_neighbour")]
     assert found(gaz, nlp, "Tulum and Deal were among the players hit.") == []
+    text = "Tulum and Deal were named among the best places to live."
+    assert found(gaz, nlp, text) == [("Tulum", "list_neighbour"), ("Deal", "list_neighbour")]
+    assert found(gaz, nlp, "Tulum and Deal were named among the best players.") == []
 
 
 def test_a_country_that_is_a_given_name_doing_what_a_country_does(gaz, nlp):
