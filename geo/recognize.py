@@ -316,6 +316,8 @@ _PLACE_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
+    # "the Treaty of Adrianople", "the Siege of Leningrad", "the Battle of Richmond": what history names by a place
+    rf"|\b(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<p>{_NAME})"
     rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
@@ -1786,7 +1788,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
     for match in sorted(matches, key=lambda m: m.start()):
-        # The alternative's name: a–h and n of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE.
+        # The alternative's name: a–h, n and p of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE.
         group = match.lastgroup or ""
         s, e = match.span(group)
         if group == "n" and not all(

@@ -67,6 +67,7 @@ PLACES = [
     ("Jeddah", "PPL", "SA", "SA.14", 2_867_446, []),
     ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
     ("Fort William", "PPL", "GB", "GB.SCT", 15_757, []),
+    ("Edirne", "PPL", "TR", "TR.22", 180_002, []),
     ("Côte-Saint-Luc", "PPL", "CA", "CA.10", 32_448, []),
     ("San", "PPL", "ML", "ML.05", 103_227, []),
     ("Sri", "PPL", "ID", "ID.07", 2_000, []),
@@ -181,6 +182,7 @@ ALTERNATES = [
     ("Breslau", "Wrocław"),
     ("Julia", "Plovdiv"),  # a Latin name of Plovdiv, and a first name
     ("Alma-Ata", "Almaty"),
+    ("Adrianople", "Edirne"),
 ]
 
 
@@ -566,6 +568,20 @@ def test_a_list_member_opening_with_an_accented_capital_is_read(gaz, nlp):
     assert ("Úbeda", "list_neighbour") in found(
         gaz, nlp, "Heat records fell in Tulsa, Morwell and Úbeda.", ents
     )
+
+
+def test_what_history_names_by_a_place_names_the_place(gaz, nlp):
+    # NER's organisation or work: "the Treaty of Adrianople" names the city (Edirne by its old name).
+    text = "The Treaty of Adrianople in 1829 ended the war."
+    assert found(gaz, nlp, text, {"The Treaty of Adrianople": "WORK_OF_ART"}) == [
+        ("Adrianople", "place_phrase")
+    ]
+    assert texts(
+        gaz, nlp, "The Siege of Leningrad lasted 872 days.", {"The Siege of Leningrad": "EVENT"}
+    ) == ["Leningrad"]
+    # Only the whole name: a people's name after the noun is no place's ("the Congress of Crimean Tatars").
+    assert texts(gaz, nlp, "The Congress of Crimean Tatars met.", {"Congress of Crimean Tatars": "ORG"}) == []
+    assert texts(gaz, nlp, "The Treaty of Adrianople was signed.", disabled=frozenset({"place_phrase"})) == []
 
 
 def test_a_stop_word_with_a_places_noun_said_of_it_is_a_place(gaz, nlp):
