@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate
+from geo.normalize import normalize_name
 
 POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in a possessive
 POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
@@ -73,6 +74,11 @@ APPOSITION_FILLER = (
 _POSSESSIVE_APPOSITION = re.compile(
     rf",\s?(?:the\s)?((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){{0,3}}['’]s)\s{APPOSITION_FILLER}"
     rf"{TOWN_NOUN}\b(?!['’])"
+)
+# ", the Chilean wine town", ", a Maltese village", ", the Texas border city": an apposition whose people's or unit's
+# name (one or two capitalised words) says where the town is.
+_NAMED_APPOSITION = re.compile(
+    rf",\s?(?:the|a|an) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) {APPOSITION_FILLER}(?:{TOWN_NOUN}|resort)\b(?!['’])"
 )
 # ", a suburb of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that places the
 # town near another (a town of NEAR_TOWN_POPULATION or more): within AREA_KM of it, BEARING_KM after a bearing alone,
@@ -187,6 +193,18 @@ class QualifierReader:
                     admin1 |= {c.admin1 for c in units if c.fcode == "ADM1"}
                     countries |= {c.country for c in units if c.fcode == "PCLI"}
                     break
+        if not (admin1 or countries) and (named := _NAMED_APPOSITION.match(text, end)):
+            key = normalize_name(named.group(1))
+            if people := self.gazetteer.demonym(key):
+                (admin1 if "." in people else countries).add(people)
+            else:
+                for c in self.gazetteer.candidates(key):
+                    if c.name_kind <= 1 and c.fcode == "ADM1":
+                        admin1.add(c.admin1)
+                    elif c.name_kind <= 1 and c.fcode == "PCLI":
+                        countries.add(c.country)
+            if admin1 or countries:
+                words = named
         areas: tuple[Candidate, ...] = ()
         radius, least = AREA_KM, 0.0
         if not (admin1 or countries) and (near := _NEAR_APPOSITION_AFTER.match(text, end)):

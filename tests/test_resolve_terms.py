@@ -425,6 +425,12 @@ def test_an_apposition_says_where_a_town_is(parser, without):
     assert places(with_gold_spans(without("qualifier", "contains"), text, spans))["Santiago"].country != "DO"
     reader = parser.resolver.qualifiers
     assert reader.after("Lismore, a town in New South Wales, flooded.", 7).admin1 == {"AU.02"}
+    # A people's or a unit's name in the apposition: "Casablanca, the Chilean wine town" is Chile's, not Morocco's.
+    text = "Casablanca, the Chilean wine town, lost vines to an early frost."
+    assert places(with_gold_spans(parser, text, ["Casablanca"]))["Casablanca"].country == "CL"
+    assert places(with_gold_spans(without("qualifier"), text, ["Casablanca"]))["Casablanca"].country == "MA"
+    assert reader.after("Laredo, the Texas border city, braced.", 6).admin1 == {"US.TX"}
+    assert reader.after("Smith, the Chicago council member, spoke.", 5).admin1 == frozenset()
 
 
 @pytest.mark.parametrize(
