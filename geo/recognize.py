@@ -52,7 +52,10 @@ _FEATURES = FEATURE_WORDS  # "Sydney Harbour", "Tampa Bay" (geo.placestring)
 # Those words and a few more ("Springs", "Heights", "Park"…), some of them a strong town's or region's name on their
 # own ("Forest", Belgium; "Springs", South Africa; "Bay", Somalia): after another capitalised word that is no
 # qualifier they end a feature's name ("the Zika Forest"), and alone they are no sub-span of NER's place.
-_GENERIC_FEATURES = frozenset(_FEATURES | {"Springs", "Heights", "Park", "Hills", "Valley", "Point", "Reef"})
+_GENERIC_FEATURES = frozenset(
+    _FEATURES
+    | {"Springs", "Heights", "Park", "Hills", "Valley", "Point", "Reef", "Cape", "Mount", "Port", "Fort"}
+)  # "Cape" of NER's "Cape Ann" is no town (an alternate name of one in North Carolina)
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset(
     {"ORG", "EVENT", "LAW", "PRODUCT"}

@@ -183,6 +183,7 @@ ALTERNATES = [
     ("Julia", "Plovdiv"),  # a Latin name of Plovdiv, and a first name
     ("Alma-Ata", "Almaty"),
     ("Adrianople", "Edirne"),
+    ("Cape", "Cartersville"),
 ]
 
 
@@ -1552,6 +1553,8 @@ def test_a_features_word_is_no_sub_span_of_its_own(gaz, nlp):
     assert found(gaz, nlp, "Rents rose across the Bay Area.", {"Bay Area": "LOC"}) == [
         ("Bay Area", "ner_place")
     ]
+    # NER's "Cape Ann": not "Cape" (here an alternate name of Cartersville), nor any opening word of a name.
+    assert found(gaz, nlp, "Two boats sank off Cape Ann.", {"Cape Ann": "LOC"}) == [("Cape Ann", "ner_place")]
 
 
 def test_words_that_only_look_like_they_say_a_town(gaz, nlp):
