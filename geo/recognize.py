@@ -1375,11 +1375,32 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
         return [
             d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")
         ]  # "outside the Louvre in Paris"
+    if (
+        ent.label_ in ("ORG", "PERSON", "FAC")
+        and " " in d.text[start:end]
+        and _IN_TOWN_AFTER.match(d.text, end)
+        # NER's person only by a venue's opening word ("Stadion Miejski"; "Shirley Temple in Tulsa" is a person)
+        and (_VENUE_WORD.match if ent.label_ == "PERSON" else _VENUE_WORD.search)(d.text, start, end)
+        and not _EVENT_WORD.search(d.text, start, end)
+        and not _UNIT_IN_NAME.search(d.text, start, end)  # "Dawson County Jail": the county, as before
+    ):
+        return [
+            d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")
+        ]  # "Sawai Mansingh Hospital in Jaipur"
     if ent.label_ != "ORG" or " " not in d.text[start:end]:
         return None
     if not _FACILITY.search(d.text, start, end) or _INITIAL_INSIDE.search(d.text, start, end):
         return None
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]
+
+
+_UNIT_IN_NAME = re.compile(r"\b(?:County|Parish|Borough)\b")
+# A building's or ground's word anywhere in a name followed by "in Town": "the Stade Geoffroy-Guichard in
+# Saint-Étienne", "Stadion Miejski in Białystok", "St. Luke's Medical Center in Taguig".
+_VENUE_WORD = re.compile(
+    r"\b(?:Stade|Stadion|Estadio|Stadio|Stadium|Arena|Hospital|Medical Cent(?:er|re)|Infirmary|Clinic|Cathedral|"
+    r"Church|Mosque|Temple|Basilica|Museum|Bridge|Airport|Prison|Jail|Theatre|Theater|Ground|Oval|Racecourse)\b"
+)
 
 
 def leading_demonym(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -2356,8 +2377,24 @@ def lower_case(d: _Doc, m: Mention) -> bool:
 
 def saints_day(d: _Doc, m: Mention) -> bool:
     """ "St. Patrick's Day", "St. George's Day", and a feast alone ("busy over Easter", "closed at Christmas"): a
-    day, not a place."""
-    return _HOLIDAY.match(d.text, m.end) is not None or normalize_name(m.text) in _FEASTS
+    day, not a place; and a church, hospital or school named for a saint: "St. Paul's Cathedral" (not Saint Paul,
+    Minnesota), "St. Luke's Medical Center", "St. Andrew's College" — not "St. Paul's mayor"."""
+    if _HOLIDAY.match(d.text, m.end) is not None or normalize_name(m.text) in _FEASTS:
+        return True
+    at = (
+        m.end - 2 if m.text.endswith(("'s", "’s")) else m.end
+    )  # NER's "St. Andrew's" of "St. Andrew's College"
+    return _SAINT.match(m.text) is not None and _SAINTS_INSTITUTION.match(d.text, at) is not None
+
+
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?|Sainte) [A-Z]")
+# A church by the saint's name alone ("St. Louis Cathedral" is in New Orleans); a hospital or school with the
+# possessive only ("St. Luke's Medical Center" — "St. Cloud Hospital", "St. Petersburg College" are the cities').
+_SAINTS_INSTITUTION = re.compile(
+    r"(?:['’]s)? (?:Cathedral|Church|Chapel|Basilica|Abbey|Priory|Minster|Parish Church)\b"
+    r"|['’]s (?:Hospital|Medical Cent(?:er|re)|Infirmary|Hospice|College|School|Academy|Seminary|Catholic|"
+    r"Episcopal|Anglican|Primary|High School)\b"
+)
 
 
 _CREDENTIAL_BEFORE = re.compile(

@@ -68,6 +68,7 @@ PLACES = [
     ("Sault Ste. Marie", "PPL", "CA", "CA.08", 72_051, []),
     ("Fort William", "PPL", "GB", "GB.SCT", 15_757, []),
     ("Edirne", "PPL", "TR", "TR.22", 180_002, []),
+    ("St. Paul", "PPL", "US", "US.MN", 303_176, ["Saint Paul"]),
     ("Côte-Saint-Luc", "PPL", "CA", "CA.10", 32_448, []),
     ("San", "PPL", "ML", "ML.05", 103_227, []),
     ("Sri", "PPL", "ID", "ID.07", 2_000, []),
@@ -401,6 +402,22 @@ def test_an_organisation_named_for_a_facility_is_a_venue(gaz, nlp):
     assert texts(gaz, nlp, text, {"Fithian House": "ORG", "Tulsa": "GPE"}) == ["Tulsa"]
     text = "Amy Bridge spoke in Tulsa."
     assert texts(gaz, nlp, text, {"Amy Bridge": "PERSON", "Tulsa": "GPE"}) == ["Tulsa"]
+    # A building's word anywhere in a name right before "in Town": a venue in that town, whatever verb came before.
+    text = "The boy was moved to Sawai Mansingh Hospital in Tulsa."
+    assert found(gaz, nlp, text, {"Sawai Mansingh Hospital": "ORG", "Tulsa": "GPE"})[0] == (
+        "Sawai Mansingh Hospital",
+        "venue",
+    )
+    text = "Fans packed Stadion Miejski in Tulsa."
+    assert ("Stadion Miejski", "venue") in found(
+        gaz, nlp, text, {"Stadion Miejski": "PERSON", "Tulsa": "GPE"}
+    )
+    text = "Shirley Temple in Tulsa signed copies."
+    assert texts(gaz, nlp, text, {"Shirley Temple": "PERSON", "Tulsa": "GPE"}) == ["Tulsa"]
+    # A church, hospital or college named for a saint is no town of the saint's name.
+    text = "Crowds gathered outside St. Paul's Cathedral on Sunday."
+    assert texts(gaz, nlp, text, {"St. Paul": "GPE"}) == []
+    assert texts(gaz, nlp, "St. Paul's mayor spoke.", {"St. Paul": "GPE"}) == ["St. Paul"]
 
 
 def test_a_countrys_adjective_before_its_currency_is_no_mention(gaz, nlp):
