@@ -1951,6 +1951,7 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     r" (?:city )?council\b| has a population of\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|braces for|shook(?! (?:his|her|their|its|hands)\b)|trembled|"
     r"was evacuated|was devastated|(?:mourned|mourns|celebrated)(?! (?:his|her|their)\b)|shivered|sweltered|"
+    r"shivers|swelters|bakes|"
     r"was inundated|lies (?:(?:about |some )?\d[\d,.]* (?:km|kilometres|kilometers|miles) )?"
     rf"{_COMPASS} of|"
     r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
@@ -1965,7 +1966,7 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
 # floods" is a town; "Devonport was hit by a car", "Devonport hosted the dinner" may be a person).
 _PERSON_MAY_DO = re.compile(
     r" (?:will host|hosted|hosts|is hosting|has banned|banned|braces for|shook|trembled|was evacuated|"
-    r"mourned|mourns|celebrated|shivered|sweltered|was devastated|was inundated|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
+    r"mourned|mourns|celebrated|shivered|sweltered|shivers|swelters|bakes|was devastated|was inundated|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
 )
 # What hits a person, not a town: "Sterling was hit by a taxi", "… was cut off by the defence".
 _HIT_LIKE_A_PERSON = re.compile(
@@ -1979,7 +1980,7 @@ _DISASTER = (
     r"(?i:snow|snowfall|snowstorms?|floods?|flooding|floodwaters|storms?|rain|rains|downpours?|hail|winds?|gales?|"
     r"landslides?|mudslides?|fires?|wildfires?|bushfires?|blazes?|flames|earthquakes?|quakes?|tremors?|"
     r"tornado(?:e?s)?|cyclones?|typhoons?|hurricanes?|blizzards?|heatwaves?|drought|tsunamis?|explosions?|"
-    r"shelling|missiles?|air ?strikes?|power cuts?|blackouts?)"
+    r"shelling|missiles?|air ?strikes?|power cuts?|blackouts?|smoke|haze|smog|ash|ashfall)"
 )
 _DISASTER_BY = re.compile(
     rf" was (?:hit|struck|cut off|battered|shaken|lashed|devastated|inundated) by (?:\S+ ){{0,4}}{_DISASTER}\b"
@@ -1987,11 +1988,12 @@ _DISASTER_BY = re.compile(
 # A disaster, or the people who act on towns, doing what is done to a town: "The storm isolated Greymouth",
 # "Floodwaters cut off Kottayam", "Firefighters evacuated Lithgow", "Gardaí sealed off part of Swords",
 # "Floodwaters isolated Young and Cowra" — no person is isolated by a storm, whatever NER guessed.
-_TOWN_NAME = r"[A-Z][^\W\d_A-Z]{2,}(?![ -][A-Z]|['’\w])"
+_TOWN_NAME = r"[A-Z][^\W\d_A-Z]{2,}(?: [A-Z][^\W\d_A-Z]{2,}){0,2}(?![ -][A-Z]|['’\w])"  # "Prince George"
 _STRUCK_TOWN = re.compile(
     rf"\b(?:{_DISASTER} (?:(?:has|have|had|also|again|now|quickly) )*"
     r"(?:reached|hit|struck|swept (?:through|into|across)|tore through|ripped through|cut off|isolated|battered|"
-    r"lashed|pounded|engulfed|inundated|ravaged|devastated|threatened|rocked|swamped)"
+    r"lashed|pounded|engulfed|inundated|ravaged|devastated|threatened|rocked|swamped|blanketed|shrouded|choked|"
+    r"buried|paralysed|paralyzed)"
     # people act on a town only by these ("Police hit Bradley with a baton" is a person)
     r"|(?i:firefighters|troops|soldiers|forces|rebels|militants|insurgents|police|gardaí|gardai|authorities|rescuers|"
     r"crews|devotees|pilgrims|crowds|protesters) (?:(?:has|have|had|also|again|now|quickly) )*"
@@ -2002,7 +2004,8 @@ _STRUCK_TOWN = re.compile(
 )
 _STRUCK_CUE = re.compile(  # the verb every _STRUCK_TOWN match holds: the pattern is tried only around one
     r" (?:reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|ravaged|"
-    r"devastated|threatened|rocked|swamped|evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|"
+    r"devastated|threatened|rocked|swamped|blanketed|shrouded|choked|buried|paralysed|paralyzed|"
+    r"evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|"
     r"recaptured|retook|overran|flocked to|poured into) "
 )
 _LISTED_TOWN = re.compile(_TOWN_NAME)
@@ -2088,27 +2091,48 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     # Done to a town by a disaster or by those who act on towns: a town by its own name of
     # PREDICATE_TOWN_POPULATION people (COMMON_WORD_TOWN_POPULATION for a common word), whatever NER called it.
     for match in _cued(_STRUCK_TOWN, _STRUCK_CUE, text, 60, 120):
+        # NER's "Prince George and Quesnel": the struck towns it took for one person lend it no person's words
+        merged = [
+            (x.start_char, x.end_char)
+            for x in d.ents
+            if " and " in x.text and match.start("towns") <= x.start_char and x.end_char <= match.end("towns")
+        ]
         for hit in _LISTED_TOWN.finditer(text, *match.span("towns")):
             s, e = hit.span()
             key = normalize_name(hit.group())
             least = COMMON_WORD_TOWN_POPULATION if key in d.rec.stop else PREDICATE_TOWN_POPULATION
             if (
                 key in _CALENDAR
-                or hit.group() in d.person_words
+                or (hit.group() in d.person_words and not any(ms <= s and e <= me for ms, me in merged))
                 or _acts_as_a_person(d, "", s, e)  # "Troops evacuated Bradley, 34, to hospital"
                 or taken.overlaps(s, e)
                 # NER's longer entity from the name on, not its guess that swallowed the verb ("Floodwaters isolated
                 # Young") nor its one-word guess of the name ("Sigatoka" as PRODUCT)
                 or any(
-                    x.start_char >= match.start("towns") and len(x) > 1
+                    x.start_char >= match.start("towns") and len(x) > 1 and " and " not in x.text
                     for x in d.ents
                     if x.start_char < e and s < x.end_char
-                )
+                )  # (NER's "Prince George and Quesnel" is two towns it took for one person)
                 or not _own_town(gaz, key, least)
             ):
                 continue
             added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
             taken.add(s, e)
+    # A byline's town, a line of its own: "By Amina Yusuf, Potiskum" — a town of PREDICATE_TOWN_POPULATION or more
+    # by its own name, no stop word and no listed firm ("By Jane Doe, Reuters").
+    for hit in _BYLINE_TOWN.finditer(text, 0, min(len(text), BYLINE_CHARS)):
+        s, e = hit.span("town")
+        key = normalize_name(hit.group("town"))
+        if (
+            key in d.rec.stop
+            or key in _stop_words()
+            or key in word_list("organisations.txt")
+            or taken.overlaps(s, e)
+            or not _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
+        ):
+            continue
+        added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
+        taken.add(s, e)
     # Headlines of capitalised words, where no case says what is a name: a town opening the headline before what is
     # said of a town ("Cockermouth Flooded Again As River Bursts Banks", "Gympie Residents Told To Evacuate"), or
     # after a verb that takes a town ("Floodwaters Cut Off Kerrville") — PREDICATE_TOWN_POPULATION people or more.
@@ -2131,6 +2155,10 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+BYLINE_CHARS = 2_000  # a byline stands near the top of an article
+_BYLINE_TOWN = re.compile(
+    rf"(?m)^[ \t]*(?:By|BY|From) (?:[A-Z][\w'’.-]+ ){{1,3}}?[A-Z][\w'’.-]+, (?P<town>{_NAME})[ \t]*$"
+)
 _HEADLINE_TOWN_FIRST = re.compile(
     r"(?P<town>[A-Z][a-z]{2,}) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
     r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated|"
