@@ -1471,20 +1471,12 @@ class Resolver:
         names, and the admin-1 units of the name (see ``_major_city``)."""
         config = self.config
         units = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind <= 1}
-        # How each admin-1 unit of the name is named by it (its best name kind): a city it holds by its own name or
-        # an alias is meant, and so is one that, like the unit, has the name as an alternate (GeoNames keeps English
-        # names so: "Mecca", "Medina") — not a city by its own name in a unit that has it as an alternate only
-        # ("Novosibirsk region" is the oblast).
-        unit_kinds: dict[str, int] = {}
-        for c in candidates:
-            if c.fcode == "ADM1":
-                unit_kinds[c.admin1] = min(unit_kinds.get(c.admin1, c.name_kind), c.name_kind)
         namesakes = {
             c.admin1
             for c in candidates
-            if c.admin1 in unit_kinds
+            if c.admin1 in units
             and c.fcode.startswith("PPL")
-            and (c.name_kind <= 1 if unit_kinds[c.admin1] <= 1 else c.name_kind == 2)
+            and c.name_kind <= 1
             and c.population >= config.seat_min_population
         }
         # A capital of the name in a district of its own beside the unit: "Buenos Aires" (the federal capital is no

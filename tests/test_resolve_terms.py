@@ -90,19 +90,6 @@ def test_a_bare_name_is_the_city_not_its_province(parser, name):
     assert places(with_gold_spans(parser, text, [name]))[name].fcode.startswith("PPL")
 
 
-@pytest.mark.parametrize(("name", "admin1"), [("Mecca", "SA.14"), ("Medina", "SA.05")])
-def test_an_english_name_the_city_and_its_province_share_as_alternates_is_the_city(
-    parser, without, name, admin1
-):
-    text = f"Pilgrims travelled on from {name} after the hajj."
-    place = places(with_gold_spans(parser, text, [name]))[name]
-    assert (place.fcode.startswith("PPL"), place.admin1) == (True, admin1)
-    assert places(with_gold_spans(without("namesake_city"), text, [name]))[name].fcode == "ADM1"
-    # The oblast by its alternate name before "region", not the city by its own name in it.
-    text = "Wildfires in the Novosibirsk region destroyed dozens of homes."
-    assert places(with_gold_spans(parser, text, ["Novosibirsk"]))["Novosibirsk"].fcode == "ADM1"
-
-
 def test_a_capital_beside_its_namesake_province_is_the_city(parser, without):
     # The federal capital is no part of Buenos Aires province; a town of the province named beside it pulls the
     # province up (holds_city) unless the capital counts as the name's city.
