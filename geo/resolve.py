@@ -324,7 +324,6 @@ class ResolverConfig:
     major_city_population: int = 300_000
     exonym_population: int = 200_000  # a city this big by another name, when its namesakes are little known …
     exonym_floor: int = 30_000  # … gets its lead over the biggest of them (or over this many people)
-    known_exonym_population: int = 100_000  # … or this big when widely known, by a name rare in English ("Simla": Shimla, not Simla, Colorado)
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
     holds_city: float = (
@@ -615,8 +614,7 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
     "Ghent", "Hanover", "Cologne": GeoNames keeps a city's English name without its language, as just another
     alternate name. When the towns whose own name it is are little known (the biggest has fewer than
     ``OBSCURE_NAMES`` names) and no admin-1 unit of the name holds the city, a city of ``exonym_population`` or more
-    gets each power of ten of its lead over the biggest of them (or over ``exonym_floor`` people) — as does a widely
-    known city (``KNOWN_NAMES`` names) of ``known_exonym_population`` or more by a name rare in English ("Simla").
+    gets each power of ten of its lead over the biggest of them (or over ``exonym_floor`` people).
 
     Only while no town of ``NAMESAKE_TOWN`` people or more has the name as its own (GeoNames' alternate names include
     translations: "Alexandria" is a name of Mashhad too)."""
@@ -629,14 +627,7 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
     if (
         e.namesake_names < OBSCURE_NAMES
         and c.admin1 not in e.own_units  # "New York" in New York is the state's namesake, not an exonym
-        and (
-            c.population >= config.exonym_population
-            or (
-                c.population >= config.known_exonym_population
-                and c.names >= KNOWN_NAMES
-                and english_zipf(e.key) < COMMON_WORD_ZIPF  # not "Trent" (Trento), "Dry" (Derry)
-            )
-        )
+        and c.population >= config.exonym_population
     ):
         lead = c.population / max(e.biggest_town, config.exonym_floor)
         points = max(points, config.major_city * math.log10(max(lead, 1.0)))

@@ -182,16 +182,6 @@ def test_an_old_name_of_a_big_city_beats_small_towns_of_that_name(parser, withou
     assert geodesic((place.lat, place.lon), point).km < 50
 
 
-def test_a_widely_known_citys_old_name_rare_in_english_beats_a_hamlet_of_that_name(parser, without):
-    # "Simla": Shimla (≈ 170,000 people, 30 names in the index), not Simla, Colorado (600 people, 2 names).
-    text = "Every summer the Raj moved its government up to Simla."
-    assert places(with_gold_spans(parser, text, ["Simla"]))["Simla"].country == "IN"
-    assert places(with_gold_spans(without("major_city"), text, ["Simla"]))["Simla"].country == "US"
-    # A common word or name is no such old name: "Trent" stays a town called Trent, not Trento.
-    text = "Flooding closed roads near Trent on Monday."
-    assert places(with_gold_spans(parser, text, ["Trent"]))["Trent"].country != "IT"
-
-
 def test_a_state_that_holds_a_city_the_story_names(parser, without):
     text = "Flights out of Atlanta were cancelled as storms swept across Georgia."
     spans = ["Atlanta", "Georgia"]
