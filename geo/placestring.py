@@ -76,10 +76,14 @@ _POSSESSIVE_APPOSITION = re.compile(
     rf"{TOWN_NOUN}\b(?!['’])"
 )
 # ", the Chilean wine town", ", a Maltese village", ", the Texas border city": an apposition whose people's or unit's
-# name (one or two capitalised words) says where the town is.
+# name (one or two capitalised words) says where the town is — not ", the New York suburb" (near the city; see
+# NAMED_CITY_POPULATION), and a people's name with less trust (", the Hungarian town" may lie across the border).
 _NAMED_APPOSITION = re.compile(
-    rf",\s?(?:the|a|an) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) {APPOSITION_FILLER}(?:{TOWN_NOUN}|resort)\b(?!['’])"
+    rf",\s?(?:the|a|an) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) {APPOSITION_FILLER}"
+    rf"(?!suburb|exurb|commuter)(?:{TOWN_NOUN}|resort)\b(?!['’])"
 )
+NAMED_CITY_POPULATION = 300_000  # a unit's name that is also a city this big (or a capital) names the city
+DEMONYM_TRUST = 0.5  # share of the qualifier's points for a people's name in an apposition
 # ", a suburb of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that places the
 # town near another (a town of NEAR_TOWN_POPULATION or more): within AREA_KM of it, BEARING_KM after a bearing alone,
 # about the distance stated after a distance.
@@ -195,14 +199,16 @@ class QualifierReader:
                     break
         if not (admin1 or countries) and (named := _NAMED_APPOSITION.match(text, end)):
             key = normalize_name(named.group(1))
+            own = [c for c in self.gazetteer.candidates(key) if c.name_kind <= 1]
             if people := self.gazetteer.demonym(key):
                 (admin1 if "." in people else countries).add(people)
-            else:
-                for c in self.gazetteer.candidates(key):
-                    if c.name_kind <= 1 and c.fcode == "ADM1":
-                        admin1.add(c.admin1)
-                    elif c.name_kind <= 1 and c.fcode == "PCLI":
-                        countries.add(c.country)
+                trust = DEMONYM_TRUST
+            elif not any(
+                c.fcode.startswith("PPL") and (c.fcode == "PPLC" or c.population >= NAMED_CITY_POPULATION)
+                for c in own
+            ):  # ", the New York city", ", the Washington suburb": the city's, not the state's
+                admin1 |= {c.admin1 for c in own if c.fcode == "ADM1"}
+                countries |= {c.country for c in own if c.fcode == "PCLI"}
             if admin1 or countries:
                 words = named
         areas: tuple[Candidate, ...] = ()

@@ -380,7 +380,8 @@ _LIST_CUE = re.compile(rf",? (?:and|or) {_CAPITAL}")
 # A list of three names or more with no "and", a sentence or a line of its own: "Haverhill, Worcester, Springfield,
 # Kansas City." (a caption's, a table's or a tag line's list).
 _BARE_LIST = re.compile(
-    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?:] ))(?P<prep>)(?P<items>{_ABBREVIATED_NAME}(?:, {_ABBREVIATED_NAME}){{2,}})(?=[.;]?(?:\s*$|\s*\n|\s+[A-Z]))"
+    rf"(?:(?<=^)|(?<=\n)|(?<=[.!?:] ))(?P<prep>)(?P<items>{_ABBREVIATED_NAME}(?:, {_ABBREVIATED_NAME}){{2,}})"
+    r"(?=[.!?;]?[ \t]*(?:$|\n)|[.!?;]\s+[A-Z])"  # the list ends the line or the sentence, never inside a name
 )
 # "Rivers and Stokes avenues": a list of street names ("Alachua and Gilchrist counties" is a list of places).
 _PLURAL_GENERIC = re.compile(
@@ -1378,11 +1379,19 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
     if (
         ent.label_ in ("ORG", "PERSON", "FAC")
         and " " in d.text[start:end]
-        and _IN_TOWN_AFTER.match(d.text, end)
-        # NER's person only by a venue's opening word ("Stadion Miejski"; "Shirley Temple in Tulsa" is a person)
-        and (_VENUE_WORD.match if ent.label_ == "PERSON" else _VENUE_WORD.search)(d.text, start, end)
+        and (town := _IN_NAME_AFTER.match(d.text, end)) is not None
+        # the building's word closes the name, or opens it in the foreign way ("Stadion Miejski"); NER's person
+        # only so ("Shirley Temple in Tulsa" is a person); never a firm's ("Hospital Corporation of America")
+        and (
+            _FOREIGN_VENUE_OPENS.match(d.text, start, end)
+            or (ent.label_ != "PERSON" and _VENUE_WORD_ENDS.search(d.text, start, end))
+        )
         and not _EVENT_WORD.search(d.text, start, end)
         and not _UNIT_IN_NAME.search(d.text, start, end)  # "Dawson County Jail": the county, as before
+        and normalize_name(d.text[start:end]) not in word_list("organisations.txt")
+        # a place the gazetteer knows after "in", not a month ("Arena Group in January")
+        and normalize_name(town.group(1)) not in _CALENDAR
+        and d.rec._any_place(normalize_name(town.group(1)))
     ):
         return [
             d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")
@@ -1395,12 +1404,15 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
 
 
 _UNIT_IN_NAME = re.compile(r"\b(?:County|Parish|Borough)\b")
-# A building's or ground's word anywhere in a name followed by "in Town": "the Stade Geoffroy-Guichard in
-# Saint-Étienne", "Stadion Miejski in Białystok", "St. Luke's Medical Center in Taguig".
-_VENUE_WORD = re.compile(
-    r"\b(?:Stade|Stadion|Estadio|Stadio|Stadium|Arena|Hospital|Medical Cent(?:er|re)|Infirmary|Clinic|Cathedral|"
-    r"Church|Mosque|Temple|Basilica|Museum|Bridge|Airport|Prison|Jail|Theatre|Theater|Ground|Oval|Racecourse)\b"
+# A building's or ground's word closing a name followed by "in Town" ("Sawai Mansingh Hospital in Jaipur", "St.
+# Luke's Medical Center in Taguig"), or opening it in the foreign way ("the Stade Geoffroy-Guichard in
+# Saint-Étienne", "Stadion Miejski in Białystok").
+_VENUE_WORD_ENDS = re.compile(
+    r"\b(?:Stadium|Arena|Hospital|Medical Cent(?:er|re)|Infirmary|Clinic|Cathedral|Church|Mosque|Temple|Basilica|"
+    r"Museum|Bridge|Airport|Prison|Jail|Theatre|Theater|Ground|Oval|Racecourse)$"
 )
+_FOREIGN_VENUE_OPENS = re.compile(r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Hôpital) [A-Z]")
+_IN_NAME_AFTER = re.compile(rf" in ({_NAME})")
 
 
 def leading_demonym(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
@@ -1770,6 +1782,26 @@ OWNER_TOWN_POPULATION = 2_000  # "Moab's old town": a town this big owns what a 
 _STORM_BEFORE = re.compile(r"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm|Tropical Depression) $")
 
 
+HISTORY_TOWN_POPULATION = 100_000  # a town this big by any of its names is what "the Treaty of X" names
+
+
+def _named_by_history(d: _Doc, key: str, start: int, end: int) -> bool:
+    """Whether "the Treaty/Siege/Battle… of X" names a place: a strong name ("Leningrad", "Richmond") or a town of
+    ``HISTORY_TOWN_POPULATION`` people by any of its names ("Adrianople": Edirne; "Laibach": Ljubljana) — never
+    NER's person ("the Fall of Nixon"), a hamlet's alternate name ("Peace of Mind") nor a name or word common in
+    English (``_rare_name``: "the Battle of Ali and Frazier")."""
+    if any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char for e in d.ents):
+        return False
+    surface = d.text[start:end]
+    return d.rec._claimable(key, surface) or (
+        _rare_name(surface)  # not "Ali" (an alternate name of Ağrı)
+        and any(
+            c.fcode.startswith("PPL") and c.population >= HISTORY_TOWN_POPULATION
+            for c in d.gaz.candidates(key)
+        )
+    )
+
+
 def _owner_is_a_town(d: _Doc, key: str, start: int) -> bool:
     """Whether the owner before "'s harbour", "'s new station" can be a town: a town of ``OWNER_TOWN_POPULATION``
     or more, or a unit, by its own name — not a listed company ("Ford's port operations") nor a named storm
@@ -1868,6 +1900,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and (group != "n" or not _UNIT_NOUN.search(match.group()) or _names_a_unit(d.gaz, key))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
                 and (group != "f" or _owner_is_a_town(d, key, ws))
+                # "the Treaty of Adrianople", not "the Fall of Nixon", "Peace of Mind"
+                and (group != "p" or _named_by_history(d, key, ws, we))
             ):
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
@@ -2119,7 +2153,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
             taken.add(s, e)
     # A byline's town, a line of its own: "By Amina Yusuf, Potiskum" — a town of PREDICATE_TOWN_POPULATION or more
-    # by its own name, no stop word and no listed firm ("By Jane Doe, Reuters").
+    # by its own name, no stop word, no listed firm ("By Jane Doe, Reuters"), no common word ("Globe", "Beacon").
     for hit in _BYLINE_TOWN.finditer(text, 0, min(len(text), BYLINE_CHARS)):
         s, e = hit.span("town")
         key = normalize_name(hit.group("town"))
@@ -2129,6 +2163,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             or key in word_list("organisations.txt")
             or taken.overlaps(s, e)
             or not _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
+            or english_zipf(key) >= COMMON_WORD_ZIPF  # a paper's or a job's name: "Globe", "Leader", "Beacon"
         ):
             continue
         added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
@@ -2220,6 +2255,9 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     places = _Spans((m.start, m.end) for m in _found_places(found))
     taken = _Spans((m.start, m.end) for m in found)
     added = []
+    orgs = word_list(
+        "organisations.txt"
+    )  # a bare list with a firm in it is a tag line's or a market report's
     for match in chain(_cued(_LIST, _LIST_CUE, text, 240, 60), _BARE_LIST.finditer(text)):
         items = [
             (m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))
@@ -2239,6 +2277,7 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
         )
         if (
             not open_items
+            or (match.re is _BARE_LIST and any(normalize_name(text[s:e]) in orgs for s, e in items))
             or _PLURAL_GENERIC.match(text, match.end())
             or any(text[s:e].isupper() for s, e in open_items)  # "NATO"
             or (not regional and any(text[s:e] in d.person_words for s, e in open_items))  # "Jones"
@@ -2409,19 +2448,30 @@ def saints_day(d: _Doc, m: Mention) -> bool:
     Minnesota), "St. Luke's Medical Center", "St. Andrew's College" — not "St. Paul's mayor"."""
     if _HOLIDAY.match(d.text, m.end) is not None or normalize_name(m.text) in _FEASTS:
         return True
-    at = (
-        m.end - 2 if m.text.endswith(("'s", "’s")) else m.end
-    )  # NER's "St. Andrew's" of "St. Andrew's College"
-    return _SAINT.match(m.text) is not None and _SAINTS_INSTITUTION.match(d.text, at) is not None
+    if _SAINT.match(m.text) is None:
+        return False
+    if m.text.endswith(
+        ("'s", "’s")
+    ):  # NER's "St. Andrew's" of "St. Andrew's College"; not the city "St. John's"
+        return not _own_town(d.gaz, normalize_name(m.text), SAINT_TOWN_POPULATION) and bool(
+            _SAINTS_INSTITUTION.match(d.text, m.end - 2)
+        )
+    after = _SAINTS_INSTITUTION.match(d.text, m.end)
+    # "St Albans Cathedral" is in St Albans: only a church by the name of no town of its own is the saint's alone
+    return after is not None and (
+        after.group().startswith(("'", "’"))
+        or not _own_town(d.gaz, normalize_name(m.text), SAINT_TOWN_POPULATION)
+    )
 
 
 _SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?|Sainte) [A-Z]")
-# A church by the saint's name alone ("St. Louis Cathedral" is in New Orleans); a hospital or school with the
-# possessive only ("St. Luke's Medical Center" — "St. Cloud Hospital", "St. Petersburg College" are the cities').
+SAINT_TOWN_POPULATION = 10_000  # a saint's name that is a town this big names the town before its church
+# A church by the saint's name ("St. Paul's Cathedral"; "St Albans Cathedral" only when no town has the name); a
+# hospital or school with the possessive only ("St. Luke's Medical Center" — "St. Cloud Hospital", "St. Petersburg
+# College" are the cities', and "St. Louis's Catholic archdiocese" the city's).
 _SAINTS_INSTITUTION = re.compile(
     r"(?:['’]s)? (?:Cathedral|Church|Chapel|Basilica|Abbey|Priory|Minster|Parish Church)\b"
-    r"|['’]s (?:Hospital|Medical Cent(?:er|re)|Infirmary|Hospice|College|School|Academy|Seminary|Catholic|"
-    r"Episcopal|Anglican|Primary|High School)\b"
+    r"|['’]s (?:Hospital|Medical Cent(?:er|re)|Infirmary|Hospice|College|School|Academy|Seminary|High School)\b"
 )
 
 

@@ -425,7 +425,12 @@ def _level(c: Candidate) -> int:
 
 
 LIST_UNIT_FAR_KM = 1_000.0  # a listed name's admin-1 readings this far from every other member's …
-LIST_CITY_NEAR_KM = 300.0  # … and a city reading this near each of them: the city amid its neighbouring units
+LIST_CITY_NEAR_KM = (
+    300.0  # … and a city reading this near each of them: the city amid its neighbouring units …
+)
+MAJOR_LIST_CITY = (
+    300_000  # … a capital or a city this big (not Washington, Missouri, beside Missouri and Illinois)
+)
 
 
 def _city_amid_its_units(
@@ -434,7 +439,8 @@ def _city_amid_its_units(
     """A list member's city reading that lies amid the admin-1 units the list names, when the member's own admin-1
     reading is far from all of them: "Maryland, Virginia and Washington" is the capital between its neighbours, not
     the state 3,700 km away ("California, Oregon and Washington" is the state: it borders them; "Texas, Florida and
-    Washington" too: no reading is near them). The city gets the support the list gives the unit reading (*points*,
+    Washington" too: no reading is near them; "Missouri, Illinois and Washington": a town of 14,000 is no such city —
+    only a capital or a city of ``MAJOR_LIST_CITY``). The city gets the support the list gives the unit reading (*points*,
     candidate id → ``list_peer`` points). Returns city candidate → points."""
     units = [c for c in options if c.fcode == "ADM1" and c.id in points]
     tops = [peer[0][0] for peer in peers if peer]
@@ -446,7 +452,7 @@ def _city_amid_its_units(
     return {
         c: best
         for c in options
-        if c.fcode.startswith("PPL")
+        if (c.fcode == "PPLC" or (c.fcode.startswith("PPL") and c.population >= MAJOR_LIST_CITY))
         and c.name_kind <= 1
         and all(great_circle_km(c.lat, c.lon, t.lat, t.lon) <= LIST_CITY_NEAR_KM for t in tops)
     }

@@ -154,13 +154,27 @@ def test_a_list_of_states_stays_states(parser, without):
             "US.WA",
         ),  # no reading near them: a list of states
         ("Smoke drifted over Oregon, Idaho and Washington.", "US.WA"),  # the state borders them
+        (
+            "Missouri, Illinois and Washington joined the lawsuit.",
+            "US.WA",
+        ),  # a town of 14,000 is no such city
     ],
 )
 def test_a_city_amid_the_units_a_list_names_is_the_city(parser, text, admin1):
     names = sorted(
         (
             n
-            for n in ("Maryland", "Virginia", "Washington", "Texas", "Florida", "Oregon", "Idaho")
+            for n in (
+                "Maryland",
+                "Virginia",
+                "Washington",
+                "Texas",
+                "Florida",
+                "Oregon",
+                "Idaho",
+                "Missouri",
+                "Illinois",
+            )
             if n in text
         ),
         key=text.index,
@@ -408,6 +422,11 @@ def test_an_apposition_says_where_a_town_is(parser, without):
     assert places(with_gold_spans(without("qualifier"), text, ["Casablanca"]))["Casablanca"].country == "MA"
     assert reader.after("Laredo, the Texas border city, braced.", 6).admin1 == {"US.TX"}
     assert reader.after("Smith, the Chicago council member, spoke.", 5).admin1 == frozenset()
+    # A unit's name that is also its big city's names the city: "the New York suburb" is near the city, not in
+    # the state; a people's name is trusted less (a town may lie across the border).
+    assert reader.after("Newark, the New York suburb, voted.", 6).admin1 == frozenset()
+    assert reader.after("Arlington, the Washington suburb, voted.", 9).admin1 == frozenset()
+    assert reader.after("Komarno, the Hungarian town, voted.", 7).trust < 1.0
 
 
 @pytest.mark.parametrize(
