@@ -1894,6 +1894,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and len(key) > 2
                 and not d.gaz.demonym(key)
                 and d.gaz.candidates(key)
+                # the first words of a longer name by a place's own name only: "Ole" of "Ole Miss is located in
+                # Oxford" is no Olean by an alternate name
+                and (j == len(words) or any(c.name_kind <= 1 for c in d.gaz.candidates(key)))
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
                 and (group not in "ijmo" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
                 # "the Mexican state of Tabasco": a unit's noun wants a unit's reading ("the state of Grace" is none)

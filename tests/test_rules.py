@@ -601,6 +601,12 @@ def test_a_list_member_opening_with_an_accented_capital_is_read(gaz, nlp):
     )
 
 
+def test_the_first_words_of_a_longer_name_only_by_a_places_own_name(gaz, nlp):
+    # "Ole Miss is located in Oxford": "Ole" is only an alternate name of Olean; here "Ali" only Edirne's.
+    assert "Ali" not in texts(gaz, nlp, "Ali Miss is located in Dalton.", {"Dalton": "GPE"})
+    assert "Dalton" in texts(gaz, nlp, "Dalton Miss is located in Georgia.")
+
+
 def test_what_history_names_by_a_place_names_the_place(gaz, nlp):
     # NER's organisation or work: "the Treaty of Adrianople" names the city (Edirne by its old name).
     text = "The Treaty of Adrianople in 1829 ended the war."
