@@ -407,6 +407,36 @@ _PLURAL_UNITS = re.compile(
 )  # after the last member of a list: "Fulton and Cobb counties", "North West and Limpopo provinces"
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
+_IN_TOWN = re.compile(r"\s+in\s+(?:downtown\s+)?")
+HOST_FAR_KM = (
+    300.0  # "Eden Park in Auckland": a reading this far from the town the text puts it in is another place
+)
+HOST_SURE_SCORE = 0.5  # … when that town is read this surely
+
+
+def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
+    """Indices of the names the text puts "in" a town whose reading lies more than ``HOST_FAR_KM`` from it: "Eden
+    Park in Auckland" is the ground in Auckland, not Eden Park, Victoria — such a name is placed in its town (see
+    ``_place_unknown``). Only towns and local places (not countries or admin-1 units: "Georgia in the Caucasus")."""
+    out = set()
+    for i in range(len(resolutions) - 1):
+        r, host = resolutions[i], resolutions[i + 1]
+        if (
+            r.place is None
+            or host.place is None
+            or r.mention.source == "dateline"
+            or r.place.fcode in ("PCLI", "ADM1", "CONT")
+            or r.place.curated
+            or not host.place.fcode.startswith(("PPL", "ADM2"))
+            or host.score < HOST_SURE_SCORE
+        ):
+            continue
+        gap = _IN_TOWN.match(text, r.mention.end)
+        if gap is None or gap.end() != host.mention.start:
+            continue
+        if great_circle_km(r.place.lat, r.place.lon, host.place.lat, host.place.lon) > HOST_FAR_KM:
+            out.add(i)
+    return out
 
 
 _APPOSITION_GAP = re.compile(APPOSITION)  # "León, the biggest city in Guanajuato": Guanajuato contains León
@@ -851,7 +881,7 @@ class Resolver:
             and self._doubtful(
                 r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
             )
-        }
+        } | _far_from_its_host(text, final)
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
             return final

@@ -182,6 +182,20 @@ def test_a_city_amid_the_units_a_list_names_is_the_city(parser, text, admin1):
     assert places(with_gold_spans(parser, text, names))["Washington"].admin1 == admin1
 
 
+def test_a_name_the_text_puts_in_a_town_far_from_its_reading_is_placed_in_that_town(parser):
+    # "Eden Park in Auckland": the ground, not Eden Park, Victoria (the index's only reading, 2,600 km away).
+    text = "Thousands gathered at Eden Park in Auckland for the final."
+    doc = with_gold_spans(parser, text, ["Eden Park", "Auckland"])
+    ground = doc.resolutions[0]
+    assert (ground.place.country, ground.via) == ("NZ", "nearby")
+    # A town the text puts in its own state stays that town; a country or state "in" a place is what it says.
+    text = "Flooding hit Springfield in Massachusetts."
+    assert (
+        places(with_gold_spans(parser, text, ["Springfield", "Massachusetts"]))["Springfield"].admin1
+        == "US.MA"
+    )
+
+
 def test_a_later_mention_of_the_dateline_town_is_that_town(parser, without):
     text = "SPRINGFIELD, Ill. — The governor signed the budget.\n\nLater, Springfield aldermen met."
     doc = parser.parse(text, doc_id="x")
