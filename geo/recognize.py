@@ -377,8 +377,8 @@ _LIST = re.compile(
 _ABBREVIATED_NAME = rf"(?:\b(?:St|Ste|Mt|Ft)\. )?{_NAME}"  # "St. Louis", "Mt. Shasta" in a list of its own
 _LIST_ITEM = re.compile(_ABBREVIATED_NAME)
 _LIST_CUE = re.compile(rf",? (?:and|or) {_CAPITAL}")
-# A list of three names or more with no "and", a sentence or a line of its own: "Haverhill, Worcester, Springfield,
-# Kansas City." (a caption's, a table's or a tag line's list).
+# A list of three names or more with no "and" after a line's or a sentence's start, ending the line or the sentence:
+# "Haverhill, Worcester, Springfield, Kansas City." (a caption's or a table's list).
 _BARE_LIST = re.compile(
     rf"(?:(?<=^)|(?<=\n)|(?<=[.!?:] ))(?P<prep>)(?P<items>{_ABBREVIATED_NAME}(?:, {_ABBREVIATED_NAME}){{2,}})"
     r"(?=[.!?;]?[ \t]*(?:$|\n)|[.!?;]\s+[A-Z])"  # the list ends the line or the sentence, never inside a name
@@ -1393,9 +1393,8 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
         and normalize_name(town.group(1)) not in _CALENDAR
         and d.rec._any_place(normalize_name(town.group(1)))
     ):
-        return [
-            d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")
-        ]  # "Sawai Mansingh Hospital in Jaipur"
+        # "Sawai Mansingh Hospital in Jaipur"
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]
     if ent.label_ != "ORG" or " " not in d.text[start:end]:
         return None
     if not _FACILITY.search(d.text, start, end) or _INITIAL_INSIDE.search(d.text, start, end):
@@ -2258,9 +2257,8 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     places = _Spans((m.start, m.end) for m in _found_places(found))
     taken = _Spans((m.start, m.end) for m in found)
     added = []
-    orgs = word_list(
-        "organisations.txt"
-    )  # a bare list with a firm in it is a tag line's or a market report's
+    # A bare list with a firm in it is a tag line's or a market report's.
+    orgs = word_list("organisations.txt")
     for match in chain(_cued(_LIST, _LIST_CUE, text, 240, 60), _BARE_LIST.finditer(text)):
         items = [
             (m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))
@@ -2453,9 +2451,8 @@ def saints_day(d: _Doc, m: Mention) -> bool:
         return True
     if _SAINT.match(m.text) is None:
         return False
-    if m.text.endswith(
-        ("'s", "’s")
-    ):  # NER's "St. Andrew's" of "St. Andrew's College"; not the city "St. John's"
+    if m.text.endswith(("'s", "’s")):
+        # NER's "St. Andrew's" of "St. Andrew's College"; not the city "St. John's"
         return not _own_town(d.gaz, normalize_name(m.text), SAINT_TOWN_POPULATION) and bool(
             _SAINTS_INSTITUTION.match(d.text, m.end - 2)
         )
