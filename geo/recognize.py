@@ -246,7 +246,7 @@ _TOWN_PEOPLE = (
     r"council|councillors|police|mayor|residents?|town centre|city centre|port officials|port authority|"
     r"harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|lifeboat|school board|"
     r"school district|fire brigade|fire department|firefighters|village trustees|village board|town board|selectmen|"
-    r"aldermen"
+    r"aldermen|city hall|town hall"
 )
 _GOVERNED_TOWN = re.compile(rf"(?:['’]s)? (?:(?:town|city|county|borough) )?(?:{_TOWN_PEOPLE})\b")
 _MOVED_TO = re.compile(

@@ -1733,6 +1733,10 @@ def test_a_universitys_county_name_is_the_university_only_at_it(gaz, nlp):
 def test_a_towns_traders_and_lifeboat_name_the_town(gaz, nlp):
     assert texts(gaz, nlp, "Nanyuki traders protested new county levies on Thursday.") == ["Nanyuki"]
     assert texts(gaz, nlp, "Nanyuki said the traders protested.") == []
+    # A town's city hall or town hall: "Residents packed Greymouth city hall" (NER's person or not).
+    text = "Protesters filled Greymouth city hall."
+    assert found(gaz, nlp, text, {"Greymouth": "PERSON"}) == [("Greymouth", "place_phrase")]
+    assert texts(gaz, nlp, "Residents packed the hall.", {}) == []
 
 
 def test_headlines_say_town_by_what_is_said_of_a_town_not_by_capitals(gaz, nlp):
