@@ -319,6 +319,9 @@ _PLACE_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
+    # "Hof, on the Czech border,", "Sedan, on the Meuse,": an apposition that says where the town lies
+    rf"|{_NOT_AN_ARTICLE}(?P<q>{_NAME}), (?:on|near|by|beside|across) the {_NAME}"
+    r"(?: (?:border|frontier|coast|river|estuary|delta))?,"
     # "the Treaty of Adrianople", "the Siege of Leningrad", "the Battle of Richmond": what history names by a place
     rf"|\b(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<p>{_NAME})"
     rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
@@ -362,7 +365,7 @@ _ELIDED_NAME = re.compile(
     r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
 )
 _PLACE_PHRASE_CUE = re.compile(
-    r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) "
+    r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) |, (?:on|near|by|beside|across) the [A-Z]"
     rf"| (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
@@ -1784,6 +1787,20 @@ _STORM_BEFORE = re.compile(r"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm
 HISTORY_TOWN_POPULATION = 100_000  # a town this big by any of its names is what "the Treaty of X" names
 
 
+_BESIDE = re.compile(rf", (?:on|near|by|beside|across) the ({_NAME})")
+
+
+def _lies_by_a_place(d: _Doc, key: str, end: int) -> bool:
+    """Whether "X, on the Y border/coast/river," (X ending at *end*) says where town *key* lies: X a town of
+    ``PREDICATE_TOWN_POPULATION`` by its own name, Y a people's name or a place the gazetteer knows ("Hof, on the
+    Czech border", "Sedan, on the Meuse"; not "Smith, on the Labour benches")."""
+    beside = _BESIDE.match(d.text, end)
+    if beside is None or not _own_town(d.gaz, key, PREDICATE_TOWN_POPULATION):
+        return False
+    where = normalize_name(beside.group(1))
+    return bool(d.gaz.demonym(where) or d.gaz.candidates(where))
+
+
 def _named_by_history(d: _Doc, key: str, start: int, end: int) -> bool:
     """Whether "the Treaty/Siege/Battle… of X" names a place: a strong name ("Leningrad", "Richmond") or a town of
     ``HISTORY_TOWN_POPULATION`` people by any of its names ("Adrianople": Edirne; "Laibach": Ljubljana) — never
@@ -1843,7 +1860,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
     for match in sorted(matches, key=lambda m: m.start()):
-        # The alternative's name: a–h, n and p of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE.
+        # The alternative's name: a–h, n, p and q of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE.
         group = match.lastgroup or ""
         s, e = match.span(group)
         if group == "n" and not all(
@@ -1904,6 +1921,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and (group != "f" or _owner_is_a_town(d, key, ws))
                 # "the Treaty of Adrianople", not "the Fall of Nixon", "Peace of Mind"
                 and (group != "p" or _named_by_history(d, key, ws, we))
+                # "Hof, on the Czech border": a town of its own name, beside a people's or a place's name
+                and (group != "q" or _lies_by_a_place(d, key, match.end("q")))
             ):
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)

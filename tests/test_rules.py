@@ -607,6 +607,13 @@ def test_the_first_words_of_a_longer_name_only_by_a_places_own_name(gaz, nlp):
     assert "Dalton" in texts(gaz, nlp, "Dalton Miss is located in Georgia.")
 
 
+def test_an_apposition_saying_what_a_town_lies_on_or_by(gaz, nlp):
+    text = "Greymouth, on the French border, lost its last mill."
+    assert found(gaz, nlp, text, {"French": "NORP"})[0] == ("Greymouth", "place_phrase")
+    assert found(gaz, nlp, "Greymouth, on the Labour benches, objected.") == []
+    assert texts(gaz, nlp, text, {"French": "NORP"}, disabled=frozenset({"place_phrase"})) == ["French"]
+
+
 def test_what_history_names_by_a_place_names_the_place(gaz, nlp):
     # NER's organisation or work: "the Treaty of Adrianople" names the city (Edirne by its old name).
     text = "The Treaty of Adrianople in 1829 ended the war."
