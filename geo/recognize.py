@@ -300,6 +300,7 @@ _SITE = (
 _NOT_AN_ARTICLE = (
     r"(?=[A-Z])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
 )
+_BESIDE_THE = r"(?:on|near|by|beside|across) the"  # "Hof, on the Czech border": where a town lies
 _PLACE_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     # "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree": the noun in
@@ -320,7 +321,7 @@ _PLACE_PHRASE = re.compile(
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
     rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
     # "Hof, on the Czech border,", "Sedan, on the Meuse,": an apposition that says where the town lies
-    rf"|{_NOT_AN_ARTICLE}(?P<q>{_NAME}), (?:on|near|by|beside|across) the {_NAME}"
+    rf"|{_NOT_AN_ARTICLE}(?P<q>{_NAME}), {_BESIDE_THE} {_NAME}"
     r"(?: (?:border|frontier|coast|river|estuary|delta))?,"
     # "the Treaty of Adrianople", "the Siege of Leningrad", "the Battle of Richmond": what history names by a place
     rf"|\b(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<p>{_NAME})"
@@ -365,7 +366,7 @@ _ELIDED_NAME = re.compile(
     r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
 )
 _PLACE_PHRASE_CUE = re.compile(
-    r" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) |, (?:on|near|by|beside|across) the [A-Z]"
+    rf" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) |, {_BESIDE_THE} [A-Z]"
     rf"| (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
@@ -1357,7 +1358,6 @@ _FACILITY = re.compile(
 _AT_THE = re.compile(
     r"\b(?:at|outside|inside|near|in|into|from|behind|before|toward|towards) the $", re.IGNORECASE
 )
-_IN_TOWN_AFTER = re.compile(r" in [A-Z][a-z]")
 # An event is at a place, not one: "at the State Jazz Championships in Des Moines", "the Tour de France".
 _EVENT_WORD = re.compile(
     r"\b(?:Championships?|Competition|Summit|Festival|Tour|Games|Cup|Conference|Awards?|Open|Marathon|Series|"
@@ -1373,7 +1373,7 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
     if (
         ent.label_ in ("ORG", "PERSON", "FAC")
         and _AT_THE.search(d.text, max(0, start - 12), start)
-        and _IN_TOWN_AFTER.match(d.text, end)
+        and _IN_NAME_AFTER.match(d.text, end)
         and not _EVENT_WORD.search(d.text, start, end)
     ):
         return [
@@ -1787,7 +1787,7 @@ _STORM_BEFORE = re.compile(r"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm
 HISTORY_TOWN_POPULATION = 100_000  # a town this big by any of its names is what "the Treaty of X" names
 
 
-_BESIDE = re.compile(rf", (?:on|near|by|beside|across) the ({_NAME})")
+_BESIDE = re.compile(rf", {_BESIDE_THE} ({_NAME})")
 
 
 def _lies_by_a_place(d: _Doc, key: str, end: int) -> bool:

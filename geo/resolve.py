@@ -411,7 +411,6 @@ _IN_TOWN = re.compile(r"\s+in\s+(?:downtown\s+)?")
 HOST_FAR_KM = (
     300.0  # "Eden Park in Auckland": a reading this far from the town the text puts it in is another place
 )
-HOST_SURE_SCORE = 0.5  # … when that town is read this surely
 
 
 def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
@@ -428,7 +427,7 @@ def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
             or r.place.fcode in ("PCLI", "ADM1", "CONT")
             or r.place.curated
             or not host.place.fcode.startswith(("PPL", "ADM2"))
-            or host.score < HOST_SURE_SCORE
+            or host.score < HOST_SURE
         ):
             continue
         gap = _IN_TOWN.match(text, r.mention.end)
