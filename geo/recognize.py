@@ -380,6 +380,9 @@ _LIST = re.compile(
 )
 _ABBREVIATED_NAME = rf"(?:\b(?:St|Ste|Mt|Ft)\. )?{_NAME}"  # "St. Louis", "Mt. Shasta" in a list of its own
 _LIST_ITEM = re.compile(_ABBREVIATED_NAME)
+# A headline's list, where "And" is capitalised too: "Power Cuts Hit Bantry, Skibbereen And Clonakilty".
+_HEADLINE_LIST = re.compile(rf"(?P<prep>)(?P<items>{_NAME}(?:, {_NAME})*,? (?:And|and|&) {_NAME})")
+_HEADLINE_LIST_GAP = re.compile(r",? (?:And|and|&) |, ")
 _LIST_CUE = re.compile(rf",? (?:and|or) {_CAPITAL}")
 # A list of three names or more with no "and" after a line's or a sentence's start, ending the line or the sentence:
 # "Haverhill, Worcester, Springfield, Kansas City." (a caption's or a table's list).
@@ -2278,10 +2281,28 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     added = []
     # A bare list with a firm in it is a tag line's or a market report's.
     orgs = word_list("organisations.txt")
-    for match in chain(_cued(_LIST, _LIST_CUE, text, 240, 60), _BARE_LIST.finditer(text)):
+    headline_lists = [m for hs, he in d.headlines for m in _HEADLINE_LIST.finditer(text, hs, he)]
+    for match in chain(_cued(_LIST, _LIST_CUE, text, 240, 60), _BARE_LIST.finditer(text), headline_lists):
         items = [
             (m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))
         ]
+        if match.re is _HEADLINE_LIST:
+            # every word of a headline is capitalised: its items lie between the separators, and the first is the
+            # longest run of its last words that names a place ("Power Cuts Hit Bantry, …" → "Bantry")
+            items, at = [], match.start("items")
+            for gap in _HEADLINE_LIST_GAP.finditer(text, at, match.end("items")):
+                items.append((at, gap.start()))
+                at = gap.end()
+            items.append((at, match.end("items")))
+            words = _words(text, *items[0])
+            tails = [
+                (w[0], items[0][1])
+                for w in words
+                if d.rec._any_place(normalize_name(text[w[0] : items[0][1]]))
+            ]
+            if not tails:
+                continue
+            items[0] = tails[0]
         if items and text[items[0][0] : items[0][0] + 4] == "The ":
             items[0] = (items[0][0] + 4, items[0][1])
         known = [places.overlaps(s, e) for s, e in items]
@@ -3366,6 +3387,7 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
             ent.label_ != "PERSON"
             or len(ent) < 2
             or _LEADING_LOCATIVE.match(text, ent.start_char, ent.end_char)
+            or "\n" in ent.text  # "Filey\n\nWinds": no name runs across a line break
         ):
             continue
         if any(token.text in _INSTITUTIONS or token.text in _PLACE_WORDS for token in ent[1:]):

@@ -1102,6 +1102,15 @@ def test_a_town_opening_with_a_places_word_is_no_persons_name(gaz, nlp):
     assert texts(gaz, nlp, "William Fort braced for the bikers.", {"William Fort": "PERSON"}) == []
 
 
+def test_a_headlines_list_with_a_capital_and(gaz, nlp):
+    text = "Power Cuts Hit Smyrna, Cartersville And Dalton\n\nThousands lost power."
+    assert texts(gaz, nlp, text) == ["Smyrna", "Cartersville", "Dalton"]
+    assert texts(gaz, nlp, "Smith, Jones And Brown Win Awards\n\nThe three were honoured.") == []
+    # NER's "person" across the line break ("Dalton\n\nThousands") names no one.
+    ents = [("Cartersville", "PERSON"), ("Dalton\n\nThousands", "PERSON")]
+    assert texts(gaz, nlp, text, ents) == ["Smyrna", "Cartersville", "Dalton"]
+
+
 def test_a_compound_town_name_is_claimed_whole(gaz, nlp):
     # NER took "Sault" only; the town's own name of several words is claimed over it.
     text = "The plant in Sault Ste. Marie will close."
