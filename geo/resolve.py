@@ -24,10 +24,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 
@@ -560,6 +560,41 @@ def _within(a: Candidate, b: Candidate, km: float) -> bool:
         and abs(a.lat - b.lat) < 1.0
         and great_circle_km(a.lat, a.lon, b.lat, b.lon) <= km
     )
+
+
+T = TypeVar("T")
+
+
+class _UnitsNear(Generic[T]):
+    """Units (counties) with payloads, found by the towns :func:`_within` *km* of them: each distinct unit filed once
+    by country and band of latitude (``_within`` asks for less than a degree apart), so a town measures only the
+    units of its country in its band and the two beside it, each once, not every time the article names it (a long
+    article names hundreds of counties, some a hundred times); a town's answer is kept for its next mention."""
+
+    def __init__(self, items: Iterable[tuple[Candidate, T]], km: float) -> None:
+        self.km = km
+        units: dict[int, tuple[Candidate, list[T]]] = {}
+        for unit, payload in items:
+            units.setdefault(unit.id, (unit, []))[1].append(payload)
+        self.bands: dict[tuple[str, int], list[tuple[Candidate, list[T]]]] = {}
+        for unit, payloads in units.values():
+            self.bands.setdefault((unit.country, math.floor(unit.lat)), []).append((unit, payloads))
+        self.seen: dict[int, list[T]] = {}
+
+    def near(self, town: Candidate) -> list[T]:
+        """The payloads of the units within ``km`` of *town* in its country (unit by unit in the order first
+        filed, band by band from the south)."""
+        found = self.seen.get(town.id)
+        if found is None:
+            band = math.floor(town.lat)
+            found = self.seen[town.id] = [
+                payload
+                for b in (band - 1, band, band + 1)
+                for unit, payloads in self.bands.get((town.country, b), ())
+                if _within(unit, town, self.km)
+                for payload in payloads
+            ]
+        return found
 
 
 def _name_match(c: Candidate, e: _Evidence) -> float:
@@ -1315,6 +1350,7 @@ class Resolver:
         ]
         if not counties:
             return {}
+        index = _UnitsNear(((county, (key, share)) for key, county, share in counties), self.config.county_km)
         out: dict[int, dict[int, float]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
@@ -1325,12 +1361,8 @@ class Resolver:
                 if not c.fcode.startswith("PPL") or c.name_kind > 1:
                     continue  # a town by its own name: another town's old name is not in the county for it
                 share = max(
-                    (
-                        share
-                        for key, county, share in counties
-                        # "City of Richmond" is no other county holding Richmond
-                        if not _names_word(key, name) and _within(county, c, self.config.county_km)
-                    ),
+                    # "City of Richmond" is no other county holding Richmond
+                    (share for key, share in index.near(c) if not _names_word(key, name)),
                     default=0.0,
                 )
                 if share:
@@ -1363,22 +1395,29 @@ class Resolver:
         counties: dict[int, dict[int, float]] = {}
         if not county_readings:
             return towns, counties
+        index = _UnitsNear(
+            ((unit, (j, k)) for j, units in county_readings.items() for k, unit in enumerate(units)),
+            self.config.county_km,
+        )
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             readings = [c for c in options if c.fcode.startswith("PPL") and c.name_kind <= 1]
             units_of_name = {c.country for c in options if c.fcode == "ADM2" and c.name_kind <= 1}
             if len(options) < 2 or not readings or mention.demonym_of or mention.rule == "maybe_place":
                 continue  # a name NER gave a person or firm ("Clinton, 6 percent": a county's) pairs with nothing
             name = normalize_name(mention.text)
-            for j, units in county_readings.items():
+            # county mention → its unit's place in its readings → the town readings that unit holds
+            holding: dict[int, dict[int, list[Candidate]]] = {}
+            for c in readings:
+                for j, k in index.near(c):
+                    holding.setdefault(j, {}).setdefault(k, []).append(c)
+            for j in sorted(holding):
+                units = county_readings[j]
                 if normalize_name(mentions[j].text) == name or any(u.country in units_of_name for u in units):
                     continue  # "DeKalb" beside "Fulton County": a county's name too, in that country
-                hosts = [
-                    (unit, [c for c in readings if _within(unit, c, self.config.county_km)]) for unit in units
-                ]
-                hosts = [(unit, held) for unit, held in hosts if held]
-                if len(hosts) != 1:
-                    continue  # no county of the name holds a town of the name, or several do: no pairing
-                unit, held = hosts[0]
+                if len(holding[j]) != 1:
+                    continue  # several counties of the name hold a town of the name: no pairing
+                ((k, held),) = holding[j].items()
+                unit = units[k]
                 for c in held:
                     towns.setdefault(i, {})[c.id] = self.config.in_county
                 if len(units) > 1:
