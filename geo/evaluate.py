@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -293,11 +294,18 @@ class Case:
 
 
 def _locate(text: str, name: str, occurrence: int, where: str) -> tuple[int, int]:
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(name, start + 1)
-        if start < 0:
-            raise ValueError(f"{where}: {name!r} (occurrence {occurrence}) is not in the text")
+    """The span of the *occurrence*-th whole-word *name* in *text* ("Kayseri" is not the start of "Kayserispor"),
+    or of its *occurrence*-th appearance anywhere when it never stands as a whole word; ``ValueError`` naming
+    *where* when there is none."""
+    pattern = re.compile(
+        rf"(?<!\w){re.escape(name)}(?!\w)" if name[:1].isalnum() and name[-1:].isalnum() else ""
+    )
+    starts = [m.start() for m in pattern.finditer(text)] if pattern.pattern else []
+    if not starts:
+        starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    if len(starts) < occurrence:
+        raise ValueError(f"{where}: {name!r} (occurrence {occurrence}) is not in the text")
+    start = starts[occurrence - 1]
     return start, start + len(name)
 
 

@@ -367,6 +367,31 @@ def test_recognition_cases_hold_their_floor(parser):
     assert total["controls_passed"] == total["controls"], [c.id for c, _ in failed if c.control]
 
 
+def test_a_case_locates_its_names_as_whole_words(tmp_path):
+    from geo.evaluate import read_cases
+
+    path = tmp_path / "cases.jsonl"
+    record = {
+        "id": "w1",
+        "kind": "venues",
+        "text": "Kayserispor lost at the stadium in Kayseri; Kayseri fans left.",
+        "places": [
+            {"name": "Kayseri", "lat": 38.7, "lon": 35.5},
+            {"name": "Kayseri", "occurrence": 2, "lat": 0, "lon": 0},
+        ],
+        "not_places": ["spor"],
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (case,) = read_cases(path)
+    text = record["text"]
+    assert [p.start for p in case.places] == [text.index("in Kayseri") + 3, text.index("; Kayseri") + 2]
+    assert case.not_places[0].start == text.index("spor")  # never a whole word: where it appears
+    record["places"] = [{"name": "Ankara", "lat": 39.9, "lon": 32.9}]
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="Ankara"):
+        list(read_cases(path))
+
+
 def test_case_files_are_well_formed():
     for path in CASES.glob("*.jsonl"):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
