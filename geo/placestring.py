@@ -87,11 +87,20 @@ DEMONYM_TRUST = 0.5  # share of the qualifier's points for a people's name in an
 # ", a suburb of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that places the
 # town near another (a town of NEAR_TOWN_POPULATION or more): within AREA_KM of it, BEARING_KM after a bearing alone,
 # about the distance stated after a distance.
+# What an apposition calls a part of a city: ", the Buenos Aires neighbourhood", ", a district of Kinshasa".
+PART_NOUN = r"(?:suburb|exurb|neighbourhood|neighborhood|district|quarter|borough|enclave)"
 _NEAR_APPOSITION_AFTER = re.compile(
-    rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?{TOWN_NOUN} (?:(?:about |some |roughly |just )?(?P<far>\d[\d,.]*) ?"
-    r"(?P<unit>km|kilometres|kilometers|miles) )?(?:(?P<bearing>(?:north|south|east|west|north-?east|north-?west|"
-    r"south-?east|south-?west) of)|(?<=suburb )of|near|outside|just outside|on the outskirts of|close to) (?:the )?"
+    rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?(?:{PART_NOUN} (?:of|in)|(?:{TOWN_NOUN}|{PART_NOUN}) "
+    r"(?:(?:about |some |roughly |just )?(?P<far>\d[\d,.]*) ?(?P<unit>km|kilometres|kilometers|miles) )?"
+    r"(?:(?:just |immediately |due |directly )?(?P<bearing>(?:north|south|east|west|north-?east|north-?west|"
+    r"south-?east|south-?west) of)|near|outside|just outside|on the outskirts of|close to)) (?:the )?"
     r"(?P<town>(?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,2})"
+)
+# ", the Kinshasa business district", ", the Paris suburb", ", the Buenos Aires neighbourhood": a big city's name
+# (NAMED_CITY_POPULATION or a capital) before what the place is — a part of that city or a town beside it.
+_CITY_APPOSITION = re.compile(
+    rf",\s?(?:the|a|an) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){{0,2}}) {APPOSITION_FILLER}"
+    rf"(?:{TOWN_NOUN}|{PART_NOUN}|resort)\b(?!['’])"
 )
 NEAR_TOWN_POPULATION = 10_000  # the town an apposition places another near ("a suburb of Atlanta")
 BEARING_KM = 150.0  # "a city west of Buenos Aires" without a distance: within this of the town
@@ -213,7 +222,18 @@ class QualifierReader:
                 words = named
         areas: tuple[Candidate, ...] = ()
         radius, least = AREA_KM, 0.0
-        if not (admin1 or countries) and (near := _NEAR_APPOSITION_AFTER.match(text, end)):
+        if not (admin1 or countries) and words is not None and words.re is _APPOSITION_AFTER:
+            # ", the capital of Basilan", ", a village in Fingal": a province or county (admin-2) by its own name
+            run = [_POSSESSIVE.sub("", w) for w in words.group(1).split()]
+            for n in range(len(run), 0, -1):
+                own = [c for c in self.gazetteer.candidates(" ".join(run[:n])) if c.name_kind <= 1]
+                units = [c for c in own if c.fcode == "ADM2"]
+                if units and not any(
+                    c.fcode.startswith("PPL") and c.population >= NEAR_TOWN_POPULATION for c in own
+                ):  # "a suburb of Birmingham" is the town's (see below), not the West Midlands borough's
+                    areas = tuple(units)
+                    break
+        if not (admin1 or countries or areas) and (near := _NEAR_APPOSITION_AFTER.match(text, end)):
             towns = [
                 c
                 for c in self.gazetteer.candidates(_POSSESSIVE.sub("", near.group("town")))
@@ -230,6 +250,16 @@ class QualifierReader:
                     radius, least = max(AREA_KM, 1.25 * far + 20), max(0.0, 0.75 * far - 20)
                 elif near.group("bearing"):
                     radius = BEARING_KM
+        if not (admin1 or countries or areas) and (city := _CITY_APPOSITION.match(text, end)):
+            towns = [
+                c
+                for c in self.gazetteer.candidates(city.group(1))
+                if c.fcode.startswith("PPL")
+                and c.name_kind <= 1
+                and (c.fcode == "PPLC" or c.population >= NAMED_CITY_POPULATION)
+            ]
+            if towns:  # ", the Kinshasa business district": in or beside the biggest city of the name
+                areas, words = (max(towns, key=lambda c: c.population),), city
         return Qualifier(
             text[end : words.end() if words else end],
             frozenset(admin1),

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Generic, Protocol, TypeVar
@@ -919,6 +919,10 @@ class Resolver:
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
             return final
+        placed = {r.mention.start: r.place.id for r in final if r.place is not None and r.via == "name"}
+        for i, r in enumerate(final):
+            if not (i and _comma_pair(text, mentions[i - 1], r.mention)):  # "Mars, Pennsylvania, a borough …"
+                final[i] = self._outside_apposition(text, r, candidates[i], placed)
         listed = {i for run in runs for i in run}
         for i in range(len(final) - 1):
             if i not in listed and i + 1 not in listed and _comma_pair(text, mentions[i], mentions[i + 1]):
@@ -932,15 +936,19 @@ class Resolver:
         """ "Lyme, Connecticut" when the index knows no Lyme in Connecticut (only one in New Hampshire): the town is
         in the admin-1 unit or country the next mention names, not at a namesake outside it — placed there
         approximately (``via="nearby"``), the namesake kept as the first alternative. Only for "X, Y" alone (not
-        in a list: "Boston, Texas and Ohio") where Y is read by its name as a state, province or country."""
+        in a list: "Boston, Texas and Ohio") where Y is read by its name as a state, province or country. A unit of
+        another country is no more in Y than a town is: "Wexford, Pennsylvania" is no Irish county."""
         unit = qualifier.place
         if (
             resolution.via != "name"
             or resolution.place is None
             or resolution.mention.demonym_of
-            or not resolution.place.fcode.startswith("PPL")
-            or qualifier.via != "name"
             or unit is None
+            or not (
+                resolution.place.fcode.startswith("PPL")
+                or (resolution.place.fcode in ("ADM1", "ADM2") and resolution.place.country != unit.country)
+            )  # "the Indiana, Ill., border": two states
+            or qualifier.via != "name"
             or unit.fcode not in ("ADM1", "PCLI")
             or qualifier.mention.demonym_of
             or qualifier.score < OUTSIDE_QUALIFIER_SURE
@@ -959,6 +967,37 @@ class Resolver:
             return resolution
         alternatives = [(resolution.place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]
         return Resolution(resolution.mention, unit, NEARBY_SCORE, alternatives, via="nearby")
+
+    def _outside_apposition(
+        self, text: str, resolution: Resolution, options: tuple[Candidate, ...], placed: dict[int, int]
+    ) -> Resolution:
+        """ "Gombe, the Kinshasa business district" when the index knows no Gombe near Kinshasa (only Nigeria's):
+        the name is in or beside the one town or admin-2 unit its apposition names (see
+        :meth:`~geo.placestring.QualifierReader.after`), not at a namesake elsewhere — placed there approximately
+        (``via="nearby"``), the namesake kept as the first alternative. Only when the apposition's own name is read
+        as that town or unit too (*placed*: mention start → place id of the names read by name): "Hoover, a suburb
+        of Birmingham, Alabama" is not moved to England's Birmingham."""
+        if (
+            resolution.via != "name"
+            or resolution.place is None
+            or resolution.mention.demonym_of
+            or not text.startswith(",", resolution.mention.end)
+            or resolution.place.fcode in ("PCLI", "CONT")
+        ):
+            return resolution
+        qualifier = self.qualifiers.after(text, resolution.mention.end)
+        if len(qualifier.areas) != 1 or qualifier.admin1 or qualifier.countries:
+            return resolution
+        if any(qualifier.admits(c) for c in options):
+            return resolution
+        end = resolution.mention.end + len(qualifier.text)
+        if not any(
+            resolution.mention.end < start < end and place == qualifier.areas[0].id
+            for start, place in placed.items()
+        ):
+            return resolution
+        alternatives = [(resolution.place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]
+        return Resolution(resolution.mention, qualifier.areas[0], NEARBY_SCORE, alternatives, via="nearby")
 
     @staticmethod
     def _doubtful(resolution: Resolution, context: Context, bonus: float) -> bool:

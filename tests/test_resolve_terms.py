@@ -528,6 +528,12 @@ def test_a_town_the_index_lacks_in_the_named_state_is_placed_in_that_state(parse
     assert lyme.alternatives and lyme.alternatives[0][0].admin1 == "US.NH"
     off = places(with_gold_spans(without("qualifier"), text, ["Lyme", "Connecticut"]))
     assert off["Lyme"].admin1 == "US.NH"
+    # A unit of another country is no more in the state than a town is: "Wexford, Pennsylvania" is no Irish
+    # county; two states of one country side by side stay two states ("the Indiana, Ill., border").
+    doc = with_gold_spans(parser, "Wexford, Pennsylvania, opened a library.", ["Wexford", "Pennsylvania"])
+    assert [(r.place.admin1, r.via) for r in doc.resolutions] == [("US.PA", "nearby"), ("US.PA", "name")]
+    doc = with_gold_spans(parser, "Farms near the Indiana, Ill., border flooded.", ["Indiana", "Ill."])
+    assert [r.place.admin1 for r in doc.resolutions] == ["US.IN", "US.IL"]
 
 
 def test_a_list_is_no_qualifier_for_the_outside_rule(parser):
@@ -721,6 +727,49 @@ def test_an_apposition_that_places_a_town_near_another(parser, without):
         next(c for c in parser.gazetteer.candidates("Smyrna") if c.admin1 == "US.GA")
     )
     assert atlanta.name == "Atlanta"
+
+
+def test_an_apposition_names_a_city_a_province_or_a_bearing_just_off(parser, without):
+    reader = parser.resolver.qualifiers
+    # "just east of": a bearing with a word before it
+    assert [a.name for a in reader.after("Montreuil, the suburb just east of Paris, voted.", 9).areas] == [
+        "Paris"
+    ]
+    # a big city's name before what the place is: in or beside that city
+    assert [a.name for a in reader.after("Matonge, the Kinshasa nightlife district, woke.", 7).areas] == [
+        "Kinshasa"
+    ]
+    assert [a.name for a in reader.after("Almagro, the Buenos Aires neighbourhood, woke.", 7).areas] == [
+        "Buenos Aires"
+    ]
+    # a province (admin-2) by its own name after "the capital of"
+    sulu = reader.after("Jolo, the capital of Sulu, woke.", 4)
+    assert [a.fcode for a in sulu.areas] == ["ADM2"]
+    assert sulu.admits(next(c for c in parser.gazetteer.candidates("Jolo") if c.country == "PH"))
+    # … but "a suburb of Birmingham" is the town's, not the English borough's (also an admin-2 unit)
+    homewood = reader.after("Homewood, a suburb of Birmingham, Alabama, voted.", 8)
+    assert all(a.fcode.startswith("PPL") for a in homewood.areas)
+    text = "Homewood, a suburb of Birmingham, Alabama, voted on Tuesday."
+    assert (
+        places(with_gold_spans(parser, text, ["Homewood", "Birmingham", "Alabama"]))["Homewood"].admin1
+        == "US.AL"
+    )
+    # No reading of the name in or beside the city the apposition names, which the text reads as that city: the
+    # name is placed there approximately, its namesake (Almagro, Spain) kept as the first alternative.
+    text = "Almagro, the Buenos Aires neighbourhood, woke to a power cut on Monday."
+    doc = with_gold_spans(parser, text, ["Almagro", "Buenos Aires"])
+    almagro = next(r for r in doc.resolutions if r.mention.text == "Almagro")
+    assert (almagro.via, almagro.place.name, almagro.alternatives[0][0].country) == (
+        "nearby",
+        "Buenos Aires",
+        "ES",
+    )
+    doc = with_gold_spans(without("qualifier"), text, ["Almagro", "Buenos Aires"])
+    assert next(r for r in doc.resolutions if r.mention.text == "Almagro").place.country == "ES"
+    # The apposition after "Town, State, …" is the town's: the state stays the state.
+    text = "Butler, Pennsylvania, a city north of Pittsburgh, opened a library."
+    found = places(with_gold_spans(parser, text, ["Butler", "Pennsylvania", "Pittsburgh"]))
+    assert (found["Pennsylvania"].fcode, found["Butler"].admin1) == ("ADM1", "US.PA")
 
 
 def test_across_a_name_is_still_its_namesake_city(parser):
