@@ -325,6 +325,14 @@ _PLACE_PHRASE = re.compile(
     r"(?: (?:border|frontier|coast|river|estuary|delta))?,"
     # "the Treaty of Adrianople", "the Siege of Leningrad", "the Battle of Richmond": what history names by a place
     rf"|\b(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<p>{_NAME})"
+    # A town's other name: "the port was renamed Zhdanov", "Bakhmut, known as Artemivsk from 1924", "Tarnopol, then
+    # part of Austria-Hungary", "Tanjore (now Thanjavur)", "formerly Salisbury" (checked as history's names are)
+    rf"|\b(?:renamed|rechristened)(?: as)?(?: (?:it|(?:the|its) [a-z]+))? (?P<r>{_NAME})"
+    rf"|{_NOT_AN_ARTICLE}(?P<s>{_NAME}), (?:then |later |formerly |previously )?(?:known|called) as (?P<t>{_NAME})"
+    r"(?= (?:from|until|till|before|after|between|in|during|under)\b)"  # both names: s and t
+    rf"|{_NOT_AN_ARTICLE}(?P<u>{_NAME}), then (?:a )?(?:part of|in|under|ruled by|(?:the )?capital of) (?:the )?[A-Z]"
+    rf"|{_NOT_AN_ARTICLE}(?P<x>{_NAME}) \((?:now|today|formerly|modern|present-day|modern-day) (?P<w>{_NAME})\)"
+    rf"|\b(?:formerly|previously) (?:known as |called )?(?P<v>{_NAME})"
     rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
@@ -367,6 +375,8 @@ _ELIDED_NAME = re.compile(
 )
 _PLACE_PHRASE_CUE = re.compile(
     rf" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) |, {_BESIDE_THE} [A-Z]"
+    r"|renamed |rechristened | known as | called as |, then | \((?:now|today|formerly|modern|present-day|modern-day) "
+    r"|formerly |previously "
     rf"| (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b"
     rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
@@ -1788,6 +1798,9 @@ _STORM_BEFORE = re.compile(r"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm
 
 
 HISTORY_TOWN_POPULATION = 100_000  # a town this big by any of its names is what "the Treaty of X" names
+RENAMED_TOWN_POPULATION = (
+    10_000  # … and a town this big, what a renaming names ("Bakhmut, known as Artemivsk")
+)
 
 
 _BESIDE = re.compile(rf", {_BESIDE_THE} ({_NAME})")
@@ -1804,20 +1817,23 @@ def _lies_by_a_place(d: _Doc, key: str, end: int) -> bool:
     return bool(d.gaz.demonym(where) or d.gaz.candidates(where))
 
 
-def _named_by_history(d: _Doc, key: str, start: int, end: int) -> bool:
+def _named_by_history(
+    d: _Doc, key: str, start: int, end: int, least: int = HISTORY_TOWN_POPULATION, person: bool = False
+) -> bool:
     """Whether "the Treaty/Siege/Battle… of X" names a place: a strong name ("Leningrad", "Richmond") or a town of
-    ``HISTORY_TOWN_POPULATION`` people by any of its names ("Adrianople": Edirne; "Laibach": Ljubljana) — never
-    NER's person ("the Fall of Nixon"), a hamlet's alternate name ("Peace of Mind") nor a name or word common in
-    English (``_rare_name``: "the Battle of Ali and Frazier")."""
-    if any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char for e in d.ents):
+    *least* people by any of its names ("Adrianople": Edirne; "Laibach": Ljubljana) — never NER's person ("the
+    Fall of Nixon"), a hamlet's alternate name ("Peace of Mind") nor a name or word common in English
+    (``_rare_name``: "the Battle of Ali and Frazier"). A renaming says more than a battle: ``RENAMED_TOWN_POPULATION``
+    there ("Bakhmut, known as Artemivsk from 1924"), and NER's person too (*person*) when the other name is a
+    place's: "Luhansk, known as Voroshilovgrad from 1935" (named after a man), not "Peshkov, known as Gorky"."""
+    if not person and any(
+        e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char for e in d.ents
+    ):
         return False
     surface = d.text[start:end]
     return d.rec._claimable(key, surface) or (
         _rare_name(surface)  # not "Ali" (an alternate name of Ağrı)
-        and any(
-            c.fcode.startswith("PPL") and c.population >= HISTORY_TOWN_POPULATION
-            for c in d.gaz.candidates(key)
-        )
+        and any(c.fcode.startswith("PPL") and c.population >= least for c in d.gaz.candidates(key))
     )
 
 
@@ -1862,9 +1878,14 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    for match in sorted(matches, key=lambda m: m.start()):
-        # The alternative's name: a–h, n, p and q of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE.
-        group = match.lastgroup or ""
+    # The alternative's name: a–h, n, p–x of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two
+    # names in "s, known as t from …" and "x (now w)".
+    named = [
+        (match, group)
+        for match in sorted(matches, key=lambda m: m.start())
+        for group in {"t": "st", "w": "xw"}.get(match.lastgroup or "", match.lastgroup or "")
+    ]
+    for match, group in named:
         s, e = match.span(group)
         if group == "n" and not all(
             w.islower() or d.gaz.demonym(normalize_name(w)) or _names_a_unit(d.gaz, normalize_name(w))
@@ -1891,7 +1912,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
                 if (
-                    group in "abcdhklno"
+                    group in "abcdhklnorstuvwx"
                     or (group in "jm" and key not in word_list("organisations.txt"))
                     # "Berkeley's city council voted", "Reading council": no university or club filter undoes it
                     or (group in "ef" and _owner_is_a_town(d, key, ws))
@@ -1924,6 +1945,18 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and (group != "f" or _owner_is_a_town(d, key, ws))
                 # "the Treaty of Adrianople", not "the Fall of Nixon", "Peace of Mind"
                 and (group != "p" or _named_by_history(d, key, ws, we))
+                # "renamed Zhdanov", "Tarnopol, then part of Austria-Hungary", "Tanjore (now Thanjavur)"
+                and (
+                    group not in "rstuvwx"
+                    or _named_by_history(
+                        d,
+                        key,
+                        ws,
+                        we,
+                        RENAMED_TOWN_POPULATION,
+                        person=group in "tw" and taken.overlaps(*match.span({"t": "s", "w": "x"}[group])),
+                    )
+                )
                 # "Hof, on the Czech border": a town of its own name, beside a people's or a place's name
                 and (group != "q" or _lies_by_a_place(d, key, match.end("q")))
             ):
