@@ -1766,6 +1766,32 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+def dateline_again(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """The dateline's town named again in the story, however NER took it: "CARBONDALE, Illinois — Students
+    returned to Carbondale on Monday", "ARDMORE, Okla. (AP) — Ardmore schools will stay closed" — a whole word
+    spelt like it, capitalised but not in capitals (a line in capitals is a heading), outside NER's person and the
+    text's persons' names."""
+    line = next((m for m in found if m.source == "dateline"), None)
+    if line is None:
+        return found
+    taken = _Spans((m.start, m.end) for m in found)
+    added = []
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(line.text)}(?![\w'’-])", re.IGNORECASE)
+    for match in pattern.finditer(d.text, line.end):
+        s, e = match.span()
+        surface = match.group()
+        if (
+            not surface[0].isupper()
+            or surface.isupper()
+            or taken.overlaps(s, e)
+            or surface in d.person_words
+            or any(ent.label_ == "PERSON" and ent.start_char <= s and e <= ent.end_char for ent in d.ents)
+        ):
+            continue
+        added.append(d.rec.mention(d.text, s, e, "gazetteer", "GAZ", "dateline_again"))
+    return found + added if added else found
+
+
 def state_code(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A state or province code after a town it holds, as a name of its own: "Eugene, OR", "Bangor, ME,", "Truro,
     N.S.", "Nashville, Tenn." — the admin-1 unit the text names (the press writes it as a toponym; NER seldom tags a
@@ -3357,18 +3383,33 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         list_neighbour,
         common_word_town,
         state_code,
+        dateline_again,
     )
 )
 # Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
 _CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name", "common_word_town"})
 
 
+COLON_DATELINE_POPULATION = (
+    10_000  # "LAHORE: The …" names a town this big (not "ALERT:", "JEWELL:" a caption)
+)
+
+
 def dateline_place(d: _Doc) -> list[Mention]:
-    """The dateline's place ("WASHINGTON (AP) —", "KYIV, Ukraine —"), found by :func:`geo.text.find_dateline` and
-    passed in; NER's entities over it are not read."""
+    """The dateline's place ("WASHINGTON (AP) —", "KYIV, Ukraine —", "LAHORE: The …"), found by
+    :func:`geo.text.find_dateline` and passed in; NER's entities over it are not read."""
     if not d.dateline:
         return []
     start, end = d.dateline
+    key = normalize_name(d.text[start:end])
+    if d.text.startswith(":", end) and not (
+        english_zipf(key) < COMMON_WORD_ZIPF
+        and any(
+            c.fcode.startswith("PPL") and c.name_kind <= 1 and c.population >= COLON_DATELINE_POPULATION
+            for c in d.gaz.candidates(key)
+        )
+    ):
+        return []  # "UPDATE: …", "ALERT: …": a colon's dateline is a town's own name, and no English word
     return [Mention(start, end, d.text[start:end], "dateline", "DATELINE", rule="dateline")]
 
 

@@ -580,7 +580,8 @@ def strip_invisible(text: str) -> tuple[str, list[int] | None]:
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?] ))(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})"
     r"(?:,\s*(?P<parent>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?"
-    r"(?=\s*(?:\(|-{1,2}\s|[–—]\s?|,\s*\w+\.?\s+\d))",
+    r"(?=\s*(?:\(|-{1,2}\s|[–—]\s?|,\s*\w+\.?\s+\d)|:\s+[A-Z\"“‘'])",  # "LAHORE: The …" (the recogniser
+    # keeps a colon's dateline only when it names a town: not "UPDATE:", "WATCH:")
     re.MULTILINE,
 )
 _HEADLINE_CHARS = (

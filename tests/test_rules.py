@@ -280,6 +280,23 @@ def test_every_mention_records_the_rule_that_found_it(gaz, nlp):
     assert all(m.rule in RULES for m in mentions)
 
 
+def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
+    # NER silent on the body's "Kerrville" (no strong name in the tiny index): the dateline says it is the town.
+    text = "KERRVILLE, Texas (AP) — Kerrville schools closed.\n\nKERRVILLE PLAN HOLDS"
+    mentions = Recognizer(gaz).recognize(make_doc(nlp, text, {"Texas": "GPE"}), dateline=(0, 9), text=text)
+    assert [(m.text, m.rule) for m in mentions] == [
+        ("KERRVILLE", "dateline"),
+        ("Texas", "ner_place"),
+        ("Kerrville", "dateline_again"),  # not a line in capitals (a heading)
+    ]
+    off = Recognizer(gaz, disabled=frozenset({"dateline_again"}))
+    assert "Kerrville" not in [m.text for m in off.recognize(make_doc(nlp, text), dateline=(0, 9), text=text)]
+    # A colon's dateline is a town's own name of some size and no English word: "UPDATE:", "Still:" are none.
+    for line, want in (("KERRVILLE: Schools closed.", ["KERRVILLE"]), ("STILL: Schools closed.", [])):
+        got = Recognizer(gaz).recognize(make_doc(nlp, line), dateline=(0, line.index(":")), text=line)
+        assert [m.text for m in got if m.rule == "dateline"] == want
+
+
 def test_unknown_rule_names_are_refused_by_name(gaz):
     with pytest.raises(ValueError, match="no_such_rule"):
         Recognizer(gaz, disabled=frozenset({"credential", "no_such_rule"}))

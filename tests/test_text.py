@@ -45,6 +45,7 @@ def test_seed_title_and_dateline(seed_text):
         ("KYIV, Ukraine (AP) — Russian forces", "KYIV"),
         ("MOSCOW, March 20 (Reuters) - The Kremlin", "MOSCOW"),
         ("NEW YORK (CNN) — A storm", "NEW YORK"),
+        ("MUZAFFARABAD: The district administration", "MUZAFFARABAD"),  # the South Asian press's colon
     ],
 )
 def test_datelines(line, place):
