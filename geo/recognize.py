@@ -246,7 +246,7 @@ _TOWN_PEOPLE = (
     r"council|councillors|police|mayor|residents?|town centre|city centre|port officials|port authority|"
     r"harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|lifeboat|school board|"
     r"school district|fire brigade|fire department|firefighters|village trustees|village board|town board|selectmen|"
-    r"aldermen|city hall|town hall"
+    r"aldermen|city hall|town hall|(?<=(?:town|city) )officials"  # "Hashimoto city officials", not "Google officials"
 )
 _GOVERNED_TOWN = re.compile(rf"(?:['’]s)? (?:(?:town|city|county|borough) )?(?:{_TOWN_PEOPLE})\b")
 _MOVED_TO = re.compile(
@@ -333,6 +333,8 @@ _PLACE_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<u>{_NAME}), then (?:a )?(?:part of|in|under|ruled by|(?:the )?capital of) (?:the )?[A-Z]"
     rf"|{_NOT_AN_ARTICLE}(?P<x>{_NAME}) \((?:now|today|formerly|modern|present-day|modern-day) (?P<w>{_NAME})\)"
     rf"|\b(?:formerly|previously) (?:known as |called )?(?P<v>{_NAME})"
+    # "Matamata, home of the Hobbiton film set", "Tupelo, birthplace of Elvis": what a town is home to
+    rf"|{_NOT_AN_ARTICLE}(?P<y>{_NAME}), (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
     rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
     r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
     r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
@@ -375,6 +377,7 @@ _ELIDED_NAME = re.compile(
 )
 _PLACE_PHRASE_CUE = re.compile(
     rf" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) |, {_BESIDE_THE} [A-Z]"
+    r"|, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
     r"|renamed |rechristened | known as | called as |, then | \((?:now|today|formerly|modern|present-day|modern-day) "
     r"|formerly |previously "
     rf"| (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b"
@@ -1827,6 +1830,7 @@ HISTORY_TOWN_POPULATION = 100_000  # a town this big by any of its names is what
 RENAMED_TOWN_POPULATION = (
     10_000  # … and a town this big, what a renaming names ("Bakhmut, known as Artemivsk")
 )
+HOME_TOWN_POPULATION = 2_000  # a town this big by its own name is what "X, home of …" names
 
 
 _BESIDE = re.compile(rf", {_BESIDE_THE} ({_NAME})")
@@ -1923,7 +1927,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         words = _words(text, s, e)
         if (
             text[s:e] in d.person_words
-            or (group in "defghijklmo" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            or (group in "defghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             or (
                 group in "jm"
                 and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
@@ -1938,7 +1942,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
                 if (
-                    group in "abcdhklnorstuvwx"
+                    group in "abcdhklnorstuvwxy"
                     or (group in "jm" and key not in word_list("organisations.txt"))
                     # "Berkeley's city council voted", "Reading council": no university or club filter undoes it
                     or (group in "ef" and _owner_is_a_town(d, key, ws))
@@ -1971,6 +1975,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and (group != "f" or _owner_is_a_town(d, key, ws))
                 # "the Treaty of Adrianople", not "the Fall of Nixon", "Peace of Mind"
                 and (group != "p" or _named_by_history(d, key, ws, we))
+                # "Matamata, home of …": a town of its own name (not "Smith, home of the brave")
+                and (group != "y" or _own_town(d.gaz, key, HOME_TOWN_POPULATION))
                 # "renamed Zhdanov", "Tarnopol, then part of Austria-Hungary", "Tanjore (now Thanjavur)"
                 and (
                     group not in "rstuvwx"

@@ -676,6 +676,17 @@ def test_a_renaming_names_both_the_town_and_its_other_name(gaz, nlp):
     assert found(gaz, nlp, "The occupiers renamed the city Breslau.", {"Breslau": "NORP"}, disabled=off) == []
 
 
+def test_what_a_town_is_home_to_and_its_officials_say_it_is_a_town(gaz, nlp):
+    assert found(gaz, nlp, "Nanyuki, home of the new airstrip, wants more buses.") == [("Nanyuki", "place_phrase")]
+    assert texts(gaz, nlp, "Kerrville, birthplace of the festival, grew.") == ["Kerrville"]
+    assert found(gaz, nlp, "Nanyuki city officials ordered an evacuation.") == [("Nanyuki", "place_phrase")]
+    # a person's or firm's officials, a person at home: no town
+    assert found(gaz, nlp, "Smith, home of the brave, sang.") == []
+    assert found(gaz, nlp, "Google officials said no.") == []
+    off = frozenset({"place_phrase"})
+    assert found(gaz, nlp, "Nanyuki, home of the new airstrip, wants more buses.", disabled=off) == []
+
+
 def test_a_stop_word_with_a_places_noun_said_of_it_is_a_place(gaz, nlp):
     text = "Tourists were rescued at Side, the Turkish resort town, on Monday."
     assert ("Side", "place_phrase") in found(gaz, nlp, text)
