@@ -301,7 +301,7 @@ _NOT_AN_ARTICLE = (
     r"(?=[A-Z])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Every|Each|Some|No)\b)"
 )
 _BESIDE_THE = r"(?:on|near|by|beside|across) the"  # "Hof, on the Czech border": where a town lies
-_PLACE_PHRASE = re.compile(
+_OF_PHRASE = re.compile(
     rf"\b(?:[Tt]he|[Aa]) {_PLACE_NOUN} of (?P<a>{_NAME})"  # "the town of Orange"
     # "the Greek island of Kos", "the Mexican state of Tabasco", "the quake-hit hill town of Murree": the noun in
     # lower case, its describing words lower case or a demonym (checked in place_phrase), never "a state of Grace"
@@ -309,25 +309,15 @@ _PLACE_PHRASE = re.compile(
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|[Rr]esidents|"
     rf"people|[Mm]ayor|citizens|heart|centre|center|edge|coast|much|parts|most|rest) of (?P<b>{_NAME})"
     r"(?<!['’]s)(?![\w'’])"  # "north of Avignon", "residents of Ruidoso"; not "much of Sterling's form"
-    rf"|{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|opposite)\b"
-    r"(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))"  # "Orange lies north"
-    rf"|{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+ ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
-    r"(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|clerk|attorney|engineer|"
-    r"administrator|commissioner|police|hall|centre|center)\b)"  # "Gap, a town in the French Alps", "Young, a
-    # cherry-growing town", "Battle, the East Sussex town" (not "Smith, the town clerk")
-    rf"|{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:{_TOWN_PEOPLE})\b"
-    rf"|{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}"  # "Weymouth's harbour was packed", "Deal's restored pier"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
-    rf"(?P<g>{_NAME})(?=, [a-z])"  # "Outside Stellenbosch, fires destroyed vineyards"
-    # "Hof, on the Czech border,", "Sedan, on the Meuse,": an apposition that says where the town lies
-    rf"|{_NOT_AN_ARTICLE}(?P<q>{_NAME}), {_BESIDE_THE} {_NAME}"
-    r"(?: (?:border|frontier|coast|river|estuary|delta))?,"
     # "the Treaty of Adrianople", "the Siege of Leningrad", "the Battle of Richmond": what history names by a place
     rf"|\b(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<p>{_NAME})"
-    # A town's other name: "the port was renamed Zhdanov", "Bakhmut, known as Artemivsk from 1924", "Tarnopol, then
-    # part of Austria-Hungary", "Tanjore (now Thanjavur)", "formerly Salisbury" (checked as history's names are)
-    rf"|\b(?:renamed|rechristened)(?: as)?(?: (?:it|(?:the|its) [a-z]+))? (?P<r>{_NAME})"
+)
+_OF_CUE = re.compile(r" of [A-Z]")
+# A town's other name and what a town is home to, with a cue of their own: "the port was renamed Zhdanov", "Bakhmut,
+# known as Artemivsk from 1924", "Tarnopol, then part of Austria-Hungary", "Tanjore (now Thanjavur)", "formerly
+# Salisbury" (checked as history's names are); "Matamata, home of the Hobbiton film set".
+_OTHER_NAME = re.compile(
+    rf"\b(?:renamed|rechristened)(?: as)?(?: (?:it|(?:the|its) [a-z]+))? (?P<r>{_NAME})"
     rf"|{_NOT_AN_ARTICLE}(?P<s>{_NAME}), (?:then |later |formerly |previously )?(?:known|called) as (?P<t>{_NAME})"
     r"(?= (?:from|until|till|before|after|between|in|during|under)\b)"  # both names: s and t
     rf"|{_NOT_AN_ARTICLE}(?P<u>{_NAME}), then (?:a )?(?:part of|in|under|ruled by|(?:the )?capital of) (?:the )?[A-Z]"
@@ -335,13 +325,58 @@ _PLACE_PHRASE = re.compile(
     rf"|\b(?:formerly|previously) (?:known as |called )?(?P<v>{_NAME})"
     # "Matamata, home of the Hobbiton film set", "Tupelo, birthplace of Elvis": what a town is home to
     rf"|{_NOT_AN_ARTICLE}(?P<y>{_NAME}), (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
-    rf"|{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|gateway|community|"
-    r"municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|employee|"
-    r"clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)"  # "Moab is a gateway to Arches"
 )
+_OTHER_NAME_CUE = re.compile(
+    r"renamed |rechristened | known as | called as |, then | \((?:now|today|formerly|modern|present-day|modern-day) "
+    r"|formerly |previously |, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
+)
+# The other phrases, each with its own cue (a search then tries one alternative, not all of them).
+_PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(pattern), re.compile(cue))
+    for pattern, cue in (
+        (  # "Orange lies north of Avignon"
+            rf"{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
+            r"(?:north|south|east|west|northeast|northwest|southeast|southwest|near|on|along|in|across|beside|"
+            r"opposite)\b(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))",
+            r" (?:lies|is located|is situated|sits) ",
+        ),
+        (  # "Gap, a town in the French Alps", "Young, a cherry-growing town", "Battle, the East Sussex town" (not
+            # "Smith, the town clerk")
+            rf"{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+ ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
+            r"(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|clerk|attorney|engineer|"
+            r"administrator|commissioner|police|hall|centre|center)\b)",
+            r", (?:a|the) ",
+        ),
+        (  # "Reading council voted", "residents packed Duncan city hall"
+            rf"{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:{_TOWN_PEOPLE})\b",
+            rf" (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b",
+        ),
+        (  # "Weymouth's harbour was packed", "Deal's restored pier"
+            rf"{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}",
+            rf"['’]s {_TOWN_THING}",
+        ),
+        (  # "Outside Stellenbosch, fires destroyed vineyards"
+            r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
+            rf"(?P<g>{_NAME})(?=, [a-z])",
+            r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North|South|East|West) ",  # the cue inside the match
+        ),
+        (  # "Hof, on the Czech border,", "Sedan, on the Meuse,": an apposition that says where the town lies
+            rf"{_NOT_AN_ARTICLE}(?P<q>{_NAME}), {_BESIDE_THE} {_NAME}(?: (?:border|frontier|coast|river|estuary|delta))?,",
+            rf", {_BESIDE_THE} [A-Z]",
+        ),
+        (  # "Moab is a gateway to Arches"
+            rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
+            r"gateway|community|municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|"
+            r"worker|member|employee|clerk|attorney|engineer|administrator|commissioner|police|editor|hall)\b)",
+            r" is an? ",
+        ),
+    )
+)
+
+
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 # What is said of a town after its name, with cues of their own (so common words such as "area" do not run all of
-# _PLACE_PHRASE): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
+# _PLACE_PHRASES): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
 # Municipality has declared", "its Martorell factory", "their Vevey office", "Murree, north of Islamabad".
 _SAID_PHRASE = re.compile(
     rf"{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|bred|raised\b|(?:based|headquartered) (?:(?:[a-z-]+ ){{0,3}}"
@@ -362,7 +397,7 @@ _SAID_CUE = re.compile(  # every alternative opens with "-" or " ": the scan ski
     r"governorate|Municipality|Municipal|Shire Council)\b| (?:its|their|(?:company|firm|group|bank|carmaker|"
     r"plant)['’]s) [A-Z]"
 )
-# "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASE.
+# "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASES.
 _NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])")
 _NEAR_CUE = re.compile(r" (?:near|outside|nearby) [A-Z]")
 # A route: "from Plymouth to Santander" (one end a place the text names).
@@ -374,14 +409,6 @@ _ELIDED_NAME = re.compile(
     r"\b(?:[A-Z][\w-]* )*(?:[A-Z]\w*-)?(?:[A-Z]?[a-z]{0,4})['’][A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?"
     r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
     r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
-)
-_PLACE_PHRASE_CUE = re.compile(
-    rf" of [A-Z]| (?:lies|is located|is situated|sits) |, (?:a|the) |, {_BESIDE_THE} [A-Z]"
-    r"|, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
-    r"|renamed |rechristened | known as | called as |, then | \((?:now|today|formerly|modern|present-day|modern-day) "
-    r"|formerly |previously "
-    rf"| (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b"
-    rf"|['’]s {_TOWN_THING}|(?:^|[.!?]\s|\n)(?:Outside|Near|Around|North|South|East|West) | is an? "
 )
 _ELIDED_CUE = re.compile(
     r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
@@ -1904,12 +1931,14 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     # ("the Mexican state of Tabasco" is no sauce, "the town of Nokia" no phone maker).
     said: set[tuple[int, int]] = set()
     matches = [
-        *_cued(_PLACE_PHRASE, _PLACE_PHRASE_CUE, text, 80, 80),
+        *_cued(_OF_PHRASE, _OF_CUE, text, 80, 80),
+        *(match for pattern, cue in _PLACE_PHRASES for match in _cued(pattern, cue, text, 80, 80)),
+        *_cued(_OTHER_NAME, _OTHER_NAME_CUE, text, 80, 80),
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    # The alternative's name: a–h, n, p–x of _PLACE_PHRASE, i of _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two
-    # names in "s, known as t from …" and "x (now w)".
+    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
+    # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
         for match in sorted(matches, key=lambda m: m.start())

@@ -1276,17 +1276,23 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         _ELIDED_NAME,
         _LIST,
         _LIST_CUE,
-        _PLACE_PHRASE,
-        _PLACE_PHRASE_CUE,
+        _OF_CUE,
+        _OF_PHRASE,
+        _OTHER_NAME,
+        _OTHER_NAME_CUE,
+        _PLACE_PHRASES,
         _cued,
     )
 
     text = (
         "The Tour will finish in Gap, a town in the Alps. Orange lies north of Avignon, and residents of "
         "Ruidoso met Reading council. Storms hit Harrogate, Ripon and Thirsk, then Wick or Thurso. The quake hit "
-        "L'Aquila; police in 's-Hertogenbosch and Stratford-upon-Avon said so. Ms O'Leary agreed."
+        "L'Aquila; police in 's-Hertogenbosch and Stratford-upon-Avon said so. Ms O'Leary agreed. Deal's pier "
+        "and Hof, on the Czech border, are old. Moab is a gateway. Outside Hope, fires burned. Tanjore (now "
+        "Thanjavur) and Bakhmut, known as Artemivsk from 1924, were renamed Kyiv; Matamata, home of hobbits."
     )
-    for pattern, cue in ((_PLACE_PHRASE, _PLACE_PHRASE_CUE), (_ELIDED_NAME, _ELIDED_CUE), (_LIST, _LIST_CUE)):
+    pairs = ((_OF_PHRASE, _OF_CUE), *_PLACE_PHRASES, (_OTHER_NAME, _OTHER_NAME_CUE))
+    for pattern, cue in (*pairs, (_ELIDED_NAME, _ELIDED_CUE), (_LIST, _LIST_CUE)):
         full = [m.span() for m in pattern.finditer(text)]
         assert full and [m.span() for m in _cued(pattern, cue, text, 240, 80)] == full
 
