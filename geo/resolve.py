@@ -407,7 +407,10 @@ _PLURAL_UNITS = re.compile(
 )  # after the last member of a list: "Fulton and Cobb counties", "North West and Limpopo provinces"
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
-_IN_TOWN = re.compile(r"\s+in\s+(?:downtown\s+)?")
+_IN_TOWN = re.compile(
+    r"(?:(?: [A-Z][\w'’-]+){0,3} (?:College|School|University|Academy|Institute|Seminary|Hospital|Infirmary|Clinic|"
+    r"Medical Cent(?:er|re)|Stadium|Arena|Airport|Cathedral|Museum|Prison))?\s+in\s+(?:downtown\s+)?"
+)  # "Eden Park in Auckland", and a name that opens an institution's: "Trinity| College in Dublin"
 HOST_FAR_KM = (
     300.0  # "Eden Park in Auckland": a reading this far from the town the text puts it in is another place
 )
@@ -415,8 +418,9 @@ HOST_FAR_KM = (
 
 def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
     """Indices of the names the text puts "in" a town whose reading lies more than ``HOST_FAR_KM`` from it: "Eden
-    Park in Auckland" is the ground in Auckland, not Eden Park, Victoria — such a name is placed in its town (see
-    ``_place_unknown``). Only towns and local places (not countries or admin-1 units: "Georgia in the Caucasus")."""
+    Park in Auckland" is the ground in Auckland, not Eden Park, Victoria; "Trinity College in Dublin" is no college
+    of Trinity, Florida — such a name is placed in its town (see ``_place_unknown``). Only towns and local places
+    (not countries or admin-1 units: "Georgia in the Caucasus", "Texas Southern University in Houston")."""
     out = set()
     for i in range(len(resolutions) - 1):
         r, host = resolutions[i], resolutions[i + 1]

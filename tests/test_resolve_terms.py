@@ -188,6 +188,12 @@ def test_a_name_the_text_puts_in_a_town_far_from_its_reading_is_placed_in_that_t
     doc = with_gold_spans(parser, text, ["Eden Park", "Auckland"])
     ground = doc.resolutions[0]
     assert (ground.place.country, ground.via) == ("NZ", "nearby")
+    # A name that opens an institution's name "in" a town: "Trinity College in Dublin" is no college of Trinity,
+    # Florida; a state's name in one stays the state ("Texas Southern University in Houston").
+    doc = with_gold_spans(parser, "She studied at Trinity College in Dublin.", ["Trinity", "Dublin"])
+    assert [(r.place.country, r.via) for r in doc.resolutions] == [("IE", "nearby"), ("IE", "name")]
+    doc = with_gold_spans(parser, "Texas Southern University in Houston raised fees.", ["Texas", "Houston"])
+    assert doc.resolutions[0].place.fcode == "ADM1"
     # A town the text puts in its own state stays that town; a country or state "in" a place is what it says.
     text = "Flooding hit Springfield in Massachusetts."
     assert (

@@ -677,7 +677,9 @@ def test_a_renaming_names_both_the_town_and_its_other_name(gaz, nlp):
 
 
 def test_what_a_town_is_home_to_and_its_officials_say_it_is_a_town(gaz, nlp):
-    assert found(gaz, nlp, "Nanyuki, home of the new airstrip, wants more buses.") == [("Nanyuki", "place_phrase")]
+    assert found(gaz, nlp, "Nanyuki, home of the new airstrip, wants more buses.") == [
+        ("Nanyuki", "place_phrase")
+    ]
     assert texts(gaz, nlp, "Kerrville, birthplace of the festival, grew.") == ["Kerrville"]
     assert found(gaz, nlp, "Nanyuki city officials ordered an evacuation.") == [("Nanyuki", "place_phrase")]
     # a person's or firm's officials, a person at home: no town
