@@ -697,7 +697,9 @@ class Recognizer:
                 return shire
             key = normalize_name(text[first[0] : last[1]])
             if self._any_place(key) and any(
-                c.population >= INSTITUTION_TOWN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI")
+                c.population >= INSTITUTION_TOWN_POPULATION
+                # a unit by its own name: "Rice" is only an alternate name of Rice County ("Rice University")
+                or (c.fcode in ("ADM1", "ADM2", "PCLI") and c.name_kind <= 1)
                 for c in self.gazetteer.candidates(key)
             ):
                 return first[0], last[1]

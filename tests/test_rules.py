@@ -174,6 +174,7 @@ PLACES = [
     ("Hawke's Bay", "ADM1", "NZ", "NZ.F2", 166_368, []),
     ("Wajima", "PPL", "JP", "JP.15", 24_608, []),
     ("New South Wales", "ADM1", "AU", "AU.02", 8_166_000, []),
+    ("Rice County", "ADM2", "US", "US.MN", 66_972, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -278,6 +279,14 @@ def test_every_mention_records_the_rule_that_found_it(gaz, nlp):
         ("Tulsa", "gazetteer_name"),
     ]
     assert all(m.rule in RULES for m in mentions)
+
+
+def test_an_institution_is_named_after_a_unit_only_by_the_units_own_name(gaz, nlp):
+    # "Rice University": Rice is only an alternate name of Rice County, and no town of the name is big enough.
+    assert found(gaz, nlp, "Rice University will expand its campus.", {"Rice University": "ORG"}) == []
+    assert texts(gaz, nlp, "The King County Sheriff said so.", {"The King County Sheriff": "ORG"}) == [
+        "King County"
+    ]
 
 
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
