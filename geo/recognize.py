@@ -398,7 +398,7 @@ _SAID_CUE = re.compile(  # every alternative opens with "-" or " ": the scan ski
     r"plant)['’]s) [A-Z]"
 )
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASES.
-_NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})(?![ -][A-Z]|['’])")
+_NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})\b(?![ -][A-Z]|['’])")
 _NEAR_CUE = re.compile(r" (?:near|outside|nearby) [A-Z]")
 # A route: "from Plymouth to Santander" (one end a place the text names).
 _ROUTE = re.compile(rf"\b[Ff]rom (?P<j>{_NAME}) to (?P<k>{_NAME})(?![ -][A-Z]|['’]s)")
@@ -696,6 +696,8 @@ class Recognizer:
             ):
                 return shire
             key = normalize_name(text[first[0] : last[1]])
+            if text[first[1] : last[1]] in ("'s", "’s"):
+                continue  # "King's College", "Queen's University": a person's, not Kings County or Queens
             if self._any_place(key) and any(
                 c.population >= INSTITUTION_TOWN_POPULATION
                 # a unit by its own name: "Rice" is only an alternate name of Rice County ("Rice University")
@@ -1968,6 +1970,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         # "Avignon Cathedral" → Avignon; but "Michael Racey, a city spokesman" is no place by half its name.
         for j in range(len(words), 0 if group in "abcgin" else len(words) - 1, -1):
             ws, we = words[0][0], words[j - 1][1]
+            if j < len(words) and text.startswith(("'", "’"), we):
+                continue  # "outside King's College": no "King" before a possessive
             key = normalize_name(text[ws:we])
             if taken.overlaps(ws, we):
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or

@@ -175,6 +175,8 @@ PLACES = [
     ("Wajima", "PPL", "JP", "JP.15", 24_608, []),
     ("New South Wales", "ADM1", "AU", "AU.02", 8_166_000, []),
     ("Rice County", "ADM2", "US", "US.MN", 66_972, []),
+    ("Queens", "ADM2", "US", "US.NY", 2_230_722, []),
+    ("King", "PPL", "US", "US.NC", 7_000, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -287,6 +289,13 @@ def test_an_institution_is_named_after_a_unit_only_by_the_units_own_name(gaz, nl
     assert texts(gaz, nlp, "The King County Sheriff said so.", {"The King County Sheriff": "ORG"}) == [
         "King County"
     ]
+
+
+def test_a_possessive_naming_an_institution_is_a_persons_not_a_place(gaz, nlp):
+    # "Queen's University" is no college of Queens, New York; "outside King's College" no town of King.
+    assert found(gaz, nlp, "He studied at Queen's University.", {"Queen's University": "ORG"}) == []
+    assert found(gaz, nlp, "Police waited outside King's College.", {"King's College": "ORG"}) == []
+    assert texts(gaz, nlp, "Police waited outside King on Monday.") == ["King"]
 
 
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
