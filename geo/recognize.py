@@ -2114,6 +2114,9 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     rf"{_COMPASS} of|"
     r"was (?:hit|struck|battered|shaken|lashed|cut off) by)\b|"
     rf"{_WEATHER_RECORD}|"
+    # "Bridgwater has opened a new bus station", "Hexham will get a new high street": what only a town gets
+    r" (?:has|have|will|is to|is set to|is getting|gets|got) (?:opened|open|get|got|unveiled|unveil|lost|lose|built|"
+    rf"build)? ?(?:a|an|its) (?:first |second |new |long-awaited )?(?:{_TOWN_BUILT})\b|"
     # "Whyalla wants a new hospital, its mayor told…": what only a town has, its own later in the sentence
     rf"[^.!?\n]{{0,60}}?,? its {_DESCRIBING}(?:mayor|council|town hall|main street|high street|harbou?r|seafront|"
     r"waterfront|townspeople)\b)"

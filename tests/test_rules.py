@@ -298,6 +298,16 @@ def test_a_possessive_naming_an_institution_is_a_persons_not_a_place(gaz, nlp):
     assert texts(gaz, nlp, "Police waited outside King on Monday.") == ["King"]
 
 
+def test_a_town_opening_a_sentence_that_gets_what_only_a_town_gets(gaz, nlp):
+    assert found(gaz, nlp, "Morwell has opened a new bus station.") == [("Morwell", "common_word_town")]
+    assert found(gaz, nlp, "Wodonga will get a new railway station.") == [("Wodonga", "common_word_town")]
+    assert found(gaz, nlp, "Morwell has opened a new account.") == []  # what anyone opens
+    assert (
+        found(gaz, nlp, "Morwell has opened a new bus station.", disabled=frozenset({"common_word_town"}))
+        == []
+    )
+
+
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
     # NER silent on the body's "Kerrville" (no strong name in the tiny index): the dateline says it is the town.
     text = "KERRVILLE, Texas (AP) — Kerrville schools closed.\n\nKERRVILLE PLAN HOLDS"
