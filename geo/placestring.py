@@ -90,7 +90,8 @@ DEMONYM_TRUST = 0.5  # share of the qualifier's points for a people's name in an
 # What an apposition calls a part of a city: ", the Buenos Aires neighbourhood", ", a district of Kinshasa".
 PART_NOUN = r"(?:suburb|exurb|neighbourhood|neighborhood|district|quarter|borough|enclave)"
 _NEAR_APPOSITION_AFTER = re.compile(
-    rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?(?:{PART_NOUN} (?:of|in)|(?:{TOWN_NOUN}|{PART_NOUN}) "
+    # "a suburb of Atlanta", not "the London borough of Croydon" (a place's name of its own after the noun)
+    rf",\s?(?:the|a|an) (?:(?:[a-z][\w-]* ){{0,3}}?{PART_NOUN} (?:of|in)|(?:[\w-]+ ){{0,3}}?(?:{TOWN_NOUN}|{PART_NOUN}) "
     r"(?:(?:about |some |roughly |just )?(?P<far>\d[\d,.]*) ?(?P<unit>km|kilometres|kilometers|miles) )?"
     r"(?:(?:just |immediately |due |directly )?(?P<bearing>(?:north|south|east|west|north-?east|north-?west|"
     r"south-?east|south-?west) of)|near|outside|just outside|on the outskirts of|close to)) (?:the )?"
@@ -101,6 +102,8 @@ _NEAR_APPOSITION_AFTER = re.compile(
 _CITY_APPOSITION = re.compile(
     rf",\s?(?:the|a|an) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){{0,2}}) {APPOSITION_FILLER}"
     rf"(?:{TOWN_NOUN}|{PART_NOUN}|resort)\b(?!['’])"
+    # the apposition ends there: not "the Houston district attorney", "the Paris suburb of Montreuil"
+    r"(?=\s*[,.;:)]|\s+(?:where|which|that|known|famous|popular|best|home|with|in|near|on|just|about|some|and|or)\b)"
 )
 NEAR_TOWN_POPULATION = 10_000  # the town an apposition places another near ("a suburb of Atlanta")
 BEARING_KM = 150.0  # "a city west of Buenos Aires" without a distance: within this of the town

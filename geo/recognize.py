@@ -312,7 +312,7 @@ _OF_PHRASE = re.compile(
     # "the Treaty of Adrianople", "the Siege of Leningrad", "the Battle of Richmond": what history names by a place
     rf"|\b(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<p>{_NAME})"
 )
-_OF_CUE = re.compile(r" of [A-Z]")
+_OF_CUE = re.compile(rf" of {_CAPITAL}")
 # A town's other name and what a town is home to, with a cue of their own: "the port was renamed Zhdanov", "Bakhmut,
 # known as Artemivsk from 1924", "Tarnopol, then part of Austria-Hungary", "Tanjore (now Thanjavur)", "formerly
 # Salisbury" (checked as history's names are); "Matamata, home of the Hobbiton film set".
@@ -326,6 +326,10 @@ _OTHER_NAME = re.compile(
     # "Matamata, home of the Hobbiton film set", "Tupelo, birthplace of Elvis": what a town is home to
     rf"|{_NOT_AN_ARTICLE}(?P<y>{_NAME}), (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
 )
+_HOME_OF_A_SIDE = re.compile(
+    r"(?:the )?(?:[A-Z][\w'’-]* ){0,3}(?:football|soccer|rugby|cricket|baseball|hockey|basketball|FC|AFC|United|"
+    r"Rovers|Wanderers|Athletic|Albion|club|team|side|fans|supporters)\b"
+)  # after "home of": a side's or a sport's ground, not a town
 _OTHER_NAME_CUE = re.compile(
     r"renamed |rechristened | known as | called as |, then | \((?:now|today|formerly|modern|present-day|modern-day) "
     r"|formerly |previously |, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
@@ -362,7 +366,7 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (  # "Hof, on the Czech border,", "Sedan, on the Meuse,": an apposition that says where the town lies
             rf"{_NOT_AN_ARTICLE}(?P<q>{_NAME}), {_BESIDE_THE} {_NAME}(?: (?:border|frontier|coast|river|estuary|delta))?,",
-            rf", {_BESIDE_THE} [A-Z]",
+            rf", {_BESIDE_THE} {_CAPITAL}",
         ),
         (  # "Moab is a gateway to Arches"
             rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
@@ -395,14 +399,14 @@ _SAID_CUE = re.compile(  # every alternative opens with "-" or " ": the scan ski
     rf" {_COMPASS} of (?:the )?[A-Z]"
     r"|-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
     r"governorate|Municipality|Municipal|Shire Council)\b| (?:its|their|(?:company|firm|group|bank|carmaker|"
-    r"plant)['’]s) [A-Z]"
+    rf"plant)['’]s) {_CAPITAL}"
 )
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASES.
 _NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})\b(?![ -][A-Z]|['’])")
-_NEAR_CUE = re.compile(r" (?:near|outside|nearby) [A-Z]")
+_NEAR_CUE = re.compile(rf" (?:near|outside|nearby) {_CAPITAL}")
 # A route: "from Plymouth to Santander" (one end a place the text names).
 _ROUTE = re.compile(rf"\b[Ff]rom (?P<j>{_NAME}) to (?P<k>{_NAME})(?![ -][A-Z]|['’]s)")
-_ROUTE_CUE = re.compile(r" to [A-Z]")
+_ROUTE_CUE = re.compile(rf" to {_CAPITAL}")
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo", "Villeneuve-d'Ascq": names with an elided article or
 # preposition.
 _ELIDED_NAME = re.compile(
@@ -1800,6 +1804,16 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+# After the dateline town's name again: a speaker's verb (a firm's or a person's), or a firm's or a paper's word
+# ("Lincoln Financial", "the Ardmore Herald"; "the Harwinton Senior Center", "Byesville Volunteer Fire Department"
+# name the town, as both dev corpora mark it).
+_NOT_THE_TOWN_AFTER = re.compile(
+    r"\s+(?:said|says|told|tells|announced|reported|added|argued|wrote)\b"
+    r"| (?:Financial|Bank|Bancorp|Corp|Corporation|Inc|Group|Holdings|Motors|Insurance|Capital|Partners|Airlines|"
+    r"Electric|Energy|Foods|Industries|Post|Times|Herald|Journal|Gazette|Tribune|Star|Daily|News|Record)\b"
+)
+
+
 def dateline_again(d: _Doc, found: list[Mention]) -> list[Mention]:
     """The dateline's town named again in the story, however NER took it: "CARBONDALE, Illinois — Students
     returned to Carbondale on Monday", "ARDMORE, Okla. (AP) — Ardmore schools will stay closed" — a whole word
@@ -1819,6 +1833,7 @@ def dateline_again(d: _Doc, found: list[Mention]) -> list[Mention]:
             or surface.isupper()
             or taken.overlaps(s, e)
             or surface in d.person_words
+            or _NOT_THE_TOWN_AFTER.match(d.text, e)  # "Lincoln said it would cut jobs", "Lincoln Financial"
             or any(ent.label_ == "PERSON" and ent.start_char <= s and e <= ent.end_char for ent in d.ents)
         ):
             continue
@@ -1861,7 +1876,7 @@ HISTORY_TOWN_POPULATION = 100_000  # a town this big by any of its names is what
 RENAMED_TOWN_POPULATION = (
     10_000  # … and a town this big, what a renaming names ("Bakhmut, known as Artemivsk")
 )
-HOME_TOWN_POPULATION = 2_000  # a town this big by its own name is what "X, home of …" names
+HOME_TOWN_POPULATION = 5_000  # a town this big by its own name is what "X, home of …" names
 
 
 _BESIDE = re.compile(rf", {_BESIDE_THE} ({_NAME})")
@@ -1892,9 +1907,19 @@ def _named_by_history(
     ):
         return False
     surface = d.text[start:end]
-    return d.rec._claimable(key, surface) or (
+    # a big city's former name common in English is no place here ("renamed Julia": Plovdiv by its Latin name)
+    return (d.rec._claimable(key, surface) and (key in d.gaz.strong_keys or _rare_name(surface))) or (
         _rare_name(surface)  # not "Ali" (an alternate name of Ağrı)
         and any(c.fcode.startswith("PPL") and c.population >= least for c in d.gaz.candidates(key))
+    )
+
+
+def _partner_renamed(d: _Doc, match: re.Match[str], group: str) -> bool:
+    """Whether the other name of a renaming (*group* of *match*) names a town (NER's person allowed: the first
+    name is being judged by it)."""
+    start, end = match.span(group)
+    return _named_by_history(
+        d, normalize_name(d.text[start:end]), start, end, RENAMED_TOWN_POPULATION, person=True
     )
 
 
@@ -1977,7 +2002,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
                 if (
-                    group in "abcdhklnorstuvwxy"
+                    group in "abcdhklnortuvwy"
+                    or (group in "sx" and _partner_renamed(d, match, {"s": "t", "x": "w"}[group]))
                     or (group in "jm" and key not in word_list("organisations.txt"))
                     # "Berkeley's city council voted", "Reading council": no university or club filter undoes it
                     or (group in "ef" and _owner_is_a_town(d, key, ws))
@@ -2011,7 +2037,15 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # "the Treaty of Adrianople", not "the Fall of Nixon", "Peace of Mind"
                 and (group != "p" or _named_by_history(d, key, ws, we))
                 # "Matamata, home of …": a town of its own name (not "Smith, home of the brave")
-                and (group != "y" or _own_town(d.gaz, key, HOME_TOWN_POPULATION))
+                and (
+                    group != "y"
+                    or (
+                        _own_town(d.gaz, key, HOME_TOWN_POPULATION)
+                        # a ground's home: "Stamford Bridge, home of Chelsea", "Hampden, home of Scottish football"
+                        and not _VENUE_WORD_ENDS.search(text, ws, we)
+                        and not _HOME_OF_A_SIDE.match(text, match.end())
+                    )
+                )
                 # "renamed Zhdanov", "Tarnopol, then part of Austria-Hungary", "Tanjore (now Thanjavur)"
                 and (
                     group not in "rstuvwx"
@@ -2023,6 +2057,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                         RENAMED_TOWN_POPULATION,
                         person=group in "tw" and taken.overlaps(*match.span({"t": "s", "w": "x"}[group])),
                     )
+                    # "X, known as Y from …", "X (now Y)": X only when Y is a town's name too ("Madison, known as
+                    # Julia until 2001" is a singer)
+                    and (group not in "sx" or _partner_renamed(d, match, {"s": "t", "x": "w"}[group]))
                 )
                 # "Hof, on the Czech border": a town of its own name, beside a people's or a place's name
                 and (group != "q" or _lies_by_a_place(d, key, match.end("q")))
@@ -3435,7 +3472,10 @@ _CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name"
 
 
 COLON_DATELINE_POPULATION = (
-    10_000  # "LAHORE: The …" names a town this big (not "ALERT:", "JEWELL:" a caption)
+    10_000  # "HARIPUR: The …" names a town this big (not "ALERT:", "JEWELL:" a caption) …
+)
+COLON_CITY_POPULATION = (
+    100_000  # … and a city this big, however common its name in English ("LAHORE:", "MUMBAI:")
 )
 
 
@@ -3446,12 +3486,10 @@ def dateline_place(d: _Doc) -> list[Mention]:
         return []
     start, end = d.dateline
     key = normalize_name(d.text[start:end])
+    towns = [c.population for c in d.gaz.candidates(key) if c.fcode.startswith("PPL") and c.name_kind <= 1]
     if d.text.startswith(":", end) and not (
-        english_zipf(key) < COMMON_WORD_ZIPF
-        and any(
-            c.fcode.startswith("PPL") and c.name_kind <= 1 and c.population >= COLON_DATELINE_POPULATION
-            for c in d.gaz.candidates(key)
-        )
+        max(towns, default=0) >= COLON_CITY_POPULATION  # "LAHORE:", "MUMBAI:", "NEW DELHI:" however common
+        or (english_zipf(key) < COMMON_WORD_ZIPF and max(towns, default=0) >= COLON_DATELINE_POPULATION)
     ):
         return []  # "UPDATE: …", "ALERT: …": a colon's dateline is a town's own name, and no English word
     return [Mention(start, end, d.text[start:end], "dateline", "DATELINE", rule="dateline")]

@@ -442,6 +442,10 @@ def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
     return out
 
 
+APPOSITION_FIRM_POPULATION = 1_000_000  # a reading this big stays, whatever an apposition seems to say
+_COMPARISON = re.compile(
+    r"\b(?:[Ll]ike|[Uu]nlike|[Aa]s with|[Aa]s in|[Cc]ompared (?:with|to)|[Jj]ust as)\s+$"
+)
 _APPOSITION_GAP = re.compile(APPOSITION)  # "León, the biggest city in Guanajuato": Guanajuato contains León
 
 
@@ -924,10 +928,11 @@ class Resolver:
         if "qualifier" in self.config.off:
             return final
         placed = {r.mention.start: r.place.id for r in final if r.place is not None and r.via == "name"}
-        for i, r in enumerate(final):
-            if not (i and _comma_pair(text, mentions[i - 1], r.mention)):  # "Mars, Pennsylvania, a borough …"
-                final[i] = self._outside_apposition(text, r, candidates[i], placed)
         listed = {i for run in runs for i in run}
+        for i, r in enumerate(final):
+            # not after "Town, State," ("Mars, Pennsylvania, a borough …"), in a list, or after "Like"
+            if not (i and _comma_pair(text, mentions[i - 1], r.mention)) and i not in listed:
+                final[i] = self._outside_apposition(text, r, candidates[i], placed)
         for i in range(len(final) - 1):
             if i not in listed and i + 1 not in listed and _comma_pair(text, mentions[i], mentions[i + 1]):
                 final[i] = self._outside_qualifier(text, final[i], final[i + 1], candidates[i])
@@ -981,27 +986,34 @@ class Resolver:
         (``via="nearby"``), the namesake kept as the first alternative. Only when the apposition's own name is read
         as that town or unit too (*placed*: mention start → place id of the names read by name): "Hoover, a suburb
         of Birmingham, Alabama" is not moved to England's Birmingham."""
+        place = resolution.place
         if (
             resolution.via != "name"
-            or resolution.place is None
+            or place is None
             or resolution.mention.demonym_of
             or not text.startswith(",", resolution.mention.end)
-            or resolution.place.fcode in ("PCLI", "CONT")
+            or place.fcode in ("PCLI", "CONT")
+            or place.population
+            >= APPOSITION_FIRM_POPULATION  # "Ohio, the Cleveland suburb": a typo, not a move
+            or _COMPARISON.search(text, max(0, resolution.mention.start - 20), resolution.mention.start)
         ):
             return resolution
         qualifier = self.qualifiers.after(text, resolution.mention.end)
         if len(qualifier.areas) != 1 or qualifier.admin1 or qualifier.countries:
             return resolution
-        if any(qualifier.admits(c) for c in options):
-            return resolution
+        area = qualifier.areas[0]
+        if any(qualifier.admits(c) for c in options) or (
+            area.fcode == "ADM2" and any(c.admin1 == area.admin1 for c in options)
+        ):
+            return resolution  # "Blythe, a city in Riverside County": in the county's state, a county is wide
         end = resolution.mention.end + len(qualifier.text)
         if not any(
-            resolution.mention.end < start < end and place == qualifier.areas[0].id
-            for start, place in placed.items()
+            resolution.mention.end < start < end and placed_id == area.id
+            for start, placed_id in placed.items()
         ):
             return resolution
-        alternatives = [(resolution.place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]
-        return Resolution(resolution.mention, qualifier.areas[0], NEARBY_SCORE, alternatives, via="nearby")
+        alternatives = [(place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]
+        return Resolution(resolution.mention, area, NEARBY_SCORE, alternatives, via="nearby")
 
     @staticmethod
     def _doubtful(resolution: Resolution, context: Context, bonus: float) -> bool:

@@ -618,12 +618,23 @@ def _opens_line_or_follows_headline(text: str, start: int) -> bool:
 
 
 def find_dateline(text: str) -> tuple[int, int] | None:
-    """The (start, end) of the dateline place ("WASHINGTON") near the start of the article, if any."""
-    for match in _DATELINE.finditer(text, 0, min(len(text), 4000)):
+    """The (start, end) of the dateline place ("WASHINGTON") near the start of the article, if any. A place before
+    a colon ("LAHORE: The …") only when no other dateline follows ("UPDATE: …\nWASHINGTON (AP) —") and the text
+    is no transcript (two lines or more opening with a name and a colon: "SALINAS: I think…")."""
+    window = min(len(text), 4000)
+    colon = None
+    for match in _DATELINE.finditer(text, 0, window):
         place = match.group("place")
         if len(place.replace(".", "")) >= 3 and _opens_line_or_follows_headline(text, match.start()):
-            return match.start("place"), match.end("place")
+            if not text.startswith(":", match.end()):
+                return match.start("place"), match.end("place")
+            colon = colon or (match.start("place"), match.end("place"))
+    if colon and len(_SPEAKER.findall(text, 0, window)) < 2:
+        return colon
     return None
+
+
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{2,}:\s", re.MULTILINE)  # "TAPPER: …", a transcript's speaker
 
 
 # ---------------------------------------------------------------- sentences

@@ -772,6 +772,17 @@ def test_an_apposition_names_a_city_a_province_or_a_bearing_just_off(parser, wit
     )
     doc = with_gold_spans(without("qualifier"), text, ["Almagro", "Buenos Aires"])
     assert next(r for r in doc.resolutions if r.mention.text == "Almagro").place.country == "ES"
+    # Not an apposition that goes on ("the Houston district attorney", "the Chicago suburb of Oak Park": a place of
+    # its own after the noun), nor a comparison; a town in a wide county's state stays the town.
+    assert reader.after("Charlotte, the Houston district attorney, said so.", 9).areas == ()
+    assert reader.after("Springfield, the Chicago suburb of Oak Park, voted.", 11).areas == ()
+    text = "Like Detroit, the London borough of Croydon has lost thousands of jobs."
+    assert (
+        places(with_gold_spans(parser, text, ["Detroit", "London", "Croydon"]))["Detroit"].admin1 == "US.MI"
+    )
+    text = "Blythe, a city in Riverside County, ran out of water on Monday."
+    blythe = with_gold_spans(parser, text, ["Blythe", "Riverside County"]).resolutions[0]
+    assert (blythe.place.name, blythe.via) == ("Blythe", "name")
     # The apposition after "Town, State, …" is the town's: the state stays the state.
     text = "Butler, Pennsylvania, a city north of Pittsburgh, opened a library."
     found = places(with_gold_spans(parser, text, ["Butler", "Pennsylvania", "Pittsburgh"]))

@@ -54,6 +54,15 @@ def test_datelines(line, place):
     assert text[start:end] == place
 
 
+def test_a_colon_dateline_gives_way_to_another_and_to_a_transcript():
+    text = "UPDATE: This story has been corrected.\nWASHINGTON (AP) — The Senate voted."
+    start, end = find_dateline(text)
+    assert text[start:end] == "WASHINGTON"
+    assert find_dateline("SALINAS: I think the vote was a mistake.\nTAPPER: Why?\nSALINAS: Because.") is None
+    text = "LAHORE: The Punjab government said."
+    assert text[slice(*find_dateline(text))] == "LAHORE"
+
+
 @pytest.mark.parametrize(
     "text, place",
     [
