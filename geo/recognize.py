@@ -1872,6 +1872,10 @@ OWNER_TOWN_POPULATION = 2_000  # "Moab's old town": a town this big owns what a 
 _STORM_BEFORE = re.compile(r"\b(?:Hurricane|Storm|Typhoon|Cyclone|Tropical Storm|Tropical Depression) $")
 
 
+BATTLE_TOWN_POPULATION = (
+    1_000  # … and a town this big by its own name, what a battle, siege or treaty is named for
+)
+_BATTLE = re.compile(r"(?:Battle|Siege|Treaty) of ")
 HISTORY_TOWN_POPULATION = 100_000  # a town this big by any of its names is what "the Treaty of X" names
 RENAMED_TOWN_POPULATION = (
     10_000  # … and a town this big, what a renaming names ("Bakhmut, known as Artemivsk")
@@ -1894,14 +1898,22 @@ def _lies_by_a_place(d: _Doc, key: str, end: int) -> bool:
 
 
 def _named_by_history(
-    d: _Doc, key: str, start: int, end: int, least: int = HISTORY_TOWN_POPULATION, person: bool = False
+    d: _Doc,
+    key: str,
+    start: int,
+    end: int,
+    least: int = HISTORY_TOWN_POPULATION,
+    person: bool = False,
+    own_least: int | None = None,
 ) -> bool:
     """Whether "the Treaty/Siege/Battle… of X" names a place: a strong name ("Leningrad", "Richmond") or a town of
     *least* people by any of its names ("Adrianople": Edirne; "Laibach": Ljubljana) — never NER's person ("the
     Fall of Nixon"), a hamlet's alternate name ("Peace of Mind") nor a name or word common in English
     (``_rare_name``: "the Battle of Ali and Frazier"). A renaming says more than a battle: ``RENAMED_TOWN_POPULATION``
     there ("Bakhmut, known as Artemivsk from 1924"), and NER's person too (*person*) when the other name is a
-    place's: "Luhansk, known as Voroshilovgrad from 1935" (named after a man), not "Peshkov, known as Gorky"."""
+    place's: "Luhansk, known as Voroshilovgrad from 1935" (named after a man), not "Peshkov, known as Gorky". A battle,
+    a siege or a treaty is named after small towns by their own names too (*own_least*: "the Battle of Culloden",
+    "the Siege of Mafeking")."""
     if not person and any(
         e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char for e in d.ents
     ):
@@ -1910,7 +1922,14 @@ def _named_by_history(
     # a big city's former name common in English is no place here ("renamed Julia": Plovdiv by its Latin name)
     return (d.rec._claimable(key, surface) and (key in d.gaz.strong_keys or _rare_name(surface))) or (
         _rare_name(surface)  # not "Ali" (an alternate name of Ağrı)
-        and any(c.fcode.startswith("PPL") and c.population >= least for c in d.gaz.candidates(key))
+        and any(
+            c.fcode.startswith("PPL")
+            and (
+                c.population >= least
+                or (own_least is not None and c.name_kind == 0 and c.population >= own_least)
+            )
+            for c in d.gaz.candidates(key)
+        )
     )
 
 
@@ -2035,7 +2054,16 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
                 and (group != "f" or _owner_is_a_town(d, key, ws))
                 # "the Treaty of Adrianople", not "the Fall of Nixon", "Peace of Mind"
-                and (group != "p" or _named_by_history(d, key, ws, we))
+                and (
+                    group != "p"
+                    or _named_by_history(
+                        d,
+                        key,
+                        ws,
+                        we,
+                        own_least=BATTLE_TOWN_POPULATION if _BATTLE.match(match.group()) else None,
+                    )
+                )
                 # "Matamata, home of …": a town of its own name (not "Smith, home of the brave")
                 and (
                     group != "y"
@@ -2189,9 +2217,12 @@ _DISASTER_BY = re.compile(
 _TOWN_NAME = r"[A-Z][^\W\d_A-Z]{2,}(?: [A-Z][^\W\d_A-Z]{2,}){0,2}(?![ -][A-Z]|['’\w])"  # "Prince George"
 _STRUCK_TOWN = re.compile(
     rf"\b(?:{_DISASTER} (?:(?:has|have|had|also|again|now|quickly) )*"
-    r"(?:reached|hit|struck|swept (?:through|into|across)|tore through|ripped through|cut off|isolated|battered|"
+    r"(?i:reached|hit|struck|swept (?:through|into|across)|tore through|ripped through|cut off|isolated|battered|"
     r"lashed|pounded|engulfed|inundated|ravaged|devastated|threatened|rocked|swamped|blanketed|shrouded|choked|"
-    r"buried|paralysed|paralyzed)"
+    r"buried|paralysed|paralyzed|"
+    # the present of a headline or a live report: "Bushfire threatens Bega", "Floods Cut Off Tenterfield"
+    r"reaches|hits|strikes|sweeps (?:through|into|across)|tears through|rips through|cuts off|isolates|batters|"
+    r"lashes|pounds|engulfs|inundates|ravages|devastates|threatens|rocks|swamps|blankets|shrouds|chokes|buries)"
     # people act on a town only by these ("Police hit Bradley with a baton" is a person)
     r"|(?i:firefighters|troops|soldiers|forces|rebels|militants|insurgents|police|gardaí|gardai|authorities|rescuers|"
     r"crews|devotees|pilgrims|crowds|protesters) (?:(?:has|have|had|also|again|now|quickly) )*"
@@ -2201,8 +2232,10 @@ _STRUCK_TOWN = re.compile(
     rf"(?P<towns>{_TOWN_NAME}(?:(?:, | and ){_TOWN_NAME}){{0,3}})"
 )
 _STRUCK_CUE = re.compile(  # the verb every _STRUCK_TOWN match holds: the pattern is tried only around one
-    r" (?:reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|ravaged|"
-    r"devastated|threatened|rocked|swamped|blanketed|shrouded|choked|buried|paralysed|paralyzed|"
+    r" (?:(?i:reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|"
+    r"ravaged|devastated|threatened|rocked|swamped|blanketed|shrouded|choked|buried|paralysed|paralyzed|"
+    r"reaches|hits|strikes|sweeps|tears|rips|cuts off|isolates|batters|lashes|pounds|engulfs|inundates|ravages|"
+    r"devastates|threatens|rocks|swamps|blankets|shrouds|chokes|buries)|"
     r"evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|"
     r"recaptured|retook|overran|flocked to|poured into) "
 )

@@ -308,6 +308,12 @@ def test_a_town_opening_a_sentence_that_gets_what_only_a_town_gets(gaz, nlp):
     )
 
 
+def test_a_disaster_in_the_present_of_a_headline_strikes_a_town(gaz, nlp):
+    assert found(gaz, nlp, "Bushfire threatens Wodonga") == [("Wodonga", "common_word_town")]
+    assert found(gaz, nlp, "Floods Cut Off Wodonga As River Rises") == [("Wodonga", "common_word_town")]
+    assert found(gaz, nlp, "The storm hits home for many families.") == []
+
+
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
     # NER silent on the body's "Kerrville" (no strong name in the tiny index): the dateline says it is the town.
     text = "KERRVILLE, Texas (AP) — Kerrville schools closed.\n\nKERRVILLE PLAN HOLDS"
@@ -681,6 +687,9 @@ def test_what_history_names_by_a_place_names_the_place(gaz, nlp):
     assert texts(
         gaz, nlp, "The Siege of Leningrad lasted 872 days.", {"The Siege of Leningrad": "EVENT"}
     ) == ["Leningrad"]
+    # A battle is named after small towns too, by their own names (not so a fall or a peace).
+    assert texts(gaz, nlp, "The Battle of Ulverston ended the rising.") == ["Ulverston"]
+    assert texts(gaz, nlp, "The Fall of Ulverston is a novel.") == []
     # Only the whole name: a people's name after the noun is no place's ("the Congress of Crimean Tatars").
     assert texts(gaz, nlp, "The Congress of Crimean Tatars met.", {"Congress of Crimean Tatars": "ORG"}) == []
     assert texts(gaz, nlp, "The Treaty of Adrianople was signed.", disabled=frozenset({"place_phrase"})) == []
