@@ -3404,6 +3404,19 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
     )
 
 
+def unknown_common_word(d: _Doc, m: Mention) -> bool:
+    """NER's place of one word common in English that the gazetteer does not know at all: "Crash" of "Lithgow
+    Mourns Teen Killed In Crash" (a headline capitalises every word) — it could only be pinned approximately, next
+    to a place the text does name."""
+    return (
+        m.source == "ner"
+        and " " not in m.text
+        and not m.demonym_of
+        and english_zipf(normalize_name(m.text)) >= COMMON_WORD_ZIPF
+        and not d.gaz.candidates(normalize_name(m.text))
+    )
+
+
 def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     """ "Saakashvili", "Ripley", "Okafor" alone, after "Mikheil Saakashvili", "Jim Ripley" or "Ms Okafor" in the same
     text: a word of a person's name is that person again. A strong place name ("Jordan", "Washington") stays a
@@ -3484,6 +3497,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         given_name,
         name_with_age,
         person_speaks,
+        unknown_common_word,
         word_of_persons_name,
     )
 )

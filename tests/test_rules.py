@@ -314,6 +314,15 @@ def test_a_disaster_in_the_present_of_a_headline_strikes_a_town(gaz, nlp):
     assert found(gaz, nlp, "The storm hits home for many families.") == []
 
 
+def test_ners_unknown_place_that_is_a_common_word_is_none(gaz, nlp):
+    # "Crash" of a headline: a common English word the gazetteer does not know could only be pinned nearby.
+    text = "Wodonga Mourns Teen Killed In Crash"
+    assert "Crash" not in texts(gaz, nlp, text, {"Crash": "GPE"})
+    assert "Crash" in texts(gaz, nlp, text, {"Crash": "GPE"}, disabled=frozenset({"unknown_common_word"}))
+    # an unknown name that is no English word stays (placed approximately by the resolver)
+    assert "Zorbistan" in texts(gaz, nlp, "Fighting in Zorbistan went on.", {"Zorbistan": "GPE"})
+
+
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
     # NER silent on the body's "Kerrville" (no strong name in the tiny index): the dateline says it is the town.
     text = "KERRVILLE, Texas (AP) — Kerrville schools closed.\n\nKERRVILLE PLAN HOLDS"
