@@ -1528,6 +1528,11 @@ _CAPITAL_LOCATIVE_BEFORE = re.compile(
     r"\b(?:In|At|Near|Outside|From|To|Into|Across|Around|Towards?|Through|On) $"
 )
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# A headline's person or body from a town: "Mildura Man Charged", "Lismore Flood Victims Still Waiting".
+_HEADLINE_PEOPLE = re.compile(
+    r" (?:Man|Woman|Men|Women|Teen|Teenager|Boy|Girl|Couple|Family|Mum|Mother|Dad|Father|Pensioner|Student|Driver|"
+    r"Farmer|Nurse|Resident|Residents|Businessman|Mayor|Council|Firefighters?|Flood Victims|Fire Victims)\b"
+)
 _HEADLINE_SMALL = frozenset("a an and as at but by for in of on or the to vs via with".split())
 _HEADLINE_LINE = re.compile(r"[^\n]+")
 
@@ -2113,6 +2118,36 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 ):
                     continue
                 if any(_near_worthy(c) for c in d.gaz.candidates(key)):
+                    added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "place_phrase"))
+                    taken.add(s, e)
+                    break
+        # "Mildura Man Charged Over Crash", "Shepparton Woman Wins Lotto": the run of words right before a
+        # headline's person or body is the town they are from — a town of PREDICATE_TOWN_POPULATION by its own
+        # name, no common word ("Iron Man"), no person's name of the text.
+        for match in _HEADLINE_PEOPLE.finditer(text, hs, he):
+            words = _words(text, max(hs, match.start() - 60), match.start())[-3:]
+            for j in range(len(words)):
+                s, e = words[j][0], words[-1][1]
+                key = normalize_name(text[s:e])
+                if (
+                    not all(text[w[0]].isupper() for w in words[j:])
+                    or taken.overlaps(s, e)
+                    or key in _stop_words()
+                    or key in d.rec.stop
+                    or key in _CALENDAR
+                    or d.gaz.demonym(key)
+                    # a person's name elsewhere — not NER's "person" that runs on into the noun ("Mildura Man Charged")
+                    or (
+                        text[s:e] in d.person_words
+                        and not any(
+                            x.label_ == "PERSON" and x.start_char <= s and match.start() < x.end_char
+                            for x in d.ents
+                        )
+                    )
+                    or (english_zipf(key) >= COMMON_WORD_ZIPF and key not in d.gaz.strong_keys)
+                ):
+                    continue
+                if _own_town(d.gaz, key, PREDICATE_TOWN_POPULATION):
                     added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "place_phrase"))
                     taken.add(s, e)
                     break

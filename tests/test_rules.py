@@ -323,6 +323,16 @@ def test_ners_unknown_place_that_is_a_common_word_is_none(gaz, nlp):
     assert "Zorbistan" in texts(gaz, nlp, "Fighting in Zorbistan went on.", {"Zorbistan": "GPE"})
 
 
+def test_a_headlines_person_from_a_town(gaz, nlp):
+    # NER's "person" running on into the noun ("Wodonga Man Charged") lends no person's words to the town.
+    text = "Wodonga Man Charged Over Crash\n\nPolice said the driver was 19."
+    assert ("Wodonga", "place_phrase") in found(gaz, nlp, text, {"Wodonga Man Charged": "PERSON"})
+    assert found(gaz, nlp, "Still Man Charged Over Crash\n\nPolice said so.") == []  # a common word
+    assert (
+        found(gaz, nlp, text, {"Wodonga Man Charged": "PERSON"}, disabled=frozenset({"place_phrase"})) == []
+    )
+
+
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
     # NER silent on the body's "Kerrville" (no strong name in the tiny index): the dateline says it is the town.
     text = "KERRVILLE, Texas (AP) — Kerrville schools closed.\n\nKERRVILLE PLAN HOLDS"
