@@ -181,7 +181,11 @@ class QualifierReader:
         province or country ("New South Wales", "Georgia"), also after an apposition (", the biggest city in
         Guanajuato", ", a village in Ohio", ", the Dominican Republic's second city") — and how much to trust it:
         a possessive may be a new clause instead ("In Washington, Georgia's president said"), unless a town word
-        follows it ("Tripoli, Lebanon's second city")."""
+        follows it ("Tripoli, Lebanon's second city"). Failing a state or country, the areas the apposition puts
+        the town in or near: a province (admin-2) by its own name (", the capital of Basilan"), a town it lies near
+        (", a suburb of Atlanta", ", the suburb just north of Paris", ", a village 20 km south of Quetta"), or a
+        big city named before a town's or a city part's word that ends the apposition (", the Kinshasa business
+        district,"; not ", the Houston district attorney")."""
         admin1: set[str] = set()
         countries: set[str] = set()
         code = _CODE_AFTER.match(text, end)

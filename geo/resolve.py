@@ -43,6 +43,7 @@ from geo.placestring import (
     POSSESSIVE_TRUST,
     PRESS_ONLY,
     TOWN_NOUN,
+    Qualifier,
     QualifierReader,
 )
 
@@ -898,7 +899,10 @@ class Resolver:
             self._listed_units(text, mentions, candidates, runs)
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
-        fixed = self._text_bonuses(text, mentions, candidates, runs)  # what the words around each mention say
+        read: dict[int, Qualifier] = {}  # the words after each mention that say where it is, read once
+        fixed = self._text_bonuses(
+            text, mentions, candidates, runs, read
+        )  # what the words around each mention say
         empty = Context()
         final = [
             self._pick(m, c, empty, fixed.get(i, {}))
@@ -932,7 +936,7 @@ class Resolver:
         for i, r in enumerate(final):
             # not after "Town, State," ("Mars, Pennsylvania, a borough …"), in a list, or after "Like"
             if not (i and _comma_pair(text, mentions[i - 1], r.mention)) and i not in listed:
-                final[i] = self._outside_apposition(text, r, candidates[i], placed)
+                final[i] = self._outside_apposition(text, r, read.get(i), candidates[i], placed)
         for i in range(len(final) - 1):
             if i not in listed and i + 1 not in listed and _comma_pair(text, mentions[i], mentions[i + 1]):
                 final[i] = self._outside_qualifier(text, final[i], final[i + 1], candidates[i])
@@ -977,18 +981,25 @@ class Resolver:
         alternatives = [(resolution.place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]
         return Resolution(resolution.mention, unit, NEARBY_SCORE, alternatives, via="nearby")
 
+    @staticmethod
     def _outside_apposition(
-        self, text: str, resolution: Resolution, options: tuple[Candidate, ...], placed: dict[int, int]
+        text: str,
+        resolution: Resolution,
+        qualifier: Qualifier | None,
+        options: tuple[Candidate, ...],
+        placed: dict[int, int],
     ) -> Resolution:
         """ "Gombe, the Kinshasa business district" when the index knows no Gombe near Kinshasa (only Nigeria's):
         the name is in or beside the one town or admin-2 unit its apposition names (see
         :meth:`~geo.placestring.QualifierReader.after`), not at a namesake elsewhere — placed there approximately
         (``via="nearby"``), the namesake kept as the first alternative. Only when the apposition's own name is read
         as that town or unit too (*placed*: mention start → place id of the names read by name): "Hoover, a suburb
-        of Birmingham, Alabama" is not moved to England's Birmingham."""
+        of Birmingham, Alabama" is not moved to England's Birmingham. *qualifier* is what the words after the name
+        say (read once by ``_text_bonuses``)."""
         place = resolution.place
         if (
-            resolution.via != "name"
+            qualifier is None
+            or resolution.via != "name"
             or place is None
             or resolution.mention.demonym_of
             or not text.startswith(",", resolution.mention.end)
@@ -998,7 +1009,6 @@ class Resolver:
             or _COMPARISON.search(text, max(0, resolution.mention.start - 20), resolution.mention.start)
         ):
             return resolution
-        qualifier = self.qualifiers.after(text, resolution.mention.end)
         if len(qualifier.areas) != 1 or qualifier.admin1 or qualifier.countries:
             return resolution
         area = qualifier.areas[0]
@@ -1240,10 +1250,11 @@ class Resolver:
         mentions: list[Mention],
         candidates: list[tuple[Candidate, ...]],
         runs: list[list[int]],
+        read: dict[int, Qualifier],
     ) -> dict[int, dict[str, dict[int, float]]]:
         """Points from the words around each mention: "X, Y" both ways (``qualifier``, ``contains``), an admin
         word after or before it (``admin_word``) and a town word (``town_word``). Fixed for the document: computed
-        once."""
+        once; the qualifier read after each mention is kept in *read* (mention index → qualifier)."""
         config = self.config
         out: dict[int, dict[str, dict[int, float]]] = {}
         # "Virginia, Washington, Maryland": in a list of three or more, a name that is a state itself is a member,
@@ -1254,7 +1265,7 @@ class Resolver:
             town_word = _TOWN_AFTER.match(text, mention.end)
             a_member = i in listed and any(c.fcode in ("ADM1", "PCLI") and c.name_kind == 0 for c in options)
             if "qualifier" not in config.off and not a_member:
-                qualifier = self.qualifiers.after(text, mention.end)
+                qualifier = read[i] = self.qualifiers.after(text, mention.end)
                 admin1, countries, trust = qualifier.admin1, qualifier.countries, qualifier.trust
                 points = {
                     c.id: config.qualifier * trust
