@@ -2384,6 +2384,25 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
             taken.add(s, e)
+    # What befell a town, named by it: "the Knysna fires", "Uvalde shooting", "the Kaikoura earthquake" — a town of
+    # PREDICATE_TOWN_POPULATION or more by its own name rare in English, no person's name of the text (not "Smith
+    # shooting"; named fires such as "the Camp Fire" are capitalised and left alone).
+    for match in _cued(_TOWN_EVENT, _TOWN_EVENT_CUE, text, 40, 20):
+        s, e = match.span("town")
+        key = normalize_name(match.group("town"))
+        if (
+            taken.overlaps(s, e)
+            or match.group("town") in d.person_words
+            or match.group("town") in _listed_given_names()
+            or not _rare_name(match.group("town"))
+            or key in d.rec.stop
+            or key in _CALENDAR
+            or d.gaz.demonym(key)
+            or not _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
+        ):
+            continue
+        added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
+        taken.add(s, e)
     # A byline's town, a line of its own: "By Amina Yusuf, Potiskum" — a town of PREDICATE_TOWN_POPULATION or more
     # by its own name, no stop word, no listed firm ("By Jane Doe, Reuters"), no common word ("Globe", "Beacon").
     for hit in _BYLINE_TOWN.finditer(text, 0, min(len(text), BYLINE_CHARS)):
@@ -2422,6 +2441,15 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+_EVENT_NOUN = (
+    r"(?:fires?|bushfires?|wildfires?|blaze|floods?|flooding|earthquakes?|quakes?|tornado|landslides?|mudslides?|"
+    r"cyclone|typhoon|hurricane|tsunami|eruption|shooting|stabbing|bombing|massacre|riots?|derailment|explosion|"
+    r"blast|siege)"
+)
+_TOWN_EVENT = re.compile(
+    rf"(?<![\w'’-])(?!(?:The|A|An|This|That) )(?P<town>{_TOWN_NAME}) {_EVENT_NOUN}\b"
+)  # "the Knysna fires"
+_TOWN_EVENT_CUE = re.compile(rf" {_EVENT_NOUN}\b")
 BYLINE_CHARS = 2_000  # a byline stands near the top of an article
 _BYLINE_TOWN = re.compile(
     rf"(?m)^[ \t]*(?:By|BY|From) (?:[A-Z][\w'’.-]+ ){{1,3}}?[A-Z][\w'’.-]+, (?P<town>{_NAME})[ \t]*$"

@@ -333,6 +333,16 @@ def test_a_headlines_person_from_a_town(gaz, nlp):
     )
 
 
+def test_what_befell_a_town_named_by_it(gaz, nlp):
+    assert found(gaz, nlp, "Survivors of the Wodonga shooting met the premier.") == [
+        ("Wodonga", "common_word_town")
+    ]
+    assert found(gaz, nlp, "The Morwell fires burned for weeks.") == [("Morwell", "common_word_town")]
+    # a person's or a common word's, or a named fire in capitals: none
+    assert found(gaz, nlp, "The Casino fire was put out.") == []
+    assert found(gaz, nlp, "The Morwell Fire burned for weeks.") == []
+
+
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
     # NER silent on the body's "Kerrville" (no strong name in the tiny index): the dateline says it is the town.
     text = "KERRVILLE, Texas (AP) — Kerrville schools closed.\n\nKERRVILLE PLAN HOLDS"
