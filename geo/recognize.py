@@ -2455,7 +2455,7 @@ _BYLINE_TOWN = re.compile(
     rf"(?m)^[ \t]*(?:By|BY|From) (?:[A-Z][\w'’.-]+ ){{1,3}}?[A-Z][\w'’.-]+, (?P<town>{_NAME})[ \t]*$"
 )
 _HEADLINE_TOWN_FIRST = re.compile(
-    r"(?P<town>[A-Z][a-z]{2,}) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
+    r"(?P<town>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2}?) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
     r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated|"
     r"Bans|Sizzles|Swelters|Shivers|Bakes|Freezes|Farmers|Traders|Shopkeepers|Businesses|"
     r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils)\b"

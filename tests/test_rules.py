@@ -177,6 +177,7 @@ PLACES = [
     ("Rice County", "ADM2", "US", "US.MN", 66_972, []),
     ("Queens", "ADM2", "US", "US.NY", 2_230_722, []),
     ("King", "PPL", "US", "US.NC", 7_000, []),
+    ("Hebden Bridge", "PPL", "GB", "GB.ENG", 6_000, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -341,6 +342,12 @@ def test_what_befell_a_town_named_by_it(gaz, nlp):
     # a person's or a common word's, or a named fire in capitals: none
     assert found(gaz, nlp, "The Casino fire was put out.") == []
     assert found(gaz, nlp, "The Morwell Fire burned for weeks.") == []
+
+
+def test_a_headline_opening_with_a_town_of_several_words(gaz, nlp):
+    text = "Hebden Bridge Flooded Again As River Rises\n\nThe water rose overnight."
+    assert ("Hebden Bridge", "common_word_town") in found(gaz, nlp, text)
+    assert found(gaz, nlp, "New Rules Flooded The Market\n\nPrices fell.") == []
 
 
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
