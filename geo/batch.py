@@ -721,11 +721,12 @@ def sigint_ignored() -> Iterator[None]:
 
 
 def quiet_dask_logs() -> None:
-    """Only Dask's errors from now on in this process (cancelled tasks, workers killed at the end of a stopped
-    run: what a Ctrl-C makes happen is no news)."""
+    """Nothing of Dask's from now on in this process but its critical errors (cancelled tasks, workers killed at
+    the end of a stopped run, a worker's heartbeat that no scheduler answers any more: what a Ctrl-C makes happen is
+    no news)."""
     import logging
 
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
     # Tornado reports a cancelled wait on the client's event loop ("Exception in callback … sync.<locals>.cancel")
     # with a traceback: after a Ctrl-C that is the cancellation itself, no news either.
     logging.getLogger("tornado.application").setLevel(logging.CRITICAL)
