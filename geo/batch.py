@@ -732,6 +732,25 @@ def quiet_dask_logs() -> None:
     logging.getLogger("tornado.application").setLevel(logging.CRITICAL)
 
 
+@contextmanager
+def quiet_on_sigint() -> Iterator[None]:
+    """A Ctrl-C first quiets Dask's logs in this process (:func:`quiet_dask_logs`), then interrupts: what the client
+    says as it stops ("Couldn't gather 1 keys, rescheduling") comes after the stop, and is no news."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        quiet_dask_logs()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def silence_dask(client: Any) -> None:
     """:func:`quiet_dask_logs` here and on every worker."""
     quiet_dask_logs()
@@ -867,37 +886,38 @@ def run_batch(
                 cluster = local_cluster(n_workers)
             client = Client(cluster)
         futures: list[Any] = []
-        try:
-            report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
-            client.run(
-                warm_worker, settings
-            )  # load the model and the index on every worker before the clock starts
-            processing = time.perf_counter()
-            report.startup_seconds = processing - started
-            bar = Progress(sum(len(c) for _, c in todo)) if progress else None
-            futures = [
-                client.submit(
-                    process_partition,
-                    n,
-                    chunk,
-                    str(out.resolve()),
-                    fmt,
-                    settings,
-                    key=f"geo-part-{n}-{fingerprint[:8]}",
-                )
-                for n, chunk in todo
-            ]
-            for future in as_completed(futures):
-                _take(future.result(), report, summaries, bar)
-            if bar:
-                bar.close()
-            report.processing_seconds = time.perf_counter() - processing
-            report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
-        except KeyboardInterrupt:
-            silence_dask(client)
-            raise
-        finally:
-            shut_down(client, cluster, futures)
+        with quiet_on_sigint():  # a Ctrl-C quiets Dask before it stops the run
+            try:
+                report.workers = len(client.scheduler_info().get("workers", {})) or n_workers
+                client.run(
+                    warm_worker, settings
+                )  # load the model and the index on every worker before the clock starts
+                processing = time.perf_counter()
+                report.startup_seconds = processing - started
+                bar = Progress(sum(len(c) for _, c in todo)) if progress else None
+                futures = [
+                    client.submit(
+                        process_partition,
+                        n,
+                        chunk,
+                        str(out.resolve()),
+                        fmt,
+                        settings,
+                        key=f"geo-part-{n}-{fingerprint[:8]}",
+                    )
+                    for n, chunk in todo
+                ]
+                for future in as_completed(futures):
+                    _take(future.result(), report, summaries, bar)
+                if bar:
+                    bar.close()
+                report.processing_seconds = time.perf_counter() - processing
+                report.worker_rss_mb = sorted(client.run(worker_rss_mb).values())
+            except KeyboardInterrupt:
+                silence_dask(client)
+                raise
+            finally:
+                shut_down(client, cluster, futures)
     finishing = time.perf_counter()
     for number in range(len(chunks)):
         if number not in summaries and _done(
