@@ -6,8 +6,10 @@ Both sides of a lookup go through :func:`normalize_name`, so "Nagorno-Karabakh",
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/"
@@ -58,13 +60,51 @@ def is_latin_key(key: str) -> bool:
 COMMON_WORD_ZIPF = (
     3.0  # a word this frequent in English (Zipf scale: 3 = once per million words) is a word or a name
 )
+# wordfreq's frequencies of the English words that can reach COMMON_WORD_ZIPF (a little below it, for its rounding),
+# read from the gazetteer index (table english_words, written by the index build from the same package): importing
+# wordfreq and reading its whole list costs ≈ 0.2 s of a one-off command. A loader until first use; empty: ask wordfreq.
+ENGLISH_WORDS_FLOOR = (
+    0.99e-6  # frequency (share of words); the Zipf 3.0 of the rule is 1e-6 before wordfreq's rounding
+)
+_english_words: dict[str, float] | Callable[[], dict[str, float]] = {}
+_PLAIN_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+def use_english_words(loader: Callable[[], dict[str, float]]) -> None:
+    """Read the English frequencies from *loader* (word → wordfreq frequency, every word of frequency
+    ``ENGLISH_WORDS_FLOOR`` or more) on the first :func:`common_in_english` call, instead of importing wordfreq. The
+    answers are the same either way; an empty table keeps wordfreq."""
+    global _english_words
+    _english_words = loader
+    common_in_english.cache_clear()
 
 
 @lru_cache(maxsize=8192)
-def english_zipf(word: str) -> float:
-    """How common *word* is in English text, on the Zipf scale (log10 of uses per billion words: "time" 6.3,
-    "Robertson" 3.9, "police" 5.3, "Morwell" 2.0, unseen 0): the ``wordfreq`` package's English list (web, news,
-    books, subtitles; data CC BY-SA 4.0). Imported on first use (≈ 0.3 s with its first lookup)."""
+def common_in_english(word: str) -> bool:
+    """Whether *word* (one word or several) is at least as common in English text as ``COMMON_WORD_ZIPF`` on the
+    Zipf scale (log10 of uses per billion words: "time" 6.3, "Robertson" 3.9, "police" 5.3 are; "Morwell" 2.0 and
+    unseen words are not): the ``wordfreq`` package's English list (web, news, books, subtitles; data CC BY-SA 4.0),
+    several words combined as wordfreq combines them (1/f = 1/f1 + 1/f2 …). Plain lower-case words are answered
+    from the gazetteer index's copy of that list (:func:`use_english_words`); anything else, or without the copy,
+    by wordfreq itself, imported on first use (≈ 0.2 s with its first lookup)."""
+    global _english_words
+    if callable(_english_words):
+        _english_words = _english_words()
+    key = word.casefold()
+    if _english_words and _PLAIN_WORDS.fullmatch(key):
+        one_over = 0.0
+        for token in key.split(" "):
+            frequency = _english_words.get(token)
+            if frequency is None:
+                return False  # rarer than the floor: so is any phrase holding it
+            one_over += 1.0 / frequency
+        return _zipf(1.0 / one_over) >= COMMON_WORD_ZIPF
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, "en"))
+    return float(zipf_frequency(word, "en")) >= COMMON_WORD_ZIPF
+
+
+def _zipf(frequency: float) -> float:
+    """wordfreq's Zipf value of a frequency: rounded to 3 significant digits, then to hundredths of a Zipf unit."""
+    rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)

@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
+from geo.lazy import import_spacy
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
-from geo.normalize import COMMON_WORD_ZIPF, english_zipf, normalize_name
+from geo.normalize import common_in_english, normalize_name
 from geo.placestring import FEATURE_WORDS, LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
@@ -468,8 +469,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
 @lru_cache(maxsize=2)
 def _load_nlp(model: str) -> Language:
-    import spacy
-
+    spacy = import_spacy()  # without its CLI
     try:
         return spacy.load(model, exclude=_NER_ONLY)
     except OSError as exc:
@@ -1200,7 +1200,7 @@ def _rare_name(word: str) -> bool:
     """Whether *word* is rare in English (below ``COMMON_WORD_ZIPF``: no common word, name or brand) and no surname
     (of the ``CENSUS_SURNAME_RANK`` commonest) or given name of the US census: "Morwell", "Bairnsdale", not "Casino",
     "Robertson", "Kobayashi"."""
-    return english_zipf(word) < COMMON_WORD_ZIPF and word not in _census_names()
+    return not common_in_english(word) and word not in _census_names()
 
 
 def _acts_as_a_person(d: _Doc, label: str, start: int, end: int) -> bool:
@@ -2144,7 +2144,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                             for x in d.ents
                         )
                     )
-                    or (english_zipf(key) >= COMMON_WORD_ZIPF and key not in d.gaz.strong_keys)
+                    or (common_in_english(key) and key not in d.gaz.strong_keys)
                 ):
                     continue
                 if _own_town(d.gaz, key, PREDICATE_TOWN_POPULATION):
@@ -2414,7 +2414,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             or key in word_list("organisations.txt")
             or taken.overlaps(s, e)
             or not _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
-            or english_zipf(key) >= COMMON_WORD_ZIPF  # a paper's or a job's name: "Globe", "Leader", "Beacon"
+            or common_in_english(key)  # a paper's or a job's name: "Globe", "Leader", "Beacon"
         ):
             continue
         added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "common_word_town"))
@@ -3475,7 +3475,7 @@ def unknown_common_word(d: _Doc, m: Mention) -> bool:
         m.source == "ner"
         and " " not in m.text
         and not m.demonym_of
-        and english_zipf(normalize_name(m.text)) >= COMMON_WORD_ZIPF
+        and common_in_english(normalize_name(m.text))
         and not d.gaz.candidates(normalize_name(m.text))
     )
 
@@ -3599,7 +3599,7 @@ def dateline_place(d: _Doc) -> list[Mention]:
     towns = [c.population for c in d.gaz.candidates(key) if c.fcode.startswith("PPL") and c.name_kind <= 1]
     if d.text.startswith(":", end) and not (
         max(towns, default=0) >= COLON_CITY_POPULATION  # "LAHORE:", "MUMBAI:", "NEW DELHI:" however common
-        or (english_zipf(key) < COMMON_WORD_ZIPF and max(towns, default=0) >= COLON_DATELINE_POPULATION)
+        or (not common_in_english(key) and max(towns, default=0) >= COLON_DATELINE_POPULATION)
     ):
         return []  # "UPDATE: …", "ALERT: …": a colon's dateline is a town's own name, and no English word
     return [Mention(start, end, d.text[start:end], "dateline", "DATELINE", rule="dateline")]

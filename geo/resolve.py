@@ -34,7 +34,7 @@ import numpy as np
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution, great_circle_km
-from geo.normalize import COMMON_WORD_ZIPF, english_zipf, normalize_name
+from geo.normalize import common_in_english, normalize_name
 from geo.placestring import (
     APPOSITION,
     APPOSITION_FILLER,
@@ -155,7 +155,7 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
         or not (goes_on := _NAME_GOES_ON.match(text, mention.end))
         or goes_on.group(1) in _FEATURE_WORDS
         # an English word goes on: the city's thing ("Kiev Region", "Peking University", "Bangalore Traffic Police")
-        or (goes_on.group(1) not in _NAME_WORDS and english_zipf(goes_on.group(1)) >= COMMON_WORD_ZIPF)
+        or (goes_on.group(1) not in _NAME_WORDS and common_in_english(goes_on.group(1)))
     ):
         return candidates
     from rapidfuzz.fuzz import ratio

@@ -157,18 +157,71 @@ def test_the_in_process_fallback_finishes_from_partition_summaries_too(tmp_path)
 @pytest.mark.slow
 @pytest.mark.index
 def test_the_map_path_imports_no_table_cluster_geocoder_or_folium_library(tmp_path):
-    """A whole cold `geo map` (without tiles) in a fresh process: the page is written without folium."""
+    """A whole cold `geo map` (without tiles) in a fresh process: the page is written without folium, spaCy's
+    command-line interface or wordfreq (the index holds its common English words)."""
     out = tmp_path / "seed.html"
     code = (
         "import sys\nfrom geo.cli import main\n"
         f"status = main(['map', {str(SEED)!r}, '-o', {str(out)!r}])\n"
-        "print(status, ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+        "print(status, ' '.join(sorted({m.split('.')[0] for m in sys.modules} | {m for m in sys.modules "
+        "if m.startswith('spacy.cli')})))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     status, *loaded = done.stdout.split()
     assert status == "0" and out.stat().st_size > 0 and {"geo", "spacy"} <= set(loaded)
-    unused = {"pandas", "geopandas", "pyarrow", "dask", "distributed", "geopy", "folium", "branca"}
-    assert not set(loaded) & unused
+    unused = {
+        "pandas",
+        "geopandas",
+        "pyarrow",
+        "dask",
+        "distributed",
+        "geopy",
+        "folium",
+        "branca",
+        "wordfreq",
+    }
+    assert not set(loaded) & (unused | {"spacy.cli", "spacy.cli.info", "typer", "weasel"})
+
+
+def test_spacy_without_its_cli_still_has_its_info_and_cli():
+    """`import_spacy` leaves spaCy whole: `spacy.info()` and a later `import spacy.cli` work as usual."""
+    code = (
+        "import sys\nfrom geo.lazy import import_spacy\nspacy = import_spacy()\n"
+        "assert 'spacy.cli' not in sys.modules\n"
+        "print(spacy.info()['spacy_version'])\nimport spacy.cli\nprint(spacy.cli.download.__module__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    version, module = done.stdout.split()
+    assert version.startswith("3.") and module == "spacy.cli.download"
+
+
+@pytest.mark.index
+def test_common_english_words_from_the_index_are_wordfreqs_answers(gazetteer):
+    """The index's copy of wordfreq's English list answers as wordfreq does: one word, several words (combined as
+    1/f = 1/f1 + 1/f2), capitals, words at the Zipf-3 edge, words it does not hold, and what it leaves to wordfreq
+    (apostrophes, digits, accents)."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from geo.normalize import COMMON_WORD_ZIPF, common_in_english
+
+    frequencies = get_frequency_dict("en")
+    edge = [w for w, f in frequencies.items() if 0.9e-6 <= f <= 1.2e-6][:300]
+    words = edge + random.Random(7).sample(sorted(frequencies), 2_000) + gazetteer.name_keys()[:2_000]
+    words += [
+        "Morwell",
+        "Time",
+        "Robertson",
+        "new york",
+        "police station",
+        "kiev region",
+        "o'neill",
+        "l'aquila",
+    ]
+    words += ["x2", "sao paulo", "São Paulo", "St. Louis", "the globe", "ze ze ze", ""]
+    common_in_english.cache_clear()
+    answers = {w: common_in_english(w) for w in words}
+    assert answers == {w: zipf_frequency(w, "en") >= COMMON_WORD_ZIPF for w in words}
+    assert answers["Time"] and not answers["Morwell"] and sum(answers.values()) > 300
 
 
 @pytest.mark.index

@@ -14,7 +14,7 @@ from typing import Any
 from geo.errors import DataError, DataNotFoundError
 from geo.gazetteer.schema import SCHEMA_VERSION
 from geo.model import Candidate
-from geo.normalize import normalize_name
+from geo.normalize import normalize_name, use_english_words
 from geo.settings import current, ensure_index
 
 # Places whose names the text matcher may claim on its own (without NER): everything but towns and districts,
@@ -232,6 +232,8 @@ class Gazetteer:
         self._country_codes: dict[str, str] = dict(
             self._con.execute("SELECT code, country FROM country_codes")
         )
+        # How common words are in English, read when a rule first asks (none in a hand-built test index: wordfreq).
+        use_english_words(lambda: dict(self._con.execute("SELECT word, frequency FROM english_words")))
         self.overrides = load_overrides(
             overrides if overrides is not None else default_overrides_path(), self
         )

@@ -1,7 +1,8 @@
 """The SQLite layout of the gazetteer index (one file, no server; read-only at run time)."""
 
-SCHEMA_VERSION = 5  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units;
-# 4: alternate names in every script, ISO 3166-1 alpha-2/alpha-3 country codes; 5: places.names (how well known)
+SCHEMA_VERSION = 6  # 2: places(lat) index for reverse geocoding; 3: ISO 3166-2 codes of admin-1 units;
+# 4: alternate names in every script, ISO 3166-1 alpha-2/alpha-3 country codes; 5: places.names (how well known);
+# 6: english_words (how common a word is in English, without importing wordfreq at run time)
 
 # The columns the builders write; places.names is counted from the names table after them.
 BUILT_PLACE_COLUMNS = (
@@ -34,4 +35,6 @@ CREATE TABLE codes (code TEXT PRIMARY KEY, admin1 TEXT NOT NULL);  -- ISO 3166-2
 CREATE TABLE country_codes (code TEXT PRIMARY KEY, country TEXT NOT NULL);  -- 'USA', 'US' → 'US'
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- wordfreq's English words of frequency (share of words) 0.99e-6 or more: geo.normalize.common_in_english
+CREATE TABLE english_words (word TEXT PRIMARY KEY, frequency REAL NOT NULL) WITHOUT ROWID;
 """
