@@ -2467,6 +2467,94 @@ _HEADLINE_TOWN_OBJECT = re.compile(
 )
 
 
+# A building's or ground's word closing a name NER did not find (or found inside a longer entity), the foreign
+# opening words of one, and one-word grounds ("Ostseestadion").
+_VENUE_CUE = re.compile(
+    r"\b(?:Stadium|Arena|Park|Field|Ground|Oval|Bridge|Prison|Penitentiary|Correctional (?:Facility|Institution)|"
+    r"Jail|Hospital|Medical Cent(?:er|re)|Infirmary|Airport|Cathedral|Church|Chapel|Mosque|Temple|Synagogue|"
+    r"Basilica|Abbey|Museum|Gallery|Square|Station|Terminal|Mall|Plaza|Castle|Palace|Theatre|Theater|Racecourse|"
+    r"Speedway|Raceway|Velodrome|Zoo|Cemetery|Courthouse|Pier|Gardens|Dam|Reservoir)\b"
+    r"|\b(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) (?=[A-Z0-9])"
+    r"|\b[A-Z][a-zäöü]+(?:stadion|stadium|arena)\b"
+)
+_VENUE_TOWN_AFTER = re.compile(rf",? (?:in|at|near|outside) (?:downtown )?(?P<town>{_NAME})")
+
+
+def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A venue NER missed, by its name's building or ground word and the town said with it: "Inmates at Folsom
+    State Prison in Folsom", "the Forth Road Bridge at South Queensferry", "the Stade Marcel-Michelin in
+    Clermont-Ferrand", "flares at the Ostseestadion in Rostock" — two or more capitalised words closing with the
+    word (or opening with a foreign one, or one word ending in -stadion/-arena) right before "in", "at", "near" or
+    "outside" and a place the gazetteer knows. The resolver places the venue in that town. The town is a mention too
+    when it is one (``VENUE_TOWN_POPULATION``, by any of its names). Not a person's name ("Rebecca Hall in Leeds"), an
+    event ("the Park Run in Bath"), a county's jail (the county stays the mention) or a listed firm."""
+    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    persons = _Spans((e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON")
+    spans = {(m.start, m.end) for m in found}  # NER's own venue stays its mention (its town may be missed)
+    for hit in _VENUE_CUE.finditer(text):
+        if hit.group().endswith(" "):  # a foreign opening word: the name runs on from it
+            run = next(_name_runs(text, hit.start(), min(len(text), hit.start() + 80)), None)
+        else:  # the closing word: the name's run up to it
+            run = next(
+                (r for r in _name_runs(text, max(0, hit.start() - 80), hit.end()) if r[-1][1] == hit.end()),
+                None,
+            )
+        if not run:
+            continue
+        s, e = run[0][0], run[-1][1]
+        if text.startswith(("The ", "A "), s) and len(run) > 1:
+            s = run[1][0]
+        # A place's possessive opens no venue's name: "Kansas City's Arrowhead Stadium" is Arrowhead Stadium.
+        owners = [
+            m.end
+            for m in found
+            if s <= m.start < m.end < e
+            and _POSSESSIVE_S.match(text, m.end)
+            and any(
+                c.name_kind <= 1 and c.population >= VENUE_OWNER_POPULATION and c.fcode != "ADM2"
+                for c in d.gaz.candidates(normalize_name(m.text))
+            )
+        ]  # (a saint's is: "St. Luke's Medical Center")
+        if owners:
+            s = next((w for w, _ in run if w > max(owners) + 2), e)
+            if s >= e:
+                continue
+        one_word = s == run[-1][0]
+        town = _VENUE_TOWN_AFTER.match(text, e)
+        if (
+            town is None
+            or (one_word and not _ONE_WORD_GROUND.fullmatch(text, s, e))  # "Stadium in Leeds" names none
+            # across another mention (not one inside it: "St. Luke's" of St. Luke's Medical Center, or its own)
+            or any(m.start < e and s < m.end and not s <= m.start < m.end <= e for m in found)
+            or any(m.start < e and s < m.end for m in added)
+            or persons.overlaps(s, e)
+            or _EVENT_WORD.search(text, s, e)
+            or _UNIT_IN_NAME.search(text, s, e)
+            or normalize_name(text[s:e]) in word_list("organisations.txt")
+        ):
+            continue
+        key = normalize_name(town.group("town"))
+        if key in _CALENDAR or not d.rec._any_place(key):
+            continue
+        if (s, e) not in spans:
+            found = [m for m in found if not s <= m.start < m.end <= e]
+            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "venue_name"))
+            taken.add(s, e)
+        ts, te = town.span("town")
+        if not taken.overlaps(ts, te) and any(
+            c.fcode.startswith("PPL") and c.population >= VENUE_TOWN_POPULATION for c in d.gaz.candidates(key)
+        ):  # by any of its names: "South Queensferry" is Queensferry's
+            added.append(d.rec.mention(text, ts, te, "gazetteer", "GAZ", "venue_name"))
+            taken.add(ts, te)
+    return found + added
+
+
+VENUE_OWNER_POPULATION = 10_000  # "Kansas City's Arrowhead Stadium": a town this big owns the venue after it
+VENUE_TOWN_POPULATION = 1_000  # "the Forth Road Bridge at South Queensferry": the town after a venue's name
+_POSSESSIVE_S = re.compile(r"['’]s ")
+_ONE_WORD_GROUND = re.compile(r"[A-Z][a-zäöü]+(?:stadion|stadium|arena)")
+
+
 def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name with an elided article or preposition, or with hyphenated particles, that the gazetteer knows:
     "L'Aquila", "Val d'Isère", "Coeur d'Alene", "'s-Hertogenbosch", "Stratford-upon-Avon" — NER splits, mislabels
@@ -3568,6 +3656,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
     Rule(f.__name__, "text", f)
     for f in (
         elided_name,
+        venue_name,
         gazetteer_name,
         town_comma_parent,
         place_phrase,

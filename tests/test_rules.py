@@ -533,6 +533,43 @@ def test_an_organisation_named_for_a_facility_is_a_venue(gaz, nlp):
     ]
 
 
+def test_a_venue_ner_missed_by_its_building_word_and_its_town(gaz, nlp):
+    """`venue_name`: capitalised words closing with a building's or ground's word (or opening with a foreign one, or
+    one word ending in -stadion), right before "in/at/near" and a place the gazetteer knows."""
+    assert found(gaz, nlp, "Inmates at Folsom State Prison in Tulsa were locked down.") == [
+        ("Folsom State Prison", "venue_name"),
+        ("Tulsa", "venue_name"),  # the town NER missed is said with the venue
+    ]
+    assert texts(gaz, nlp, "Fans set off flares at the Ostseestadion in Tulsa.") == ["Ostseestadion", "Tulsa"]
+    text = "Clermont lost at the Stade Marcel-Michelin in Tulsa."
+    assert ("Stade Marcel-Michelin", "venue_name") in found(gaz, nlp, text, {"Tulsa": "GPE"})
+    # NER's own venue stays its mention, and its town is found; a name NER found inside a venue is the venue's.
+    text = "Engineers inspected the Forth Road Bridge at Tulsa overnight."
+    assert found(gaz, nlp, text, {"Forth Road Bridge": "ORG"}) == [
+        ("Forth Road Bridge", "venue"),
+        ("Tulsa", "venue_name"),
+    ]
+    text = "He was treated at St. Luke's Medical Center in Tulsa."
+    assert texts(gaz, nlp, text, {"St. Luke's": "FAC", "Tulsa": "GPE"}) == [
+        "St. Luke's Medical Center",
+        "Tulsa",
+    ]
+    # A town's possessive is the town's, not the venue's name.
+    text = "Fans gathered at Tulsa's Arrowhead Stadium in Tulsa."
+    assert texts(gaz, nlp, text, [("Tulsa", "GPE"), ("Tulsa", "GPE")]) == [
+        "Tulsa",
+        "Arrowhead Stadium",
+        "Tulsa",
+    ]
+    # Not a person, a lone building word, an event, or before a name the gazetteer does not know.
+    assert texts(gaz, nlp, "Rebecca Hall in Tulsa said no.", {"Rebecca Hall": "PERSON", "Tulsa": "GPE"}) == [
+        "Tulsa"
+    ]
+    assert texts(gaz, nlp, "The Stadium in Tulsa was full.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "She ran the Central Park Marathon in Tulsa.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Inmates at Folsom State Prison in Zzyzx were locked down.") == []
+
+
 def test_a_countrys_adjective_before_its_currency_is_no_mention(gaz, nlp):
     assert texts(gaz, nlp, "The French franc was replaced in 2002.", {"French": "NORP"}) == []
     assert texts(gaz, nlp, "French farmers protested.", {"French": "NORP"}) == ["French"]
