@@ -619,6 +619,10 @@ class Recognizer:
         self.former_major: NameSet | frozenset[str] = (
             gazetteer.former_names(1_000_000) if self.on("former_name") else frozenset()
         )
+        # Of a city of FORMER_MINOR_POPULATION or more: only where the words say place and the story is history.
+        self.former_minor: NameSet | frozenset[str] = (
+            gazetteer.former_names(FORMER_MINOR_POPULATION) if self.on("former_name") else frozenset()
+        )
         self.qualifiers = QualifierReader(gazetteer)
         # match_names' answers: (surface, of several words with compound names wanted) → a name it yields.
         self._named: dict[tuple[str, bool], bool] = {}
@@ -640,6 +644,11 @@ class Recognizer:
         if key not in self.gazetteer.strong_keys and not (self.former and key in self.former):
             return False
         return key not in _stop_words() or (surface.isupper() and len(surface) > 1)
+
+    def is_former_minor(self, key: str) -> bool:
+        """One word that is an old name of a city of ``FORMER_MINOR_POPULATION`` up to 300,000 people ("kovno",
+        "louvain"; not "athens clarke county", the official name of Athens, Georgia)."""
+        return " " not in key and key in self.former_minor
 
     def _any_place(self, key: str) -> bool:
         """A name with any candidate that is not a stop word or a listed common word."""
@@ -1595,6 +1604,10 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             or not (any(s == start and end == e for s, e in d.person_spans) and _FOREIGN_NAME.search(surface))
         ):
             continue  # inside a person's name — but "Dún Laoghaire", "Saint-Jean-sur-Richelieu" as NER's person
+        key = normalize_name(text[start:end])
+        rule = "former_name" if former_name(d, key) else "gazetteer_name"
+        if rule == "former_name" and _former_unsaid(d, key, start, end, [(m.start, m.end) for m in found]):
+            continue  # (before it takes the place of what NER found there)
         if taken.overlaps(start, end):
             # A longer name around what NER found wins: NER's "Biscay" in "the Bay of Biscay".
             covered = [m for m in found if m.start < end and start < m.end]
@@ -1620,19 +1633,72 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             found = [m for m in found if not (m.start < end and start < m.end)]
             taken = _Spans((m.start, m.end) for m in found)
-        key = normalize_name(text[start:end])
-        rule = "former_name" if former_name(d, key) else "gazetteer_name"
-        if rule == "former_name" and _former_unsaid(d, key, start, end, [(m.start, m.end) for m in found]):
-            continue
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)
-    return found
+    return found + _former_minor_names(d, found) if d.rec.former_minor and _HISTORY.search(text) else found
+
+
+def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """An old name, one word, of a city of ``FORMER_MINOR_POPULATION`` up to 300,000 people, where the words say place
+    (:func:`_said_as_place`) in a sentence of history (:data:`_HISTORY`), rare in English and no census name:
+    "deported from Kovno in 1941", "the cool of Ootacamund" in a colonial story (rule ``former_name``)."""
+    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    places = [(m.start, m.end) for m in found]
+    for run in _name_runs(text):
+        if len(run) != 1:
+            continue
+        (start, end), surface = run[0], text[run[0][0] : run[0][1]]
+        key = normalize_name(surface)
+        if (
+            taken.overlaps(start, end)
+            or not d.rec.is_former_minor(key)
+            or key in d.gaz.strong_keys
+            or key in d.rec.former
+            or any(s <= start and end <= e and (s, e) != (start, end) for s, e in d.person_spans)
+            or not _said_as_place(text, start, end, places)
+            or not _history(text, start, end)
+            or not _rare_name(surface)
+        ):
+            continue
+        added.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", "former_name"))
+    return added
 
 
 def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
-    """An old name of a city under a million people (``key`` not in ``former_major``) where the words do not say
-    place: "Rozen's wife, Julia" (Plovdiv's Latin name) — see :func:`_said_as_place`."""
-    return key not in d.rec.former_major and not _said_as_place(d.text, start, end, places)
+    """An old name of a city under a million people (``key`` not in ``former_major``) where neither the words say
+    place (:func:`_said_as_place`) nor its sentence is history (:data:`_HISTORY`) for a name of its own, rare in
+    English: "Rozen's wife, Julia" (Plovdiv's Latin name), not "Before the war, Vilna was a centre of Yiddish
+    publishing"."""
+    if key in d.rec.former_major or _said_as_place(d.text, start, end, places):
+        return False
+    # A sentence of history says place for a name on its own, rare in English ("Seretse Khama" is a person)
+    return not (
+        _history(d.text, start, end)
+        and _rare_name(d.text[start:end])
+        and not _NAME_WORD_BEFORE.search(d.text, max(0, start - 30), start)
+        and not _NAME_GOES_ON.match(d.text, end)
+    )
+
+
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
+
+
+FORMER_MINOR_POPULATION = (
+    100_000  # an old name of a city this big is a place in a history's words ("in Kovno")
+)
+# A story of the past: a year before 1990, or a word of history ("Before the war, Vilna was …").
+_HISTORY = re.compile(
+    r"\b(?:1[0-8]\d\d|19[0-8]\d)s?\b|\b(?:[Ww]ars?|[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|"
+    r"Tsarist|Habsburgs?|Ottomans?|Nazis?|[Oo]ccupation|[Oo]ccupied|[Aa]nnexed|[Ss]iege|[Cc]entur(?:y|ies)|Raj|"
+    r"[Bb]attle|[Rr]eign)\b"
+)
+
+
+def _history(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around *text[start:end]* tells of the past (:data:`_HISTORY`)."""
+    opens = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    closes = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return _HISTORY.search(text, opens, closes) is not None
 
 
 def _said_as_place(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
@@ -2524,8 +2590,15 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         if (
             town is None
             or (one_word and not _ONE_WORD_GROUND.fullmatch(text, s, e))  # "Stadium in Leeds" names none
-            # across another mention (not one inside it: "St. Luke's" of St. Luke's Medical Center, or its own)
-            or any(m.start < e and s < m.end and not s <= m.start < m.end <= e for m in found)
+            # across another mention (not one inside it: "St. Luke's" of St. Luke's Medical Center, or its own, or
+            # NER's one entity of venue and town: "the Tyne Bridge at Gateshead")
+            or any(
+                m.start < e
+                and s < m.end
+                and not s <= m.start < m.end <= town.end("town")
+                and (m.start, m.end) != (s, e)
+                for m in found
+            )
             or any(m.start < e and s < m.end for m in added)
             or persons.overlaps(s, e)
             or _EVENT_WORD.search(text, s, e)
@@ -2536,11 +2609,13 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         key = normalize_name(town.group("town"))
         if key in _CALENDAR or not d.rec._any_place(key):
             continue
+        ts, te = town.span("town")
         if (s, e) not in spans:
-            found = [m for m in found if not s <= m.start < m.end <= e]
+            whole = [m for m in found if s <= m.start and m.end == te and (m.start, m.end) != (ts, te)]
+            found = [m for m in found if not s <= m.start < m.end <= (te if whole else e)]
+            taken = _Spans((m.start, m.end) for m in [*found, *added])
             added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "venue_name"))
             taken.add(s, e)
-        ts, te = town.span("town")
         if not taken.overlaps(ts, te) and any(
             c.fcode.startswith("PPL") and c.population >= VENUE_TOWN_POPULATION for c in d.gaz.candidates(key)
         ):  # by any of its names: "South Queensferry" is Queensferry's
@@ -3424,11 +3499,20 @@ def sports_team(d: _Doc, m: Mention) -> bool:
 
 def acronym(d: _Doc, m: Mention) -> bool:
     """An all-capitals acronym the gazetteer holds only as some place's alternate name (an airport code, a local
-    abbreviation) is an organisation's: "NRA" (not Narrandera), "AMA" — "US", "UAE", "NYC" are names or aliases."""
+    abbreviation) is an organisation's: "NRA" (not Narrandera), "AMA" — "US", "UAE", "NYC" are names or aliases.
+    So is a US state's code after "the": "the VA clinic" (Veterans Affairs), "the PA system"."""
     if m.source == "dateline" or not _ACRONYM.fullmatch(m.text):
         return False
     key = normalize_name(m.text)
-    return key not in d.gaz.strong_keys and not any(c.name_kind <= 1 for c in d.gaz.candidates(key))
+    readings = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
+    if (
+        readings
+        and m.text.isupper()
+        and d.text.endswith("the ", 0, m.start)
+        and all(c.fcode == "ADM1" and c.country == "US" for c in readings)
+    ):
+        return True  # "the VA clinic", "the PA system": no US state is "the" state code ("the ACT", "the NT" are)
+    return key not in d.gaz.strong_keys and not readings
 
 
 # A peer's title: "the Duke of Sussex", "the Countess of Wessex", "the Marquess of Bath" — the place is the title's

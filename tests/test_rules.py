@@ -570,6 +570,14 @@ def test_a_venue_ner_missed_by_its_building_word_and_its_town(gaz, nlp):
     assert texts(gaz, nlp, "Inmates at Folsom State Prison in Zzyzx were locked down.") == []
 
 
+def test_a_us_state_code_after_the_is_an_organisations_acronym(gaz, nlp):
+    """`acronym`: "the VA clinic" is Veterans Affairs; a state's code says the state only after "Town, "."""
+    text = "Veterans queued at the UT clinic in Tulsa."
+    assert texts(gaz, nlp, text, {"UT": "GPE", "Tulsa": "GPE"}) == ["Tulsa"]
+    assert "UT" in texts(gaz, nlp, "He moved to Moab, UT, in May.", {"Moab": "GPE", "UT": "GPE"})
+    assert texts(gaz, nlp, "Voters in the NZ election.", {"NZ": "GPE"}) == ["NZ"]  # a country's is the country
+
+
 def test_a_countrys_adjective_before_its_currency_is_no_mention(gaz, nlp):
     assert texts(gaz, nlp, "The French franc was replaced in 2002.", {"French": "NORP"}) == []
     assert texts(gaz, nlp, "French farmers protested.", {"French": "NORP"}) == ["French"]
@@ -1348,6 +1356,18 @@ def test_an_old_name_of_a_smaller_city_is_a_place_where_the_words_say_so(gaz, nl
     )
     # A big city's old name of two words (written with a hyphen) stands on its own.
     assert found(gaz, nlp, "Alma-Ata was the capital until 1997.") == [("Alma-Ata", "former_name")]
+
+
+def test_an_old_name_in_a_sentence_of_history(gaz, nlp):
+    """A sentence of history (a year before 1990, "war", "empire"…) says place for an old name on its own, rare in
+    English; an old name of a city of 100,000–300,000 needs that and a locative word too."""
+    assert found(gaz, nlp, "Before the war, Breslau was a German city.") == [("Breslau", "former_name")]
+    assert found(gaz, nlp, "Breslau was a German city in 1930.") == [("Breslau", "former_name")]
+    assert found(gaz, nlp, "In 1930 Rozen's wife, Julia, left.", {"Julia": "ORG"}) == []  # a given name
+    assert found(gaz, nlp, "In 1930 Maria Breslau sang.", {"Maria Breslau": "PERSON"}) == []
+    assert found(gaz, nlp, "Thousands fled from Adrianople in 1913.") == [("Adrianople", "former_name")]
+    assert found(gaz, nlp, "Adrianople was besieged in 1913.") == []
+    assert found(gaz, nlp, "Thousands fled from Adrianople last week.") == []
 
 
 # -- end to end on the real model (fewer: these also test what the model tags) -------------------------------------
