@@ -619,7 +619,7 @@ class Recognizer:
         self.former_major: NameSet | frozenset[str] = (
             gazetteer.former_names(1_000_000) if self.on("former_name") else frozenset()
         )
-        # Of a city of FORMER_MINOR_POPULATION or more: only where the words say place and the story is history.
+        # Of a city of FORMER_MINOR_POPULATION or more: one word, only where the words say place (_former_minor_names).
         self.former_minor: NameSet | frozenset[str] = (
             gazetteer.former_names(FORMER_MINOR_POPULATION) if self.on("former_name") else frozenset()
         )
@@ -1635,13 +1635,13 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             taken = _Spans((m.start, m.end) for m in found)
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)
-    return found + _former_minor_names(d, found) if d.rec.former_minor and _HISTORY.search(text) else found
+    return found + _former_minor_names(d, found) if d.rec.former_minor else found
 
 
 def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
-    """An old name, one word, of a city of ``FORMER_MINOR_POPULATION`` up to 300,000 people, where the words say place
-    (:func:`_said_as_place`) in a sentence of history (:data:`_HISTORY`), rare in English and no census name:
-    "deported from Kovno in 1941", "the cool of Ootacamund" in a colonial story (rule ``former_name``)."""
+    """An old name or another spelling, one word, of a city of ``FORMER_MINOR_POPULATION`` up to 300,000 people,
+    where the words say place (:func:`_said_as_place`), rare in English and no census name: "deported from Kovno",
+    "the cool of Ootacamund", "students in Louvain" (rule ``former_name``)."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     places = [(m.start, m.end) for m in found]
     for run in _name_runs(text):
@@ -1656,7 +1656,6 @@ def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
             or key in d.rec.former
             or any(s <= start and end <= e and (s, e) != (start, end) for s, e in d.person_spans)
             or not _said_as_place(text, start, end, places)
-            or not _history(text, start, end)
             or not _rare_name(surface)
         ):
             continue
@@ -1684,7 +1683,7 @@ _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 
 
 FORMER_MINOR_POPULATION = (
-    100_000  # an old name of a city this big is a place in a history's words ("in Kovno")
+    100_000  # an old name, one word, of a city this big is a place where the words say so ("in Kovno")
 )
 # A story of the past: a year before 1990, or a word of history ("Before the war, Vilna was …").
 _HISTORY = re.compile(

@@ -1361,14 +1361,15 @@ def test_an_old_name_of_a_smaller_city_is_a_place_where_the_words_say_so(gaz, nl
 
 def test_an_old_name_in_a_sentence_of_history(gaz, nlp):
     """A sentence of history (a year before 1990, "war", "empire"…) says place for an old name on its own, rare in
-    English; an old name of a city of 100,000–300,000 needs that and a locative word too."""
+    English; an old name of a city of 100,000–300,000 needs a locative word."""
     assert found(gaz, nlp, "Before the war, Breslau was a German city.") == [("Breslau", "former_name")]
     assert found(gaz, nlp, "Breslau was a German city in 1930.") == [("Breslau", "former_name")]
     assert found(gaz, nlp, "In 1930 Rozen's wife, Julia, left.", {"Julia": "ORG"}) == []  # a given name
     assert found(gaz, nlp, "In 1930 Maria Breslau sang.", {"Maria Breslau": "PERSON"}) == []
     assert found(gaz, nlp, "Thousands fled from Adrianople in 1913.") == [("Adrianople", "former_name")]
     assert found(gaz, nlp, "Adrianople was besieged in 1913.") == []
-    assert found(gaz, nlp, "Thousands fled from Adrianople last week.") == []
+    assert found(gaz, nlp, "Thousands fled from Adrianople last week.") == [("Adrianople", "former_name")]
+    assert found(gaz, nlp, "The poet left Ali for Vienna.", {"Vienna": "GPE"}) == [("Vienna", "ner_place")]
 
 
 # -- end to end on the real model (fewer: these also test what the model tags) -------------------------------------
