@@ -50,6 +50,8 @@ from geo.placestring import (
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
 PART_SCORE = 0.5  # an unknown name containing a place the article names
+AIRPORT_TOWN_POPULATION = 10_000  # "Titograd airport": an airport named for a town this big is at the town
+_AIRPORT_NAME = re.compile(r"(.+?)(?: [Ii]nternational)? (?:[Aa]irport|[Aa]irfield)")
 MINOR_NAMESAKE_SHARE = (
     100  # a town this many times smaller than a major city of its name is a minor namesake …
 )
@@ -1060,12 +1062,16 @@ class Resolver:
         index = HostIndex(hosts, context) if hosts else None
         out = []
         for i, r in enumerate(resolutions):
-            if (r.place is not None and i not in doubtful) or r.mention.demonym_of or not hosts:
+            if (r.place is not None and i not in doubtful) or r.mention.demonym_of:
                 out.append(r)
+                continue
+            if not hosts:  # nothing named to place it by but its own words: "Flights from Entebbe Airport"
+                out.append((self._by_airport_town(r.mention, context) if r.place is None else None) or r)
                 continue
             placed = (
                 self._by_part(r.mention, named, context)
                 or self._by_prefix(r.mention, context)
+                or self._by_airport_town(r.mention, context)
                 or self._nearby(text, r.mention, index)  # type: ignore[arg-type]  # (not None with hosts)
             )
             if r.place is not None:
@@ -1106,6 +1112,23 @@ class Resolver:
             )
             place = self._pick(mention, found, context).place if found else None
         return Resolution(mention, place, PART_SCORE, [], via="part") if place else None
+
+    def _by_airport_town(self, mention: Mention, context: Context) -> Resolution | None:
+        """ "Titograd airport", "Entebbe International Airport": an airport is named for the town it serves: placed at the town
+        (``AIRPORT_TOWN_POPULATION`` or more, by any of its names, old ones too) the words before "airport" name,
+        where the article names no such place (that is :meth:`_by_part`'s)."""
+        head = _AIRPORT_NAME.fullmatch(mention.text)
+        if head is None:
+            return None
+        towns = tuple(
+            c
+            for c in self.gazetteer.candidates(head.group(1))
+            if c.fcode.startswith("PPL") and c.population >= AIRPORT_TOWN_POPULATION
+        )
+        if not towns:
+            return None
+        pick = self._pick(replace(mention, text=head.group(1)), towns, context)
+        return Resolution(mention, pick.place, round(PART_SCORE * pick.score, 3), [], via="part")
 
     @staticmethod
     def _nearby(text: str, mention: Mention, hosts: HostIndex) -> Resolution:

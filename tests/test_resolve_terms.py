@@ -871,3 +871,16 @@ def test_one_word_of_a_longer_name_read_only_by_alternate_names_has_no_reading(p
 def test_a_well_known_namesake_keeps_its_name_from_a_city_that_has_it_as_a_variant(parser):
     doc = with_gold_spans(parser, "Steel mills in Pueblo will cut 150 jobs.", ["Pueblo"])
     assert places(doc)["Pueblo"].admin1 == "US.CO"  # not Puebla, whose alternate names include "Pueblo"
+
+
+def test_an_airport_is_placed_at_the_town_it_is_named_for(parser):
+    """An airport the index does not know is at the town its name opens with, by any of the town's names."""
+    doc = with_gold_spans(parser, "Titograd airport was closed by fog.", ["Titograd airport"])
+    assert places(doc)["Titograd airport"].name == "Podgorica"  # its old name
+    doc = with_gold_spans(
+        parser, "Flights from Entebbe International Airport resumed.", ["Entebbe International Airport"]
+    )
+    assert places(doc)["Entebbe International Airport"].name == "Entebbe"  # with no other place to go by
+    # Not an airport named for a person or a place too small to be its town.
+    doc = with_gold_spans(parser, "Flights from Zzyzx Airport resumed.", ["Zzyzx Airport"])
+    assert places(doc)["Zzyzx Airport"] is None
