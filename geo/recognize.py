@@ -1640,14 +1640,12 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
     """An old name or another spelling, one word, of a city of ``FORMER_MINOR_POPULATION`` up to 300,000 people,
-    where the words say place (:func:`_said_as_place`), rare in English and no census name: "deported from Kovno",
-    "the cool of Ootacamund", "students in Louvain" (rule ``former_name``)."""
+    right after a locative word (:data:`_LOCATIVE_ONE_WORD`), rare in English and no census name: "deported from
+    Kovno", "the cool of Ootacamund", "students in Louvain" (rule ``former_name``)."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
-    places = [(m.start, m.end) for m in found]
-    for run in _name_runs(text):
-        if len(run) != 1:
-            continue
-        (start, end), surface = run[0], text[run[0][0] : run[0][1]]
+    for hit in _LOCATIVE_ONE_WORD.finditer(text):
+        start, end = hit.span(1)
+        surface = hit.group(1)
         key = normalize_name(surface)
         if (
             taken.overlaps(start, end)
@@ -1655,7 +1653,6 @@ def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
             or key in d.gaz.strong_keys
             or key in d.rec.former
             or any(s <= start and end <= e and (s, e) != (start, end) for s, e in d.person_spans)
-            or not _said_as_place(text, start, end, places)
             or not _rare_name(surface)
         ):
             continue
@@ -1680,6 +1677,11 @@ def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[i
 
 
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
+# A one-word name right after a locative word (those of _LOCATIVE_CUE); a space first, for a fast scan.
+_LOCATIVE_ONE_WORD = re.compile(
+    r" (?i:in|to|from|near|into|outside|at|of|across|through|via|towards?|around|throughout|"
+    r"visit(?:ed|ing)?|left|reached|fled) ([A-Z][^\W\d_]+)\b(?![ -]?[A-Z]|['’]s\b)"
+)
 
 
 FORMER_MINOR_POPULATION = (
@@ -2532,16 +2534,42 @@ _HEADLINE_TOWN_OBJECT = re.compile(
 )
 
 
-# A building's or ground's word closing a name NER did not find (or found inside a longer entity), the foreign
-# opening words of one, and one-word grounds ("Ostseestadion").
-_VENUE_CUE = re.compile(
+# A building's or ground's word closing a name NER did not find (or found inside a longer entity), read only before
+# "in/at/near/outside Town" (_TOWN_SAID); the foreign opening words of one; and one-word grounds ("Ostseestadion").
+_VENUE_CLOSES = re.compile(
     r"\b(?:Stadium|Arena|Park|Field|Ground|Oval|Bridge|Prison|Penitentiary|Correctional (?:Facility|Institution)|"
     r"Jail|Hospital|Medical Cent(?:er|re)|Infirmary|Airport|Cathedral|Church|Chapel|Mosque|Temple|Synagogue|"
     r"Basilica|Abbey|Museum|Gallery|Square|Station|Terminal|Mall|Plaza|Castle|Palace|Theatre|Theater|Racecourse|"
-    r"Speedway|Raceway|Velodrome|Zoo|Cemetery|Courthouse|Pier|Gardens|Dam|Reservoir)\b"
-    r"|\b(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) (?=[A-Z0-9])"
-    r"|\b[A-Z][a-zäöü]+(?:stadion|stadium|arena)\b"
+    r"Speedway|Raceway|Velodrome|Zoo|Cemetery|Courthouse|Pier|Gardens|Dam|Reservoir)$"
 )
+# (No lookbehind or word boundary opens these: the scan then skips to the places their first letters allow.)
+_TOWN_SAID = re.compile(r" (?:in|at|near|outside) (?:downtown )?[A-Z]")
+_VENUE_OPENS = re.compile(
+    r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) (?=[A-Z0-9])"
+)
+_GROUND_WORD_ENDS = re.compile(r"(?:stadion|stadium|arena)\b")
+
+
+def _venue_cues(text: str) -> list[tuple[int, int, bool]]:
+    """Where a venue's name may close (start and end of its building word, False) or open (its foreign opening word,
+    True) in *text*, in order."""
+    cues = [
+        (m.start(), m.end(), True)
+        for m in _VENUE_OPENS.finditer(text)
+        if not m.start() or not text[m.start() - 1].isalnum()
+    ]
+    for said in _TOWN_SAID.finditer(text):
+        at = said.start() - (text[said.start() - 1 : said.start()] == ",")  # "Ground, in Leeds"
+        closes = _VENUE_CLOSES.search(text, max(0, at - 24), at)
+        if closes is not None:
+            cues.append((closes.start(), closes.end(), False))
+    for ground in _GROUND_WORD_ENDS.finditer(text):
+        opens = text.rfind(" ", 0, ground.start()) + 1
+        if opens < ground.start() and text[opens].isupper():  # within a word: "Ostseestadion"
+            cues.append((opens, ground.end(), False))
+    return sorted(set(cues))
+
+
 _VENUE_TOWN_AFTER = re.compile(rf",? (?:in|at|near|outside) (?:downtown )?(?P<town>{_NAME})")
 
 
@@ -2556,12 +2584,12 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     persons = _Spans((e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON")
     spans = {(m.start, m.end) for m in found}  # NER's own venue stays its mention (its town may be missed)
-    for hit in _VENUE_CUE.finditer(text):
-        if hit.group().endswith(" "):  # a foreign opening word: the name runs on from it
-            run = next(_name_runs(text, hit.start(), min(len(text), hit.start() + 80)), None)
+    for hit_start, hit_end, opening in _venue_cues(text):
+        if opening:  # a foreign opening word: the name runs on from it
+            run = next(_name_runs(text, hit_start, min(len(text), hit_start + 80)), None)
         else:  # the closing word: the name's run up to it
             run = next(
-                (r for r in _name_runs(text, max(0, hit.start() - 80), hit.end()) if r[-1][1] == hit.end()),
+                (r for r in _name_runs(text, max(0, hit_start - 80), hit_end) if r[-1][1] == hit_end),
                 None,
             )
         if not run:

@@ -763,7 +763,9 @@ def test_an_apposition_saying_what_a_town_lies_on_or_by(gaz, nlp):
 def test_what_history_names_by_a_place_names_the_place(gaz, nlp):
     # NER's organisation or work: "the Treaty of Adrianople" names the city (Edirne by its old name).
     text = "The Treaty of Adrianople in 1829 ended the war."
-    assert found(gaz, nlp, text, {"The Treaty of Adrianople": "WORK_OF_ART"}) == [
+    ents = {"The Treaty of Adrianople": "WORK_OF_ART"}
+    assert found(gaz, nlp, text, ents) == [("Adrianople", "former_name")]  # after "of": an old name of a city
+    assert found(gaz, nlp, text, ents, disabled=frozenset({"former_name"})) == [
         ("Adrianople", "place_phrase")
     ]
     assert texts(
@@ -774,7 +776,8 @@ def test_what_history_names_by_a_place_names_the_place(gaz, nlp):
     assert texts(gaz, nlp, "The Fall of Ulverston is a novel.") == []
     # Only the whole name: a people's name after the noun is no place's ("the Congress of Crimean Tatars").
     assert texts(gaz, nlp, "The Congress of Crimean Tatars met.", {"Congress of Crimean Tatars": "ORG"}) == []
-    assert texts(gaz, nlp, "The Treaty of Adrianople was signed.", disabled=frozenset({"place_phrase"})) == []
+    off = frozenset({"place_phrase", "former_name"})
+    assert texts(gaz, nlp, "The Treaty of Adrianople was signed.", disabled=off) == []
     # Never NER's person, nor a name common in English that is only another city's alternate name.
     assert sure(gaz, nlp, "Historians debate the Fall of Greymouth.", {"Greymouth": "PERSON"}) == []
     assert found(gaz, nlp, "Fans recalled the Battle of Ali and Frazier.") == []
