@@ -64,6 +64,31 @@ _NAMED_FOR_A_PEOPLE = frozenset(
 _DATA_DIR = resources.files("geo") / "data"  # authored word lists: package data (geo/data links to data/)
 _NOT_PLACES_PATH = _DATA_DIR / "not_places.txt"
 
+
+def _alternation(words: str) -> str:
+    """A regex matching any of the "|"-separated literal *words* (spaces allowed), written as a trie: each common
+    prefix once, a longer word tried before its own prefix. Python's regex engine tries a plain alternation's words
+    one after another at every position; the trie fails at the first letter no word opens with (3 × faster for the
+    cue of :data:`_STRUCK_TOWN`). The strings it matches are the same."""
+    root: dict[str, dict] = {}
+    for word in words.split("|"):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+
+    return build(root)
+
+
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
@@ -1679,8 +1704,12 @@ def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[i
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
 # A one-word name right after a locative word (those of _LOCATIVE_CUE); a space first, for a fast scan.
 _LOCATIVE_ONE_WORD = re.compile(
-    r" (?i:in|to|from|near|into|outside|at|of|across|through|via|towards?|around|throughout|"
-    r"visit(?:ed|ing)?|left|reached|fled) ([A-Z][^\W\d_]+)\b(?![ -]?[A-Z]|['’]s\b)"
+    " (?i:"
+    + _alternation(
+        "in|to|from|near|into|outside|at|of|across|through|via|towards|toward|around|throughout|visit|visited|"
+        "visiting|left|reached|fled"
+    )
+    + r") ([A-Z][^\W\d_]+)\b(?![ -]?[A-Z]|['’]s\b)"
 )
 
 
@@ -1744,7 +1773,8 @@ def _found_places(found: list[Mention]) -> list[Mention]:
 
 # ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
 _STATE_CODE_AFTER = re.compile(
-    rf"(?<=[a-z]), ([A-Z]{{2,3}}|[A-Z][a-z]{{1,4}}\.|[A-Z]\.[A-Z]\.|{'|'.join(k for k in PRESS_ONLY if '.' not in k)})"
+    # (the comma first, then what comes before it: a scan skips to the commas at once)
+    rf",(?<=[a-z],) ([A-Z]{{2,3}}|[A-Z][a-z]{{1,4}}\.|[A-Z]\.[A-Z]\.|{'|'.join(k for k in PRESS_ONLY if '.' not in k)})"
     r"(?=[,;:)]|\.?(?:\s|$))"  # "Greenville, MS." ends a sentence
 )
 
@@ -2334,12 +2364,19 @@ _STRUCK_TOWN = re.compile(
     rf"(?P<towns>{_TOWN_NAME}(?:(?:, | and ){_TOWN_NAME}){{0,3}})"
 )
 _STRUCK_CUE = re.compile(  # the verb every _STRUCK_TOWN match holds: the pattern is tried only around one
-    r" (?:(?i:reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|"
-    r"ravaged|devastated|threatened|rocked|swamped|blanketed|shrouded|choked|buried|paralysed|paralyzed|"
-    r"reaches|hits|strikes|sweeps|tears|rips|cuts off|isolates|batters|lashes|pounds|engulfs|inundates|ravages|"
-    r"devastates|threatens|rocks|swamps|blankets|shrouds|chokes|buries)|"
-    r"evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|"
-    r"recaptured|retook|overran|flocked to|poured into) "
+    " (?:(?i:"
+    + _alternation(
+        "reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|"
+        "ravaged|devastated|threatened|rocked|swamped|blanketed|shrouded|choked|buried|paralysed|paralyzed|"
+        "reaches|hits|strikes|sweeps|tears|rips|cuts off|isolates|batters|lashes|pounds|engulfs|inundates|ravages|"
+        "devastates|threatens|rocks|swamps|blankets|shrouds|chokes|buries"
+    )
+    + ")|"
+    + _alternation(
+        "evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|recaptured|retook|overran|flocked to|"
+        "poured into"
+    )
+    + ") "
 )
 _LISTED_TOWN = re.compile(_TOWN_NAME)
 
@@ -2581,7 +2618,8 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     "outside" and a place the gazetteer knows. The resolver places the venue in that town. The town is a mention too
     when it is one (``VENUE_TOWN_POPULATION``, by any of its names). Not a person's name ("Rebecca Hall in Leeds"), an
     event ("the Park Run in Bath"), a county's jail (the county stays the mention) or a listed firm."""
-    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    text, taken = d.text, _Spans((m.start, m.end) for m in found)
+    added: list[Mention] = []
     persons = _Spans((e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON")
     spans = {(m.start, m.end) for m in found}  # NER's own venue stays its mention (its town may be missed)
     for hit_start, hit_end, opening in _venue_cues(text):
