@@ -64,6 +64,7 @@ OUTSIDE_QUALIFIER_TOWN = (
 )
 # The qualifier ends its phrase: "Lyme, Connecticut." / ", on Friday" — not "In Moscow, Ukraine said".
 _QUALIFIER_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or)\s")
+_STATE_ABBREVIATION = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")  # "VT", "Vt.", "N.H."
 OUTSIDE_QUALIFIER_SURE = (
     0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 )
@@ -973,11 +974,14 @@ class Resolver:
             return resolution
         if unit.fcode == "ADM1" and (
             any(c.admin1 == unit.admin1 for c in options)
-            or not any(c.country == unit.country for c in options)
-        ):
-            return (
-                resolution  # in it, or a unit of another country than every reading's ("Kansas City, North")
+            # a unit of another country than every reading's ("Kansas City, North"), unless a state's abbreviation
+            # says which state: "Dorset, Vt." is no English county
+            or not (
+                any(c.country == unit.country for c in options)
+                or _STATE_ABBREVIATION.fullmatch(qualifier.mention.text)
             )
+        ):
+            return resolution
         if unit.fcode == "PCLI" and any(c.country == unit.country for c in options):
             return resolution
         alternatives = [(resolution.place, resolution.score), *resolution.alternatives][:MAX_ALTERNATIVES]

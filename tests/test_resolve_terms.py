@@ -884,3 +884,14 @@ def test_an_airport_is_placed_at_the_town_it_is_named_for(parser):
     # Not an airport named for a person or a place too small to be its town.
     doc = with_gold_spans(parser, "Flights from Zzyzx Airport resumed.", ["Zzyzx Airport"])
     assert places(doc)["Zzyzx Airport"] is None
+
+
+def test_a_states_abbreviation_after_a_town_known_only_abroad_places_it_in_the_state(parser):
+    """ "Dorset, Vt.": the index knows no Dorset in Vermont, only the English county; the state's abbreviation says
+    where it is (approximately, in the state)."""
+    doc = with_gold_spans(parser, "The quarry in Dorset, Vt., reopened.", ["Dorset", "Vt."])
+    resolution = next(r for r in doc.resolutions if r.mention.text == "Dorset")
+    assert resolution.place.admin1 == "US.VT" and resolution.via == "nearby"
+    # A name of another country after the town is no such clue: "Kansas City, North" stays as it was.
+    doc = with_gold_spans(parser, "The quarry in Dorset, England, reopened.", ["Dorset", "England"])
+    assert places(doc)["Dorset"].country == "GB"
