@@ -41,6 +41,7 @@ from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
     POSSESSIVE_TRUST,
+    POSTAL_COUNTRIES,
     PRESS_ONLY,
     TOWN_NOUN,
     Qualifier,
@@ -1222,16 +1223,26 @@ class Resolver:
             mention, before = mentions[i], mentions[i - 1]
             code = mention.text.replace(".", "")
             press = PRESS_ONLY.get(mention.text)  # "Ballarat, Vic": Victoria, not the Catalan town
-            if not (
-                ((2 <= len(code) <= 3 and code.isupper()) or press) and _comma_pair(text, before, mention)
-            ):
+            upper = 2 <= len(code) <= 3 and code.isupper()  # "OR", "N.H."
+            dotted = not upper and mention.text.endswith(".") and _STATE_ABBREVIATION.fullmatch(mention.text)
+            if not ((upper or press or dotted) and _comma_pair(text, before, mention)):
                 continue
             inside = {c.admin1 for c in candidates[i - 1]}
-            units = tuple(
-                u
-                for a in ([press] if press else self.qualifiers.postal_units(code))
-                if a in inside and (u := self.gazetteer.admin1(a)) is not None
-            )
+            if press or not dotted:
+                units = tuple(
+                    u
+                    for a in ([press] if press else self.qualifiers.postal_units(code))
+                    if a in inside and (u := self.gazetteer.admin1(a)) is not None
+                )
+            else:
+                # An AP abbreviation of a state ("Kan.") says the state even where the index knows no such town in
+                # it: "Bavaria, Kan." is Kansas (not Kano), the town placed in it by the outside qualifier.
+                states = tuple(
+                    c
+                    for c in candidates[i]
+                    if c.fcode == "ADM1" and c.name_kind <= 1 and c.country in POSTAL_COUNTRIES
+                )
+                units = () if any(c.admin1 in inside for c in states) else states
             if units:
                 candidates[i] = units
 

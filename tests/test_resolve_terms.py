@@ -895,3 +895,12 @@ def test_a_states_abbreviation_after_a_town_known_only_abroad_places_it_in_the_s
     # A name of another country after the town is no such clue: "Kansas City, North" stays as it was.
     doc = with_gold_spans(parser, "The quarry in Dorset, England, reopened.", ["Dorset", "England"])
     assert places(doc)["Dorset"].country == "GB"
+
+
+def test_an_ap_abbreviation_after_a_town_unknown_in_that_state_is_the_state(parser):
+    """ "Bavaria, Kan.": "Kan." is Kansas (not Kano, which has "Kan" among its names) though the index knows no
+    Bavaria in Kansas; the town is placed in the state."""
+    doc = with_gold_spans(parser, "A grain elevator burned in Bavaria, Kan., on Sunday.", ["Bavaria", "Kan."])
+    found = {r.mention.text: r for r in doc.resolutions}
+    assert found["Kan."].place.admin1 == "US.KS"
+    assert found["Bavaria"].place.admin1 == "US.KS" and found["Bavaria"].via == "nearby"
