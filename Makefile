@@ -60,6 +60,7 @@ eval: setup
 
 # Refit the confidence calibration on the dev corpora (cross-corpus and 5-fold report; coefficients only).
 calibrate: setup
+	mkdir -p build
 	$(PY) -m geo.calibration $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl | tee build/calibration.md
 
 # BENCH_ARGS=--skip-long leaves out the longest parts (20,000-article batches, the 5 MB article).
