@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +31,8 @@ def import_spacy() -> ModuleType:
     """``import spacy`` without its command-line interface: ``spacy/__init__`` imports ``spacy.cli.info`` for
     ``spacy.info()``, and with it the whole CLI (typer, weasel, pydantic models of every command: ≈ 0.2 s, a
     seventh of a cold ``geo map``), which loading and running a pipeline never use. ``spacy.info()`` still works
-    (the real one is imported on its first call), and ``import spacy.cli`` later imports the real CLI as usual.
+    (the real one is imported on its first call), and ``spacy.cli`` (or ``import spacy.cli``) imports the real CLI when
+    first used.
     When spaCy is imported already, it is returned as it is."""
     if "spacy" in sys.modules:
         return sys.modules["spacy"]
@@ -50,4 +52,12 @@ def import_spacy() -> ModuleType:
         for name, stub in stubs.items():
             if sys.modules.get(name) is stub:
                 del sys.modules[name]
+    if "__getattr__" not in vars(spacy):
+
+        def __getattr__(name: str) -> Any:  # PEP 562: "spacy.cli" without "import spacy.cli", as before
+            if name == "cli":
+                return importlib.import_module("spacy.cli")
+            raise AttributeError(f"module 'spacy' has no attribute {name!r}")
+
+        spacy.__getattr__ = __getattr__  # type: ignore[method-assign]
     return spacy

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import resources
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/"
 _APOSTROPHES = "'\u2018\u2019\u02bc\u02bb`\u00b4"
@@ -108,3 +109,24 @@ def _zipf(frequency: float) -> float:
     """wordfreq's Zipf value of a frequency: rounded to 3 significant digits, then to hundredths of a Zipf unit."""
     rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
     return round(math.log(rounded, 10) + 9, 2)
+
+
+CENSUS_SURNAME_RANK = 20_000  # surnames this common in the US census are a person's before a town's
+
+
+@lru_cache(maxsize=1)
+def census_names() -> frozenset[str]:
+    """The ``CENSUS_SURNAME_RANK`` commonest surnames and every given name of the US census (1990; 5,494 given names),
+    title-cased — "Kobayashi" (7,479th), "Pereira", "Villanueva", "Meredith" — from the ``names`` package's lists
+    (public-domain census data). Rarer surnames are as often towns ("Shiloh" is the 54,257th)."""
+    folder = resources.files("names")
+    words: set[str] = set()
+    for name, most in (
+        ("dist.all.last", CENSUS_SURNAME_RANK),
+        ("dist.male.first", None),
+        ("dist.female.first", None),
+    ):
+        for line in (folder / name).read_text(encoding="ascii").splitlines()[:most]:
+            if line.strip():
+                words.add(line.split()[0].title())
+    return frozenset(words)

@@ -37,7 +37,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
-from geo.normalize import common_in_english, normalize_name
+from geo.normalize import census_names, common_in_english, normalize_name
 from geo.placestring import FEATURE_WORDS, LIST_GAP, PRESS_ONLY, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
@@ -69,7 +69,8 @@ def _alternation(words: str) -> str:
     """A regex matching any of the "|"-separated literal *words* (spaces allowed), written as a trie: each common
     prefix once, a longer word tried before its own prefix. Python's regex engine tries a plain alternation's words
     one after another at every position; the trie fails at the first letter no word opens with (3 × faster for the
-    cue of :data:`_STRUCK_TOWN`). The strings it matches are the same."""
+    cue of :data:`_STRUCK_TOWN`). It accepts the same words; where one word is another's prefix ("hit", "hits"), it
+    takes the longer, as a pattern that must be followed by a space or a word's end does either way."""
     root: dict[str, dict] = {}
     for word in words.split("|"):
         node = root
@@ -1191,30 +1192,11 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
-CENSUS_SURNAME_RANK = 20_000  # surnames this common in the US census are a person's before a town's
 MISLABELLED_TOWN_POPULATION = 10_000  # NER's one-word person or organisation that is only a town this big
 _OUTBREAK_AFTER = re.compile(
     r" (?:outbreaks?|cases|infections?|vaccines?|patients|epidemic|transmission|survivors|virus|fever)\b"
 )
 _HIS_OR_HER = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b")
-
-
-@lru_cache(maxsize=1)
-def _census_names() -> frozenset[str]:
-    """The ``CENSUS_SURNAME_RANK`` commonest surnames and every given name of the US census (1990; 5,494 given names),
-    title-cased — "Kobayashi" (7,479th), "Pereira", "Villanueva", "Meredith" — from the ``names`` package's lists
-    (public-domain census data). Rarer surnames are as often towns ("Shiloh" is the 54,257th)."""
-    folder = resources.files("names")
-    words: set[str] = set()
-    for name, most in (
-        ("dist.all.last", CENSUS_SURNAME_RANK),
-        ("dist.male.first", None),
-        ("dist.female.first", None),
-    ):
-        for line in (folder / name).read_text(encoding="ascii").splitlines()[:most]:
-            if line.strip():
-                words.add(line.split()[0].title())
-    return frozenset(words)
 
 
 # One name taken for a person by the words around it: "Kobayashi, who…", "Kobayashi, 34,", "Kobayashi, the finance
@@ -1234,7 +1216,7 @@ def _rare_name(word: str) -> bool:
     """Whether *word* is rare in English (below ``COMMON_WORD_ZIPF``: no common word, name or brand) and no surname
     (of the ``CENSUS_SURNAME_RANK`` commonest) or given name of the US census: "Morwell", "Bairnsdale", not "Casino",
     "Robertson", "Kobayashi"."""
-    return not common_in_english(word) and word not in _census_names()
+    return not common_in_english(word) and word not in census_names()
 
 
 def _acts_as_a_person(d: _Doc, label: str, start: int, end: int) -> bool:
@@ -1665,8 +1647,9 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
     """An old name or another spelling, one word, of a city of ``FORMER_MINOR_POPULATION`` up to 300,000 people,
-    right after a locative word (:data:`_LOCATIVE_ONE_WORD`), rare in English and no census name: "deported from
-    Kovno", "the cool of Ootacamund", "students in Louvain" (rule ``former_name``)."""
+    right after a word that says place (:data:`_LOCATIVE_ONE_WORD`), rare in English, no census name and nothing
+    NER took for a person, an organisation or a product: "deported from Kovno", "students in Louvain" (rule
+    ``former_name``)."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     for hit in _LOCATIVE_ONE_WORD.finditer(text):
         start, end = hit.span(1)
@@ -1677,7 +1660,8 @@ def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
             or not d.rec.is_former_minor(key)
             or key in d.gaz.strong_keys
             or key in d.rec.former
-            or any(s <= start and end <= e and (s, e) != (start, end) for s, e in d.person_spans)
+            or any(s <= start and end <= e for s, e in d.person_spans)
+            or any(e.label_ in _NOT_PLACE_ENTITIES and e.start_char <= start < e.end_char for e in d.ents)
             or not _rare_name(surface)
         ):
             continue
@@ -1692,22 +1676,34 @@ def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[i
     publishing"."""
     if key in d.rec.former_major or _said_as_place(d.text, start, end, places):
         return False
-    # A sentence of history says place for a name on its own, rare in English ("Seretse Khama" is a person)
+    # A sentence of history says place for a name on its own, rare in English, that NER took for no person and
+    # that does nothing a person does ("Seretse Khama", "Brezhnev ordered the war in 1979", "Senna won in 1988").
     return not (
         _history(d.text, start, end)
         and _rare_name(d.text[start:end])
         and not _NAME_WORD_BEFORE.search(d.text, max(0, start - 30), start)
         and not _NAME_GOES_ON.match(d.text, end)
+        and (start, end) not in d.person_spans
+        and not _acts_as_a_person(d, "", start, end)
+        and not _DOES_WHAT_A_PERSON_DOES.match(d.text, end)
     )
 
 
+# What a person does, right after the name ("Senna won", "Brezhnev ordered"; a city "was", "fell", "grew").
+_DOES_WHAT_A_PERSON_DOES = re.compile(
+    r" (?:\w+ly )?(?:won|wins|scored|led|leads|ordered|said|says|told|wrote|sang|played|married|died|resigned|signed|"
+    r"argued|insisted|believed|decided|claimed|denied|admitted|replied|recalled|joined|commanded|served|starred|"
+    r"aired|spoke|taught|studied|painted|composed|directed|coached|ruled|reigned)\b"
+)
+
+
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]* $")
-# A one-word name right after a locative word (those of _LOCATIVE_CUE); a space first, for a fast scan.
+# A one-word name right after a word that says the place itself (not "of", "to", "at", "via": "a pair of Nikes",
+# "a dash of Sriracha", "reported to Andropov"); a space first, for a fast scan.
 _LOCATIVE_ONE_WORD = re.compile(
-    " (?i:"
+    " (?:"
     + _alternation(
-        "in|to|from|near|into|outside|at|of|across|through|via|towards|toward|around|throughout|visit|visited|"
-        "visiting|left|reached|fled"
+        "in|In|from|From|near|Near|into|outside|Outside|across|through|visited|visiting|left|reached|fled"
     )
     + r") ([A-Z][^\W\d_]+)\b(?![ -]?[A-Z]|['’]s\b)"
 )
@@ -1716,11 +1712,16 @@ _LOCATIVE_ONE_WORD = re.compile(
 FORMER_MINOR_POPULATION = (
     100_000  # an old name, one word, of a city this big is a place where the words say so ("in Kovno")
 )
-# A story of the past: a year before 1990, or a word of history ("Before the war, Vilna was …").
+# A story of the past: a year before 1990 said as a date ("in 1945", "in October 1813", "of September 1939", "the
+# 1920s"; not "1500 fans", "at 1930 GMT"), "before/after/during the war", or a word only history uses ("Soviet",
+# "colonial", "ghetto", "Tsarist"; not "war" alone, which today's news uses as much).
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _HISTORY = re.compile(
-    r"\b(?:1[0-8]\d\d|19[0-8]\d)s?\b|\b(?:[Ww]ars?|[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|"
-    r"Tsarist|Habsburgs?|Ottomans?|Nazis?|[Oo]ccupation|[Oo]ccupied|[Aa]nnexed|[Ss]iege|[Cc]entur(?:y|ies)|Raj|"
-    r"[Bb]attle|[Rr]eign)\b"
+    rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore|[Dd]uring|[Ff]rom|[Bb]y) (?:(?:early|late|mid-?) ?)?"
+    rf"(?:{_MONTH} (?:\d{{1,2}},? )?)?|(?:of|[Tt]he) {_MONTH} |[Tt]he (?=1\d\d0s))(?:1[0-8]\d\d|19[0-8]\d)s?\b"
+    r"|\b(?:[Bb]efore|[Aa]fter|[Dd]uring) the (?:(?:First|Second) World )?[Ww]ar\b"
+    r"|\b(?:[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|Tsarist|Habsburgs?|Ottomans?|Nazis?|"
+    r"[Aa]nnexed|[Ss]iege|[Cc]entur(?:y|ies)|Raj)\b"
 )
 
 
@@ -2630,11 +2631,21 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 (r for r in _name_runs(text, max(0, hit_start - 80), hit_end) if r[-1][1] == hit_end),
                 None,
             )
-        if not run:
-            continue
+        if not run or any(hs <= hit_start < he for hs, he in d.headlines):
+            continue  # a headline capitalises every word: "Man Dies After Fall From Bridge in Bristol"
+        if not opening:
+            # The name opens after "and" and after words that open sentences, say when or who: "Alison Krauss and
+            # Union Station", "On Sunday Wembley Stadium", "Supporters of Crystal Palace".
+            cut = [
+                i
+                for i, (ws, we) in enumerate(run)
+                if text[ws:we] in ("and", "&")
+                or (text[ws:we] == "of" and i == 1 and text[run[0][0] : run[0][1]].lower() in _PEOPLE_OF)
+            ]
+            run = run[cut[-1] + 1 :] if cut else run
+            while len(run) > 1 and text[run[0][0] : run[0][1]].lower() in _VENUE_OPENERS:
+                run = run[1:]
         s, e = run[0][0], run[-1][1]
-        if text.startswith(("The ", "A "), s) and len(run) > 1:
-            s = run[1][0]
         # A place's possessive opens no venue's name: "Kansas City's Arrowhead Stadium" is Arrowhead Stadium.
         owners = [
             m.end
@@ -2650,11 +2661,11 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             s = next((w for w, _ in run if w > max(owners) + 2), e)
             if s >= e:
                 continue
-        one_word = s == run[-1][0]
         town = _VENUE_TOWN_AFTER.match(text, e)
         if (
             town is None
-            or (one_word and not _ONE_WORD_GROUND.fullmatch(text, s, e))  # "Stadium in Leeds" names none
+            # a building's word alone names none ("Stadium in Leeds", "the Medical Center at Vanderbilt")
+            or (s >= hit_start and not opening and not _ONE_WORD_GROUND.fullmatch(text, s, e))
             # across another mention (not one inside it: "St. Luke's" of St. Luke's Medical Center, or its own, or
             # NER's one entity of venue and town: "the Tyne Bridge at Gateshead")
             or any(
@@ -2674,6 +2685,16 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         key = normalize_name(town.group("town"))
         if key in _CALENDAR or not d.rec._any_place(key):
             continue
+        if not town.group().lstrip(", ").startswith("in ") and (
+            key in word_list("universities.txt")
+            or not any(
+                c.fcode.startswith("PPL")
+                and c.population
+                >= (VENUE_AT_OWN_POPULATION if c.name_kind == 0 else VENUE_AT_TOWN_POPULATION)
+                for c in d.gaz.candidates(key)
+            )
+        ):
+            continue  # "at/near" a town, no university or hamlet: not "the Peabody Museum at Harvard"
         ts, te = town.span("town")
         if (s, e) not in spans:
             whole = [m for m in found if s <= m.start and m.end == te and (m.start, m.end) != (ts, te)]
@@ -2689,6 +2710,17 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+_PEOPLE_OF = frozenset(
+    "supporters fans residents members friends people citizens followers players staff workers students".split()
+)  # "Supporters of Crystal Palace" (not "Bank of America Stadium")
+_VENUE_OPENERS = _CALENDAR | frozenset(
+    "the a an on in at by for from to of and or but as after before during since this that these those its their "
+    "his her our my when while".split()
+)
+# "at/near" a town (not "in"): this big by its own name, or by another ("the Forth Road Bridge at South Queensferry");
+# not "Queen's Park at Hampden" (a ground, not Hampden, Maryland)
+VENUE_AT_OWN_POPULATION = 10_000
+VENUE_AT_TOWN_POPULATION = 5_000
 VENUE_OWNER_POPULATION = 10_000  # "Kansas City's Arrowhead Stadium": a town this big owns the venue after it
 VENUE_TOWN_POPULATION = 1_000  # "the Forth Road Bridge at South Queensferry": the town after a venue's name
 _POSSESSIVE_S = re.compile(r"['’]s ")
@@ -3565,19 +3597,29 @@ def sports_team(d: _Doc, m: Mention) -> bool:
 def acronym(d: _Doc, m: Mention) -> bool:
     """An all-capitals acronym the gazetteer holds only as some place's alternate name (an airport code, a local
     abbreviation) is an organisation's: "NRA" (not Narrandera), "AMA" — "US", "UAE", "NYC" are names or aliases.
-    So is a US state's code after "the": "the VA clinic" (Veterans Affairs), "the PA system"."""
+    So is "the VA", "the PA", "the OR", "the ME" (Veterans Affairs, a public address system, an operating room, a
+    medical examiner) — not before a place's word ("the PA coast") — while "the NC coast", "the ACT" stay places."""
     if m.source == "dateline" or not _ACRONYM.fullmatch(m.text):
         return False
     key = normalize_name(m.text)
     readings = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
     if (
-        readings
-        and m.text.isupper()
-        and d.text.endswith("the ", 0, m.start)
+        m.text in _AGENCY_CODES
+        and _THE_BEFORE.search(d.text, max(0, m.start - 4), m.start)
+        and not _PLACE_WORD_AFTER.match(d.text, m.end)
         and all(c.fcode == "ADM1" and c.country == "US" for c in readings)
     ):
-        return True  # "the VA clinic", "the PA system": no US state is "the" state code ("the ACT", "the NT" are)
+        return True  # "the VA clinic", "The VA said": Veterans Affairs ("the NC coast", "the PA coast" are states)
     return key not in d.gaz.strong_keys and not readings
+
+
+# State codes that after "the" are mostly an agency's, a system's or a room's: Veterans Affairs, public address or
+# physician assistant, operating room, medical examiner.
+_AGENCY_CODES = frozenset({"VA", "PA", "OR", "ME"})
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+_PLACE_WORD_AFTER = re.compile(
+    r" (?:coast|coastline|shore|border|line|area|region|suburbs?|side|countryside|mountains|state|governor|legislature)\b"
+)
 
 
 # A peer's title: "the Duke of Sussex", "the Countess of Wessex", "the Marquess of Bath" — the place is the title's

@@ -34,7 +34,7 @@ import numpy as np
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution, great_circle_km
-from geo.normalize import common_in_english, normalize_name
+from geo.normalize import census_names, common_in_english, normalize_name
 from geo.placestring import (
     APPOSITION,
     APPOSITION_FILLER,
@@ -51,7 +51,7 @@ from geo.placestring import (
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
 NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where it is, roughly
 PART_SCORE = 0.5  # an unknown name containing a place the article names
-AIRPORT_TOWN_POPULATION = 10_000  # "Titograd airport": an airport named for a town this big is at the town
+AIRPORT_TOWN_POPULATION = 50_000  # "Titograd airport": an airport named for a town this big is at the town
 _AIRPORT_NAME = re.compile(r"(.+?)(?: [Ii]nternational)? (?:[Aa]irport|[Aa]irfield)")
 MINOR_NAMESAKE_SHARE = (
     100  # a town this many times smaller than a major city of its name is a minor namesake …
@@ -1071,12 +1071,14 @@ class Resolver:
                 out.append(r)
                 continue
             if not hosts:  # nothing named to place it by but its own words: "Flights from Entebbe Airport"
-                out.append((self._by_airport_town(r.mention, context) if r.place is None else None) or r)
+                out.append(
+                    (self._by_airport_town(text, r.mention, context) if r.place is None else None) or r
+                )
                 continue
             placed = (
                 self._by_part(r.mention, named, context)
                 or self._by_prefix(r.mention, context)
-                or self._by_airport_town(r.mention, context)
+                or self._by_airport_town(text, r.mention, context)
                 or self._nearby(text, r.mention, index)  # type: ignore[arg-type]  # (not None with hosts)
             )
             if r.place is not None:
@@ -1118,17 +1120,22 @@ class Resolver:
             place = self._pick(mention, found, context).place if found else None
         return Resolution(mention, place, PART_SCORE, [], via="part") if place else None
 
-    def _by_airport_town(self, mention: Mention, context: Context) -> Resolution | None:
-        """ "Titograd airport", "Entebbe International Airport": an airport is named for the town it serves: placed at the town
-        (``AIRPORT_TOWN_POPULATION`` or more, by any of its names, old ones too) the words before "airport" name,
-        where the article names no such place (that is :meth:`_by_part`'s)."""
+    def _by_airport_town(self, text: str, mention: Mention, context: Context) -> Resolution | None:
+        """ "Titograd airport", "Entebbe International Airport": an airport is named for the town it serves —
+        placed at that town (``AIRPORT_TOWN_POPULATION`` or more, by any of its names, old ones too), unless the
+        text says where it is ("Logan International Airport in Boston": :meth:`_nearby` reads that) or the name is a
+        person's too ("Mitchell International Airport" is no airport of Mitchell, South Dakota). Names of places
+        the article names are :meth:`_by_part`'s."""
+        if _IN_PLACE.match(text, mention.end) or mention.text.split()[0] in census_names():
+            return None
         head = _AIRPORT_NAME.fullmatch(mention.text)
         if head is None:
             return None
+        readings = [c for c in self.gazetteer.candidates(head.group(1)) if c.fcode.startswith("PPL")]
+        # A town's own name reads as that town: "Midway Airport" is no airport of a city once called Midway.
+        own = any(c.name_kind == 0 for c in readings)
         towns = tuple(
-            c
-            for c in self.gazetteer.candidates(head.group(1))
-            if c.fcode.startswith("PPL") and c.population >= AIRPORT_TOWN_POPULATION
+            c for c in readings if c.population >= AIRPORT_TOWN_POPULATION and (c.name_kind == 0 or not own)
         )
         if not towns:
             return None
