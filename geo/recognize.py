@@ -2528,7 +2528,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     # said of a town ("Cockermouth Flooded Again As River Bursts Banks", "Gympie Residents Told To Evacuate"), or
     # after a verb that takes a town ("Floodwaters Cut Off Kerrville") — PREDICATE_TOWN_POPULATION people or more.
     for hs, he in d.headlines:
-        first = _HEADLINE_TOWN_FIRST.match(text, hs, he)
+        first = _HEADLINE_TOWN_FIRST.match(text, hs, he) or _HEADLINE_TOWN_THING.match(text, hs, he)
         for hit in [*([first] if first else []), *_HEADLINE_TOWN_OBJECT.finditer(text, hs, he)]:
             s, e = hit.span("town")
             key = normalize_name(hit.group("town"))
@@ -2565,6 +2565,8 @@ _HEADLINE_TOWN_FIRST = re.compile(
     r"Bans|Sizzles|Swelters|Shivers|Bakes|Freezes|Farmers|Traders|Shopkeepers|Businesses|"
     r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils)\b"
 )
+# What only a town has, right after a headline's first name: "Otavalo Market Reopens", "Cromer Pier Reopens".
+_HEADLINE_TOWN_THING = re.compile(rf"(?P<town>[A-Z][a-z]{{2,}}(?: [A-Z][a-z]{{2,}})?) (?i:{_TOWN_BUILT})\b")
 _HEADLINE_TOWN_OBJECT = re.compile(
     r"\b(?:Cut Off|Isolate[sd]?|Batter(?:s|ed)?|Lash(?:es|ed)?|Swamp(?:s|ed)?|Inundate[sd]?|Evacuate[sd]?|"
     r"Ravage[sd]?|Engulf(?:s|ed)?) (?P<town>[A-Z][a-z]{2,})\b"

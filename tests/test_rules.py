@@ -349,6 +349,10 @@ def test_a_headline_opening_with_a_town_of_several_words(gaz, nlp):
     text = "Hebden Bridge Flooded Again As River Rises\n\nThe water rose overnight."
     assert ("Hebden Bridge", "common_word_town") in found(gaz, nlp, text)
     assert found(gaz, nlp, "New Rules Flooded The Market\n\nPrices fell.") == []
+    # What only a town has, after a headline's first name: "Otavalo Market Reopens"; not "Apple Market Share".
+    text = "Hebden Bridge Market Reopens After Fire\n\nStalls opened."
+    assert ("Hebden Bridge", "common_word_town") in found(gaz, nlp, text)
+    assert found(gaz, nlp, "Hebden Bridge Market Share Grows\n\nSales rose.") == []
 
 
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
