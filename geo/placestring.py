@@ -30,6 +30,9 @@ POSSESSIVE_TRUST = 0.4  # share of the qualifier's points when its name ends in 
 POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news writes after a town ("Eugene, OR")
 # Canadian, Australian and older US press abbreviations that are words, names or initialisms elsewhere ("N.B." nota
 # bene, "Man.", "Vic" a man's name and a Catalan town, "Tas", "Me."): qualifiers only, read after "Town, ".
+# How news writes a state's or province's code after "Town, ": "OR", "NSW", "Tenn.", "N.H." (read as a code only when
+# an admin-1 unit has it: "Sen." and "Nov." are no states).
+STATE_ABBREVIATION = r"[A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\."
 PRESS_ONLY = {
     "N.S.": "CA.07",
     "N.B.": "CA.04",

@@ -38,7 +38,7 @@ from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
 from geo.normalize import census_names, common_in_english, normalize_name
-from geo.placestring import FEATURE_WORDS, LIST_GAP, PRESS_ONLY, QualifierReader
+from geo.placestring import FEATURE_WORDS, LIST_GAP, PRESS_ONLY, STATE_ABBREVIATION, QualifierReader
 from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -1727,9 +1727,7 @@ _HISTORY = re.compile(
 
 def _history(text: str, start: int, end: int) -> bool:
     """Whether the sentence around *text[start:end]* tells of the past (:data:`_HISTORY`)."""
-    opens = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    closes = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
-    return _HISTORY.search(text, opens, closes) is not None
+    return _HISTORY.search(text, *_sentence_span(text, start, end)) is not None
 
 
 def _said_as_place(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
@@ -1775,7 +1773,7 @@ def _found_places(found: list[Mention]) -> list[Mention]:
 # ", WI", ", Okla.", ", N.S." after a town: a state or province code that NER may not tag.
 _STATE_CODE_AFTER = re.compile(
     # (the comma first, then what comes before it: a scan skips to the commas at once)
-    rf",(?<=[a-z],) ([A-Z]{{2,3}}|[A-Z][a-z]{{1,4}}\.|[A-Z]\.[A-Z]\.|{'|'.join(k for k in PRESS_ONLY if '.' not in k)})"
+    rf",(?<=[a-z],) ({STATE_ABBREVIATION}|{'|'.join(k for k in PRESS_ONLY if '.' not in k)})"
     r"(?=[,;:)]|\.?(?:\s|$))"  # "Greenville, MS." ends a sentence
 )
 

@@ -43,6 +43,7 @@ from geo.placestring import (
     POSSESSIVE_TRUST,
     POSTAL_COUNTRIES,
     PRESS_ONLY,
+    STATE_ABBREVIATION,
     TOWN_NOUN,
     Qualifier,
     QualifierReader,
@@ -65,7 +66,7 @@ OUTSIDE_QUALIFIER_TOWN = (
 )
 # The qualifier ends its phrase: "Lyme, Connecticut." / ", on Friday" — not "In Moscow, Ukraine said".
 _QUALIFIER_ENDS = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or)\s")
-_STATE_ABBREVIATION = re.compile(r"[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")  # "VT", "Vt.", "N.H."
+_STATE_ABBREVIATION = re.compile(STATE_ABBREVIATION)  # "VT", "Vt.", "N.H."
 OUTSIDE_QUALIFIER_SURE = (
     0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 )
