@@ -33,6 +33,12 @@ POSTAL_COUNTRIES = frozenset({"US", "CA", "AU"})  # whose state codes news write
 # How news writes a state's or province's code after "Town, ": "OR", "NSW", "Tenn.", "N.H." (read as a code only when
 # an admin-1 unit has it: "Sen." and "Nov." are no states).
 STATE_ABBREVIATION = r"[A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\."
+# The generic word of a natural feature's name, right after the specific part: what the feature is.
+NATURAL_GENERIC = re.compile(
+    r" (?:Island|Islands|Isle|Strait|Straits|Lake|River|Mountains?|Range|Hills|Valley|Glacier|Volcano|Peninsula|"
+    r"Bay|Gulf|Sea|Desert|Falls|Canyon|Gorge|Reef|Delta|Plateau|Basin|Sound|Lagoon|Fjord|National Park|"
+    r"Forest)\b"
+)
 PRESS_ONLY = {
     "N.S.": "CA.07",
     "N.B.": "CA.04",

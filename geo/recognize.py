@@ -38,7 +38,14 @@ from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
 from geo.normalize import census_names, common_in_english, normalize_name
-from geo.placestring import FEATURE_WORDS, LIST_GAP, PRESS_ONLY, STATE_ABBREVIATION, QualifierReader
+from geo.placestring import (
+    FEATURE_WORDS,
+    LIST_GAP,
+    NATURAL_GENERIC,
+    PRESS_ONLY,
+    STATE_ABBREVIATION,
+    QualifierReader,
+)
 from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -1128,7 +1135,7 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         # "the Camp Fire, Paradise, California": NER ran a thing and its town together; the town after the comma
         return [d.rec.mention(d.text, comma + 2, end, "ner", ent.label_, "ner_place_subspan")]
     sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
-    if sub and _NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
+    if sub and NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
         # "Avery Island", "Tatra Mountains", "Cook Strait": a feature the index lacks, not a far hamlet of its first
         # word's name — the whole name, placed (approximately) where the story is.
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "ner_place")]
@@ -1148,14 +1155,6 @@ def _names_its_surroundings(d: _Doc, sub: tuple[int, int]) -> bool:
         or (c.population >= 5 * FEATURE_TOWN_POPULATION and c.fcode.startswith("PPL"))
         for c in d.gaz.candidates(normalize_name(d.text[sub[0] : sub[1]]))
     )
-
-
-# The generic word of a natural feature's name, right after the specific part: what the feature is.
-_NATURAL_GENERIC = re.compile(
-    r" (?:Island|Islands|Isle|Strait|Straits|Lake|River|Mountains?|Range|Hills|Valley|Glacier|Volcano|Peninsula|"
-    r"Bay|Gulf|Sea|Desert|Falls|Canyon|Gorge|Reef|Delta|Plateau|Basin|Sound|Lagoon|Fjord|National Park|"
-    r"Forest)\b"
-)
 
 
 def ner_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:

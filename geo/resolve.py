@@ -40,6 +40,7 @@ from geo.placestring import (
     APPOSITION_FILLER,
     FEATURE_WORDS,
     LIST_GAP,
+    NATURAL_GENERIC,
     POSSESSIVE_TRUST,
     POSTAL_COUNTRIES,
     PRESS_ONLY,
@@ -71,6 +72,7 @@ OUTSIDE_QUALIFIER_SURE = (
     0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 )
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
+LONE_REMOTE_POPULATION = 5_000  # … and a town this small even when it is its name's only reading
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
@@ -444,6 +446,56 @@ def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
         if gap is None or gap.end() != host.mention.start:
             continue
         if great_circle_km(r.place.lat, r.place.lon, host.place.lat, host.place.lon) > HOST_FAR_KM:
+            out.add(i)
+    return out
+
+
+def _outside_their_town(
+    text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+) -> list[tuple[Candidate, ...]]:
+    """*candidates* (per mention) without the local readings of a name the text puts "in" a town (``_IN_TOWN``)
+    when every one of them lies more than ``HOST_FAR_KM`` from every reading of the town: "Hampton Park in
+    Charleston" is no suburb of Melbourne whichever Charleston is meant, so it is left to be placed in its town
+    (``_place_unknown``) and its far readings never speak for the article's country. Only when every reading of
+    the name is a town, admin-2 unit or spot and every reading of the host a town or admin-2 unit ("Georgia in the
+    Caucasus", "Paris in Texas" stay as they are)."""
+    out = list(candidates)
+    for i in range(len(mentions) - 1):
+        own, host = candidates[i], candidates[i + 1]
+        if not own or not host or mentions[i].source == "dateline" or mentions[i].demonym_of:
+            continue
+        gap = _IN_TOWN.match(text, mentions[i].end)
+        if gap is None or gap.end() != mentions[i + 1].start:
+            continue
+        if any(c.fcode in ("PCLI", "ADM1", "CONT") or c.curated for c in own) or not all(
+            c.fcode.startswith("PPL") or c.fcode == "ADM2" for c in host
+        ):
+            continue
+        if all(great_circle_km(c.lat, c.lon, h.lat, h.lon) > HOST_FAR_KM for c in own for h in host):
+            out[i] = ()
+    return out
+
+
+def _feature_part_abroad(text: str, resolutions: list[Resolution]) -> set[int]:
+    """Indices of the specific parts of natural features ("Kish" of "Kish River", read as the town the feature is
+    named after: ``ner_place_subspan``) whose town lies in a country where none of the article's other places
+    is, when it has some: a river of the story's county is no town in Iran. Such a part is placed where the story
+    is (``_place_unknown``), its reading kept as the first alternative."""
+    parts = [
+        i
+        for i, r in enumerate(resolutions)
+        if r.place is not None
+        and r.mention.rule == "ner_place_subspan"
+        and r.place.fcode.startswith("PPL")
+        and NATURAL_GENERIC.match(text, r.mention.end)
+    ]
+    if not parts:
+        return set()
+    out = set()
+    for i in parts:
+        country = resolutions[i].place.country  # type: ignore[union-attr]  # (placed: see above)
+        others = [r.place.country for j, r in enumerate(resolutions) if j != i and r.place is not None]
+        if others and country not in others:
             out.add(i)
     return out
 
@@ -898,7 +950,9 @@ class Resolver:
         )
 
     def _resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
-        candidates = [_uncut(text, m, self._candidates(m)) for m in mentions]
+        candidates = _outside_their_town(
+            text, mentions, [_uncut(text, m, self._candidates(m)) for m in mentions]
+        )
         runs = _lists(text, mentions)  # the text's lists, read once for every term that reads them
         if "admin_word" not in self.config.off:
             self._listed_units(text, mentions, candidates, runs)
@@ -925,14 +979,20 @@ class Resolver:
             ]
             if _same_places(first, final):
                 break
-        doubtful = {
-            i
-            for i, r in enumerate(final)
-            if len(candidates[i]) > 1
-            and self._doubtful(
-                r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
-            )
-        } | _far_from_its_host(text, final)
+        doubtful = (
+            {
+                i
+                for i, r in enumerate(final)
+                # a lone reading too when it is a hamlet of a country the article names otherwise: "a compressor
+                # station near Howland" in a Texas story is no village of Maine
+                if (len(candidates[i]) > 1 or self._lone_hamlet(r, context))
+                and self._doubtful(
+                    r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
+                )
+            }
+            | _far_from_its_host(text, final)
+            | _feature_part_abroad(text, final)
+        )
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
             return final
@@ -1034,6 +1094,17 @@ class Resolver:
         return Resolution(resolution.mention, area, NEARBY_SCORE, alternatives, via="nearby")
 
     @staticmethod
+    def _lone_hamlet(resolution: Resolution, context: Context) -> bool:
+        """A name's only reading, a town of under ``LONE_REMOTE_POPULATION`` in a country whose admin-1 units the
+        article names by other names ("Howland" in a story of Texas towns: Howland, Maine). A hamlet of a country
+        whose units the article does not name is where the story went ("Dunshaughlin" beside "London", "Ireland")."""
+        c = resolution.place
+        if c is None or c.population >= LONE_REMOTE_POPULATION:
+            return False
+        key, prefix = normalize_name(resolution.mention.text), c.country + "."
+        return any(code.startswith(prefix) and context.names_admin1(code, key) for code in context.admin1)
+
+    @staticmethod
     def _doubtful(resolution: Resolution, context: Context, bonus: float) -> bool:
         """A small town outside every admin-1 unit the article names and near none of its places: in a local
         story "Bourbon" or "Lafayette" is likelier a street or square of the story's town than a far-off village."""
@@ -1047,7 +1118,8 @@ class Resolver:
             and c.names
             < KNOWN_NAMES  # a widely known town is what it says, however small (Venice, Bethlehem)
             and bool(context.admin1)
-            and c.admin1 not in context.admin1
+            # (a name is no evidence for its own reading: a lone reading puts its own unit in the context)
+            and not context.names_admin1(c.admin1, normalize_name(resolution.mention.text))
             and bonus < REMOTE_PROXIMITY
             and resolution.mention.source != "dateline"
         )

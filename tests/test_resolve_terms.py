@@ -904,3 +904,56 @@ def test_an_ap_abbreviation_after_a_town_unknown_in_that_state_is_the_state(pars
     found = {r.mention.text: r for r in doc.resolutions}
     assert found["Kan."].place.admin1 == "US.KS"
     assert found["Bavaria"].place.admin1 == "US.KS" and found["Bavaria"].via == "nearby"
+
+
+def test_a_name_the_text_puts_in_a_town_far_from_all_its_readings_is_placed_in_the_town(parser):
+    """ "Hampton Park in Charleston": the only Hampton Park the index knows is a suburb of Melbourne, thousands of
+    km from every Charleston; the park is in Charleston (approximately), and its far reading must not pull
+    Charleston to Australia. A name with a reading near the town stays read by its name."""
+    text = "The street runs east of Hampton Park in Charleston."
+    doc = with_gold_spans(parser, text, ["Hampton Park", "Charleston"])
+    found = {r.mention.text: r for r in doc.resolutions}
+    assert found["Charleston"].place.country == "US" and found["Charleston"].via == "name"
+    assert (
+        found["Hampton Park"].via == "nearby"
+        and found["Hampton Park"].place.id == found["Charleston"].place.id
+    )
+    doc = with_gold_spans(parser, "Crowds filled Coney Island in Brooklyn.", ["Coney Island", "Brooklyn"])
+    assert places(doc)["Coney Island"].admin1 == "US.NY"
+
+
+def test_the_first_word_of_a_river_read_as_a_town_abroad_is_placed_where_the_story_is(parser):
+    """ "Kish" of "Kish River" (``ner_place_subspan``) in a story of Illinois towns is no town in Iran: placed
+    where the story is, approximately. With nothing else named, or a town of the story's country ("the Pasig
+    River … Manila"), it stays the town."""
+    from geo.model import Mention
+
+    def resolve(text, names):
+        mentions = []
+        for name in names:
+            start = text.index(name)
+            rule = "ner_place_subspan" if name == names[0] else "ner_place"
+            mentions.append(Mention(start, start + len(name), name, "ner", "LOC", rule=rule))
+        return {r.mention.text: r for r in parser.resolver.resolve(text, mentions)}
+
+    found = resolve(
+        "A body was found in the Kish River near DeKalb, Illinois.", ["Kish", "DeKalb", "Illinois"]
+    )
+    assert found["Kish"].place.admin1 == "US.IL" and found["Kish"].via == "nearby"
+    assert resolve("A body was found in the Kish River.", ["Kish"])["Kish"].place.country == "IR"
+    found = resolve("Boats on the Pasig River near Manila were idle.", ["Pasig", "Manila"])
+    assert found["Pasig"].place.country == "PH" and found["Pasig"].via == "name"
+
+
+def test_a_hamlet_that_is_its_names_only_reading_far_from_the_storys_state_is_placed_in_the_story(parser):
+    """ "a compressor station near Howland" in a story of Lamar County, Texas: the index's only Howland is a
+    village of Maine; it is placed where the story is (approximately), the village kept as the first alternative.
+    A hamlet of a country whose units the article does not name stays ("Dunshaughlin" beside "London")."""
+    text = "Paris and Roxton gained from pipelines through Lamar County, Texas, and a compressor station near Howland."
+    doc = with_gold_spans(parser, text, ["Paris", "Roxton", "Lamar County", "Texas", "Howland"])
+    found = {r.mention.text: r for r in doc.resolutions}
+    assert found["Howland"].place.admin1 == "US.TX" and found["Howland"].via == "nearby"
+    assert found["Howland"].alternatives[0][0].admin1 == "US.ME"
+    text = "The horse was trained in Dunshaughlin before it ran in London."
+    doc = with_gold_spans(parser, text, ["Dunshaughlin", "London"])
+    assert places(doc)["Dunshaughlin"].country == "IE"
