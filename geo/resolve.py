@@ -395,7 +395,8 @@ _ADMIN_AFTER = re.compile(
     rf"|['’]s\s+(?P<office>{_ADMIN1_OFFICES})\b",
 )
 _ADMIN_BEFORE = re.compile(
-    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
+    # ("the territory of Georgia" is the land of a country: "territory" names a unit only after its name)
+    rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS.replace('|territory', '')}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
     r"|(?P<upstate>upstate|downstate)|(?P<rural>rural|(?-i:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central)))"
     r"\s+$",
     re.IGNORECASE,

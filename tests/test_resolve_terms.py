@@ -957,3 +957,14 @@ def test_a_hamlet_that_is_its_names_only_reading_far_from_the_storys_state_is_pl
     text = "The horse was trained in Dunshaughlin before it ran in London."
     doc = with_gold_spans(parser, text, ["Dunshaughlin", "London"])
     assert places(doc)["Dunshaughlin"].country == "IE"
+
+
+def test_territory_of_a_name_is_a_countrys_land_not_an_admin_unit(parser):
+    """ "the territory of Georgia" is the land of the country; "the state of Georgia" is the US state."""
+    text = "Azerbaijan denied it had mined the border territory of Georgia."
+    doc = with_gold_spans(parser, text, ["Azerbaijan", "Georgia"])
+    assert places(doc)["Georgia"].fcode == "PCLI"
+    doc = with_gold_spans(
+        parser, "Azerbaijan denied it had mined the state of Georgia.", ["Azerbaijan", "Georgia"]
+    )
+    assert places(doc)["Georgia"].admin1 == "US.GA"
