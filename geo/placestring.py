@@ -72,7 +72,10 @@ LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 TOWN_NOUN = (
     r"(?:city|town|village|capital|port|hub|metropolis|suburb|township|municipality|community|county seat)"
 )
-APPOSITION = rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?{TOWN_NOUN} (?:in|of) (?:the )?"
+# ", a town of 60,000 in southern Brazil": a head count and a compass word may come between
+_HEAD_COUNT = r"(?: of (?:about |some |nearly |around )?[\d.,]+(?: million| thousand)?(?: people| residents| inhabitants)?)?"
+_COMPASS = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west)|far)(?:ern)? )?"
+APPOSITION = rf",\s?(?:the|a|an) (?:[\w-]+ ){{0,3}}?{TOWN_NOUN}{_HEAD_COUNT} (?:in|of) (?:the )?{_COMPASS}"
 _APPOSITION_AFTER = re.compile(APPOSITION + r"((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")
 # ", the Dominican Republic's second city", ", Bolivia's economic hub": a possessive apposition that says where.
 # Up to three words between an apposition's article or possessive and its town noun, none a verb or a determiner

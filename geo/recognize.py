@@ -1098,11 +1098,18 @@ def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
 
 
 def ner_place_parts(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
-    """NER's place that is no name itself but joins several: "Armenia-Azerbaijan" → Armenia, Azerbaijan."""
+    """NER's place that is no name itself but joins several: "Armenia-Azerbaijan" → Armenia, Azerbaijan. Names
+    only a space apart are not two when the second is the generic word of a feature ("Mandalay Bay" is a resort,
+    not Mandalay and Bay, Somalia)."""
     if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key):
         return None
     parts = list(d.rec.match_names(d.text, start, end))
     if len(parts) < 2:
+        return None
+    if any(
+        not d.text[a[1] : b[0]].strip() and NATURAL_GENERIC.fullmatch(" " + d.text[b[0] : b[1]])
+        for a, b in zip(parts, parts[1:], strict=False)
+    ):
         return None
     return [d.rec.mention(d.text, s, e, "ner", ent.label_, "ner_place_parts") for s, e in parts]
 
@@ -1610,6 +1617,12 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             or not (any(s == start and end == e for s, e in d.person_spans) and _FOREIGN_NAME.search(surface))
         ):
             continue  # inside a person's name — but "Dún Laoghaire", "Saint-Jean-sur-Richelieu" as NER's person
+        if (
+            text[start - 1 : start] == " "
+            and taken.overlaps(start - 2, start - 1)
+            and NATURAL_GENERIC.fullmatch(" " + surface)
+        ):
+            continue  # the generic word of a name whose first word was found: "Bay" of "Mandalay Bay"
         key = normalize_name(text[start:end])
         rule = "former_name" if former_name(d, key) else "gazetteer_name"
         if rule == "former_name" and _former_unsaid(d, key, start, end, [(m.start, m.end) for m in found]):
@@ -3117,6 +3130,29 @@ def disease_name(d: _Doc, m: Mention) -> bool:
     )
 
 
+def named_accord(d: _Doc, m: Mention) -> bool:
+    """A town's name that names an accord, a treaty or a plan: "the Kyoto Protocol", "the Paris climate
+    agreement", "the Dayton Accords", "the Colombo Plan" — where it was signed, not a place of the story. "The
+    Treaty of Utrecht", "the Congress of Vienna" say where it happened: the place stays. Not a country's name
+    ("the Iran nuclear agreement" is about Iran), nor a state's or province's before what the accord is about
+    ("the Northern Ireland peace accord")."""
+    if m.demonym_of or m.source == "dateline":
+        return False
+    after = _ACCORD_AFTER.match(d.text, m.end)
+    if not after:
+        return False
+    units = ("PCLI", "ADM1") if after.group("topic") else ("PCLI",)  # "the Northern Ireland peace accord"
+    return not any(c.fcode in units for c in d.gaz.candidates(normalize_name(m.text))[:3])
+
+
+_ACCORD_AFTER = re.compile(
+    r"(?: (?P<topic>climate|peace|trade|free[- ]trade|nuclear|cease-?fire|arms|security|border))?"
+    r" (?:[Pp]rotocols?|[Aa]greements?|[Aa]ccords?|[Tt]reaty|[Cc]onventions?|Declaration|Plan|Consensus|Process|"
+    r"Charter|[Pp]act|Statute|Round|Communiqué|Memorandum)\b"
+    r"(?! (?:[A-Z&]|of\b|and\b))"  # not "the South Charleston Convention & Visitors Bureau", "the D.C. Charter School"
+)
+
+
 # Serotypes are named after the place they were first found: "Salmonella Oranienburg", "S. Newport".
 _SEROTYPE_BEFORE = re.compile(
     r"(?:\bSalmonella|(?<![\w.])S\.)(?: enterica)?(?: (?:serovar|serotype|subsp\. enterica))? $"  # not "U.S. Great Plains"
@@ -3824,6 +3860,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         currency_prefix,
         flu_strain,
         disease_name,
+        named_accord,
         pathogen,
         not_place_phrase,
         goods_name,

@@ -137,3 +137,20 @@ def test_the_offline_geocoder_gives_the_admin1_code_of_a_place_and_its_alternati
     location = OfflineGeocoder(gazetteer=gazetteer.path).geocode("Huntsville")
     assert location.raw["admin1_code"] == "US-AL" and location.raw["admin1"] == "Alabama"
     assert {a["admin1_code"] for a in location.raw["alternatives"]} >= {"US-TX"}  # Huntsville, Texas
+
+
+def test_admin1_units_have_their_english_names_from_iso3166_2(gazetteer):
+    """ "Dagestan", "North Ossetia", "Tatarstan": ISO 3166-2 names these units "Dagestan, Respublika" …; their
+    English names come from the iso3166-2 package, shown on the card, and no calque or nickname it lists
+    ("Holy Spirit" for Espírito Santo, "Tobacco" for Tobago, "Garbo" for Għarb, "The Golden State")."""
+    from geo.gazetteer.build import _iso3166_2_english_names
+
+    english = _iso3166_2_english_names()
+    assert "Dagestan" in english["RU-DA"] and "North Ossetia" in english["RU-SE"]
+    listed = {name for names in english.values() for name in names}
+    assert not listed & {"Holy Spirit", "Tobacco", "Garbo", "The Golden State", "Nakhon", "Currents"}
+    for name, code in [("Dagestan", "RU.17"), ("North Ossetia", "RU.68"), ("Tatarstan", "RU.73")]:
+        units = [c for c in gazetteer.candidates(name) if c.fcode == "ADM1"]
+        assert [c.admin1 for c in units] == [code]
+        assert "," not in units[0].name  # "Dagestan", not "Dagestan, Respublika"
+    assert gazetteer.candidates("Bosnia")[0].country == "BA"

@@ -968,3 +968,13 @@ def test_territory_of_a_name_is_a_countrys_land_not_an_admin_unit(parser):
         parser, "Azerbaijan denied it had mined the state of Georgia.", ["Azerbaijan", "Georgia"]
     )
     assert places(doc)["Georgia"].admin1 == "US.GA"
+
+
+def test_an_apposition_with_a_head_count_and_a_compass_word_says_where_the_town_is(parser):
+    """ "Montenegro, a town of 60,000 in southern Brazil": the town in Brazil, not the country."""
+    text = "Floods forced families from their homes in Montenegro, a town of 60,000 in southern Brazil."
+    doc = with_gold_spans(parser, text, ["Montenegro", "Brazil"])
+    assert places(doc)["Montenegro"].country == "BR"
+    text = "Medellin, a sugar town in northern Cebu, declared a state of calamity."
+    doc = with_gold_spans(parser, text, ["Medellin", "Cebu"])
+    assert places(doc)["Medellin"].country == "PH"

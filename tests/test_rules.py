@@ -179,6 +179,9 @@ PLACES = [
     ("Queens", "ADM2", "US", "US.NY", 2_230_722, []),
     ("King", "PPL", "US", "US.NC", 7_000, []),
     ("Hebden Bridge", "PPL", "GB", "GB.ENG", 6_000, []),
+    ("Kyoto", "PPL", "JP", "JP.22", 1_459_640, []),
+    ("Mandalay", "PPL", "MM", "MM.08", 1_208_099, []),
+    ("Iran", "PCLI", "IR", "", 81_800_000, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -2042,3 +2045,25 @@ def test_a_disease_named_after_a_place_by_its_last_word(gaz, nlp):
 def test_a_name_before_what_only_a_person_writes_is_the_person(gaz, nlp):
     assert texts(gaz, nlp, "Denver's theory of natural selection was new.", {"Denver": "GPE"}) == []
     assert texts(gaz, nlp, "Denver's new harbour was busy.", {"Denver": "GPE"}) == ["Denver"]
+
+
+def test_a_towns_name_that_names_an_accord_is_no_place(gaz, nlp):
+    # Where an accord was signed is not a place of the story; a country's name before it is ("the Iran nuclear
+    # agreement"), and so is a place whose convention centre or charter school it names.
+    assert texts(gaz, nlp, "Canada left the Kyoto Protocol.", {"Kyoto": "GPE"}) == []
+    assert texts(gaz, nlp, "Leaders revived the Paris climate agreement.", {"Paris": "GPE"}) == []
+    assert texts(gaz, nlp, "The Iran nuclear agreement collapsed.", {"Iran": "GPE"}) == ["Iran"]
+    text = "The Paris Convention and Visitors Bureau hired a director."
+    assert texts(gaz, nlp, text, {"Paris": "GPE"}) == ["Paris"]
+    assert texts(gaz, nlp, "Students met at the Treaty of Paris exhibition.", {"Paris": "GPE"}) == ["Paris"]
+
+
+def test_a_feature_word_after_a_place_is_no_second_place(gaz, nlp):
+    # NER's "Mandalay Bay" (a resort) is not Mandalay and Bay, Somalia; "Armenia-Azerbaijan"-style joins stay two.
+    text = "The singer will play Mandalay Bay in December."
+    assert "Bay" not in texts(gaz, nlp, text, {"Mandalay Bay": "LOC"})
+    assert "Bay" not in texts(gaz, nlp, "The singer will play Mandalay Bay in December.")
+    assert texts(gaz, nlp, "Talks on the Madrid-Paris line resumed.", {"Madrid-Paris": "GPE"}) == [
+        "Madrid",
+        "Paris",
+    ]

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from geo.gazetteer.geonames import GeoNamesDumps, load_dumps
 from geo.gazetteer.schema import BUILT_PLACE_COLUMNS, SCHEMA, SCHEMA_VERSION
-from geo.normalize import ENGLISH_WORDS_FLOOR, is_latin_key, normalize_name
+from geo.normalize import ENGLISH_WORDS_FLOOR, common_in_english, is_latin_key, normalize_name
 from geo.settings import authored_file, current
 
 # Name kinds, best first: what the name is to the place.
@@ -289,6 +289,89 @@ def _subdivisions(
     return rows, levels, admin1_by_code
 
 
+ENGLISH_NAME_LIKENESS = 0.6  # how alike an English name and the ISO 3166-2 name must be (difflib ratio)
+ENGLISH_NAME_KNOWN_ZIPF = 2.5  # a one-word English name this common must be spelled like the unit's own
+_SMALL_WORDS = frozenset({"of", "and", "the", "in", "de", "del", "la", "el", "du", "des", "da", "do", "dos"})
+_ENGLISH_OTHER_NAME = re.compile(r"([^,(\[\]]+?) \(eng\)")
+
+
+def _iso3166_2_english_names() -> dict[str, list[str]]:
+    """English names of admin-1 units by ISO 3166-2 code ("RU-DA" → ["Dagestan", "Republic of Dagestan"]), from
+    the ``iso3166-2`` package's ``localOtherName`` entries marked "(eng)", where the index knows a unit only as
+    "Dagestan, Respublika". Only names like the ISO name (difflib ratio ≥ ``ENGLISH_NAME_LIKENESS`` against it
+    or its first part) and none that opens with "The" or has a digit: the package lists nicknames too ("The
+    Golden State" for Western Australia, "LA" for Lower Austria)."""
+    from difflib import SequenceMatcher
+
+    from wordfreq import zipf_frequency
+
+    data = json.loads(_package_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for subdivisions in data.values():
+        for code, record in subdivisions.items():
+            if record.get("parentCode"):
+                continue
+            iso = normalize_name(record.get("name") or "")
+            heads = {iso, iso.split(",")[0].strip()}
+            heads_words = set(iso.replace(",", " ").split())
+            for found in _ENGLISH_OTHER_NAME.finditer(record.get("localOtherName") or ""):
+                name = found.group(1).strip()
+                key = normalize_name(name)
+                if (
+                    len(key) < 4
+                    or name.startswith("The ")
+                    or any(ch.isdigit() for ch in name)
+                    # every word capitalised but the small ones: no "Mountain garden", "Taichung city"
+                    or any(w[0].islower() and w not in _SMALL_WORDS for w in name.split())
+                ):
+                    continue
+                # not a calque made of English words: "Holy Spirit" (Espírito Santo), "Tobacco", "Currents"
+                if not is_latin_key(key) or all(common_in_english(w) for w in key.replace("-", " ").split()):
+                    continue
+                if " " not in key and (
+                    # one word of a longer name: "Nakhon" of Nakhon Si Thammarat
+                    (key in heads_words and key not in heads)
+                    # a word or a person's name English knows, unlike the unit's: "Garbo" (Għarb), "Saladin"
+                    or (
+                        zipf_frequency(key, "en") >= ENGLISH_NAME_KNOWN_ZIPF
+                        and max(SequenceMatcher(None, key, head).ratio() for head in heads) < 0.85
+                    )
+                ):
+                    continue
+                if max(
+                    SequenceMatcher(None, key, head).ratio() for head in heads
+                ) >= ENGLISH_NAME_LIKENESS or any(
+                    SequenceMatcher(None, word, other).ratio() >= 0.8
+                    for word in key.split()
+                    for other in iso.replace(",", " ").split()
+                    if len(word) >= 5 and len(other) >= 5
+                ):
+                    out.setdefault(code, []).append(name)
+    return out
+
+
+def _english_unit_names(admin_rows: list[PlaceRow], places: list[PlaceRow]) -> int:
+    """Give admin-1 units their English names from ISO 3166-2 (:func:`_iso3166_2_english_names`) as official
+    names, where no place of the index has that name yet ("Dagestan", "North Ossetia", "Tatarstan"); a unit
+    named in the ISO list's inverted form ("Dagestan, Respublika") is shown by its first English name. Returns
+    how many names were added."""
+    taken = {key for place in places for key in place.names}
+    english = _iso3166_2_english_names()
+    added = 0
+    for row in admin_rows:
+        if row.fcode != "ADM1" or not row.iso_code:
+            continue
+        if "," in row.name and english.get(row.iso_code):
+            row.name = english[row.iso_code][0]
+        for name in english.get(row.iso_code, ()):
+            key = normalize_name(name)
+            if key not in taken:
+                row.add_name(name, OFFICIAL)
+                taken.add(key)
+                added += 1
+    return added
+
+
 def _capital_keys(countries_json: dict) -> set[tuple[str, str]]:
     return {(iso, normalize_name(c["capital"])) for iso, c in countries_json.items() if c.get("capital")}
 
@@ -433,6 +516,7 @@ def build_rows(
     by_id = {p.id: p for p in places}
     capital_of = {iso: gid for iso, (_, gid) in best_capital.items()}
     counts["aliases"] = _apply_aliases(authored_file("aliases.csv"), by_id, countries, admin_rows, capital_of)
+    counts["admin1 English names"] = _english_unit_names(admin_rows, places)
     for path in [authored_file("demonyms.csv")]:
         if path.is_file():
             for record in csv.DictReader(path.open(encoding="utf-8")):
