@@ -402,6 +402,15 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"{_NOT_AN_ARTICLE}(?P<q>{_NAME}), {_BESIDE_THE} {_NAME}(?: (?:border|frontier|coast|river|estuary|delta))?,",
             rf", {_BESIDE_THE} {_CAPITAL}",
         ),
+        (  # "Frobisher Bay, as Iqaluit was called until 1987": both names, as "s, known as t"
+            rf"{_NOT_AN_ARTICLE}(?P<s>{_NAME}), as (?P<t>{_NAME}) was (?:then |once |formerly |still |long )?"
+            r"(?:called|known)\b",
+            r", as [A-Z]",
+        ),
+        (  # "the bridge at Faifo, today's Hoi An": as "x (now w)"
+            rf"{_NOT_AN_ARTICLE}(?P<x>{_NAME}), (?:today['’]s|present-day|modern-day|modern) (?P<w>{_NAME})\b",
+            r", (?:today['’]s|present-day|modern-day|modern) [A-Z]",
+        ),
         (  # "Moab is a gateway to Arches"
             rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
             r"gateway|community|municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|"
@@ -1725,15 +1734,15 @@ FORMER_MINOR_POPULATION = (
     100_000  # an old name, one word, of a city this big is a place where the words say so ("in Kovno")
 )
 # A story of the past: a year before 1990 said as a date ("in 1945", "in October 1813", "of September 1939", "the
-# 1920s"; not "1500 fans", "at 1930 GMT"), "before/after/during the war", or a word only history uses ("Soviet",
+# 1920s"; not "1500 fans", "at 1930 GMT"), "before/after/during the (Boer) war", or a word only history uses ("Soviet",
 # "colonial", "ghetto", "Tsarist"; not "war" alone, which today's news uses as much).
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _HISTORY = re.compile(
     rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore|[Dd]uring|[Ff]rom|[Bb]y) (?:(?:early|late|mid-?) ?)?"
     rf"(?:{_MONTH} (?:\d{{1,2}},? )?)?|(?:of|[Tt]he) {_MONTH} |[Tt]he (?=1\d\d0s))(?:1[0-8]\d\d|19[0-8]\d)s?\b"
-    r"|\b(?:[Bb]efore|[Aa]fter|[Dd]uring) the (?:(?:First|Second) World )?[Ww]ar\b"
+    r"|\b(?:[Bb]efore|[Aa]fter|[Dd]uring) the (?:(?:First|Second) World |(?:[A-Z][\w-]+ ){1,3})?[Ww]ar\b"
     r"|\b(?:[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|Tsarist|Habsburgs?|Ottomans?|Nazis?|"
-    r"[Aa]nnexed|[Ss]iege|[Cc]entur(?:y|ies)|Raj)\b"
+    r"[Aa]nnexed|[Ss]iege|[Bb]esieged|[Cc]entur(?:y|ies)|Raj|Austro-Hungarian|Byzantine|[Mm]edieval|Prussian)\b"
 )
 
 

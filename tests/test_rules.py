@@ -2067,3 +2067,19 @@ def test_a_feature_word_after_a_place_is_no_second_place(gaz, nlp):
         "Madrid",
         "Paris",
     ]
+
+
+def test_a_renaming_said_with_todays_names_both_towns(gaz, nlp):
+    # "X, today's Y" and "X, as Y was called": the words say both names are one town's.
+    assert texts(gaz, nlp, "The bridge at Adrianople, today's Edirne, reopened.") == ["Adrianople", "Edirne"]
+    assert texts(gaz, nlp, "The bridge at Adrianople, as Edirne was called, reopened.") == [
+        "Adrianople",
+        "Edirne",
+    ]
+    assert texts(gaz, nlp, "The bridge at Adrianople reopened.") == []
+
+
+def test_a_named_war_makes_a_sentence_history(gaz, nlp):
+    # "during the First Balkan War" tells of the past as "during the war" does: an old name there is the city.
+    assert texts(gaz, nlp, "Breslau burned during the Winter War.") == ["Breslau"]
+    assert texts(gaz, nlp, "Breslau burned during the night.") == []
