@@ -389,6 +389,10 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:{_TOWN_PEOPLE})\b",
             rf" (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b",
         ),
+        (  # "Gori officials", "Ceres fruit farmers": people of a town by its own name (z: see place_phrase)
+            rf"{_NOT_AN_ARTICLE}(?P<z>{_NAME}) (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
+            r" (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
+        ),
         (  # "Weymouth's harbour was packed", "Deal's restored pier"
             rf"{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}",
             rf"['’]s {_TOWN_THING}",
@@ -2055,6 +2059,9 @@ def _named_by_history(
     )
 
 
+PEOPLE_TOWN_POPULATION = 1_000  # "Arrowtown shopkeepers": a town this big by its own name has its people
+
+
 def _partner_renamed(d: _Doc, match: re.Match[str], group: str) -> bool:
     """Whether the other name of a renaming (*group* of *match*) names a town (NER's person allowed: the first
     name is being judged by it)."""
@@ -2175,6 +2182,16 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and (group != "n" or not _UNIT_NOUN.search(match.group()) or _names_a_unit(d.gaz, key))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
                 and (group != "f" or _owner_is_a_town(d, key, ws))
+                # "Gori officials": a town by its own name, rare in English, no firm ("Google officials": Topeka's
+                # joke name; "Apple growers")
+                and (
+                    group != "z"
+                    or (
+                        _rare_name(text[ws:we])
+                        and key not in word_list("organisations.txt")
+                        and _own_town(d.gaz, key, PEOPLE_TOWN_POPULATION)
+                    )
+                )
                 # "the Treaty of Adrianople", not "the Fall of Nixon", "Peace of Mind"
                 and (
                     group != "p"

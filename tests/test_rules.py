@@ -2083,3 +2083,12 @@ def test_a_named_war_makes_a_sentence_history(gaz, nlp):
     # "during the First Balkan War" tells of the past as "during the war" does: an old name there is the city.
     assert texts(gaz, nlp, "Breslau burned during the Winter War.") == ["Breslau"]
     assert texts(gaz, nlp, "Breslau burned during the night.") == []
+
+
+def test_a_towns_people_name_the_town_but_not_a_firms(gaz, nlp):
+    # "Wajima officials", "Wajima rice farmers": the people of a town by its own name; not a listed firm's
+    # officials, nor a name common in English.
+    assert texts(gaz, nlp, "Wajima officials opened the new market.") == ["Wajima"]
+    assert texts(gaz, nlp, "Wajima rice farmers lost their crop.") == ["Wajima"]
+    assert texts(gaz, nlp, "Ford officials opened the new plant.") == []
+    assert texts(gaz, nlp, "Still officials opened the new plant.") == []
