@@ -2599,7 +2599,8 @@ _HEADLINE_TOWN_FIRST = re.compile(
     r"(?P<town>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2}?) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
     r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated|"
     r"Bans|Sizzles|Swelters|Shivers|Bakes|Freezes|Farmers|Traders|Shopkeepers|Businesses|"
-    r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils)\b"
+    r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils|Graziers|Growers|Officials|Voters|"
+    r"(?:[A-Z][a-z]+ )?(?:Festival|Carnival|Show|Fair))\b"  # "Eger Wine Festival Draws Record Crowds"
 )
 # What only a town has, right after a headline's first name: "Otavalo Market Reopens", "Cromer Pier Reopens".
 _HEADLINE_TOWN_THING = re.compile(rf"(?P<town>[A-Z][a-z]{{2,}}(?: [A-Z][a-z]{{2,}})?) (?i:{_TOWN_BUILT})\b")

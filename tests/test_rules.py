@@ -356,6 +356,10 @@ def test_a_headline_opening_with_a_town_of_several_words(gaz, nlp):
     text = "Hebden Bridge Market Reopens After Fire\n\nStalls opened."
     assert ("Hebden Bridge", "common_word_town") in found(gaz, nlp, text)
     assert found(gaz, nlp, "Hebden Bridge Market Share Grows\n\nSales rose.") == []
+    # A town's festival or show, its growers or officials: "Eger Wine Festival Draws Record Crowds"
+    text = "Wajima Lacquer Festival Draws Record Crowds\n\nStalls opened."
+    assert ("Wajima", "common_word_town") in found(gaz, nlp, text)
+    assert ("Wajima", "common_word_town") in found(gaz, nlp, "Wajima Growers Count Losses\n\nRice fell.")
 
 
 def test_the_datelines_town_named_again_in_the_story(gaz, nlp):
