@@ -2062,6 +2062,24 @@ def _named_by_history(
 PEOPLE_TOWN_POPULATION = 1_000  # "Arrowtown shopkeepers": a town this big by its own name has its people
 
 
+def _whole_town_name(d: _Doc, start: int, end: int) -> int:
+    """The end of the longer name of a town that opens at *start* with *text[start:end]* and goes on in lower-case
+    words a name may hold ("Portage" of "Portage la Prairie", "Sault" of "Sault Ste. Marie"): a town's own name,
+    from the text matcher's compound names; else *end*."""
+    for s, e in d.rec.match_names(d.text, start, min(len(d.text), start + 60), compound=True):
+        if (
+            s == start
+            and e > end
+            and any(
+                c.name_kind == 0 and c.fcode.startswith("PPL")
+                for c in d.gaz.candidates(normalize_name(d.text[s:e]))
+            )
+        ):
+            return e
+        break
+    return end
+
+
 def _partner_renamed(d: _Doc, match: re.Match[str], group: str) -> bool:
     """Whether the other name of a renaming (*group* of *match*) names a town (NER's person allowed: the first
     name is being judged by it)."""
@@ -2231,6 +2249,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # "Hof, on the Czech border": a town of its own name, beside a people's or a place's name
                 and (group != "q" or _lies_by_a_place(d, key, match.end("q")))
             ):
+                we = _whole_town_name(d, ws, we)
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
                 taken.add(ws, we)
                 break

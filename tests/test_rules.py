@@ -182,6 +182,8 @@ PLACES = [
     ("Kyoto", "PPL", "JP", "JP.22", 1_459_640, []),
     ("Mandalay", "PPL", "MM", "MM.08", 1_208_099, []),
     ("Iran", "PCLI", "IR", "", 81_800_000, []),
+    ("Portage la Prairie", "PPL", "CA", "CA.03", 13_304, []),
+    ("Portage", "PPL", "US", "US.MI", 48_891, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -1473,6 +1475,7 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         "and Hof, on the Czech border, are old. Moab is a gateway. Outside Hope, fires burned. Tanjore (now "
         "Thanjavur) and Bakhmut, known as Artemivsk from 1924, were renamed Kyiv; Matamata, home of hobbits. "
         "The city of Łódź and Hof, on the Øresund, met Úbeda's mayor; beaches near Ørsta; a ferry from Ålesund to Ærøskøbing."
+        " Faifo, today's Hoi An, and Frobisher Bay, as Iqaluit was called, met Gori officials and Ceres fruit farmers."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -1602,7 +1605,10 @@ def test_a_towns_port_officials_say_it_is_a_town(gaz, nlp):
     assert found(gaz, nlp, "The ferry turned back, Devonport port officials said.") == [
         ("Devonport", "place_phrase")
     ]
-    assert found(gaz, nlp, "The ferry turned back, Devonport officials said.") == []
+    # A town's own officials too, where NER tags nothing (test_a_towns_people_name_the_town_but_not_a_firms)
+    assert found(gaz, nlp, "The ferry turned back, Devonport officials said.") == [
+        ("Devonport", "place_phrase")
+    ]
 
 
 def test_a_country_beside_its_capital_that_ner_called_an_organisation(gaz, nlp):
@@ -2096,3 +2102,9 @@ def test_a_towns_people_name_the_town_but_not_a_firms(gaz, nlp):
     assert texts(gaz, nlp, "Wajima rice farmers lost their crop.") == ["Wajima"]
     assert texts(gaz, nlp, "Ford officials opened the new plant.") == []
     assert texts(gaz, nlp, "Still officials opened the new plant.") == []
+
+
+def test_a_place_phrase_takes_the_whole_name_of_its_town(gaz, nlp):
+    # "most of Portage la Prairie": the words say place for "Portage"; the town's name goes on.
+    text = "Crews restored power to most of Portage la Prairie by Sunday."
+    assert texts(gaz, nlp, text, {"Portage la Prairie": "WORK_OF_ART"}) == ["Portage la Prairie"]
