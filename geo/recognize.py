@@ -2913,8 +2913,20 @@ _TOWNS_AFTER = re.compile(
 
 
 def _named_or_county(gaz: Gazetteer, key: str) -> bool:
-    """A place's own name or alias, or a county's short name ("Gilchrist" of Gilchrist County)."""
-    return any(c.name_kind <= 1 or c.fcode == "ADM2" for c in gaz.candidates(key))
+    """A place's own name or alias, a county's short name ("Gilchrist" of Gilchrist County), or another spelling
+    of a city of ``FORMER_MINOR_POPULATION`` or more, rare in English ("Sloviansk" of Slovyansk; not "Hamas" of
+    Hamm)."""
+    return any(
+        c.name_kind <= 1
+        or c.fcode == "ADM2"
+        or (
+            c.fcode.startswith("PPL")
+            and c.population >= FORMER_MINOR_POPULATION
+            and key not in word_list("organisations.txt")
+            and not common_in_english(key)
+        )
+        for c in gaz.candidates(key)
+    )
 
 
 def _common_region(gaz: Gazetteer, keys: list[str]) -> bool:
@@ -2938,7 +2950,11 @@ def _neighbouring_towns(gaz: Gazetteer, keys: list[str]) -> bool:
         [
             c
             for c in gaz.candidates(k)
-            if c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= NEIGHBOUR_TOWN_POPULATION
+            if c.fcode.startswith("PPL")
+            and (
+                (c.name_kind == 0 and c.population >= NEIGHBOUR_TOWN_POPULATION)
+                or c.population >= FORMER_MINOR_POPULATION  # by another spelling: "Sloviansk and Kramatorsk"
+            )
         ]
         for k in keys
     ]
