@@ -2636,12 +2636,14 @@ _VENUE_CLOSES = re.compile(
     r"\b(?:Stadium|Arena|Park|Field|Ground|Oval|Bridge|Prison|Penitentiary|Correctional (?:Facility|Institution)|"
     r"Jail|Hospital|Medical Cent(?:er|re)|Infirmary|Airport|Cathedral|Church|Chapel|Mosque|Temple|Synagogue|"
     r"Basilica|Abbey|Museum|Gallery|Square|Station|Terminal|Mall|Plaza|Castle|Palace|Theatre|Theater|Racecourse|"
-    r"Speedway|Raceway|Velodrome|Zoo|Cemetery|Courthouse|Pier|Gardens|Dam|Reservoir)$"
+    r"Speedway|Raceway|Velodrome|Zoo|Cemetery|Courthouse|Pier|Gardens|Dam|Reservoir|Towers?|Pagoda|Monastery|"
+    r"Convent|Shrine|Fortress|Citadel|Lighthouse|Bazaar)$"
 )
 # (No lookbehind or word boundary opens these: the scan then skips to the places their first letters allow.)
 _TOWN_SAID = re.compile(r" (?:in|at|near|outside) (?:downtown )?[A-Z]")
 _VENUE_OPENS = re.compile(
-    r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) (?=[A-Z0-9])"
+    r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) "
+    r"(?:(?:de|del|de la|de los|de las|della|di|du|de l'|des|do|da|dos|das) )?(?=[A-Z0-9])"  # "Plaza de Mayo"
 )
 _GROUND_WORD_ENDS = re.compile(r"(?:stadion|stadium|arena)\b")
 
@@ -3190,6 +3192,19 @@ def disease_name(d: _Doc, m: Mention) -> bool:
         or _SEROTYPE_BEFORE.search(d.text, max(0, m.start - 40), m.start) is not None
         or m.text.startswith("Salmonella ")  # NER's "Salmonella Oranienburg" as one name
     )
+
+
+def foreign_street(d: _Doc, m: Mention) -> bool:
+    """A name after a street's or a square's word that opens the name in Spanish, French, Italian, Portuguese,
+    German or Polish: "the Plaza de Mayo", "Rue de Rivoli", "Via Veneto", "Praça da Sé" — the street or the
+    square, not the place it is named after (Mayo, Ireland)."""
+    return _STREET_WORD_BEFORE.search(d.text, max(0, m.start - 24), m.start) is not None
+
+
+_STREET_WORD_BEFORE = re.compile(
+    r"\b(?:Plaza|Calle|Avenida|Paseo|Rue|Place|Piazza|Piazzale|Via|Viale|Corso|Praça|Rua|Largo|Platz|Plac|Ulica|"
+    r"Boulevard|Avenue)(?: (?:de|del|de la|de los|de las|della|delle|dei|di|du|des|de l'|do|da|dos|das|von|der))? $"
+)
 
 
 def named_accord(d: _Doc, m: Mention) -> bool:
@@ -3923,6 +3938,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         flu_strain,
         disease_name,
         named_accord,
+        foreign_street,
         pathogen,
         not_place_phrase,
         goods_name,

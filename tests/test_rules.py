@@ -2108,3 +2108,18 @@ def test_a_place_phrase_takes_the_whole_name_of_its_town(gaz, nlp):
     # "most of Portage la Prairie": the words say place for "Portage"; the town's name goes on.
     text = "Crews restored power to most of Portage la Prairie by Sunday."
     assert texts(gaz, nlp, text, {"Portage la Prairie": "WORK_OF_ART"}) == ["Portage la Prairie"]
+
+
+def test_a_name_after_a_foreign_street_word_is_the_street(gaz, nlp):
+    # "the Plaza de Mayo", "Via Veneto": a square or a street named after a place, not the place.
+    assert texts(gaz, nlp, "Crowds filled the Plaza de Madrid on Sunday.", {"Madrid": "GPE"}) == []
+    assert texts(gaz, nlp, "Cafes on the Via Paris were busy.", {"Paris": "GPE"}) == []
+    assert texts(gaz, nlp, "Crowds filled the square in Madrid on Sunday.", {"Madrid": "GPE"}) == ["Madrid"]
+
+
+def test_a_venue_by_its_building_word_or_a_foreign_opening_with_a_particle(gaz, nlp):
+    # "the Shwedagon Pagoda in Yangon", "the Plaza de Mayo in Buenos Aires": the venue, placed in its town.
+    found_ = found(gaz, nlp, "Monks gathered at the Kobayashi Pagoda in Wajima.", {"Wajima": "GPE"})
+    assert ("Kobayashi Pagoda", "venue_name") in found_
+    found_ = found(gaz, nlp, "Crowds filled the Plaza de Kobayashi in Wajima.", {"Wajima": "GPE"})
+    assert ("Plaza de Kobayashi", "venue_name") in found_
