@@ -1040,8 +1040,13 @@ class _Doc:
         # of "Ada Okafor" → {"Ada"}.
         self.surnames: dict[str, set[str]] = {}
         for e in ents:
-            if e.label_ == "PERSON" and 2 <= len(e) <= 3 and e[-1].text.istitle():
-                self.surnames.setdefault(e[-1].text, set()).add(e[0].text)
+            if e.label_ != "PERSON":
+                continue
+            tokens = [t.text for t in e]
+            if tokens[-1] in ("'s", "’s", "'", "’"):
+                tokens.pop()  # "Whitney Houston's"
+            if 2 <= len(tokens) <= 3 and tokens[-1].istitle():
+                self.surnames.setdefault(tokens[-1], set()).add(tokens[0])
         # People named by what they are: "Denver Mokoena, the club's chairman, said" (NER may call them anything).
         self.person_spans: list[tuple[int, int]] = [
             m.span(1)

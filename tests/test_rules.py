@@ -2123,3 +2123,12 @@ def test_a_venue_by_its_building_word_or_a_foreign_opening_with_a_particle(gaz, 
     assert ("Kobayashi Pagoda", "venue_name") in found_
     found_ = found(gaz, nlp, "Crowds filled the Plaza de Kobayashi in Wajima.", {"Wajima": "GPE"})
     assert ("Plaza de Kobayashi", "venue_name") in found_
+
+
+def test_a_persons_possessive_name_blocks_the_surname_later(gaz, nlp):
+    # "Whitney Houston's estate … Houston recorded": NER's person ends in "'s"; her surname is still hers.
+    text = "Elizabeth Warren's team met donors. Warren visited a school on Friday."
+    ents = {"Elizabeth Warren's": "PERSON", "Warren": "GPE"}
+    assert texts(gaz, nlp, text, ents) == []
+    text = "Elizabeth Warren's team met donors in Warren on Friday."
+    assert texts(gaz, nlp, text, {"Elizabeth Warren's": "PERSON", "Warren": "GPE"}) == ["Warren"]
