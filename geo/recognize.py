@@ -757,6 +757,13 @@ class Recognizer:
             key = normalize_name(text[first[0] : last[1]])
             if text[first[1] : last[1]] in ("'s", "’s"):
                 continue  # "King's College", "Queen's University": a person's, not Kings County or Queens
+            # the word is the place's own ("Kansas City Power & Light", "Carson City School District")
+            whole = normalize_name(text[first[0] : words[k][1]])
+            if any(
+                c.name_kind == 0 and c.population >= INSTITUTION_TOWN_POPULATION
+                for c in self.gazetteer.candidates(whole)
+            ):
+                return first[0], words[k][1]
             if self._any_place(key) and any(
                 c.population >= INSTITUTION_TOWN_POPULATION
                 # a unit by its own name: "Rice" is only an alternate name of Rice County ("Rice University")

@@ -184,6 +184,7 @@ PLACES = [
     ("Iran", "PCLI", "IR", "", 81_800_000, []),
     ("Portage la Prairie", "PPL", "CA", "CA.03", 13_304, []),
     ("Portage", "PPL", "US", "US.MI", 48_891, []),
+    ("Kansas City", "PPL", "US", "US.MO", 508_090, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -2132,3 +2133,15 @@ def test_a_persons_possessive_name_blocks_the_surname_later(gaz, nlp):
     assert texts(gaz, nlp, text, ents) == []
     text = "Elizabeth Warren's team met donors in Warren on Friday."
     assert texts(gaz, nlp, text, {"Elizabeth Warren's": "PERSON", "Warren": "GPE"}) == ["Warren"]
+
+
+def test_a_place_that_names_an_institution_by_its_whole_name(gaz, nlp):
+    # "Kansas City Power & Light": the city, not Kansas — "City" is the place's own word here.
+    text = "Kansas City Power & Light reported 2,300 outages."
+    assert found(gaz, nlp, text, {"Kansas City Power & Light": "ORG"}) == [
+        ("Kansas City", "place_in_organisation")
+    ]
+    text = "Wichita Police Department said the road was closed."
+    assert found(gaz, nlp, text, {"Wichita Police Department": "ORG"}) == [
+        ("Wichita", "place_in_organisation")
+    ]
