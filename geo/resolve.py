@@ -451,6 +451,10 @@ def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
     return out
 
 
+OWN_TOWN_FIRM = 100_000  # a town this big is where its name says, whatever town the text then puts it "in"
+_FROM_BEFORE = re.compile(r"\b(?:[Ff]rom|[Ff]or|[Tt]o|[Aa]bout)\s+$")
+
+
 def _outside_their_town(
     text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
 ) -> list[tuple[Candidate, ...]]:
@@ -472,16 +476,25 @@ def _outside_their_town(
             c.fcode.startswith("PPL") or c.fcode == "ADM2" for c in host
         ):
             continue
+        # a known town is itself ("Fans from Glasgow in Seville", "a memorial to Lockerbie in Arlington"), and so is
+        # a name the words make a visitor's or a subject's ("a fundraiser for Lahaina in Los Angeles")
+        if any(c.population >= OWN_TOWN_FIRM or c.names >= KNOWN_NAMES for c in own) or _FROM_BEFORE.search(
+            text, max(0, mentions[i].start - 12), mentions[i].start
+        ):
+            continue
         if all(great_circle_km(c.lat, c.lon, h.lat, h.lon) > HOST_FAR_KM for c in own for h in host):
             out[i] = ()
     return out
 
 
+FEATURE_ABROAD_KM = 1_000.0  # a feature's town this far from every other place of the story is no town of it
+
+
 def _feature_part_abroad(text: str, resolutions: list[Resolution]) -> set[int]:
     """Indices of the specific parts of natural features ("Kish" of "Kish River", read as the town the feature is
     named after: ``ner_place_subspan``) whose town lies in a country where none of the article's other places
-    is, when it has some: a river of the story's county is no town in Iran. Such a part is placed where the story
-    is (``_place_unknown``), its reading kept as the first alternative."""
+    is, and more than ``FEATURE_ABROAD_KM`` from each of them: a river of the story's county is no town in Iran.
+    Such a part is placed where the story is (``_place_unknown``), its reading kept as the first alternative."""
     parts = [
         i
         for i, r in enumerate(resolutions)
@@ -494,9 +507,15 @@ def _feature_part_abroad(text: str, resolutions: list[Resolution]) -> set[int]:
         return set()
     out = set()
     for i in parts:
-        country = resolutions[i].place.country  # type: ignore[union-attr]  # (placed: see above)
-        others = [r.place.country for j, r in enumerate(resolutions) if j != i and r.place is not None]
-        if others and country not in others:
+        town = resolutions[i].place
+        assert town is not None  # (placed: see above)
+        others = [r.place for j, r in enumerate(resolutions) if j != i and r.place is not None]
+        if (
+            others
+            and town.country not in {o.country for o in others}
+            # a river on a border runs by its town: "buoys from the Narva River, Moscow said"
+            and all(great_circle_km(town.lat, town.lon, o.lat, o.lon) > FEATURE_ABROAD_KM for o in others)
+        ):
             out.add(i)
     return out
 
@@ -980,13 +999,19 @@ class Resolver:
             ]
             if _same_places(first, final):
                 break
+        # the admin-1 units of the counties the article names: where a local story is
+        counties = frozenset(
+            r.place.admin1
+            for r in final
+            if r.place is not None and r.place.fcode == "ADM2" and r.via == "name"
+        )
         doubtful = (
             {
                 i
                 for i, r in enumerate(final)
-                # a lone reading too when it is a hamlet of a country the article names otherwise: "a compressor
-                # station near Howland" in a Texas story is no village of Maine
-                if (len(candidates[i]) > 1 or self._lone_hamlet(r, context))
+                # a lone reading too when it is a hamlet outside a local story's state: "a compressor station near
+                # Howland" in a story of Lamar County, Texas is no village of Maine
+                if (len(candidates[i]) > 1 or self._lone_hamlet(r, context, counties))
                 and self._doubtful(
                     r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
                 )
@@ -1095,15 +1120,21 @@ class Resolver:
         return Resolution(resolution.mention, area, NEARBY_SCORE, alternatives, via="nearby")
 
     @staticmethod
-    def _lone_hamlet(resolution: Resolution, context: Context) -> bool:
-        """A name's only reading, a town of under ``LONE_REMOTE_POPULATION`` in a country whose admin-1 units the
-        article names by other names ("Howland" in a story of Texas towns: Howland, Maine). A hamlet of a country
-        whose units the article does not name is where the story went ("Dunshaughlin" beside "London", "Ireland")."""
+    def _lone_hamlet(resolution: Resolution, context: Context, counties: frozenset[str]) -> bool:
+        """A name's only reading, a town of under ``LONE_REMOTE_POPULATION`` in another admin-1 unit of its country
+        than a local story's: one whose county (admin-2 unit) the article names (*counties*: their admin-1 codes) —
+        "a compressor station near Howland" in a story of Lamar County, Texas is no village of Maine. A state named
+        alone says no more than where the news is from ("Texas Governor Greg Abbott sent troops to Rolling Fork"),
+        and a hamlet of a country whose units the article does not name is where the story went ("Dunshaughlin"
+        beside "London", "Ireland")."""
         c = resolution.place
-        if c is None or c.population >= LONE_REMOTE_POPULATION:
+        if c is None or c.population >= LONE_REMOTE_POPULATION or c.admin1 in counties:
             return False
         key, prefix = normalize_name(resolution.mention.text), c.country + "."
-        return any(code.startswith(prefix) and context.names_admin1(code, key) for code in context.admin1)
+        return any(
+            code.startswith(prefix) and code in counties and context.names_admin1(code, key)
+            for code in context.admin1
+        )
 
     @staticmethod
     def _doubtful(resolution: Resolution, context: Context, bonus: float) -> bool:

@@ -2114,16 +2114,19 @@ def test_a_place_phrase_takes_the_whole_name_of_its_town(gaz, nlp):
 def test_a_name_after_a_foreign_street_word_is_the_street(gaz, nlp):
     # "the Plaza de Mayo", "Via Veneto": a square or a street named after a place, not the place.
     assert texts(gaz, nlp, "Crowds filled the Plaza de Madrid on Sunday.", {"Madrid": "GPE"}) == []
-    assert texts(gaz, nlp, "Cafes on the Via Paris were busy.", {"Paris": "GPE"}) == []
+    assert texts(gaz, nlp, "Cafes on the Calle Paris were busy.", {"Paris": "GPE"}) == []
+    # words English shares only with their particle, and never in a headline: "Via" is a preposition too
+    assert texts(gaz, nlp, "Migrants reached Spain via Paris.", {"Spain": "GPE", "Paris": "GPE"}) == ["Paris"]
+    assert texts(gaz, nlp, "Crowds filled the Place de Paris.", {"Paris": "GPE"}) == []
     assert texts(gaz, nlp, "Crowds filled the square in Madrid on Sunday.", {"Madrid": "GPE"}) == ["Madrid"]
 
 
 def test_a_venue_by_its_building_word_or_a_foreign_opening_with_a_particle(gaz, nlp):
     # "the Shwedagon Pagoda in Yangon", "the Plaza de Mayo in Buenos Aires": the venue, placed in its town.
-    found_ = found(gaz, nlp, "Monks gathered at the Kobayashi Pagoda in Wajima.", {"Wajima": "GPE"})
-    assert ("Kobayashi Pagoda", "venue_name") in found_
-    found_ = found(gaz, nlp, "Crowds filled the Plaza de Kobayashi in Wajima.", {"Wajima": "GPE"})
-    assert ("Plaza de Kobayashi", "venue_name") in found_
+    found_ = found(gaz, nlp, "Monks gathered at the Shwedagon Pagoda in Wajima.", {"Wajima": "GPE"})
+    assert ("Shwedagon Pagoda", "venue_name") in found_
+    found_ = found(gaz, nlp, "Crowds filled the Plaza de Armas in Wajima.", {"Wajima": "GPE"})
+    assert ("Plaza de Armas", "venue_name") in found_
 
 
 def test_a_persons_possessive_name_blocks_the_surname_later(gaz, nlp):
@@ -2145,3 +2148,24 @@ def test_a_place_that_names_an_institution_by_its_whole_name(gaz, nlp):
     assert found(gaz, nlp, text, {"Wichita Police Department": "ORG"}) == [
         ("Wichita", "place_in_organisation")
     ]
+
+
+def test_a_venue_named_by_a_town_in_its_host_is_the_town(gaz, nlp):
+    # "Shells hit the Aleppo Citadel in Syria": Aleppo, not a citadel placed at the country; a town of another
+    # state names no venue of this one ("the Townsville Citadel in Victoria" stays the venue).
+    ents = {"New South Wales": "GPE"}
+    assert ("Sydney", "venue_name") in found(
+        gaz, nlp, "Shells hit the Sydney Citadel in New South Wales.", ents
+    )
+
+
+def test_a_headline_festival_or_growers_needs_a_name_no_english_word(gaz, nlp):
+    assert ("Buffalo", "common_word_town") not in found(
+        gaz, nlp, "Buffalo Growers Count Losses\n\nPrices fell."
+    )
+    assert ("Wajima", "common_word_town") in found(gaz, nlp, "Wajima Growers Count Losses\n\nPrices fell.")
+
+
+def test_a_towns_people_only_where_ner_tagged_nothing(gaz, nlp):
+    assert ("Wajima", "place_phrase") not in found(gaz, nlp, "Wajima officials opened it.", {"Wajima": "ORG"})
+    assert ("Wajima", "place_phrase") in found(gaz, nlp, "Wajima officials opened it.")

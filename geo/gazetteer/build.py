@@ -325,8 +325,12 @@ def _iso3166_2_english_names() -> dict[str, list[str]]:
                     or any(w[0].islower() and w not in _SMALL_WORDS for w in name.split())
                 ):
                     continue
-                # not a calque made of English words: "Holy Spirit" (Espírito Santo), "Tobacco", "Currents"
-                if not is_latin_key(key) or all(common_in_english(w) for w in key.replace("-", " ").split()):
+                # not a calque made of English words: "Holy Spirit" (Espírito Santo), "Tobacco", "Currents",
+                # "Savannahs" (a plural of one)
+                if not is_latin_key(key) or all(
+                    common_in_english(w) or (w.endswith("s") and common_in_english(w[:-1]))
+                    for w in key.replace("-", " ").split()
+                ):
                     continue
                 if " " not in key and (
                     # one word of a longer name: "Nakhon" of Nakhon Si Thammarat
@@ -361,7 +365,15 @@ def _english_unit_names(admin_rows: list[PlaceRow], places: list[PlaceRow]) -> i
     for row in admin_rows:
         if row.fcode != "ADM1" or not row.iso_code:
             continue
-        if "," in row.name and english.get(row.iso_code):
+        # "Dagestan, Respublika", "Severnaja Osetija, Respublika" → "Dagestan", "North Ossetia": an inverted name
+        # whose tail is the unit's kind — not "San Andrés, Providencia y Santa Catalina" (a list of islands)
+        tail = row.name.partition(",")[2].split()
+        if (
+            tail
+            and english.get(row.iso_code)
+            and not {"y", "and", "&", "et", "e"} & set(tail)
+            and sum(w[0].isupper() for w in tail) <= 2
+        ):
             row.name = english[row.iso_code][0]
         for name in english.get(row.iso_code, ()):
             key = normalize_name(name)
