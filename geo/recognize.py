@@ -415,6 +415,12 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             rf"{_NOT_AN_ARTICLE}(?P<x>{_NAME}), (?:today['’]s|present-day|modern-day|modern) (?P<w>{_NAME})\b",
             r", (?:today['’]s|present-day|modern-day|modern) [A-Z]",
         ),
+        (  # "the road between Manali and Keylong": a route's two ends (each a town of some size, as after "near")
+            rf"\b(?:road|highway|route|railway|rail line|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
+            rf"section|corridor|journey|drive|trek|pipeline) between (?P<A>{_NAME}) and (?P<B>{_NAME})\b"
+            r"(?![ -][A-Z]|['’])",
+            r" between [A-Z]",
+        ),
         (  # "Moab is a gateway to Arches"
             rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
             r"gateway|community|municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|"
@@ -2151,7 +2157,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     named = [
         (match, group)
         for match in sorted(matches, key=lambda m: m.start())
-        for group in {"t": "st", "w": "xw"}.get(match.lastgroup or "", match.lastgroup or "")
+        for group in {"t": "st", "w": "xw", "B": "AB"}.get(match.lastgroup or "", match.lastgroup or "")
     ]
     for match, group in named:
         s, e = match.span(group)
@@ -2209,7 +2215,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # Oxford" is no Olean by an alternate name
                 and (j == len(words) or any(c.name_kind <= 1 for c in d.gaz.candidates(key)))
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
-                and (group not in "ijmo" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                and (group not in "ijmoAB" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                # a route's end by a surname is left to NER ("the border between Smith and Jones")
+                and (group not in "AB" or text[ws:we] not in census_names())
                 # "the Mexican state of Tabasco": a unit's noun wants a unit's reading ("the state of Grace" is none)
                 and (group != "n" or not _UNIT_NOUN.search(match.group()) or _names_a_unit(d.gaz, key))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's

@@ -1477,6 +1477,7 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         "Thanjavur) and Bakhmut, known as Artemivsk from 1924, were renamed Kyiv; Matamata, home of hobbits. "
         "The city of Łódź and Hof, on the Øresund, met Úbeda's mayor; beaches near Ørsta; a ferry from Ålesund to Ærøskøbing."
         " Faifo, today's Hoi An, and Frobisher Bay, as Iqaluit was called, met Gori officials and Ceres fruit farmers."
+        " The road between Manali and Keylong closed."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -2169,3 +2170,12 @@ def test_a_headline_festival_or_growers_needs_a_name_no_english_word(gaz, nlp):
 def test_a_towns_people_only_where_ner_tagged_nothing(gaz, nlp):
     assert ("Wajima", "place_phrase") not in found(gaz, nlp, "Wajima officials opened it.", {"Wajima": "ORG"})
     assert ("Wajima", "place_phrase") in found(gaz, nlp, "Wajima officials opened it.")
+
+
+def test_a_routes_ends_are_places(gaz, nlp):
+    # "the road between Manali and Keylong": a route's ends, each a town of some size, NER's persons or not.
+    # (the other end unknown to the index: no list of places)
+    text = "A landslide blocked the road between Wajima and Zzyzx."
+    assert found(gaz, nlp, text, {"Wajima": "PERSON", "Zzyzx": "PERSON"}) == [("Wajima", "place_phrase")]
+    text = "The talks between Wajima and Zzyzx ended."
+    assert ("Wajima", "place_phrase") not in found(gaz, nlp, text, {"Wajima": "PERSON", "Zzyzx": "PERSON"})
