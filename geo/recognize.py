@@ -2086,18 +2086,14 @@ def _whole_town_name(d: _Doc, start: int, end: int) -> int:
     """The end of the longer name of a town that opens at *start* with *text[start:end]* and goes on in lower-case
     words a name may hold ("Portage" of "Portage la Prairie", "Sault" of "Sault Ste. Marie"): a town's own name,
     from the text matcher's compound names; else *end*."""
-    for s, e in d.rec.match_names(d.text, start, min(len(d.text), start + 60), compound=True):
-        if (
-            s == start
-            and e > end
-            and any(
-                c.name_kind == 0 and c.fcode.startswith("PPL")
-                for c in d.gaz.candidates(normalize_name(d.text[s:e]))
-            )
-        ):
-            return e
-        break
-    return end
+    first = next(d.rec.match_names(d.text, start, min(len(d.text), start + 60), compound=True), None)
+    if first is None or first[0] != start or first[1] <= end:
+        return end
+    town = any(
+        c.name_kind == 0 and c.fcode.startswith("PPL")
+        for c in d.gaz.candidates(normalize_name(d.text[slice(*first)]))
+    )
+    return first[1] if town else end
 
 
 def _partner_renamed(d: _Doc, match: re.Match[str], group: str) -> bool:
@@ -2670,7 +2666,7 @@ _VENUE_CLOSES = re.compile(
 _TOWN_SAID = re.compile(r" (?:in|at|near|outside) (?:downtown )?[A-Z]")
 _VENUE_OPENS = re.compile(
     r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) "
-    r"(?:(?:de|del|de la|de los|de las|della|di|du|de l'|des|do|da|dos|das) )?(?=[A-Z0-9])"  # "Plaza de Mayo"
+    r"(?:(?:de|del|de la|de los|de las|della|di|du|des|do|da|dos|das) |de l['’])?(?=[A-Z0-9])"  # "Plaza de Mayo"
 )
 _GROUND_WORD_ENDS = re.compile(r"(?:stadion|stadium|arena)\b")
 
@@ -3267,8 +3263,9 @@ def foreign_street(d: _Doc, m: Mention) -> bool:
 
 _STREET_WORD_BEFORE = re.compile(
     r"\b(?:(?:Calle|Avenida|Paseo|Rue|Piazza|Piazzale|Viale|Corso|Praça|Rua|Largo|Platz|Plac|Ulica)"
-    r"(?: (?:de|del|de la|de los|de las|della|delle|dei|di|du|des|de l'|do|da|dos|das|von|der))?"
-    r"|(?:Plaza|Place|Via) (?:de|del|de la|de los|de las|della|delle|dei|di|du|des|de l'|do|da|dos|das)) $"
+    r"(?: (?:de|del|de la|de los|de las|della|delle|dei|di|du|des|do|da|dos|das|von|der))?"
+    r"|(?:Plaza|Place|Via) (?:de|del|de la|de los|de las|della|delle|dei|di|du|des|do|da|dos|das)) $"
+    r"|\b(?:Rue|Place|Piazza|Plaza) de l['’]$"  # "Rue de l'Université"
 )
 
 

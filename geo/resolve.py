@@ -503,8 +503,6 @@ def _feature_part_abroad(text: str, resolutions: list[Resolution]) -> set[int]:
         and r.place.fcode.startswith("PPL")
         and NATURAL_GENERIC.match(text, r.mention.end)
     ]
-    if not parts:
-        return set()
     out = set()
     for i in parts:
         town = resolutions[i].place
