@@ -63,7 +63,9 @@ _FEATURES = FEATURE_WORDS  # "Sydney Harbour", "Tampa Bay" (geo.placestring)
 _GENERIC_FEATURES = frozenset(
     _FEATURES
     | {"Springs", "Heights", "Park", "Hills", "Valley", "Point", "Reef", "Cape", "Mount", "Port", "Fort"}
-)  # "Cape" of NER's "Cape Ann" is no town (an alternate name of one in North Carolina)
+    | {"Plaza", "Piazza", "Place", "Mall", "Centre", "Center", "Tower", "Towers", "Square"}
+)  # "Cape" of NER's "Cape Ann" is no town (an alternate name of one in North Carolina); "Plaza" of "Plaza Singapura"
+# is no Płaza, Poland
 _MAYBE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
 _NAMED_FOR_A_PEOPLE = frozenset(
     {"ORG", "EVENT", "LAW", "PRODUCT"}

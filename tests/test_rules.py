@@ -185,6 +185,7 @@ PLACES = [
     ("Portage la Prairie", "PPL", "CA", "CA.03", 13_304, []),
     ("Portage", "PPL", "US", "US.MI", 48_891, []),
     ("Kansas City", "PPL", "US", "US.MO", 508_090, []),
+    ("Płaza", "PPL", "PL", "PL.77", 3_000, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -2179,3 +2180,8 @@ def test_a_routes_ends_are_places(gaz, nlp):
     assert found(gaz, nlp, text, {"Wajima": "PERSON", "Zzyzx": "PERSON"}) == [("Wajima", "place_phrase")]
     text = "The talks between Wajima and Zzyzx ended."
     assert ("Wajima", "place_phrase") not in found(gaz, nlp, text, {"Wajima": "PERSON", "Zzyzx": "PERSON"})
+
+
+def test_a_venues_generic_word_alone_is_no_town(gaz, nlp):
+    # "Plaza" of NER's "Plaza Singapura" is no village (Płaza, Poland, by its key "plaza").
+    assert "Plaza" not in texts(gaz, nlp, "Shoppers flocked to Plaza Singapura.", {"Plaza Singapura": "GPE"})
