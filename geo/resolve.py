@@ -425,6 +425,13 @@ HOST_FAR_KM = (
 )
 
 
+def _put_in(text: str, name: Mention, town: Mention) -> bool:
+    """Whether the words between two mentions put the first "in" the second (``_IN_TOWN``): "Eden Park in
+    Auckland", "Trinity College in Dublin"."""
+    gap = _IN_TOWN.match(text, name.end)
+    return gap is not None and gap.end() == town.start
+
+
 def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
     """Indices of the names the text puts "in" a town whose reading lies more than ``HOST_FAR_KM`` from it: "Eden
     Park in Auckland" is the ground in Auckland, not Eden Park, Victoria; "Trinity College in Dublin" is no college
@@ -443,8 +450,7 @@ def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
             or host.score < HOST_SURE
         ):
             continue
-        gap = _IN_TOWN.match(text, r.mention.end)
-        if gap is None or gap.end() != host.mention.start:
+        if not _put_in(text, r.mention, host.mention):
             continue
         if great_circle_km(r.place.lat, r.place.lon, host.place.lat, host.place.lon) > HOST_FAR_KM:
             out.add(i)
@@ -469,8 +475,7 @@ def _outside_their_town(
         own, host = candidates[i], candidates[i + 1]
         if not own or not host or mentions[i].source == "dateline" or mentions[i].demonym_of:
             continue
-        gap = _IN_TOWN.match(text, mentions[i].end)
-        if gap is None or gap.end() != mentions[i + 1].start:
+        if not _put_in(text, mentions[i], mentions[i + 1]):
             continue
         if any(c.fcode in ("PCLI", "ADM1", "CONT") or c.curated for c in own) or not all(
             c.fcode.startswith("PPL") or c.fcode == "ADM2" for c in host
