@@ -70,7 +70,7 @@ FEATURE_WORDS = frozenset(
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 # What an apposition calls a town: ", the biggest city in …", ", Bolivia's economic hub", ", a port town".
 TOWN_NOUN = (
-    r"(?:city|town|village|capital|port|hub|metropolis|suburb|township|municipality|community|county seat)"
+    r"(?:city|town|village|capital|port|hub|metropolis|suburb|township|municipality|community|county seat|borough|hamlet)"
 )
 # ", a town of 60,000 in southern Brazil": a head count and a compass word may come between
 _HEAD_COUNT = r"(?: of (?:about |some |nearly |around )?[\d.,]+(?: million| thousand)?(?: people| residents| inhabitants)?)?"

@@ -3376,6 +3376,34 @@ def vehicle_model(d: _Doc, m: Mention) -> bool:
     )
 
 
+# The Sun, the Moon and the planets, named like towns ("Earth", Texas; "Mars", Pennsylvania; "Jupiter", Florida).
+_CELESTIAL = frozenset("Earth Moon Sun Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto".split())
+# What a sentence about the sky or space says (not a town's "launch" of a festival: the words are space's own).
+_SPACE_WORDS = re.compile(
+    r"\b(?:planet(?:s|ary)?|orbit(?:s|ing|ed|al)?|spacecraft|spaceships?|space (?:station|probe|agency|flight|"
+    r"mission|telescope|program+e)s?|astronauts?|cosmonauts?|NASA|rovers?|asteroids?|meteor(?:s|ites?)?|comets?|"
+    r"lunar|solar|telescopes?|atmosphere|galax(?:y|ies)|satellites?|probes?|landers?|rockets?|eclipses?|"
+    r"astronom(?:y|ers?|ical)|sunlight|sunset|sunrise|moonlight|night sky|climate|on Earth|the Earth|[Tt]he Moon|"
+    r"[Tt]he Sun|Earth['’]s)\b"
+)
+
+
+def celestial_body(d: _Doc, m: Mention) -> bool:
+    """The Earth, the Moon, the Sun and the planets are no places on a map: "debris falling toward Earth", "the first
+    crewed flight to Mars", "Jupiter's moons" — in a sentence about space or the sky ("Earth" always: the Texas town
+    of a thousand people is seldom news). A town of the name stays when the text says where it is ("Jupiter, Fla.",
+    "Mars, Pennsylvania") or in a sentence that says nothing of the sky ("a marina in Jupiter")."""
+    if m.text not in _CELESTIAL or m.source == "dateline":
+        return False
+    qualifier = d.rec.qualifiers.after(d.text, m.end)
+    if qualifier.admin1 or qualifier.countries:
+        return False
+    if m.text == "Earth":
+        return True
+    lo, hi = _sentence_span(d.text, m.start, m.end)
+    return _SPACE_WORDS.search(d.text, lo, hi) is not None or d.text.startswith(("'s", "’s"), m.end)
+
+
 def programming_language(d: _Doc, m: Mention) -> bool:
     """A programming language named like a place, in a sentence about software: "The developers rewrote the banking
     app in Java" (not the island), "Swift developers" — "Floods on Java killed 12" stays the island."""
@@ -4006,6 +4034,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         pathogen,
         not_place_phrase,
         goods_name,
+        celestial_body,
         vehicle_model,
         programming_language,
         described_as_company,

@@ -82,6 +82,8 @@ PRIOR_MEMORY = 8_192
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
+UNIT_OVER_TOWN = 100  # an admin-1 unit this many times a town of its name, in its country, is what the name means …
+_TOWN_SAID = ("qualifier", "in_county", "dateline", "town_word")  # … unless the text singles out the town
 KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
 OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 CAPITAL_BESIDE_KM = (
@@ -173,6 +175,15 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
         for c in candidates
         if normalize_name(c.name).startswith(key + " ")
         or ratio(key, normalize_name(c.name)) >= SPELLING_SIMILARITY
+    )
+
+
+def _approximate(mention: Mention, host: Resolution, score: float, via: str) -> Resolution:
+    """*mention* shown at *host*'s place with *score* × the host's share, and the host's lead over its runner-up:
+    an approximate placement is no surer than the reading of the place it is put at."""
+    share = host.share or host.score
+    return Resolution(
+        mention, host.place, round(score * share, 3), [], via=via, margin=host.margin, share=round(score * share, 3)
     )
 
 
@@ -326,6 +337,9 @@ class ResolverConfig:
         4.0  # "Kharkiv region", "the province of Herat": the admin unit, not its namesake city
     )
     seat_min_population: int = 50_000  # a city this big in a province of its own name is "the city" ("Herat")
+    unit_namesake: float = (
+        -3.0  # a town a hundredth of an admin-1 unit of its name, in its country, that the text does not single out
+    )
     major_city: float = (
         1.5  # per power of ten over major_city_population, for an old or other name ("Canton")
     )
@@ -629,6 +643,7 @@ class _Evidence:
     biggest_town: int  # people in the biggest town the name names (by its own name or an alias)
     namesake_names: int  # names (translations, old names) of that biggest town: how widely it is known
     own_units: frozenset[str]  # admin-1 codes of the admin-1 units whose own name (or alias) it is
+    unit_people: Mapping[str, int]  # country code → people in its biggest admin-1 unit whose primary name it is
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -740,6 +755,19 @@ def _admin1_away(c: Candidate, e: _Evidence) -> float:
     if e.biggest_town > c.population:
         return e.config.admin1_outsized
     return e.config.admin1_away if e.context.countries else 0.0
+
+
+def _unit_namesake(c: Candidate, e: _Evidence) -> float:
+    """A small town named like an admin-1 unit of its own country ("California", Maryland; "Washington", Georgia;
+    "Kansas", Illinois), a hundredth of the unit's size or less, is meant when the text says so — a qualifier
+    ("Kansas, Ill."), a county of it named nearby, the dateline, "the town of" — not because the story names the
+    town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
+    Virginia and Maryland is the state."""
+    if not c.fcode.startswith("PPL") or e.unit_people.get(c.country, 0) < UNIT_OVER_TOWN * max(c.population, 1):
+        return 0.0
+    if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SAID):
+        return 0.0
+    return e.config.unit_namesake
 
 
 def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
@@ -857,6 +885,7 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         '("The Alexander County board met in Cairo": Cairo, Illinois, not Egypt\'s capital).',
     ),
     "namesake_city": _namesake_city,
+    "unit_namesake": _unit_namesake,
     "major_city": _major_city,
     "acronym": _acronym,
 }
@@ -1171,7 +1200,11 @@ class Resolver:
             for i, r in enumerate(resolutions)
             if r.place is not None and r.place.fcode != "CONT" and i not in doubtful
         ]
-        named = {r.place.id for r in hosts if r.place is not None}
+        # Each named place's surest reading: an approximate placement is as sure as the place it is put at.
+        named: dict[int, Resolution] = {}
+        for r in hosts:
+            if r.place is not None and (r.place.id not in named or named[r.place.id].share < r.share):
+                named[r.place.id] = r
         index = HostIndex(hosts, context) if hosts else None
         out = []
         for i, r in enumerate(resolutions):
@@ -1194,8 +1227,11 @@ class Resolver:
             out.append(placed)
         return out
 
-    def _by_part(self, mention: Mention, named: set[int], context: Context) -> Resolution | None:
-        """ "Manila Cathedral", "Colorado State University": the longest run of words naming a place of the article."""
+    def _by_part(
+        self, mention: Mention, named: dict[int, Resolution], context: Context
+    ) -> Resolution | None:
+        """ "Manila Cathedral", "Colorado State University": the longest run of words naming a place of the article,
+        as sure as that place's own reading ("Athens Regional Park" is no surer than the story's "Athens")."""
         words = mention.text.split()
         for n in range(len(words) - 1, 0, -1):
             for k in range(len(words) - n + 1):
@@ -1204,7 +1240,8 @@ class Resolver:
                 )
                 if found:
                     pick = self._pick(mention, found, context)
-                    return Resolution(mention, pick.place, round(PART_SCORE * pick.score, 3), [], via="part")
+                    host = named[pick.place.id]  # type: ignore[union-attr]  # (a pick among found has a place)
+                    return _approximate(mention, host, PART_SCORE * pick.score, "part")
         return None
 
     def _by_prefix(self, mention: Mention, context: Context) -> Resolution | None:
@@ -1255,7 +1292,7 @@ class Resolver:
         """The host of an unknown name: the town its own words place it in ("Memorial Park in Tulsa"), else the
         dateline's town, else the finest place named nearest before it (after it, last); see :class:`HostIndex`."""
         following = _IN_PLACE.match(text, mention.end)
-        return Resolution(mention, hosts.pick(mention, following).place, NEARBY_SCORE, [], via="nearby")
+        return _approximate(mention, hosts.pick(mention, following), NEARBY_SCORE, "nearby")
 
     def _proximity(
         self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
@@ -1749,6 +1786,7 @@ class Resolver:
         int,
         int,
         frozenset[str],
+        dict[str, int],
     ]:
         """What does not change between passes: the candidates kept, each one's points from the terms that read
         only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units, the biggest town's size and
@@ -1788,6 +1826,10 @@ class Resolver:
             (c for c in own if c.fcode.startswith("PPL")), key=lambda c: c.population, default=None
         )
         biggest, known = (biggest_own.population, biggest_own.names) if biggest_own else (0, 0)
+        unit_people: dict[str, int] = {}
+        for c in candidates:
+            if c.fcode == "ADM1" and c.name_kind == 0 and c.population > unit_people.get(c.country, 0):
+                unit_people[c.country] = c.population
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -1798,12 +1840,13 @@ class Resolver:
             biggest,
             known,
             frozenset(units),
+            unit_people,
         )
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
             static.append((points, math.fsum(p for _, p in points)))
-        return candidates, static, namesakes, biggest, known, frozenset(units)
+        return candidates, static, namesakes, biggest, known, frozenset(units), unit_people
 
     def _pick(
         self,
@@ -1828,7 +1871,7 @@ class Resolver:
                 return Resolution(
                     mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
                 )
-        candidates, static, namesakes, biggest, known, units = held[1]
+        candidates, static, namesakes, biggest, known, units, unit_people = held[1]
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -1839,6 +1882,7 @@ class Resolver:
             biggest,
             known,
             units,
+            unit_people,
         )
         # Terms read from the surroundings speak only where the surroundings said something.
         terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
