@@ -69,9 +69,7 @@ FEATURE_WORDS = frozenset(
 )
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&)\s+)\s*")
 # What an apposition calls a town: ", the biggest city in …", ", Bolivia's economic hub", ", a port town".
-TOWN_NOUN = (
-    r"(?:city|town|village|capital|port|hub|metropolis|suburb|township|municipality|community|county seat|borough|hamlet)"
-)
+TOWN_NOUN = r"(?:city|town|village|capital|port|hub|metropolis|suburb|township|municipality|community|county seat|borough|hamlet)"
 # ", a town of 60,000 in southern Brazil": a head count and a compass word may come between
 _HEAD_COUNT = r"(?: of (?:about |some |nearly |around )?[\d.,]+(?: million| thousand)?(?: people| residents| inhabitants)?)?"
 _COMPASS = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west)|far)(?:ern)? )?"
@@ -321,3 +319,35 @@ class QualifierReader:
             elif c.fcode == "ADM2" and c.name_kind <= 1 and not is_code:
                 areas.append(c)
         return Qualifier(text, frozenset(admin1), frozenset(countries), tuple(areas))
+
+
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]`` (a window: at most 300 characters either side)."""
+    lo = max(0, start - 300)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, start)]
+    after = SENTENCE_END.search(text, end, min(len(text), end + 300))
+    return (ends[-1] if ends else lo), (after.start() + 1 if after else min(len(text), end + 300))
+
+
+# A story of the past: a year before 1990 said as a date ("in 1945", "in October 1813", "of September 1939", "the
+# 1920s"; not "1500 fans", "at 1930 GMT"), "before/after/during the (Boer) war", or a word only history uses ("Soviet",
+# "colonial", "ghetto", "Tsarist"; not "war" alone, which today's news uses as much).
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+HISTORY = re.compile(
+    rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore|[Dd]uring|[Ff]rom|[Bb]y) (?:(?:early|late|mid-?) ?)?"
+    rf"(?:{MONTH} (?:\d{{1,2}},? )?)?|(?:of|[Tt]he) {MONTH} |[Tt]he (?=1\d\d0s))(?:1[0-8]\d\d|19[0-8]\d)s?\b"
+    r"|\b(?:[Bb]efore|[Aa]fter|[Dd]uring) the (?:(?:First|Second) World |(?:First|Second|Third) [A-Z][\w-]+ |"
+    r"(?:Boer|Crimean|Napoleonic|Franco-Prussian|Russo-Japanese|Balkan|Winter|Peninsular|Opium|Thirty Years'?) )?"
+    r"[Ww]ar\b"  # not "during the Ukraine war", "after the Gaza war"
+    r"|\b(?:[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|Tsarist|Habsburgs?|Ottomans?|Nazis?|"
+    r"[Aa]nnexed|[Ss]iege|[Bb]esieged|[Cc]entur(?:y|ies)|Raj|Austro-Hungarian|Byzantine|[Mm]edieval|Prussian)\b"
+)
+
+
+def tells_of_the_past(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around *text[start:end]* tells of the past (:data:`HISTORY`): "Copernicus was born in
+    Thorn in 1473" does, "Thorn beat Ajax 2-0" does not."""
+    return HISTORY.search(text, *sentence_span(text, start, end)) is not None

@@ -46,6 +46,9 @@ from geo.placestring import (
     STATE_ABBREVIATION,
     QualifierReader,
 )
+from geo.placestring import SENTENCE_END as _SENTENCE_END
+from geo.placestring import sentence_span as _sentence_span
+from geo.placestring import tells_of_the_past as _history
 from geo.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -676,6 +679,12 @@ class Recognizer:
         # Of a city of FORMER_MINOR_POPULATION or more: one word, only where the words say place (_former_minor_names).
         self.former_minor: NameSet | frozenset[str] = (
             gazetteer.former_names(FORMER_MINOR_POPULATION) if self.on("former_name") else frozenset()
+        )
+        # Of a town of FORMER_HISTORY_POPULATION or more: only in a sentence of history (_former_history_names).
+        self.former_history: NameSet | frozenset[str] = (
+            gazetteer.former_names(FORMER_HISTORY_POPULATION, FORMER_HISTORY_POPULATION)
+            if self.on("former_name")
+            else frozenset()
         )
         self.qualifiers = QualifierReader(gazetteer)
         # match_names' answers: (surface, of several words with compound names wanted) → a name it yields.
@@ -1687,7 +1696,12 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             taken = _Spans((m.start, m.end) for m in found)
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
         taken.add(start, end)
-    return found + _former_minor_names(d, found) if d.rec.former_minor else found
+    if d.rec.former_minor:
+        found = found + _former_minor_names(d, found)
+    if d.rec.former_history and (history := _former_history_names(d, found)):
+        said = _Spans((m.start, m.end) for m in history)  # over NER's person or organisation of that span
+        found = [m for m in found if m.source != "maybe" or not said.overlaps(m.start, m.end)] + history
+    return found
 
 
 def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -1714,9 +1728,41 @@ def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
     return added
 
 
+def _former_history_names(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """An old name of a town of ``FORMER_HISTORY_POPULATION`` or more that no town that big has as its own (one
+    word, or two joined by a hyphen) in a sentence that tells of the past (:data:`geo.placestring.HISTORY`), right
+    after what armies and travellers did to a place or a preposition of place (:data:`_HISTORY_CUE`): "D'Annunzio
+    seized Fiume in 1919", "took the waters at Marienbad in 1823", "mutinied at Cattaro in February 1918", "born in
+    Thorn in 1473" — over NER's person or organisation, which old names are to it, unless the text uses the word
+    for a person (rule ``former_name``)."""
+    text, added = d.text, []
+    taken = _Spans((m.start, m.end) for m in found if m.source != "maybe")
+    for hit in _HISTORY_CUE.finditer(text):
+        start, end = hit.span(1)
+        surface = hit.group(1)
+        key = normalize_name(surface)
+        if (
+            taken.overlaps(start, end)
+            or key.count(" ") > 1
+            or key not in d.rec.former_history
+            or key in d.gaz.strong_keys
+            or surface in d.person_words
+            or surface in d.given_names
+            or surface in d.surnames
+            or surface in _listed_given_names()
+            or any(s <= start and end <= e and (s, e) != (start, end) for s, e in d.person_spans)
+            or _DOES_WHAT_A_PERSON_DOES.match(text, end)
+            or not _history(text, start, end)
+        ):
+            continue
+        added.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", "former_name"))
+        taken.add(start, end)
+    return added
+
+
 def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """An old name of a city under a million people (``key`` not in ``former_major``) where neither the words say
-    place (:func:`_said_as_place`) nor its sentence is history (:data:`_HISTORY`) for a name of its own, rare in
+    place (:func:`_said_as_place`) nor its sentence is history (:data:`geo.placestring.HISTORY`) for a name of its own, rare in
     English: "Rozen's wife, Julia" (Plovdiv's Latin name), not "Before the war, Vilna was a centre of Yiddish
     publishing"."""
     if key in d.rec.former_major or _said_as_place(d.text, start, end, places):
@@ -1757,24 +1803,19 @@ _LOCATIVE_ONE_WORD = re.compile(
 FORMER_MINOR_POPULATION = (
     100_000  # an old name, one word, of a city this big is a place where the words say so ("in Kovno")
 )
-# A story of the past: a year before 1990 said as a date ("in 1945", "in October 1813", "of September 1939", "the
-# 1920s"; not "1500 fans", "at 1930 GMT"), "before/after/during the (Boer) war", or a word only history uses ("Soviet",
-# "colonial", "ghetto", "Tsarist"; not "war" alone, which today's news uses as much).
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_HISTORY = re.compile(
-    rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore|[Dd]uring|[Ff]rom|[Bb]y) (?:(?:early|late|mid-?) ?)?"
-    rf"(?:{_MONTH} (?:\d{{1,2}},? )?)?|(?:of|[Tt]he) {_MONTH} |[Tt]he (?=1\d\d0s))(?:1[0-8]\d\d|19[0-8]\d)s?\b"
-    r"|\b(?:[Bb]efore|[Aa]fter|[Dd]uring) the (?:(?:First|Second) World |(?:First|Second|Third) [A-Z][\w-]+ |"
-    r"(?:Boer|Crimean|Napoleonic|Franco-Prussian|Russo-Japanese|Balkan|Winter|Peninsular|Opium|Thirty Years'?) )?"
-    r"[Ww]ar\b"  # not "during the Ukraine war", "after the Gaza war"
-    r"|\b(?:[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|Tsarist|Habsburgs?|Ottomans?|Nazis?|"
-    r"[Aa]nnexed|[Ss]iege|[Bb]esieged|[Cc]entur(?:y|ies)|Raj|Austro-Hungarian|Byzantine|[Mm]edieval|Prussian)\b"
+FORMER_HISTORY_POPULATION = (
+    5_000  # … of a town this big, in a sentence of history right after what was done to it ("seized Fiume")
 )
-
-
-def _history(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around *text[start:end]* tells of the past (:data:`_HISTORY`)."""
-    return _HISTORY.search(text, *_sentence_span(text, start, end)) is not None
+# What armies and travellers did to a place, or a preposition of place, right before a capitalised word (or two
+# joined by a hyphen: "Cap-Français") that no capitalised word follows; a space first, for a fast scan.
+_HISTORY_CUE = re.compile(
+    " (?:"
+    + _alternation(
+        "in|at|to|from|into|near|outside|seized|captured|besieged|occupied|liberated|stormed|held|defended|"
+        "evacuated|annexed|entered|bombed|shelled|founded|reached|fled|left|burned|sacked|razed|surrendered"
+    )
+    + r") ([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b(?![ -]?[A-Z]|['’]s\b)"
+)
 
 
 def _said_as_place(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
@@ -3669,17 +3710,6 @@ _GAME_WORDS = re.compile(
     r"traded|draft pick|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around ``text[start:end]`` (a window: at most 300 characters either side)."""
-    lo = max(0, start - 300)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    after = _SENTENCE_END.search(text, end, min(len(text), end + 300))
-    return (ends[-1] if ends else lo), (after.start() + 1 if after else min(len(text), end + 300))
-
-
 # The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
 # one or two capitalised words ending in a plural or a mascot word, none a place's, an institution's or a party's
 # ("Palm Springs", "Texas Parks & Wildlife", "Texas Democrats").

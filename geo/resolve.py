@@ -48,6 +48,7 @@ from geo.placestring import (
     TOWN_NOUN,
     Qualifier,
     QualifierReader,
+    tells_of_the_past,
 )
 
 INFER_FROM_TOWNS = 0.97  # only a town read with this much tells the document's country and admin-1 unit
@@ -82,7 +83,9 @@ PRIOR_MEMORY = 8_192
 NAMESAKE_TOWN = (
     100_000  # a town this big under its own name is what the name means, not another city's old name
 )
-UNIT_OVER_TOWN = 100  # an admin-1 unit this many times a town of its name, in its country, is what the name means …
+OLD_NAME_POPULATION = 20_000  # a town this big or more gets old_name points (see _old_name_points)
+# An admin-1 unit this many times a town of its name, in its country, is what the name means …
+UNIT_OVER_TOWN = 100
 _TOWN_SAID = ("qualifier", "in_county", "dateline", "town_word")  # … unless the text singles out the town
 KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
 OBSCURE_NAMES = 10  # … and one with fewer than this is little known
@@ -183,8 +186,35 @@ def _approximate(mention: Mention, host: Resolution, score: float, via: str) -> 
     an approximate placement is no surer than the reading of the place it is put at."""
     share = host.share or host.score
     return Resolution(
-        mention, host.place, round(score * share, 3), [], via=via, margin=host.margin, share=round(score * share, 3)
+        mention,
+        host.place,
+        round(score * share, 3),
+        [],
+        via=via,
+        margin=host.margin,
+        share=round(score * share, 3),
     )
+
+
+def _old_name_points(
+    text: str, mention: Mention, options: tuple[Candidate, ...], config: ResolverConfig
+) -> dict[int, float]:
+    """``old_name`` points, in a sentence that tells of the past (:func:`geo.placestring.tells_of_the_past`), for
+    the towns the name is an old or other name of that are ``old_name_lead`` times the biggest town whose own name it
+    is — when that town is little known (fewer than ``KNOWN_NAMES`` names, fewer than ``NAMESAKE_TOWN`` people):
+    "Copernicus was born in Thorn in 1473" is Toruń, not Thorn in the Netherlands; "the Raj moved its government up
+    to Simla" is Shimla. A town of the name the world knows keeps it ("Salisbury Cathedral was finished in 1258")."""
+    own = [c for c in options if c.name_kind <= 1 and c.fcode.startswith("PPL")]
+    biggest = max(own, key=lambda c: c.population, default=None)
+    if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
+        return {}
+    floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
+    points = {
+        c.id: config.old_name
+        for c in options
+        if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population >= floor
+    }
+    return points if points and tells_of_the_past(text, mention.start, mention.end) else {}
 
 
 class HostIndex:
@@ -340,6 +370,10 @@ class ResolverConfig:
     unit_namesake: float = (
         -3.0  # a town a hundredth of an admin-1 unit of its name, in its country, that the text does not single out
     )
+    old_name: float = (
+        3.0  # in a sentence of history, a town the name is an old name of, … (see _old_name_points)
+    )
+    old_name_lead: int = 20  # … this many times the biggest town whose own name it is
     major_city: float = (
         1.5  # per power of ten over major_city_population, for an old or other name ("Canton")
     )
@@ -643,7 +677,8 @@ class _Evidence:
     biggest_town: int  # people in the biggest town the name names (by its own name or an alias)
     namesake_names: int  # names (translations, old names) of that biggest town: how widely it is known
     own_units: frozenset[str]  # admin-1 codes of the admin-1 units whose own name (or alias) it is
-    unit_people: Mapping[str, int]  # country code → people in its biggest admin-1 unit whose primary name it is
+    # country code → people in its biggest admin-1 unit whose primary name it is
+    unit_people: Mapping[str, int]
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -763,7 +798,8 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     ("Kansas, Ill."), a county of it named nearby, the dateline, "the town of" — not because the story names the
     town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
     Virginia and Maryland is the state."""
-    if not c.fcode.startswith("PPL") or e.unit_people.get(c.country, 0) < UNIT_OVER_TOWN * max(c.population, 1):
+    unit = e.unit_people.get(c.country, 0)
+    if not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1):
         return 0.0
     if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SAID):
         return 0.0
@@ -883,6 +919,11 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         "in_county",
         "A town within county_km of a county (admin-2 unit) another name of the article likely is, times its share "
         '("The Alexander County board met in Cairo": Cairo, Illinois, not Egypt\'s capital).',
+    ),
+    "old_name": _from_text(
+        "old_name",
+        "In a sentence of history, a town of which the name is an old or other name, old_name_lead times the biggest "
+        'little-known town whose own name it is ("born in Thorn in 1473": Toruń).',
     ),
     "namesake_city": _namesake_city,
     "unit_namesake": _unit_namesake,
@@ -1227,9 +1268,7 @@ class Resolver:
             out.append(placed)
         return out
 
-    def _by_part(
-        self, mention: Mention, named: dict[int, Resolution], context: Context
-    ) -> Resolution | None:
+    def _by_part(self, mention: Mention, named: dict[int, Resolution], context: Context) -> Resolution | None:
         """ "Manila Cathedral", "Colorado State University": the longest run of words naming a place of the article,
         as sure as that place's own reading ("Athens Regional Park" is no surer than the story's "Athens")."""
         words = mention.text.split()
@@ -1523,6 +1562,8 @@ class Resolver:
                 points = {c.id: config.town_word for c in options if c.fcode.startswith("PPL")}
                 if points and len(points) < len(options):
                     found["town_word"] = points
+            if "old_name" not in config.off and (points := _old_name_points(text, mention, options, config)):
+                found["old_name"] = points
             if found:
                 out[i] = found
         return out
