@@ -3821,10 +3821,10 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if nickname:  # "Mumbai Indians", "the Brisbane Broncos": the team's name, not a word about its city
         return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
-    if not towns or any(c.fcode in ("PCLI", "ADM1") for c in own):
-        return (
-            False  # national and state sides are their countries and states; "Europe's captain" is Europe's
-        )
+    if any(c.fcode in ("PCLI", "ADM1") for c in own):
+        return False  # national and state sides are their countries and states; "Europe's captain" is Europe's
+    if not towns:  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
+        return not any(c.fcode == "CONT" for c in own)
     return max(towns) < SPORTS_CITY_POPULATION
 
 

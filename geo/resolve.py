@@ -126,6 +126,7 @@ EVIDENCE_LABELS = {
     "in_county": "in a county the article names",
     "town_word": "called a city, town or port in the text",
     "major_city": "a major city, by an old or other name",
+    "old_name": "a town by its old name, in a sentence of history",
 }
 
 

@@ -987,3 +987,29 @@ def test_an_apposition_with_a_head_count_and_a_compass_word_says_where_the_town_
     text = "Medellin, a sugar town in northern Cebu, declared a state of calamity."
     doc = with_gold_spans(parser, text, ["Medellin", "Cebu"])
     assert places(doc)["Medellin"].country == "PH"
+
+
+def test_a_small_town_named_like_a_state_yields_to_the_state(parser, without):
+    # A story about Virginia and Maryland that mentions California: the state, not California, Maryland (a town of
+    # 12,000), however near the story's other places; the town when the text says so ("California, Md.").
+    text = "Washington, Virginia, Maryland and North Carolina saw the light, a spokesman in California said."
+    names = ["Washington", "Virginia", "Maryland", "North Carolina", "California"]
+    assert places(with_gold_spans(parser, text, names))["California"].fcode == "ADM1"
+    assert places(with_gold_spans(without("unit_namesake"), text, names))["California"].fcode.startswith("PPL")
+    text = "The fire in California, Md., spread to two homes near Lexington Park, Maryland."
+    assert places(with_gold_spans(parser, text, ["California", "Md."]))["California"].admin1 == "US.MD"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Copernicus was born in Thorn in 1473, the son of a merchant.", "Thorn", "PL"),  # Toruń, not Thorn, NL
+        ("Every summer in the 1920s the government moved up to Simla.", "Simla", "IN"),  # Shimla, not Simla, CO
+    ],
+)
+def test_in_a_sentence_of_history_an_old_name_is_the_town_it_named(parser, without, text, name, country):
+    assert places(with_gold_spans(parser, text, [name]))[name].country == country
+    assert places(with_gold_spans(without("old_name"), text, [name]))[name].country != country
+    # Today's news keeps the town whose own name it is.
+    today = f"Police in {name} said the road reopened on Tuesday."
+    assert places(with_gold_spans(parser, today, [name]))[name].country != country
