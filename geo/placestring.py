@@ -45,6 +45,7 @@ PRESS_ONLY = {
     "Man.": "CA.03",
     "Nfld.": "CA.05",
     "Sask.": "CA.11",
+    "Alta.": "CA.01",  # not the index's "alta": Alta, Norway; Alta, Utah
     "Vic": "AU.07",
     "Vic.": "AU.07",
     "Tas": "AU.06",

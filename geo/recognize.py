@@ -231,9 +231,16 @@ _AFTER_SURNAME = (
     r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who|will|would|has|had|is|was|won|went|wrote|made|took)\b"
     r"| [a-z]{3,}ed\b)"
 )
+# What a person is, in an apposition right after the name: "Jamaica Kincaid, the novelist", "…, a soprano".
+_APPOSED_ROLE = (
+    r", (?:the|a|an) (?:[\w'’-]+ ){0,2}?(?:novelist|poet|writer|author|playwright|actor|actress|singer|soprano|"
+    r"tenor|composer|painter|sculptor|photographer|film-?maker|director|comedian|rapper|dancer|model|athlete|"
+    r"sprinter|boxer|golfer|politician|senator|activist|journalist|businessman|businesswoman|heiress)\b"
+)
 _SURNAME_THEN = re.compile(
-    rf" (?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:{_AFTER_SURNAME}| (?:both |also )?[a-z]{{3,}}ed\b)"
-)  # "O'Keeffe", "Smith-Jones"; "Paris Jackson posted", "Denver Jones both scored"
+    rf" (?:[A-Z]['’])?[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?"
+    rf"(?:{_AFTER_SURNAME}|{_APPOSED_ROLE}| (?:both |also )?[a-z]{{3,}}ed\b)"
+)  # "O'Keeffe", "Smith-Jones", "Caballé"; "Paris Jackson posted", "Denver Jones both scored"
 _AFTER_SURNAME_RE = re.compile(_AFTER_SURNAME)
 _INITIAL_INSIDE = re.compile(
     r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]"
@@ -421,10 +428,17 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r", (?:today['’]s|present-day|modern-day|modern) [A-Z]",
         ),
         (  # "the road between Manali and Keylong": a route's two ends (each a town of some size, as after "near")
-            rf"\b(?:road|highway|route|railway|rail line|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
-            rf"section|corridor|journey|drive|trek|pipeline) between (?P<A>{_NAME}) and (?P<B>{_NAME})\b"
+            # (a headline's capitals too: "Floods Cut Road Between Čačak And Kraljevo")
+            rf"\b(?i:road|highway|route|railway|rail line|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
+            rf"section|corridor|journey|drive|trek|pipeline) [Bb]etween (?P<A>{_NAME}) [Aa]nd (?P<B>{_NAME})\b"
             r"(?![ -][A-Z]|['’])",
-            r" between [A-Z]",
+            r" [Bb]etween [^\W\d_]",
+        ),
+        (  # "Tara Brennan, 34, of Ratoath, was fined", "Sean Walsh (41), from Kilcock, pleaded": where a person
+            # of a court report, an obituary or a crash report lives, after the age
+            rf"(?:\d, | \(\d{{1,3}}\),? )(?:of|from) (?P<R>{_NAME})(?=[,.;]| (?:was|is|has|had|who|and|died|"
+            r"appeared|pleaded|admitted|denied)\b)",
+            r"\d, (?:of|from) |\d\),? (?:of|from) ",
         ),
         (  # "Moab is a gateway to Arches"
             rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
@@ -2122,6 +2136,9 @@ def _named_by_history(
     )
 
 
+RESIDENCE_TOWN_POPULATION = (
+    500  # "…, 34, of Ratoath,": a town this big by its own name is where a person lives
+)
 PEOPLE_TOWN_POPULATION = 1_000  # "Arrowtown shopkeepers": a town this big by its own name has its people
 
 
@@ -2191,7 +2208,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
+    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, R of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
     # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
@@ -2311,6 +2328,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 )
                 # "Hof, on the Czech border": a town of its own name, beside a people's or a place's name
                 and (group != "q" or _lies_by_a_place(d, key, match.end("q")))
+                # "…, 34, of Ratoath,": a town of its own name where a person lives
+                and (group != "R" or _own_town(d.gaz, key, RESIDENCE_TOWN_POPULATION))
             ):
                 we = _whole_town_name(d, ws, we)
                 added.append(d.rec.mention(text, ws, we, "gazetteer", "GAZ", "place_phrase"))
@@ -3417,6 +3436,18 @@ def vehicle_model(d: _Doc, m: Mention) -> bool:
     )
 
 
+# A ship's prefix right before its name: "HMS Belfast", "USS Arizona", "the RMS Lusitania", "MV Sewol".
+_SHIP_PREFIX = re.compile(
+    r"\b(?:HMS|HMAS|HMCS|HMNZS|HMY|USS|USNS|USCGC|RMS|SS|MV|MY|INS|PNS|KRI|ROKS|ORP|HNLMS|SMS|TCG|NRP|ARA|BAP|MSC) $"
+)
+
+
+def ship_name(d: _Doc, m: Mention) -> bool:
+    """A ship named after a place is no mention of it: "Schoolchildren toured HMS Belfast", "the wreck of the USS
+    Arizona", "survivors of the RMS Lusitania" — a naval or merchant prefix right before the name."""
+    return m.source != "dateline" and _SHIP_PREFIX.search(d.text, max(0, m.start - 6), m.start) is not None
+
+
 # The Sun, the Moon and the planets, named like towns ("Earth", Texas; "Mars", Pennsylvania; "Jupiter", Florida).
 _CELESTIAL = frozenset("Earth Moon Sun Mercury Venus Mars Jupiter Saturn Uranus Neptune Pluto".split())
 # What a sentence about the sky or space says (not a town's "launch" of a festival: the words are space's own).
@@ -3822,7 +3853,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
     if any(c.fcode in ("PCLI", "ADM1") for c in own):
-        return False  # national and state sides are their countries and states; "Europe's captain" is Europe's
+        return (
+            False  # national and state sides are their countries and states; "Europe's captain" is Europe's
+        )
     if not towns:  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
         return not any(c.fcode == "CONT" for c in own)
     return max(towns) < SPORTS_CITY_POPULATION
@@ -4064,6 +4097,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         pathogen,
         not_place_phrase,
         goods_name,
+        ship_name,
         celestial_body,
         vehicle_model,
         programming_language,

@@ -180,6 +180,11 @@ PLACES = [
     ("King", "PPL", "US", "US.NC", 7_000, []),
     ("Hebden Bridge", "PPL", "GB", "GB.ENG", 6_000, []),
     ("Kyoto", "PPL", "JP", "JP.22", 1_459_640, []),
+    ("Earth", "PPL", "US", "US.TX", 1_012, []),
+    ("Jupiter", "PPL", "US", "US.FL", 61_047, []),
+    ("Florida", "ADM1", "US", "US.FL", 21_538_187, []),
+    ("Belfast", "PPLA", "GB", "GB.NIR", 274_770, []),
+    ("Kotor", "PPL", "ME", "ME.10", 13_510, []),
     ("Mandalay", "PPL", "MM", "MM.08", 1_208_099, []),
     ("Iran", "PCLI", "IR", "", 81_800_000, []),
     ("Portage la Prairie", "PPL", "CA", "CA.03", 13_304, []),
@@ -198,6 +203,7 @@ ALTERNATES = [
     ("Adrianople", "Edirne"),
     ("Ali", "Edirne"),  # a given name among a city's alternate names
     ("Cape", "Cartersville"),
+    ("Cattaro", "Kotor"),  # an old name of a town too small for the one-word former names outside history
     (
         "Voronov",
         "Nanyuki",
@@ -1478,7 +1484,8 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         "Thanjavur) and Bakhmut, known as Artemivsk from 1924, were renamed Kyiv; Matamata, home of hobbits. "
         "The city of Łódź and Hof, on the Øresund, met Úbeda's mayor; beaches near Ørsta; a ferry from Ålesund to Ærøskøbing."
         " Faifo, today's Hoi An, and Frobisher Bay, as Iqaluit was called, met Gori officials and Ceres fruit farmers."
-        " The road between Manali and Keylong closed."
+        " The road between Manali and Keylong closed. Tara Brennan, 34, of Ratoath, and Sean Walsh (41), from"
+        " Kilcock, pleaded guilty."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -2185,3 +2192,27 @@ def test_a_routes_ends_are_places(gaz, nlp):
 def test_a_venues_generic_word_alone_is_no_town(gaz, nlp):
     # "Plaza" of NER's "Plaza Singapura" is no village (Płaza, Poland, by its key "plaza").
     assert "Plaza" not in texts(gaz, nlp, "Shoppers flocked to Plaza Singapura.", {"Plaza Singapura": "GPE"})
+
+
+def test_the_earth_and_the_planets_are_no_places(gaz, nlp):
+    # "Earth" is the planet however it is written; another planet's name is one in a sentence about space, and a
+    # town of its name stays where the text says where it is or says nothing of the sky.
+    assert texts(gaz, nlp, "Debris fell toward Earth on Sunday.", {"Earth": "LOC"}) == []
+    assert texts(gaz, nlp, "NASA's probe photographed Jupiter's moons.", {"Jupiter": "LOC"}) == []
+    assert texts(gaz, nlp, "He opened a marina in Jupiter last year.", {"Jupiter": "GPE"}) == ["Jupiter"]
+    assert "Jupiter" in texts(gaz, nlp, "A comet was seen over Jupiter, Florida, on Friday.", {"Jupiter": "GPE"})
+    assert "Earth" in texts(gaz, nlp, "The children of Earth, Texas, voted.", {"Earth": "GPE"})
+
+
+def test_a_ships_name_is_no_mention_of_its_place(gaz, nlp):
+    assert texts(gaz, nlp, "Schoolchildren toured HMS Belfast on Monday.", {"Belfast": "GPE"}) == []
+    assert texts(gaz, nlp, "Schoolchildren toured Belfast on Monday.", {"Belfast": "GPE"}) == ["Belfast"]
+
+
+def test_an_old_name_in_a_sentence_of_history_is_a_place_over_ners_person(gaz, nlp):
+    # A town of 13,000 by its Italian name: only in a sentence of the past, right after what was done to it.
+    text = "Sailors mutinied at Cattaro in February 1918."
+    assert found(gaz, nlp, text, {"Cattaro": "ORG"}) == [("Cattaro", "former_name")]
+    assert found(gaz, nlp, "Sailors mutinied at Cattaro on Tuesday.", {"Cattaro": "ORG"}) == []
+    assert found(gaz, nlp, "Cattaro Smith said he left in 1918.", {"Cattaro Smith": "PERSON"}) == []
+
