@@ -1715,7 +1715,42 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     if d.rec.former_history and (history := _former_history_names(d, found)):
         said = _Spans((m.start, m.end) for m in history)  # over NER's person or organisation of that span
         found = [m for m in found if m.source != "maybe" or not said.overlaps(m.start, m.end)] + history
-    return found
+    return _lower_case_features(d, found)
+
+
+# A feature's generic word in lower case after its name, as British and wire style writes it: "the Noto peninsula",
+# "the Bekaa valley", "the Mekong delta" (a space first, for a fast scan).
+_LOWER_GENERIC = re.compile(
+    r" (?:peninsula|valley|delta|river|lake|island|islands|mountains|desert|strait|plateau|basin|canyon|gorge|"
+    r"glacier|lagoon|archipelago)\b"
+)
+_NAME_BEFORE_GENERIC = re.compile(r"(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+$")
+
+
+def _lower_case_features(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A natural feature whose generic word is written in lower case: "the Noto peninsula", "the Bekaa valley" —
+    the whole name when the gazetteer holds it as a feature's own name or alias (not a town's), over NER's or the
+    matcher's shorter mention of its first words (rule ``gazetteer_name``)."""
+    text, added = d.text, []
+    for generic in _LOWER_GENERIC.finditer(text):
+        before = _NAME_BEFORE_GENERIC.search(text, max(0, generic.start() - 60), generic.start())
+        if before is None:
+            continue
+        start, end = before.start(), generic.end()
+        while True:  # the longest run of capitalised words before it that names a feature with it
+            key = normalize_name(text[start:end])
+            if any(c.name_kind <= 1 and not c.fcode.startswith("PPL") for c in d.gaz.candidates(key)):
+                break
+            space = text.find(" ", start, generic.start())
+            if space < 0 or space + 1 >= generic.start():
+                start = -1
+                break
+            start = space + 1
+        if start < 0 or any(m.start < start < m.end or m.start < end < m.end for m in found):
+            continue  # no feature of the name, or a longer mention across its bounds
+        found = [m for m in found if not (start <= m.start and m.end <= end)]
+        added.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", "gazetteer_name"))
+    return found + added
 
 
 def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
