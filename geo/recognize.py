@@ -3471,6 +3471,26 @@ def vehicle_model(d: _Doc, m: Mention) -> bool:
     )
 
 
+# "A Jindo rescued from a farm", "a Kangal, the Turkish shepherd dog,": an indefinite article before the name and, after
+# it, what a thing or an animal does or is — not "a Brooklyn apartment", "a Georgia man" (a noun after the name).
+_A_BEFORE = re.compile(r"\b[Aa]n? $")
+_A_THING_AFTER = re.compile(
+    r",| (?:was|is|has|had|who|that|which|named|called|bred|rescued|adopted|won|bit|[a-z]+ed)\b"
+)
+
+
+def indefinite_thing(d: _Doc, m: Mention) -> bool:
+    """A name after "a" or "an" that then does something or is described is a thing or an animal named after the
+    place — a breed, a dish, a drink: "A Jindo rescued from a dog-meat farm was adopted", "a Kangal, the Turkish
+    shepherd dog," — not "a Georgia man", "a Baghdad suburb" (the place's), nor a country's name ("a Germany that
+    looks inward")."""
+    if " " in m.text or m.source == "dateline" or m.demonym_of:
+        return False
+    if not (_A_BEFORE.search(d.text, max(0, m.start - 4), m.start) and _A_THING_AFTER.match(d.text, m.end)):
+        return False
+    return not any(c.fcode == "PCLI" for c in d.gaz.candidates(normalize_name(m.text)))
+
+
 # A ship's prefix right before its name: "HMS Belfast", "USS Arizona", "the RMS Lusitania", "MV Sewol".
 _SHIP_PREFIX = re.compile(
     r"\b(?:HMS|HMAS|HMCS|HMNZS|HMY|USS|USNS|USCGC|RMS|SS|MV|MY|INS|PNS|KRI|ROKS|ORP|HNLMS|SMS|TCG|NRP|ARA|BAP|MSC) $"
@@ -4132,6 +4152,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         pathogen,
         not_place_phrase,
         goods_name,
+        indefinite_thing,
         ship_name,
         celestial_body,
         vehicle_model,

@@ -2216,3 +2216,9 @@ def test_an_old_name_in_a_sentence_of_history_is_a_place_over_ners_person(gaz, n
     assert found(gaz, nlp, "Sailors mutinied at Cattaro on Tuesday.", {"Cattaro": "ORG"}) == []
     assert found(gaz, nlp, "Cattaro Smith said he left in 1918.", {"Cattaro Smith": "PERSON"}) == []
 
+
+
+def test_a_name_after_a_that_does_something_is_a_thing_named_after_the_place(gaz, nlp):
+    # A breed, a dish or a drink: "A Jindo rescued from a farm", "a Kangal, the shepherd dog," — not "a Moab man".
+    assert texts(gaz, nlp, "A Moab rescued from a farm was adopted.", {"Moab": "GPE"}) == []
+    assert texts(gaz, nlp, "A Moab man was arrested.", {"Moab": "GPE"}) == ["Moab"]
