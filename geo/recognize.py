@@ -3475,8 +3475,8 @@ def vehicle_model(d: _Doc, m: Mention) -> bool:
 # it, what a thing or an animal does or is — not "a Brooklyn apartment", "a Georgia man" (a noun after the name).
 _A_BEFORE = re.compile(r"\b[Aa]n? $")
 _A_THING_AFTER = re.compile(
-    r",| (?:was|is|has|had|who|that|which|named|called|bred|rescued|adopted|won|bit|[a-z]+ed)\b"
-)
+    r", (?:the|a|an) | (?:was|is|has|had|who|that|which|named|called|bred|rescued|adopted|won|bit|[a-z]+ed)\b"
+)  # (not "a Bangor, Me., woman", "a Denison, Iowa-based firm")
 
 
 def indefinite_thing(d: _Doc, m: Mention) -> bool:

@@ -2222,3 +2222,4 @@ def test_a_name_after_a_that_does_something_is_a_thing_named_after_the_place(gaz
     # A breed, a dish or a drink: "A Jindo rescued from a farm", "a Kangal, the shepherd dog," — not "a Moab man".
     assert texts(gaz, nlp, "A Moab rescued from a farm was adopted.", {"Moab": "GPE"}) == []
     assert texts(gaz, nlp, "A Moab man was arrested.", {"Moab": "GPE"}) == ["Moab"]
+    assert "Moab" in texts(gaz, nlp, "A Moab, Utah, man was arrested.", {"Moab": "GPE", "Utah": "GPE"})
