@@ -133,6 +133,11 @@ _PARTICLES = frozenset(
         "der",
         "di",
         "lès",
+        "es",  # "Dar es Salaam"
+        "au",  # "Port-au-Prince"
+        "aux",
+        "los",
+        "las",
         "les",
     }
 )
@@ -648,6 +653,8 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[li
             if not (
                 piece[word.start()].isupper()
                 or word.group() in _PARTICLES
+                # "Republic of the Congo", "Saint Vincent and the Grenadines": "the" after "of" or "and"
+                or (word.group() == "the" and piece[run[-1][0] - start : run[-1][1] - start] in ("of", "and"))
                 # A possessive inside a name: "Hawke's Bay", "Martha's Vineyard", "King's Lynn".
                 or (
                     word.group() == "s"
@@ -830,7 +837,7 @@ class Recognizer:
         for run in _name_runs(text, start, end):
             i = floor = 0  # floor: the first word after the last name yielded
             while i < len(run):
-                if text[run[i][0] : run[i][1]] in ("The", "THE"):
+                if text[run[i][0] : run[i][1]] in ("The", "THE", "the"):  # ("of the Wodonga shooting")
                     i += 1
                     continue
                 for j in range(min(len(run), i + _MAX_WORDS), i, -1):
@@ -1861,7 +1868,11 @@ _HISTORY_CUE = re.compile(
     " (?:"
     + _alternation(
         "in|at|to|from|into|near|outside|seized|captured|besieged|occupied|liberated|stormed|held|defended|"
-        "evacuated|annexed|entered|bombed|shelled|founded|reached|fled|left|burned|sacked|razed|surrendered"
+        "evacuated|annexed|entered|bombed|shelled|founded|reached|fled|left|burned|sacked|razed|surrendered|"
+        # "the siege of Candia", "the merchants of Leghorn", "the Treaty of Adrianople": what a town has, and "of"
+        "siege of|battle of|Battle of|treaty of|Treaty of|peace of|Peace of|port of|city of|town of|fall of|sack of|"
+        "capture of|relief of|massacre of|merchants of|people of|citizens of|inhabitants of|governor of|bishop of|"
+        "harbour of|harbor of|walls of|streets of|garrison of|mayor of|university of|burghers of"
     )
     + r") ([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b(?![ -]?[A-Z]|['’]s\b)"
 )
