@@ -1869,8 +1869,9 @@ _HISTORY_CUE = re.compile(
     + _alternation(
         "in|at|to|from|into|near|outside|seized|captured|besieged|occupied|liberated|stormed|held|defended|"
         "evacuated|annexed|entered|bombed|shelled|founded|reached|fled|left|burned|sacked|razed|surrendered|"
-        # "the siege of Candia", "the merchants of Leghorn", "the Treaty of Adrianople": what a town has, and "of"
-        "siege of|battle of|Battle of|treaty of|Treaty of|peace of|Peace of|port of|city of|town of|fall of|sack of|"
+        # "the siege of Candia", "the merchants of Leghorn": what a town has, and "of" ("the Treaty of Adrianople",
+        # "the Battle of X" are place_phrase's)
+        "siege of|port of|city of|town of|fall of|sack of|"
         "capture of|relief of|massacre of|merchants of|people of|citizens of|inhabitants of|governor of|bishop of|"
         "harbour of|harbor of|walls of|streets of|garrison of|mayor of|university of|burghers of"
     )
