@@ -326,7 +326,8 @@ _TOWN_BUILT = (
     r"market(?! (?:share|value|cap\w*|prices?|leader|position|debut|rally|research|economy|forces|sentiment|"
     r"data|access|dominance|town))|"
     r"tourist office|tourism office|town square|main square|railway (?:workshops?|yard)|"
-    r"(?:railway |train |bus |ferry )?station(?! wagon)|ferry (?:port|terminal)|high street|market square|"
+    r"(?:railway |train |bus |ferry )?station(?! wagon)|ferry (?:port|terminal)|high street|High Street|"
+    r"[Mm]ain [Ss]treet|market square|"
     r"historic (?:centre|center|core|quarter)|(?:city|town) (?:centre|center)|town hall|seafront|waterfront|bypass|"
     r"ring road|(?:city |town )?walls|old quarter|bazaar|souk|medina|municipality|(?:shire|district|borough) council|"
     r"town clerk|viaduct|lighthouse"
@@ -395,9 +396,9 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"opposite)\b(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))",
             r" (?:lies|is located|is situated|sits) ",
         ),
-        (  # "Gap, a town in the French Alps", "Young, a cherry-growing town", "Battle, the East Sussex town" (not
-            # "Smith, the town clerk")
-            rf"{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+ ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
+        (  # "Gap, a town in the French Alps", "Young, a cherry-growing town", "Battle, the East Sussex town",
+            # "Bundoran, the county's surf capital" (not "Smith, the town clerk")
+            rf"{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+(?:['’]s)? ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
             r"(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|clerk|attorney|engineer|"
             r"administrator|commissioner|police|hall|centre|center)\b)",
             r", (?:a|the) ",
@@ -3055,6 +3056,8 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
             (n_known and (prep or n_known >= 2))
             or (prep and (len(items) >= 3 or prep == "between"))
             or (len(items) >= 3 and _common_region(gaz, keys))
+            # "Narvik, Tromsø and Bodø reported": three or more, one found, the others towns of its country
+            or (n_known and len(items) >= 3 and _towns_of_a_country(gaz, items, known, text))
             or regional
             or (not n_known and _neighbouring_towns(gaz, keys))
             # "Wanaka and Queenstown both recorded": NER's one town and its neighbour NER missed
@@ -3093,6 +3096,34 @@ def _named_or_county(gaz: Gazetteer, key: str) -> bool:
             and not common_in_english(key)
         )
         for c in gaz.candidates(key)
+    )
+
+
+LISTED_TOWN_POPULATION = (
+    10_000  # a list's unfound member, a town this big in the found ones' country, is a town
+)
+
+
+def _towns_of_a_country(gaz: Gazetteer, items: list[tuple[int, int]], known: list[bool], text: str) -> bool:
+    """Whether every member of a list no rule found is a town of ``LISTED_TOWN_POPULATION`` or more, by its own
+    name, in a country a found member's readings lie in ("Narvik, Tromsø and Bodø": Norway)."""
+    countries = {
+        c.country
+        for (s, e), k in zip(items, known, strict=True)
+        if k
+        for c in gaz.candidates(normalize_name(text[s:e]))
+        if c.name_kind <= 1
+    }
+    return bool(countries) and all(
+        any(
+            c.name_kind == 0
+            and c.fcode.startswith("PPL")
+            and c.population >= LISTED_TOWN_POPULATION
+            and c.country in countries
+            for c in gaz.candidates(normalize_name(text[s:e]))
+        )
+        for (s, e), k in zip(items, known, strict=True)
+        if not k
     )
 
 
