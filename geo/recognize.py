@@ -234,7 +234,7 @@ _IS_A_PERSON = re.compile(
 )  # not a list of counts: "Cases rose in Houston, 12, Austin, 7, and Dallas, 5"
 _AFTER_SURNAME = (
     r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who|will|would|has|had|is|was|won|went|wrote|made|took)\b"
-    r"| [a-z]{3,}ed\b)"
+    r"| [a-z]{3,}ed\b| [a-z]{2,} (?:his|her)\b)"  # "Israel Adesanya lost his title"
 )
 # What a person is, in an apposition right after the name: "Jamaica Kincaid, the novelist", "…, a soprano".
 _APPOSED_ROLE = (
@@ -4124,6 +4124,22 @@ def unknown_common_word(d: _Doc, m: Mention) -> bool:
     )
 
 
+# After a person's surname said again: what only a person does or has ("Washington wore red", "Houston's voice
+# soared"; not "Washington's streets") — even after a country's or a capital's name …
+_ONLY_A_PERSON = re.compile(
+    r" (?:wore|sang|smiled|laughed|cried|posted|tweeted|married|starred|hugged|kissed|joked|shrugged|nodded|wept|"
+    r"grinned|apologi[sz]ed)\b"
+    r"|['’]s (?:voice|career|wife|husband|children|son|daughter|mother|father|brother|sister|girlfriend|"
+    r"boyfriend|widow|funeral|album|songs?|memoir|biographer|publicist|agent)\b"
+)
+# … and what a person does more often than a place ("Hamilton thanked his team", "Ripley resigned").
+_WHAT_A_PERSON_DID = re.compile(
+    r" (?:waved|spoke|wrote|won|lost|thanked|performed|retired|resigned|insisted|admitted|denied|told|recalled|"
+    r"drove|flew|ran|swam|threw|caught|scored|took (?:his|her))\b"
+    r"|['’]s (?:family|lawyers?|spokes(?:man|woman|person)|death|fans|coach|estate|manager)\b"
+)
+
+
 def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     """ "Saakashvili", "Ripley", "Okafor" alone, after "Mikheil Saakashvili", "Jim Ripley" or "Ms Okafor" in the same
     text: a word of a person's name is that person again. A strong place name ("Jordan", "Washington") stays a
@@ -4139,10 +4155,14 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
         return False
     if m.text not in d.given_names and m.text not in d.surnames and m.text not in d.titled:
         return False
+    if _ONLY_A_PERSON.match(d.text, m.end):
+        return True  # "Kerry Washington … Washington wore red"
     if d.rec._is_nation(m.text):
         return False  # "Rethinking Egypt" (NER's person) says nothing about "Egypt was instrumental"
-    return _PERSON_VERB.match(d.text, m.end) is not None or (
-        m.label == "PERSON" and not d.rec._is_major(m.text)
+    return (
+        _PERSON_VERB.match(d.text, m.end) is not None
+        or _WHAT_A_PERSON_DID.match(d.text, m.end) is not None
+        or (m.label == "PERSON" and not d.rec._is_major(m.text))
     )
 
 

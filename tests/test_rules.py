@@ -185,6 +185,9 @@ PLACES = [
     ("Florida", "ADM1", "US", "US.FL", 21_538_187, []),
     ("Belfast", "PPLA", "GB", "GB.NIR", 274_770, []),
     ("Kotor", "PPL", "ME", "ME.10", 13_510, []),
+    ("Suzu", "PPL", "JP", "JP.15", 12_929, []),
+    ("Noto Peninsula", "PEN", "JP", "JP.15", 0, []),
+    ("Ratoath", "PPL", "IE", "IE.L", 9_043, []),
     ("Mandalay", "PPL", "MM", "MM.08", 1_208_099, []),
     ("Iran", "PCLI", "IR", "", 81_800_000, []),
     ("Portage la Prairie", "PPL", "CA", "CA.03", 13_304, []),
@@ -2200,7 +2203,9 @@ def test_the_earth_and_the_planets_are_no_places(gaz, nlp):
     assert texts(gaz, nlp, "Debris fell toward Earth on Sunday.", {"Earth": "LOC"}) == []
     assert texts(gaz, nlp, "NASA's probe photographed Jupiter's moons.", {"Jupiter": "LOC"}) == []
     assert texts(gaz, nlp, "He opened a marina in Jupiter last year.", {"Jupiter": "GPE"}) == ["Jupiter"]
-    assert "Jupiter" in texts(gaz, nlp, "A comet was seen over Jupiter, Florida, on Friday.", {"Jupiter": "GPE"})
+    assert "Jupiter" in texts(
+        gaz, nlp, "A comet was seen over Jupiter, Florida, on Friday.", {"Jupiter": "GPE"}
+    )
     assert "Earth" in texts(gaz, nlp, "The children of Earth, Texas, voted.", {"Earth": "GPE"})
 
 
@@ -2217,9 +2222,36 @@ def test_an_old_name_in_a_sentence_of_history_is_a_place_over_ners_person(gaz, n
     assert found(gaz, nlp, "Cattaro Smith said he left in 1918.", {"Cattaro Smith": "PERSON"}) == []
 
 
-
 def test_a_name_after_a_that_does_something_is_a_thing_named_after_the_place(gaz, nlp):
     # A breed, a dish or a drink: "A Jindo rescued from a farm", "a Kangal, the shepherd dog," — not "a Moab man".
     assert texts(gaz, nlp, "A Moab rescued from a farm was adopted.", {"Moab": "GPE"}) == []
     assert texts(gaz, nlp, "A Moab man was arrested.", {"Moab": "GPE"}) == ["Moab"]
     assert "Moab" in texts(gaz, nlp, "A Moab, Utah, man was arrested.", {"Moab": "GPE", "Utah": "GPE"})
+
+
+def test_a_persons_surname_again_is_the_person_by_what_only_a_person_does(gaz, nlp):
+    text = "Kerry Washington hosted the gala. Washington wore red."
+    assert texts(gaz, nlp, text, [("Kerry Washington", "PERSON"), ("Washington", "GPE")]) == []
+    assert texts(gaz, nlp, "Washington wore down its rivals.", {"Washington": "GPE"}) == ["Washington"]
+    # a given name before a surname that did something to his or her own
+    assert texts(gaz, nlp, "Jordan Okafor lost his title.", {"Jordan": "GPE"}) == []
+
+
+def test_a_feature_with_its_generic_word_in_lower_case_is_one_name(gaz, nlp):
+    text = "Residents of Suzu on the Noto peninsula queued for water."
+    assert ("Noto peninsula", "gazetteer_name") in found(gaz, nlp, text, {"Noto": "ORG"})
+
+
+def test_where_a_person_lives_after_the_age(gaz, nlp):
+    text = "Tara Brennan, 34, of Ratoath, was fined."
+    assert found(gaz, nlp, text, [("Tara Brennan", "PERSON"), ("Ratoath", "PERSON")]) == [
+        ("Ratoath", "place_phrase")
+    ]
+    assert found(gaz, nlp, "Tara Brennan, 34, of Ratoath Road, was fined.", {"Tara Brennan": "PERSON"}) == []
+
+
+def test_a_bare_list_with_one_town_found_takes_the_towns_of_its_country(gaz, nlp):
+    # three states, one country: no region in common, no neighbours
+    text = "Coeur d'Alene, Dalton and Omaha reported record snowfall."
+    assert [t for t, _ in found(gaz, nlp, text, {"Omaha": "GPE"})] == ["Coeur d'Alene", "Dalton", "Omaha"]
+    assert [t for t, _ in found(gaz, nlp, "Dalton and Omaha reported snow.", {"Omaha": "GPE"})] == ["Omaha"]
