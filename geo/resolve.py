@@ -464,6 +464,16 @@ _PLURAL_UNITS = re.compile(
     re.IGNORECASE,
 )  # after the last member of a list: "Fulton and Cobb counties", "North West and Limpopo provinces"
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# What is done on or to a river, right before "the X": "on the Mississippi", "up the Hudson", "dredging the Ohio".
+_RIVER_BEFORE = re.compile(
+    r"\b(?:on|along|across|into|up|down|over|under|beside|crossed|crossing|crosses|spans?|spanning|dredg\w+|"
+    r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on) the $"
+)
+# … but not a state's or a town's thing: "across the Ohio border", "along the Mississippi coast".
+_NOT_A_RIVER_AFTER = re.compile(
+    r" (?:border|line|state|town|city|county|coast|side|economy|legislature|delegation|governor|team|voters|"
+    r"countryside|suburbs?|map|portion|part|panhandle)\b"
+)
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _IN_TOWN = re.compile(
     r"(?:(?: [A-Z][\w'’-]+){0,3} (?:College|School|University|Academy|Institute|Seminary|Hospital|Infirmary|Clinic|"
@@ -1052,6 +1062,7 @@ class Resolver:
             self._listed_units(text, mentions, candidates, runs)
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
+        self._river_readings(text, mentions, candidates)
         read: dict[int, Qualifier] = {}  # the words after each mention that say where it is, read once
         fixed = self._text_bonuses(
             text, mentions, candidates, runs, read
@@ -1404,6 +1415,31 @@ class Resolver:
                 if v > 0.01
             }
         return out
+
+    def _river_readings(
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+    ) -> None:
+        """ "Barges stalled on the Mississippi", "sailing up the Hudson": "the X" after what is done on or to a
+        river, where the index holds an "X River", is that river — not the state or the towns whose own name X is
+        (a country's name is left alone: "the Congo", "the Niger" name both). Rewrites ``candidates`` in place."""
+        for i, mention in enumerate(mentions):
+            if mention.demonym_of or not _RIVER_BEFORE.search(
+                text, max(0, mention.start - 24), mention.start
+            ):
+                continue
+            if (
+                _NAME_GOES_ON.match(text, mention.end)
+                or _NOT_A_RIVER_AFTER.match(text, mention.end)
+                or any(c.fcode == "PCLI" for c in candidates[i])
+            ):
+                continue
+            rivers = tuple(
+                c
+                for c in self.gazetteer.candidates(f"{mention.text} River")
+                if c.fcode in ("STM", "STMS") and c.name_kind <= 1
+            )
+            if rivers:
+                candidates[i] = rivers
 
     def _code_readings(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]

@@ -1013,3 +1013,16 @@ def test_in_a_sentence_of_history_an_old_name_is_the_town_it_named(parser, witho
     # Today's news keeps the town whose own name it is.
     today = f"Police in {name} said the road reopened on Tuesday."
     assert places(with_gold_spans(parser, today, [name]))[name].country != country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode"),
+    [
+        ("Barges stalled on the Mississippi after the drought.", "Mississippi", "STM"),
+        ("They sailed up the Hudson to Albany.", "Hudson", "STM"),
+        ("Storms moved across the Ohio border into Indiana.", "Ohio", "ADM1"),  # the state's border
+        ("Officials in Mississippi said the river was low.", "Mississippi", "ADM1"),
+    ],
+)
+def test_the_x_after_what_is_done_on_a_river_is_the_river(parser, text, name, fcode):
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode == fcode
