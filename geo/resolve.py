@@ -198,16 +198,25 @@ def _approximate(mention: Mention, host: Resolution, score: float, via: str) -> 
 
 
 def _old_name_points(
-    text: str, mention: Mention, options: tuple[Candidate, ...], config: ResolverConfig
+    text: str,
+    mention: Mention,
+    options: tuple[Candidate, ...],
+    config: ResolverConfig,
+    units_named: Callable[[str], frozenset[str]],
 ) -> dict[int, float]:
     """``old_name`` points, in a sentence that tells of the past (:func:`geo.placestring.tells_of_the_past`), for
     the towns the name is an old or other name of that are ``old_name_lead`` times the biggest town whose own name it
     is — when that town is little known (fewer than ``KNOWN_NAMES`` names, fewer than ``NAMESAKE_TOWN`` people):
     "Copernicus was born in Thorn in 1473" is Toruń, not Thorn in the Netherlands; "the Raj moved its government up
-    to Simla" is Shimla. A town of the name the world knows keeps it ("Salisbury Cathedral was finished in 1258")."""
+    to Simla" is Shimla. A town of the name the world knows keeps it ("Salisbury Cathedral was finished in 1258"), and
+    so does one whose admin-1 unit another name of the text names — its state, a county or a big city of it ("the Hall
+    of Fame opened in Canton in 1963 … Ohio fans", "Posen was incorporated in 1900 south of Chicago");
+    *units_named* gives the admin-1 codes the text's other names name."""
     own = [c for c in options if c.name_kind <= 1 and c.fcode.startswith("PPL")]
     biggest = max(own, key=lambda c: c.population, default=None)
     if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
+        return {}
+    if own and {c.admin1 for c in own} & units_named(normalize_name(mention.text)):
         return {}
     floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
     points = {
@@ -469,10 +478,13 @@ _RIVER_BEFORE = re.compile(
     r"\b(?:on|along|across|into|up|down|over|under|beside|crossed|crossing|crosses|spans?|spanning|dredg\w+|"
     r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on) the $"
 )
-# … but not a state's or a town's thing: "across the Ohio border", "along the Mississippi coast".
-_NOT_A_RIVER_AFTER = re.compile(
-    r" (?:border|line|state|town|city|county|coast|side|economy|legislature|delegation|governor|team|voters|"
-    r"countryside|suburbs?|map|portion|part|panhandle)\b"
+# … and after it, what ends a river's mention — punctuation, a place's preposition or what a river does — not a
+# noun of a state's ("on the Missouri bill", "across the Ohio border", "the Tennessee school shooting").
+_RIVER_AFTER = re.compile(
+    r"(?:[,.;:!?)]|$| (?:at|near|in|to|from|by|below|above|between|south|north|east|west|downstream|upstream|"
+    r"after|before|for|into|was|is|has|had|rose|fell|flooded|floods|froze|ran|runs|flows|flowed|dropped|crested|"
+    r"swelled|burst|overflowed|reached|through|past|toward|towards|along|under|over|via|linked|links|separates|"
+    r"divides|carried|carries)\b)"
 )
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _IN_TOWN = re.compile(
@@ -527,8 +539,8 @@ def _outside_their_town(
     when every one of them lies more than ``HOST_FAR_KM`` from every reading of the town: "Hampton Park in
     Charleston" is no suburb of Melbourne whichever Charleston is meant, so it is left to be placed in its town
     (``_place_unknown``) and its far readings never speak for the article's country. Only when every reading of
-    the name is a town, admin-2 unit or spot and every reading of the host a town or admin-2 unit ("Georgia in the
-    Caucasus", "Paris in Texas" stay as they are)."""
+    the name is a town, admin-2 unit, spot or one of our curated areas in another country, and every reading of the
+    host a town or admin-2 unit ("Georgia in the Caucasus", "Paris in Texas" stay as they are)."""
     out = list(candidates)
     for i in range(len(mentions) - 1):
         own, host = candidates[i], candidates[i + 1]
@@ -536,8 +548,14 @@ def _outside_their_town(
             continue
         if not _put_in(text, mentions[i], mentions[i + 1]):
             continue
-        if any(c.fcode in ("PCLI", "ADM1", "CONT") or c.curated for c in own) or not all(
+        if any(c.fcode in ("PCLI", "ADM1", "CONT") for c in own) or not all(
             c.fcode.startswith("PPL") or c.fcode == "ADM2" for c in host
+        ):
+            continue
+        # our curated areas only when each lies in another country than every reading of the town ("Galilee in
+        # Narragansett" is no region of Israel; "the Bekaa valley in Lebanon" is no town of it anyway)
+        if any(c.curated for c in own) and not all(
+            c.curated and c.country and all(c.country != h.country for h in host) for c in own
         ):
             continue
         # a known town is itself ("Fans from Glasgow in Seville", "a memorial to Lockerbie in Arlington"), and so is
@@ -807,12 +825,19 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     """A small town named like an admin-1 unit of its own country ("California", Maryland; "Washington", Georgia;
     "Kansas", Illinois), a hundredth of the unit's size or less, is meant when the text says so — a qualifier
     ("Kansas, Ill."), a county of it named nearby, the dateline, "the town of" — not because the story names the
-    town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
-    Virginia and Maryland is the state."""
+    town's state among others: "a space center at Vandenberg Air Force Base in California" in a story about Virginia,
+    Maryland and North Carolina is the state. A story of the town's own state and no other is local: the town.
+    (Points against the town; 0 when it is singled out or the story is local.)"""
     unit = e.unit_people.get(c.country, 0)
-    if not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1):
+    if not c.fcode.startswith("PPL") or c.name_kind > 1 or unit < UNIT_OVER_TOWN * max(c.population, 1):
         return 0.0
     if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SAID):
+        return 0.0
+    # A story of the town's own state and no other ("Route 235 in California, Maryland State Police said"): local.
+    if e.context.names_admin1(c.admin1, besides=e.key) and not any(
+        a != c.admin1 and a.startswith(f"{c.country}.") and e.context.names_admin1(a, besides=e.key)
+        for a in e.context.admin1
+    ):
         return 0.0
     return e.config.unit_namesake
 
@@ -1126,7 +1151,8 @@ class Resolver:
         in the admin-1 unit or country the next mention names, not at a namesake outside it — placed there
         approximately (``via="nearby"``), the namesake kept as the first alternative. Only for "X, Y" alone (not
         in a list: "Boston, Texas and Ohio") where Y is read by its name as a state, province or country. A unit of
-        another country is no more in Y than a town is: "Wexford, Pennsylvania" is no Irish county."""
+        another country is no more in Y than a town is: "Wexford, Pennsylvania" is no Irish county, "Mesopotamia,
+        Ohio" no region of Iraq."""
         unit = qualifier.place
         if (
             resolution.via != "name"
@@ -1135,7 +1161,10 @@ class Resolver:
             or unit is None
             or not (
                 resolution.place.fcode.startswith("PPL")
-                or (resolution.place.fcode in ("ADM1", "ADM2") and resolution.place.country != unit.country)
+                or (
+                    (resolution.place.fcode in ("ADM1", "ADM2") or resolution.place.curated)
+                    and resolution.place.country != unit.country
+                )
             )  # "the Indiana, Ill., border": two states
             or qualifier.via != "name"
             or unit.fcode not in ("ADM1", "PCLI")
@@ -1152,6 +1181,8 @@ class Resolver:
             or not (
                 any(c.country == unit.country for c in options)
                 or _STATE_ABBREVIATION.fullmatch(qualifier.mention.text)
+                # "Mesopotamia, Ohio", "Galilee, Rhode Island": our region abroad is no town of the state
+                or resolution.place.curated
             )
         ):
             return resolution
@@ -1427,11 +1458,7 @@ class Resolver:
                 text, max(0, mention.start - 24), mention.start
             ):
                 continue
-            if (
-                _NAME_GOES_ON.match(text, mention.end)
-                or _NOT_A_RIVER_AFTER.match(text, mention.end)
-                or any(c.fcode == "PCLI" for c in candidates[i])
-            ):
+            if not _RIVER_AFTER.match(text, mention.end) or any(c.fcode == "PCLI" for c in candidates[i]):
                 continue
             rivers = tuple(
                 c
@@ -1526,6 +1553,24 @@ class Resolver:
         # "Virginia, Washington, Maryland": in a list of three or more, a name that is a state itself is a member,
         # not a town the next member qualifies ("Springfield, Illinois, and Kansas City" keeps its qualifier).
         listed = {i for run in runs if len(run) >= 3 for i in run}
+        by_name: dict[str, set[str]] | None = None
+
+        def units_named(key: str) -> frozenset[str]:
+            """The admin-1 codes the text's names other than *key* name: a state, a county or a city of 100,000
+            (worked out on first use: few mentions need it)."""
+            nonlocal by_name
+            if by_name is None:
+                by_name = {}
+                for m, cs in zip(mentions, candidates, strict=True):
+                    by_name.setdefault(normalize_name(m.text), set()).update(
+                        c.admin1
+                        for c in cs
+                        if c.admin1
+                        and c.name_kind <= 1
+                        and (c.fcode in ("ADM1", "ADM2") or c.population >= NAMESAKE_TOWN)
+                    )
+            return frozenset(a for k, units in by_name.items() if k != key for a in units)
+
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             found: dict[str, dict[int, float]] = {}
             town_word = _TOWN_AFTER.match(text, mention.end)
@@ -1599,7 +1644,9 @@ class Resolver:
                 points = {c.id: config.town_word for c in options if c.fcode.startswith("PPL")}
                 if points and len(points) < len(options):
                     found["town_word"] = points
-            if "old_name" not in config.off and (points := _old_name_points(text, mention, options, config)):
+            if "old_name" not in config.off and (
+                points := _old_name_points(text, mention, options, config, units_named)
+            ):
                 found["old_name"] = points
             if found:
                 out[i] = found
