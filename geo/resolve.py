@@ -825,19 +825,12 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     """A small town named like an admin-1 unit of its own country ("California", Maryland; "Washington", Georgia;
     "Kansas", Illinois), a hundredth of the unit's size or less, is meant when the text says so — a qualifier
     ("Kansas, Ill."), a county of it named nearby, the dateline, "the town of" — not because the story names the
-    town's state among others: "a space center at Vandenberg Air Force Base in California" in a story about Virginia,
-    Maryland and North Carolina is the state. A story of the town's own state and no other is local: the town.
-    (Points against the town; 0 when it is singled out or the story is local.)"""
+    town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
+    Virginia, Maryland and North Carolina is the state. (Points against the town; 0 when the text singles it out.)"""
     unit = e.unit_people.get(c.country, 0)
     if not c.fcode.startswith("PPL") or c.name_kind > 1 or unit < UNIT_OVER_TOWN * max(c.population, 1):
         return 0.0
     if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SAID):
-        return 0.0
-    # A story of the town's own state and no other ("Route 235 in California, Maryland State Police said"): local.
-    if e.context.names_admin1(c.admin1, besides=e.key) and not any(
-        a != c.admin1 and a.startswith(f"{c.country}.") and e.context.names_admin1(a, besides=e.key)
-        for a in e.context.admin1
-    ):
         return 0.0
     return e.config.unit_namesake
 
@@ -1163,6 +1156,7 @@ class Resolver:
                 resolution.place.fcode.startswith("PPL")
                 or (
                     (resolution.place.fcode in ("ADM1", "ADM2") or resolution.place.curated)
+                    and resolution.place.country  # (not a sea or region of no one country: "the Gulf, Qatar")
                     and resolution.place.country != unit.country
                 )
             )  # "the Indiana, Ill., border": two states
