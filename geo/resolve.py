@@ -828,7 +828,7 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
     Virginia, Maryland and North Carolina is the state. (Points against the town; 0 when the text singles it out.)"""
     unit = e.unit_people.get(c.country, 0)
-    if not c.fcode.startswith("PPL") or c.name_kind > 1 or unit < UNIT_OVER_TOWN * max(c.population, 1):
+    if not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1):
         return 0.0
     if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SAID):
         return 0.0
