@@ -1822,9 +1822,9 @@ def _former_history_names(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 def _former_unsaid(d: _Doc, key: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """An old name of a city under a million people (``key`` not in ``former_major``) where neither the words say
-    place (:func:`_said_as_place`) nor its sentence is history (:data:`geo.placestring.HISTORY`) for a name of its own, rare in
-    English: "Rozen's wife, Julia" (Plovdiv's Latin name), not "Before the war, Vilna was a centre of Yiddish
-    publishing"."""
+    place (:func:`_said_as_place`) nor its sentence is history (:data:`geo.placestring.HISTORY`) for a name of its
+    own, rare in English: "Rozen's wife, Julia" (Plovdiv's Latin name), not "Before the war, Vilna was a centre of
+    Yiddish publishing"."""
     if key in d.rec.former_major or _said_as_place(d.text, start, end, places):
         return False
     # A sentence of history says place for a name on its own, rare in English, that NER took for no person and
