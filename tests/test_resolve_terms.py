@@ -995,7 +995,9 @@ def test_a_small_town_named_like_a_state_yields_to_the_state(parser, without):
     text = "Washington, Virginia, Maryland and North Carolina saw the light, a spokesman in California said."
     names = ["Washington", "Virginia", "Maryland", "North Carolina", "California"]
     assert places(with_gold_spans(parser, text, names))["California"].fcode == "ADM1"
-    assert places(with_gold_spans(without("unit_namesake"), text, names))["California"].fcode.startswith("PPL")
+    assert places(with_gold_spans(without("unit_namesake"), text, names))["California"].fcode.startswith(
+        "PPL"
+    )
     text = "The fire in California, Md., spread to two homes near Lexington Park, Maryland."
     assert places(with_gold_spans(parser, text, ["California", "Md."]))["California"].admin1 == "US.MD"
 
@@ -1003,8 +1005,16 @@ def test_a_small_town_named_like_a_state_yields_to_the_state(parser, without):
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("Copernicus was born in Thorn in 1473, the son of a merchant.", "Thorn", "PL"),  # Toruń, not Thorn, NL
-        ("Every summer in the 1920s the government moved up to Simla.", "Simla", "IN"),  # Shimla, not Simla, CO
+        (
+            "Copernicus was born in Thorn in 1473, the son of a merchant.",
+            "Thorn",
+            "PL",
+        ),  # Toruń, not Thorn, NL
+        (
+            "Every summer in the 1920s the government moved up to Simla.",
+            "Simla",
+            "IN",
+        ),  # Shimla, not Simla, CO
     ],
 )
 def test_in_a_sentence_of_history_an_old_name_is_the_town_it_named(parser, without, text, name, country):
