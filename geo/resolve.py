@@ -33,7 +33,7 @@ import numpy as np
 
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
-from geo.model import Candidate, Mention, Resolution, great_circle_km
+from geo.model import Candidate, Mention, Resolution, Via, great_circle_km
 from geo.normalize import census_names, common_in_english, normalize_name
 from geo.placestring import (
     APPOSITION,
@@ -182,7 +182,7 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
     )
 
 
-def _approximate(mention: Mention, host: Resolution, score: float, via: str) -> Resolution:
+def _approximate(mention: Mention, host: Resolution, score: float, via: Via) -> Resolution:
     """*mention* shown at *host*'s place with *score* × the host's share, and the host's lead over its runner-up:
     an approximate placement is no surer than the reading of the place it is put at."""
     share = host.share or host.score
