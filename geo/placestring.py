@@ -352,3 +352,54 @@ def tells_of_the_past(text: str, start: int, end: int) -> bool:
     """Whether the sentence around *text[start:end]* tells of the past (:data:`HISTORY`): "Copernicus was born in
     Thorn in 1473" does, "Thorn beat Ajax 2-0" does not."""
     return HISTORY.search(text, *sentence_span(text, start, end)) is not None
+
+
+# A state's or a unit's long official name, by its head words: "the Islamic Emirate of Afghanistan", "the Kurdistan
+# Region of Iraq", "the Sahrawi Arab Democratic Republic", "Khanty-Mansi Autonomous Okrug" — one place, the name
+# inside it (the words left when OFFICIAL_WORDS are taken out).
+_CAP = r"[A-Z][\w'’-]+"
+OFFICIAL_NAME = re.compile(
+    rf"(?:{_CAP} ){{0,3}}(?:Republic|Kingdom|Emirate|Federation|Sultanate|Principality|Commonwealth|Grand Duchy|"
+    rf"Bailiwick|Region) of(?: the)?(?: {_CAP}){{1,3}}"
+    rf"|(?:{_CAP} ){{1,3}}(?:Autonomous (?:Region|Okrug|Oblast|Republic)|Special Administrative Region|Capital "
+    rf"Territory|Arab Democratic Republic)\b"
+)
+OFFICIAL_WORDS = frozenset(
+    "Republic Kingdom Emirate Emirates Federation Sultanate Principality Commonwealth State States Union Region "
+    "Territory Territories Okrug Oblast Krai Autonomous Democratic Islamic People's Peoples Arab Socialist "
+    "Cooperative Co-operative Plurinational Bolivarian Oriental Independent Federal United Capital Special "
+    "Administrative Grand Duchy Bailiwick Free National Turkish of the and".split()
+)
+
+
+_OFFICIAL_HEAD = frozenset(
+    "Republic Kingdom Emirate Federation Sultanate Principality Commonwealth Grand Bailiwick Region".split()
+)
+
+
+def official_name(name: str) -> bool:
+    """Whether *name* (an :data:`OFFICIAL_NAME` match) is a state's or a unit's: before "X of", only official words
+    ("the Islamic Emirate of Afghanistan"; any name before "Region of": "the Kurdistan Region of Iraq"), not an
+    organisation's ("the NJ State Federation of Women's Clubs", "the
+    Pacific Coast Federation of Fishermen's Associations")."""
+    words = name.split()
+    if " of" not in f" {name}":
+        return True  # "Khanty-Mansi Autonomous Okrug", "the Sahrawi Arab Democratic Republic"
+    head = next((i for i, w in enumerate(words) if w in _OFFICIAL_HEAD), 0)
+    return (words[head] == "Region" or all(w in OFFICIAL_WORDS for w in words[:head])) and not any(
+        w.endswith(("'s", "’s")) or w in ("Associations", "Clubs", "Workers", "Unions") for w in words[head:]
+    )
+
+
+def official_core(name: str) -> list[str]:
+    """The runs of words of a long official name left when its official words are taken out, longest first:
+    "Islamic Emirate of Afghanistan" → ["Afghanistan"]; "Turkish Republic of Northern Cyprus" → ["Northern
+    Cyprus", "Northern", "Cyprus"]."""
+    runs: list[list[str]] = [[]]
+    for word in name.split():
+        if word in OFFICIAL_WORDS:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    out = [" ".join(run[i:j]) for run in runs for i in range(len(run)) for j in range(len(run), i, -1)]
+    return sorted(dict.fromkeys(out), key=lambda s: -len(s.split()))

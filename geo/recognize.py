@@ -42,9 +42,12 @@ from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
     NATURAL_GENERIC,
+    OFFICIAL_NAME,
     PRESS_ONLY,
     STATE_ABBREVIATION,
     QualifierReader,
+    official_core,
+    official_name,
 )
 from geo.placestring import SENTENCE_END as _SENTENCE_END
 from geo.placestring import sentence_span as _sentence_span
@@ -1723,7 +1726,39 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     if d.rec.former_history and (history := _former_history_names(d, found)):
         said = _Spans((m.start, m.end) for m in history)  # over NER's person or organisation of that span
         found = [m for m in found if m.source != "maybe" or not said.overlaps(m.start, m.end)] + history
-    return _lower_case_features(d, found)
+    return _official_names(d, _lower_case_features(d, found))
+
+
+def _official_names(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A state's or a unit's long official name the index lacks is one mention of its own (rule
+    ``gazetteer_name``), over the shorter names NER or the matcher found inside it: "the Islamic Emirate of
+    Afghanistan", "the Kurdistan Region of Iraq", "the Sahrawi Arab Democratic Republic" — when a country, an admin-1
+    unit, a region or a demonym is left once its official words are taken out (:func:`official_core`; the resolver
+    places it there)."""
+    text = d.text
+    for match in OFFICIAL_NAME.finditer(text):
+        start, end = match.span()
+        if text.startswith(("The ", "THE "), start):
+            start += 4
+        name = text[start:end]
+        if (
+            not official_name(name)
+            or d.gaz.candidates(normalize_name(name))
+            or any(m.start < start < m.end or m.start < end < m.end for m in found)
+        ):
+            continue  # a name the index has ("Czech Republic"), or a longer mention across its bounds
+        if not any(
+            d.gaz.demonym(normalize_name(core))
+            or any(
+                c.name_kind <= 1 and (c.fcode in ("PCLI", "ADM1", "RGN") or c.curated)
+                for c in d.gaz.candidates(normalize_name(core))
+            )
+            for core in official_core(name)
+        ):
+            continue
+        found = [m for m in found if not (start <= m.start and m.end <= end)]
+        found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", "gazetteer_name"))
+    return found
 
 
 # A feature's generic word in lower case after its name, as British and wire style writes it: "the Noto peninsula",

@@ -41,6 +41,7 @@ from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
     NATURAL_GENERIC,
+    OFFICIAL_NAME,
     POSSESSIVE_TRUST,
     POSTAL_COUNTRIES,
     PRESS_ONLY,
@@ -48,6 +49,8 @@ from geo.placestring import (
     TOWN_NOUN,
     Qualifier,
     QualifierReader,
+    official_core,
+    official_name,
     tells_of_the_past,
 )
 
@@ -1291,11 +1294,18 @@ class Resolver:
                 continue
             if not hosts:  # nothing named to place it by but its own words: "Flights from Entebbe Airport"
                 out.append(
-                    (self._by_airport_town(text, r.mention, context) if r.place is None else None) or r
+                    (
+                        self._by_official_name(r.mention, context)
+                        or self._by_airport_town(text, r.mention, context)
+                        if r.place is None
+                        else None
+                    )
+                    or r
                 )
                 continue
             placed = (
-                self._by_part(r.mention, named, context)
+                self._by_official_name(r.mention, context)
+                or self._by_part(r.mention, named, context)
                 or self._by_prefix(r.mention, context)
                 or self._by_airport_town(text, r.mention, context)
                 or self._nearby(text, r.mention, index)  # type: ignore[arg-type]  # (not None with hosts)
@@ -1318,6 +1328,27 @@ class Resolver:
                     pick = self._pick(mention, found, context)
                     host = named[pick.place.id]  # type: ignore[union-attr]  # (a pick among found has a place)
                     return _approximate(mention, host, PART_SCORE * pick.score, "part")
+        return None
+
+    def _by_official_name(self, mention: Mention, context: Context) -> Resolution | None:
+        """ "the Islamic Emirate of Afghanistan", "the Kurdistan Region of Iraq", "the Sahrawi Arab Democratic
+        Republic": a long official name the index lacks is the country, admin-1 unit or region (or the demonym's
+        country) its words name once the official words are taken out (:func:`geo.placestring.official_core`, the
+        longest run first), read as a name is (``via="name"``)."""
+        if not (OFFICIAL_NAME.fullmatch(mention.text) and official_name(mention.text)):
+            return None
+        for core in official_core(mention.text):
+            key = normalize_name(core)
+            found = tuple(
+                c
+                for c in self.gazetteer.candidates(key)
+                if c.name_kind <= 1 and (c.fcode in ("PCLI", "ADM1", "RGN") or c.curated)
+            )
+            if not found and (code := self.gazetteer.demonym(key)) and "." not in code:
+                place = self._demonym_place(code)
+                found = (place,) if place else ()
+            if found:
+                return replace(self._pick(replace(mention, text=core), found, context), mention=mention)
         return None
 
     def _by_prefix(self, mention: Mention, context: Context) -> Resolution | None:

@@ -2255,3 +2255,12 @@ def test_a_bare_list_with_one_town_found_takes_the_towns_of_its_country(gaz, nlp
     text = "Coeur d'Alene, Dalton and Omaha reported record snowfall."
     assert [t for t, _ in found(gaz, nlp, text, {"Omaha": "GPE"})] == ["Coeur d'Alene", "Dalton", "Omaha"]
     assert [t for t, _ in found(gaz, nlp, "Dalton and Omaha reported snow.", {"Omaha": "GPE"})] == ["Omaha"]
+
+
+def test_a_long_official_name_is_one_place(gaz, nlp):
+    # The index lacks "Kingdom of Jordan": the whole name is one mention (placed at Jordan), not Jordan alone.
+    text = "Envoys from the Kingdom of Jordan arrived on Monday."
+    assert found(gaz, nlp, text, {"Jordan": "GPE"}) == [("Kingdom of Jordan", "gazetteer_name")]
+    # an organisation's "X Federation of …" is no state
+    text = "The Omaha Federation of Chess Clubs met on Monday."
+    assert "Omaha Federation of Chess Clubs" not in texts(gaz, nlp, text)
