@@ -391,6 +391,20 @@ def official_name(name: str) -> bool:
     )
 
 
+def official_readings(gazetteer: Gazetteer, core: str) -> tuple[tuple[Candidate, ...], str | None]:
+    """What a run of words left in a long official name (:func:`official_core`) names: the gazetteer's countries,
+    admin-1 units, regions and curated areas of that own name or alias, and the ISO code of the country it is the
+    demonym of ("Sahrawi" → "EH"; None when it is none)."""
+    key = normalize_name(core)
+    readings = tuple(
+        c
+        for c in gazetteer.candidates(key)
+        if c.name_kind <= 1 and (c.fcode in ("PCLI", "ADM1", "RGN") or c.curated)
+    )
+    code = gazetteer.demonym(key)
+    return readings, code if code and "." not in code else None
+
+
 def official_core(name: str) -> list[str]:
     """The runs of words of a long official name left when its official words are taken out, longest first:
     "Islamic Emirate of Afghanistan" → ["Afghanistan"]; "Turkish Republic of Northern Cyprus" → ["Northern

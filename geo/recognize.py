@@ -48,6 +48,7 @@ from geo.placestring import (
     QualifierReader,
     official_core,
     official_name,
+    official_readings,
 )
 from geo.placestring import SENTENCE_END as _SENTENCE_END
 from geo.placestring import sentence_span as _sentence_span
@@ -1747,14 +1748,7 @@ def _official_names(d: _Doc, found: list[Mention]) -> list[Mention]:
             or any(m.start < start < m.end or m.start < end < m.end for m in found)
         ):
             continue  # a name the index has ("Czech Republic"), or a longer mention across its bounds
-        if not any(
-            d.gaz.demonym(normalize_name(core))
-            or any(
-                c.name_kind <= 1 and (c.fcode in ("PCLI", "ADM1", "RGN") or c.curated)
-                for c in d.gaz.candidates(normalize_name(core))
-            )
-            for core in official_core(name)
-        ):
+        if not any(any(official_readings(d.gaz, core)) for core in official_core(name)):
             continue
         found = [m for m in found if not (start <= m.start and m.end <= end)]
         found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", "gazetteer_name"))

@@ -51,6 +51,7 @@ from geo.placestring import (
     QualifierReader,
     official_core,
     official_name,
+    official_readings,
     tells_of_the_past,
 )
 
@@ -89,7 +90,12 @@ NAMESAKE_TOWN = (
 OLD_NAME_POPULATION = 20_000  # a town this big or more gets old_name points (see _old_name_points)
 # An admin-1 unit this many times a town of its name, in its country, is what the name means …
 UNIT_OVER_TOWN = 100
-_TOWN_SAID = ("qualifier", "in_county", "dateline", "town_word")  # … unless the text singles out the town
+_TOWN_SINGLED_OUT = (
+    "qualifier",
+    "in_county",
+    "dateline",
+    "town_word",
+)  # … unless the text singles out the town
 KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
 OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 CAPITAL_BESIDE_KM = (
@@ -188,16 +194,8 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
 def _approximate(mention: Mention, host: Resolution, score: float, via: Via) -> Resolution:
     """*mention* shown at *host*'s place with *score* × the host's share, and the host's lead over its runner-up:
     an approximate placement is no surer than the reading of the place it is put at."""
-    share = host.share or host.score
-    return Resolution(
-        mention,
-        host.place,
-        round(score * share, 3),
-        [],
-        via=via,
-        margin=host.margin,
-        share=round(score * share, 3),
-    )
+    sure = round(score * (host.share or host.score), 3)
+    return Resolution(mention, host.place, sure, [], via=via, margin=host.margin, share=sure)
 
 
 def _old_name_points(
@@ -833,7 +831,7 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     unit = e.unit_people.get(c.country, 0)
     if not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1):
         return 0.0
-    if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SAID):
+    if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SINGLED_OUT):
         return 0.0
     return e.config.unit_namesake
 
@@ -1338,15 +1336,9 @@ class Resolver:
         if not (OFFICIAL_NAME.fullmatch(mention.text) and official_name(mention.text)):
             return None
         for core in official_core(mention.text):
-            key = normalize_name(core)
-            found = tuple(
-                c
-                for c in self.gazetteer.candidates(key)
-                if c.name_kind <= 1 and (c.fcode in ("PCLI", "ADM1", "RGN") or c.curated)
-            )
-            if not found and (code := self.gazetteer.demonym(key)) and "." not in code:
-                place = self._demonym_place(code)
-                found = (place,) if place else ()
+            found, code = official_readings(self.gazetteer, core)
+            if not found and code and (place := self._demonym_place(code)):
+                found = (place,)
             if found:
                 return replace(self._pick(replace(mention, text=core), found, context), mention=mention)
         return None
