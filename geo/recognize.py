@@ -400,6 +400,17 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"opposite)\b(?! (?:her|his|their|him|them|me|you|us|my|our|your)\b))",
             r" (?:lies|is located|is situated|sits) ",
         ),
+        (  # "Toyohara was the capital of Japan's colony", "Iqaluit is the capital of Nunavut", "Ootacamund became the
+            # summer capital of the Raj": what the name is, said after it (not "a port of call", "the city's mayor")
+            rf"{_NOT_AN_ARTICLE}(?P<C>{_NAME}) (?:is|was|became|remains|remained|has been|had been) (?:now |once |"
+            r"then |still |long )?(?:the|a|its|their) (?:(?:former|old|new|ancient|historic|colonial|provincial|"
+            r"regional|national|imperial|royal|summer|winter|administrative|commercial|economic|cultural|"
+            r"financial|industrial|second|third|largest|biggest|main|chief|principal|de facto) ){0,2}(?:capital|"
+            r"county seat|seat of government|city|town|port(?! of call)|administrative centre|administrative center)"
+            r" (?:of|in)\b",
+            r" (?:is|was|became|remains|remained|has been|had been) (?:[a-z]+ ){0,4}?(?:capital|county seat|"
+            r"seat of government|city|town|port|centre|center) (?:of|in)\b",
+        ),
         (  # "Gap, a town in the French Alps", "Young, a cherry-growing town", "Battle, the East Sussex town",
             # "Bundoran, the county's surf capital" (not "Smith, the town clerk")
             rf"{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+(?:['’]s)? ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
@@ -708,7 +719,7 @@ class Recognizer:
         )
         # Of a town of FORMER_HISTORY_POPULATION or more: only in a sentence of history (_former_history_names).
         self.former_history: NameSet | frozenset[str] = (
-            gazetteer.former_names(FORMER_HISTORY_POPULATION, FORMER_HISTORY_POPULATION)
+            gazetteer.former_names(FORMER_HISTORY_POPULATION, FORMER_HISTORY_NAMESAKE)
             if self.on("former_name")
             else frozenset()
         )
@@ -1817,7 +1828,7 @@ def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _former_history_names(d: _Doc, found: list[Mention]) -> list[Mention]:
-    """An old name of a town of ``FORMER_HISTORY_POPULATION`` or more that no town that big has as its own (one
+    """An old name of a town of ``FORMER_HISTORY_POPULATION`` or more that no town of ``FORMER_HISTORY_NAMESAKE`` has as its own (one
     word, or two joined by a hyphen) in a sentence that tells of the past (:data:`geo.placestring.HISTORY`), right
     after what armies and travellers did to a place or a preposition of place (:data:`_HISTORY_CUE`): "D'Annunzio
     seized Fiume in 1919", "took the waters at Marienbad in 1823", "mutinied at Cattaro in February 1918", "born in
@@ -1897,8 +1908,9 @@ _WORD_FROM_A_PERSON = re.compile(
     r"\b(?:orders?|came|come|letters?|messages?|instructions|word|calls?|telegrams?|greetings|support|approval) $"
 )
 FORMER_HISTORY_POPULATION = (
-    5_000  # … of a town this big, in a sentence of history right after what was done to it ("seized Fiume")
+    1_000  # … of a town this big, in a sentence of history right after what was done to it ("seized Fiume")
 )
+FORMER_HISTORY_NAMESAKE = 5_000  # … that no town this big has as its own name
 # What armies and travellers did to a place, or a preposition of place, right before a capitalised word (or two
 # joined by a hyphen: "Cap-Français") that no capitalised word follows; a space first, for a fast scan.
 _HISTORY_CUE = re.compile(
@@ -2250,6 +2262,16 @@ def _partner_renamed(d: _Doc, match: re.Match[str], group: str) -> bool:
     )
 
 
+def _one_town_renamed(d: _Doc, match: re.Match[str]) -> bool:
+    """Whether both names of a renaming ("s, known as t from …", "s, as t was called", "x (now w)") are names of one
+    town the gazetteer knows, whatever its size: "Frobisher Bay, as Iqaluit was called until 1987" (both Iqaluit's),
+    not "Peshkov, known as Gorky" (no name of Peshkov's)."""
+    pair = ("s", "t") if match.lastgroup in ("s", "t") else ("x", "w")
+    first, second = (normalize_name(match.group(group)) for group in pair)
+    towns = {c.id for c in d.gaz.candidates(first) if c.fcode.startswith("PPL")}
+    return bool(towns) and any(c.id in towns for c in d.gaz.candidates(second))
+
+
 def _owner_is_a_town(d: _Doc, key: str, start: int) -> bool:
     """Whether the owner before "'s harbour", "'s new station" can be a town: a town of ``OWNER_TOWN_POPULATION``
     or more, or a unit, by its own name — not a listed company ("Ford's port operations") nor a named storm
@@ -2293,7 +2315,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, R of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
+    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, R of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
     # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
@@ -2312,7 +2334,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         words = _words(text, s, e)
         if (
             text[s:e] in d.person_words
-            or (group in "defghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            or (group in "Cdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             or (
                 group in "jm"
                 and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
@@ -2329,8 +2351,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
                 if (
-                    group in "abcdhklnortuvwy"
+                    group in "abcdhklnortuvwyC"
                     or (group in "sx" and _partner_renamed(d, match, {"s": "t", "x": "w"}[group]))
+                    or (group in "stxw" and _one_town_renamed(d, match))
                     or (group in "jm" and key not in word_list("organisations.txt"))
                     # "Berkeley's city council voted", "Reading council": no university or club filter undoes it
                     or (group in "ef" and _owner_is_a_town(d, key, ws))
@@ -2399,6 +2422,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # "renamed Zhdanov", "Tarnopol, then part of Austria-Hungary", "Tanjore (now Thanjavur)"
                 and (
                     group not in "rstuvwx"
+                    or (group in "stxw" and _one_town_renamed(d, match))
                     or _named_by_history(
                         d,
                         key,

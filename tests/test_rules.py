@@ -194,6 +194,8 @@ PLACES = [
     ("Portage", "PPL", "US", "US.MI", 48_891, []),
     ("Kansas City", "PPL", "US", "US.MO", 508_090, []),
     ("Płaza", "PPL", "PL", "PL.77", 3_000, []),
+    ("Pylos", "PPL", "GR", "GR.ESYE25", 2_345, []),
+    ("Iqaluit", "PPL", "CA", "CA.14", 7_429, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -211,6 +213,8 @@ ALTERNATES = [
         "Voronov",
         "Nanyuki",
     ),  # an old name after a man, of a town too small for the text matcher's former names
+    ("Navarino", "Pylos"),  # an old name of a town of a few thousand
+    ("Frobisher Bay", "Iqaluit"),  # the old name of a small town
 ]
 
 
@@ -1488,7 +1492,7 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         "The city of Łódź and Hof, on the Øresund, met Úbeda's mayor; beaches near Ørsta; a ferry from Ålesund to Ærøskøbing."
         " Faifo, today's Hoi An, and Frobisher Bay, as Iqaluit was called, met Gori officials and Ceres fruit farmers."
         " The road between Manali and Keylong closed. Tara Brennan, 34, of Ratoath, and Sean Walsh (41), from"
-        " Kilcock, pleaded guilty."
+        " Kilcock, pleaded guilty. Toyohara was the capital of the colony."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -2264,3 +2268,40 @@ def test_a_long_official_name_is_one_place(gaz, nlp):
     # an organisation's "X Federation of …" is no state
     text = "The Omaha Federation of Chess Clubs met on Monday."
     assert "Omaha Federation of Chess Clubs" not in texts(gaz, nlp, text)
+
+
+def test_an_old_name_of_a_small_town_in_a_sentence_of_history(gaz, nlp):
+    # a town of a few thousand is what its old name names where history is told, whatever NER made of it
+    assert found(gaz, nlp, "The fleet was destroyed at Navarino in 1827.") == [("Navarino", "former_name")]
+    assert found(gaz, nlp, "The fleet was at Navarino in 1827.", {"Navarino": "PERSON"}) == [
+        ("Navarino", "former_name")
+    ]
+    assert found(gaz, nlp, "The fleet was at Navarino on Tuesday.") == []
+
+
+def test_a_renaming_of_one_small_town_names_both_its_names(gaz, nlp):
+    # both names are one town's: its size does not matter ("Frobisher Bay, as Iqaluit was called until 1987")
+    ents = {"Frobisher Bay": "PERSON", "Iqaluit": "NORP"}
+    assert texts(gaz, nlp, "Frobisher Bay, as Iqaluit was called until 1987, grew.", ents) == [
+        "Frobisher Bay",
+        "Iqaluit",
+    ]
+    assert texts(gaz, nlp, "Frobisher Bay (now Iqaluit) grew.", {"Frobisher Bay": "PERSON"}) == [
+        "Frobisher Bay",
+        "Iqaluit",
+    ]
+    # two names of different places, each too small to be named by a renaming, are not
+    assert texts(gaz, nlp, "Navarino, as Iqaluit was called until 1987, grew.", {"Navarino": "PERSON"}) == []
+
+
+def test_what_a_name_is_said_after_it_makes_it_a_place(gaz, nlp):
+    # "X was the capital of …", "X is the county seat of …": the words after the name say it is a town
+    assert found(gaz, nlp, "Iqaluit is the capital of the territory.", {"Iqaluit": "NORP"}) == [
+        ("Iqaluit", "place_phrase")
+    ]
+    assert texts(gaz, nlp, "Gympie was once the largest town of the goldfields.", {"Gympie": "PERSON"}) == [
+        "Gympie"
+    ]
+    # a port of call, a person's office, the city's mayor: no town
+    for text in ("Coxsackie was a port of call for the fleet.", "Coxsackie was the city's mayor."):
+        assert ("Coxsackie", "place_phrase") not in found(gaz, nlp, text, {"Coxsackie": "PERSON"})
