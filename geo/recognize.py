@@ -1269,6 +1269,18 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     ):
         return None
     if ent.label_ == "PERSON" and " " in d.text[start:end]:
+        if (
+            _GIVEN_NAME_FIRST.match(d.text[start:end])
+            and (
+                _DOES_WHAT_A_PERSON_DOES.match(d.text, end)
+                or _WHAT_A_PERSON_HAS.match(d.text, end)
+                or _WHAT_IS_DONE_TO_A_PERSON.match(d.text, end)
+            )
+            and not _PLACE_CUE_BEFORE.search(d.text, max(0, start - 12), start)
+        ):
+            # "Simón Bolívar convened", "Benito Juárez's government": a person, and the text matcher's too — not
+            # "in Milton Keynes", "Pedro Juan Caballero grew" (towns named after people)
+            d.person_spans.append((start, end))
         return []
     places = [(e.start_char, e.end_char) for e in d.ents if e.label_ in PLACE_LABELS]
     rule = "former_name" if former_name(d, key) else "mislabelled_place"
@@ -1662,6 +1674,57 @@ _NOT_PLACE_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODU
 # A hyphen or a letter beyond ASCII, or a place's word opening it ("Fort William", "Port Hedland", "Mount Gambier"):
 # no English person's name.
 _FOREIGN_NAME = re.compile(r"[-–]|[^\x00-\x7f]|^(?:Fort|Port|Mount|Lake|Cape) ")
+
+
+class _GivenNameFirst:
+    """``match(surface)``: whether a name of two words or more opens with a given name of the US census (accents
+    folded: "Simón Bolívar", "Benito Juárez") that no place's name opens with ("Santa", "Santo")."""
+
+    # ("Ben Guerdane", "Abu Dhabi", "Santa Fe")
+    _PLACE_OPENERS = frozenset({"Santa", "Santo", "Santiago", "Villa", "Bella", "Mar", "Iona", "Ben", "Bin", "Abu"})
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _given() -> frozenset[str]:
+        folder = resources.files("names")
+        return frozenset(
+            line.split()[0].title()
+            for name in ("dist.male.first", "dist.female.first")
+            for line in (folder / name).read_text(encoding="ascii").splitlines()
+            if line.strip()
+        )
+
+    # "Virginia Beach", "Carson City", "Elizabeth Bay": a given name before a place's generic word is a place's
+    _PLACE_GENERIC_END = re.compile(
+        r"\b(?:City|Town|Beach|County|Parish|Falls|Springs?|Islands?|Park|Bay|Hills?|Heights|Harbou?r|Lakes?|River|"
+        r"Valley|Creek|Point|Hole|Landing|Junction|Mills?|Village|Station|Grove|Ridge|Forest|Rapids|Crossing|"
+        r"Cent(?:er|re)|Gardens|Plains|Sound|Island)$"
+    )
+
+    def match(self, surface: str) -> bool:
+        first, _, rest = surface.partition(" ")
+        if not rest or first in self._PLACE_OPENERS or rest.count(" ") > 1 or " of " in f" {rest} ":
+            return False
+        return normalize_name(first).title() in self._given() and not self._PLACE_GENERIC_END.search(rest)
+
+
+_GIVEN_NAME_FIRST = _GivenNameFirst()
+# What a person has, after the name: "Benito Juárez's government", "Simón Bolívar's army".
+_WHAT_A_PERSON_HAS = re.compile(
+    r"['’]s (?:\w+ )?(?:government|regime|wife|husband|widow|son|daughter|father|mother|family|death|birth|"
+    r"army|troops|forces|followers|descendants|speech|words|life|legacy|statue|tomb|remains|birthday|"
+    r"portrait|memoirs|letters|presidency|rule|reign|victory|defeat|execution|funeral|murder|assassination)\b"
+)
+# … and what a person did or had done to them that no town does: "José Rizal was executed", "Bolívar convened".
+_WHAT_IS_DONE_TO_A_PERSON = re.compile(
+    r" (?:convened|proclaimed|abdicated|was (?:born|executed|assassinated|shot|killed|elected|buried|exiled|"
+    r"crowned|knighted|imprisoned|jailed|arrested|sentenced))\b"
+)
+# A preposition or verb of place right before a name ("in Milton Keynes"; not "of", as in "descendants of Zapata").
+_PLACE_CUE_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Tt]o|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hrough|[Vv]ia|[Vv]isited|"
+    r"[Rr]eached|[Ff]led|[Ll]eft) $"
+)
 
 
 def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -3690,7 +3753,16 @@ _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")  # "the insurer Zurich" ("
 _NOT_A_PLACE_WORD = (
     r"(?!(?:town|city|village|port|capital|state|country|region|province|county|island|resort) )"
 )
-_DESCRIBED = rf"(?:the|a|an) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}{_COMPANY_NOUN}"
+# A product's noun: "Tajín, the chile-lime seasoning", "Borjomi, Georgia's best-known mineral water".
+_PRODUCT_NOUN = (
+    r"(?:brand|seasoning|sauce|condiment|beer|lager|ale|whisky|whiskey|liqueur|vodka|mineral water|soft drink|"
+    r"energy drink|cigarette brand|cheese)(?! (?:region|country|town|city|capital|district|area|valley|producers?|"
+    r"makers?|growers?|industry|trail|festival)\b)"
+)
+# "the mortgage lender", "Turkey's biggest brewer": an article or a possessive, describing words, a firm's noun
+_DESCRIBED = (
+    rf"(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
+)
 _SAID = r"(?:said|says|added|announced|reported)"
 _COMPANY_AFTER = re.compile(rf",? {_DESCRIBED}\b(?! {_SAID})")
 _SAID_BY_COMPANY = re.compile(rf", {_DESCRIBED} {_SAID}\b")
@@ -3711,6 +3783,8 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
         return False
     if _SHARES_IN.search(d.text, max(0, m.start - 20), m.start):
         return True  # "Shares in Santander fell": the "in" is no place's
+    if m.rule == "town_comma_parent" and _COMPANY_AFTER.match(d.text, m.end):
+        return True  # "Efes, Turkey's biggest brewer": the country's firm, no "town, country"
     if m.rule in _CONTEXT_RULES:
         return False
     if _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end):
