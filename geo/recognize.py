@@ -3557,7 +3557,7 @@ def named_accord(d: _Doc, m: Mention) -> bool:
 _ACCORD_AFTER = re.compile(
     r"(?: (?:climate|peace|trade|free[- ]trade|nuclear|cease-?fire|arms|security|border))?"
     r" (?:[Pp]rotocols?|[Aa]greements?|[Aa]ccords?|[Tt]reaty|Conventions?|Declaration|Consensus|[Pp]act|Statute|"
-    r"Communiqué|Memorandum)\b"
+    r"Communiqué|Memorandum|Amendment)\b"
     r"(?! (?:[A-Z&]|of\b|and\b))"  # not "the South Charleston Convention & Visitors Bureau", "the Convention Center"
 )
 
@@ -3571,6 +3571,24 @@ _SEROTYPE_BEFORE = re.compile(
 def pathogen(d: _Doc, m: Mention) -> bool:
     """A pathogen named after a river or a town, standing alone: "Ebola", "Zika" (data/pathogens.txt)."""
     return normalize_name(m.text) in _disease_words()[0]
+
+
+# A newspaper's name after the place it is named for: "the Toronto Star", "the Otago Daily Times", "the Sydney
+# Morning Herald", "the Jamaica Gleaner", "the Fort Worth Star-Telegram" — not "the Post Office", "Herald Square".
+_NEWSPAPER_AFTER = re.compile(
+    r"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:Times|Post|Star|Herald|Gazette|Tribune|Journal|"
+    r"Chronicle|Observer|Courier|Telegraph|Examiner|Sentinel|Dispatch|Inquirer|Enquirer|Bulletin|Mercury|Argus|"
+    r"Advertiser|Gleaner|Daily News|Free Press|Sun-Times|Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|"
+    r"Journal-Constitution|Morning Herald|Morning Post)\b(?!['’-]?\w)(?! (?:Office|Offices|Road|Street|Hill|"
+    r"Square|Exchange|Building|Tower|Lane|Avenue|Station)\b)"
+)
+
+
+def newspaper_name(d: _Doc, m: Mention) -> bool:
+    """A place name that opens a newspaper's name names the newspaper, not a place of the story: "The Toronto Star
+    reported", "the Otago Daily Times", "the Tehran Times", "the Jamaica Gleaner" (:data:`_NEWSPAPER_AFTER`) —
+    never a dateline."""
+    return m.source != "dateline" and not m.demonym_of and _NEWSPAPER_AFTER.match(d.text, m.end) is not None
 
 
 def not_place_phrase(d: _Doc, m: Mention) -> bool:
@@ -4353,6 +4371,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         flu_strain,
         disease_name,
         named_accord,
+        newspaper_name,
         foreign_street,
         pathogen,
         not_place_phrase,
