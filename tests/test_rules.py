@@ -2338,3 +2338,14 @@ def test_a_firm_or_a_product_the_apposition_names_is_no_place(gaz, nlp):
     # a town's apposition keeps it a town, and so does a product's region
     assert texts(gaz, nlp, "Efes, Turkey's smallest village, grew.") == ["Efes", "Turkey"]
     assert texts(gaz, nlp, "Efes, the beer region, grew.", {"Efes": "GPE"}) == ["Efes"]
+
+
+def test_a_newspapers_name_is_no_place_of_the_story(gaz, nlp):
+    # the place a newspaper is named for names the paper ("the Belfast Telegraph reported", "the Kyoto Morning Post")
+    assert texts(gaz, nlp, "The Belfast Telegraph reported the fire.", {"Belfast Telegraph": "ORG"}) == []
+    assert texts(gaz, nlp, "The Kyoto Morning Post reported the fire.") == []
+    assert found(gaz, nlp, "A Belfast Star-Telegram reporter saw it.") == []
+    # not a post office, a square or a plural
+    assert texts(gaz, nlp, "The Belfast Post Office closed.") == ["Belfast"]
+    assert texts(gaz, nlp, "The Belfast Stars won.", {"Belfast": "GPE"}) == ["Belfast"]
+    assert texts(gaz, nlp, "Crowds in Belfast cheered.") == ["Belfast"]
