@@ -153,6 +153,13 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
+_AT_BEFORE = re.compile(r"\b[Aa]t $")
+# Who is "at" a university or a club: "Students at Boğaziçi", "a senior at Sewanee", "she teaches at Wesleyan".
+_STUDIES_AT = re.compile(
+    r"\b(?:students?|seniors?|juniors?|sophomores?|freshm[ae]n|graduates?|professors?|lecturers?|researchers?|"
+    r"scientists?|scholars?|fellows?|dean|faculty|alumn(?:us|a|i|ae)|coach|players?|studied|studying|studies|"
+    r"teach(?:es|ing)?|taught|enrolled|tenure|degree|doctorate|PhD|master's|MBA|chair) at $"
+)
 _LOCATIVE_THE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Aa]round|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Oo]ver) the $"
 )
@@ -1464,6 +1471,18 @@ def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Me
         # "poachers in the Serengeti", "fires across the Algarve": a region, park or feature that takes "the".
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
     if not _LOCATIVE.search(d.text, max(0, start - 12), start):
+        # "the jetty at Savusavu", "crossed at Torkham": after "at", a town's own name rare in English (not "at
+        # Kennedy", "at Google": a person's, a firm's)
+        if (
+            _AT_BEFORE.search(d.text, max(0, start - 4), start)
+            and not _STUDIES_AT.search(d.text, max(0, start - 30), start)
+            and " " not in d.text[start:end]
+            and _rare_name(d.text[start:end])
+            and key not in word_list("organisations.txt")
+            and d.rec._any_place(key)
+            and any(c.name_kind == 0 and c.fcode.startswith("PPL") for c in d.gaz.candidates(key))
+        ):
+            return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
         return None
     if d.rec._any_place(key):
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
@@ -1681,7 +1700,9 @@ class _GivenNameFirst:
     folded: "Simón Bolívar", "Benito Juárez") that no place's name opens with ("Santa", "Santo")."""
 
     # ("Ben Guerdane", "Abu Dhabi", "Santa Fe")
-    _PLACE_OPENERS = frozenset({"Santa", "Santo", "Santiago", "Villa", "Bella", "Mar", "Iona", "Ben", "Bin", "Abu"})
+    _PLACE_OPENERS = frozenset(
+        {"Santa", "Santo", "Santiago", "Villa", "Bella", "Mar", "Iona", "Ben", "Bin", "Abu"}
+    )
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -3778,9 +3799,7 @@ _PRODUCT_NOUN = (
     r"makers?|growers?|industry|trail|festival)\b)"
 )
 # "the mortgage lender", "Turkey's biggest brewer": an article or a possessive, describing words, a firm's noun
-_DESCRIBED = (
-    rf"(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
-)
+_DESCRIBED = rf"(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
 _SAID = r"(?:said|says|added|announced|reported)"
 _COMPANY_AFTER = re.compile(rf",? {_DESCRIBED}\b(?! {_SAID})")
 _SAID_BY_COMPANY = re.compile(rf", {_DESCRIBED} {_SAID}\b")

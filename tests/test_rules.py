@@ -2321,12 +2321,16 @@ def test_a_given_name_and_a_surname_is_a_person_however_many_towns_are_named_aft
         ("Benito Juárez led the fight.", {"Benito Juárez": "PERSON"}),
     ):  # at most a "maybe" one, placed only where the story is (see maybe_place)
         assert [rule for _, rule in found(gaz, nlp, text, ents)] in ([], ["maybe_place"])
-    assert texts(gaz, nlp, "Ferries left Dún Laoghaire at noon.", {"Dún Laoghaire": "PERSON"}) == ["Dún Laoghaire"]
+    assert texts(gaz, nlp, "Ferries left Dún Laoghaire at noon.", {"Dún Laoghaire": "PERSON"}) == [
+        "Dún Laoghaire"
+    ]
     assert texts(gaz, nlp, "Crowds filled Virginia Beach at noon.", {"Virginia Beach": "PERSON"}) == [
         "Virginia Beach"
     ]
     # a town named after a person, where the words put something in it
-    assert texts(gaz, nlp, "Rents rose fastest in Milton Keynes.", {"Milton Keynes": "PERSON"}) == ["Milton Keynes"]
+    assert texts(gaz, nlp, "Rents rose fastest in Milton Keynes.", {"Milton Keynes": "PERSON"}) == [
+        "Milton Keynes"
+    ]
     ents = {"Milton Keynes": "PERSON"}
     assert [r for _, r in found(gaz, nlp, "Milton Keynes said he would run.", ents)] in ([], ["maybe_place"])
 
@@ -2349,3 +2353,17 @@ def test_a_newspapers_name_is_no_place_of_the_story(gaz, nlp):
     assert texts(gaz, nlp, "The Belfast Post Office closed.") == ["Belfast"]
     assert texts(gaz, nlp, "The Belfast Stars won.", {"Belfast": "GPE"}) == ["Belfast"]
     assert texts(gaz, nlp, "Crowds in Belfast cheered.") == ["Belfast"]
+
+
+def test_a_rare_town_name_after_at_is_the_town(gaz, nlp):
+    # "the jetty at Savusavu": NER's person or organisation after "at", a town's own name rare in English
+    assert found(gaz, nlp, "The jetty at Gympie was rebuilt.", {"Gympie": "PERSON"}) == [
+        ("Gympie", "locative_name")
+    ]
+    # not a student's university, nor a name common in English or in the census ("looked at Tyler")
+    assert ("Gympie", "locative_name") not in found(
+        gaz, nlp, "Students at Gympie protested.", {"Gympie": "ORG"}
+    )
+    assert ("Tyler", "locative_name") not in found(
+        gaz, nlp, "She looked at Tyler and left.", {"Tyler": "PERSON"}
+    )
