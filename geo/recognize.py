@@ -451,6 +451,20 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"(?:called|known)\b",
             r", as [A-Z]",
         ),
+        (  # "Fort Jameson, now Chipata,", "Fort Chimo, the trading post now called Kuujjuaq": as "x (now w)"
+            rf"{_NOT_AN_ARTICLE}(?P<x>{_NAME}), (?:(?:the|a|an) (?:[a-z-]+ ){{0,4}})?now (?:called |known as |named )?"
+            rf"(?P<w>{_NAME})(?=[,.;:)]| (?:in|on|and|since|after)\b)",
+            r"now (?:called |known as |named )?[A-Z]",
+        ),
+        (  # "Vila Pery, as the Portuguese called Chimoio": both names of one town, as "s, known as t"
+            rf"{_NOT_AN_ARTICLE}(?P<s>{_NAME}), as (?:the )?(?:[A-Z][\w'’-]+ ){{1,2}}(?:called|named|knew) (?P<t>{_NAME})\b",
+            r", as (?:the )?[A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:called|named|knew) ",
+        ),
+        (  # "Zlín was called Gottwaldov from 1949 to 1990": the town, then its other name for a time
+            rf"{_NOT_AN_ARTICLE}(?P<s>{_NAME}) was (?:then |once |officially |briefly |long |later )?(?:called|known as|"
+            rf"named|renamed) (?P<t>{_NAME})(?= (?:from|until|till|between|in|during|after|before|under|for)\b)",
+            r" was (?:[a-z]+ )?(?:called|known as|named|renamed) [A-Z]",
+        ),
         (  # "the bridge at Faifo, today's Hoi An": as "x (now w)"
             rf"{_NOT_AN_ARTICLE}(?P<x>{_NAME}), (?:today['’]s|present-day|modern-day|modern) (?P<w>{_NAME})\b",
             r", (?:today['’]s|present-day|modern-day|modern) [A-Z]",
@@ -3595,13 +3609,14 @@ def pathogen(d: _Doc, m: Mention) -> bool:
 
 
 # A newspaper's name after the place it is named for: "the Toronto Star", "the Otago Daily Times", "the Sydney
-# Morning Herald", "the Jamaica Gleaner", "the Fort Worth Star-Telegram" — not "the Post Office", "Herald Square".
+# Morning Herald", "the Trinidad Guardian", "the Fort Worth Star-Telegram" — not "the Post Office", "Herald Square",
+# "Pacific Standard Time".
 _NEWSPAPER_AFTER = re.compile(
     r"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:Times|Post|Star|Herald|Gazette|Tribune|Journal|"
     r"Chronicle|Observer|Courier|Telegraph|Examiner|Sentinel|Dispatch|Inquirer|Enquirer|Bulletin|Mercury|Argus|"
-    r"Advertiser|Gleaner|Daily News|Free Press|Sun-Times|Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|"
+    r"Advertiser|Gleaner|Guardian|Globe|Standard|Daily News|Free Press|Sun-Times|Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|"
     r"Journal-Constitution|Morning Herald|Morning Post)\b(?!['’-]?\w)(?! (?:Office|Offices|Road|Street|Hill|"
-    r"Square|Exchange|Building|Tower|Lane|Avenue|Station)\b)"
+    r"Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
 )
 
 
@@ -3610,6 +3625,16 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
     reported", "the Otago Daily Times", "the Tehran Times", "the Jamaica Gleaner" (:data:`_NEWSPAPER_AFTER`) —
     never a dateline."""
     return m.source != "dateline" and not m.demonym_of and _NEWSPAPER_AFTER.match(d.text, m.end) is not None
+
+
+_STYLE_AFTER = re.compile(r"[-–](?:style|styled|esque|type|inspired)\b")
+
+
+def style_of_a_place(d: _Doc, m: Mention) -> bool:
+    """A place name made into a kind of thing names no place of the story: "a Jordan Valley-style health centre",
+    "Chicago-style pizza", "a Tiananmen-type crackdown" (the name, a hyphen, then style/esque/type/inspired; "-like"
+    is left to the filters of what it is like: "a Denver-like illness")."""
+    return m.source != "dateline" and _STYLE_AFTER.match(d.text, m.end) is not None
 
 
 def not_place_phrase(d: _Doc, m: Mention) -> bool:
@@ -4345,6 +4370,32 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     )
 
 
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+) $")
+
+
+def surname_after_given_name(d: _Doc, m: Mention) -> bool:
+    """A one-word town name the text matcher found right after a given name that is no strong place name, NER silent
+    about both: the person's surname ("Shoemaker Tomáš Baťa's factory": no Bata of Equatorial Guinea) — not after "in",
+    "at", "from" or the like ("in Glen Ellyn" is one town), nor a country's or a state's name."""
+    if m.source != "gazetteer" or m.rule in _CONTEXT_RULES or " " in m.text or m.demonym_of:
+        return False
+    before = _GIVEN_NAME_BEFORE.search(d.text, max(0, m.start - 24), m.start)
+    if before is None or any(
+        e.start_char < m.end and m.start - 1 - len(before.group(1)) < e.end_char for e in d.ents
+    ):
+        return False
+    given = before.group(1)
+    if (
+        not _GIVEN_NAME_FIRST.match(f"{given} {m.text}")
+        or normalize_name(given) in d.gaz.strong_keys
+        or given.lower() in _stop_words()  # "In Aurangabad, the mercury …": a word, not a given name
+    ):
+        return False
+    if _LOCATIVE_CUE.search(d.text, max(0, before.start() - 16), before.start()):
+        return False
+    return not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A named recognition rule: ``stage`` is "dateline", "entity", "text", "filter" or "maybe"."""
@@ -4391,6 +4442,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         disease_name,
         named_accord,
         newspaper_name,
+        style_of_a_place,
         foreign_street,
         pathogen,
         not_place_phrase,
@@ -4411,6 +4463,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         person_speaks,
         unknown_common_word,
         word_of_persons_name,
+        surname_after_given_name,
     )
 )
 _TEXT_RULES: tuple[Rule, ...] = tuple(

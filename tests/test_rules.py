@@ -1498,7 +1498,8 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         "The city of Łódź and Hof, on the Øresund, met Úbeda's mayor; beaches near Ørsta; a ferry from Ålesund to Ærøskøbing."
         " Faifo, today's Hoi An, and Frobisher Bay, as Iqaluit was called, met Gori officials and Ceres fruit farmers."
         " The road between Manali and Keylong closed. Tara Brennan, 34, of Ratoath, and Sean Walsh (41), from"
-        " Kilcock, pleaded guilty. Toyohara was the capital of the colony."
+        " Kilcock, pleaded guilty. Toyohara was the capital of the colony. Fort Jameson, now Chipata, and Vila Pery,"
+        " as the Portuguese called Chimoio, grew; Zlín was called Gottwaldov from 1949."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -2367,3 +2368,39 @@ def test_a_rare_town_name_after_at_is_the_town(gaz, nlp):
     assert ("Tyler", "locative_name") not in found(
         gaz, nlp, "She looked at Tyler and left.", {"Tyler": "PERSON"}
     )
+
+
+def test_more_ways_of_saying_two_names_are_one_towns(gaz, nlp):
+    # "x, now w", "x, the port now called w", "s, as the Venetians called t", "s was called t until 1833"
+    ents = {"Navarino": "PERSON"}
+    for text in (
+        "Navarino, now Pylos, grew.",
+        "Navarino, the old port now called Pylos, grew.",
+        "Navarino, as the Venetians called Pylos, grew.",
+    ):
+        assert texts(gaz, nlp, text, ents) == ["Navarino", "Pylos"], text
+    assert texts(gaz, nlp, "Pylos was called Navarino until 1833.", ents) == ["Pylos", "Navarino"]
+    # a person's age, a title or a name given to a child is no town's other name
+    assert texts(gaz, nlp, "Navarino, now 45, grew.", ents) == []
+    assert texts(gaz, nlp, "The boy was named Navarino after his grandfather.", ents) == []
+
+
+def test_a_town_name_after_a_given_name_ner_left_alone_is_a_surname(gaz, nlp):
+    # "Shoemaker Tomáš Baťa's factory": NER silent, the text matcher's town is the man's surname
+    off = frozenset({"surname_after_given_name"})
+    assert found(gaz, nlp, "Builder Alan Mandalay's firm grew.", disabled=off) == [
+        ("Mandalay", "gazetteer_name")
+    ]
+    assert texts(gaz, nlp, "Builder Alan Mandalay's firm grew.") == []
+    # not after a word of place, nor a state's name
+    assert texts(gaz, nlp, "Builders moved to Alan Mandalay.") == ["Mandalay"]
+    assert texts(gaz, nlp, "Fans of Alan Florida cheered.") == ["Florida"]
+    assert texts(gaz, nlp, "In Mandalay, the mercury rose.") == [
+        "Mandalay"
+    ]  # "In" is a census given name too
+
+
+def test_a_place_made_into_a_kind_of_thing_is_no_place(gaz, nlp):
+    assert texts(gaz, nlp, "They opened a Belfast-style pub.") == []
+    assert texts(gaz, nlp, "Police used Houston-type tactics.", {"Houston": "GPE"}) == []
+    assert texts(gaz, nlp, "They opened a pub in Belfast.") == ["Belfast"]
