@@ -418,6 +418,11 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r" (?:is|was|became|remains|remained|has been|had been) (?:[a-z]+ ){0,4}?(?:capital|county seat|"
             r"seat of government|city|town|port|centre|center) (?:of|in)\b",
         ),
+        (  # "Taung, where a famous fossil skull was found": what happens where the name is (a rare town's own name)
+            rf"{_NOT_AN_ARTICLE}(?P<W>{_NAME}), where (?!(?:he|she|they|I|we|you) (?:works?|worked|studied|studies|teach\w*|"
+            r"played|plays|trained)\b)",
+            r", where ",
+        ),
         (  # "Gap, a town in the French Alps", "Young, a cherry-growing town", "Battle, the East Sussex town",
             # "Bundoran, the county's surf capital" (not "Smith, the town clerk")
             rf"{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+(?:['’]s)? ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
@@ -2413,7 +2418,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, R of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
+    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, R, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
     # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
@@ -2432,7 +2437,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         words = _words(text, s, e)
         if (
             text[s:e] in d.person_words
-            or (group in "Cdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            or (group in "CWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             or (
                 group in "jm"
                 and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
@@ -2535,6 +2540,17 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 )
                 # "Hof, on the Czech border": a town of its own name, beside a people's or a place's name
                 and (group != "q" or _lies_by_a_place(d, key, match.end("q")))
+                # "Taung, where …": a town of its own name rare in English, no firm or university ("Google, where she
+                # worked", "Harvard, where he studied")
+                and (
+                    group != "W"
+                    or (
+                        _rare_name(text[ws:we])
+                        and key not in word_list("organisations.txt")
+                        and key not in word_list("universities.txt")
+                        and _own_town(d.gaz, key, 0)
+                    )
+                )
                 # "…, 34, of Ratoath,": a town of its own name where a person lives (not "of Oracle", a firm)
                 and (
                     group != "R"
@@ -3627,6 +3643,7 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
     return m.source != "dateline" and not m.demonym_of and _NEWSPAPER_AFTER.match(d.text, m.end) is not None
 
 
+_WORD_OF_A_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]* $")
 _STYLE_AFTER = re.compile(r"[-–](?:style|styled|esque|type|inspired)\b")
 
 
@@ -3647,7 +3664,7 @@ def not_place_phrase(d: _Doc, m: Mention) -> bool:
 _GOODS = (
     r"(?:shoes?|boots?|brogues|loafers|sandals|shirts?|sweaters?|jumpers?|cardigans?|scarf|scarves|wool|tweed|lace|"
     r"rugs?|carpets?|cheeses?|sauces?|mustard|ham|sausages?|salami|pastry|pastries|cakes?|buns?|biscuits?|"
-    r"gin|lager|ale|rum|vodka|brandy|wines?|whiske?y|cider|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|"
+    r"gin|lager|ale|beers?|rum|vodka|brandy|wines?|whiske?y|cider|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|"
     r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
     r"sheep|pigs?|hens?|porcelain|china|pottery|crystal)"
 )
@@ -3845,6 +3862,12 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
         return False
     if _SHARES_IN.search(d.text, max(0, m.start - 20), m.start):
         return True  # "Shares in Santander fell": the "in" is no place's
+    if d.text.endswith("Bank ", max(0, m.start - 5), m.start) and not _WORD_OF_A_NAME_BEFORE.search(
+        d.text, max(0, m.start - 30), m.start - 5
+    ):
+        # "Bank Muscat", "Bank Central Asia": a bank's name after its word — not "HSBC Bank Malta", "United Bank
+        # Charleston" (a bank's branch in a place, which both corpora mark)
+        return True
     if m.rule == "town_comma_parent" and _COMPANY_AFTER.match(d.text, m.end):
         return True  # "Efes, Turkey's biggest brewer": the country's firm, no "town, country"
     if m.rule in _CONTEXT_RULES:

@@ -1499,7 +1499,8 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         " Faifo, today's Hoi An, and Frobisher Bay, as Iqaluit was called, met Gori officials and Ceres fruit farmers."
         " The road between Manali and Keylong closed. Tara Brennan, 34, of Ratoath, and Sean Walsh (41), from"
         " Kilcock, pleaded guilty. Toyohara was the capital of the colony. Fort Jameson, now Chipata, and Vila Pery,"
-        " as the Portuguese called Chimoio, grew; Zlín was called Gottwaldov from 1949."
+        " as the Portuguese called Chimoio, grew; Zlín was called Gottwaldov from 1949. Taung, where a skull was"
+        " found, grew."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -2404,3 +2405,24 @@ def test_a_place_made_into_a_kind_of_thing_is_no_place(gaz, nlp):
     assert texts(gaz, nlp, "They opened a Belfast-style pub.") == []
     assert texts(gaz, nlp, "Police used Houston-type tactics.", {"Houston": "GPE"}) == []
     assert texts(gaz, nlp, "They opened a pub in Belfast.") == ["Belfast"]
+
+
+def test_where_things_happen_after_a_rare_towns_name(gaz, nlp):
+    # "Taung, where a fossil skull was found": a town's own name rare in English, before ", where"
+    assert found(gaz, nlp, "Gympie, where gold was found in 1867, grew.") == [("Gympie", "place_phrase")]
+    # not a firm or a university, nor a name common in English or a census name
+    assert ("Tyler", "place_phrase") not in found(
+        gaz, nlp, "Tyler, where she worked for ten years, said nothing."
+    )
+    assert texts(gaz, nlp, "Deal, where the talks stalled, was signed.") == []
+
+
+def test_a_beer_and_a_bank_named_for_a_place(gaz, nlp):
+    assert texts(gaz, nlp, "Sales of Gympie beer rose.", {"Gympie": "ORG"}) == []
+    assert texts(gaz, nlp, "Bank Gympie posted a profit.", {"Gympie": "GPE"}) == []
+    assert texts(gaz, nlp, "A bank in Gympie posted a profit.", {"Gympie": "GPE"}) == ["Gympie"]
+
+
+def test_a_banks_branch_named_for_its_place_keeps_the_place(gaz, nlp):
+    # "HSBC Bank Malta", "United Bank Charleston": the bank's branch in the place (both corpora mark it)
+    assert texts(gaz, nlp, "Shares of HSBC Bank Gympie fell.", {"Gympie": "GPE"}) == ["Gympie"]
