@@ -153,13 +153,18 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
-_AT_BEFORE = re.compile(r"\b[Aa]t $")
-# Who is "at" a university or a club: "Students at Boğaziçi", "a senior at Sewanee", "she teaches at Wesleyan".
-_STUDIES_AT = re.compile(
-    r"\b(?:students?|seniors?|juniors?|sophomores?|freshm[ae]n|graduates?|professors?|lecturers?|researchers?|"
-    r"scientists?|scholars?|fellows?|dean|faculty|alumn(?:us|a|i|ae)|coach|players?|studied|studying|studies|"
-    r"teach(?:es|ing)?|taught|enrolled|tenure|degree|doctorate|PhD|master's|MBA|chair) at $"
+# Who works or studies at a firm or a school, and what is aimed at a person, right before "at": "an economist at
+# Itaú", "a fellow at Gonzaga", "anger at Amorim", "took aim at" — the name after it is no town (review14).
+_NO_TOWN_AT = re.compile(
+    r"\b(?:anger|angry|fury|furious|outrage|frustration|criticism|aim|aimed|fired|fire|shots?|swipe|jab|looks?|"
+    r"looked|laughed|smiled|glanced|stared|pointed|shouted|yelled|hit back|lashed out|economist|analyst|strategist|"
+    r"chemist|designer|guard|fellows?|executives?|engineers?|managers?|directors?|employees?|workers?|staff|"
+    r"partners?|traders?|bankers?|researchers?|scientists?|professors?|lecturers?|students?|coach|players?|interns?|"
+    r"officials?|spokes(?:man|woman|person)|chief|head|president|chairman|CEO|founder|boss|job|career|stint|"
+    r"shares|stake|investors?|analysts|teaches|taught|studied|studies|works|worked|working|employed) at $",
+    re.IGNORECASE,
 )
+_AT_BEFORE = re.compile(r"\b[Aa]t $")
 _LOCATIVE_THE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Aa]round|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Oo]ver) the $"
 )
@@ -1492,14 +1497,16 @@ def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Me
     if not _LOCATIVE.search(d.text, max(0, start - 12), start):
         # "the jetty at Savusavu", "crossed at Torkham": after "at", a town's own name rare in English (not "at
         # Kennedy", "at Google": a person's, a firm's)
+        surface = d.text[start:end]
         if (
             _AT_BEFORE.search(d.text, max(0, start - 4), start)
-            and not _STUDIES_AT.search(d.text, max(0, start - 30), start)
-            and " " not in d.text[start:end]
-            and _rare_name(d.text[start:end])
+            and not _NO_TOWN_AT.search(d.text, max(0, start - 24), start)
+            and " " not in surface
+            and not d.text.startswith(("'s", "’s"), end)
+            and _rare_name(surface)
             and key not in word_list("organisations.txt")
             and d.rec._any_place(key)
-            and any(c.name_kind == 0 and c.fcode.startswith("PPL") for c in d.gaz.candidates(key))
+            and _own_town(d.gaz, key, 0)
         ):
             return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
         return None
@@ -1956,6 +1963,15 @@ def _former_history_names(d: _Doc, found: list[Mention]) -> list[Mention]:
             or any(s <= start and end <= e and (s, e) != (start, end) for s, e in d.person_spans)
             or _DOES_WHAT_A_PERSON_DOES.match(text, end)
             or not _history(text, start, end)
+            # of a town under FORMER_HISTORY_NAMESAKE people, only a name rare in English ("reached Neptune in
+            # 1989", "translated into Malay in 1733" name no village)
+            or (
+                not any(
+                    c.name_kind == 2 and c.population >= FORMER_HISTORY_NAMESAKE
+                    for c in d.gaz.candidates(key)
+                )
+                and not _rare_name(surface)
+            )
         ):
             continue
         added.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", "former_name"))
@@ -3608,7 +3624,7 @@ def named_accord(d: _Doc, m: Mention) -> bool:
 _ACCORD_AFTER = re.compile(
     r"(?: (?:climate|peace|trade|free[- ]trade|nuclear|cease-?fire|arms|security|border))?"
     r" (?:[Pp]rotocols?|[Aa]greements?|[Aa]ccords?|[Tt]reaty|Conventions?|Declaration|Consensus|[Pp]act|Statute|"
-    r"Communiqué|Memorandum|Amendment)\b"
+    r"Communiqué|Memorandum|Amendment(?! \d))\b"  # "the Kigali Amendment", not "Colorado Amendment 64"
     r"(?! (?:[A-Z&]|of\b|and\b))"  # not "the South Charleston Convention & Visitors Bureau", "the Convention Center"
 )
 
@@ -3631,7 +3647,7 @@ _NEWSPAPER_AFTER = re.compile(
     r"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:Times|Post|Star|Herald|Gazette|Tribune|Journal|"
     r"Chronicle|Observer|Courier|Telegraph|Examiner|Sentinel|Dispatch|Inquirer|Enquirer|Bulletin|Mercury|Argus|"
     r"Advertiser|Gleaner|Guardian|Globe|Standard|Daily News|Free Press|Sun-Times|Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|"
-    r"Journal-Constitution|Morning Herald|Morning Post)\b(?!['’-]?\w)(?! (?:Office|Offices|Road|Street|Hill|"
+    r"Journal-Constitution|Morning Herald|Morning Post)\b(?!['’-]?\w)(?![ -]?[A-Z])(?! (?:Office|Offices|Road|Street|Hill|"
     r"Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
 )
 
@@ -3641,6 +3657,21 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
     reported", "the Otago Daily Times", "the Tehran Times", "the Jamaica Gleaner" (:data:`_NEWSPAPER_AFTER`) —
     never a dateline."""
     return m.source != "dateline" and not m.demonym_of and _NEWSPAPER_AFTER.match(d.text, m.end) is not None
+
+
+# A clock time before a time zone named for a place: "6 a.m. Pacific time", "at 9:30 p.m. Moscow time".
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)? ?(?:a\.m\.|p\.m\.|am|pm|AM|PM|GMT|UTC)? $|\b\d{3,4} (?:hours|hrs) $"
+)
+_ZONE_AFTER = re.compile(r" (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b")
+
+
+def time_zone(d: _Doc, m: Mention) -> bool:
+    """A place that names a time zone after a clock time is no place of the story: "at 6 a.m. Pacific time", "9:30
+    p.m. Moscow time" — not "In Moscow time seemed to stand still"."""
+    return bool(
+        _ZONE_AFTER.match(d.text, m.end) and _CLOCK_BEFORE.search(d.text, max(0, m.start - 16), m.start)
+    )
 
 
 _WORD_OF_A_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]* $")
@@ -3840,8 +3871,15 @@ _PRODUCT_NOUN = (
     r"energy drink|cigarette brand|cheese)(?! (?:region|country|town|city|capital|district|area|valley|producers?|"
     r"makers?|growers?|industry|trail|festival)\b)"
 )
-# "the mortgage lender", "Turkey's biggest brewer": an article or a possessive, describing words, a firm's noun
-_DESCRIBED = rf"(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
+# "the mortgage lender", "Turkey's biggest brewer,": an article and describing words before a firm's noun; after a
+# possessive (the town's parent, often: "Bend, Oregon's craft beer mecca") or before a product's noun, only a noun
+# that ends the apposition ("Efes, Turkey's biggest brewer, raised", "Tajín, the chile-lime seasoning,").
+_APPOSITION_ENDS = r"(?=[,.;:)]| (?:said|says|is|was|has|had|will|would|raised|reported|posted|announced)\b)"
+_DESCRIBED = (
+    rf"(?:(?:the|a|an) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}{_COMPANY_NOUN}"
+    rf"|(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
+    rf"{_APPOSITION_ENDS})"
+)
 _SAID = r"(?:said|says|added|announced|reported)"
 _COMPANY_AFTER = re.compile(rf",? {_DESCRIBED}\b(?! {_SAID})")
 _SAID_BY_COMPANY = re.compile(rf", {_DESCRIBED} {_SAID}\b")
@@ -4466,6 +4504,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         named_accord,
         newspaper_name,
         style_of_a_place,
+        time_zone,
         foreign_street,
         pathogen,
         not_place_phrase,

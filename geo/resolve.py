@@ -228,6 +228,18 @@ def _old_name_points(
     return points if points and tells_of_the_past(text, mention.start, mention.end) else {}
 
 
+FAR_APART_KM = (
+    5_000.0  # a region of no one country this far from a state or country named after it is not in it
+)
+
+
+def _far_apart(a: Candidate, b: Candidate) -> bool:
+    """Whether two places' points are more than ``FAR_APART_KM`` apart (great circle)."""
+    from geopy.distance import great_circle
+
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km > FAR_APART_KM
+
+
 class HostIndex:
     """The places of one document that can host its unknown names, indexed so that each unknown name finds its host
     in O(log n): a long article has thousands of unknown names and of hosts, and scanning every host for every name
@@ -1159,6 +1171,12 @@ class Resolver:
                     (resolution.place.fcode in ("ADM1", "ADM2") or resolution.place.curated)
                     and resolution.place.country  # (not a sea or region of no one country: "the Gulf, Qatar")
                     and resolution.place.country != unit.country
+                )
+                # … unless it lies far from Y: "Jordan Valley, Oregon" is no valley of the Middle East
+                or (
+                    resolution.place.curated
+                    and not resolution.place.country
+                    and _far_apart(resolution.place, unit)
                 )
             )  # "the Indiana, Ill., border": two states
             or qualifier.via != "name"

@@ -221,6 +221,7 @@ ALTERNATES = [
     ),  # an old name after a man, of a town too small for the text matcher's former names
     ("Navarino", "Pylos"),  # an old name of a town of a few thousand
     ("Frobisher Bay", "Iqaluit"),  # the old name of a small town
+    ("Neptune", "Pylos"),  # a word of English as a small town's other name
 ]
 
 
@@ -2426,3 +2427,29 @@ def test_a_beer_and_a_bank_named_for_a_place(gaz, nlp):
 def test_a_banks_branch_named_for_its_place_keeps_the_place(gaz, nlp):
     # "HSBC Bank Malta", "United Bank Charleston": the bank's branch in the place (both corpora mark it)
     assert texts(gaz, nlp, "Shares of HSBC Bank Gympie fell.", {"Gympie": "GPE"}) == ["Gympie"]
+
+
+def test_what_review14_found_the_new_rules_took_for_places(gaz, nlp):
+    # "at": only after what is or happens at a town, never a feeling or a job ("anger at X", "an economist at X")
+    for text in (
+        "Anger at Gympie grew.",
+        "An economist at Gympie said so.",
+        "Rockets were fired at Gympie's bunker.",
+    ):
+        assert ("Gympie", "locative_name") not in found(gaz, nlp, text, {"Gympie": "PERSON"}), text
+    # a newspaper's word before another capitalised word names no paper ("the Belfast Star Ferry")
+    assert texts(gaz, nlp, "The Belfast Star Ferry sailed.", {"Belfast": "GPE"}) == ["Belfast"]
+    # a product's noun that does not end the apposition ("Efes, Turkey's craft beer mecca")
+    assert texts(gaz, nlp, "Efes, Turkey's craft beer mecca, grew.") == ["Efes", "Turkey"]
+    # an old name of a small town that is a word of English, in a sentence of history
+    assert texts(gaz, nlp, "The probe reached Neptune in 1989.") == []
+
+
+def test_a_time_zone_after_a_clock_time_is_no_place(gaz, nlp):
+    assert texts(gaz, nlp, "Talks resumed at 9:30 p.m. Belfast time.", {"Belfast": "GPE"}) == []
+    assert texts(gaz, nlp, "In Belfast time seemed to stand still.", {"Belfast": "GPE"}) == ["Belfast"]
+
+
+def test_an_amendment_named_for_a_town_is_an_accord_but_not_a_states_numbered_measure(gaz, nlp):
+    assert texts(gaz, nlp, "Ghana ratified the Gympie Amendment on refrigerants.", {"Gympie": "GPE"}) == []
+    assert texts(gaz, nlp, "Voters passed Florida Amendment 4.", {"Florida": "GPE"}) == ["Florida"]
