@@ -1042,6 +1042,16 @@ class Resolver:
             for resolution in resolutions:
                 # Approximate placements too: the probability that the point shown is within 161 km of the place.
                 resolution.score = self.calibration.probability(resolution)
+            # … and no surer than the reading of the place it is shown at (the model may rate a "nearby" placement
+            # a hair above its host's)
+            hosts: dict[int, float] = {}
+            for resolution in resolutions:
+                if resolution.place is not None and not resolution.approximate:
+                    hosts[resolution.place.id] = max(hosts.get(resolution.place.id, 0.0), resolution.score)
+            for resolution in resolutions:
+                if resolution.approximate and resolution.place is not None and resolution.place.id in hosts:
+                    cap = round(hosts[resolution.place.id] - 0.001, 3)
+                    resolution.score = max(0.0, min(resolution.score, cap))
         if self.fallback is not None:
             resolutions = [self._fall_back(text, r) for r in resolutions]
         return resolutions
