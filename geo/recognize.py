@@ -1938,8 +1938,9 @@ def _former_minor_names(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _former_history_names(d: _Doc, found: list[Mention]) -> list[Mention]:
-    """An old name of a town of ``FORMER_HISTORY_POPULATION`` or more that no town of ``FORMER_HISTORY_NAMESAKE`` has as its own (one
-    word, or two joined by a hyphen) in a sentence that tells of the past (:data:`geo.placestring.HISTORY`), right
+    """An old name of a town of ``FORMER_HISTORY_POPULATION`` or more that no town of ``FORMER_HISTORY_NAMESAKE``
+    has as its own (one word, or two joined by a hyphen; under ``FORMER_HISTORY_NAMESAKE`` people, only a name rare in
+    English) in a sentence that tells of the past (:data:`geo.placestring.HISTORY`), right
     after what armies and travellers did to a place or a preposition of place (:data:`_HISTORY_CUE`): "D'Annunzio
     seized Fiume in 1919", "took the waters at Marienbad in 1823", "mutinied at Cattaro in February 1918", "born in
     Thorn in 1473" — over NER's person or organisation, which old names are to it, unless the text uses the word
