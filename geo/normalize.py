@@ -115,18 +115,23 @@ CENSUS_SURNAME_RANK = 20_000  # surnames this common in the US census are a pers
 
 
 @lru_cache(maxsize=1)
+def census_given_names() -> frozenset[str]:
+    """Every given name of the US census (1990; 5,494 names), title-cased — "Benito", "Tomas" — from the ``names``
+    package's lists (public-domain census data)."""
+    folder = resources.files("names")
+    return frozenset(
+        line.split()[0].title()
+        for name in ("dist.male.first", "dist.female.first")
+        for line in (folder / name).read_text(encoding="ascii").splitlines()
+        if line.strip()
+    )
+
+
+@lru_cache(maxsize=1)
 def census_names() -> frozenset[str]:
     """The ``CENSUS_SURNAME_RANK`` commonest surnames and every given name of the US census (1990; 5,494 given names),
     title-cased — "Kobayashi" (7,479th), "Pereira", "Villanueva", "Meredith" — from the ``names`` package's lists
     (public-domain census data). Rarer surnames are as often towns ("Shiloh" is the 54,257th)."""
-    folder = resources.files("names")
-    words: set[str] = set()
-    for name, most in (
-        ("dist.all.last", CENSUS_SURNAME_RANK),
-        ("dist.male.first", None),
-        ("dist.female.first", None),
-    ):
-        for line in (folder / name).read_text(encoding="ascii").splitlines()[:most]:
-            if line.strip():
-                words.add(line.split()[0].title())
-    return frozenset(words)
+    lines = (resources.files("names") / "dist.all.last").read_text(encoding="ascii").splitlines()
+    surnames = {line.split()[0].title() for line in lines[:CENSUS_SURNAME_RANK] if line.strip()}
+    return frozenset(surnames) | census_given_names()

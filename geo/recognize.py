@@ -37,7 +37,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
-from geo.normalize import census_names, common_in_english, normalize_name
+from geo.normalize import census_given_names, census_names, common_in_english, normalize_name
 from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
@@ -1730,17 +1730,6 @@ class _GivenNameFirst:
         {"Santa", "Santo", "Santiago", "Villa", "Bella", "Mar", "Iona", "Ben", "Bin", "Abu"}
     )
 
-    @staticmethod
-    @lru_cache(maxsize=1)
-    def _given() -> frozenset[str]:
-        folder = resources.files("names")
-        return frozenset(
-            line.split()[0].title()
-            for name in ("dist.male.first", "dist.female.first")
-            for line in (folder / name).read_text(encoding="ascii").splitlines()
-            if line.strip()
-        )
-
     # "Virginia Beach", "Carson City", "Elizabeth Bay": a given name before a place's generic word is a place's
     _PLACE_GENERIC_END = re.compile(
         r"\b(?:City|Town|Beach|County|Parish|Falls|Springs?|Islands?|Park|Bay|Hills?|Heights|Harbou?r|Lakes?|River|"
@@ -1752,7 +1741,9 @@ class _GivenNameFirst:
         first, _, rest = surface.partition(" ")
         if not rest or first in self._PLACE_OPENERS or rest.count(" ") > 1 or " of " in f" {rest} ":
             return False
-        return normalize_name(first).title() in self._given() and not self._PLACE_GENERIC_END.search(rest)
+        return normalize_name(first).title() in census_given_names() and not self._PLACE_GENERIC_END.search(
+            rest
+        )
 
 
 _GIVEN_NAME_FIRST = _GivenNameFirst()
@@ -3675,7 +3666,6 @@ def time_zone(d: _Doc, m: Mention) -> bool:
     )
 
 
-_WORD_OF_A_NAME_BEFORE = re.compile(r"[A-Z][\w&.'’-]* $")
 _STYLE_AFTER = re.compile(r"[-–](?:style|styled|esque|type|inspired)\b")
 
 
@@ -3901,7 +3891,7 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
         return False
     if _SHARES_IN.search(d.text, max(0, m.start - 20), m.start):
         return True  # "Shares in Santander fell": the "in" is no place's
-    if d.text.endswith("Bank ", max(0, m.start - 5), m.start) and not _WORD_OF_A_NAME_BEFORE.search(
+    if d.text.endswith("Bank ", max(0, m.start - 5), m.start) and not _NAME_WORD_BEFORE.search(
         d.text, max(0, m.start - 30), m.start - 5
     ):
         # "Bank Muscat", "Bank Central Asia": a bank's name after its word — not "HSBC Bank Malta", "United Bank
