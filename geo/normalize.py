@@ -67,6 +67,9 @@ COMMON_WORD_ZIPF = (
 ENGLISH_WORDS_FLOOR = (
     0.99e-6  # frequency (share of words); the Zipf 3.0 of the rule is 1e-6 before wordfreq's rounding
 )
+TOWN_WORDS_FLOOR = (
+    10**-6.5 * 0.99
+)  # … and for one-word town names, down to Zipf 2.5 (:func:`zipf_in_english`)
 _english_words: dict[str, float] | Callable[[], dict[str, float]] = {}
 _PLAIN_WORDS = re.compile(r"[a-z]+(?: [a-z]+)*")
 
@@ -103,6 +106,22 @@ def common_in_english(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en")) >= COMMON_WORD_ZIPF
+
+
+def zipf_in_english(word: str) -> float:
+    """How common one plain word is in English on the Zipf scale (wordfreq's list, case folded): exact from the index's
+    copy for words of Zipf 3 or more and for one-word town names of Zipf 2.5 or more (the index build keeps those:
+    "gypsum" 2.93, "selkirk" 2.69); 0.0 for a rarer one ("navan"). Without the copy, wordfreq answers."""
+    global _english_words
+    if callable(_english_words):
+        _english_words = _english_words()
+    key = word.casefold()
+    if _english_words and _PLAIN_WORDS.fullmatch(key) and " " not in key:
+        frequency = _english_words.get(key)
+        return _zipf(frequency) if frequency is not None else 0.0
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
 
 
 def _zipf(frequency: float) -> float:

@@ -37,7 +37,7 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
-from geo.normalize import census_given_names, census_names, common_in_english, normalize_name
+from geo.normalize import census_given_names, census_names, common_in_english, normalize_name, zipf_in_english
 from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
@@ -2921,6 +2921,66 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+_VINTAGE_BEFORE = re.compile(r"\b(?:1[6-9]|20)\d\d $")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]|\n)[\s\"“‘'(]*$")  # before a sentence's first word
+RARE_TOWN_POPULATION = 5_000
+# Opening a sentence, a capital says nothing: a town's name there must be rarer in English than this Zipf value (no
+# noun: "Gypsum prices rose" 2.93, "Osprey numbers" 2.89; "Navan welcomes" 1.92) unless its possessive follows.
+SENTENCE_START_ZIPF = 2.75  # an untagged name rare in English that is only a town this big by its own name
+
+
+def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name standing alone (no capitalised word beside it, or before its possessive) that is only a town's: a town of
+    ``RARE_TOWN_POPULATION`` people or more by its own name, rare in English and no census name (`_rare_name`), no
+    listed firm or university, no person's word of the text, not acting as a person, and nothing NER tagged: "Navan
+    welcomes its first train", "Selkirk's Common Riding drew hundreds" — where no word around it says place. Not
+    "Okafor said" (a person by the verb), "Kobayashi, the minister", "a 1970 Cognac" (a vintage), "Monash engineers"
+    (a university); NER's one-word person or firm is :func:`mislabelled_town`'s."""
+    text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
+    entities = _Spans(
+        (e.start_char, e.end_char)
+        for e in d.ents
+        if len(e) > 1 or e.label_ in ("ORG", "PERSON", "NORP", "WORK_OF_ART")
+    )
+    for run in _name_runs(text):
+        s, e = run[0]
+        if len(run) > 1 and not (text[e : e + 2] in ("'s", "’s") and run[1][0] == e + 1):
+            continue
+        surface = text[s:e]
+        if len(surface) < 4 or not surface.isalpha() or not surface.istitle():
+            continue
+        key = normalize_name(surface)
+        if (
+            taken.overlaps(s, e)
+            or entities.overlaps(s, e)  # NER's one-word person or firm is mislabelled_town's to weigh
+            or _VINTAGE_BEFORE.search(text, max(0, s - 6), s)  # "a 1970 Cognac", "the 2015 Rioja"
+            or key in word_list("universities.txt")  # "Monash engineers built …": the university
+            or _STUDY.search(text, max(0, s - 60), s)  # "an MBA at Devonport": a school's name
+            or _DEGREE_BEFORE.search(text, max(0, s - 60), s)
+            or key in d.rec.stop
+            or key in _CALENDAR
+            or surface in d.person_words
+            or surface in d.given_names
+            or surface in _listed_given_names()
+            or key in word_list("organisations.txt")
+            or d.gaz.demonym(key)
+            or not _own_town(d.gaz, key, RARE_TOWN_POPULATION)
+            or not _rare_name(surface)
+            or (
+                text[e : e + 2] not in ("'s", "’s")
+                and _OPENS_SENTENCE.search(text, max(0, s - 8), s)
+                and zipf_in_english(surface) >= SENTENCE_START_ZIPF
+            )
+            or _OUTBREAK_AFTER.match(text, e)
+            or _acts_as_a_person(d, "PERSON", s, e)
+            or _listed_with_a_person(d, s, e)
+        ):
+            continue
+        added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "rare_town"))
+        taken.add(s, e)
+    return found + added
+
+
 _EVENT_NOUN = (
     r"(?:fires?|bushfires?|wildfires?|blaze|floods?|flooding|earthquakes?|quakes?|tornado|landslides?|mudslides?|"
     r"cyclone|typhoon|hurricane|tsunami|eruption|shooting|stabbing|bombing|massacre|riots?|derailment|explosion|"
@@ -3769,14 +3829,19 @@ def indefinite_thing(d: _Doc, m: Mention) -> bool:
 
 # A ship's prefix right before its name: "HMS Belfast", "USS Arizona", "the RMS Lusitania", "MV Sewol".
 _SHIP_PREFIX = re.compile(
-    r"\b(?:HMS|HMAS|HMCS|HMNZS|HMY|USS|USNS|USCGC|RMS|MV|PNS|KRI|ROKS|ORP|HNLMS|TCG|NRP|BAP) $"
+    r"\b(?:HMS|HMAS|HMCS|HMNZS|HMY|USS|USNS|USCGC|RMS|MV|PNS|KRI|ROKS|ORP|HNLMS|TCG|NRP|BAP|"
+    # a ship's kind right before its name: "the arms ship Monchegorsk", "the tanker Volgograd"
+    r"[a-z]+ (?:ship|vessel|tanker|freighter|frigate|destroyer|cruiser|warship|trawler|steamer|steamship|liner|"
+    r"submarine|icebreaker|yacht|schooner|corvette)|(?:the|a|an|[Tt]he|[Aa]n?) (?:ship|vessel|tanker|freighter|"
+    r"frigate|destroyer|cruiser|warship|trawler|steamer|steamship|liner|submarine|icebreaker|yacht|schooner|corvette))"
+    r" $"
 )
 
 
 def ship_name(d: _Doc, m: Mention) -> bool:
     """A ship named after a place is no mention of it: "Schoolchildren toured HMS Belfast", "the wreck of the USS
     Arizona", "survivors of the RMS Lusitania" — a naval or merchant prefix right before the name."""
-    return m.source != "dateline" and _SHIP_PREFIX.search(d.text, max(0, m.start - 6), m.start) is not None
+    return m.source != "dateline" and _SHIP_PREFIX.search(d.text, max(0, m.start - 30), m.start) is not None
 
 
 # The Sun, the Moon and the planets, named like towns ("Earth", Texas; "Mars", Pennsylvania; "Jupiter", Florida).
@@ -4069,10 +4134,11 @@ _SIDE_AFTER_MATCH = re.compile(
     r"meeting|semifinal|final|rematch)(?: (?:at home|on the road|on \w+|last \w+|this \w+))? "
     r"(?:against|over|to|with|vs\.?|v\.?) (?:the )?$"
 )
-# "Tottenham's captain", "Hoffenheim's striker", "Burnley's fans": a side's people.
+# "Tottenham's captain", "Hoffenheim's striker", "Burnley's fans", "Werder fans": a side's people.
 _SIDE_PEOPLE = re.compile(
     r"['’]s? (?:\w+ )?(?:goalkeeper|keeper|goalie|striker|captain|skipper|manager|head coach|coach|midfielder|"
     r"defender|winger|forward|quarterback|pitcher|point guard|fly-half|scrum-half|fans|supporters|squad|line-?up)\b"
+    r"| (?:fans|supporters|ultras)\b"  # "Werder fans gathered before kick-off"
 )
 # "Crystal Palace appointed a new manager", "Benfica signed a striker": what only a club does.
 _SIDE_HIRES = re.compile(
@@ -4531,6 +4597,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         common_word_town,
         state_code,
         dateline_again,
+        rare_town,
     )
 )
 # Rules whose own evidence is the words around a name: no person's name of the text outweighs it.

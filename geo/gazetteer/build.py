@@ -32,7 +32,13 @@ from pathlib import Path
 
 from geo.gazetteer.geonames import GeoNamesDumps, load_dumps
 from geo.gazetteer.schema import BUILT_PLACE_COLUMNS, SCHEMA, SCHEMA_VERSION
-from geo.normalize import ENGLISH_WORDS_FLOOR, common_in_english, is_latin_key, normalize_name
+from geo.normalize import (
+    ENGLISH_WORDS_FLOOR,
+    TOWN_WORDS_FLOOR,
+    common_in_english,
+    is_latin_key,
+    normalize_name,
+)
 from geo.settings import authored_file, current
 
 # Name kinds, best first: what the name is to the place.
@@ -656,12 +662,18 @@ def _apply_aliases(
     return applied
 
 
-def english_words() -> list[tuple[str, float]]:
+def english_words(town_words: frozenset[str] = frozenset()) -> list[tuple[str, float]]:
     """wordfreq's English list (CC BY-SA 4.0 data), the words common enough to matter to
-    :func:`geo.normalize.common_in_english` (frequency ``ENGLISH_WORDS_FLOOR`` or more, ≈ 30,000 words), sorted."""
+    :func:`geo.normalize.common_in_english` (frequency ``ENGLISH_WORDS_FLOOR`` or more, ≈ 30,000 words), and of
+    *town_words* (one-word town names, lower case) those of ``TOWN_WORDS_FLOOR`` or more (≈ 1,500 more, for
+    :func:`geo.normalize.zipf_in_english`), sorted."""
     from wordfreq import get_frequency_dict
 
-    return sorted((w, f) for w, f in get_frequency_dict("en").items() if f >= ENGLISH_WORDS_FLOOR)
+    return sorted(
+        (w, f)
+        for w, f in get_frequency_dict("en").items()
+        if f >= ENGLISH_WORDS_FLOOR or (f >= TOWN_WORDS_FLOOR and w in town_words)
+    )
 
 
 def write_index(
@@ -707,7 +719,12 @@ def write_index(
     if extra is not None:
         counts = {**counts, **extra(con)}
     con.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
-    con.executemany("INSERT INTO english_words VALUES (?,?)", english_words())
+    town_words = frozenset(
+        p.name.lower()
+        for p in places
+        if p.fcode.startswith("PPL") and p.population >= 1_000 and p.name.isalpha()
+    )
+    con.executemany("INSERT INTO english_words VALUES (?,?)", english_words(town_words))
     con.executemany(
         "INSERT OR IGNORE INTO codes VALUES (?,?)",
         sorted((p.iso_code, p.admin1) for p in places if p.fcode == "ADM1" and p.iso_code and p.admin1),
