@@ -1236,7 +1236,8 @@ _VENUE = re.compile(
 def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's place that is no name itself but holds one: "North Texas" → Texas, "Henderson County Jail" →
     Henderson County (in a FAC only a strong name: "Mall" of "Qwertyville Mall" is no town); a town after a comma
-    where its state follows ("the Camp Fire, Paradise, California"; not "Thruxton, Hampshire")."""
+    where its state follows ("the Camp Fire, Paradise, California"; not "Thruxton, Hampshire"); the town that names
+    a battle, siege or treaty NER took whole ("the Battle of Corunna" → Corunna, as :func:`place_phrase` reads it)."""
     if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key) or d.gaz.demonym(key):
         return (
             None  # a demonym NER called a place ("Sri Lankan" as GPE) is a demonym, not its first word's town
@@ -1245,6 +1246,12 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         return (
             None  # "Riverside Arena", "Paris Street": a venue named after a place is where the story puts it
         )
+    if (named := _HISTORY_OF.fullmatch(d.text, start, end)) is not None:
+        # NER's "the Battle of Corunna" as one place: the town history names it by ("the Siege of Leningrad")
+        ws, we = named.span("town")
+        own_least = BATTLE_TOWN_POPULATION if _BATTLE.match(named.group()) else None
+        if _named_by_history(d, normalize_name(d.text[ws:we]), ws, we, own_least=own_least):
+            return [d.rec.mention(d.text, ws, we, "ner", ent.label_, "ner_place_subspan")]
     comma = d.text.rfind(", ", start, end)
     after = normalize_name(d.text[comma + 2 : end]) if comma > start else ""
     units = d.rec.qualifiers.after(d.text, end).admin1 if after else frozenset()
@@ -1252,6 +1259,16 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         # "the Camp Fire, Paradise, California": NER ran a thing and its town together; the town after the comma
         return [d.rec.mention(d.text, comma + 2, end, "ner", ent.label_, "ner_place_subspan")]
     sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
+    if (
+        sub
+        and sub[0] == start
+        and d.text[start:end].istitle()
+        and _GIVEN_NAME_AFTER.fullmatch(d.text, sub[1], end)
+        and normalize_name(d.text[sub[1] + 1 : end]) not in d.gaz.strong_keys  # not "MSC Geneva"
+    ):
+        # "Rio Ferdinand will present the awards": a place's name before a given name is a person's first name
+        d.person_spans.append((start, end))
+        return []
     if sub and NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
         # "Avery Island", "Tatra Mountains", "Cook Strait": a feature the index lacks, not a far hamlet of its first
         # word's name — the whole name, placed (approximately) where the story is.
@@ -1259,6 +1276,33 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     return [d.rec.mention(d.text, sub[0], sub[1], "ner", ent.label_, "ner_place_subspan")] if sub else None
 
 
+_HISTORY_OF = re.compile(
+    rf"(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<town>{_NAME})"
+)
+
+
+class _GivenNameAfter:
+    """``fullmatch(text, start, end)``: whether ``text[start:end]`` is one space and one given name of the US census,
+    the whole of what NER's place holds after a place's name ("Rio Ferdinand", "Washington Irving")."""
+
+    # Given names that are also a building's or a place's word: "Anglesey Abbey", "Hammond Marina", "Boston Common"
+    _PLACE_WORDS = frozenset(
+        "Abbey Hall Court Castle Chase Lane Glen Dale Cliff Gate Grove Hill Park Bay Cove Grange Manor Marina Priory "
+        "Green Heath Moor Wood Field Common Harbor Harbour Beach Ridge Vale Forest Brook Rose America".split()
+    )
+
+    def fullmatch(self, text: str, start: int, end: int) -> bool:
+        word = text[start + 1 : end]
+        return (
+            text[start : start + 1] == " "
+            and word.isalpha()
+            and word.istitle()
+            and word in census_given_names()
+            and word not in self._PLACE_WORDS
+        )
+
+
+_GIVEN_NAME_AFTER = _GivenNameAfter()
 FEATURE_TOWN_POPULATION = 20_000  # a town this big by the name is what a feature named after it is around
 
 
@@ -1773,6 +1817,12 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     text = d.text
     taken = _Spans((m.start, m.end) for m in found)
     other = [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in _NOT_PLACE_ENTITIES]
+    for s, e, label in other:
+        # NER's firm or work "Isabel Allende": a given name and a surname rare in English are a person's name
+        if label != "PERSON" and _GIVEN_NAME_FIRST.match(text[s:e]):
+            surname = text[s:e].partition(" ")[2]
+            if surname.isalpha() and surname.istitle() and not common_in_english(surname):
+                d.person_spans.append((s, e))
     for start, end in d.rec.match_names(text, compound=True):
         surface = text[start:end]
         strong = d.rec._claimable(normalize_name(surface), surface)
@@ -3699,16 +3749,27 @@ _NEWSPAPER_AFTER = re.compile(
     r"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:Times|Post|Star|Herald|Gazette|Tribune|Journal|"
     r"Chronicle|Observer|Courier|Telegraph|Examiner|Sentinel|Dispatch|Inquirer|Enquirer|Bulletin|Mercury|Argus|"
     r"Advertiser|Gleaner|Guardian|Globe|Standard|Daily News|Free Press|Sun-Times|Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|"
-    r"Journal-Constitution|Morning Herald|Morning Post)\b(?!['’-]?\w)(?![ -]?[A-Z])(?! (?:Office|Offices|Road|Street|Hill|"
-    r"Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
+    r"Journal-Constitution|Morning Herald|Morning Post|Register(?! of)|News Agency|Press Agency)\b(?!['’-]?\w)(?![ -]?[A-Z])"
+    r"(?! (?:Office|Offices|Road|Street|Hill|Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
+)
+# A people's word opens a paper's name too ("The Irish Times", "the Jewish Chronicle"), before these only (not "a
+# British Standard", "the American Star").
+_DEMONYM_PAPER_AFTER = re.compile(
+    r"(?: (?:Daily|Sunday))? (?:Times|Post|Herald|Gazette|Tribune|Journal|Chronicle|Observer|Telegraph|Examiner|"
+    r"Daily News|News Agency|Press Agency)\b(?!['’-]?\w)(?![ -]?[A-Z])"
 )
 
 
 def newspaper_name(d: _Doc, m: Mention) -> bool:
     """A place name that opens a newspaper's name names the newspaper, not a place of the story: "The Toronto Star
-    reported", "the Otago Daily Times", "the Tehran Times", "the Jamaica Gleaner" (:data:`_NEWSPAPER_AFTER`) —
+    reported", "the Otago Daily Times", "the Tehran Times", "the Jamaica Gleaner", "the Des Moines Register", "the
+    Oman News Agency" (:data:`_NEWSPAPER_AFTER`); a people's word before a paper's own words ("The Irish Times") —
     never a dateline."""
-    return m.source != "dateline" and not m.demonym_of and _NEWSPAPER_AFTER.match(d.text, m.end) is not None
+    if m.source == "dateline":
+        return False
+    if m.demonym_of:
+        return _DEMONYM_PAPER_AFTER.match(d.text, m.end) is not None
+    return _NEWSPAPER_AFTER.match(d.text, m.end) is not None
 
 
 # A clock time before a time zone named for a place: "6 a.m. Pacific time", "at 9:30 p.m. Moscow time".

@@ -393,6 +393,7 @@ class ResolverConfig:
     unit_namesake: float = (
         -3.0  # a town a hundredth of an admin-1 unit of its name, in its country, that the text does not single out
     )
+    country_unit: float = -4.0  # an admin-1 unit named like its own country, not called a unit by the text
     old_name: float = (
         3.0  # in a sentence of history, a town the name is an old name of, … (see _old_name_points)
     )
@@ -721,6 +722,7 @@ class _Evidence:
     own_units: frozenset[str]  # admin-1 codes of the admin-1 units whose own name (or alias) it is
     # country code → people in its biggest admin-1 unit whose primary name it is
     unit_people: Mapping[str, int]
+    own_countries: frozenset[str] = frozenset()  # countries whose own name (or alias) it is ("guatemala": GT)
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -848,6 +850,18 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     return e.config.unit_namesake
 
 
+def _country_unit(c: Candidate, e: _Evidence) -> float:
+    """An admin-1 unit named like its own country ("Guatemala", the department; "Taiwan", the old province) is meant
+    when the text calls it a unit ("the department of Guatemala"); otherwise the name is the country's, whatever the
+    story's cities ("Guatemala City", "Taipei") lend the unit that holds them. (Points against the unit; 0 when the
+    text calls it one.)"""
+    if c.fcode != "ADM1" or c.country not in e.own_countries:
+        return 0.0
+    if e.bonus.get("admin_word", {}).get(c.id):
+        return 0.0
+    return e.config.country_unit
+
+
 def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
     """A term whose points the resolver works out from the mention's surroundings (see ``Resolver._bonuses``)."""
 
@@ -969,6 +983,7 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     ),
     "namesake_city": _namesake_city,
     "unit_namesake": _unit_namesake,
+    "country_unit": _country_unit,
     "major_city": _major_city,
     "acronym": _acronym,
 }
@@ -1957,6 +1972,7 @@ class Resolver:
         int,
         frozenset[str],
         dict[str, int],
+        frozenset[str],
     ]:
         """What does not change between passes: the candidates kept, each one's points from the terms that read
         only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units, the biggest town's size and
@@ -2000,6 +2016,7 @@ class Resolver:
         for c in candidates:
             if c.fcode == "ADM1" and c.name_kind == 0 and c.population > unit_people.get(c.country, 0):
                 unit_people[c.country] = c.population
+        own_countries = frozenset(c.country for c in candidates if c.fcode == "PCLI" and c.name_kind <= 1)
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -2011,12 +2028,13 @@ class Resolver:
             known,
             frozenset(units),
             unit_people,
+            own_countries,
         )
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
             static.append((points, math.fsum(p for _, p in points)))
-        return candidates, static, namesakes, biggest, known, frozenset(units), unit_people
+        return candidates, static, namesakes, biggest, known, frozenset(units), unit_people, own_countries
 
     def _pick(
         self,
@@ -2041,7 +2059,7 @@ class Resolver:
                 return Resolution(
                     mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
                 )
-        candidates, static, namesakes, biggest, known, units, unit_people = held[1]
+        candidates, static, namesakes, biggest, known, units, unit_people, own_countries = held[1]
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -2053,6 +2071,7 @@ class Resolver:
             known,
             units,
             unit_people,
+            own_countries,
         )
         # Terms read from the surroundings speak only where the surroundings said something.
         terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]

@@ -102,6 +102,24 @@ def test_a_capital_beside_its_namesake_province_is_the_city(parser, without):
     assert places(with_gold_spans(parser, text, ["Oregon", "Washington"]))["Washington"].fcode == "ADM1"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "capital"),
+    [
+        ("Violence in Guatemala rose, officials in Guatemala City said.", "Guatemala", "Guatemala City"),
+        ("Drills around Taiwan followed the visit to Taipei.", "Taiwan", "Taipei"),
+    ],
+)
+def test_a_country_beside_its_capital_is_the_country_not_its_namesake_unit(
+    parser, without, text, name, capital
+):
+    # The capital lends the admin-1 unit of the country's name that holds it admin-1 context and nearness.
+    assert places(with_gold_spans(parser, text, [name, capital]))[name].fcode == "PCLI"
+    assert places(with_gold_spans(without("country_unit"), text, [name, capital]))[name].fcode == "ADM1"
+    # Called a unit, it is the unit.
+    text = "Floods hit the department of Guatemala, south of the capital."
+    assert places(with_gold_spans(parser, text, ["Guatemala"]))["Guatemala"].fcode == "ADM1"
+
+
 @pytest.mark.parametrize("name", ["Kharkiv", "Herat", "Aleppo"])
 def test_without_the_namesake_term_the_province_wins(without, name):
     text = f"Officials in {name} said the talks would go on."

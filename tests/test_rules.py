@@ -2505,3 +2505,26 @@ def test_a_sides_fans_in_a_match_make_it_a_team(gaz, nlp):
     doc = make_doc(nlp, text, {"Burnley": "GPE"})
     assert [(m.text, m.source) for m in Recognizer(gaz).recognize(doc, text=text)] == [("Burnley", "maybe")]
     assert texts(gaz, nlp, "Burnley fans of jazz met on Sunday.", {"Burnley": "GPE"}) == ["Burnley"]
+
+
+def test_a_news_agency_and_a_peoples_paper_are_no_places(gaz, nlp):
+    assert texts(gaz, nlp, "The Belfast News Agency reported it.", {"Belfast": "GPE"}) == []
+    assert texts(gaz, nlp, "The Tyler Register reported it.", {"Tyler": "GPE"}) == []
+    assert texts(gaz, nlp, "The French Times reported it.", {"French": "NORP"}) == []
+    # a people's word before no paper's own word stays the people's country
+    assert texts(gaz, nlp, "He set a French Standard for it.", {"French": "NORP"}) == ["French"]
+    assert texts(gaz, nlp, "The Tyler Register of Deeds resigned.", {"Tyler": "GPE"}) == ["Tyler"]
+
+
+def test_a_persons_name_that_opens_or_closes_with_a_places_name(gaz, nlp):
+    # NER's place "Rio Ferdinand": a place's name before a census given name, the whole no place
+    assert texts(gaz, nlp, "Tulum Harold will present the awards.", {"Tulum Harold": "GPE"}) == []
+    # NER's firm "Isabel Allende": a given name and a surname rare in English
+    assert texts(gaz, nlp, "Florence Okonjo will receive the prize.", {"Florence Okonjo": "ORG"}) == []
+
+
+def test_a_battle_ner_took_whole_is_the_town_history_names_it_by(gaz, nlp):
+    text = "Peace came with the Treaty of Adrianople in 1829."
+    assert found(gaz, nlp, text, {"the Treaty of Adrianople": "FAC"}) == [("Adrianople", "ner_place_subspan")]
+    # not a name common in English ("the Battle of Ali")
+    assert texts(gaz, nlp, "Fans recalled the Battle of Ali.", {"the Battle of Ali": "FAC"}) != ["Ali"]

