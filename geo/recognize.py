@@ -2971,12 +2971,14 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+_ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording to $")
 _VINTAGE_BEFORE = re.compile(r"\b(?:1[6-9]|20)\d\d $")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]|\n)[\s\"“‘'(]*$")  # before a sentence's first word
 RARE_TOWN_POPULATION = 5_000
-# Opening a sentence, a capital says nothing: a town's name there must be rarer in English than this Zipf value (no
-# noun: "Gypsum prices rose" 2.93, "Osprey numbers" 2.89; "Navan welcomes" 1.92) unless its possessive follows.
-SENTENCE_START_ZIPF = 2.75  # an untagged name rare in English that is only a town this big by its own name
+# Opening a sentence or in a headline, a capital says nothing: a town's name there must be rarer in English than this
+# Zipf value (no noun: "Gypsum prices rose" 2.93, "Osprey numbers" 2.89; "Navan welcomes" 1.92) unless its possessive
+# follows.
+SENTENCE_START_ZIPF = 2.5  # an untagged name rare in English that is only a town this big by its own name
 
 
 def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -3018,11 +3020,16 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             or not _rare_name(surface)
             or (
                 text[e : e + 2] not in ("'s", "’s")
-                and _OPENS_SENTENCE.search(text, max(0, s - 8), s)
+                and (
+                    _OPENS_SENTENCE.search(text, max(0, s - 8), s)
+                    or any(hs <= s and e <= he for hs, he in d.headlines)  # every word capitalised
+                )
                 and zipf_in_english(surface) >= SENTENCE_START_ZIPF
             )
             or _OUTBREAK_AFTER.match(text, e)
             or _acts_as_a_person(d, "PERSON", s, e)
+            or _SPOKE_BEFORE.search(text, max(0, s - 12), s)  # '…," said Okafor.'
+            or _ACCORDING_TO_BEFORE.search(text, max(0, s - 14), s)
             or _listed_with_a_person(d, s, e)
         ):
             continue
