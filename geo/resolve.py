@@ -130,6 +130,7 @@ EVIDENCE_LABELS = {
     "country_context": "its country is named elsewhere in the article",
     "admin1_context": "its state or province is named elsewhere in the article",
     "list_peer": "listed with places of its kind",
+    "relative_place": "said to lie near a place the text names (“X, south of Y”)",
     "proximity": "near other places the article names",
     "holds_city": "holds a city the article names",
     "in_county": "in a county the article names",
@@ -405,6 +406,7 @@ class ResolverConfig:
     exonym_population: int = 200_000  # a city this big by another name, when its namesakes are little known …
     exonym_floor: int = 30_000  # … gets its lead over the biggest of them (or over this many people)
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
+    relative_place: float = 4.0  # "Vienne, south of Lyon": a reading near the place the words after it name
     dateline: float = 4.0  # a later bare mention of the dateline's name is the dateline's place
     holds_city: float = (
         2.0  # an admin-1 unit that holds a city or county the article names ("Atlanta … Georgia")
@@ -503,8 +505,10 @@ _RIVER_AFTER = re.compile(
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _IN_TOWN = re.compile(
     r"(?:(?: [A-Z][\w'’-]+){0,3} (?:College|School|University|Academy|Institute|Seminary|Hospital|Infirmary|Clinic|"
-    r"Medical Cent(?:er|re)|Stadium|Arena|Airport|Cathedral|Museum|Prison))?\s+in\s+(?:downtown\s+)?"
-)  # "Eden Park in Auckland", and a name that opens an institution's: "Trinity| College in Dublin"
+    r"Medical Cent(?:er|re)|Stadium|Arena|Airport|Cathedral|Museum|Prison))?\s+in\s+(?:(?:downtown|central|"
+    r"(?:north|south)?(?:east|west)?(?:ern)?|north|south|northern|southern|greater|suburban|old)\s+)?"
+)  # "Eden Park in Auckland", "Heliopolis in eastern Cairo", and a name opening an institution's: "Trinity| College in
+# Dublin" (not after a comma: "Valladolid, in Castile" is the city, whatever the index makes of Castile)
 HOST_FAR_KM = (
     300.0  # "Eden Park in Auckland": a reading this far from the town the text puts it in is another place
 )
@@ -850,6 +854,29 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     return e.config.unit_namesake
 
 
+# What puts a name near the next: ", south of ", ", 40 km north-east of ", ", near ", ", just outside ".
+_RELATIVE_PLACE = re.compile(
+    r",? (?:(?:just|some|about|around|roughly|nearly|almost|only) )?(?:(?P<distance>\d[\d,.]*) ?(?P<unit>km|kilometres|"
+    r"kilometers|miles|mi)\.? )?(?:(?:to the |due )?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?(?: (?:outskirts|suburbs|edge|side))? of|near|outside|close to|not far from|"
+    r"across the (?:river|border|bay|lake) from)(?: the (?:city|town|port|capital) of)? "
+)
+RELATIVE_PLACE_KM = (
+    150.0  # a name said to lie "south of" or "near" another lies this near it (plus a distance said)
+)
+
+
+def _said_km(distance: str | None, unit: str | None) -> float:
+    """The distance a text gives ("40", "km"; "25", "miles") in km; 0 without one."""
+    if not distance:
+        return 0.0
+    try:
+        value = float(distance.replace(",", ""))
+    except ValueError:
+        return 0.0
+    return value * (1.609 if unit and unit.startswith("mi") else 1.0)
+
+
 def _country_unit(c: Candidate, e: _Evidence) -> float:
     """An admin-1 unit named like its own country ("Guatemala", the department; "Taiwan", the old province) is meant
     when the text calls it a unit ("the department of Guatemala"); otherwise the name is the country's, whatever the
@@ -954,6 +981,11 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         "town_word",
         '"Santa Cruz, Bolivia\'s economic hub", "Herat, the provincial capital", "the city of Mendoza": a town '
         "(populated place), not the province or country of its name.",
+    ),
+    "relative_place": _from_text(
+        "relative_place",
+        '"Vienne, south of Lyon", "Hoorn, 40 km north of Amsterdam": a reading near the place the words after the '
+        "name put it by (within RELATIVE_PLACE_KM plus the distance said).",
     ),
     "list_peer": _from_text(
         "list_peer",
@@ -1712,6 +1744,32 @@ class Resolver:
                 out[i] = found
         return out
 
+    def _relative_places(
+        self,
+        text: str,
+        mentions: list[Mention],
+        candidates: list[tuple[Candidate, ...]],
+        first: list[Resolution],
+    ) -> dict[int, dict[int, float]]:
+        """ "Vienne, south of Lyon", "Hoorn, 40 km north of Amsterdam", "Marsa, near Valletta": a name the words
+        after it put near the next name is a reading within ``RELATIVE_PLACE_KM`` (plus the distance said) of that
+        name's likely reading. Returns mention index → candidate id → ``relative_place`` points."""
+        out: dict[int, dict[int, float]] = {}
+        for i in range(len(mentions) - 1):
+            said = _RELATIVE_PLACE.fullmatch(text, mentions[i].end, mentions[i + 1].start)
+            anchor = first[i + 1].place
+            if said is None or anchor is None or len(candidates[i]) < 2:
+                continue
+            limit = RELATIVE_PLACE_KM + _said_km(said.group("distance"), said.group("unit"))
+            points = {
+                c.id: self.config.relative_place
+                for c in candidates[i]
+                if great_circle_km(c.lat, c.lon, anchor.lat, anchor.lon) <= limit
+            }
+            if points and len(points) < len(candidates[i]):
+                out[i] = points
+        return out
+
     def _document_bonuses(
         self,
         text: str,
@@ -1768,6 +1826,9 @@ class Resolver:
                     mine = out.setdefault(i, {}).setdefault("holds_city", {})
                     for cid, value in points.items():
                         mine[cid] = max(mine.get(cid, 0.0), value)
+        if "relative_place" not in off:
+            for i, points in self._relative_places(text, mentions, candidates, first).items():
+                out.setdefault(i, {})["relative_place"] = points
         dateline = next((r for r in first if r.mention.source == "dateline" and r.place is not None), None)
         if dateline is not None and "dateline" not in off:
             assert dateline.place is not None

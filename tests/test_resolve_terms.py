@@ -120,6 +120,28 @@ def test_a_country_beside_its_capital_is_the_country_not_its_namesake_unit(
     assert places(with_gold_spans(parser, text, ["Guatemala"]))["Guatemala"].fcode == "ADM1"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "anchor", "country"),
+    [
+        ("Jazz fans filled the Roman theatre in Vienne, south of Lyon, on Friday.", "Vienne", "Lyon", "FR"),
+        ("Floods hit Paris, 30 miles north of Dallas, on Monday.", "Paris", "Dallas", "US"),
+    ],
+)
+def test_a_name_the_words_after_it_put_near_another_lies_near_it(
+    parser, without, text, name, anchor, country
+):
+    # Without the term "Vienne" is Vienna by its French name (a major city's other name), "Paris" the capital.
+    assert places(with_gold_spans(parser, text, [name, anchor]))[name].country == country
+    assert places(with_gold_spans(without("relative_place"), text, [name, anchor]))[name].country != country
+
+
+def test_a_name_put_in_a_part_of_a_far_town_is_placed_in_that_town(parser):
+    text = "Residents of Heliopolis in eastern Cairo say a flyover swallowed the boulevards."
+    doc = with_gold_spans(parser, text, ["Heliopolis", "Cairo"])
+    heliopolis = next(r for r in doc.resolutions if r.mention.text == "Heliopolis")
+    assert heliopolis.via == "nearby" and heliopolis.place is not None and heliopolis.place.country == "EG"
+
+
 @pytest.mark.parametrize("name", ["Kharkiv", "Herat", "Aleppo"])
 def test_without_the_namesake_term_the_province_wins(without, name):
     text = f"Officials in {name} said the talks would go on."
