@@ -3595,18 +3595,24 @@ _CREDENTIAL_BEFORE = re.compile(
 _WORD_GOES_ON = re.compile(r"[\w.]+")  # "Pharm" of "Pharm.D.": the whole word is the credential
 
 
+_INITIAL_GLUED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]?\.$")  # "D." of "D.Min.", "Th." of "Th.D."
+
+
 def credential(d: _Doc, m: Mention) -> bool:
     """A credential or suffix after a person's name and a comma: "Kim Ortega, L.P.N.", "Sarah Lee, M.D.", "John
     Marsh, Esq.", "Harold Lim, D.D.S., M.S." — any initialism right after a person (or after a credential after
     one), or a listed credential that is no strong place name; judged on the whole word ("Pharm.D.", of which NER
     may take "Pharm"). A dotted initialism after a person's credential is one too, even a strong name's ("Tom
     Reyes, M.S., R.D.")."""
-    if not (comma := _COMMA_BEFORE.search(d.text, max(0, m.start - 4), m.start)):
+    start = m.start
+    while (glued := _INITIAL_GLUED_BEFORE.search(d.text, max(0, start - 4), start)) is not None:
+        start = glued.start()  # "D.Min.", "M.Div.": NER's "Min" of a dotted credential
+    if not (comma := _COMMA_BEFORE.search(d.text, max(0, start - 4), start)):
         return False
     word_end = m.end
     if d.text[m.end : m.end + 1] == "." and (more := _WORD_GOES_ON.match(d.text, m.end)):
         word_end = more.end()
-    surface = d.text[m.start : word_end]
+    surface = d.text[start:word_end]
     key = normalize_name(surface)
     after = comma.start(1)
     chained = False  # a credential before this one: "Tom Reyes, M.S., R.D." (R.D. is no Dominican Republic)

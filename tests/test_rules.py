@@ -204,6 +204,7 @@ PLACES = [
     ("Efes", "PPL", "TR", "TR.09", 1_200, []),
     ("Gypsum", "PPL", "US", "US.CO", 6_500, []),  # a word of English a little below COMMON_WORD_ZIPF
     ("Monash", "PPL", "AU", "AU.07", 190_000, []),  # and a university's name
+    ("Min", "PPL", "CN", "CN.15", 50_000, []),  # the second half of "D.Min."
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -2528,3 +2529,9 @@ def test_a_battle_ner_took_whole_is_the_town_history_names_it_by(gaz, nlp):
     assert found(gaz, nlp, text, {"the Treaty of Adrianople": "FAC"}) == [("Adrianople", "ner_place_subspan")]
     # not a name common in English ("the Battle of Ali")
     assert texts(gaz, nlp, "Fans recalled the Battle of Ali.", {"the Battle of Ali": "FAC"}) != ["Ali"]
+
+
+def test_a_dotted_credential_whose_second_half_ner_took_for_a_place(gaz, nlp):
+    text = "Rev. Ann Lee, D.Min., spoke on Sunday."
+    assert texts(gaz, nlp, text, {"Ann Lee": "PERSON", "Min": "GPE"}) == []
+    assert texts(gaz, nlp, "Rev. Ann Lee moved to Min.", {"Ann Lee": "PERSON", "Min": "GPE"}) == ["Min"]
