@@ -130,6 +130,7 @@ def _zipf(frequency: float) -> float:
     return round(math.log(rounded, 10) + 9, 2)
 
 
+SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) of two spellings of one name: "Valdai" and "Valday" (83)
 CENSUS_SURNAME_RANK = 20_000  # surnames this common in the US census are a person's before a town's
 
 

@@ -37,7 +37,13 @@ from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
 from geo.model import Candidate, Mention, MentionSource, great_circle_km
-from geo.normalize import census_given_names, census_names, common_in_english, normalize_name, zipf_in_english
+from geo.normalize import (
+    census_given_names,
+    census_names,
+    common_in_english,
+    normalize_name,
+    zipf_in_english,
+)
 from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
@@ -1424,7 +1430,7 @@ def _listed_with_a_person(d: _Doc, start: int, end: int) -> bool:
 
 def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's one-word person, organisation or group whose name is a town of ``MISLABELLED_TOWN_POPULATION`` people
-    or more by its own name, rare in English (below ``COMMON_WORD_ZIPF``: no common word, name or brand) and no
+    or more by its own or official name ("Tramore", officially Trá Mhór), rare in English (below ``COMMON_WORD_ZIPF``: no common word, name or brand) and no
     surname or given name of the US census, no listed firm, and not acting as a person: "Morwell mourned",
     "Nyahururu shivered", "the storm battered Ulladulla" (not "Robertson said", "the Liberal", "Casino",
     "Kobayashi, the finance minister", "Japan's Kobayashi")."""
@@ -1440,7 +1446,7 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         or surface in d.person_words
         or surface in d.given_names
         or key in word_list("organisations.txt")
-        or not _own_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
+        or not _town_by_spelling(d.gaz, key, MISLABELLED_TOWN_POPULATION)
         or not _rare_name(surface)
         or _OUTBREAK_AFTER.match(d.text, end)  # "the Marburg outbreak", "Marburg cases": the disease
         or _acts_as_a_person(d, ent.label_, start, end)
@@ -1494,6 +1500,31 @@ def _own_town(gaz: Gazetteer, key: str, least: int) -> bool:
     return any(
         c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= least for c in gaz.candidates(key)
     )
+
+
+def _town_by_spelling(gaz: Gazetteer, key: str, least: int, spelling_least: int | None = None) -> bool:
+    """Whether *key* is a town of at least *least* people by its own or official name ("Tramore", officially Trá
+    Mhór), or of *spelling_least* people by another spelling of its primary name ("Douma" for Dūmā: rapidfuzz ratio
+    of ``SPELLING_TOWN_SIMILARITY`` or more) — not by a translation or an old name ("Ismaili" is no Ismayilli)."""
+    from rapidfuzz.fuzz import ratio
+
+    return any(
+        c.fcode.startswith("PPL")
+        and c.population >= least
+        and (
+            c.name_kind <= 1
+            or (
+                spelling_least is not None
+                and c.population >= spelling_least
+                and ratio(key, normalize_name(c.name)) >= SPELLING_TOWN_SIMILARITY
+            )
+        )
+        for c in gaz.candidates(key)
+    )
+
+
+SPELLING_TOWN_SIMILARITY = 85  # another spelling of a town's name this close to it names the town on its own
+SPELLING_TOWN_POPULATION = 20_000  # … when the town is this big
 
 
 def _compound_town(d: _Doc, start: int, end: int, key: str, label: str) -> bool:
@@ -2983,7 +3014,8 @@ SENTENCE_START_ZIPF = 2.5  # an untagged name rare in English that is only a tow
 
 def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name standing alone (no capitalised word beside it, or before its possessive) that is only a town's: a town of
-    ``RARE_TOWN_POPULATION`` people or more by its own name, rare in English and no census name (`_rare_name`), no
+    ``RARE_TOWN_POPULATION`` people or more by its own or official name (or of ``SPELLING_TOWN_POPULATION`` by
+    another spelling: "Douma"), rare in English and no census name (`_rare_name`), no
     listed firm or university, no person's word of the text, not acting as a person, and nothing NER tagged: "Navan
     welcomes its first train", "Selkirk's Common Riding drew hundreds" — where no word around it says place. Not
     "Okafor said" (a person by the verb), "Kobayashi, the minister", "a 1970 Cognac" (a vintage), "Monash engineers"
@@ -3016,7 +3048,7 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             or surface in _listed_given_names()
             or key in word_list("organisations.txt")
             or d.gaz.demonym(key)
-            or not _own_town(d.gaz, key, RARE_TOWN_POPULATION)
+            or not _town_by_spelling(d.gaz, key, RARE_TOWN_POPULATION, SPELLING_TOWN_POPULATION)
             or not _rare_name(surface)
             or (
                 text[e : e + 2] not in ("'s", "’s")
@@ -3822,13 +3854,13 @@ _GOODS = (
     r"rugs?|carpets?|cheeses?|sauces?|mustard|ham|sausages?|salami|pastry|pastries|cakes?|buns?|biscuits?|"
     r"gin|lager|ale|beers?|rum|vodka|brandy|wines?|whiske?y|cider|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|"
     r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
-    r"sheep|pigs?|hens?|porcelain|china|pottery|crystal)"
+    r"sheep|pigs?|hens?|porcelain|china|pottery|crystal|beef|cigars?)"
 )
 _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
 # Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
 _GOODS_PHRASE_END = re.compile(
     r"\w+ly|from|to|for|with|at|by|on|won|wins|was|were|is|are|has|have|had|rose|fell|sold|sells|went|came|made|"
-    r"imported|exported|produced"
+    r"imported|exported|produced|prices|sales|exports|imports"
 )
 # "A bottle of Bordeaux", "a glass of Rioja": a drink named for its region.
 _DRINK_OF = re.compile(

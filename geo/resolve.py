@@ -34,7 +34,7 @@ import numpy as np
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
 from geo.model import Candidate, Mention, Resolution, Via, great_circle_km
-from geo.normalize import census_names, common_in_english, normalize_name
+from geo.normalize import SPELLING_SIMILARITY, census_names, common_in_english, normalize_name
 from geo.placestring import (
     APPOSITION,
     APPOSITION_FILLER,
@@ -155,7 +155,6 @@ def explain(resolution: Resolution) -> list[str]:
 _NAME_GOES_ON = re.compile(r" ([A-Z][a-z]+)")
 # Common words that go on a name rather than name its things: "Far East", "Los Angeles"-like compounds.
 _NAME_WORDS = frozenset("East West North South Central Upper Lower New Old Great Little Grand Saint".split())
-SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) of two spellings of one name: "Valdai" and "Valday" (83)
 # A feature or unit named after the city before it: "the Pasig River", "Kiev Oblast".
 _FEATURE_WORDS = FEATURE_WORDS | frozenset(
     "Mountain Gulf Canal Plain Plains Dam Reservoir Sea Oblast Region Province Governorate Prefecture District "

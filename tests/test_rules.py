@@ -205,9 +205,13 @@ PLACES = [
     ("Gypsum", "PPL", "US", "US.CO", 6_500, []),  # a word of English a little below COMMON_WORD_ZIPF
     ("Monash", "PPL", "AU", "AU.07", 190_000, []),  # and a university's name
     ("Min", "PPL", "CN", "CN.15", 50_000, []),  # the second half of "D.Min."
+    ("Trá Mhór", "PPL", "IE", "IE.M", 10_381, ["Tramore"]),  # known by its official name
+    ("Nahariyya", "PPL", "IL", "IL.03", 58_096, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
+    ("Nahariya", "Nahariyya"),  # another spelling
+    ("Nahriyah", "Nahariyya"),  # a spelling too far from the name
     ("R.D.", "Dominican Republic"),
     ("Leningrad", "Saint Petersburg"),
     ("Judah", "Jeddah"),
@@ -2535,3 +2539,9 @@ def test_a_dotted_credential_whose_second_half_ner_took_for_a_place(gaz, nlp):
     text = "Rev. Ann Lee, D.Min., spoke on Sunday."
     assert texts(gaz, nlp, text, {"Ann Lee": "PERSON", "Min": "GPE"}) == []
     assert texts(gaz, nlp, "Rev. Ann Lee moved to Min.", {"Ann Lee": "PERSON", "Min": "GPE"}) == ["Min"]
+
+
+def test_a_rare_town_by_its_official_name_or_a_close_spelling(gaz, nlp):
+    assert found(gaz, nlp, "Tramore lifeguards rescued three swimmers.") == [("Tramore", "rare_town")]
+    assert found(gaz, nlp, "Nahariya's schools reopened.") == [("Nahariya", "rare_town")]
+    assert found(gaz, nlp, "Nahriyah's schools reopened.") == []
