@@ -339,7 +339,8 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 HISTORY = re.compile(
     rf"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Aa]fter|[Bb]efore|[Dd]uring|[Ff]rom|[Bb]y) (?:(?:early|late|mid-?) ?)?"
-    rf"(?:{MONTH} (?:\d{{1,2}},? )?)?|(?:of|[Tt]he) {MONTH} |[Tt]he (?=1\d\d0s))(?:1[0-8]\d\d|19[0-8]\d)s?\b"
+    rf"(?:{MONTH} (?:\d{{1,2}},? )?)?|(?:of|[Tt]he|[Oo]n) {MONTH} (?:\d{{1,2}},? )?|[Tt]he (?=1\d\d0s))"
+    r"(?:1[0-8]\d\d|19[0-8]\d)s?\b"
     r"|\b(?:[Bb]efore|[Aa]fter|[Dd]uring) the (?:(?:First|Second) World |(?:First|Second|Third) [A-Z][\w-]+ |"
     r"(?:Boer|Crimean|Napoleonic|Franco-Prussian|Russo-Japanese|Balkan|Winter|Peninsular|Opium|Thirty Years'?) )?"
     r"[Ww]ar\b"  # not "during the Ukraine war", "after the Gaza war"

@@ -2545,3 +2545,19 @@ def test_a_rare_town_by_its_official_name_or_a_close_spelling(gaz, nlp):
     assert found(gaz, nlp, "Tramore lifeguards rescued three swimmers.") == [("Tramore", "rare_town")]
     assert found(gaz, nlp, "Nahariya's schools reopened.") == [("Nahariya", "rare_town")]
     assert found(gaz, nlp, "Nahriyah's schools reopened.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("The surrender was signed in the early hours of May 7, 1945.", True),
+        ("Troops entered the port on May 7, 1943.", True),
+        ("Copernicus was born there in 1473.", True),
+        ("Voters go to the polls on May 7, 2024.", False),
+        ("The team beat its rivals 2-0.", False),
+    ],
+)
+def test_a_sentence_tells_of_the_past_by_a_date_with_its_day_too(text, past):
+    from geo.placestring import tells_of_the_past
+
+    assert tells_of_the_past(text, 4, 8) is past
