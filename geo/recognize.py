@@ -3011,13 +3011,14 @@ _PARTICLE_AFTER = re.compile(
 )
 
 
-def _standalone_words(text: str) -> Iterator[tuple[int, int]]:
+def _standalone_words(text: str, skip: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
     """Capitalised words of four letters or more with no capitalised word beside them (across a space, a hyphen or a
     particle: not "Bad Kissingen", "Navan-Dublin", "Bay of Navan"), though a possessive may lead on to one
-    ("Selkirk's Common Riding") — the one-word names of :func:`_name_runs`, found without building every run."""
+    ("Selkirk's Common Riding") — the one-word names of :func:`_name_runs`, found without building every run; the
+    words *skip* answers True for (start, end) are passed over first, before the words around them are read."""
     for word in _TITLE_WORD.finditer(text):
         s, e = word.span()
-        if not text[s].isupper():
+        if not text[s].isupper() or skip(s, e):
             continue
         after = text[e : e + 2]
         if after[:1] in ("-", "–") or (after[:1] in ("'", "’") and after[1:] != "s"):
@@ -3072,9 +3073,8 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         for e in d.ents
         if len(e) > 1 or e.label_ in ("ORG", "PERSON", "NORP", "WORK_OF_ART")
     )
-    for s, e in _standalone_words(text):
-        if taken.overlaps(s, e) or entities.overlaps(s, e):
-            continue  # (NER's one-word person or firm is mislabelled_town's to weigh)
+    # (NER's one-word person or firm is mislabelled_town's to weigh)
+    for s, e in _standalone_words(text, lambda s, e: taken.overlaps(s, e) or entities.overlaps(s, e)):
         surface = text[s:e]
         key = normalize_name(surface)
         if (
