@@ -3079,7 +3079,13 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         key = normalize_name(surface)
         if (
             key in d.rec.stop
-            or not _own_or_official_town(d.gaz, key, RARE_TOWN_POPULATION)
+            or not (
+                _own_or_official_town(d.gaz, key, RARE_TOWN_POPULATION)
+                or any(  # a department's or a district's own name: "the Lozère town"
+                    c.fcode in ("ADM1", "ADM2") and c.name_kind <= 1 and c.population >= RARE_TOWN_POPULATION
+                    for c in d.gaz.candidates(key)
+                )
+            )
             or _VINTAGE_BEFORE.search(text, max(0, s - 6), s)  # "a 1970 Cognac", "the 2015 Rioja"
             or key in word_list("universities.txt")  # "Monash engineers built …": the university
             or _STUDY.search(text, max(0, s - 60), s)  # "an MBA at Devonport": a school's name

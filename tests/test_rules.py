@@ -2578,3 +2578,8 @@ def test_a_papers_word_that_is_a_verb_keeps_the_place(gaz, nlp):
 
 def test_fans_without_a_game_are_a_towns_people(gaz, nlp):
     assert texts(gaz, nlp, "Burnley fans packed the town hall.", {"Burnley": "GPE"}) == ["Burnley"]
+
+
+def test_a_rare_units_own_name_standing_alone(gaz, nlp):
+    # a district's or a department's own name, rare in English, NER silent: the unit ("the Lozère town")
+    assert found(gaz, nlp, "Herders said Serengeti grass, long dry, burned.") == [("Serengeti", "rare_town")]
