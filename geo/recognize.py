@@ -3135,7 +3135,8 @@ _HEADLINE_TOWN_FIRST = re.compile(
     r"(?P<town>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2}?) (?:Residents|Flooded|Floods|Evacuated|Evacuates|Braces|Bracing|Cut Off|Mourns|"
     r"Council|Councillors|Police|Hit By|Battered By|Lashed By|Shaken By|Struck By|Records|Swamped|Inundated|"
     r"Bans|Sizzles|Swelters|Shivers|Bakes|Freezes|Farmers|Traders|Shopkeepers|Businesses|"
-    r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils|"
+    r"Hoteliers|Homeowners|Families|Fishermen|Commuters|Parents|Pupils|Miners|Nurses|Teachers|Schools|Shops|"
+    r"Firefighters|Volunteers|Rescuers|"
     # a name no common English word before these: "Eger Wine Festival Draws Record Crowds" (not "Spring Festival",
     # "Cocoa Growers", "Obama Voters")
     r"(?P<rare>Graziers|Growers|Officials|Voters|(?:[A-Z][a-z]+ )?(?:Festival|Carnival|Show|Fair)))\b"

@@ -482,7 +482,11 @@ _TOWN_AFTER = re.compile(
     rf",\s?(?:(?:the|a|an)\s|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?['’]s\s){APPOSITION_FILLER}{TOWN_NOUN}\b"
     r"(?!\s+of\b|['’])"
 )
-_TOWN_BEFORE = re.compile(r"\b(?:the )?(?:city|town|village) of\s+$", re.IGNORECASE)
+_TOWN_BEFORE = re.compile(
+    r"\b(?:(?:the )?(?:city|town|village) of|(?:the )?(?:mayor|lord mayor|town council|city council|town hall|"
+    r"city hall) of)\s+$",
+    re.IGNORECASE,
+)  # "the city of Mendoza", "the mayor of Sligo" (a town's, not its county's)
 _PLURAL_UNITS = re.compile(
     r"\s+(?:(?P<adm2>counties|parishes)|(?P<adm1>states|provinces|regions|oblasts|governorates|cantons))\b",
     re.IGNORECASE,
@@ -1335,6 +1339,11 @@ class Resolver:
             and c.names
             < KNOWN_NAMES  # a widely known town is what it says, however small (Venice, Bethlehem)
             and bool(context.admin1)
+            # "the mayor of Sligo" in a story that names Ireland: called a town, in a country the story names
+            and not (
+                resolution.evidence.get("town_word")
+                and context.names_country(c.country, normalize_name(resolution.mention.text))
+            )
             # (a name is no evidence for its own reading: a lone reading puts its own unit in the context)
             and not context.names_admin1(c.admin1, normalize_name(resolution.mention.text))
             and bonus < REMOTE_PROXIMITY

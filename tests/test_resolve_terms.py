@@ -135,6 +135,12 @@ def test_a_name_the_words_after_it_put_near_another_lies_near_it(
     assert places(with_gold_spans(without("relative_place"), text, [name, anchor]))[name].country != country
 
 
+def test_the_mayor_of_a_town_named_like_its_county_is_the_towns(parser, without):
+    text = "The mayor of Sligo welcomed the decision."
+    assert places(with_gold_spans(parser, text, ["Sligo"]))["Sligo"].fcode.startswith("PPL")
+    assert places(with_gold_spans(without("town_word"), text, ["Sligo"]))["Sligo"].fcode == "ADM1"
+
+
 def test_a_name_put_in_a_part_of_a_far_town_is_placed_in_that_town(parser):
     text = "Residents of Heliopolis in eastern Cairo say a flyover swallowed the boulevards."
     doc = with_gold_spans(parser, text, ["Heliopolis", "Cairo"])

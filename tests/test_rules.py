@@ -2583,3 +2583,8 @@ def test_fans_without_a_game_are_a_towns_people(gaz, nlp):
 def test_a_rare_units_own_name_standing_alone(gaz, nlp):
     # a district's or a department's own name, rare in English, NER silent: the unit ("the Lozère town")
     assert found(gaz, nlp, "Herders said Serengeti grass, long dry, burned.") == [("Serengeti", "rare_town")]
+
+
+def test_a_headline_of_a_towns_workers_or_schools(gaz, nlp):
+    assert texts(gaz, nlp, "Gympie Miners Protest Pay Cut") == ["Gympie"]
+    assert texts(gaz, nlp, "Gympie Schools Reopen After Floods") == ["Gympie"]
