@@ -1430,8 +1430,9 @@ def _listed_with_a_person(d: _Doc, start: int, end: int) -> bool:
 
 def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's one-word person, organisation or group whose name is a town of ``MISLABELLED_TOWN_POPULATION`` people
-    or more by its own or official name ("Tramore", officially Trá Mhór), rare in English (below ``COMMON_WORD_ZIPF``: no common word, name or brand) and no
-    surname or given name of the US census, no listed firm, and not acting as a person: "Morwell mourned",
+    or more by its own or official name ("Tramore", officially Trá Mhór), rare in English (below
+    ``COMMON_WORD_ZIPF``: no common word, name or brand) and no surname or given name of the US census, no listed
+    firm, and not acting as a person: "Morwell mourned",
     "Nyahururu shivered", "the storm battered Ulladulla" (not "Robertson said", "the Liberal", "Casino",
     "Kobayashi, the finance minister", "Japan's Kobayashi")."""
     if ent.label_ not in ("ORG", "PERSON", "NORP") or len(ent) != 1:
@@ -2997,11 +2998,11 @@ _NO_TOWN_AFTER = re.compile(
 )
 _VINTAGE_BEFORE = re.compile(r"\b(?:1[6-9]|20)\d\d $")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:]|\n)[\s\"“‘'(]*$")  # before a sentence's first word
-RARE_TOWN_POPULATION = 5_000
+RARE_TOWN_POPULATION = 5_000  # an untagged name rare in English that is only a town this big by its own name
 # Opening a sentence or in a headline, a capital says nothing: a town's name there must be rarer in English than this
 # Zipf value (no noun: "Gypsum prices rose" 2.93, "Osprey numbers" 2.89; "Navan welcomes" 1.92) unless its possessive
 # follows.
-SENTENCE_START_ZIPF = 2.5  # an untagged name rare in English that is only a town this big by its own name
+SENTENCE_START_ZIPF = 2.5
 
 
 _TITLE_WORD = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_A-Z]{3,}(?![^\W_])")  # "Navan", "Ürgüp"
@@ -3038,35 +3039,34 @@ def _standalone_words(text: str, skip: Callable[[int, int], bool]) -> Iterator[t
             continue
         if before == ". " and _LETTER.match(text, s - 3) and text[s - 3].isupper():
             continue  # "St. Navan", "U.S. Navan"
-        if before[-1:] == " " and _LETTER.match(text, s - 2):
-            prev = s - 2
-            while prev > 0 and _LETTER.match(text, prev - 1):
-                prev -= 1
-            word_before = text[prev : s - 1]
-            if word_before[:1].isupper():
+        if (prev := _word_before(text, s)) is not None:
+            if text[prev].isupper():
                 continue  # "New Navan"
-            if word_before in _PARTICLES and _capital_before(text, prev):
-                continue  # "Bay of Navan", "Port de Navan"
+            if text[prev : s - 1] in _PARTICLES and (first := _word_before(text, prev)) is not None:
+                if text[first].isupper():
+                    continue  # "Bay of Navan", "Port de Navan"
         yield s, e
 
 
-def _capital_before(text: str, at: int) -> bool:
-    """Whether a capitalised word ends one space before *at*."""
+def _word_before(text: str, at: int) -> int | None:
+    """Where the word that ends one space before *at* starts, or None when no word does."""
     if text[at - 1 : at] != " " or not _LETTER.match(text, at - 2):
-        return False
+        return None
     prev = at - 2
     while prev > 0 and _LETTER.match(text, prev - 1):
         prev -= 1
-    return text[prev].isupper()
+    return prev
 
 
 def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name standing alone (no capitalised word beside it, or before its possessive) that is only a town's: a town of
-    ``RARE_TOWN_POPULATION`` people or more by its own or official name ("Tramore"), rare in English and no census name (`_rare_name`), no
-    listed firm or university, no person's word of the text, not acting as a person, and nothing NER tagged: "Navan
-    welcomes its first train", "Selkirk's Common Riding drew hundreds" — where no word around it says place. Not
-    "Okafor said" (a person by the verb), "Kobayashi, the minister", "a 1970 Cognac" (a vintage), "Monash engineers"
-    (a university); NER's one-word person or firm is :func:`mislabelled_town`'s."""
+    ``RARE_TOWN_POPULATION`` people or more by its own or official name ("Tramore"), or a district's own name, rare in
+    English and no census name (`_rare_name`), no listed firm or university, no person's word of the text, not acting
+    as a person, and nothing NER tagged: "Navan welcomes its first train", "Selkirk's Common Riding drew hundreds" —
+    where no word around it says place. Not "Okafor said" (a person by the verb), "Kobayashi, the minister", "a 1970
+    Cognac" (a vintage), "Monash engineers" (a university), "Anta shares" (`_NO_TOWN_AFTER`); at a sentence start or
+    in a headline not a word as common as ``SENTENCE_START_ZIPF``; NER's one-word person or firm is
+    :func:`mislabelled_town`'s."""
     text, taken, added = d.text, _Spans((m.start, m.end) for m in found), []
     entities = _Spans(
         (e.start_char, e.end_char)
@@ -3843,7 +3843,8 @@ _NEWSPAPER_AFTER = re.compile(
     r"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:Times|Post|Star|Herald|Gazette|Tribune|Journal|"
     r"Chronicle|Observer|Courier|Telegraph|Examiner|Sentinel|Dispatch|Inquirer|Enquirer|Bulletin|Mercury|Argus|"
     r"Advertiser|Gleaner|Guardian|Globe|Standard|Daily News|Free Press|Sun-Times|Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|"
-    r"Journal-Constitution|Morning Herald|Morning Post|Register(?! (?:of|to|for|in|at|as|with|by|on)\b)|News Agency|Press Agency)\b(?!['’-]?\w)(?![ -]?[A-Z])"
+    r"Journal-Constitution|Morning Herald|Morning Post|Register(?! (?:of|to|for|in|at|as|with|by|on)\b)|News Agency|"
+    r"Press Agency)\b(?!['’-]?\w)(?![ -]?[A-Z])"
     r"(?! (?:Office|Offices|Road|Street|Hill|Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
 )
 # A people's word opens a paper's name too ("The Irish Times", "the Jewish Chronicle"), before these only (not "a
