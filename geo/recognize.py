@@ -3836,23 +3836,24 @@ def pathogen(d: _Doc, m: Mention) -> bool:
     return normalize_name(m.text) in _disease_words()[0]
 
 
+# The words of a paper's name a people's word opens too ("The Irish Times", "the Jewish Chronicle"; not "a British
+# Standard", "the American Star").
+_PEOPLES_PAPER_WORDS = (
+    r"Times|Post|Herald|Gazette|Tribune|Journal|Chronicle|Observer|Telegraph|Examiner|Daily News|News Agency|"
+    r"Press Agency"
+)
+_PAPER_ENDS = r"\b(?!['’-]?\w)(?![ -]?[A-Z])"  # the paper's last word: not "Star-", "Post Office"'s own word
 # A newspaper's name after the place it is named for: "the Toronto Star", "the Otago Daily Times", "the Sydney
 # Morning Herald", "the Trinidad Guardian", "the Fort Worth Star-Telegram" — not "the Post Office", "Herald Square",
 # "Pacific Standard Time".
 _NEWSPAPER_AFTER = re.compile(
-    r"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:Times|Post|Star|Herald|Gazette|Tribune|Journal|"
-    r"Chronicle|Observer|Courier|Telegraph|Examiner|Sentinel|Dispatch|Inquirer|Enquirer|Bulletin|Mercury|Argus|"
-    r"Advertiser|Gleaner|Guardian|Globe|Standard|Daily News|Free Press|Sun-Times|Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|"
-    r"Journal-Constitution|Morning Herald|Morning Post|Register(?! (?:of|to|for|in|at|as|with|by|on)\b)|News Agency|"
-    r"Press Agency)\b(?!['’-]?\w)(?![ -]?[A-Z])"
+    rf"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:{_PEOPLES_PAPER_WORDS}|Star|Courier|Sentinel|Dispatch|"
+    r"Inquirer|Enquirer|Bulletin|Mercury|Argus|Advertiser|Gleaner|Guardian|Globe|Standard|Free Press|Sun-Times|"
+    r"Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|Journal-Constitution|Morning Herald|Morning Post|"
+    rf"Register(?! (?:of|to|for|in|at|as|with|by|on)\b)){_PAPER_ENDS}"
     r"(?! (?:Office|Offices|Road|Street|Hill|Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
 )
-# A people's word opens a paper's name too ("The Irish Times", "the Jewish Chronicle"), before these only (not "a
-# British Standard", "the American Star").
-_DEMONYM_PAPER_AFTER = re.compile(
-    r"(?: (?:Daily|Sunday))? (?:Times|Post|Herald|Gazette|Tribune|Journal|Chronicle|Observer|Telegraph|Examiner|"
-    r"Daily News|News Agency|Press Agency)\b(?!['’-]?\w)(?![ -]?[A-Z])"
-)
+_DEMONYM_PAPER_AFTER = re.compile(rf"(?: (?:Daily|Sunday))? (?:{_PEOPLES_PAPER_WORDS}){_PAPER_ENDS}")
 
 
 def newspaper_name(d: _Doc, m: Mention) -> bool:
