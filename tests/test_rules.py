@@ -207,6 +207,7 @@ PLACES = [
     ("Min", "PPL", "CN", "CN.15", 50_000, []),  # the second half of "D.Min."
     ("Trá Mhór", "PPL", "IE", "IE.M", 10_381, ["Tramore"]),  # known by its official name
     ("Nahariyya", "PPL", "IL", "IL.03", 58_096, []),
+    ("South Carolina", "ADM1", "US", "US.SC", 5_118_425, ["SC"]),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -2588,3 +2589,9 @@ def test_a_rare_units_own_name_standing_alone(gaz, nlp):
 def test_a_headline_of_a_towns_workers_or_schools(gaz, nlp):
     assert texts(gaz, nlp, "Gympie Miners Protest Pay Cut") == ["Gympie"]
     assert texts(gaz, nlp, "Gympie Schools Reopen After Floods") == ["Gympie"]
+
+
+def test_senior_counsel_after_a_person_is_no_state(gaz, nlp):
+    ents = {"Aoife Byrne": "PERSON", "SC": "GPE"}
+    assert texts(gaz, nlp, "Barrister Aoife Byrne, SC, spoke at the inquest.", ents) == []
+    assert texts(gaz, nlp, "Officials in SC said the road was closed.", {"SC": "GPE"}) == ["SC"]
