@@ -3671,12 +3671,14 @@ _SAINTS_INSTITUTION = re.compile(
 
 
 _CREDENTIAL_BEFORE = re.compile(
-    r"(?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?(\s*,\s*)$"
-)  # "D.D.S., " before "M.S."
+    r"(?:(?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?|\b[A-Z]{2,6}(?:-[A-Z]{1,4})?)(\s*,\s*)$"
+)  # "D.D.S., " before "M.S.", "DNP, " before "FNP-BC"
 _WORD_GOES_ON = re.compile(r"[\w.]+")  # "Pharm" of "Pharm.D.": the whole word is the credential
 
 
-_INITIAL_GLUED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]?\.$")  # "D." of "D.Min.", "Th." of "Th.D."
+# "D." of "D.Min.", "Th." of "Th.D.", "FNP-" of "FNP-BC" (board-certified)
+_INITIAL_GLUED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]?\.$|(?<![\w.-])[A-Z]{2,6}-$")
+_CAPS_CREDENTIAL = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,4})?")  # "DNP", "FNP-BC", "LCSW-C"
 
 
 def credential(d: _Doc, m: Mention) -> bool:
@@ -3704,7 +3706,11 @@ def credential(d: _Doc, m: Mention) -> bool:
         if not previous or previous.start(1) != after:
             break
         words = d.text[previous.start() : after]
-        if not (_INITIALISM.fullmatch(words) or normalize_name(words) in word_list("credentials.txt")):
+        if not (
+            _INITIALISM.fullmatch(words)
+            or normalize_name(words) in word_list("credentials.txt")
+            or (_CAPS_CREDENTIAL.fullmatch(words) and normalize_name(words) not in d.gaz.strong_keys)
+        ):
             break
         if not (comma := _COMMA_BEFORE.search(d.text, max(0, previous.start() - 4), previous.start())):
             break
@@ -3735,14 +3741,43 @@ def credential(d: _Doc, m: Mention) -> bool:
         )
         and (
             _INITIALISM.fullmatch(surface) is not None
-            or (  # undotted, between commas: "Samuel Adeyemi, SAN, told", "Ann Wu, FRCS, said"
-                surface.isalpha()
-                and surface.isupper()
-                and 2 <= len(surface) <= 5
+            or (  # undotted, between commas: "Samuel Adeyemi, SAN, told", "Ann Wu, FRCS, said", "FNP-BC,"
+                _CAPS_CREDENTIAL.fullmatch(surface) is not None
+                and len(surface) <= 9
                 and d.text[word_end : word_end + 1] == ","
             )
         )
         and not any(c.fcode in ("ADM1", "PCLI") for c in d.gaz.candidates(key))  # "St. John's, N.L."
+    )
+
+
+# A credential right after a name, between commas: ", LCSW-C,", ", M.D.,", ", Esq.,".
+_CREDENTIAL_AFTER = re.compile(
+    r", ((?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?|[A-Z]{2,6}(?:-[A-Z]{1,4})?),"
+)
+
+
+def name_before_credential(d: _Doc, m: Mention) -> bool:
+    """A given name and a word of place that a credential follows is a person: "Sue Park, LCSW-C, counsels
+    families", "Rob Lane, PT, DPT, treats athletes" (NER's place or street) — the first word a given name of the US
+    census that is no strong place name, the credential no state's or country's ("Elizabeth City, N.C.," stays)."""
+    if m.source == "dateline" or " " not in m.text:
+        return False
+    credential_after = _CREDENTIAL_AFTER.match(d.text, m.end)
+    if credential_after is None:
+        return False
+    first = m.text.split(" ", 1)[0]
+    key = normalize_name(credential_after.group(1))
+    if any(c.fcode in ("ADM1", "PCLI") for c in d.gaz.candidates(key)):
+        return False  # "Elizabeth City, N.C.,": a town and its state
+    return (
+        first in census_given_names()
+        and normalize_name(first) not in d.gaz.strong_keys
+        and (
+            key in word_list("credentials.txt")
+            or _INITIALISM.fullmatch(credential_after.group(1)) is not None
+            or key not in d.gaz.strong_keys
+        )
     )
 
 
@@ -4730,6 +4765,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         lower_case,
         saints_day,
         credential,
+        name_before_credential,
         currency_prefix,
         flu_strain,
         disease_name,

@@ -208,6 +208,7 @@ PLACES = [
     ("Trá Mhór", "PPL", "IE", "IE.M", 10_381, ["Tramore"]),  # known by its official name
     ("Nahariyya", "PPL", "IL", "IL.03", 58_096, []),
     ("South Carolina", "ADM1", "US", "US.SC", 5_118_425, ["SC"]),
+    ("British Columbia", "ADM1", "CA", "CA.02", 5_000_879, ["BC"]),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -2595,3 +2596,18 @@ def test_senior_counsel_after_a_person_is_no_state(gaz, nlp):
     ents = {"Aoife Byrne": "PERSON", "SC": "GPE"}
     assert texts(gaz, nlp, "Barrister Aoife Byrne, SC, spoke at the inquest.", ents) == []
     assert texts(gaz, nlp, "Officials in SC said the road was closed.", {"SC": "GPE"}) == ["SC"]
+
+
+def test_a_board_certified_credential_and_a_name_before_a_credential(gaz, nlp):
+    # "FNP-BC" (board-certified), after another credential of the person: no British Columbia
+    ents = {"Amy Fox": "PERSON", "BC": "GPE"}
+    assert texts(gaz, nlp, "Amy Fox, DNP, FNP-BC, runs the clinic.", ents) == []
+    assert texts(gaz, nlp, "Officials in BC said the road was closed.", {"BC": "GPE"}) == ["BC"]
+    # NER's place of a given name and a word of place, a credential after it: the person
+    assert texts(gaz, nlp, "Sue Park, LCSW-C, counsels families.", {"Sue Park": "GPE"}) == []
+    assert texts(gaz, nlp, "Charlotte Park, MD, hosted the fair.", {"Charlotte Park": "GPE"})[:1] == [
+        "Charlotte Park"
+    ]
+    # … nor before a state's code: "Florence Heights, S.C., voted"
+    ents = {"Florence Heights": "GPE", "SC": "GPE"}
+    assert texts(gaz, nlp, "Florence Heights, SC, voted.", ents)[:1] == ["Florence Heights"]
