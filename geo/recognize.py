@@ -3670,15 +3670,16 @@ _SAINTS_INSTITUTION = re.compile(
 )
 
 
-_CREDENTIAL_BEFORE = re.compile(
-    r"(?:(?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?|\b[A-Z]{2,6}(?:-[A-Z]{1,4})?)(\s*,\s*)$"
-)  # "D.D.S., " before "M.S.", "DNP, " before "FNP-BC"
+# A credential as written: dotted ("D.D.S.", "Pharm.D.") or capitals, maybe board-certified ("DNP", "FNP-BC").
+_CAPS_CREDENTIAL_WORD = r"[A-Z]{2,6}(?:-[A-Z]{1,4})?"
+_CREDENTIAL_WORD = rf"(?:[A-Z][A-Za-z]{{0,5}}\.){{1,4}}[A-Z]?[a-z]*\.?|\b{_CAPS_CREDENTIAL_WORD}"
+_CREDENTIAL_BEFORE = re.compile(rf"(?:{_CREDENTIAL_WORD})(\s*,\s*)$")  # "D.D.S., " before "M.S."
 _WORD_GOES_ON = re.compile(r"[\w.]+")  # "Pharm" of "Pharm.D.": the whole word is the credential
 
 
 # "D." of "D.Min.", "Th." of "Th.D.", "FNP-" of "FNP-BC" (board-certified)
 _INITIAL_GLUED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]?\.$|(?<![\w.-])[A-Z]{2,6}-$")
-_CAPS_CREDENTIAL = re.compile(r"[A-Z]{2,6}(?:-[A-Z]{1,4})?")  # "DNP", "FNP-BC", "LCSW-C"
+_CAPS_CREDENTIAL = re.compile(_CAPS_CREDENTIAL_WORD)  # "DNP", "FNP-BC", "LCSW-C"
 
 
 def credential(d: _Doc, m: Mention) -> bool:
@@ -3752,9 +3753,7 @@ def credential(d: _Doc, m: Mention) -> bool:
 
 
 # A credential right after a name, between commas: ", LCSW-C,", ", M.D.,", ", Esq.,".
-_CREDENTIAL_AFTER = re.compile(
-    r", ((?:[A-Z][A-Za-z]{0,5}\.){1,4}[A-Z]?[a-z]*\.?|[A-Z]{2,6}(?:-[A-Z]{1,4})?),"
-)
+_CREDENTIAL_AFTER = re.compile(rf", ({_CREDENTIAL_WORD}),")
 
 
 def name_before_credential(d: _Doc, m: Mention) -> bool:
