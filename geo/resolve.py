@@ -233,6 +233,46 @@ FAR_APART_KM = (
 )
 
 
+def _kin_follow(resolutions: list[Resolution]) -> list[Resolution]:
+    """A name that is kin to a bare town's name the article reads more surely (`same_toponym`: "Dublin City",
+    "Historic Dublin" beside "Dublin") and read far from that town names the town: "Dublin City Council" in a story
+    whose "Dublin" is the Ohio suburb is that suburb's council, not Ireland's capital city. The kin mention takes the
+    town's resolution (its place, score, alternatives and evidence)."""
+    towns: dict[str, Resolution] = {}
+    for r in resolutions:
+        if (
+            r.place is not None
+            and r.via == "name"
+            and r.place.fcode.startswith("PPL")
+            and not r.mention.demonym_of
+        ):
+            key = normalize_name(r.mention.text)
+            if key not in towns or towns[key].score < r.score:
+                towns[key] = r
+    if not towns:
+        return resolutions
+    out = []
+    for r in resolutions:
+        key = normalize_name(r.mention.text)
+        town = next(
+            (
+                t
+                for name, t in towns.items()
+                if name != key and same_toponym(name, key) and len(name) < len(key)
+            ),
+            None,
+        )
+        if (
+            town is not None
+            and town.place is not None
+            and town.score > r.score
+            and (r.place is None or _far_apart(r.place, town.place))
+        ):
+            r = replace(town, mention=r.mention)
+        out.append(r)
+    return out
+
+
 def _far_apart(a: Candidate, b: Candidate) -> bool:
     """Whether two places' points are more than ``FAR_APART_KM`` apart (great circle)."""
     from geopy.distance import great_circle
@@ -701,17 +741,41 @@ class Context:
     # Countries only demonyms name ("Indians in Dubai"): people abroad as often as a story at home.
     by_demonym_only: frozenset[str] = frozenset()
 
-    def names_country(self, code: str, besides: str = "") -> bool:
-        """Whether a name other than ``besides`` places the document in the country: a name is no evidence for
-        its own reading ("Washington" read as the capital must not pull itself into the District)."""
-        names = self.countries.get(code, frozenset())
-        return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
+    def names_country(self, code: str, besides: str = "", kin: bool = True) -> bool:
+        """Whether a name other than ``besides`` (and, with *kin*, its kin: `same_toponym`) places the document in
+        the country: a name is no evidence for its own reading ("Washington" read as the capital must not pull
+        itself into the District; "Dublin City Council" must not pull the "Dublin" of an Ohio story to Ireland)."""
+        if not kin:
+            names = self.countries.get(code, frozenset())
+            return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
+        return any(not same_toponym(name, besides) for name in self.countries.get(code, ()))
 
-    def names_admin1(self, code: str, besides: str = "") -> bool:
-        """Whether a name other than ``besides`` places the document in the admin-1 unit *code* (GeoNames
-        ``country.admin1`` code)."""
-        names = self.admin1.get(code, frozenset())
-        return len(names) > 1 or (len(names) == 1 and besides not in names)
+    def names_admin1(self, code: str, besides: str = "", kin: bool = True) -> bool:
+        """Whether a name other than ``besides`` (and, with *kin*, its kin) places the document in the admin-1
+        unit *code* (GeoNames ``country.admin1`` code)."""
+        if not kin:
+            names = self.admin1.get(code, frozenset())
+            return len(names) > 1 or (len(names) == 1 and besides not in names)
+        return any(not same_toponym(name, besides) for name in self.admin1.get(code, ()))
+
+
+def same_toponym(a: str, b: str) -> bool:
+    """Whether two normalized names name one place: equal, or one is the other with a word that names the same
+    town or a part of it ("dublin" and "dublin city", "city of dublin", "historic dublin", "downtown dublin").
+    Such names are read from one prior, so one read as a place is no evidence for the other's reading ("Dublin City
+    Council" must not pull the "Dublin" of an Ohio story to Ireland). A county, river or saint's town of the name
+    is another place ("DeKalb County", "St. Petersburg") and still counts."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if not short or short not in long:
+        return False
+    return long in (f"{short} city", f"city of {short}") or any(
+        long == f"{word} {short}" for word in _SAME_TOWN_WORDS
+    )
+
+
+_SAME_TOWN_WORDS = ("historic", "downtown", "uptown", "greater", "central", "metro", "old town")
 
 
 @dataclass(slots=True)
@@ -1175,6 +1239,7 @@ class Resolver:
             ]
             if _same_places(first, final):
                 break
+        final = _kin_follow(final)
         # the admin-1 units of the counties the article names: where a local story is
         counties = frozenset(
             r.place.admin1
@@ -1345,7 +1410,8 @@ class Resolver:
                 and context.names_country(c.country, normalize_name(resolution.mention.text))
             )
             # (a name is no evidence for its own reading: a lone reading puts its own unit in the context)
-            and not context.names_admin1(c.admin1, normalize_name(resolution.mention.text))
+            # (kin count here: "Galway City Council" names the unit a later bare "Galway" is in)
+            and not context.names_admin1(c.admin1, normalize_name(resolution.mention.text), kin=False)
             and bonus < REMOTE_PROXIMITY
             and resolution.mention.source != "dateline"
         )
@@ -1517,7 +1583,7 @@ class Resolver:
             if (name, id(options)) in done:
                 out[i] = done[name, id(options)]
                 continue
-            others = a_key != name
+            others = np.array([not same_toponym(key, name) for key in a_key])
             if not others.any():
                 continue
             c_lat = np.radians([c.lat for c in options])[:, None]
