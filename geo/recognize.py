@@ -3902,6 +3902,35 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
     return _NEWSPAPER_AFTER.match(d.text, m.end) is not None
 
 
+# A firm named for a place: its industry's word right after the place's name ("Alaska Airlines", "Jamuna Bank",
+# "Bharat Petroleum", "Alaska Milk Corp.") — not a utility or a public service, which serve the place they are named
+# for ("Kansas City Power & Light", "the Springfield Bus Co."), nor "Air Force", "Air Base", "Air Ambulance".
+_FIRM_AFTER = re.compile(
+    r" (?:Airlines|Airways|Air Lines|Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|"
+    r"Command|Wing|Guard|Traffic|Navigation))|Bank|Bancorp|Petroleum|Oil|Milk|Brewery|Breweries|Brewing|Motors|"
+    r"Telecom|Telecommunications|Insurance|Steel|Cement|Pharmaceuticals?|Tobacco|Breweries)(?![\w'’-])"
+)
+# … or a bank's or an airline's word before it: "the Bank of Montreal", "the Reserve Bank of India", "Air New
+# Zealand" (a capitalised "Air": not "by air Nigeria", nor "the Air Force Academy"'s).
+# Not a river's bank: "the Left Bank of the Seine", "the West Bank of the Jordan".
+_FIRM_BEFORE = re.compile(
+    r"(?:(?<!Left )(?<!Right )(?<!West )(?<!East )(?<!North )(?<!South )\bBank of (?:the )?|(?<![\w-])Air )$"
+)
+
+
+def firm_name(d: _Doc, m: Mention) -> bool:
+    """A place that names a bank, an airline or a firm of its industry names the firm, not a place of the story:
+    "Bank of Montreal will cut 300 jobs in Toronto", "Air New Zealand will resume flights to Kerikeri", "Alaska
+    Airlines", "Bharat Petroleum will build a plant in Sitapur". Readers and every case writer take the firm for no
+    place; GeoWebNews and LGL mark the place inside it (as inside a newspaper's name: see :func:`newspaper_name`).
+    Never a dateline, a demonym ("American Airlines") or a name the words around it call a place ("X, Y")."""
+    if m.source == "dateline" or m.demonym_of or m.rule in _CONTEXT_RULES:
+        return False
+    return bool(
+        _FIRM_AFTER.match(d.text, m.end) or _FIRM_BEFORE.search(d.text, max(0, m.start - 24), m.start)
+    )
+
+
 # A clock time before a time zone named for a place: "6 a.m. Pacific time", "at 9:30 p.m. Moscow time".
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}(?:[:.]\d\d)? ?(?:a\.m\.|p\.m\.|am|pm|AM|PM|GMT|UTC)? $|\b\d{3,4} (?:hours|hrs) $"
@@ -4770,6 +4799,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         disease_name,
         named_accord,
         newspaper_name,
+        firm_name,
         style_of_a_place,
         time_zone,
         foreign_street,

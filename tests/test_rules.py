@@ -2611,3 +2611,18 @@ def test_a_board_certified_credential_and_a_name_before_a_credential(gaz, nlp):
     # … nor before a state's code: "Florence Heights, S.C., voted"
     ents = {"Florence Heights": "GPE", "SC": "GPE"}
     assert texts(gaz, nlp, "Florence Heights, SC, voted.", ents)[:1] == ["Florence Heights"]
+
+
+def test_a_firm_named_for_a_place_is_no_place_of_the_story(gaz, nlp):
+    # a bank's, an airline's or an industry's word around the place names the firm
+    assert texts(gaz, nlp, "Bank of Madrid will cut 300 jobs in Paris.", {"Paris": "GPE"}) == ["Paris"]
+    assert texts(gaz, nlp, "Air New Zealand resumed flights to Auckland.", {"Auckland": "GPE"}) == [
+        "Auckland"
+    ]
+    assert texts(gaz, nlp, "Tulsa Airlines and Omaha Petroleum merged.") == []
+    assert texts(gaz, nlp, "The Reserve Bank of India held rates.", {"Reserve Bank of India": "ORG"}) == []
+    # not a river's bank, an air base, nor a town's utility or service
+    assert texts(gaz, nlp, "Cafes on the West Bank of Tulsa reopened.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Jets from Tulsa Air Force Base flew.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Tulsa Power & Light raised rates.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Crowds in Auckland cheered.") == ["Auckland"]
