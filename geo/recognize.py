@@ -1666,11 +1666,32 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
     ):
         # "Sawai Mansingh Hospital in Jaipur"
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]
+    if ent.label_ in ("PERSON", "WORK_OF_ART", "ORG"):
+        # A sports ground's or a hall's word closes what NER took for a person or a work ("Gelora Bung Karno
+        # Stadium", "The Araneta Coliseum"), or for a firm with a stray word after it ("My Dinh National Stadium on")
+        tail = _LOWER_TAIL.search(d.text, start, end)
+        last = tail.start() if tail is not None else end
+        if (
+            " " in d.text[start:last]
+            and _GROUND_ENDS.search(d.text, start, last)
+            and not _INITIAL_INSIDE.search(d.text, start, last)
+            and not _EVENT_WORD.search(d.text, start, last)
+        ):
+            opens = start + 4 if d.text.startswith("The ", start) else start
+            return [d.rec.mention(d.text, opens, last, "ner", ent.label_, "venue")]
     if ent.label_ != "ORG" or " " not in d.text[start:end]:
         return None
     if not _FACILITY.search(d.text, start, end) or _INITIAL_INSIDE.search(d.text, start, end):
         return None
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]
+
+
+# A ground's or a hall's word no person, work or firm ends with (not "Market", "Tower", "House": see _FACILITY).
+_GROUND_ENDS = re.compile(
+    r" (?:Stadium|Stadion|Arena|Coliseum|Colosseum|Velodrome|Racecourse|Speedway|Ballpark|Convention Cent(?:er|re)|"
+    r"Exhibition Cent(?:er|re))$"
+)
+_LOWER_TAIL = re.compile(r"(?: [a-z]+)+$")  # NER's stray words after a name ("… Stadium on")
 
 
 _UNIT_IN_NAME = re.compile(r"\b(?:County|Parish|Borough)\b")

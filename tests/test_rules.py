@@ -2626,3 +2626,18 @@ def test_a_firm_named_for_a_place_is_no_place_of_the_story(gaz, nlp):
     assert texts(gaz, nlp, "Jets from Tulsa Air Force Base flew.", {"Tulsa": "GPE"}) == ["Tulsa"]
     assert texts(gaz, nlp, "Tulsa Power & Light raised rates.", {"Tulsa": "GPE"}) == ["Tulsa"]
     assert texts(gaz, nlp, "Crowds in Auckland cheered.") == ["Auckland"]
+
+
+def test_a_ground_or_hall_ner_took_for_a_person_or_a_work_is_a_venue(gaz, nlp):
+    # a stadium's, arena's or convention centre's word closes the name, whatever NER's label
+    text = "Fans filled Gelora Karno Stadium before the match in Madrid."
+    assert ("Gelora Karno Stadium", "venue") in found(gaz, nlp, text, {"Gelora Karno Stadium": "PERSON"})
+    text = "The Araneta Coliseum will close for repairs."
+    assert ("Araneta Coliseum", "venue") in found(gaz, nlp, text, {"The Araneta Coliseum": "WORK_OF_ART"})
+    # NER's stray lower-case word after the name is left out
+    text = "A fire broke out under the stands of My Dinh Stadium on Monday."
+    assert ("My Dinh Stadium", "venue") in found(gaz, nlp, text, {"My Dinh Stadium on": "ORG"})
+    # not a person, nor an event at a stadium
+    assert found(gaz, nlp, "Dinh Karno scored twice.", {"Dinh Karno": "PERSON"}) == []
+    text = "The Stadium Series Arena drew fans."
+    assert ("Stadium Series Arena", "venue") not in found(gaz, nlp, text, {"Stadium Series Arena": "EVENT"})
