@@ -2301,6 +2301,47 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+# ", Leyte,", ", Cavite." after a town: the capitalised name of what may be its province, up to the clause's end.
+_UNIT_AFTER_COMMA = re.compile(rf", ({_NAME})(?=[,.;:)]|$)")
+UNIT_HOLDS_TOWN_KM = 120.0  # an admin-2 unit's point this near a town's may be the town's province
+
+
+def unit_after_town(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """The province or state after a found town's comma that holds one of the town's readings, when NER missed it
+    or took it for a firm or a people: "survivors in Tanauan, Leyte, are waiting", "Floods hit Carmona, Cavite,
+    on Monday" (Philippine, Italian, Spanish and Indonesian news write a town with its province). An admin-1 unit
+    holds a reading with its code; an admin-2 unit (GeoNames has no admin-2 code per town here) of the reading's
+    admin-1 unit within ``UNIT_HOLDS_TOWN_KM`` of it. Not a word common in English, nor inside a person's name."""
+    text, gaz = d.text, d.gaz
+    taken = _Spans((m.start, m.end) for m in found)
+    added: list[Mention] = []
+    for m in _found_places(found):
+        match = _UNIT_AFTER_COMMA.match(text, m.end)
+        if match is None or taken.overlaps(*match.span(1)):
+            continue
+        s, e = match.span(1)
+        key = normalize_name(text[s:e])
+        if common_in_english(key) or any(ps < e and s < pe for ps, pe in d.person_spans):
+            continue
+        units = [c for c in gaz.candidates(key) if c.name_kind <= 1 and c.fcode in ("ADM1", "ADM2")]
+        if not units:
+            continue
+        towns = [
+            c
+            for c in gaz.candidates(normalize_name(m.text))
+            if c.fcode.startswith("PPL") and c.name_kind <= 1
+        ]
+        if any(
+            u.admin1 == t.admin1
+            and (u.fcode == "ADM1" or great_circle_km(u.lat, u.lon, t.lat, t.lon) <= UNIT_HOLDS_TOWN_KM)
+            for u in units
+            for t in towns
+        ):
+            added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "unit_after_town"))
+            taken.add(s, e)
+    return found + added
+
+
 # After the dateline town's name again: a speaker's verb (a firm's or a person's), or a firm's or a paper's word
 # ("Lincoln Financial", "the Ardmore Herald"; "the Harwinton Senior Center", "Byesville Volunteer Fire Department"
 # name the town, as both dev corpora mark it).
@@ -4853,6 +4894,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         venue_name,
         gazetteer_name,
         town_comma_parent,
+        unit_after_town,
         place_phrase,
         list_neighbour,
         common_word_town,

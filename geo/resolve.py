@@ -228,6 +228,7 @@ def _old_name_points(
     return points if points and tells_of_the_past(text, mention.start, mention.end) else {}
 
 
+UNIT_HOLDS_TOWN_KM = 120.0  # "X, Y": an admin-2 unit Y whose point is this near a reading of X holds it
 FAR_APART_KM = (
     5_000.0  # a region of no one country this far from a state or country named after it is not in it
 )
@@ -1768,6 +1769,23 @@ class Resolver:
                     for c in options
                     if (c.fcode == "ADM1" and any(x.admin1 == c.admin1 and x.fcode != "ADM1" for x in inner))
                     or (c.fcode == "PCLI" and any(x.country == c.country for x in inner))
+                    # a province holds the town ("Candelaria, Quezon": Quezon province, not a town of the name) —
+                    # outside a list, and when no state or country of the name does ("Rego Park, New York")
+                    or (
+                        c.fcode == "ADM2"
+                        and i not in listed
+                        and not any(
+                            (u.fcode == "ADM1" and any(x.admin1 == u.admin1 for x in inner))
+                            or (u.fcode == "PCLI" and any(x.country == u.country for x in inner))
+                            for u in options
+                        )
+                        and any(
+                            x.admin1 == c.admin1
+                            and x.fcode.startswith("PPL")
+                            and great_circle_km(x.lat, x.lon, c.lat, c.lon) <= UNIT_HOLDS_TOWN_KM
+                            for x in inner
+                        )
+                    )
                 }
                 if points:
                     found["contains"] = points

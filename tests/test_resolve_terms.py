@@ -1119,3 +1119,28 @@ def test_a_bare_town_after_its_city_council_is_not_in_doubt(parser):
     doc = parser.parse("Galway City Council approved the plan, and traffic in Galway will be diverted.")
     galway = next(r for r in doc.resolutions if r.mention.text == "Galway")
     assert galway.via == "name" and galway.place is not None and galway.place.country == "IE"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "unit", "admin1"),
+    [
+        (
+            "Ten years after the typhoon, families in Tanauan, Leyte, still live in tents.",
+            "Tanauan",
+            "Leyte",
+            "PH.08",
+        ),
+        ("Firefighters in Candelaria, Quezon, fought the blaze all night.", "Candelaria", "Quezon", "PH.40"),
+    ],
+)
+def test_a_town_and_its_province_after_the_comma(parser, text, town, unit, admin1):
+    # "Town, Province": the province (admin-2) that holds a reading of the town, found where NER missed it, and the
+    # town read inside it (Tanauan in Batangas is bigger; Quezon is a town's name too)
+    found = places(parser.parse(text))
+    assert found[unit].fcode == "ADM2" and found[unit].admin1 == admin1
+    assert found[town].admin1 == admin1
+
+
+def test_a_state_after_the_comma_stays_the_state_beside_its_namesake_county(parser):
+    found = places(parser.parse("The airline, based in Rego Park, New York, will fly a single 747."))
+    assert found["New York"].fcode == "ADM1"

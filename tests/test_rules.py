@@ -18,6 +18,8 @@ from geo.recognize import RULE_TABLE, RULES, Recognizer
 # name, fcode, country, admin1, population, aliases (kind 1) — real places, real feature codes, rounded populations.
 PLACES = [
     ("Madrid", "PPLC", "ES", "ES.29", 3_255_944, []),
+    ("Tanauan", "PPL", "PH", "PH.08", 16_567, []),
+    ("Leyte", "ADM2", "PH", "PH.08", 1_209_608, []),
     ("Paris", "PPLC", "FR", "FR.11", 2_138_551, []),
     ("Paris", "PPL", "US", "US.TX", 24_782, []),
     ("Madison", "PPLA", "US", "US.WI", 258_054, []),
@@ -2641,3 +2643,17 @@ def test_a_ground_or_hall_ner_took_for_a_person_or_a_work_is_a_venue(gaz, nlp):
     assert found(gaz, nlp, "Dinh Karno scored twice.", {"Dinh Karno": "PERSON"}) == []
     text = "The Stadium Series Arena drew fans."
     assert ("Stadium Series Arena", "venue") not in found(gaz, nlp, text, {"Stadium Series Arena": "EVENT"})
+
+
+def test_a_province_after_a_towns_comma_that_holds_it(gaz, nlp):
+    # "Tanauan, Leyte,": the admin-2 unit after the comma holds a reading of the town, whatever NER called it
+    text = "Families in Tanauan, Leyte, still live in tents."
+    assert found(gaz, nlp, text, {"Tanauan": "GPE", "Leyte": "ORG"}) == [
+        ("Tanauan", "ner_place"),
+        ("Leyte", "unit_after_town"),
+    ]
+    # not a town after the comma, nor a unit without a town before it
+    assert ("Madison", "unit_after_town") not in found(
+        gaz, nlp, "Tanauan, Madison, was calm.", {"Tanauan": "GPE"}
+    )
+    assert ("Leyte", "unit_after_town") not in found(gaz, nlp, "Rain hit Leyte, the island.")
