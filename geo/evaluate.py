@@ -13,7 +13,7 @@ import json
 import math
 import re
 import statistics
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -293,16 +293,21 @@ class Case:
     not_places: list[GoldToponym]  # spans only (no point)
 
 
-def _locate(text: str, name: str, occurrence: int, where: str) -> tuple[int, int]:
+def _locate(
+    text: str, name: str, occurrence: int, where: str, outside: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int]:
     """The span of the *occurrence*-th whole-word *name* in *text* ("Kayseri" is not the start of "Kayserispor"),
     or of its *occurrence*-th appearance anywhere when it never stands as a whole word; ``ValueError`` naming
-    *where* when there is none."""
+    *where* when there is none. Appearances inside the *outside* spans (the case's non-places: "Montreal" in "Bank
+    of Montreal … its head office in Montreal") are not counted, unless the name appears nowhere else."""
     pattern = re.compile(
         rf"(?<!\w){re.escape(name)}(?!\w)" if name[:1].isalnum() and name[-1:].isalnum() else ""
     )
     starts = [m.start() for m in pattern.finditer(text)] if pattern.pattern else []
     if not starts:
         starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    free = [s for s in starts if not any(a <= s and s + len(name) <= b for a, b in outside)]
+    starts = free or starts
     if len(starts) < occurrence:
         raise ValueError(f"{where}: {name!r} (occurrence {occurrence}) is not in the text")
     start = starts[occurrence - 1]
@@ -314,17 +319,21 @@ def read_cases(path: str | Path) -> Iterator[Case]:
 
     def case(record: dict, where: str) -> Case:
         text = record["text"]
-        places = []
-        for p in record.get("places", []):
-            start, end = _locate(text, p["name"], int(p.get("occurrence", 1)), where)
-            gid = p.get("geonameid")
-            places.append(
-                GoldToponym(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid))
-            )
         negatives = []
         for n in record.get("not_places", []):
             name, occurrence = (n, 1) if isinstance(n, str) else (n["name"], int(n.get("occurrence", 1)))
             negatives.append(GoldToponym(*_locate(text, name, occurrence, where), name, None, None, None))
+        places = []
+        for p in record.get("places", []):
+            # a place not given its occurrence is its first appearance outside the case's non-places
+            outside = (
+                [] if "occurrence" in p else [(n.start, n.end) for n in negatives if n.name != p["name"]]
+            )
+            start, end = _locate(text, p["name"], int(p.get("occurrence", 1)), where, outside)
+            gid = p.get("geonameid")
+            places.append(
+                GoldToponym(start, end, p["name"], float(p["lat"]), float(p["lon"]), gid and str(gid))
+            )
         return Case(
             str(record["id"]), str(record["kind"]), bool(record.get("control")), text, places, negatives
         )

@@ -3964,19 +3964,31 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
     return _NEWSPAPER_AFTER.match(d.text, m.end) is not None
 
 
-# A firm named for a place: its industry's word right after the place's name ("Alaska Airlines", "Jamuna Bank",
-# "Bharat Petroleum", "Alaska Milk Corp.") — not a utility or a public service, which serve the place they are named
-# for ("Kansas City Power & Light", "the Springfield Bus Co."), nor "Air Force", "Air Base", "Air Ambulance".
-_FIRM_AFTER = re.compile(
-    r" (?:Airlines|Airways|Air Lines|Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|"
-    r"Command|Wing|Guard|Traffic|Navigation))|Bank|Bancorp|Petroleum|Oil|Milk|Brewery|Breweries|Brewing|Motors|"
-    r"Telecom|Telecommunications|Insurance|Steel|Cement|Pharmaceuticals?|Tobacco|Breweries)(?![\w'’-])"
+# A firm named for a place: its industry's or a firm's word right after the place's name, up to two other capitalised
+# words between ("Alaska Airlines", "Jamuna Bank", "Bharat Petroleum", "Iceland Foods", "Texas Instruments", "Abu Dhabi
+# National Oil Company") — not a utility or a public service, which serve the place they are named for ("Kansas City
+# Power & Light", "the San Jose Water Company", "the Springfield Bus Co."), nor "Air Force", "Air Base", "Air Ambulance".
+_FIRM_WORD = (
+    r"(?:Airlines|Airways|Air Lines|Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|"
+    r"Command|Wing|Guard|Traffic|Navigation|Reserve))|Bank|Bancorp|Petroleum|Oil|LNG|Milk|Brewery|Breweries|Brewing|"
+    r"Motors|Telecom|Telecommunications|Insurance|Steel|Cement|Pharmaceuticals?|Tobacco|Foods|Instruments|"
+    r"Scientific|Semiconductors?|Textiles|Airport Authority)"
 )
-# … or a bank's or an airline's word before it: "the Bank of Montreal", "the Reserve Bank of India", "Air New
-# Zealand" (a capitalised "Air": not "by air Nigeria", nor "the Air Force Academy"'s).
-# Not a river's bank: "the Left Bank of the Seine", "the West Bank of the Jordan".
+_PUBLIC_WORD = (
+    r"(?:Water|Electric|Electricity|Gas|Power|Light|Bus|Transit|Telephone|Cooperative|Co-op|County|City|Town|Village|"
+    r"Public|Municipal|Community|Regional|Area|Metropolitan|Housing|Port|Harbor|Harbour|School|Schools|Hospital|"
+    r"Fire|Police|Sheriff|Library|Historical|Arts|Parks?)"
+)
+_FIRM_AFTER = re.compile(
+    rf"(?: (?!{_PUBLIC_WORD}\b)[A-Z][\w-]*){{0,2}} (?:{_FIRM_WORD}|(?:Company|Corporation|Corp\.|Inc\.|Ltd|"
+    r"Limited|plc|PLC|Holdings)(?= (?:said|says|will|would|has|had|is|was|reported|announced)\b))(?![\w'’-])"
+)
+# … or a bank's, an airline's or an industry's word before it: "the Bank of Montreal", "the Reserve Bank of India",
+# "Air New Zealand", "Oil India", "Cement Australia", "Telecom Argentina", "Banco de Chile" (a capitalised word: not
+# "by air Nigeria"); not a river's bank: "the Left Bank of the Seine", "the West Bank of the Jordan".
 _FIRM_BEFORE = re.compile(
-    r"(?:(?<!Left )(?<!Right )(?<!West )(?<!East )(?<!North )(?<!South )\bBank of (?:the )?|(?<![\w-])Air )$"
+    r"(?:(?<!Left )(?<!Right )(?<!West )(?<!East )(?<!North )(?<!South )\bBank of (?:the )?|"
+    r"(?<![\w-])(?:Air|Oil|Cement|Telecom|Steel|Banco(?: de| do| del)?|Banque(?: de| du)?) )$"
 )
 
 

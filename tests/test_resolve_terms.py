@@ -444,6 +444,13 @@ def test_a_case_locates_its_names_as_whole_words(tmp_path):
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="Ankara"):
         list(read_cases(path))
+    # a place's first appearance outside the case's non-places: the town, not the firm named for it
+    record["text"] = "Bank of Kayseri kept its head office in Kayseri."
+    record["places"] = [{"name": "Kayseri", "lat": 38.7, "lon": 35.5}]
+    record["not_places"] = ["Bank of Kayseri"]
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (case,) = read_cases(path)
+    assert case.places[0].start == record["text"].index("in Kayseri") + 3
 
 
 def test_case_files_are_well_formed():

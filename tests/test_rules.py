@@ -2628,6 +2628,11 @@ def test_a_firm_named_for_a_place_is_no_place_of_the_story(gaz, nlp):
     assert texts(gaz, nlp, "Jets from Tulsa Air Force Base flew.", {"Tulsa": "GPE"}) == ["Tulsa"]
     assert texts(gaz, nlp, "Tulsa Power & Light raised rates.", {"Tulsa": "GPE"}) == ["Tulsa"]
     assert texts(gaz, nlp, "Crowds in Auckland cheered.") == ["Auckland"]
+    # the industry's word before the place, or a firm's words after it ("Oil India", "Tulsa National Oil Company")
+    assert texts(gaz, nlp, "Cement Utah and Oil Virginia merged.") == []
+    assert texts(gaz, nlp, "Tulsa National Oil Company said it would grow.") == []
+    # a town's public service or utility serves the town
+    assert texts(gaz, nlp, "The Tulsa Water Company said it would grow.") == ["Tulsa"]
 
 
 def test_a_ground_or_hall_ner_took_for_a_person_or_a_work_is_a_venue(gaz, nlp):
