@@ -93,6 +93,20 @@ _NAMED_APPOSITION = re.compile(
     rf",\s?(?:the|a|an) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) {APPOSITION_FILLER}"
     rf"(?!suburb|exurb|commuter)(?:{TOWN_NOUN}|resort)\b(?!['’])"
 )
+# ", in western Finland", ", on the west coast of Finland", ", on Finland's west coast", ", along Peru's northern
+# border": a locative apposition that names the state, province or country the town is in — a compass word or a
+# part's word (coast, border…) is needed: ", in London and in Paris" is a list.
+_PART_WORD = (
+    r"(?:coast|coastline|shore|border|borders|edge|tip|outskirts|north|south|east|west|centre|center|interior|"
+    r"heartland|hinterland|highlands|lowlands|foothills|delta|panhandle)"
+)
+_COMPASS_ADJ = r"(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(?:east|west)(?:ern)?|far (?:north|south|east|west)(?:ern)?)"
+_RUN = r"((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){0,3})"
+_LOCATIVE_APPOSITION = re.compile(
+    rf",\s?(?:(?:in|across) (?:the )?{_COMPASS_ADJ} {_RUN}(?=[\s,.;:)]|$)"
+    rf"|(?:in|on|along|off|near) the (?:{_COMPASS_ADJ} )?{_PART_WORD} of (?:the )?{_RUN}(?=[\s,.;:)]|$)"
+    rf"|(?:in|on|along|off|near) {_RUN}['’]s? (?:{_COMPASS_ADJ} )?{_PART_WORD}\b)"
+)
 NAMED_CITY_POPULATION = 300_000  # a unit's name that is also a city this big (or a capital) names the city
 DEMONYM_TRUST = 0.5  # share of the qualifier's points for a people's name in an apposition
 # ", a suburb of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that places the
@@ -204,9 +218,11 @@ class QualifierReader:
             admin1 |= set(self.postal_units(code.group(1)))
         apposition = _POSSESSIVE_APPOSITION.match(text, end)
         words = apposition or _QUALIFIER_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end)
+        if words is None and (locative := _LOCATIVE_APPOSITION.match(text, end)) is not None:
+            words = apposition = locative  # (its possessive is no new clause: a part's word follows it)
         trust = 1.0
         if words:
-            run = words.group(1).split()
+            run = next(g for g in words.groups() if g).split()
             if _POSSESSIVE.search(run[-1]) and not apposition:
                 trust = POSSESSIVE_TRUST
             run = [_POSSESSIVE.sub("", w) for w in run]

@@ -4005,6 +4005,30 @@ def firm_name(d: _Doc, m: Mention) -> bool:
     )
 
 
+# A people's word as a language: "-speaking", "-language", " speakers" after it ("the Swedish-speaking minority",
+# "a French-language daily", "Russian speakers"), or a language's verb or "in" before it and nothing it describes
+# after it ("signs in Spanish,", "translated into Arabic and", "she speaks Swahili").
+_LANGUAGE_AFTER = re.compile(r"(?:-speaking|-speakers?|-language|-medium| speakers?\b| language\b)")
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|speak|speaks|spoke|spoken|speaking|fluent in|translated into|dubbed into|subtitled in) $"
+)
+_PHRASE_ENDS = re.compile(r"(?=[,.;:!?)]|$| (?:and|or|but|with|to|as|on|at|for|by|from|is|was)\b)")
+
+
+def language_name(d: _Doc, m: Mention) -> bool:
+    """A people's word that names a language is no mention of their country: "the Swedish-speaking minority in
+    Pori", "a French-language daily", "Russian speakers", "signs in Spanish, English and Catalan", "she speaks
+    Swahili at home" (not "in French cities", "a Spanish port")."""
+    if not m.demonym_of:
+        return False
+    text = d.text
+    if _LANGUAGE_AFTER.match(text, m.end):
+        return True
+    return bool(
+        _LANGUAGE_BEFORE.search(text, max(0, m.start - 16), m.start) and _PHRASE_ENDS.match(text, m.end)
+    )
+
+
 # A clock time before a time zone named for a place: "6 a.m. Pacific time", "at 9:30 p.m. Moscow time".
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}(?:[:.]\d\d)? ?(?:a\.m\.|p\.m\.|am|pm|AM|PM|GMT|UTC)? $|\b\d{3,4} (?:hours|hrs) $"
@@ -4874,6 +4898,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         named_accord,
         newspaper_name,
         firm_name,
+        language_name,
         style_of_a_place,
         time_zone,
         foreign_street,

@@ -1151,3 +1151,17 @@ def test_a_town_and_its_province_after_the_comma(parser, text, town, unit, admin
 def test_a_state_after_the_comma_stays_the_state_beside_its_namesake_county(parser):
     found = places(parser.parse("The airline, based in Rego Park, New York, will fly a single 747."))
     assert found["New York"].fcode == "ADM1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Swedish-speaking minority in Björneborg, on Finland's west coast, has shrunk.",
+        "The Swedish-speaking minority in Björneborg, in western Finland, has shrunk.",
+    ],
+)
+def test_a_locative_apposition_says_which_country_a_town_is_in(parser, text):
+    # Björneborg is Pori's Swedish name and a Swedish village's own: the apposition names Finland
+    found = places(parser.parse(text))
+    assert found["Björneborg"].country == "FI"
+    assert "Swedish" not in found  # a language, not Sweden

@@ -2662,3 +2662,10 @@ def test_a_province_after_a_towns_comma_that_holds_it(gaz, nlp):
         gaz, nlp, "Tanauan, Madison, was calm.", {"Tanauan": "GPE"}
     )
     assert ("Leyte", "unit_after_town") not in found(gaz, nlp, "Rain hit Leyte, the island.")
+
+
+def test_a_peoples_word_that_names_a_language_is_no_mention_of_their_country(gaz, nlp):
+    assert texts(gaz, nlp, "The French-speaking minority in Paris grew.", {"Paris": "GPE"}) == ["Paris"]
+    assert texts(gaz, nlp, "Signs in Paris are in French, not English.", {"Paris": "GPE"}) == ["Paris"]
+    # a people's word describing something is their country's
+    assert "French" in texts(gaz, nlp, "She grew up in French villages.", {"French": "NORP"})
