@@ -298,6 +298,11 @@ class Place:
         return max(r.score for r in self.resolutions)
 
 
+# "Town, Y": an admin-2 unit Y of a reading's admin-1 unit whose point is this near the reading may be its province
+# (GeoNames' cities table gives no admin-2 code per town): geo.recognize.unit_after_town, the resolver's "contains".
+UNIT_HOLDS_TOWN_KM = 120.0
+
+
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km between two points given in degrees (haversine on a sphere of radius 6,371 km;
     within 0.5 % of the ellipsoid): the one distance the rules need, without importing geopy on the map path."""

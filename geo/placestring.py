@@ -93,9 +93,9 @@ _NAMED_APPOSITION = re.compile(
     rf",\s?(?:the|a|an) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) {APPOSITION_FILLER}"
     rf"(?!suburb|exurb|commuter)(?:{TOWN_NOUN}|resort)\b(?!['’])"
 )
-# ", in western Finland", ", on the west coast of Finland", ", on Finland's west coast", ", along Peru's northern
-# border": a locative apposition that names the state, province or country the town is in — a compass word or a
-# part's word (coast, border…) is needed: ", in London and in Paris" is a list.
+# ", in western Finland", ", on the west coast of Finland", ", on Finland's west coast": a locative apposition that
+# names the state, province or country the town is in — a compass word or a part's word (coast, border…) is needed
+# (", in London and in Paris" is a list), and "in" or "on": ", near Peru's border" may lie across it.
 _PART_WORD = (
     r"(?:coast|coastline|shore|border|borders|edge|tip|outskirts|north|south|east|west|centre|center|interior|"
     r"heartland|hinterland|highlands|lowlands|foothills|delta|panhandle)"
@@ -104,8 +104,8 @@ _COMPASS_ADJ = r"(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(
 _RUN = r"((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){0,3})"
 _LOCATIVE_APPOSITION = re.compile(
     rf",\s?(?:(?:in|across) (?:the )?{_COMPASS_ADJ} {_RUN}(?=[\s,.;:)]|$)"
-    rf"|(?:in|on|along|off|near) the (?:{_COMPASS_ADJ} )?{_PART_WORD} of (?:the )?{_RUN}(?=[\s,.;:)]|$)"
-    rf"|(?:in|on|along|off|near) {_RUN}['’]s? (?:{_COMPASS_ADJ} )?{_PART_WORD}\b)"
+    rf"|(?:in|on) the (?:{_COMPASS_ADJ} )?{_PART_WORD} of (?:the )?{_RUN}(?=[\s,.;:)]|$)"
+    rf"|(?:in|on) {_RUN}['’]s? (?:{_COMPASS_ADJ} )?{_PART_WORD}\b)"
 )
 NAMED_CITY_POPULATION = 300_000  # a unit's name that is also a city this big (or a capital) names the city
 DEMONYM_TRUST = 0.5  # share of the qualifier's points for a people's name in an apposition

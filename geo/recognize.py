@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
-from geo.model import Candidate, Mention, MentionSource, great_circle_km
+from geo.model import UNIT_HOLDS_TOWN_KM, Candidate, Mention, MentionSource, great_circle_km
 from geo.normalize import (
     census_given_names,
     census_names,
@@ -1674,6 +1674,13 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
         if (
             " " in d.text[start:last]
             and _GROUND_ENDS.search(d.text, start, last)
+            # "Bruce Arena", "Maria Arena": a surname, when NER says person — unless the arena is where ("at
+            # Anderson Arena")
+            and not (
+                ent.label_ == "PERSON"
+                and d.text.endswith(" Arena", start, last)
+                and not _ARENA_AT.search(d.text, max(0, start - 10), start)
+            )
             and not _INITIAL_INSIDE.search(d.text, start, last)
             and not _EVENT_WORD.search(d.text, start, last)
         ):
@@ -1687,6 +1694,7 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
 
 
 # A ground's or a hall's word no person, work or firm ends with (not "Market", "Tower", "House": see _FACILITY).
+_ARENA_AT = re.compile(r"\b(?:at|in|inside|outside|into|near|the) $", re.IGNORECASE)
 _GROUND_ENDS = re.compile(
     r" (?:Stadium|Stadion|Arena|Coliseum|Colosseum|Velodrome|Racecourse|Speedway|Ballpark|Convention Cent(?:er|re)|"
     r"Exhibition Cent(?:er|re))$"
@@ -2303,7 +2311,6 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 # ", Leyte,", ", Cavite." after a town: the capitalised name of what may be its province, up to the clause's end.
 _UNIT_AFTER_COMMA = re.compile(rf", ({_NAME})(?=[,.;:)]|$)")
-UNIT_HOLDS_TOWN_KM = 120.0  # an admin-2 unit's point this near a town's may be the town's province
 
 
 def unit_after_town(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -3968,21 +3975,31 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
 # words between ("Alaska Airlines", "Jamuna Bank", "Bharat Petroleum", "Iceland Foods", "Texas Instruments", "Abu Dhabi
 # National Oil Company") — not a utility or a public service, which serve the place they are named for ("Kansas City
 # Power & Light", "the San Jose Water Company", "the Springfield Bus Co."), nor "Air Force", "Air Base", "Air Ambulance".
-_FIRM_WORD = (
-    r"(?:Airlines|Airways|Air Lines|Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|"
-    r"Command|Wing|Guard|Traffic|Navigation|Reserve))|Bank|Bancorp|Petroleum|Oil|LNG|Milk|Brewery|Breweries|Brewing|"
-    r"Motors|Telecom|Telecommunications|Insurance|Steel|Cement|Pharmaceuticals?|Tobacco|Foods|Instruments|"
-    r"Scientific|Semiconductors?|Textiles|Airport Authority)"
+_FIRM_WORD = (  # words only a firm's name ends with
+    r"(?:Airlines|Airways|Air Lines|Bank|Bancorp|LNG|Brewery|Breweries|Brewing|Motors|Telecommunications|"
+    r"Pharmaceuticals?|Foods|Instruments|Scientific|Semiconductors?|Airport Authority)"
+)
+_FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only where nothing joins them to more words
+    r"(?:Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|Command|Wing|Guard|Traffic|"
+    r"Navigation|Reserve))|Petroleum|Oil|Milk|Telecom|Insurance|Steel|Cement|Tobacco|Textiles)"
 )
 _PUBLIC_WORD = (
-    r"(?:Water|Electric|Electricity|Gas|Power|Light|Bus|Transit|Telephone|Cooperative|Co-op|County|City|Town|Village|"
+    r"(?:Water|Electric|Electricity|Gas|Power|Light|Bus|Transit|Telephone|Cooperative|Co-op|Food|County|City|Town|"
+    r"Village|"
     r"Public|Municipal|Community|Regional|Area|Metropolitan|Housing|Port|Harbor|Harbour|School|Schools|Hospital|"
     r"Fire|Police|Sheriff|Library|Historical|Arts|Parks?)"
 )
+_FIRM_SUFFIX = r"(?:Company|Corporation|Corp\.|Inc\.|Ltd\.?|Limited|plc|PLC|Holdings|Group|Co\.)"
 _FIRM_AFTER = re.compile(
-    rf"(?: (?!{_PUBLIC_WORD}\b)[A-Z][\w-]*){{0,2}} (?:{_FIRM_WORD}|(?:Company|Corporation|Corp\.|Inc\.|Ltd|"
-    r"Limited|plc|PLC|Holdings)(?= (?:said|says|will|would|has|had|is|was|reported|announced)\b))(?![\w'’-])"
+    rf"(?: (?!{_PUBLIC_WORD}\b)[A-Z][\w-]*){{0,2}} (?:{_FIRM_WORD}(?: {_FIRM_SUFFIX})?(?![\w'’-])(?! [A-Z])"
+    rf"|{_FIRM_NOUN}(?: {_FIRM_SUFFIX})?(?![\w'’-])(?! (?:[A-Z]|and\b|&|of\b|for\b))|{_FIRM_SUFFIX}"
+    r"(?= (?:said|says|will|would|has|had|is|was|reported|announced)\b))"
 )
+# (the firm's word ends the name — not "Iran Oil Minister", "Syria Air Strikes", "the Texas Insurance Commissioner" —
+# and an industry's noun is joined to nothing more: not "North Dakota Oil and Gas Division", "Chicago Air and Water
+# Show"; "Delta Air Lines and American Airlines", "Jamuna Bank and Padma Bank" are firms)
+
+
 # … or a bank's, an airline's or an industry's word before it: "the Bank of Montreal", "the Reserve Bank of India",
 # "Air New Zealand", "Oil India", "Cement Australia", "Telecom Argentina", "Banco de Chile" (a capitalised word: not
 # "by air Nigeria"); not a river's bank: "the Left Bank of the Seine", "the West Bank of the Jordan".
@@ -4005,27 +4022,46 @@ def firm_name(d: _Doc, m: Mention) -> bool:
     )
 
 
-# A people's word as a language: "-speaking", "-language", " speakers" after it ("the Swedish-speaking minority",
-# "a French-language daily", "Russian speakers"), or a language's verb or "in" before it and nothing it describes
-# after it ("signs in Spanish,", "translated into Arabic and", "she speaks Swahili").
-_LANGUAGE_AFTER = re.compile(r"(?:-speaking|-speakers?|-language|-medium| speakers?\b| language\b)")
+# A people's word as a language: "-speaking", "-language", "-medium" after it ("the Swedish-speaking minority", "a
+# French-language daily"), " speakers" not of a place or an event ("Russian speakers in Narva", not "Ukrainian
+# speakers at the forum"); or a language's verb or "in" before a language's name that ends the phrase ("signs in
+# Spanish.", "translated into Arabic,", "she speaks Catalan") — not "in Greek and Turkish waters", "in Saudi for years".
+_LANGUAGE_AFTER = re.compile(
+    r"(?:-speaking|-speakers?|-language|-medium| speakers(?! (?:at|of|from|for|to)\b))"
+)
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:in|into|speak|speaks|spoke|spoken|speaking|fluent in|translated into|dubbed into|subtitled in) $"
 )
-_PHRASE_ENDS = re.compile(r"(?=[,.;:!?)]|$| (?:and|or|but|with|to|as|on|at|for|by|from|is|was)\b)")
+_PHRASE_ENDS = re.compile(r"(?=[.;:!?)]|,(?! [A-Z])|$)")  # not "in French, German and Italian supermarkets"
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """Names of languages (ISO 639, from pycountry's tables): "swedish", "catalan", "greek" ("Greek, Modern")."""
+    import pycountry
+
+    names = set()
+    for language in pycountry.languages:
+        for field in ("name", "common_name"):
+            value = getattr(language, field, None)
+            if value:
+                names.add(normalize_name(value.split(",")[0].split(" (")[0]))
+    return frozenset(names)
 
 
 def language_name(d: _Doc, m: Mention) -> bool:
     """A people's word that names a language is no mention of their country: "the Swedish-speaking minority in
-    Pori", "a French-language daily", "Russian speakers", "signs in Spanish, English and Catalan", "she speaks
-    Swahili at home" (not "in French cities", "a Spanish port")."""
+    Pori", "a French-language daily", "Russian speakers in Narva", "signs in Spanish.", "she speaks Catalan" (not
+    "in French cities", "in Greek and Turkish waters", "worked in Saudi for years")."""
     if not m.demonym_of:
         return False
     text = d.text
     if _LANGUAGE_AFTER.match(text, m.end):
         return True
     return bool(
-        _LANGUAGE_BEFORE.search(text, max(0, m.start - 16), m.start) and _PHRASE_ENDS.match(text, m.end)
+        _LANGUAGE_BEFORE.search(text, max(0, m.start - 16), m.start)
+        and _PHRASE_ENDS.match(text, m.end)
+        and normalize_name(m.text) in _language_names()
     )
 
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from geo.calibration import MAX_MARGIN, load_calibration
 from geo.gazetteer.index import Gazetteer
-from geo.model import Candidate, Mention, Resolution, Via, great_circle_km
+from geo.model import UNIT_HOLDS_TOWN_KM, Candidate, Mention, Resolution, Via, great_circle_km
 from geo.normalize import SPELLING_SIMILARITY, census_names, common_in_english, normalize_name
 from geo.placestring import (
     APPOSITION,
@@ -228,7 +228,6 @@ def _old_name_points(
     return points if points and tells_of_the_past(text, mention.start, mention.end) else {}
 
 
-UNIT_HOLDS_TOWN_KM = 120.0  # "X, Y": an admin-2 unit Y whose point is this near a reading of X holds it
 FAR_APART_KM = (
     5_000.0  # a region of no one country this far from a state or country named after it is not in it
 )
@@ -252,9 +251,13 @@ def _kin_follow(resolutions: list[Resolution]) -> list[Resolution]:
                 towns[key] = r
     if not towns:
         return resolutions
+    distinct = _distinct(resolutions)
     out = []
     for r in resolutions:
         key = normalize_name(r.mention.text)
+        if key in distinct:
+            out.append(r)
+            continue
         town = next(
             (
                 t
@@ -266,7 +269,7 @@ def _kin_follow(resolutions: list[Resolution]) -> list[Resolution]:
         if (
             town is not None
             and town.place is not None
-            and town.score > r.score
+            and town.score >= r.score
             and (r.place is None or _far_apart(r.place, town.place))
         ):
             r = replace(town, mention=r.mention)
@@ -741,6 +744,15 @@ class Context:
     admin1: dict[str, frozenset[str]] = field(default_factory=dict)
     # Countries only demonyms name ("Indians in Dubai"): people abroad as often as a story at home.
     by_demonym_only: frozenset[str] = frozenset()
+    # Names read as a town by the town's own name ("kansas city", "cebu city"): a toponym of its own, never kin.
+    distinct: frozenset[str] = frozenset()
+
+    def _other(self, name: str, besides: str) -> bool:
+        """Whether *name* is another toponym than *besides*: not equal, and not its kin unless the longer of the two
+        is read as a town by its own name ("Kansas City" speaks for "Kansas"; "Dublin City" does not for "Dublin")."""
+        if name == besides:
+            return False
+        return not same_toponym(name, besides) or max(name, besides, key=len) in self.distinct
 
     def names_country(self, code: str, besides: str = "", kin: bool = True) -> bool:
         """Whether a name other than ``besides`` (and, with *kin*, its kin: `same_toponym`) places the document in
@@ -749,7 +761,7 @@ class Context:
         if not kin:
             names = self.countries.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
-        return any(not same_toponym(name, besides) for name in self.countries.get(code, ()))
+        return any(self._other(name, besides) for name in self.countries.get(code, ()))
 
     def names_admin1(self, code: str, besides: str = "", kin: bool = True) -> bool:
         """Whether a name other than ``besides`` (and, with *kin*, its kin) places the document in the admin-1
@@ -757,7 +769,7 @@ class Context:
         if not kin:
             names = self.admin1.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)
-        return any(not same_toponym(name, besides) for name in self.admin1.get(code, ()))
+        return any(self._other(name, besides) for name in self.admin1.get(code, ()))
 
 
 def same_toponym(a: str, b: str) -> bool:
@@ -776,7 +788,20 @@ def same_toponym(a: str, b: str) -> bool:
     )
 
 
-_SAME_TOWN_WORDS = ("historic", "downtown", "uptown", "greater", "central", "metro", "old town")
+_SAME_TOWN_WORDS = ("historic", "downtown", "uptown", "old town")
+
+
+def _distinct(resolutions: Iterable[Resolution]) -> frozenset[str]:
+    """The names read as a town by that town's own name ("kansas city", "cebu city", "carson city"): toponyms of
+    their own, which `same_toponym`'s kin rule leaves alone."""
+    return frozenset(
+        normalize_name(r.mention.text)
+        for r in resolutions
+        if r.place is not None
+        and r.via == "name"
+        and r.place.fcode.startswith("PPL")
+        and r.place.name_kind == 0
+    )
 
 
 @dataclass(slots=True)
@@ -1566,6 +1591,7 @@ class Resolver:
                             place.fcode in ANCHORLESS or place.fcode in BROAD_FEATURES,
                         )
         anchors = list(best.values())  # lat, lon, weight, name key, country, is a country
+        distinct = _distinct(first)
         if not anchors:
             return {}
         a_lat = np.radians([a[0] for a in anchors])
@@ -1584,7 +1610,12 @@ class Resolver:
             if (name, id(options)) in done:
                 out[i] = done[name, id(options)]
                 continue
-            others = np.array([not same_toponym(key, name) for key in a_key])
+            others = np.array(
+                [
+                    key != name and (not same_toponym(key, name) or max(key, name, key=len) in distinct)
+                    for key in a_key
+                ]
+            )
             if not others.any():
                 continue
             c_lat = np.radians([c.lat for c in options])[:, None]
@@ -1981,7 +2012,8 @@ class Resolver:
         # Where the article names the state of some readings of a county, only those: "McLean County" in a Kentucky
         # story is Kentucky's, whatever McLean County, Illinois holds.
         county_readings = {
-            j: [u for u in units if context.names_admin1(u.admin1, besides=mentions[j].text)] or units
+            j: [u for u in units if context.names_admin1(u.admin1, besides=normalize_name(mentions[j].text))]
+            or units
             for j, units in county_readings.items()
             if units
         }
@@ -2280,4 +2312,5 @@ class Resolver:
             {code: frozenset(names) for code, names in countries.items()},
             {code: frozenset(names) for code, names in admin1.items()},
             frozenset(countries) - said_otherwise,
+            _distinct(first),
         )

@@ -1165,3 +1165,9 @@ def test_a_locative_apposition_says_which_country_a_town_is_in(parser, text):
     found = places(parser.parse(text))
     assert found["Björneborg"].country == "FI"
     assert "Swedish" not in found  # a language, not Sweden
+
+
+def test_a_towns_own_name_that_holds_another_name_is_no_kin_of_it(parser):
+    # (review16) "Kansas City" is a town of its own: it still speaks for the state, and the state for it
+    found = places(parser.parse("In Kansas, officials in Kansas City said the storm had passed."))
+    assert found["Kansas City"].admin1 == "US.KS"

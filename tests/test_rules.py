@@ -2669,3 +2669,23 @@ def test_a_peoples_word_that_names_a_language_is_no_mention_of_their_country(gaz
     assert texts(gaz, nlp, "Signs in Paris are in French, not English.", {"Paris": "GPE"}) == ["Paris"]
     # a people's word describing something is their country's
     assert "French" in texts(gaz, nlp, "She grew up in French villages.", {"French": "NORP"})
+
+
+def test_an_industry_word_before_a_title_case_word_or_a_public_body_is_no_firm(gaz, nlp):
+    # (review16) a headline's or a public body's words: the place stays
+    assert texts(gaz, nlp, "Tulsa Oil Minister Says Output Will Rise", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "The Tulsa Air and Water Show drew crowds.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "The Tulsa Food Bank fed 300 families.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    # a person whose surname is a ground's word is no venue
+    assert found(gaz, nlp, "Bruce Arena coached the team.", {"Bruce Arena": "PERSON"}) == []
+
+
+def test_a_peoples_word_beside_another_or_a_speaker_of_parliament_is_their_country(gaz, nlp):
+    # (review16) coordinated adjectives and a parliament's speaker are not languages
+    text = "Migrants drowned in French and Sri Lankan waters."
+    assert texts(gaz, nlp, text, {"French": "NORP", "Sri Lankan": "NORP"}) == ["French", "Sri Lankan"]
+    text = "The French speaker of parliament resigned."
+    assert texts(gaz, nlp, text, {"French": "NORP"}) == ["French"]
+    # a list of people's words is no list of languages
+    text = "Prices rose in French, Sri Lankan and Indian shops."
+    assert "French" in texts(gaz, nlp, text, {"French": "NORP", "Sri Lankan": "NORP"})
