@@ -2116,11 +2116,16 @@ class Resolver:
                 points = {}
                 for c in candidates[i]:
                     level, country = _level(c), c.country
+                    # Each peer by its likeliest reading of the kind, not the sum of its readings: "Venice and
+                    # Genoa" — Genoa's many villages in the US together must not outweigh the Italian city.
                     support = sum(
-                        sum(
-                            p * (0.5 + 0.5 * bool(country and place.country == country))
-                            for place, p in peer
-                            if _level(place) == level
+                        max(
+                            (
+                                p * (0.5 + 0.5 * bool(country and place.country == country))
+                                for place, p in peer
+                                if _level(place) == level
+                            ),
+                            default=0.0,
                         )
                         for peer in peers
                     ) / len(peers)

@@ -1171,3 +1171,9 @@ def test_a_towns_own_name_that_holds_another_name_is_no_kin_of_it(parser):
     # (review16) "Kansas City" is a town of its own: it still speaks for the state, and the state for it
     found = places(parser.parse("In Kansas, officials in Kansas City said the storm had passed."))
     assert found["Kansas City"].admin1 == "US.KS"
+
+
+def test_a_list_peer_speaks_by_its_likeliest_reading_not_by_all_its_villages(parser):
+    # Genoa's many US villages together outweighed the Italian city and pulled Venice to California
+    found = places(parser.parse("Silk was prized by merchants in Venice and Genoa in the sixteenth century."))
+    assert found["Venice"].country == "IT" and found["Genoa"].country == "IT"
