@@ -752,6 +752,8 @@ class Context:
         is read as a town by its own name ("Kansas City" speaks for "Kansas"; "Dublin City" does not for "Dublin")."""
         if name == besides:
             return False
+        if besides not in name and name not in besides:
+            return True  # (the common case, without a call)
         return not same_toponym(name, besides) or max(name, besides, key=len) in self.distinct
 
     def names_country(self, code: str, besides: str = "", kin: bool = True) -> bool:
@@ -761,7 +763,7 @@ class Context:
         if not kin:
             names = self.countries.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
-        return any(self._other(name, besides) for name in self.countries.get(code, ()))
+        return self._any_other(self.countries.get(code, ()), besides)
 
     def names_admin1(self, code: str, besides: str = "", kin: bool = True) -> bool:
         """Whether a name other than ``besides`` (and, with *kin*, its kin) places the document in the admin-1
@@ -769,7 +771,15 @@ class Context:
         if not kin:
             names = self.admin1.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)
-        return any(self._other(name, besides) for name in self.admin1.get(code, ()))
+        return self._any_other(self.admin1.get(code, ()), besides)
+
+    def _any_other(self, names: Iterable[str], besides: str) -> bool:
+        for name in names:  # (a loop, not any(): this runs for every candidate of every name)
+            if name != besides and (
+                besides not in name and name not in besides or self._other(name, besides)
+            ):
+                return True
+        return False
 
 
 def same_toponym(a: str, b: str) -> bool:
@@ -1612,7 +1622,12 @@ class Resolver:
                 continue
             others = np.array(
                 [
-                    key != name and (not same_toponym(key, name) or max(key, name, key=len) in distinct)
+                    key != name
+                    and (
+                        (name not in key and key not in name)
+                        or not same_toponym(key, name)
+                        or max(key, name, key=len) in distinct
+                    )
                     for key in a_key
                 ]
             )
