@@ -636,7 +636,9 @@ def _disease_words() -> tuple[frozenset[str], re.Pattern[str]]:
             bare.add(normalize_name(line))
     # "Ross River| virus", "Ross| River virus", "Crimean|-Congo haemorrhagic fever", "Congo| haemorrhagic fever"
     after = re.compile(
-        r"(?:[-– ][A-Z][\w]*){0,2}(?:\s+(?:haemorrhagic|hemorrhagic|equine|spotted|respiratory|tick-borne))?\s+"
+        # a disease's describing words between: "Colorado tick fever", "Texas cattle fever", "Omsk haemorrhagic fever"
+        r"(?:[-– ][A-Z][\w]*){0,2}(?:\s+(?:haemorrhagic|hemorrhagic|equine|spotted|respiratory|tick-borne|tick|"
+        r"mite-borne|relapsing|swine|avian|cattle|sheep|rabbit|scrub)){0,2}\s+"
         rf"(?i:{'|'.join(heads)})\b"
         # "Norwalk-like illness", "an Ebola-like virus": a disease likened to the one named after the place
         r"|-like\s+(?:illness|illnesses|virus|viruses|disease|diseases|symptoms|infections?|outbreaks?|agents?)\b"

@@ -2689,3 +2689,8 @@ def test_a_peoples_word_beside_another_or_a_speaker_of_parliament_is_their_count
     # a list of people's words is no list of languages
     text = "Prices rose in French, Sri Lankan and Indian shops."
     assert "French" in texts(gaz, nlp, text, {"French": "NORP", "Sri Lankan": "NORP"})
+
+
+def test_a_diseases_describing_words_between_the_place_and_the_disease(gaz, nlp):
+    assert texts(gaz, nlp, "A case of Utah tick fever was confirmed.", {"Utah": "GPE"}) == []
+    assert texts(gaz, nlp, "Utah cattle ranchers met.", {"Utah": "GPE"}) == ["Utah"]
