@@ -1695,8 +1695,9 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]
 
 
-# A ground's or a hall's word no person, work or firm ends with (not "Market", "Tower", "House": see _FACILITY).
+# Where a person's name ending in "Arena" is the arena: "at Anderson Arena", "the Hall Arena".
 _ARENA_AT = re.compile(r"\b(?:at|in|inside|outside|into|near|the) $", re.IGNORECASE)
+# A ground's or a hall's word no person, work or firm ends with (not "Market", "Tower", "House": see _FACILITY).
 _GROUND_ENDS = re.compile(
     r" (?:Stadium|Stadion|Arena|Coliseum|Colosseum|Velodrome|Racecourse|Speedway|Ballpark|Convention Cent(?:er|re)|"
     r"Exhibition Cent(?:er|re))$"
@@ -3987,9 +3988,8 @@ _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only wher
 )
 _PUBLIC_WORD = (
     r"(?:Water|Electric|Electricity|Gas|Power|Light|Bus|Transit|Telephone|Cooperative|Co-op|Food|County|City|Town|"
-    r"Village|"
-    r"Public|Municipal|Community|Regional|Area|Metropolitan|Housing|Port|Harbor|Harbour|School|Schools|Hospital|"
-    r"Fire|Police|Sheriff|Library|Historical|Arts|Parks?)"
+    r"Village|Public|Municipal|Community|Regional|Area|Metropolitan|Housing|Port|Harbor|Harbour|School|Schools|"
+    r"Hospital|Fire|Police|Sheriff|Library|Historical|Arts|Parks?)"
 )
 _FIRM_SUFFIX = r"(?:Company|Corporation|Corp\.|Inc\.|Ltd\.?|Limited|plc|PLC|Holdings|Group|Co\.)"
 _FIRM_AFTER = re.compile(

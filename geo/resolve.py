@@ -234,7 +234,7 @@ FAR_APART_KM = (
 
 
 def _kin_follow(resolutions: list[Resolution]) -> list[Resolution]:
-    """A name that is kin to a bare town's name the article reads more surely (`same_toponym`: "Dublin City",
+    """A name that is kin to a bare town's name the article reads no less surely (`same_toponym`: "Dublin City",
     "Historic Dublin" beside "Dublin") and read far from that town names the town: "Dublin City Council" in a story
     whose "Dublin" is the Ohio suburb is that suburb's council, not Ireland's capital city. The kin mention takes the
     town's resolution (its place, score, alternatives and evidence)."""
