@@ -774,12 +774,7 @@ class Context:
         return self._any_other(self.admin1.get(code, ()), besides)
 
     def _any_other(self, names: Iterable[str], besides: str) -> bool:
-        for name in names:  # (a loop, not any(): this runs for every candidate of every name)
-            if name != besides and (
-                besides not in name and name not in besides or self._other(name, besides)
-            ):
-                return True
-        return False
+        return any(self._other(name, besides) for name in names)
 
 
 def same_toponym(a: str, b: str) -> bool:
