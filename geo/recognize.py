@@ -1033,7 +1033,9 @@ class Recognizer:
         team = False
         for f in self._filters:
             if f.func(d, m):
-                if f.name != "sports_team":
+                # A side named by its nickname or club word ("the Winnipeg Jets", "Borussia Dortmund") is the team's
+                # name, no mention of its town, even in a story set there; a bare side ("beat Banbury") may be both.
+                if f.name != "sports_team" or _named_team(d, m):
                     return "drop"
                 team = True
         return "team" if team else "keep"
@@ -1503,6 +1505,26 @@ def _own_town(gaz: Gazetteer, key: str, least: int) -> bool:
     return any(
         c.name_kind == 0 and c.fcode.startswith("PPL") and c.population >= least for c in gaz.candidates(key)
     )
+
+
+def _in_a_named_country(d: _Doc, found: list[Mention], key: str) -> bool:
+    """Whether one of *key*'s towns (by its own or official name) lies in a country, or an admin-1 unit, that a mention
+    of *found* names first or as a demonym: "Coyhaique" with "Chile", "Ballina" with "Mayo" or "Irish"."""
+    towns = [c for c in d.gaz.candidates(key) if c.fcode.startswith("PPL") and c.name_kind <= 1]
+    countries = {c.country for c in towns}
+    units = {(c.country, c.admin1) for c in towns}
+    for m in found:
+        if m.demonym_of is not None:
+            if m.demonym_of in countries:
+                return True
+            continue
+        top = d.gaz.candidates(normalize_name(m.text))[:1]
+        if top and (
+            (top[0].fcode == "PCLI" and top[0].country in countries)
+            or (top[0].fcode == "ADM1" and (top[0].country, top[0].admin1) in units)
+        ):
+            return True
+    return False
 
 
 def _own_or_official_town(gaz: Gazetteer, key: str, least: int) -> bool:
@@ -3179,7 +3201,12 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             )
             or _OUTBREAK_AFTER.match(text, e)
             or _NO_TOWN_AFTER.match(text, e)
-            or _acts_as_a_person(d, "PERSON", s, e)
+            or _acts_as_a_person(d, "", s, e)
+            or _SPEAKS.match(text, e)
+            # Nothing tagged it: another verb after it ("Anderlecht signed", "Coyhaique recorded") makes it a person
+            # or a firm unless the story names the country or state of one of its towns ("Coyhaique recorded the
+            # worst air quality in Chile").
+            or (_PERSON_VERB.match(text, e) and not _in_a_named_country(d, found, key))
             or _SPOKE_BEFORE.search(text, max(0, s - 12), s)  # '…," said Okafor.'
             or _ACCORDING_TO_BEFORE.search(text, max(0, s - 14), s)
             or _listed_with_a_person(d, s, e)
@@ -4541,7 +4568,9 @@ _MATCH_WORDS = re.compile(
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")  # "Mumbai " before a demonym nickname
 _NICKNAME = re.compile(
     r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+s|Storm|Heat|Thunder|Magic|Jazz|Lightning|Galaxy|Sky|Fever|Lynx|United|"
-    r"Athletic|Albion|Hotspur|Argyle|Orient|City|Town|FC|AFC|Saint-Germain))\b(?![ -]?[A-Z]|['’]s\b| &| of\b| and\b)"
+    r"Athletic|Albion|Hotspur|Argyle|Orient|City|Town|FC|AFC|Saint-Germain))\b(?![ -]?[A-Z]|['’]s\b| &| of\b| and\b|"
+    # a people's group, not a side: "the North Arlington Neighbors association"
+    r" (?:association|group|coalition|alliance|society|committee|network|organi[sz]ation|union|council)\b)"
 )
 _NOT_NICKNAME = frozenset(
     "County Heights Springs Falls Beach Beaches Island Islands Park Valley Bay Harbour Harbor Lake Lakes River "
@@ -4555,7 +4584,8 @@ _NOT_NICKNAME = frozenset(
     "Industries Holdings Partners Associates Commissioners Officials Citizens Residents Veterans Seniors Students "
     "Crimestoppers Singers Artists Players Friends Fairgrounds Waterways Elks Kiwanis Rotarians Olympics Paralympics "
     "Championships Nationals Accords Agreements Conventions Treaties Protocols Talks Dales Broads Wolds Fens "
-    "Mountains Islands Lakes".split()
+    "Mountains Islands Lakes Neighbors Neighbours Homeowners Taxpayers Voters Parents Families Farmers Growers "
+    "Landowners Tenants Workers Nurses Teachers Doctors Businesses Merchants Retailers".split()
 )
 
 
@@ -4582,6 +4612,15 @@ def _team_nickname(d: _Doc, m: Mention) -> bool:
         if _MATCH_WORDS.search(d.text, lo, hi) is None:
             return False
     return not d.gaz.candidates(normalize_name(d.text[m.start : after.end()]))
+
+
+def _named_team(d: _Doc, m: Mention) -> bool:
+    """Whether *m* opens a side's whole name, by its nickname or club word ("the Winnipeg Jets", "Borussia
+    Dortmund") — not a person's name shaped like one ("Denver Jones": a given name, then a census surname)."""
+    if not _team_nickname(d, m):
+        return False
+    after = _NICKNAME.match(d.text, m.end)
+    return not (after and m.text in _listed_given_names() and after.group(1) in census_names())
 
 
 def sports_team(d: _Doc, m: Mention) -> bool:
