@@ -1217,17 +1217,32 @@ def hyphenated_whole(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
     return None
 
 
+_PLACE_ON_PLACE = re.compile(
+    r"(?:the |The )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}) (?:on|in|near) ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})"
+)
+_OF_JOINER = re.compile(r" (?:of|of the|de|del|de la|du|des|da|do|di) ")
+
+
 def ner_place_parts(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] | None:
     """NER's place that is no name itself but joins several: "Armenia-Azerbaijan" → Armenia, Azerbaijan. Names
     only a space apart are not two when the second is the generic word of a feature ("Mandalay Bay" is a resort,
     not Mandalay and Bay, Somalia)."""
     if ent.label_ not in PLACE_LABELS or d.gaz.candidates(key):
         return None
+    if (pair := _PLACE_ON_PLACE.fullmatch(d.text, start, end)) is not None and all(
+        d.rec._any_place(normalize_name(pair.group(side))) for side in (1, 2)
+    ):
+        # "Port Mahon on Minorca", "Kastellorizo near Rhodes": two places, by any of their names
+        return [
+            d.rec.mention(d.text, *pair.span(side), "ner", ent.label_, "ner_place_parts") for side in (1, 2)
+        ]
     parts = list(d.rec.match_names(d.text, start, end))
     if len(parts) < 2:
         return None
     if any(
-        not d.text[a[1] : b[0]].strip() and NATURAL_GENERIC.fullmatch(" " + d.text[b[0] : b[1]])
+        (not d.text[a[1] : b[0]].strip() and NATURAL_GENERIC.fullmatch(" " + d.text[b[0] : b[1]]))
+        # "the Bay of Islands", "the Gulf of Urabá": one name the index lacks, not "Bay" and "Islands"
+        or _OF_JOINER.fullmatch(d.text, a[1], b[0])
         for a, b in zip(parts, parts[1:], strict=False)
     ):
         return None
@@ -3983,6 +3998,9 @@ _NEWSPAPER_AFTER = re.compile(
     rf"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:{_PEOPLES_PAPER_WORDS}|Star|Courier|Sentinel|Dispatch|"
     r"Inquirer|Enquirer|Bulletin|Mercury|Argus|Advertiser|Gleaner|Guardian|Globe|Standard|Free Press|Sun-Times|"
     r"Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|Journal-Constitution|Morning Herald|Morning Post|"
+    r"Courant|Ledger|Star-Ledger|Clarion-Ledger|Plain Dealer|Times-Picayune|Picayune|Statesman|Bee|Union-Tribune|"
+    r"Democrat-Gazette|Times-Dispatch|Times-Union|Citizen-Times|News-Journal|News-Leader|Press Herald|Morning Call|"
+    r"Leader-Post|Star-Phoenix|Beacon Journal|"
     rf"Register(?! (?:of|to|for|in|at|as|with|by|on)\b)){_PAPER_ENDS}"
     r"(?! (?:Office|Offices|Road|Street|Hill|Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
 )
@@ -4307,8 +4325,9 @@ def _goods_end(text: str, at: int) -> bool:
 _COMPANY_NOUN = (
     # "the Turkish company Kolin", "a defence contractor": a describing word before these three ("The contractor
     # Texas hired" is no firm called Texas)
-    r"(?:(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<=[a-z] )(?:company(?! towns?\b)|firm|contractor)|insurer|reinsurer|lender|bank|carmaker|automaker|airline|carrier|retailer|grocer|supermarket|brewer|"
-    r"drugmaker|chipmaker|miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
+    r"(?:(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<=[a-z] )(?:company(?! towns?\b)|firm|contractor)|insurer|reinsurer|lender|bank|[a-z]*maker|airline|carrier|retailer|grocer|supermarket|brewer|"
+    r"distiller|publisher|outfitter|"
+    r"miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
 _SHARES_IN = re.compile(r"\b[Ss]hares (?:in|of) $")
@@ -4329,8 +4348,8 @@ _PRODUCT_NOUN = (
 # that ends the apposition ("Efes, Turkey's biggest brewer, raised", "Tajín, the chile-lime seasoning,").
 _APPOSITION_ENDS = r"(?=[,.;:)]| (?:said|says|is|was|has|had|will|would|raised|reported|posted|announced)\b)"
 _DESCRIBED = (
-    rf"(?:(?:the|a|an) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}{_COMPANY_NOUN}"
-    rf"|(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
+    rf"(?:(?:the|a|an) (?:{_NOT_A_PLACE_WORD}[\w.'’-]+ ){{0,3}}{_COMPANY_NOUN}"
+    rf"|(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w.'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
     rf"{_APPOSITION_ENDS})"
 )
 _SAID = r"(?:said|says|added|announced|reported)"
@@ -4363,7 +4382,10 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
         return True  # "Efes, Turkey's biggest brewer": the country's firm, no "town, country"
     if m.rule in _CONTEXT_RULES:
         return False
-    if _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or _COMPANY_AFTER.match(d.text, m.end):
+    if _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or (
+        # "Georgia Modular Systems, of Fitzgerald, a maker of homes": the firm's town after ", of"
+        _COMPANY_AFTER.match(d.text, m.end) and not d.text.endswith(", of ", max(0, m.start - 5), m.start)
+    ):
         return True
     lo, hi = _sentence_span(d.text, m.start, m.end)
     if d.text[lo : m.start].strip():
