@@ -1694,7 +1694,11 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
         # only so ("Shirley Temple in Tulsa" is a person); never a firm's ("Hospital Corporation of America")
         and (
             _FOREIGN_VENUE_OPENS.match(d.text, start, end)
-            or (ent.label_ != "PERSON" and _VENUE_WORD_ENDS.search(d.text, start, end))
+            or (
+                (venue_word := _VENUE_WORD_ENDS.search(d.text, start, end)) is not None
+                # NER's person only by a word no person is called ("Ben Thanh Market in Ho Chi Minh City")
+                and (ent.label_ != "PERSON" or venue_word.group() not in census_names())
+            )
         )
         and not _EVENT_WORD.search(d.text, start, end)
         and not _UNIT_IN_NAME.search(d.text, start, end)  # "Dawson County Jail": the county, as before
@@ -1727,6 +1731,9 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
             return [d.rec.mention(d.text, opens, last, "ner", ent.label_, "venue")]
     if ent.label_ != "ORG" or " " not in d.text[start:end]:
         return None
+    opens = start + 4 if d.text.startswith(("the ", "The "), start) else start
+    if _FOREIGN_VENUE_OPENS.match(d.text, opens, end):
+        return [d.rec.mention(d.text, opens, end, "ner", ent.label_, "venue")]  # "at the Stadion Narodowy"
     if not _FACILITY.search(d.text, start, end) or _INITIAL_INSIDE.search(d.text, start, end):
         return None
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]
@@ -1748,7 +1755,8 @@ _UNIT_IN_NAME = re.compile(r"\b(?:County|Parish|Borough)\b")
 # Saint-Étienne", "Stadion Miejski in Białystok").
 _VENUE_WORD_ENDS = re.compile(
     r"\b(?:Stadium|Arena|Hospital|Medical Cent(?:er|re)|Infirmary|Clinic|Cathedral|Church|Mosque|Temple|Basilica|"
-    r"Museum|Bridge|Airport|Prison|Jail|Theatre|Theater|Ground|Oval|Racecourse)$"
+    r"Museum|Bridge|Airport|Prison|Jail|Theatre|Theater|Ground|Oval|Racecourse|Market|Bazaar|Mall|Tower|Palace|"
+    r"Zoo|Pagoda|Shrine|Monastery|Fortress|Citadel)$"
 )
 _FOREIGN_VENUE_OPENS = re.compile(r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Hôpital) [A-Z]")
 _IN_NAME_AFTER = re.compile(rf" in ({_NAME})")
@@ -4149,7 +4157,9 @@ _GOODS = (
     r"rugs?|carpets?|cheeses?|sauces?|mustard|ham|sausages?|salami|pastry|pastries|cakes?|buns?|biscuits?|"
     r"gin|lager|ale|beers?|rum|vodka|brandy|wines?|whiske?y|cider|sprouts|cabbage|lettuce|terriers?|spaniels?|hounds?|"
     r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
-    r"sheep|pigs?|hens?|porcelain|china|pottery|crystal|beef|cigars?)"
+    r"sheep|pigs?|hens?|porcelain|china|pottery|crystal|beef|cigars?|teas?|coffees?|pepper|saffron|honey|silks?|"
+    r"saris|sarees|shawls?|paintings|marble|linen|glassware|chocolates?|olives|oranges|mangoes|potatoes|tulips|"
+    r"lamb|pork|bacon|chorizo|noodles|dumplings|curry|fudge|toffee|parottas?|pies)"
 )
 _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
 # Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
