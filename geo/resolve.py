@@ -277,6 +277,14 @@ def _kin_follow(resolutions: list[Resolution]) -> list[Resolution]:
     return out
 
 
+# A building's or a ground's word closing a name: the name is likelier a venue of the story's town than a far
+# hamlet called so.
+_VENUE_SHAPED = re.compile(
+    r" (?:Tower|Stadium|Arena|Market|Mall|Palace|Airport|Hospital|Museum|Cathedral|Temple|Mosque|Hotel|Theatre|"
+    r"Theater|Pier|Wharf|Terminal)$"
+)
+
+
 def _far_apart(a: Candidate, b: Candidate) -> bool:
     """Whether two places' points are more than ``FAR_APART_KM`` apart (great circle)."""
     from geopy.distance import great_circle
@@ -1283,7 +1291,12 @@ class Resolver:
                 for i, r in enumerate(final)
                 # a lone reading too when it is a hamlet outside a local story's state: "a compressor station near
                 # Howland" in a story of Lamar County, Texas is no village of Maine
-                if (len(candidates[i]) > 1 or self._lone_hamlet(r, context, counties))
+                if (
+                    len(candidates[i]) > 1
+                    or self._lone_hamlet(r, context, counties)
+                    # a building's name read as a far hamlet: "the Sky Tower" under an Auckland dateline
+                    or _VENUE_SHAPED.search(r.mention.text) is not None
+                )
                 and self._doubtful(
                     r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
                 )

@@ -242,6 +242,11 @@ def test_a_name_the_text_puts_in_a_town_far_from_its_reading_is_placed_in_that_t
     assert [(r.place.country, r.via) for r in doc.resolutions] == [("IE", "nearby"), ("IE", "name")]
     doc = with_gold_spans(parser, "Texas Southern University in Houston raised fees.", ["Texas", "Houston"])
     assert doc.resolutions[0].place.fcode == "ADM1"
+    # A building's name whose only reading is a far hamlet is a venue of the story's town: "the Sky Tower" under an
+    # Auckland dateline is no Hong Kong village.
+    text = "AUCKLAND, New Zealand — A man climbed the Sky Tower on Wednesday, police said."
+    tower = places(with_gold_spans(parser, text, ["AUCKLAND", "New Zealand", "Sky Tower"]))["Sky Tower"]
+    assert tower is not None and tower.country == "NZ"
     # A town the text puts in its own state stays that town; a country or state "in" a place is what it says.
     text = "Flooding hit Springfield in Massachusetts."
     assert (
