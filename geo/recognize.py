@@ -197,6 +197,7 @@ POSSESSIVE_TOWN_POPULATION = (
 )
 SURNAME_TOWN_POPULATION = 1_000_000  # a town's name after a listed given name reads as a surname below this
 UNTAGGED_TOWN_POPULATION = 10_000  # a town this big, untagged by NER, after "in", "via", "at"… is meant
+HEADLINE_TOWN_POPULATION = 1_000  # … or this big in a headline, by a name rare in English (no census name)
 PREDICATE_TOWN_POPULATION = 5_000  # a town this big, by a name that is no common word, opening a sentence before what is said of a town  # and untagged by NER: "Murree was cut off by snow"
 # Words that may stand before a place name inside a longer NER span without making a new name: "North Texas".
 _QUALIFIERS = frozenset(
@@ -1390,6 +1391,7 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
 
 
 MISLABELLED_TOWN_POPULATION = 10_000  # NER's one-word person or organisation that is only a town this big
+MISLABELLED_NAMED_POPULATION = 2_000  # … or this big in a country or admin-1 unit NER's places name
 _OUTBREAK_AFTER = re.compile(
     r" (?:outbreaks?|cases|infections?|vaccines?|patients|epidemic|transmission|survivors|virus|fever)\b"
 )
@@ -1466,7 +1468,11 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         or surface in d.person_words
         or surface in d.given_names
         or key in word_list("organisations.txt")
-        or not _own_or_official_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
+        or not (
+            _own_or_official_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
+            # a smaller town in a country or state NER found: "Drumheller welcomed … in Alberta"
+            or _in_a_named_country(d, None, key, MISLABELLED_NAMED_POPULATION)
+        )
         or not _rare_name(surface)
         or _OUTBREAK_AFTER.match(d.text, end)  # "the Marburg outbreak", "Marburg cases": the disease
         or _acts_as_a_person(d, ent.label_, start, end)
@@ -1522,18 +1528,34 @@ def _own_town(gaz: Gazetteer, key: str, least: int) -> bool:
     )
 
 
-def _in_a_named_country(d: _Doc, found: list[Mention], key: str) -> bool:
-    """Whether one of *key*'s towns (by its own or official name) lies in a country, or an admin-1 unit, that a mention
-    of *found* names first or as a demonym: "Coyhaique" with "Chile", "Ballina" with "Mayo" or "Irish"."""
-    towns = [c for c in d.gaz.candidates(key) if c.fcode.startswith("PPL") and c.name_kind <= 1]
+def _in_a_named_country(d: _Doc, found: list[Mention] | None, key: str, least: int = 0) -> bool:
+    """Whether one of *key*'s towns of *least* people or more (by its own or official name) lies in a country, or an
+    admin-1 unit, that a mention of *found* (None: NER's places and peoples) names first or as a demonym: "Coyhaique"
+    with "Chile", "Ballina" with "Mayo" or "Irish"."""
+    towns = [
+        c
+        for c in d.gaz.candidates(key)
+        if c.fcode.startswith("PPL") and c.name_kind <= 1 and c.population >= least
+    ]
+    if not towns:
+        return False
     countries = {c.country for c in towns}
     units = {(c.country, c.admin1) for c in towns}
-    for m in found:
-        if m.demonym_of is not None:
-            if m.demonym_of in countries:
+    names = (
+        [(m.text, m.demonym_of) for m in found]
+        if found is not None
+        else [
+            (e.text, d.gaz.demonym(normalize_name(e.text)) if e.label_ == "NORP" else None)
+            for e in d.ents
+            if e.label_ in PLACE_LABELS or e.label_ == "NORP"
+        ]
+    )
+    for text, demonym_of in names:
+        if demonym_of is not None:
+            if demonym_of in countries:
                 return True
             continue
-        top = d.gaz.candidates(normalize_name(m.text))[:1]
+        top = d.gaz.candidates(normalize_name(text))[:1]
         if top and (
             (top[0].fcode == "PCLI" and top[0].country in countries)
             or (top[0].fcode == "ADM1" and (top[0].country, top[0].admin1) in units)
@@ -3094,7 +3116,11 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                 or key in _CALENDAR
                 or hit.group("town") in _listed_given_names()  # NER's "persons" in headlines are its guesses
                 or taken.overlaps(s, e)
-                or not _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
+                # a smaller town by a name rare in English and no census name: "Longreach Graziers Welcome Rain"
+                or not (
+                    _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
+                    or (_own_town(gaz, key, HEADLINE_TOWN_POPULATION) and _rare_name(hit.group("town")))
+                )
                 or ("rare" in hit.re.groupindex and hit.group("rare") and common_in_english(key))
             ):
                 continue
