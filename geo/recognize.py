@@ -443,8 +443,8 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r", (?:a|the) ",
         ),
         (  # "Reading council voted", "residents packed Duncan city hall"
-            rf"{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district) )?(?:{_TOWN_PEOPLE})\b",
-            rf" (?:town |city |county |borough |district )?(?:{_TOWN_PEOPLE})\b",
+            rf"{_NOT_AN_ARTICLE}(?P<e>{_NAME}) (?:(?:town|city|county|borough|district|municipal) )?(?:{_TOWN_PEOPLE})\b",
+            rf" (?:town |city |county |borough |district |municipal )?(?:{_TOWN_PEOPLE})\b",
         ),
         (  # "Gori officials", "Ceres fruit farmers": people of a town by its own name (z: see place_phrase)
             rf"{_NOT_AN_ARTICLE}(?P<z>{_NAME}) (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
