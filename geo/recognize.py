@@ -3984,6 +3984,19 @@ _STREET_WORD_BEFORE = re.compile(
 )
 
 
+def event_name(d: _Doc, m: Mention) -> bool:
+    """A place's name that names a race or a tournament: "won the Boston Marathon", "the Kentucky Derby", "the Monaco
+    Grand Prix", "the US Open" — the event, not a place of the story (a place it is held in is named as one: "the
+    Derby at Churchill Downs in Louisville")."""
+    return m.source != "dateline" and _EVENT_AFTER.match(d.text, m.end) is not None
+
+
+_EVENT_AFTER = re.compile(
+    r" (?:Marathon|Half Marathon|Derby|Grand Prix|Open|Masters|Stakes|Classic|Invitational|Regatta)\b"
+    r"(?![ -]?[A-Z])(?!['’]s? [A-Z])"  # the event's name ends: not "Derby County", "Open University"
+)
+
+
 def named_accord(d: _Doc, m: Mention) -> bool:
     """A town's name that names an accord or a treaty: "the Kyoto Protocol", "the Paris climate agreement", "the
     Dayton Accords", "the Rome Statute" — where it was signed, not a place of the story. Only a name that is a
@@ -3994,15 +4007,19 @@ def named_accord(d: _Doc, m: Mention) -> bool:
     if m.demonym_of or m.source == "dateline" or not _ACCORD_AFTER.match(d.text, m.end):
         return False
     readings = d.gaz.candidates(normalize_name(m.text))[:3]
-    return any(c.fcode.startswith("PPL") and c.name_kind == 0 for c in readings) and not any(
-        c.fcode == "PCLI" for c in readings
-    )
+    # a town's or a spot's own name ("the Camp David Accords": a retreat), not a country's or a unit's
+    return any(
+        (c.fcode.startswith("PPL") or c.fcode in _SPOT_CODES) and c.name_kind == 0 for c in readings
+    ) and not any(c.fcode == "PCLI" for c in readings)
+
+
+_SPOT_CODES = frozenset({"MILB", "INSM", "BLDG", "CSTL", "HSE", "HTL", "PAL", "RSRT", "ESTT", "MSTY"})
 
 
 _ACCORD_AFTER = re.compile(
     r"(?: (?:climate|peace|trade|free[- ]trade|nuclear|cease-?fire|arms|security|border))?"
     r" (?:[Pp]rotocols?|[Aa]greements?|[Aa]ccords?|[Tt]reaty|Conventions?|Declaration|Consensus|[Pp]act|Statute|"
-    r"Communiqué|Memorandum|Amendment(?! \d))\b"  # "the Kigali Amendment", not "Colorado Amendment 64"
+    r"Communiqué|Memorandum|Round|Amendment(?! \d))\b"  # "the Kigali Amendment", not "Colorado Amendment 64"
     r"(?! (?:[A-Z&]|of\b|and\b))"  # not "the South Charleston Convention & Visitors Bureau", "the Convention Center"
 )
 
@@ -4507,6 +4524,12 @@ _BUSINESS_AFTER = re.compile(
     r"factory|warehouses?|customers|employees|workers|staff|shares|stock)\b"
 )
 _INSTITUTION_SUFFIX = re.compile(r" (?:A&M|A & M|Tech)\b")  # "Texas A&M", "Georgia Tech": a university
+# "Ohio State" alone (not "Ohio State University", "Ohio State Police"), after who studies or teaches there and "at"
+_STATE_SCHOOL = re.compile(r" State\b(?![ -]?[A-Z])")
+_STUDY_AT = re.compile(
+    rf"\b(?:{_TEACHES}|teach|junior|senior|students?|graduated|graduate|alumnus|alumna|coach|coaches|coached|"
+    r"plays|played|degree|attends|attended)\b[^.!?;]{0,30} at $"
+)
 _UNIVERSITY_AND = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? and $")
 
 
@@ -4522,6 +4545,8 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
     if _INSTITUTION_SUFFIX.match(d.text, m.end) or _DESCRIBED_UNIVERSITY.match(d.text, m.end):
         return True  # "Texas A&M"; "Belmont, the private university in Nashville" (not "Oxford, the university city")
+    if _STATE_SCHOOL.match(d.text, m.end) and _STUDY_AT.search(d.text, max(0, m.start - 50), m.start):
+        return True  # "a junior at Ohio State", "teaches accounting at Michigan State": the university
     if _GOVERNED_TOWN.match(d.text, m.end):
         return False  # a town's government and people: "Berkeley's city council", "Princeton police said"
     if _COMMA_PARENT.match(d.text, m.end):
@@ -4612,7 +4637,8 @@ _GAME_WORDS = re.compile(
     r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off|defeats?|relegat\w+|promot\w+|manager|"
     r"transfer|wickets?|overs|sixes|run chase|chased down \d+|balls to spare|try|tries|games|matches|squad|"
     r"(?:re-)?sign(?:ed|s|ing)?|players|transfer fee|fee|contract|captain|auction|scorer|defender|forward|midfielder|"
-    r"traded|draft pick|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A)\b",
+    r"traded|draft pick|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A|training camp|"
+    r"spring training|ballpark|franchise|roster|preseason|offseason|rookie|bowl)\b",
     re.IGNORECASE,
 )
 # The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
@@ -5031,6 +5057,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         flu_strain,
         disease_name,
         named_accord,
+        event_name,
         newspaper_name,
         firm_name,
         language_name,
