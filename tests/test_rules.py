@@ -67,6 +67,12 @@ PLACES = [
     ("Fitzgerald", "PPL", "US", "US.GA", 9_000, []),
     ("Hartford", "PPLA", "US", "US.CT", 121_054, []),
     ("Chanderi", "PPL", "IN", "IN.35", 33_000, []),
+    ("Longreach", "PPL", "AU", "AU.04", 3_690, []),
+    ("Inuvik", "PPL", "CA", "CA.13", 3_243, []),
+    ("Gotse Delchev", "PPL", "BG", "BG.38", 20_522, []),
+    ("Ohio", "ADM1", "US", "US.OH", 11_799_448, []),
+    ("Boston", "PPLA", "US", "US.MA", 675_647, []),
+    ("Camp David", "MILB", "US", "US.MD", 0, []),
     ("Abuja", "PPLC", "NG", "NG.11", 590_400, []),
     ("Warren", "PPL", "US", "US.MI", 134_056, []),
     ("Boston", "PPLA", "US", "US.MA", 667_137, []),
@@ -269,7 +275,7 @@ def gaz(tmp_path_factory) -> Gazetteer:
     )
     con.executemany(
         "INSERT INTO demonyms VALUES (?, ?)",
-        [("crimean", "UA.11"), ("french", "FR"), ("sri lankan", "LK"), ("indians", "IN")],
+        [("crimean", "UA.11"), ("french", "FR"), ("sri lankan", "LK"), ("indians", "IN"), ("canadian", "CA")],
     )
     con.executemany(
         "INSERT INTO codes VALUES (?, ?)",
@@ -2754,3 +2760,28 @@ def test_goods_named_for_a_town_and_venues_named_by_their_building(gaz, nlp):
     # a foreign venue's name opens with its building's word: a venue, "in Town" or not
     text = "The match at the Stadion Narodowy was moved."
     assert found(gaz, nlp, text, {"the Stadion Narodowy": "ORG"}) == [("Stadion Narodowy", "venue")]
+
+
+def test_smaller_towns_where_the_words_or_the_story_say_town(gaz, nlp):
+    # a headline's town of 1,000+ by a name rare in English, before what is said of a town
+    assert found(gaz, nlp, "Longreach Graziers Welcome Drought-Breaking Rain") == [
+        ("Longreach", "common_word_town")
+    ]
+    # NER's one-word organisation: a town of 2,000+ when NER's places name its country
+    text = "Inuvik marked the return of the sun, the Canadian town's mayor said."
+    assert ("Inuvik", "mislabelled_town") in found(gaz, nlp, text, {"Inuvik": "ORG", "Canadian": "NORP"})
+    assert ("Inuvik", "mislabelled_town") not in found(
+        gaz, nlp, "Inuvik marked the return of the sun.", {"Inuvik": "ORG"}
+    )
+    # a town named like a person, before its municipal council
+    text = "Gotse Delchev municipal council voted to close two schools."
+    assert found(gaz, nlp, text, {"Gotse Delchev": "PERSON"}) == [("Gotse Delchev", "place_phrase")]
+
+
+def test_events_accords_and_state_universities_named_after_places(gaz, nlp):
+    assert texts(gaz, nlp, "She won the Boston Marathon on Monday.", {"Boston": "GPE"}) == []
+    assert texts(gaz, nlp, "She ran in Boston on Monday.", {"Boston": "GPE"}) == ["Boston"]
+    assert texts(gaz, nlp, "Egypt regained Sinai under the Camp David Accords.", {"Camp David": "FAC"}) == []
+    text = "Emily Carter, a junior at Ohio State, won the title."
+    assert texts(gaz, nlp, text, {"Ohio": "GPE"}) == []
+    assert texts(gaz, nlp, "Ohio State Police closed the road.", {"Ohio": "GPE"}) == ["Ohio"]
