@@ -1255,7 +1255,8 @@ def ner_place_parts(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[
 _VENUE = re.compile(
     r"\s(?:Arena|Stadium|Park|Field|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane|Drive|Square|Plaza|Bridge|"
     r"Mall|Center|Centre|Church|Cathedral|Chapel|School|Academy|Cemetery|Hall|Station|Terminal|Airport|Library|"
-    r"Museum|Market|Plant|Mill|Mills|Warehouse|Hotel|Theatre|Theater|Gardens?|Pier|Wharf|Building|Tower|House)$"
+    r"Museum|Market|Plant|Mill|Mills|Warehouse|Hotel|Theatre|Theater|Gardens?|Pier|Wharf|Building|Tower|House|"
+    r"Auditorium|Mosque|Temple|Shrine|Basilica|Palace|Castle|Arch|Monument|Memorial|Opera House)$"
 )
 
 
@@ -1285,6 +1286,19 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         # "the Camp Fire, Paradise, California": NER ran a thing and its town together; the town after the comma
         return [d.rec.mention(d.text, comma + 2, end, "ner", ent.label_, "ner_place_subspan")]
     sub = d.rec._place_subspan(d.text, start, end, strong=ent.label_ == "FAC")
+    opens = start + 4 if d.text.startswith(("the ", "The "), start) else start
+    if (
+        sub
+        and ent.label_ == "FAC"
+        and sub[0] == opens
+        and d.text[sub[0] : sub[1]] in census_given_names()
+        and _SURNAME_AFTER.fullmatch(d.text, sub[1], end)
+        and not common_in_english(d.text[sub[1] + 1 : end])
+        and not d.gaz.candidates(normalize_name(d.text[sub[1] + 1 : end]))
+    ):
+        # "the Santiago Bernabéu in Madrid": a building named after a person (a given name, then a word rare in
+        # English and no place's), no place of its first word
+        return [d.rec.mention(d.text, opens, end, "ner", ent.label_, "venue")]
     if (
         sub
         and sub[0] == start
@@ -1329,6 +1343,9 @@ class _GivenNameAfter:
 
 
 _GIVEN_NAME_AFTER = _GivenNameAfter()
+# One capitalised word after a place's name, the whole of a facility's name: a person's surname ("the Santiago
+# Bernabéu").
+_SURNAME_AFTER = re.compile(r" [A-Z][^\W\d_]+")
 FEATURE_TOWN_POPULATION = 20_000  # a town this big by the name is what a feature named after it is around
 
 
@@ -1766,7 +1783,7 @@ _ARENA_AT = re.compile(r"\b(?:at|in|inside|outside|into|near|the) $", re.IGNOREC
 # A ground's or a hall's word no person, work or firm ends with (not "Market", "Tower", "House": see _FACILITY).
 _GROUND_ENDS = re.compile(
     r" (?:Stadium|Stadion|Arena|Coliseum|Colosseum|Velodrome|Racecourse|Speedway|Ballpark|Convention Cent(?:er|re)|"
-    r"Exhibition Cent(?:er|re))$"
+    r"Exhibition Cent(?:er|re)|Airport|Auditorium|Mosque|Cathedral|Basilica)$"
 )
 _LOWER_TAIL = re.compile(r"(?: [a-z]+)+$")  # NER's stray words after a name ("… Stadium on")
 
