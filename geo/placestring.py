@@ -361,7 +361,9 @@ HISTORY = re.compile(
     r"(?:Boer|Crimean|Napoleonic|Franco-Prussian|Russo-Japanese|Balkan|Winter|Peninsular|Opium|Thirty Years'?) )?"
     r"[Ww]ar\b"  # not "during the Ukraine war", "after the Gaza war"
     r"|\b(?:[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|Tsarist|Habsburgs?|Ottomans?|Nazis?|"
-    r"[Aa]nnexed|[Ss]iege|[Bb]esieged|[Cc]entur(?:y|ies)|Raj|Austro-Hungarian|Byzantine|[Mm]edieval|Prussian)\b"
+    r"[Aa]nnexed|[Ss]iege|[Bb]esieged|[Cc]entur(?:y|ies)|Raj|Austro-Hungarian|Byzantine|[Mm]edieval|Prussian|"
+    # antiquity: "the seven wonders of the ancient world", "ancient Shechem", "Hellenistic", "a Bronze Age fort"
+    r"[Aa]ncient|[Aa]ntiquity|[Bb]iblical|Hellenistic|Crusaders?|(?:Bronze|Iron|Stone) Age|BCE?|[Aa]rchaeolog\w+)\b"
 )
 
 

@@ -2216,7 +2216,9 @@ _HISTORY_CUE = re.compile(
         "capture of|relief of|massacre of|merchants of|people of|citizens of|inhabitants of|governor of|bishop of|"
         "harbour of|harbor of|walls of|streets of|garrison of|mayor of|university of|burghers of"
     )
-    + r") ([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b(?![ -]?[A-Z]|['’]s\b)"
+    # (a word of the past between: "at ancient Shechem", "in medieval Ragusa")
+    + r")(?: (?:ancient|old|biblical|medieval|mediaeval|Roman|Byzantine|Ottoman|colonial))? "
+    + r"([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b(?![ -]?[A-Z]|['’]s\b)"
 )
 
 
