@@ -2785,3 +2785,9 @@ def test_events_accords_and_state_universities_named_after_places(gaz, nlp):
     text = "Emily Carter, a junior at Ohio State, won the title."
     assert texts(gaz, nlp, text, {"Ohio": "GPE"}) == []
     assert texts(gaz, nlp, "Ohio State Police closed the road.", {"Ohio": "GPE"}) == ["Ohio"]
+
+
+def test_antiquity_tells_of_the_past_for_an_old_name(gaz, nlp):
+    # "ancient" between the cue and the name, and as the sentence's word of the past
+    assert found(gaz, nlp, "Pilgrims prayed at ancient Cattaro.") == [("Cattaro", "former_name")]
+    assert found(gaz, nlp, "Pilgrims prayed at Cattaro.") == []
