@@ -1303,7 +1303,17 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         sub
         and sub[0] == start
         and d.text[start:end].istitle()
-        and _GIVEN_NAME_AFTER.fullmatch(d.text, sub[1], end)
+        and (
+            _GIVEN_NAME_AFTER.fullmatch(d.text, sub[1], end)
+            # a given name that is a place's, then a surname: "Savannah Guthrie broadcast live"
+            or (
+                d.text[start : sub[1]] in census_given_names()
+                and _SURNAME_AFTER.fullmatch(d.text, sub[1], end)
+                and d.text[sub[1] + 1 : end] in census_names()
+                and d.text[sub[1] + 1 : end] not in _GivenNameAfter._PLACE_WORDS
+                and not NATURAL_GENERIC.fullmatch(d.text, sub[1], end)  # "James River", "Ross Lake"
+            )
+        )
         and normalize_name(d.text[sub[1] + 1 : end]) not in d.gaz.strong_keys  # not "MSC Geneva"
     ):
         # "Rio Ferdinand will present the awards": a place's name before a given name is a person's first name
@@ -4007,7 +4017,20 @@ def event_name(d: _Doc, m: Mention) -> bool:
     """A place's name that names a race or a tournament: "won the Boston Marathon", "the Kentucky Derby", "the Monaco
     Grand Prix", "the US Open" — the event, not a place of the story (a place it is held in is named as one: "the
     Derby at Churchill Downs in Louisville")."""
-    return m.source != "dateline" and _EVENT_AFTER.match(d.text, m.end) is not None
+    if m.source == "dateline":
+        return False
+    if _EVENT_AFTER.match(d.text, m.end) is not None:
+        return True
+    # the event's own word read as a town: "Derby" of "the Kentucky Derby", after a place's or a people's name
+    before = _WORD_BEFORE.search(d.text, max(0, m.start - 30), m.start)
+    return bool(
+        before
+        and _EVENT_AFTER.fullmatch(" " + m.text)
+        and (
+            d.gaz.candidates(normalize_name(before.group(1)))
+            or d.gaz.demonym(normalize_name(before.group(1)))
+        )
+    )
 
 
 _EVENT_AFTER = re.compile(
