@@ -391,6 +391,24 @@ def _english_unit_names(admin_rows: list[PlaceRow], places: list[PlaceRow]) -> i
     return added
 
 
+def _county_abbreviations(admin_rows: list[PlaceRow]) -> int:
+    """Give the counties of Ireland and Northern Ireland the short form Irish and British news writes before their
+    names, "Co Mayo" and "Co. Mayo" (normalised alike), as official names beside "County Mayo". Returns how many
+    names were added."""
+    added = 0
+    for row in admin_rows:
+        if row.country not in ("IE", "GB"):
+            continue
+        for key in [k for k in row.names if k.startswith("county ")]:
+            if row.country == "GB" and not row.admin1.endswith(".NIR"):
+                continue  # "County Durham" is no "Co Durham" in British news
+            short = "co " + key[len("county ") :]
+            if short not in row.names:
+                row.add_name(short, OFFICIAL)
+                added += 1
+    return added
+
+
 def _capital_keys(countries_json: dict) -> set[tuple[str, str]]:
     return {(iso, normalize_name(c["capital"])) for iso, c in countries_json.items() if c.get("capital")}
 
@@ -539,6 +557,7 @@ def build_rows(
         authored_file("historical_names.csv"), by_id, countries, admin_rows, capital_of, name_kind=ALTERNATE
     )
     counts["admin1 English names"] = _english_unit_names(admin_rows, places)
+    counts["county abbreviations"] = _county_abbreviations(admin_rows)
     for path in [authored_file("demonyms.csv")]:
         if path.is_file():
             for record in csv.DictReader(path.open(encoding="utf-8")):
