@@ -392,16 +392,14 @@ def _english_unit_names(admin_rows: list[PlaceRow], places: list[PlaceRow]) -> i
 
 
 def _county_abbreviations(admin_rows: list[PlaceRow]) -> int:
-    """Give the counties of Ireland and Northern Ireland the short form Irish and British news writes before their
-    names, "Co Mayo" and "Co. Mayo" (normalised alike), as official names beside "County Mayo". Returns how many
-    names were added."""
+    """Give the counties of Ireland and the United Kingdom the short form Irish and British news writes before their
+    names, "Co Mayo", "Co. Tyrone", "Co Durham" (normalised alike), as official names beside "County Mayo". Returns
+    how many names were added."""
     added = 0
     for row in admin_rows:
         if row.country not in ("IE", "GB"):
             continue
         for key in [k for k in row.names if k.startswith("county ")]:
-            if row.country == "GB" and not row.admin1.endswith(".NIR"):
-                continue  # "County Durham" is no "Co Durham" in British news
             short = "co " + key[len("county ") :]
             if short not in row.names:
                 row.add_name(short, OFFICIAL)
