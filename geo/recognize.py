@@ -4719,7 +4719,7 @@ _NOT_NICKNAME = frozenset(
 _CLUB_BEFORE = re.compile(
     r"\b(?:Real|Atlético|Atletico|Athletic|Borussia|Dynamo|Dinamo|Lokomotiv|Spartak|CSKA|Sporting|Olympique|Inter|"
     r"AC|AS|SS|Red Bull|Bayern|Wisła|Legia|Lech|Hertha|Eintracht|Fortuna|Rapid|Slavia|Sparta|Viktoria|Zenit|"
-    r"Shakhtar|Hapoel|Maccabi|Ajax|Ferencváros) $"
+    r"Shakhtar|Hapoel|Maccabi|Ajax|Ferencváros|JS|MC|CR|USM|CS|Wydad|Raja|Deportivo|Racing|Olimpia|Independiente) $"
 )
 
 
