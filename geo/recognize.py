@@ -4081,7 +4081,7 @@ def pathogen(d: _Doc, m: Mention) -> bool:
 # Standard", "the American Star").
 _PEOPLES_PAPER_WORDS = (
     r"Times|Post|Herald|Gazette|Tribune|Journal|Chronicle|Observer|Telegraph|Examiner|Daily News|News Agency|"
-    r"Press Agency"
+    r"Press Agency|World News|Afrique Presse|Presse|Independent"
 )
 _PAPER_ENDS = r"\b(?!['’-]?\w)(?![ -]?[A-Z])"  # the paper's last word: not "Star-", "Post Office"'s own word
 # A newspaper's name after the place it is named for: "the Toronto Star", "the Otago Daily Times", "the Sydney
@@ -4118,7 +4118,7 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
 # Power & Light", "the San Jose Water Company", "the Springfield Bus Co."), nor "Air Force", "Air Base", "Air Ambulance".
 _FIRM_WORD = (  # words only a firm's name ends with
     r"(?:Airlines|Airways|Air Lines|Bank|Bancorp|LNG|Brewery|Breweries|Brewing|Motors|Telecommunications|"
-    r"Pharmaceuticals?|Foods|Instruments|Scientific|Semiconductors?|Airport Authority)"
+    r"Pharmaceuticals?|Foods|Instruments|Scientific|Semiconductors?|Airport Authority|Cartel)"
 )
 _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only where nothing joins them to more words
     r"(?:Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|Command|Wing|Guard|Traffic|"
@@ -4145,7 +4145,12 @@ _FIRM_AFTER = re.compile(
 # "by air Nigeria"); not a river's bank: "the Left Bank of the Seine", "the West Bank of the Jordan".
 _FIRM_BEFORE = re.compile(
     r"(?:(?<!Left )(?<!Right )(?<!West )(?<!East )(?<!North )(?<!South )\bBank of (?:the )?|"
-    r"(?<![\w-])(?:Air|Oil|Cement|Telecom|Steel|Banco(?: de| do| del)?|Banque(?: de| du)?) )$"
+    r"(?<![\w-])(?:Air|Oil|Cement|Telecom|Steel|Banco(?: de| do| del)?|Banque(?: de| du)?) |"
+    # a bank's, a school's or a club's word, a name between, then "de" ("Banco Popular de Puerto Rico"), or the
+    # word right before it ("Espérance de Tunis", "Estudiantes de La Plata", "Tec de Monterrey")
+    r"\b(?:Banco|Banca|Banque|Caja|Caisse|Universidad|Universidade|Université|Università|Instituto|Institut|"
+    r"Colegio|Ateneo|Tec|Tecnológico|Estudiantes|Espérance|Étoile|Deportivo|Club|Liceo|Lycée)"
+    r"(?: [A-Z][\w'’-]+)? (?:de|del|de la|do|da|di|du|des) )$"
 )
 
 

@@ -2791,3 +2791,12 @@ def test_antiquity_tells_of_the_past_for_an_old_name(gaz, nlp):
     # "ancient" between the cue and the name, and as the sentence's word of the past
     assert found(gaz, nlp, "Pilgrims prayed at ancient Cattaro.") == [("Cattaro", "former_name")]
     assert found(gaz, nlp, "Pilgrims prayed at Cattaro.") == []
+
+
+def test_clubs_banks_schools_cartels_and_news_outlets_named_after_places(gaz, nlp):
+    assert texts(gaz, nlp, "Espérance de Tulsa beat the visitors 1-0.", {"Tulsa": "GPE"}) == []
+    assert texts(gaz, nlp, "Banco Popular de Paris will close two branches.", {"Paris": "GPE"}) == []
+    assert texts(gaz, nlp, "Police said the Tulsa Cartel controls the routes.", {"Tulsa": "GPE"}) == []
+    assert texts(gaz, nlp, "Tulsa World News reported heavy snow.", {"Tulsa": "GPE"}) == []
+    # a town's own name after "de" stays ("Santiago de Chile" is one name; "a bank in Tulsa" is Tulsa)
+    assert texts(gaz, nlp, "She opened a bank in Tulsa.", {"Tulsa": "GPE"}) == ["Tulsa"]
