@@ -213,6 +213,8 @@ def _old_name_points(
     so does one whose admin-1 unit another name of the text names — its state, a county or a big city of it ("the Hall
     of Fame opened in Canton in 1963 … Ohio fans", "Posen was incorporated in 1900 south of Chicago");
     *units_named* gives the admin-1 codes the text's other names name."""
+    if any(c.name_kind <= 1 and c.fcode in ("PCLI", "ADM1") for c in options):
+        return {}  # a country's or a state's own name is no old name ("the Portuguese held Goa": not Genoa)
     own = [c for c in options if c.name_kind <= 1 and c.fcode.startswith("PPL")]
     biggest = max(own, key=lambda c: c.population, default=None)
     if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):

@@ -269,6 +269,12 @@ def test_an_old_name_of_a_big_city_beats_small_towns_of_that_name(parser, withou
     assert geodesic((place.lat, place.lon), point).km < 50
 
 
+def test_a_states_own_name_is_no_old_name_of_a_city(parser):
+    # "Goa" is an old name of Genoa too; a sentence of history does not make the Indian state Genoa
+    place = places(with_gold_spans(parser, "The Portuguese held Goa for centuries.", ["Goa"]))["Goa"]
+    assert (place.fcode, place.country) == ("ADM1", "IN")
+
+
 def test_a_state_that_holds_a_city_the_story_names(parser, without):
     text = "Flights out of Atlanta were cancelled as storms swept across Georgia."
     spans = ["Atlanta", "Georgia"]
