@@ -1502,7 +1502,16 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         )
         or not _rare_name(surface)
         or _OUTBREAK_AFTER.match(d.text, end)  # "the Marburg outbreak", "Marburg cases": the disease
-        or _acts_as_a_person(d, ent.label_, start, end)
+        or (
+            _acts_as_a_person(d, ent.label_, start, end)
+            # what is said only of a town, opening its sentence, outweighs NER's person and its verb: "Akureyri
+            # shivered through its coldest night" (not "hosted the dinner", which a person may do)
+            and not (
+                _TOWN_PREDICATE.match(d.text, start)
+                and not _PERSON_MAY_DO.match(d.text, end)
+                and not _acts_as_a_person(d, "", start, end)
+            )
+        )
         # "police arrested Ann Lee and Morwell" (not "Douglas and Wyandotte counties")
         or (_listed_with_a_person(d, start, end) and not _UNITS_AFTER.match(d.text, end))
     ):

@@ -2800,3 +2800,9 @@ def test_clubs_banks_schools_cartels_and_news_outlets_named_after_places(gaz, nl
     assert texts(gaz, nlp, "Tulsa World News reported heavy snow.", {"Tulsa": "GPE"}) == []
     # a town's own name after "de" stays ("Santiago de Chile" is one name; "a bank in Tulsa" is Tulsa)
     assert texts(gaz, nlp, "She opened a bank in Tulsa.", {"Tulsa": "GPE"}) == ["Tulsa"]
+
+
+def test_what_is_said_only_of_a_town_outweighs_ners_person_and_its_verb(gaz, nlp):
+    text = "Coyhaique was flooded after the storm."
+    assert found(gaz, nlp, text, {"Coyhaique": "PERSON"}) == [("Coyhaique", "mislabelled_town")]
+    assert found(gaz, nlp, "Coyhaique was born in 1950.", {"Coyhaique": "PERSON"}) == []
