@@ -4126,7 +4126,7 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
 # National Oil Company") — not a utility or a public service, which serve the place they are named for ("Kansas City
 # Power & Light", "the San Jose Water Company", "the Springfield Bus Co."), nor "Air Force", "Air Base", "Air Ambulance".
 _FIRM_WORD = (  # words only a firm's name ends with
-    r"(?:Airlines|Airways|Air Lines|Bank|Bancorp|LNG|Brewery|Breweries|Brewing|Motors|Telecommunications|"
+    r"(?:Airlines|Airways|Air Lines|Bank|Bancorp|LNG|Brewery|Breweries|Brewing|Motors|Telecommunications|Holding|"
     r"Pharmaceuticals?|Foods|Instruments|Scientific|Semiconductors?|Airport Authority|Cartel)"
 )
 _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only where nothing joins them to more words
@@ -4813,7 +4813,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if not any(
         hires is None or not hires.start() <= word.start() < hires.end()
         for word in _GAME_WORDS.finditer(text, lo, hi)
-    ):
+    ) and not (nickname and _GAME.search(text, lo, hi)):  # "the Orlando Magic beat the Miami Heat"
         return False
     # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. A name that
     # is no big city's is the team: "Lafayette" the college, "Everton", "Burnley", "Hoffenheim", "Wake Forest".

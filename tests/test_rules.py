@@ -2808,3 +2808,14 @@ def test_what_is_said_only_of_a_town_outweighs_ners_person_and_its_verb(gaz, nlp
     assert ("Coyhaique", "mislabelled_town") not in found(
         gaz, nlp, "Coyhaique was born in 1950.", {"Coyhaique": "PERSON"}
     )
+
+
+def test_a_side_by_its_nickname_in_a_result_and_a_holding_firm(gaz, nlp):
+    text = "The Tulsa Drillers beat the Omaha Storm Chasers on Tuesday."
+    assert texts(gaz, nlp, text, {"Tulsa": "GPE", "Omaha": "GPE"}) == []
+    # a battle's verb is no game: history keeps its places
+    text = "Prussian troops defeated the French at Paris in 1871."
+    assert "Paris" in texts(gaz, nlp, text, {"Paris": "GPE"})
+    assert texts(gaz, nlp, "Tulsa Holding bought a hotel in Omaha.", {"Tulsa": "GPE", "Omaha": "GPE"}) == [
+        "Omaha"
+    ]
