@@ -173,3 +173,9 @@ def test_places_named_like_diseases_or_lost_with_their_counties_are_in_the_index
 @pytest.mark.parametrize("name", ["Co Mayo", "Co. Mayo", "County Mayo"])
 def test_irish_counties_by_their_short_form(gazetteer, name):
     assert any(c.fcode == "ADM1" and c.country == "IE" for c in gazetteer.candidates(name))
+
+
+def test_arab_towns_without_the_article(gazetteer):
+    # GeoNames' "Al Jahrā’" is "Jahra" in English news; a village's bare name is left alone
+    assert any(c.country == "KW" for c in gazetteer.candidates("Jahra"))
+    assert not any(c.country == "PS" for c in gazetteer.candidates("Ittihad"))

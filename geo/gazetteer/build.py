@@ -391,6 +391,34 @@ def _english_unit_names(admin_rows: list[PlaceRow], places: list[PlaceRow]) -> i
     return added
 
 
+ARTICLE_FREE_POPULATION = 10_000  # a town this big is named without its Arabic article too
+# Countries whose place names GeoNames romanises with the Arabic article, which English news often drops.
+_ARABIC_ARTICLE_COUNTRIES = frozenset("AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:al|el|ad|ar|as|ash|at|ath|az|an|adh|ed|es|er|ez)[- ](?=\w{3})", re.IGNORECASE
+)
+
+
+def _without_arabic_article(rows: list[PlaceRow]) -> int:
+    """Give an admin unit or a town of ``ARTICLE_FREE_POPULATION`` people or more of an Arab country named with the
+    Arabic article ("Al Jahrā’", "Ad Dīwānīyah", "Al Qāmishlī") its name without it ("Jahra", "Diwaniyah", "Qamishli") as an alternate name, as English news writes it. Returns
+    how many names were added."""
+    added = 0
+    for row in rows:
+        if (
+            row.country not in _ARABIC_ARTICLE_COUNTRIES
+            or not row.fcode.startswith(("PPL", "ADM"))
+            # a village's bare name is as often a club's or a word ("Al Ittihad"): towns of note only
+            or (row.fcode.startswith("PPL") and row.population < ARTICLE_FREE_POPULATION)
+        ):
+            continue
+        bare = _ARABIC_ARTICLE.sub("", row.name)
+        if bare != row.name and normalize_name(bare) not in row.names:
+            row.add_name(bare, ALTERNATE)
+            added += 1
+    return added
+
+
 def _county_abbreviations(admin_rows: list[PlaceRow]) -> int:
     """Give the counties of Ireland and the United Kingdom the short form Irish and British news writes before their
     names, "Co Mayo", "Co. Tyrone", "Co Durham" (normalised alike), as official names beside "County Mayo". Returns
@@ -556,6 +584,7 @@ def build_rows(
     )
     counts["admin1 English names"] = _english_unit_names(admin_rows, places)
     counts["county abbreviations"] = _county_abbreviations(admin_rows)
+    counts["names without the Arabic article"] = _without_arabic_article([*admin_rows, *city_rows])
     for path in [authored_file("demonyms.csv")]:
         if path.is_file():
             for record in csv.DictReader(path.open(encoding="utf-8")):
