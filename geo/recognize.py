@@ -1959,6 +1959,9 @@ _PLACE_CUE_BEFORE = re.compile(
 )
 
 
+_REGNAL_NUMBER = re.compile(r" (?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b")
+
+
 def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     """Strong gazetteer names NER missed, longest first: "the Bay of Biscay" over NER's "Biscay", "Lachin
     Corridor"; and names of several words that are a town's own name ("Sault Ste. Marie" over NER's "Sault",
@@ -1978,6 +1981,8 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         strong = d.rec._claimable(normalize_name(surface), surface)
         if not strong and any(hs <= start and end <= he for hs, he in d.headlines):
             continue  # a headline capitalises every word: "Floodwaters Cut Off Kerrville" (Cut Off, Louisiana)
+        if _REGNAL_NUMBER.match(text, end):
+            continue  # a monarch's or a pope's name: "the Hassan II Mosque", "Juan Carlos III"
         if not strong and (
             any(s <= start and end <= e for s, e, label in other if label != "PERSON")
             or _VENUE.search(surface)

@@ -2819,3 +2819,7 @@ def test_a_side_by_its_nickname_in_a_result_and_a_holding_firm(gaz, nlp):
     assert texts(gaz, nlp, "Tulsa Holding bought a hotel in Omaha.", {"Tulsa": "GPE", "Omaha": "GPE"}) == [
         "Omaha"
     ]
+
+
+def test_a_name_before_a_regnal_number_is_a_monarchs(gaz, nlp):
+    assert texts(gaz, nlp, "Worshippers filled the Paris II Mosque in Tulsa.", {"Tulsa": "GPE"}) == ["Tulsa"]
