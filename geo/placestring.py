@@ -363,7 +363,9 @@ HISTORY = re.compile(
     r"|\b(?:[Ww]artime|[Cc]olonial|[Ee]mpire|[Ii]mperial|[Gg]hettos?|Soviets?|Tsarist|Habsburgs?|Ottomans?|Nazis?|"
     r"[Aa]nnexed|[Ss]iege|[Bb]esieged|[Cc]entur(?:y|ies)|Raj|Austro-Hungarian|Byzantine|[Mm]edieval|Prussian|"
     # antiquity: "the seven wonders of the ancient world", "ancient Shechem", "Hellenistic", "a Bronze Age fort"
-    r"[Aa]ncient|[Aa]ntiquity|[Bb]iblical|Hellenistic|Crusaders?|(?:Bronze|Iron|Stone) Age|BCE?|[Aa]rchaeolog\w+)\b"
+    r"[Aa]ncient (?:world|times|city|cities|town|capital|port|kingdom|empire|Greeks?|Romans?|Egyptians?|Persians?|"
+    r"(?=[A-Z]))|"  # "ancient Shechem", "ancient Troy" (not "ancient trees")
+    r"[Aa]ntiquity|[Bb]iblical|Hellenistic|Crusades|(?:Bronze|Iron|Stone) Age|(?<=\d )BCE?|[Aa]rchaeolog\w+)\b"
 )
 
 

@@ -1498,7 +1498,8 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         or not (
             _own_or_official_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
             # a smaller town in a country or state NER found: "Drumheller welcomed … in Alberta"
-            or _in_a_named_country(d, None, key, MISLABELLED_NAMED_POPULATION)
+            # (not NER's person: "Israeli voters backed Lapid" is the politician, not a village of Israel)
+            or (ent.label_ != "PERSON" and _in_a_named_country(d, None, key, MISLABELLED_NAMED_POPULATION))
         )
         or not _rare_name(surface)
         or _OUTBREAK_AFTER.match(d.text, end)  # "the Marburg outbreak", "Marburg cases": the disease
@@ -3162,7 +3163,12 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # a smaller town by a name rare in English and no census name: "Longreach Graziers Welcome Rain"
                 or not (
                     _own_town(gaz, key, PREDICATE_TOWN_POPULATION)
-                    or (_own_town(gaz, key, HEADLINE_TOWN_POPULATION) and _rare_name(hit.group("town")))
+                    or (
+                        _own_town(gaz, key, HEADLINE_TOWN_POPULATION)
+                        and _rare_name(hit.group("town"))
+                        # a politician's name is as often before them: "Lapid Voters Rally", "Berri Officials"
+                        and not ("rare" in hit.re.groupindex and hit.group("rare") in ("Officials", "Voters"))
+                    )
                 )
                 or ("rare" in hit.re.groupindex and hit.group("rare") and common_in_english(key))
             ):
@@ -3298,7 +3304,7 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             # Nothing tagged it: another verb after it ("Anderlecht signed", "Coyhaique recorded") makes it a person
             # or a firm unless the story names the country or state of one of its towns ("Coyhaique recorded the
             # worst air quality in Chile").
-            or (_PERSON_VERB.match(text, e) and not _in_a_named_country(d, found, key))
+            or (_PERSON_VERB.match(text, e) and not _in_a_named_country(d, found, key, RARE_TOWN_POPULATION))
             or _SPOKE_BEFORE.search(text, max(0, s - 12), s)  # '…," said Okafor.'
             or _ACCORDING_TO_BEFORE.search(text, max(0, s - 14), s)
             or _listed_with_a_person(d, s, e)
@@ -4028,28 +4034,31 @@ _STREET_WORD_BEFORE = re.compile(
 
 
 def event_name(d: _Doc, m: Mention) -> bool:
-    """A place's name that names a race or a tournament: "won the Boston Marathon", "the Kentucky Derby", "the Monaco
-    Grand Prix", "the US Open" — the event, not a place of the story (a place it is held in is named as one: "the
-    Derby at Churchill Downs in Louisville")."""
-    if m.source == "dateline":
+    """A place's name that names a race or a tournament: "won the Boston Marathon", "the Kentucky Derby", "the US
+    Open" — the event, not a place of the story (a place it is held in is named as one: "the Derby at Churchill
+    Downs in Louisville"). The event's name ends there, before punctuation, a small word, a verb or an event's noun
+    ("the Boston Marathon on Monday", "the Derby winner"; not "the Cleveland Classic rock station", "a Chicago Masters
+    student"); never a country's name ("the Bahrain Grand Prix" is held there) and never in a headline, where every
+    word is capitalised ("Schools In Tulsa Open")."""
+    if m.source == "dateline" or any(hs <= m.start < he for hs, he in d.headlines):
         return False
     if _EVENT_AFTER.match(d.text, m.end) is not None:
-        return True
-    # the event's own word read as a town: "Derby" of "the Kentucky Derby", after a place's or a people's name
+        return not any(c.fcode == "PCLI" for c in d.gaz.candidates(normalize_name(m.text))[:3])
+    # the event's own word read as a town: "Derby" of "the Kentucky Derby", after a state's or a town's own name
     before = _WORD_BEFORE.search(d.text, max(0, m.start - 30), m.start)
-    return bool(
-        before
-        and _EVENT_AFTER.fullmatch(" " + m.text)
-        and (
-            d.gaz.candidates(normalize_name(before.group(1)))
-            or d.gaz.demonym(normalize_name(before.group(1)))
-        )
-    )
+    word = _EVENT_AFTER.match(" " + m.text + ".")
+    if before is None or word is None or word.end() != len(m.text) + 1:
+        return False
+    key = normalize_name(before.group(1))
+    return key not in _stop_words() and key in d.gaz.strong_keys
 
 
+# The event's name ends: not "Derby County", "Open University", "the Boise Open house tour".
 _EVENT_AFTER = re.compile(
-    r" (?:Marathon|Half Marathon|Derby|Grand Prix|Open|Masters|Stakes|Classic|Invitational|Regatta)\b"
-    r"(?![ -]?[A-Z])(?!['’]s? [A-Z])"  # the event's name ends: not "Derby County", "Open University"
+    r" (?:Marathon|Half Marathon|Derby|Grand Prix|Open|Masters|Stakes|Classic|Invitational|Regatta)"
+    r"(?=[,.;:!?)'\"’”]|$|['’]s\b| (?:race|races|winner|winners|champion|champions|title|field|course|weekend|"
+    r"week|day|runners?|favou?rite|trophy|finals?|crown|purse|bombing|on|in|at|for|was|is|will|and|or|to|this|last|"
+    r"next|since|after|before|when|with|by|has|had|have|were|\d)\b)"
 )
 
 
@@ -4095,7 +4104,7 @@ def pathogen(d: _Doc, m: Mention) -> bool:
 # Standard", "the American Star").
 _PEOPLES_PAPER_WORDS = (
     r"Times|Post|Herald|Gazette|Tribune|Journal|Chronicle|Observer|Telegraph|Examiner|Daily News|News Agency|"
-    r"Press Agency|World News|Afrique Presse|Presse|Independent"
+    r"Press Agency|World News|Afrique Presse"
 )
 _PAPER_ENDS = r"\b(?!['’-]?\w)(?![ -]?[A-Z])"  # the paper's last word: not "Star-", "Post Office"'s own word
 # A newspaper's name after the place it is named for: "the Toronto Star", "the Otago Daily Times", "the Sydney
@@ -4111,7 +4120,9 @@ _NEWSPAPER_AFTER = re.compile(
     rf"Register(?! (?:of|to|for|in|at|as|with|by|on)\b)){_PAPER_ENDS}"
     r"(?! (?:Office|Offices|Road|Street|Hill|Square|Exchange|Building|Tower|Lane|Avenue|Station|Time)\b)"
 )
-_DEMONYM_PAPER_AFTER = re.compile(rf"(?: (?:Daily|Sunday))? (?:{_PEOPLES_PAPER_WORDS}){_PAPER_ENDS}")
+_DEMONYM_PAPER_AFTER = re.compile(
+    rf"(?: (?:Daily|Sunday))? (?:{_PEOPLES_PAPER_WORDS}|Independent){_PAPER_ENDS}"
+)
 
 
 def newspaper_name(d: _Doc, m: Mention) -> bool:
@@ -4123,7 +4134,12 @@ def newspaper_name(d: _Doc, m: Mention) -> bool:
         return False
     if m.demonym_of:
         return _DEMONYM_PAPER_AFTER.match(d.text, m.end) is not None
+    if _THE_BEFORE.search(d.text, max(0, m.start - 4), m.start) and _INDEPENDENT_AFTER.match(d.text, m.end):
+        return True  # "the Kyiv Independent" (not "an Oldham Independent councillor")
     return _NEWSPAPER_AFTER.match(d.text, m.end) is not None
+
+
+_INDEPENDENT_AFTER = re.compile(rf" Independent{_PAPER_ENDS}(?! [a-z]+(?:or|er|ist|ian)s?\b)")
 
 
 # A firm named for a place: its industry's or a firm's word right after the place's name, up to two other capitalised
@@ -4418,12 +4434,21 @@ def goods_name(d: _Doc, m: Mention) -> bool:
     Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
     if " " in m.text or m.demonym_of or m.source == "dateline":
         return False
-    if any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3]):
+    readings = d.gaz.candidates(normalize_name(m.text))[:3]
+    if any(c.fcode in ("PCLI", "ADM1") for c in readings):
         return False
+    if _MARKET_AFTER.match(d.text, m.end) and any(
+        c.fcode == "PPLC" or c.population >= GOODS_MARKET_POPULATION for c in readings
+    ):
+        return False  # a big city's market: "Colombo tea prices rose", "Kolkata tea sales"
     if _DRINK_OF.search(d.text, max(0, m.start - 14), m.start):
         return True
     listed = _LISTED_BEFORE_GOODS.match(d.text, m.end)
     return _goods_end(d.text, listed.end() if listed else m.end)
+
+
+GOODS_MARKET_POPULATION = 300_000  # a city this big before goods and their prices is their market
+_MARKET_AFTER = re.compile(r" [a-z]+ (?:prices|sales|exports|imports|auctions?|markets?)\b")
 
 
 def _goods_end(text: str, at: int) -> bool:
@@ -4439,8 +4464,10 @@ def _goods_end(text: str, at: int) -> bool:
 _COMPANY_NOUN = (
     # "the Turkish company Kolin", "a defence contractor": a describing word before these three ("The contractor
     # Texas hired" is no firm called Texas)
-    r"(?:(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<=[a-z] )(?:company(?! towns?\b)|firm|contractor)|insurer|reinsurer|lender|bank|[a-z]*maker|airline|carrier|retailer|grocer|supermarket|brewer|"
-    r"distiller|publisher|outfitter|"
+    r"(?:(?<!\b[Tt]he )(?<!\b[Aa] )(?<!\b[Aa]n )(?<=[a-z] )(?:company(?! towns?\b)|firm|contractor)|insurer|reinsurer|lender|bank|"
+    r"(?:car|auto|chip|drug|toy|shoe|steel|tyre|tire|furniture|blanket|jet|plane|aircraft|phone|handset|computer|"
+    r"truck|bus|candy|chocolate|apparel|clothing|cosmetics|appliance|battery|glass|paint|paper|cement) ?maker|"
+    r"airline|carrier|retailer|grocer|supermarket|brewer|distiller|outfitter|"
     r"miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
@@ -4699,7 +4726,7 @@ _GAME_WORDS = re.compile(
     r"transfer|wickets?|overs|sixes|run chase|chased down \d+|balls to spare|try|tries|games|matches|squad|"
     r"(?:re-)?sign(?:ed|s|ing)?|players|transfer fee|fee|contract|captain|auction|scorer|defender|forward|midfielder|"
     r"traded|draft pick|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A|training camp|"
-    r"spring training|ballpark|franchise|roster|preseason|offseason|rookie|bowl)\b",
+    r"spring training|ballpark|preseason|offseason|rookie|bowl)\b",
     re.IGNORECASE,
 )
 # The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
@@ -4751,6 +4778,11 @@ def _team_nickname(d: _Doc, m: Mention) -> bool:
     after = _NICKNAME.match(d.text, m.end)
     if after is None or any(word in _NOT_NICKNAME for word in after.group(1).split()):
         return False
+    if any(
+        c.name_kind <= 1 and not c.fcode.startswith("PPL")
+        for c in d.gaz.candidates(normalize_name(after.group(1).split()[-1]))
+    ):
+        return False  # a feature's or a region's name: "the Massachusetts Berkshires", "the Florida Keys"
     if d.gaz.demonym(normalize_name(after.group(1).split()[-1])):
         # "Mumbai Indians" in a result, not "London Nigerians signed a petition": a people's name needs a match
         lo, hi = _sentence_span(d.text, m.start, m.end)
