@@ -48,12 +48,12 @@ from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
     NATURAL_GENERIC,
-    OFFICIAL_NAME,
     PRESS_ONLY,
     STATE_ABBREVIATION,
     QualifierReader,
     official_core,
     official_name,
+    official_names,
     official_readings,
 )
 from geo.placestring import SENTENCE_END as _SENTENCE_END
@@ -1946,7 +1946,7 @@ def _official_names(d: _Doc, found: list[Mention]) -> list[Mention]:
     unit, a region or a demonym is left once its official words are taken out (:func:`official_core`; the resolver
     places it there)."""
     text = d.text
-    for match in OFFICIAL_NAME.finditer(text):
+    for match in official_names(text):
         start, end = match.span()
         if text.startswith(("The ", "THE "), start):
             start += 4
