@@ -112,6 +112,36 @@ def _alternation(words: str) -> str:
     return build(root)
 
 
+# Where a line or a sentence may open, before a letter a name may open with: after a line break, or after an end mark
+# and a space (".", "!", "?", ":"; a match ends there).
+_OPENING = re.compile(r"[\n.!?:](?:(?<=\n)|\s)(?=[^\W\d_a-z])")
+
+
+def _at_openings(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can match only at the text's start or where :data:`_OPENING`
+    ends (its own lookbehinds say which of those places it takes): tried at those places alone — a pattern that
+    opens with lookbehinds would otherwise be tried at every character of the text."""
+    done = 0
+    for at in chain((0,), (opening.end() for opening in _OPENING.finditer(text))):
+        if at < done:
+            continue  # the place again, or inside the last match
+        match = pattern.match(text, at)
+        done = at + 1
+        if match is not None:
+            done = max(done, match.end())
+            yield match
+
+
+class _AtOpenings:
+    """A cue for :func:`_cued` that matches only where a line or a sentence opens (see :func:`_at_openings`)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _at_openings(self.pattern, text)
+
+
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
@@ -409,8 +439,8 @@ _OTHER_NAME_CUE = re.compile(
     r"|formerly |previously |, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
 )
 # The other phrases, each with its own cue (a search then tries one alternative, not all of them).
-_PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (re.compile(pattern), re.compile(cue))
+_PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...] = tuple(
+    (re.compile(pattern), cue if isinstance(cue, _AtOpenings) else re.compile(cue))
     for pattern, cue in (
         (  # "Orange lies north of Avignon"
             rf"{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
@@ -456,7 +486,9 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (  # "Outside Stellenbosch, fires destroyed vineyards"
             r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
             rf"(?P<g>{_NAME})(?=, [a-z])",
-            r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North|South|East|West) ",  # the cue inside the match
+            _AtOpenings(
+                r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North|South|East|West) "
+            ),  # inside the match
         ),
         (  # "Hof, on the Czech border,", "Sedan, on the Meuse,": an apposition that says where the town lies
             rf"{_NOT_AN_ARTICLE}(?P<q>{_NAME}), {_BESIDE_THE} {_NAME}(?: (?:border|frontier|coast|river|estuary|delta))?,",
@@ -660,7 +692,7 @@ def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 def _cued(
-    pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int
+    pattern: re.Pattern[str], cue: re.Pattern[str] | _AtOpenings, text: str, before: int, after: int
 ) -> Iterator[re.Match[str]]:
     """Matches of *pattern* around the hits of a cheap *cue* (a literal-led regex whose hit lies inside every match
     of the pattern), left to right, each once: a pattern that opens with a name would otherwise be tried at every
@@ -2910,7 +2942,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         for e in d.ents
         if e.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(e) > 1
     )
-    matches = [*_AFTER_PREPOSITION.finditer(text), *_TOWN_PREDICATE.finditer(text)]
+    matches = [*_AFTER_PREPOSITION.finditer(text), *_at_openings(_TOWN_PREDICATE, text)]
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))
@@ -3462,7 +3494,9 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     # A bare list with a firm in it is a tag line's or a market report's.
     orgs = word_list("organisations.txt")
     headline_lists = [m for hs, he in d.headlines for m in _HEADLINE_LIST.finditer(text, hs, he)]
-    for match in chain(_cued(_LIST, _LIST_CUE, text, 240, 60), _BARE_LIST.finditer(text), headline_lists):
+    for match in chain(
+        _cued(_LIST, _LIST_CUE, text, 240, 60), _at_openings(_BARE_LIST, text), headline_lists
+    ):
         items = [
             (m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))
         ]
