@@ -185,7 +185,9 @@ _STREET = re.compile(
     r"\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.|Parkway|Circle|Highway|Pike|Turnpike)$"
 )
 _HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Day": a day, not a place
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# Patterns scanned over a whole text open with a character class where they can, the word boundary before it looked
+# at behind it ("(?<!\w.)" after a letter is "\b" before it): a scan then skips to the letters that class allows.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+\b")  # (≡ \b[A-Z][a-z]+\b)
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
@@ -714,7 +716,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Where a word (of _WORD's) may open a name: a letter after no letter, not an ASCII lower-case one (isupper() decides).
-_RUN_OPENS = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]")
+_RUN_OPENS = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)")  # (≡ (?<![^\W\d_])[^\W\d_a-z]; see _CAPITALISED)
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
@@ -1208,8 +1210,8 @@ _PERSON_ROLE = (
     r"labou?rer|cleaner|guard|clerk|cook|waiter|waitress|mechanic|electrician|plumber|carpenter|employee|pupil|"
     r"retiree|pensioner|man|woman|boy|girl)"
 )
-_APPOSED_PERSON = re.compile(
-    r"(?=[A-Z])\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}),\s(?:\d{1,3},(?!\d)|(?:a|an|the)\s"
+_APPOSED_PERSON = re.compile(  # ([A-Z](?<!\w.): \b before the capital, see _CAPITALISED)
+    r"([A-Z](?<!\w.)[a-z]+(?: [A-Z][a-z]+){1,2}),\s(?:\d{1,3},(?!\d)|(?:a|an|the)\s"
     r"(?:(?!(?:city|town|village|county|state|country|region|province|capital|port|district|council)\b)[\w'’-]+\s){0,3}?"
     rf"{_PERSON_ROLE}\b(?!['’]))"
 )
@@ -3110,7 +3112,8 @@ RARE_TOWN_POPULATION = 5_000  # an untagged name rare in English that is only a 
 SENTENCE_START_ZIPF = 2.5
 
 
-_TITLE_WORD = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_A-Z]{3,}(?![^\W_])")  # "Navan", "Ürgüp"
+# "Navan", "Ürgüp" (≡ (?<![^\W_])[^\W\d_a-z]…, the letter first: see _CAPITALISED)
+_TITLE_WORD = re.compile(r"[^\W\d_a-z](?<![^\W_].)[^\W\d_A-Z]{3,}(?![^\W_])")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTICLE_AFTER = re.compile(
     r" (?:" + "|".join(sorted(map(re.escape, _PARTICLES), key=len, reverse=True)) + r")(?: the)? (?=\S)"
