@@ -1253,14 +1253,15 @@ class Resolver:
         fixed = self._text_bonuses(
             text, mentions, candidates, runs, read
         )  # what the words around each mention say
-        empty = Context()
+        context = Context()
         final = [
-            self._pick(m, c, empty, fixed.get(i, {}))
+            self._pick(m, c, context, fixed.get(i, {}))
             for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
         ]
         for _ in range(1 + ITERATIONS):
             first = final
-            context = self._context(first)
+            # A context equal to the last pass's is that one: _pick remembers the readings it made with it.
+            context = context if (said := self._context(first)) == context else said
             bonuses = self._document_bonuses(text, mentions, candidates, first, context, runs)
             for i, found in fixed.items():
                 bonuses.setdefault(i, {}).update(found)
