@@ -60,6 +60,7 @@ from geo.placestring import SENTENCE_END as _SENTENCE_END
 from geo.placestring import sentence_span as _sentence_span
 from geo.placestring import tells_of_the_past as _history
 from geo.settings import DEFAULT_MODEL
+from geo.text import at_openings as _at_openings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -110,26 +111,6 @@ def _alternation(words: str) -> str:
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
 
     return build(root)
-
-
-# Where a line or a sentence may open, before a letter a name may open with: after a line break, or after an end mark
-# and a space (".", "!", "?", ":"; a match ends there).
-_OPENING = re.compile(r"[\n.!?:](?:(?<=\n)|\s)(?=[^\W\d_a-z])")
-
-
-def _at_openings(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern that can match only at the text's start or where :data:`_OPENING`
-    ends (its own lookbehinds say which of those places it takes): tried at those places alone — a pattern that
-    opens with lookbehinds would otherwise be tried at every character of the text."""
-    done = 0
-    for at in chain((0,), (opening.end() for opening in _OPENING.finditer(text))):
-        if at < done:
-            continue  # the place again, or inside the last match
-        match = pattern.match(text, at)
-        done = at + 1
-        if match is not None:
-            done = max(done, match.end())
-            yield match
 
 
 class _AtOpenings:

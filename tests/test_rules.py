@@ -1549,9 +1549,12 @@ def test_patterns_tried_at_openings_find_what_a_full_scan_finds():
         "Harrogate, Ripon, Thirsk.\r\nSplit's old town was packed? Outside Łódź, a fair: Haverhill, Worcester, "
         "Springfield, Kansas City.\n St. Louis, Mt. Shasta, Ft. Worth\nÚbeda has banned cars.\tÅlesund hosted it."
         "\u00a0Ørsta was flooded. x.Bath has banned cars. Sedan. Outside Sedan, a town: Reading was evacuated."
+        "\nKYIV, Ukraine (AP) — Talks. LAHORE: The rain. HUDSON -- Officials met.\n\nWASHINGTON — x"
     )
+    from geo.text import _DATELINE
+
     cues = [cue.pattern for _, cue in _PLACE_PHRASES if isinstance(cue, _AtOpenings)]
-    for pattern in (_BARE_LIST, _TOWN_PREDICATE, *cues):
+    for pattern in (_BARE_LIST, _TOWN_PREDICATE, _DATELINE, *cues):
         full = [m.span() for m in pattern.finditer(text)]
         assert full and [m.span() for m in _at_openings(pattern, text)] == full
         assert [m.span() for m in _at_openings(pattern, text[6:])] == [
