@@ -581,15 +581,30 @@ def strip_invisible(text: str) -> tuple[str, list[int] | None]:
 _OPENING = re.compile(r"[\n.!?:](?:(?<=\n)|\s)(?=[^\W\d_a-z])")
 
 
+_last_openings: tuple[str, list[int]] = ("", [])
+
+
+def _openings(text: str) -> list[int]:
+    """Where :data:`_OPENING` ends in *text*, kept for the last text asked about (the same text object: the dateline
+    and three rules of the recogniser ask about each piece of text in turn)."""
+    global _last_openings
+    last = _last_openings
+    if last[0] is not text:
+        last = _last_openings = (text, [opening.end() for opening in _OPENING.finditer(text)])
+    return last[1]
+
+
 def at_openings(pattern: re.Pattern[str], text: str, endpos: int | None = None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, 0, endpos)`` for a pattern that can match only at the text's start or where
     :data:`_OPENING` ends (its own lookbehinds say which of those places it takes): tried at those places alone — a
     pattern that opens with lookbehinds would otherwise be tried at every character of the text."""
     endpos = len(text) if endpos is None else endpos
     done = 0
-    for at in chain((0,), (opening.end() for opening in _OPENING.finditer(text, 0, endpos))):
+    for at in chain((0,), _openings(text)):
         if at < done:
             continue  # the place again, or inside the last match
+        if at >= endpos:
+            break
         match = pattern.match(text, at, endpos)
         done = at + 1
         if match is not None:
