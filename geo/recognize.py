@@ -289,6 +289,7 @@ _MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
 _NAME_WITH_AGE = re.compile(
     r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},(?!\d)"
 )  # "Virginia L. Lane, 77," — not "In Santa Maria, 2,000 people"
+_AGE_BETWEEN_COMMAS = re.compile(r", \d{1,3},(?!\d)")  # the age of _NAME_WITH_AGE
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
 _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
@@ -4787,8 +4788,10 @@ def name_with_age(d: _Doc, m: Mention) -> bool:
     word with an age and what the person is or does: "Anand, 24, a delivery rider," (not "Houston, 12, Austin, 7")."""
     if " " not in m.text and not m.demonym_of and _AGED_PERSON_AFTER.match(d.text, m.end):
         return True
-    line_start = max(0, m.start - 30)
-    for match in _NAME_WITH_AGE.finditer(d.text, line_start, min(len(d.text), m.end + 30)):
+    line_start, line_end = max(0, m.start - 30), min(len(d.text), m.end + 30)
+    if _AGE_BETWEEN_COMMAS.search(d.text, line_start, line_end) is None:
+        return False  # (every _NAME_WITH_AGE match holds one; a literal-led search finds it at once)
+    for match in _NAME_WITH_AGE.finditer(d.text, line_start, line_end):
         name_end = d.text.index(",", match.start())
         if match.start() <= m.start and m.end <= name_end:
             return not d.gaz.candidates(d.text[match.start() : name_end])
