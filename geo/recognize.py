@@ -1092,12 +1092,18 @@ class Recognizer:
 _ENDS_ON_OF = re.compile(r"\b(?:of|of the|de|del|de la|du|des|da|do|and)$")
 
 
+def _ends_on_of(name: str) -> bool:
+    """``_ENDS_ON_OF.search(name)``, searched only when *name* ends on a last letter of its words (or a line break,
+    which ``$`` may stand before): the search tries every character."""
+    return name[-1:] in "felausod\n" and _ENDS_ON_OF.search(name) is not None
+
+
 def _joined_names(ents: Sequence[Span], text: str | None = None) -> Sequence[Span]:
     """NER's place entities with a name NER cut in two joined back: "the Democratic Republic of the" + "Congo",
     "Bosnia and" + "Herzegovina" — a place entity ending on "of (the)", "de", "and" right before another place
     entity is one name."""
     # *text*, the doc's text when given: a slice of it is the entity's text (``Span.text`` joins its tokens anew).
-    if not any(_ENDS_ON_OF.search(e.text if text is None else text[e.start_char : e.end_char]) for e in ents):
+    if not any(_ends_on_of(e.text if text is None else text[e.start_char : e.end_char]) for e in ents):
         return ents
     from spacy.tokens import Span
 
@@ -1109,7 +1115,7 @@ def _joined_names(ents: Sequence[Span], text: str | None = None) -> Sequence[Spa
             and previous.label_ in PLACE_LABELS
             and e.label_ in PLACE_LABELS
             and previous.end == e.start
-            and _ENDS_ON_OF.search(previous.text)
+            and _ends_on_of(previous.text)
         ):
             out[-1] = Span(e.doc, previous.start, e.end, label=previous.label_)
         else:
@@ -5122,6 +5128,11 @@ class _Spans:
 _TRAILING = re.compile(r"(?:['’]s?|[\s,;:!?\"”)-]+)$")  # a possessive or punctuation that ends an entity
 
 
+def _may_trail(char: str) -> bool:
+    """Whether _TRAILING may end on *char* (any whitespace character is one of its class)."""
+    return char in "'’s,;:!?\"”)-" or char.isspace()
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the " and a trailing possessive or punctuation from an entity span."""
     span = text[start:end]
@@ -5130,7 +5141,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     elif span[:1] in "NOAIFSTBEW" and (lead := _LEADING_LOCATIVE.match(text, start, end)):
         start = lead.end()  # "Near Moab" (NER's person) is Moab after "Near"
     # A final full stop stays: inside an entity it belongs to an abbreviation ("Ind.", "U.S.", "W.Va.").
-    match = _TRAILING.search(text[start:end])
+    # (only such a character can end the span, and the search tries every character: it runs only then)
+    match = _TRAILING.search(text[start:end]) if end > start and _may_trail(text[end - 1]) else None
     if match:
         end = start + match.start()
     return start, end
