@@ -20,6 +20,7 @@ country codes, data/aliases.csv).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from geo.gazetteer.index import Gazetteer
@@ -385,6 +386,30 @@ OFFICIAL_NAME = re.compile(
     rf"|(?:{_CAP} ){{1,3}}(?:Autonomous (?:Region|Okrug|Oblast|Republic)|Special Administrative Region|Capital "
     rf"Territory|Arab Democratic Republic)\b"
 )
+# Words one of which every OFFICIAL_NAME match holds: a text without any has no official name, and is not scanned
+# (the pattern opens with a capitalised word, so a scan tries it at every capital of the text).
+_OFFICIAL_HEADS = (
+    "Republic",
+    "Kingdom",
+    "Emirate",
+    "Federation",
+    "Sultanate",
+    "Principality",
+    "Commonwealth",
+    "Grand Duchy",
+    "Bailiwick",
+    "Region",
+    "Autonomous",
+    "Capital Territory",
+)
+
+
+def official_names(text: str) -> Iterator[re.Match[str]]:
+    """``OFFICIAL_NAME.finditer(text)``, without a scan of a text that holds none of the names' head words."""
+    if any(head in text for head in _OFFICIAL_HEADS):
+        yield from OFFICIAL_NAME.finditer(text)
+
+
 OFFICIAL_WORDS = frozenset(
     "Republic Kingdom Emirate Emirates Federation Sultanate Principality Commonwealth State States Union Region "
     "Territory Territories Okrug Oblast Krai Autonomous Democratic Islamic People's Peoples Arab Socialist "

@@ -48,18 +48,19 @@ from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
     NATURAL_GENERIC,
-    OFFICIAL_NAME,
     PRESS_ONLY,
     STATE_ABBREVIATION,
     QualifierReader,
     official_core,
     official_name,
+    official_names,
     official_readings,
 )
 from geo.placestring import SENTENCE_END as _SENTENCE_END
 from geo.placestring import sentence_span as _sentence_span
 from geo.placestring import tells_of_the_past as _history
 from geo.settings import DEFAULT_MODEL
+from geo.text import at_openings as _at_openings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -112,6 +113,16 @@ def _alternation(words: str) -> str:
     return build(root)
 
 
+class _AtOpenings:
+    """A cue for :func:`_cued` that matches only where a line or a sentence opens (see :func:`_at_openings`)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _at_openings(self.pattern, text)
+
+
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
@@ -155,7 +166,9 @@ _STREET = re.compile(
     r"\s(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Lane|Boulevard|Blvd\.|Parkway|Circle|Highway|Pike|Turnpike)$"
 )
 _HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Day": a day, not a place
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+# Patterns scanned over a whole text open with a character class where they can, the word boundary before it looked
+# at behind it ("(?<!\w.)" after a letter is "\b" before it): a scan then skips to the letters that class allows.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+\b")  # (≡ \b[A-Z][a-z]+\b)
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
@@ -277,6 +290,7 @@ _MIDDLE_INITIAL = re.compile(r" [A-Z]\. [A-Z][a-z]")
 _NAME_WITH_AGE = re.compile(
     r"(?:[A-Z][a-z]+ (?:[A-Z]\. )?){1,2}[A-Z][a-z]+, \d{1,3},(?!\d)"
 )  # "Virginia L. Lane, 77," — not "In Santa Maria, 2,000 people"
+_AGE_BETWEEN_COMMAS = re.compile(r", \d{1,3},(?!\d)")  # the age of _NAME_WITH_AGE
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'’&-]*) $")
 _WORD_BEFORE_JOIN = re.compile(r"[A-Z][\w'’]*(?:[-–]| (?:or|of|upon|on|de|la|le) )$")
@@ -410,8 +424,8 @@ _OTHER_NAME_CUE = re.compile(
     r"|formerly |previously |, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
 )
 # The other phrases, each with its own cue (a search then tries one alternative, not all of them).
-_PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (re.compile(pattern), re.compile(cue))
+_PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...] = tuple(
+    (re.compile(pattern), cue if isinstance(cue, _AtOpenings) else re.compile(cue))
     for pattern, cue in (
         (  # "Orange lies north of Avignon"
             rf"{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
@@ -457,7 +471,9 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (  # "Outside Stellenbosch, fires destroyed vineyards"
             r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
             rf"(?P<g>{_NAME})(?=, [a-z])",
-            r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North|South|East|West) ",  # the cue inside the match
+            _AtOpenings(
+                r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North|South|East|West) "
+            ),  # inside the match
         ),
         (  # "Hof, on the Czech border,", "Sedan, on the Meuse,": an apposition that says where the town lies
             rf"{_NOT_AN_ARTICLE}(?P<q>{_NAME}), {_BESIDE_THE} {_NAME}(?: (?:border|frontier|coast|river|estuary|delta))?,",
@@ -661,7 +677,7 @@ def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 def _cued(
-    pattern: re.Pattern[str], cue: re.Pattern[str], text: str, before: int, after: int
+    pattern: re.Pattern[str], cue: re.Pattern[str] | _AtOpenings, text: str, before: int, after: int
 ) -> Iterator[re.Match[str]]:
     """Matches of *pattern* around the hits of a cheap *cue* (a literal-led regex whose hit lies inside every match
     of the pattern), left to right, each once: a pattern that opens with a name would otherwise be tried at every
@@ -683,7 +699,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Where a word (of _WORD's) may open a name: a letter after no letter, not an ASCII lower-case one (isupper() decides).
-_RUN_OPENS = re.compile(r"(?<![^\W\d_])[^\W\d_a-z]")
+_RUN_OPENS = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)")  # (≡ (?<![^\W\d_])[^\W\d_a-z]; see _CAPITALISED)
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
@@ -1079,12 +1095,18 @@ class Recognizer:
 _ENDS_ON_OF = re.compile(r"\b(?:of|of the|de|del|de la|du|des|da|do|and)$")
 
 
+def _ends_on_of(name: str) -> bool:
+    """``_ENDS_ON_OF.search(name)``, searched only when *name* ends on a last letter of its words (or a line break,
+    which ``$`` may stand before): the search tries every character."""
+    return name[-1:] in "felausod\n" and _ENDS_ON_OF.search(name) is not None
+
+
 def _joined_names(ents: Sequence[Span], text: str | None = None) -> Sequence[Span]:
     """NER's place entities with a name NER cut in two joined back: "the Democratic Republic of the" + "Congo",
     "Bosnia and" + "Herzegovina" — a place entity ending on "of (the)", "de", "and" right before another place
     entity is one name."""
     # *text*, the doc's text when given: a slice of it is the entity's text (``Span.text`` joins its tokens anew).
-    if not any(_ENDS_ON_OF.search(e.text if text is None else text[e.start_char : e.end_char]) for e in ents):
+    if not any(_ends_on_of(e.text if text is None else text[e.start_char : e.end_char]) for e in ents):
         return ents
     from spacy.tokens import Span
 
@@ -1096,7 +1118,7 @@ def _joined_names(ents: Sequence[Span], text: str | None = None) -> Sequence[Spa
             and previous.label_ in PLACE_LABELS
             and e.label_ in PLACE_LABELS
             and previous.end == e.start
-            and _ENDS_ON_OF.search(previous.text)
+            and _ends_on_of(previous.text)
         ):
             out[-1] = Span(e.doc, previous.start, e.end, label=previous.label_)
         else:
@@ -1179,8 +1201,8 @@ _PERSON_ROLE = (
     r"labou?rer|cleaner|guard|clerk|cook|waiter|waitress|mechanic|electrician|plumber|carpenter|employee|pupil|"
     r"retiree|pensioner|man|woman|boy|girl)"
 )
-_APPOSED_PERSON = re.compile(
-    r"(?=[A-Z])\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}),\s(?:\d{1,3},(?!\d)|(?:a|an|the)\s"
+_APPOSED_PERSON = re.compile(  # ([A-Z](?<!\w.): \b before the capital, see _CAPITALISED)
+    r"([A-Z](?<!\w.)[a-z]+(?: [A-Z][a-z]+){1,2}),\s(?:\d{1,3},(?!\d)|(?:a|an|the)\s"
     r"(?:(?!(?:city|town|village|county|state|country|region|province|capital|port|district|council)\b)[\w'’-]+\s){0,3}?"
     rf"{_PERSON_ROLE}\b(?!['’]))"
 )
@@ -2055,7 +2077,7 @@ def _official_names(d: _Doc, found: list[Mention]) -> list[Mention]:
     unit, a region or a demonym is left once its official words are taken out (:func:`official_core`; the resolver
     places it there)."""
     text = d.text
-    for match in OFFICIAL_NAME.finditer(text):
+    for match in official_names(text):
         start, end = match.span()
         if text.startswith(("The ", "THE "), start):
             start += 4
@@ -2937,9 +2959,10 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     # "Bridgwater has opened a new bus station", "Hexham will get a new high street": what only a town gets
     r" (?:has|have|will|is to|is set to|is getting|gets|got) (?:opened|open|get|got|unveiled|unveil|lost|lose|built|"
     rf"build)? ?(?:a|an|its) (?:first |second |new |long-awaited )?(?:{_TOWN_BUILT})\b|"
-    # "Whyalla wants a new hospital, its mayor told…": what only a town has, its own later in the sentence
-    rf"[^.!?\n]{{0,60}}?,? its {_DESCRIBING}(?:mayor|council|town hall|main street|high street|harbou?r|seafront|"
-    r"waterfront|townspeople)\b)"
+    # "Whyalla wants a new hospital, its mayor told…": what only a town has, its own later in the sentence (" its "
+    # looked for first, at once: the lazy scan after it tries every place up to 60 characters on)
+    rf"(?=[^.!?\n]{{0,61}} its )[^.!?\n]{{0,60}}?,? its {_DESCRIBING}(?:mayor|council|town hall|main street|"
+    r"high street|harbou?r|seafront|waterfront|townspeople)\b)"
 )
 
 
@@ -3021,7 +3044,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         for e in d.ents
         if e.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(e) > 1
     )
-    matches = [*_AFTER_PREPOSITION.finditer(text), *_TOWN_PREDICATE.finditer(text)]
+    matches = [*_AFTER_PREPOSITION.finditer(text), *_at_openings(_TOWN_PREDICATE, text)]
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))
@@ -3197,7 +3220,8 @@ RARE_TOWN_POPULATION = 5_000  # an untagged name rare in English that is only a 
 SENTENCE_START_ZIPF = 2.5
 
 
-_TITLE_WORD = re.compile(r"(?<![^\W_])[^\W\d_a-z][^\W\d_A-Z]{3,}(?![^\W_])")  # "Navan", "Ürgüp"
+# "Navan", "Ürgüp" (≡ (?<![^\W_])[^\W\d_a-z]…, the letter first: see _CAPITALISED)
+_TITLE_WORD = re.compile(r"[^\W\d_a-z](?<![^\W_].)[^\W\d_A-Z]{3,}(?![^\W_])")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTICLE_AFTER = re.compile(
     r" (?:" + "|".join(sorted(map(re.escape, _PARTICLES), key=len, reverse=True)) + r")(?: the)? (?=\S)"
@@ -3587,7 +3611,9 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     # A bare list with a firm in it is a tag line's or a market report's.
     orgs = word_list("organisations.txt")
     headline_lists = [m for hs, he in d.headlines for m in _HEADLINE_LIST.finditer(text, hs, he)]
-    for match in chain(_cued(_LIST, _LIST_CUE, text, 240, 60), _BARE_LIST.finditer(text), headline_lists):
+    for match in chain(
+        _cued(_LIST, _LIST_CUE, text, 240, 60), _at_openings(_BARE_LIST, text), headline_lists
+    ):
         items = [
             (m.start(), m.end()) for m in _LIST_ITEM.finditer(text, match.start("items"), match.end("items"))
         ]
@@ -4984,8 +5010,10 @@ def name_with_age(d: _Doc, m: Mention) -> bool:
     word with an age and what the person is or does: "Anand, 24, a delivery rider," (not "Houston, 12, Austin, 7")."""
     if " " not in m.text and not m.demonym_of and _AGED_PERSON_AFTER.match(d.text, m.end):
         return True
-    line_start = max(0, m.start - 30)
-    for match in _NAME_WITH_AGE.finditer(d.text, line_start, min(len(d.text), m.end + 30)):
+    line_start, line_end = max(0, m.start - 30), min(len(d.text), m.end + 30)
+    if _AGE_BETWEEN_COMMAS.search(d.text, line_start, line_end) is None:
+        return False  # (every _NAME_WITH_AGE match holds one; a literal-led search finds it at once)
+    for match in _NAME_WITH_AGE.finditer(d.text, line_start, line_end):
         name_end = d.text.index(",", match.start())
         if match.start() <= m.start and m.end <= name_end:
             return not d.gaz.candidates(d.text[match.start() : name_end])
@@ -5317,6 +5345,11 @@ class _Spans:
 _TRAILING = re.compile(r"(?:['’]s?|[\s,;:!?\"”)-]+)$")  # a possessive or punctuation that ends an entity
 
 
+def _may_trail(char: str) -> bool:
+    """Whether _TRAILING may end on *char* (any whitespace character is one of its class)."""
+    return char in "'’s,;:!?\"”)-" or char.isspace()
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the " and a trailing possessive or punctuation from an entity span."""
     span = text[start:end]
@@ -5325,7 +5358,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     elif span[:1] in "NOAIFSTBEW" and (lead := _LEADING_LOCATIVE.match(text, start, end)):
         start = lead.end()  # "Near Moab" (NER's person) is Moab after "Near"
     # A final full stop stays: inside an entity it belongs to an abbreviation ("Ind.", "U.S.", "W.Va.").
-    match = _TRAILING.search(text[start:end])
+    # (only such a character can end the span, and the search tries every character: it runs only then)
+    match = _TRAILING.search(text[start:end]) if end > start and _may_trail(text[end - 1]) else None
     if match:
         end = start + match.start()
     return start, end

@@ -1263,14 +1263,15 @@ class Resolver:
         fixed = self._text_bonuses(
             text, mentions, candidates, runs, read
         )  # what the words around each mention say
-        empty = Context()
+        context = Context()
         final = [
-            self._pick(m, c, empty, fixed.get(i, {}))
+            self._pick(m, c, context, fixed.get(i, {}))
             for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
         ]
         for _ in range(1 + ITERATIONS):
             first = final
-            context = self._context(first)
+            # A context equal to the last pass's is that one: _pick remembers the readings it made with it.
+            context = context if (said := self._context(first)) == context else said
             bonuses = self._document_bonuses(text, mentions, candidates, first, context, runs)
             for i, found in fixed.items():
                 bonuses.setdefault(i, {}).update(found)
@@ -1617,7 +1618,7 @@ class Resolver:
         a_lat = np.radians([a[0] for a in anchors])
         a_lon = np.radians([a[1] for a in anchors])
         a_weight = np.array([a[2] for a in anchors])
-        a_key = np.array([a[3] for a in anchors])
+        a_key = [a[3] for a in anchors]  # a list: read one by one below
         a_country = np.array([a[4] for a in anchors])
         a_is_country = np.array([a[5] for a in anchors])
         out: dict[int, dict[int, float]] = {}
@@ -1646,11 +1647,12 @@ class Resolver:
             c_lat = np.radians([c.lat for c in options])[:, None]
             c_lon = np.radians([c.lon for c in options])[:, None]
             # Haversine distance (km) from every candidate to every anchor of another name.
+            lat = a_lat[others]
             h = (
-                np.sin((a_lat[others] - c_lat) / 2) ** 2
-                + np.cos(c_lat) * np.cos(a_lat[others]) * np.sin((a_lon[others] - c_lon) / 2) ** 2
+                np.sin((lat - c_lat) / 2) ** 2
+                + np.cos(c_lat) * np.cos(lat) * np.sin((a_lon[others] - c_lon) / 2) ** 2
             )
-            km = 12_742.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+            km = 12_742.0 * np.arcsin(np.sqrt(h.clip(0, 1)))
             weight = a_weight[others]
             # Countries' conventional points say little about where a town is; they anchor seas and regions only.
             towns = weight * ~a_is_country[others]

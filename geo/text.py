@@ -15,6 +15,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -575,6 +576,42 @@ def strip_invisible(text: str) -> tuple[str, list[int] | None]:
 
 # ---------------------------------------------------------------- title and dateline
 
+# Where a line or a sentence may open, before a letter a name may open with: after a line break, or after an end mark
+# and a space (".", "!", "?", ":"; a match ends there).
+_OPENING = re.compile(r"[\n.!?:](?:(?<=\n)|\s)(?=[^\W\d_a-z])")
+
+
+_last_openings: tuple[str, list[int]] = ("", [])
+
+
+def _openings(text: str) -> list[int]:
+    """Where :data:`_OPENING` ends in *text*, kept for the last text asked about (the same text object: the dateline
+    and three rules of the recogniser ask about each piece of text in turn)."""
+    global _last_openings
+    last = _last_openings
+    if last[0] is not text:
+        last = _last_openings = (text, [opening.end() for opening in _OPENING.finditer(text)])
+    return last[1]
+
+
+def at_openings(pattern: re.Pattern[str], text: str, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, 0, endpos)`` for a pattern that can match only at the text's start or where
+    :data:`_OPENING` ends (its own lookbehinds say which of those places it takes): tried at those places alone — a
+    pattern that opens with lookbehinds would otherwise be tried at every character of the text."""
+    endpos = len(text) if endpos is None else endpos
+    done = 0
+    for at in chain((0,), _openings(text)):
+        if at < done:
+            continue  # the place again, or inside the last match
+        if at >= endpos:
+            break
+        match = pattern.match(text, at, endpos)
+        done = at + 1
+        if match is not None:
+            done = max(done, match.end())
+            yield match
+
+
 # "WASHINGTON (UrduPoint News / Sputnik - 20th March, 2023)", "KYIV, Ukraine (AP) —", "MOSCOW, March 20 (Reuters) -",
 # and after a headline run into the text: "Council approves budget. HUDSON -- Officials …", "… FALLS VILLAGE—The board …"
 _DATELINE = re.compile(
@@ -623,7 +660,7 @@ def find_dateline(text: str) -> tuple[int, int] | None:
     is no transcript (two lines or more opening with a name and a colon: "SALINAS: I think…")."""
     window = min(len(text), 4000)
     colon = None
-    for match in _DATELINE.finditer(text, 0, window):
+    for match in at_openings(_DATELINE, text, window):
         place = match.group("place")
         if len(place.replace(".", "")) >= 3 and _opens_line_or_follows_headline(text, match.start()):
             if not text.startswith(":", match.end()):

@@ -1558,6 +1558,27 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         assert full and [m.span() for m in _cued(pattern, cue, text, 240, 80)] == full
 
 
+def test_patterns_tried_at_openings_find_what_a_full_scan_finds():
+    from geo.recognize import _BARE_LIST, _PLACE_PHRASES, _TOWN_PREDICATE, _at_openings, _AtOpenings
+
+    text = (
+        "Outside Hope, fires burned.\nNear Moab, roads closed. Bath has banned cars!  Nice will host it.\n\n"
+        "Harrogate, Ripon, Thirsk.\r\nSplit's old town was packed? Outside Łódź, a fair: Haverhill, Worcester, "
+        "Springfield, Kansas City.\n St. Louis, Mt. Shasta, Ft. Worth\nÚbeda has banned cars.\tÅlesund hosted it."
+        "\u00a0Ørsta was flooded. x.Bath has banned cars. Sedan. Outside Sedan, a town: Reading was evacuated."
+        "\nKYIV, Ukraine (AP) — Talks. LAHORE: The rain. HUDSON -- Officials met.\n\nWASHINGTON — x"
+    )
+    from geo.text import _DATELINE
+
+    cues = [cue.pattern for _, cue in _PLACE_PHRASES if isinstance(cue, _AtOpenings)]
+    for pattern in (_BARE_LIST, _TOWN_PREDICATE, _DATELINE, *cues):
+        full = [m.span() for m in pattern.finditer(text)]
+        assert full and [m.span() for m in _at_openings(pattern, text)] == full
+        assert [m.span() for m in _at_openings(pattern, text[6:])] == [
+            m.span() for m in pattern.finditer(text[6:])
+        ]
+
+
 def test_what_only_a_town_has_after_its_possessive_makes_a_place(gaz, nlp):
     # A built thing of the town, with describing words between ("restored pier", "new station car park").
     assert found(gaz, nlp, "Deal's restored pier reopened on Saturday.") == [("Deal", "place_phrase")]
