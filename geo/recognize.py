@@ -4305,7 +4305,7 @@ _GOODS = (
     r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
     r"sheep|pigs?|hens?|porcelain|china|pottery|crystal|beef|cigars?|teas?|coffees?|pepper|saffron|honey|silks?|"
     r"saris|sarees|shawls?|paintings|marble|linen|glassware|chocolates?|olives|oranges|mangoes|potatoes|tulips|"
-    r"lamb|pork|bacon|chorizo|noodles|dumplings|curry|fudge|toffee|parottas?|pies)"
+    r"lamb|pork|bacon|chorizo|noodles|dumplings|curry|fudge|toffee|parottas?|pies|diamonds?)"
 )
 _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
 # Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
@@ -4386,7 +4386,8 @@ def indefinite_thing(d: _Doc, m: Mention) -> bool:
 
 # A ship's prefix right before its name: "HMS Belfast", "USS Arizona", "the RMS Lusitania", "MV Sewol".
 _SHIP_PREFIX = re.compile(
-    r"\b(?:HMS|HMAS|HMCS|HMNZS|HMY|USS|USNS|USCGC|RMS|MV|PNS|KRI|ROKS|ORP|HNLMS|TCG|NRP|BAP|"
+    r"\b(?:HMS|HMAS|HMCS|HMNZS|HMY|USS|USNS|USCGC|RMS|MV|PNS|KRI|ROKS|ORP|HNLMS|TCG|NRP|BAP|BRP|RFS|FGS|"
+    r"HDMS|HNoMS|ARA|NoCGV|MSV|SS|RV|"
     # a ship's kind right before its name, after "the/a" and at most one describing word: "the arms ship
     # Monchegorsk", "the tanker Volgograd" (not "ship Idaho potatoes", "the only destroyer Britain has")
     r"(?:[Tt]he|[Aa]n?) (?!(?:first|only|last|largest|biggest|newest|oldest|next|second|third) )(?:[a-z]+ )?"
