@@ -400,6 +400,15 @@ def test_calibrated_scores_are_probabilities_that_follow_the_evidence(parser):
     assert 0.0 < unsure.score < sure.score <= 1.0
 
 
+def test_a_sure_probability_needs_a_sure_share():
+    from geo.calibration import capped
+
+    # readings that still compete (share under 0.9) are never shown at 90 % or more
+    assert capped(0.97, 0.6) == 0.899
+    assert capped(0.97, 0.95) == 0.97
+    assert capped(0.5, 0.6) == 0.5
+
+
 def test_calibration_metrics():
     assert expected_calibration_error([(0.9, True)] * 9 + [(0.9, False)]) == 0.0
     assert expected_calibration_error([(1.0, False), (0.0, True)]) == 1.0
