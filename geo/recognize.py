@@ -1813,8 +1813,9 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
     if ent.label_ != "ORG" or " " not in d.text[start:end]:
         return None
     opens = start + 4 if d.text.startswith(("the ", "The "), start) else start
-    if _FOREIGN_VENUE_OPENS.match(d.text, opens, end):
-        return [d.rec.mention(d.text, opens, end, "ner", ent.label_, "venue")]  # "at the Stadion Narodowy"
+    if d.dateline is not None and _FOREIGN_VENUE_OPENS.match(d.text, opens, end):
+        # "WARSAW, Poland (AP) — … at the Stadion Narodowy": the dateline's town is where it is
+        return [d.rec.mention(d.text, opens, end, "ner", ent.label_, "venue")]
     if not _FACILITY.search(d.text, start, end) or _INITIAL_INSIDE.search(d.text, start, end):
         return None
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, "venue")]

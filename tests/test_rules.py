@@ -2778,9 +2778,13 @@ def test_goods_named_for_a_town_and_venues_named_by_their_building(gaz, nlp):
     )
     text = "Shirley Temple in Tulsa signed autographs."
     assert found(gaz, nlp, text, {"Shirley Temple": "PERSON", "Tulsa": "GPE"}) == [("Tulsa", "ner_place")]
-    # a foreign venue's name opens with its building's word: a venue, "in Town" or not
-    text = "The match at the Stadion Narodowy was moved."
-    assert found(gaz, nlp, text, {"the Stadion Narodowy": "ORG"}) == [("Stadion Narodowy", "venue")]
+    # a foreign venue's name opens with its building's word: a venue under a dateline, "in Town" or not
+    text = "TULSA — The match at the Stadion Narodowy was moved."
+    doc = make_doc(nlp, text, {"the Stadion Narodowy": "ORG"})
+    mentions = Recognizer(gaz).recognize(doc, dateline=(0, 5), text=text)
+    assert ("Stadion Narodowy", "venue") in [(m.text, m.rule) for m in mentions]
+    # without a dateline it is no venue of a story that says nowhere
+    assert ("Stadion Narodowy", "venue") not in found(gaz, nlp, text[8:], {"the Stadion Narodowy": "ORG"})
 
 
 def test_smaller_towns_where_the_words_or_the_story_say_town(gaz, nlp):
