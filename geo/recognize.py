@@ -2818,11 +2818,38 @@ _TAKES_A_TOWN = (
 _UNTAGGED_AFTER = re.compile(
     rf"(?:in|near|outside|around|across|into|towards?|through|via|beyond|{_TAKES_A_TOWN}) "
 )
+_PLACE_PREPOSITIONS = (
+    "in|to|from|near|at|outside|around|across|into|toward|towards|through|via|beyond|visited|visiting|"
+    + _TAKES_A_TOWN
+).split("|")
 _AFTER_PREPOSITION = re.compile(
-    rf"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|{_TAKES_A_TOWN}) "
+    rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)}) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )
+# Where one of those words ends at a space before a capitalised word (the word in a group): led by the space, so a
+# scan tries only the spaces before a capital, where _AFTER_PREPOSITION, which opens with a word boundary, would be
+# tried at every character. Words of one length share a lookbehind (it must have one width).
+_PREPOSITION_ENDS = re.compile(
+    r" (?=[A-Z][^\W\d_A-Z]{2,}\b)(?:"
+    + "|".join(
+        rf"(?<=\b({'|'.join(words)}) )"
+        for words in (
+            [w for w in _PLACE_PREPOSITIONS if len(w) == size]
+            for size in sorted({len(w) for w in _PLACE_PREPOSITIONS})
+        )
+    )
+    + ")"
+)
+
+
+def _after_preposition(text: str) -> Iterator[re.Match[str]]:
+    """``_AFTER_PREPOSITION.finditer(text)``, tried only where :data:`_PREPOSITION_ENDS` finds one of its words (its
+    matches never overlap: no capitalised word is one of those words)."""
+    for hit in _PREPOSITION_ENDS.finditer(text):
+        assert hit.lastindex is not None  # the group of the word's lookbehind
+        if (match := _AFTER_PREPOSITION.match(text, hit.start(hit.lastindex))) is not None:
+            yield match
 
 
 # A weather record only a place keeps: "Orange recorded its coldest morning", "Katherine recorded 42 degrees".
@@ -2933,7 +2960,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         for e in d.ents
         if e.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(e) > 1
     )
-    matches = [*_AFTER_PREPOSITION.finditer(text), *_at_openings(_TOWN_PREDICATE, text)]
+    matches = [*_after_preposition(text), *_at_openings(_TOWN_PREDICATE, text)]
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))

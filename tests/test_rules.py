@@ -1562,6 +1562,18 @@ def test_patterns_tried_at_openings_find_what_a_full_scan_finds():
         ]
 
 
+def test_after_preposition_finds_what_a_full_scan_finds():
+    from geo.recognize import _AFTER_PREPOSITION, _after_preposition
+
+    text = (
+        "In Bath, the baths; moved to Reading and from Split to Nice. Flights via Naas, towards Deal's pier, toward "
+        "Cork, into2 Leeds, xin Hull, inside York. Rebels seized Rutshuru; wildfires ravaged Lahaina (near Maui) "
+        "and recaptured Kupiansk. visiting Navan's Market, at Lough, at Ab, in New York, (in Bath), 'at Hove'\nin Ely"
+    )
+    full = [(m.span(), m.span(1)) for m in _AFTER_PREPOSITION.finditer(text)]
+    assert len(full) > 8 and [(m.span(), m.span(1)) for m in _after_preposition(text)] == full
+
+
 def test_what_only_a_town_has_after_its_possessive_makes_a_place(gaz, nlp):
     # A built thing of the town, with describing words between ("restored pier", "new station car park").
     assert found(gaz, nlp, "Deal's restored pier reopened on Saturday.") == [("Deal", "place_phrase")]
