@@ -229,15 +229,52 @@ _LOCATIVE_CUE = re.compile(
     r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached|[Ff]led) $"
 )
 # Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
-_TITLE = (
-    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp)\.?"
-    r"|Sir|Dame|Senator|Governor|President|Chancellor|Premier|Prime Minister|Minister|Mayor|Ambassador|Judge|Coach"
-    r"|Pastor|Rabbi|Imam"
+_TITLE_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp"
 )
+_TITLE_WORDS = (
+    "Sir|Dame|Senator|Governor|President|Chancellor|Premier|Prime Minister|Minister|Mayor|Ambassador|Judge|Coach|"
+    "Pastor|Rabbi|Imam"
+)
+_TITLE = rf"(?:{_TITLE_ABBREVIATIONS})\.?|{_TITLE_WORDS}"
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
-_TITLED_NAME = re.compile(  # (?=[A-Z]): every title opens with one; the scan skips other places at once
-    rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)"
+_TITLED_NAME = re.compile(rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+
+
+def _word_ends(words: Iterable[str], ahead: str) -> re.Pattern[str]:
+    """A scan for a space after one of *words* (at a word's start) and before what *ahead* matches, the word in a
+    group: led by the space, it tries only the spaces, where a pattern that opens with the word at a word boundary
+    is tried at every character of the text. The words of one length share a lookbehind (it must have one width),
+    the longest first (of two words that end there, the one that starts first: "Prime Minister", "Minister")."""
+    words = set(words)
+    behind = (
+        rf"(?<=\b({'|'.join(re.escape(w) for w in sorted(words) if len(w) == size)}) )"
+        for size in sorted({len(w) for w in words}, reverse=True)
+    )
+    return re.compile(rf" (?={ahead})(?:{'|'.join(behind)})")
+
+
+def _after_word_ends(pattern: re.Pattern[str], ends: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match opens with a word that a :func:`_word_ends` scan
+    *ends* finds (its group): tried at those words alone."""
+    done = 0
+    for end in ends.finditer(text):
+        assert end.lastindex is not None  # the group of the word's lookbehind
+        at = end.start(end.lastindex)
+        if at >= done and (match := pattern.match(text, at)) is not None:
+            done = match.end()
+            yield match
+
+
+# Where a title of _TITLED_NAME ends before a capital.
+_TITLE_ENDS = _word_ends(
+    [
+        *_TITLE_ABBREVIATIONS.split("|"),
+        *(f"{a}." for a in _TITLE_ABBREVIATIONS.split("|")),
+        *_TITLE_WORDS.split("|"),
+    ],
+    "[A-Z]",
 )
 _IN_PLACE = re.compile(
     r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]cross|[Tt]hroughout|(?:formerly|native|resident|residents|late) of) $"
@@ -759,6 +796,7 @@ class Recognizer:
         self.stop = not_places()
         self.disabled = frozenset(disabled)
         self._entity_rules = [r for r in _ENTITY_RULES if r.name not in self.disabled]
+        self._by_label: dict[str, tuple[Callable[..., list[Mention] | None], ...]] = {}  # (see _rules_for)
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
         self.former: NameSet | frozenset[str] = (
@@ -789,6 +827,15 @@ class Recognizer:
     def on(self, name: str) -> bool:
         """True unless the recognition rule *name* is switched off."""
         return name not in self.disabled
+
+    def _rules_for(self, label: str) -> tuple[Callable[..., list[Mention] | None], ...]:
+        """The functions of the entity rules (on, in order) that answer for an entity of NER's *label*."""
+        rules = self._by_label.get(label)
+        if rules is None:
+            rules = self._by_label[label] = tuple(
+                r.func for r in self._entity_rules if r.labels is None or label in r.labels
+            )
+        return rules
 
     # -- the text matcher ---------------------------------------------------------------------------------------
 
@@ -1017,8 +1064,8 @@ class Recognizer:
             if start >= end:
                 continue
             key = normalize_name(d.text[start:end])
-            for rule in self._entity_rules:
-                produced = rule.func(d, ent, start, end, key)
+            for rule in self._rules_for(ent.label_):
+                produced = rule(d, ent, start, end, key)
                 if produced is not None:
                     found.extend(produced)
                     break
@@ -1157,7 +1204,7 @@ class _Doc:
         self.ents = ents
         self.dateline = dateline
         self.titled = frozenset(
-            match.group(1) for match in _TITLED_NAME.finditer(text)
+            match.group(1) for match in _after_word_ends(_TITLED_NAME, _TITLE_ENDS, text)
         )  # "Okafor" of "Ms Okafor"
         self.person_words = _person_words(text, ents) | self.titled
         self.given_names = _given_names(text, ents)
@@ -2930,11 +2977,16 @@ _TAKES_A_TOWN = (
 _UNTAGGED_AFTER = re.compile(
     rf"(?:in|near|outside|around|across|into|towards?|through|via|beyond|{_TAKES_A_TOWN}) "
 )
+_PLACE_PREPOSITIONS = (
+    "in|to|from|near|at|outside|around|across|into|toward|towards|through|via|beyond|visited|visiting|"
+    + _TAKES_A_TOWN
+).split("|")
 _AFTER_PREPOSITION = re.compile(
-    rf"\b(?:in|to|from|near|at|outside|around|across|into|towards?|through|via|beyond|visited|visiting|{_TAKES_A_TOWN}) "
+    rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)}) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )
+_PREPOSITION_ENDS = _word_ends(_PLACE_PREPOSITIONS, r"[A-Z][^\W\d_A-Z]{2,}\b")  # (see _after_word_ends)
 
 
 # A weather record only a place keeps: "Orange recorded its coldest morning", "Katherine recorded 42 degrees".
@@ -3045,7 +3097,10 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         for e in d.ents
         if e.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(e) > 1
     )
-    matches = [*_AFTER_PREPOSITION.finditer(text), *_at_openings(_TOWN_PREDICATE, text)]
+    matches = [
+        *_after_word_ends(_AFTER_PREPOSITION, _PREPOSITION_ENDS, text),
+        *_at_openings(_TOWN_PREDICATE, text),
+    ]
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))
@@ -5141,6 +5196,9 @@ class Rule:
     name: str
     stage: str
     func: Callable[..., Any]
+    # An entity rule's NER labels: for an entity of another label it answers None at once (its first test), so the
+    # recogniser does not call it; None: any label.
+    labels: frozenset[str] | None = None
 
     @property
     def doc(self) -> str:
@@ -5149,23 +5207,23 @@ class Rule:
 
 
 _ENTITY_RULES: tuple[Rule, ...] = tuple(
-    Rule(f.__name__, "entity", f)
-    for f in (
-        hyphenated_whole,
-        ner_place_parts,
-        ner_place_subspan,
-        ner_place,
-        ner_demonym,
-        mislabelled_place,
-        mislabelled_town,
-        locative_name,
-        venue,
-        place_in_organisation,
-        street,
-        leading_demonym,
-        compound_demonyms,
-        place_glued_to_name,
-        person_name,
+    Rule(f.__name__, "entity", f, None if labels is None else frozenset(labels))
+    for f, labels in (
+        (hyphenated_whole, PLACE_LABELS),
+        (ner_place_parts, PLACE_LABELS),
+        (ner_place_subspan, PLACE_LABELS),
+        (ner_place, PLACE_LABELS),
+        (ner_demonym, None),
+        (mislabelled_place, ("ORG", "PERSON", "NORP")),
+        (mislabelled_town, ("ORG", "PERSON", "NORP")),
+        (locative_name, _LOCATIVE_LABELS),
+        (venue, ("ORG", "PERSON", "FAC", "WORK_OF_ART")),
+        (place_in_organisation, ("ORG", "PERSON", "FAC")),
+        (street, _MAYBE_LABELS),
+        (leading_demonym, _NAMED_FOR_A_PEOPLE),
+        (compound_demonyms, ("NORP",)),
+        (place_glued_to_name, ("PERSON",)),
+        (person_name, ("PERSON",)),
     )
 )
 _FILTERS: tuple[Rule, ...] = tuple(

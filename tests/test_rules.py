@@ -328,6 +328,30 @@ def test_rules_are_unique_ordered_names_each_documented_with_an_example():
         assert '"' in rule.doc, f"{rule.name}: the docstring needs a quoted example"
 
 
+def test_an_entity_rule_is_silent_on_labels_it_does_not_read(gaz, nlp):
+    # The recogniser calls an entity rule only for its labels (Rule.labels): for any other, the rule answers None.
+    from geo.recognize import _ENTITY_RULES, _Doc, _trim
+
+    labels = "PERSON ORG GPE LOC FAC NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE DATE CARDINAL MONEY".split()
+    text = (
+        "Near Moab, Ms Okafor said Guinea-Bissau, Paris Street, Tulsa Police Department and the Madrid Arena in "
+        "Paris met the Russian-American Washington's envoys at the Louvre in Paris and the Gelora Bung Karno Stadium."
+    )
+    surfaces = [
+        "Near Moab", "Okafor", "Guinea-Bissau", "Paris Street", "Tulsa Police Department", "Madrid Arena in Paris",
+        "Russian-American", "Washington's envoys", "Louvre", "Gelora Bung Karno Stadium",
+    ]  # fmt: skip
+    rec = Recognizer(gaz)
+    for label in labels:
+        doc = make_doc(nlp, text, [(surface, label) for surface in surfaces])
+        d = _Doc(rec, text, doc.ents, None)
+        for ent in d.ents:
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            for rule in _ENTITY_RULES:
+                if rule.labels is not None and label not in rule.labels:
+                    assert rule.func(d, ent, start, end, normalize_name(text[start:end])) is None, rule.name
+
+
 def test_every_mention_records_the_rule_that_found_it(gaz, nlp):
     text = "WASHINGTON (AP) — Officials in Madrid met envoys from Tulsa."
     doc = make_doc(nlp, text, {"Madrid": "GPE"})
@@ -1577,6 +1601,36 @@ def test_patterns_tried_at_openings_find_what_a_full_scan_finds():
         assert [m.span() for m in _at_openings(pattern, text[6:])] == [
             m.span() for m in pattern.finditer(text[6:])
         ]
+
+
+def test_patterns_tried_after_their_words_find_what_a_full_scan_finds():
+    from geo.recognize import (
+        _AFTER_PREPOSITION,
+        _PREPOSITION_ENDS,
+        _TITLE_ENDS,
+        _TITLED_NAME,
+        _after_word_ends,
+    )
+
+    text = (
+        "In Bath, the baths; moved to Reading and from Split to Nice. Flights via Naas, towards Deal's pier, toward "
+        "Cork, into2 Leeds, xin Hull, inside York. Rebels seized Rutshuru; wildfires ravaged Lahaina (near Maui) "
+        "and recaptured Kupiansk. visiting Navan's Market, at Lough, at Ab, in New York, (in Bath), 'at Hove'\nin Ely"
+    )
+    full = [(m.span(), m.span(1)) for m in _AFTER_PREPOSITION.finditer(text)]
+    assert len(full) > 8
+    assert [
+        (m.span(), m.span(1)) for m in _after_word_ends(_AFTER_PREPOSITION, _PREPOSITION_ENDS, text)
+    ] == full
+    text = (
+        "Mr Okafor met Ms. Lee, Prime Minister Ana Brnabić, Minister Jones and Mr Judge Smith Jones; Sen. Amy "
+        "Klobuchar, Gen.Mark, Governor O'Neill, xMr Bean, Mrs Doubtfire, Dr. J. Watson, Dr Who, Mr Mr Mr. Twice"
+    )
+    full = [(m.span(), m.span(1)) for m in _TITLED_NAME.finditer(text)]
+    assert (
+        len(full) > 8
+        and [(m.span(), m.span(1)) for m in _after_word_ends(_TITLED_NAME, _TITLE_ENDS, text)] == full
+    )
 
 
 def test_what_only_a_town_has_after_its_possessive_makes_a_place(gaz, nlp):
