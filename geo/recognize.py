@@ -1069,8 +1069,8 @@ class Recognizer:
                 if produced is not None:
                     found.extend(produced)
                     break
-        for rule in self._text_rules:
-            found = rule.func(d, found)
+        for text_rule in self._text_rules:
+            found = text_rule.func(d, found)
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
         d.places = _found_places(found)
