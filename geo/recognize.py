@@ -4862,7 +4862,7 @@ def _team_nickname(d: _Doc, m: Mention) -> bool:
     if after is None or any(word in _NOT_NICKNAME for word in after.group(1).split()):
         return False
     if any(
-        c.name_kind <= 1 and not c.fcode.startswith("PPL")
+        c.name_kind <= 1 and not c.fcode.startswith(("PPL", "ADM", "PCL"))
         for c in d.gaz.candidates(normalize_name(after.group(1).split()[-1]))
     ):
         return False  # a feature's or a region's name: "the Massachusetts Berkshires", "the Florida Keys"
