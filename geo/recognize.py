@@ -758,6 +758,7 @@ class Recognizer:
         self.stop = not_places()
         self.disabled = frozenset(disabled)
         self._entity_rules = [r for r in _ENTITY_RULES if r.name not in self.disabled]
+        self._by_label: dict[str, tuple[Callable[..., list[Mention] | None], ...]] = {}  # (see _rules_for)
         self._filters = [r for r in _FILTERS if r.name not in self.disabled]
         self._text_rules = [r for r in _TEXT_RULES if r.name not in self.disabled]
         self.former: NameSet | frozenset[str] = (
@@ -788,6 +789,15 @@ class Recognizer:
     def on(self, name: str) -> bool:
         """True unless the recognition rule *name* is switched off."""
         return name not in self.disabled
+
+    def _rules_for(self, label: str) -> tuple[Callable[..., list[Mention] | None], ...]:
+        """The functions of the entity rules (on, in order) that answer for an entity of NER's *label*."""
+        rules = self._by_label.get(label)
+        if rules is None:
+            rules = self._by_label[label] = tuple(
+                r.func for r in self._entity_rules if r.labels is None or label in r.labels
+            )
+        return rules
 
     # -- the text matcher ---------------------------------------------------------------------------------------
 
@@ -1016,8 +1026,8 @@ class Recognizer:
             if start >= end:
                 continue
             key = normalize_name(d.text[start:end])
-            for rule in self._entity_rules:
-                produced = rule.func(d, ent, start, end, key)
+            for answer in self._rules_for(ent.label_):
+                produced = answer(d, ent, start, end, key)
                 if produced is not None:
                     found.extend(produced)
                     break
@@ -4950,6 +4960,9 @@ class Rule:
     name: str
     stage: str
     func: Callable[..., Any]
+    # An entity rule's NER labels: for an entity of another label it answers None at once (its first test), so the
+    # recogniser does not call it; None: any label.
+    labels: frozenset[str] | None = None
 
     @property
     def doc(self) -> str:
@@ -4958,23 +4971,23 @@ class Rule:
 
 
 _ENTITY_RULES: tuple[Rule, ...] = tuple(
-    Rule(f.__name__, "entity", f)
-    for f in (
-        hyphenated_whole,
-        ner_place_parts,
-        ner_place_subspan,
-        ner_place,
-        ner_demonym,
-        mislabelled_place,
-        mislabelled_town,
-        locative_name,
-        venue,
-        place_in_organisation,
-        street,
-        leading_demonym,
-        compound_demonyms,
-        place_glued_to_name,
-        person_name,
+    Rule(f.__name__, "entity", f, None if labels is None else frozenset(labels))
+    for f, labels in (
+        (hyphenated_whole, PLACE_LABELS),
+        (ner_place_parts, PLACE_LABELS),
+        (ner_place_subspan, PLACE_LABELS),
+        (ner_place, PLACE_LABELS),
+        (ner_demonym, None),
+        (mislabelled_place, ("ORG", "PERSON", "NORP")),
+        (mislabelled_town, ("ORG", "PERSON", "NORP")),
+        (locative_name, _LOCATIVE_LABELS),
+        (venue, ("ORG", "PERSON", "FAC", "WORK_OF_ART")),
+        (place_in_organisation, ("ORG", "PERSON", "FAC")),
+        (street, _MAYBE_LABELS),
+        (leading_demonym, _NAMED_FOR_A_PEOPLE),
+        (compound_demonyms, ("NORP",)),
+        (place_glued_to_name, ("PERSON",)),
+        (person_name, ("PERSON",)),
     )
 )
 _FILTERS: tuple[Rule, ...] = tuple(

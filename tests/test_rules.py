@@ -311,6 +311,30 @@ def test_rules_are_unique_ordered_names_each_documented_with_an_example():
         assert '"' in rule.doc, f"{rule.name}: the docstring needs a quoted example"
 
 
+def test_an_entity_rule_is_silent_on_labels_it_does_not_read(gaz, nlp):
+    # The recogniser calls an entity rule only for its labels (Rule.labels): for any other, the rule answers None.
+    from geo.recognize import _ENTITY_RULES, _Doc, _trim
+
+    labels = "PERSON ORG GPE LOC FAC NORP PRODUCT WORK_OF_ART EVENT LAW LANGUAGE DATE CARDINAL MONEY".split()
+    text = (
+        "Near Moab, Ms Okafor said Guinea-Bissau, Paris Street, Tulsa Police Department and the Madrid Arena in "
+        "Paris met the Russian-American Washington's envoys at the Louvre in Paris and the Gelora Bung Karno Stadium."
+    )
+    surfaces = [
+        "Near Moab", "Okafor", "Guinea-Bissau", "Paris Street", "Tulsa Police Department", "Madrid Arena in Paris",
+        "Russian-American", "Washington's envoys", "Louvre", "Gelora Bung Karno Stadium",
+    ]  # fmt: skip
+    rec = Recognizer(gaz)
+    for label in labels:
+        doc = make_doc(nlp, text, [(surface, label) for surface in surfaces])
+        d = _Doc(rec, text, doc.ents, None)
+        for ent in d.ents:
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            for rule in _ENTITY_RULES:
+                if rule.labels is not None and label not in rule.labels:
+                    assert rule.func(d, ent, start, end, normalize_name(text[start:end])) is None, rule.name
+
+
 def test_every_mention_records_the_rule_that_found_it(gaz, nlp):
     text = "WASHINGTON (AP) — Officials in Madrid met envoys from Tulsa."
     doc = make_doc(nlp, text, {"Madrid": "GPE"})
