@@ -228,15 +228,52 @@ _LOCATIVE_CUE = re.compile(
     r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached|[Ff]led) $"
 )
 # Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
-_TITLE = (
-    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp)\.?"
-    r"|Sir|Dame|Senator|Governor|President|Chancellor|Premier|Prime Minister|Minister|Mayor|Ambassador|Judge|Coach"
-    r"|Pastor|Rabbi|Imam"
+_TITLE_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp"
 )
+_TITLE_WORDS = (
+    "Sir|Dame|Senator|Governor|President|Chancellor|Premier|Prime Minister|Minister|Mayor|Ambassador|Judge|Coach|"
+    "Pastor|Rabbi|Imam"
+)
+_TITLE = rf"(?:{_TITLE_ABBREVIATIONS})\.?|{_TITLE_WORDS}"
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
-_TITLED_NAME = re.compile(  # (?=[A-Z]): every title opens with one; the scan skips other places at once
-    rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)"
+_TITLED_NAME = re.compile(rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+
+
+def _word_ends(words: Iterable[str], ahead: str) -> re.Pattern[str]:
+    """A scan for a space after one of *words* (at a word's start) and before what *ahead* matches, the word in a
+    group: led by the space, it tries only the spaces, where a pattern that opens with the word at a word boundary
+    is tried at every character of the text. The words of one length share a lookbehind (it must have one width),
+    the longest first (of two words that end there, the one that starts first: "Prime Minister", "Minister")."""
+    words = set(words)
+    behind = (
+        rf"(?<=\b({'|'.join(re.escape(w) for w in sorted(words) if len(w) == size)}) )"
+        for size in sorted({len(w) for w in words}, reverse=True)
+    )
+    return re.compile(rf" (?={ahead})(?:{'|'.join(behind)})")
+
+
+def _after_word_ends(pattern: re.Pattern[str], ends: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match opens with a word that a :func:`_word_ends` scan
+    *ends* finds (its group): tried at those words alone."""
+    done = 0
+    for end in ends.finditer(text):
+        assert end.lastindex is not None  # the group of the word's lookbehind
+        at = end.start(end.lastindex)
+        if at >= done and (match := pattern.match(text, at)) is not None:
+            done = match.end()
+            yield match
+
+
+# Where a title of _TITLED_NAME ends before a capital.
+_TITLE_ENDS = _word_ends(
+    [
+        *_TITLE_ABBREVIATIONS.split("|"),
+        *(f"{a}." for a in _TITLE_ABBREVIATIONS.split("|")),
+        *_TITLE_WORDS.split("|"),
+    ],
+    "[A-Z]",
 )
 _IN_PLACE = re.compile(
     r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]cross|[Tt]hroughout|(?:formerly|native|resident|residents|late) of) $"
@@ -1164,7 +1201,7 @@ class _Doc:
         self.ents = ents
         self.dateline = dateline
         self.titled = frozenset(
-            match.group(1) for match in _TITLED_NAME.finditer(text)
+            match.group(1) for match in _after_word_ends(_TITLED_NAME, _TITLE_ENDS, text)
         )  # "Okafor" of "Ms Okafor"
         self.person_words = _person_words(text, ents) | self.titled
         self.given_names = _given_names(text, ents)
@@ -2837,29 +2874,7 @@ _AFTER_PREPOSITION = re.compile(
     r"([A-Z][^\W\d_A-Z]{2,})\b"
     r"(?![ -][A-Z]|['’]s [A-Z])"
 )
-# Where one of those words ends at a space before a capitalised word (the word in a group): led by the space, so a
-# scan tries only the spaces before a capital, where _AFTER_PREPOSITION, which opens with a word boundary, would be
-# tried at every character. Words of one length share a lookbehind (it must have one width).
-_PREPOSITION_ENDS = re.compile(
-    r" (?=[A-Z][^\W\d_A-Z]{2,}\b)(?:"
-    + "|".join(
-        rf"(?<=\b({'|'.join(words)}) )"
-        for words in (
-            [w for w in _PLACE_PREPOSITIONS if len(w) == size]
-            for size in sorted({len(w) for w in _PLACE_PREPOSITIONS})
-        )
-    )
-    + ")"
-)
-
-
-def _after_preposition(text: str) -> Iterator[re.Match[str]]:
-    """``_AFTER_PREPOSITION.finditer(text)``, tried only where :data:`_PREPOSITION_ENDS` finds one of its words (its
-    matches never overlap: no capitalised word is one of those words)."""
-    for hit in _PREPOSITION_ENDS.finditer(text):
-        assert hit.lastindex is not None  # the group of the word's lookbehind
-        if (match := _AFTER_PREPOSITION.match(text, hit.start(hit.lastindex))) is not None:
-            yield match
+_PREPOSITION_ENDS = _word_ends(_PLACE_PREPOSITIONS, r"[A-Z][^\W\d_A-Z]{2,}\b")  # (see _after_word_ends)
 
 
 # A weather record only a place keeps: "Orange recorded its coldest morning", "Katherine recorded 42 degrees".
@@ -2970,7 +2985,10 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         for e in d.ents
         if e.label_ not in ("ORG", "PERSON", "GPE", "LOC", "FAC") or len(e) > 1
     )
-    matches = [*_after_preposition(text), *_at_openings(_TOWN_PREDICATE, text)]
+    matches = [
+        *_after_word_ends(_AFTER_PREPOSITION, _PREPOSITION_ENDS, text),
+        *_at_openings(_TOWN_PREDICATE, text),
+    ]
     for match in sorted(matches, key=lambda m: m.start(1)):
         s, e = match.span(1)
         key = normalize_name(match.group(1))

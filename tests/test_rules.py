@@ -1586,8 +1586,14 @@ def test_patterns_tried_at_openings_find_what_a_full_scan_finds():
         ]
 
 
-def test_after_preposition_finds_what_a_full_scan_finds():
-    from geo.recognize import _AFTER_PREPOSITION, _after_preposition
+def test_patterns_tried_after_their_words_find_what_a_full_scan_finds():
+    from geo.recognize import (
+        _AFTER_PREPOSITION,
+        _PREPOSITION_ENDS,
+        _TITLE_ENDS,
+        _TITLED_NAME,
+        _after_word_ends,
+    )
 
     text = (
         "In Bath, the baths; moved to Reading and from Split to Nice. Flights via Naas, towards Deal's pier, toward "
@@ -1595,7 +1601,19 @@ def test_after_preposition_finds_what_a_full_scan_finds():
         "and recaptured Kupiansk. visiting Navan's Market, at Lough, at Ab, in New York, (in Bath), 'at Hove'\nin Ely"
     )
     full = [(m.span(), m.span(1)) for m in _AFTER_PREPOSITION.finditer(text)]
-    assert len(full) > 8 and [(m.span(), m.span(1)) for m in _after_preposition(text)] == full
+    assert len(full) > 8
+    assert [
+        (m.span(), m.span(1)) for m in _after_word_ends(_AFTER_PREPOSITION, _PREPOSITION_ENDS, text)
+    ] == full
+    text = (
+        "Mr Okafor met Ms. Lee, Prime Minister Ana Brnabić, Minister Jones and Mr Judge Smith Jones; Sen. Amy "
+        "Klobuchar, Gen.Mark, Governor O'Neill, xMr Bean, Mrs Doubtfire, Dr. J. Watson, Dr Who, Mr Mr Mr. Twice"
+    )
+    full = [(m.span(), m.span(1)) for m in _TITLED_NAME.finditer(text)]
+    assert (
+        len(full) > 8
+        and [(m.span(), m.span(1)) for m in _after_word_ends(_TITLED_NAME, _TITLE_ENDS, text)] == full
+    )
 
 
 def test_what_only_a_town_has_after_its_possessive_makes_a_place(gaz, nlp):
