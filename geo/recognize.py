@@ -366,11 +366,14 @@ _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost t
 _FROM_BEFORE = re.compile(r"\bfrom $")
 # A town's government, services and people, after its name: "Reading council voted", "Nanyuki traders protested",
 # "Filey lifeboat crew", "Coxsackie village trustees".
-_TOWN_PEOPLE = (
-    r"council|councillors|police|mayor|residents?|town centre|city centre|port officials|port authority|"
-    r"harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|lifeboat|school board|"
-    r"school district|fire brigade|fire department|firefighters|village trustees|village board|town board|selectmen|"
-    r"aldermen|city hall|town hall|(?<=(?:town|city) )officials"  # "Hashimoto city officials", not "Google officials"
+_TOWN_PEOPLE = (  # (a trie, see _alternation: each use ends the word)
+    _alternation(
+        "council|councillors|police|mayor|resident|residents|town centre|city centre|port officials|port authority|"
+        "harbor master|harbormaster|harbour master|harbourmaster|traders|shopkeepers|fishermen|ratepayers|villagers|"
+        "townspeople|lifeboat|school board|school district|fire brigade|fire department|firefighters|"
+        "village trustees|village board|town board|selectmen|aldermen|city hall|town hall"
+    )
+    + r"|(?<=(?:town|city) )officials"  # "Hashimoto city officials", not "Google officials"
 )
 _GOVERNED_TOWN = re.compile(rf"(?:['’]s)? (?:(?:town|city|county|borough) )?(?:{_TOWN_PEOPLE})\b")
 _MOVED_TO = re.compile(
@@ -610,7 +613,7 @@ _LIST_ITEM = re.compile(_ABBREVIATED_NAME)
 # A headline's list, where "And" is capitalised too: "Power Cuts Hit Bantry, Skibbereen And Clonakilty".
 _HEADLINE_LIST = re.compile(rf"(?P<prep>)(?P<items>{_NAME}(?:, {_NAME})*,? (?:And|and|&) {_NAME})")
 _HEADLINE_LIST_GAP = re.compile(r",? (?:And|and|&) |, ")
-_LIST_CUE = re.compile(rf",? (?:and|or) {_CAPITAL}")
+_LIST_CUE = re.compile(rf"(?:, | )(?:and|or) {_CAPITAL}")  # (≡ ",? (?:and|or) …", led by a comma or a space)
 # A list of three names or more with no "and" after a line's or a sentence's start, ending the line or the sentence:
 # "Haverhill, Worcester, Springfield, Kansas City." (a caption's or a table's list).
 _BARE_LIST = re.compile(
@@ -2036,8 +2039,12 @@ def _official_names(d: _Doc, found: list[Mention]) -> list[Mention]:
 # A feature's generic word in lower case after its name, as British and wire style writes it: "the Noto peninsula",
 # "the Bekaa valley", "the Mekong delta" (a space first, for a fast scan).
 _LOWER_GENERIC = re.compile(
-    r" (?:peninsula|valley|delta|river|lake|island|islands|mountains|desert|strait|plateau|basin|canyon|gorge|"
-    r"glacier|lagoon|archipelago)\b"
+    " (?:"
+    + _alternation(
+        "peninsula|valley|delta|river|lake|island|islands|mountains|desert|strait|plateau|basin|canyon|gorge|"
+        "glacier|lagoon|archipelago"
+    )
+    + r")\b"
 )
 _NAME_BEFORE_GENERIC = re.compile(r"(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+$")
 
@@ -3269,10 +3276,14 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
-_EVENT_NOUN = (
-    r"(?:fires?|bushfires?|wildfires?|blaze|floods?|flooding|earthquakes?|quakes?|tornado|landslides?|mudslides?|"
-    r"cyclone|typhoon|hurricane|tsunami|eruption|shooting|stabbing|bombing|massacre|riots?|derailment|explosion|"
-    r"blast|siege)"
+_EVENT_NOUN = (  # (a trie, see _alternation: each use ends the word)
+    "(?:"
+    + _alternation(
+        "fire|fires|bushfire|bushfires|wildfire|wildfires|blaze|flood|floods|flooding|earthquake|earthquakes|quake|"
+        "quakes|tornado|landslide|landslides|mudslide|mudslides|cyclone|typhoon|hurricane|tsunami|eruption|shooting|"
+        "stabbing|bombing|massacre|riot|riots|derailment|explosion|blast|siege"
+    )
+    + ")"
 )
 _TOWN_EVENT = re.compile(
     rf"(?<![\w'’-])(?!(?:The|A|An|This|That) )(?P<town>{_TOWN_NAME}) {_EVENT_NOUN}\b"
