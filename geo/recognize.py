@@ -169,6 +169,9 @@ _HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Da
 # Patterns scanned over a whole text open with a character class where they can, the word boundary before it looked
 # at behind it ("(?<!\w.)" after a letter is "\b" before it): a scan then skips to the letters that class allows.
 _CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+\b")  # (≡ \b[A-Z][a-z]+\b)
+# A letter that is no ASCII lower-case one ([^\W\d_a-z]), for such a scan: an ASCII capital or any other character
+# beyond ASCII, the class then checked behind it — two ranges to test each character against, not its category.
+_NOT_LOWER_FIRST = r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])"
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
@@ -738,7 +741,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Where a word (of _WORD's) may open a name: a letter after no letter, not an ASCII lower-case one (isupper() decides).
-_RUN_OPENS = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)")  # (≡ (?<![^\W\d_])[^\W\d_a-z]; see _CAPITALISED)
+# (≡ (?<![^\W\d_])[^\W\d_a-z], the letter first: see _CAPITALISED)
+_RUN_OPENS = re.compile(rf"{_NOT_LOWER_FIRST}(?<![^\W\d_].)")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
@@ -3163,7 +3167,7 @@ SENTENCE_START_ZIPF = 2.5
 
 
 # "Navan", "Ürgüp" (≡ (?<![^\W_])[^\W\d_a-z]…, the letter first: see _CAPITALISED)
-_TITLE_WORD = re.compile(r"[^\W\d_a-z](?<![^\W_].)[^\W\d_A-Z]{3,}(?![^\W_])")
+_TITLE_WORD = re.compile(rf"{_NOT_LOWER_FIRST}(?<![^\W_].)[^\W\d_A-Z]{{3,}}(?![^\W_])")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTICLE_AFTER = re.compile(
     r" (?:" + "|".join(sorted(map(re.escape, _PARTICLES), key=len, reverse=True)) + r")(?: the)? (?=\S)"
