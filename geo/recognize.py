@@ -123,6 +123,20 @@ class _AtOpenings:
         return _at_openings(self.pattern, text)
 
 
+class _WithWord:
+    """A cue for :func:`_cued` every hit of which holds one of *words*: a text that holds none is not scanned (the
+    cue of a phrase rare in news, whose scan would try it at every space)."""
+
+    def __init__(self, pattern: str, *words: str) -> None:
+        self.pattern, self.words = re.compile(pattern), words
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if any(word in text for word in self.words) else iter(())
+
+
+_Cue = re.Pattern[str] | _AtOpenings | _WithWord
+
+
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
@@ -466,8 +480,8 @@ _OTHER_NAME_CUE = re.compile(
     r"|formerly |previously |, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
 )
 # The other phrases, each with its own cue (a search then tries one alternative, not all of them).
-_PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...] = tuple(
-    (re.compile(pattern), cue if isinstance(cue, _AtOpenings) else re.compile(cue))
+_PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
+    (re.compile(pattern), cue if isinstance(cue, _AtOpenings | _WithWord) else re.compile(cue))
     for pattern, cue in (
         (  # "Orange lies north of Avignon"
             rf"{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
@@ -504,7 +518,14 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...
         ),
         (  # "Gori officials", "Ceres fruit farmers": people of a town by its own name (z: see place_phrase)
             rf"{_NOT_AN_ARTICLE}(?P<z>{_NAME}) (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
-            r" (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
+            _WithWord(
+                r" (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
+                "officials",
+                "shopkeeper",
+                "homeowners",
+                "farmers",
+                "growers",
+            ),
         ),
         (  # "Weymouth's harbour was packed", "Deal's restored pier"
             rf"{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}",
@@ -549,13 +570,13 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...
             rf"\b(?i:road|highway|route|railway|rail line|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
             rf"section|corridor|journey|drive|trek|pipeline) [Bb]etween (?P<A>{_NAME}) [Aa]nd (?P<B>{_NAME})\b"
             r"(?![ -][A-Z]|['’])",
-            r" [Bb]etween [^\W\d_]",
+            _WithWord(r" [Bb]etween [^\W\d_]", "etween "),
         ),
         (  # "Tara Brennan, 34, of Ratoath, was fined", "Sean Walsh (41), from Kilcock, pleaded": where a person
             # of a court report, an obituary or a crash report lives, after the age
             rf"(?:\d, | \(\d{{1,3}}\),? )(?:of|from) (?P<R>{_NAME})(?=[,.;]| (?:was|is|has|had|who|and|died|"
             r"appeared|pleaded|admitted|denied)\b)",
-            r"\d, (?:of|from) |\d\),? (?:of|from) ",
+            _WithWord(r"\d, (?:of|from) |\d\),? (?:of|from) ", ", of ", ", from ", ") of ", ") from "),
         ),
         (  # "Moab is a gateway to Arches"
             rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
@@ -718,9 +739,7 @@ def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def _cued(
-    pattern: re.Pattern[str], cue: re.Pattern[str] | _AtOpenings, text: str, before: int, after: int
-) -> Iterator[re.Match[str]]:
+def _cued(pattern: re.Pattern[str], cue: _Cue, text: str, before: int, after: int) -> Iterator[re.Match[str]]:
     """Matches of *pattern* around the hits of a cheap *cue* (a literal-led regex whose hit lies inside every match
     of the pattern), left to right, each once: a pattern that opens with a name would otherwise be tried at every
     capital letter of the text."""
