@@ -123,6 +123,20 @@ class _AtOpenings:
         return _at_openings(self.pattern, text)
 
 
+class _WithWord:
+    """A cue for :func:`_cued` every hit of which holds one of *words*: a text that holds none is not scanned (the
+    cue of a phrase rare in news, whose scan would try it at every space)."""
+
+    def __init__(self, pattern: str, *words: str) -> None:
+        self.pattern, self.words = re.compile(pattern), words
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if any(word in text for word in self.words) else iter(())
+
+
+_Cue = re.Pattern[str] | _AtOpenings | _WithWord
+
+
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
@@ -169,6 +183,9 @@ _HOLIDAY = re.compile(r"['’]s Day\b")  # "St. Patrick's Day", "St. George's Da
 # Patterns scanned over a whole text open with a character class where they can, the word boundary before it looked
 # at behind it ("(?<!\w.)" after a letter is "\b" before it): a scan then skips to the letters that class allows.
 _CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+\b")  # (≡ \b[A-Z][a-z]+\b)
+# A letter that is no ASCII lower-case one ([^\W\d_a-z]), for such a scan: an ASCII capital or any other character
+# beyond ASCII, the class then checked behind it — two ranges to test each character against, not its category.
+_NOT_LOWER_FIRST = r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])"
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
@@ -367,11 +384,14 @@ _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost t
 _FROM_BEFORE = re.compile(r"\bfrom $")
 # A town's government, services and people, after its name: "Reading council voted", "Nanyuki traders protested",
 # "Filey lifeboat crew", "Coxsackie village trustees".
-_TOWN_PEOPLE = (
-    r"council|councillors|police|mayor|residents?|town centre|city centre|port officials|port authority|"
-    r"harbou?r ?master|traders|shopkeepers|fishermen|ratepayers|villagers|townspeople|lifeboat|school board|"
-    r"school district|fire brigade|fire department|firefighters|village trustees|village board|town board|selectmen|"
-    r"aldermen|city hall|town hall|(?<=(?:town|city) )officials"  # "Hashimoto city officials", not "Google officials"
+_TOWN_PEOPLE = (  # (a trie, see _alternation: each use ends the word)
+    _alternation(
+        "council|councillors|police|mayor|resident|residents|town centre|city centre|port officials|port authority|"
+        "harbor master|harbormaster|harbour master|harbourmaster|traders|shopkeepers|fishermen|ratepayers|villagers|"
+        "townspeople|lifeboat|school board|school district|fire brigade|fire department|firefighters|"
+        "village trustees|village board|town board|selectmen|aldermen|city hall|town hall"
+    )
+    + r"|(?<=(?:town|city) )officials"  # "Hashimoto city officials", not "Google officials"
 )
 _GOVERNED_TOWN = re.compile(rf"(?:['’]s)? (?:(?:town|city|county|borough) )?(?:{_TOWN_PEOPLE})\b")
 _MOVED_TO = re.compile(
@@ -461,8 +481,8 @@ _OTHER_NAME_CUE = re.compile(
     r"|formerly |previously |, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
 )
 # The other phrases, each with its own cue (a search then tries one alternative, not all of them).
-_PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...] = tuple(
-    (re.compile(pattern), cue if isinstance(cue, _AtOpenings) else re.compile(cue))
+_PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
+    (re.compile(pattern), cue if isinstance(cue, _AtOpenings | _WithWord) else re.compile(cue))
     for pattern, cue in (
         (  # "Orange lies north of Avignon"
             rf"{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
@@ -499,7 +519,14 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...
         ),
         (  # "Gori officials", "Ceres fruit farmers": people of a town by its own name (z: see place_phrase)
             rf"{_NOT_AN_ARTICLE}(?P<z>{_NAME}) (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
-            r" (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
+            _WithWord(
+                r" (?:officials|shopkeepers?|homeowners|(?:[a-z]+ )?(?:farmers|growers))\b",
+                "officials",
+                "shopkeeper",
+                "homeowners",
+                "farmers",
+                "growers",
+            ),
         ),
         (  # "Weymouth's harbour was packed", "Deal's restored pier"
             rf"{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}",
@@ -544,13 +571,13 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], re.Pattern[str] | _AtOpenings], ...
             rf"\b(?i:road|highway|route|railway|rail line|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
             rf"section|corridor|journey|drive|trek|pipeline) [Bb]etween (?P<A>{_NAME}) [Aa]nd (?P<B>{_NAME})\b"
             r"(?![ -][A-Z]|['’])",
-            r" [Bb]etween [^\W\d_]",
+            _WithWord(r" [Bb]etween [^\W\d_]", "etween "),
         ),
         (  # "Tara Brennan, 34, of Ratoath, was fined", "Sean Walsh (41), from Kilcock, pleaded": where a person
             # of a court report, an obituary or a crash report lives, after the age
             rf"(?:\d, | \(\d{{1,3}}\),? )(?:of|from) (?P<R>{_NAME})(?=[,.;]| (?:was|is|has|had|who|and|died|"
             r"appeared|pleaded|admitted|denied)\b)",
-            r"\d, (?:of|from) |\d\),? (?:of|from) ",
+            _WithWord(r"\d, (?:of|from) |\d\),? (?:of|from) ", ", of ", ", from ", ") of ", ") from "),
         ),
         (  # "Moab is a gateway to Arches"
             rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
@@ -611,7 +638,7 @@ _LIST_ITEM = re.compile(_ABBREVIATED_NAME)
 # A headline's list, where "And" is capitalised too: "Power Cuts Hit Bantry, Skibbereen And Clonakilty".
 _HEADLINE_LIST = re.compile(rf"(?P<prep>)(?P<items>{_NAME}(?:, {_NAME})*,? (?:And|and|&) {_NAME})")
 _HEADLINE_LIST_GAP = re.compile(r",? (?:And|and|&) |, ")
-_LIST_CUE = re.compile(rf",? (?:and|or) {_CAPITAL}")
+_LIST_CUE = re.compile(rf"(?:, | )(?:and|or) {_CAPITAL}")  # (≡ ",? (?:and|or) …", led by a comma or a space)
 # A list of three names or more with no "and" after a line's or a sentence's start, ending the line or the sentence:
 # "Haverhill, Worcester, Springfield, Kansas City." (a caption's or a table's list).
 _BARE_LIST = re.compile(
@@ -713,9 +740,7 @@ def _phrases() -> dict[str, tuple[re.Pattern[str], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-def _cued(
-    pattern: re.Pattern[str], cue: re.Pattern[str] | _AtOpenings, text: str, before: int, after: int
-) -> Iterator[re.Match[str]]:
+def _cued(pattern: re.Pattern[str], cue: _Cue, text: str, before: int, after: int) -> Iterator[re.Match[str]]:
     """Matches of *pattern* around the hits of a cheap *cue* (a literal-led regex whose hit lies inside every match
     of the pattern), left to right, each once: a pattern that opens with a name would otherwise be tried at every
     capital letter of the text."""
@@ -736,7 +761,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Where a word (of _WORD's) may open a name: a letter after no letter, not an ASCII lower-case one (isupper() decides).
-_RUN_OPENS = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)")  # (≡ (?<![^\W\d_])[^\W\d_a-z]; see _CAPITALISED)
+# (≡ (?<![^\W\d_])[^\W\d_a-z], the letter first: see _CAPITALISED)
+_RUN_OPENS = re.compile(rf"{_NOT_LOWER_FIRST}(?<![^\W\d_].)")
 _NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
@@ -2146,8 +2172,12 @@ def _official_names(d: _Doc, found: list[Mention]) -> list[Mention]:
 # A feature's generic word in lower case after its name, as British and wire style writes it: "the Noto peninsula",
 # "the Bekaa valley", "the Mekong delta" (a space first, for a fast scan).
 _LOWER_GENERIC = re.compile(
-    r" (?:peninsula|valley|delta|river|lake|island|islands|mountains|desert|strait|plateau|basin|canyon|gorge|"
-    r"glacier|lagoon|archipelago)\b"
+    " (?:"
+    + _alternation(
+        "peninsula|valley|delta|river|lake|island|islands|mountains|desert|strait|plateau|basin|canyon|gorge|"
+        "glacier|lagoon|archipelago"
+    )
+    + r")\b"
 )
 _NAME_BEFORE_GENERIC = re.compile(r"(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+$")
 
@@ -3277,7 +3307,7 @@ SENTENCE_START_ZIPF = 2.5
 
 
 # "Navan", "Ürgüp" (≡ (?<![^\W_])[^\W\d_a-z]…, the letter first: see _CAPITALISED)
-_TITLE_WORD = re.compile(r"[^\W\d_a-z](?<![^\W_].)[^\W\d_A-Z]{3,}(?![^\W_])")
+_TITLE_WORD = re.compile(rf"{_NOT_LOWER_FIRST}(?<![^\W_].)[^\W\d_A-Z]{{3,}}(?![^\W_])")
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTICLE_AFTER = re.compile(
     r" (?:" + "|".join(sorted(map(re.escape, _PARTICLES), key=len, reverse=True)) + r")(?: the)? (?=\S)"
@@ -3395,10 +3425,14 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
-_EVENT_NOUN = (
-    r"(?:fires?|bushfires?|wildfires?|blaze|floods?|flooding|earthquakes?|quakes?|tornado|landslides?|mudslides?|"
-    r"cyclone|typhoon|hurricane|tsunami|eruption|shooting|stabbing|bombing|massacre|riots?|derailment|explosion|"
-    r"blast|siege)"
+_EVENT_NOUN = (  # (a trie, see _alternation: each use ends the word)
+    "(?:"
+    + _alternation(
+        "fire|fires|bushfire|bushfires|wildfire|wildfires|blaze|flood|floods|flooding|earthquake|earthquakes|quake|"
+        "quakes|tornado|landslide|landslides|mudslide|mudslides|cyclone|typhoon|hurricane|tsunami|eruption|shooting|"
+        "stabbing|bombing|massacre|riot|riots|derailment|explosion|blast|siege"
+    )
+    + ")"
 )
 _TOWN_EVENT = re.compile(
     rf"(?<![\w'’-])(?!(?:The|A|An|This|That) )(?P<town>{_TOWN_NAME}) {_EVENT_NOUN}\b"
