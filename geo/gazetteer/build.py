@@ -401,8 +401,8 @@ _ARABIC_ARTICLE = re.compile(
 
 def _without_arabic_article(rows: list[PlaceRow]) -> int:
     """Give an admin unit or a town of ``ARTICLE_FREE_POPULATION`` people or more of an Arab country named with the
-    Arabic article ("Al Jahrā’", "Ad Dīwānīyah", "Al Qāmishlī") its name without it ("Jahra", "Diwaniyah", "Qamishli") as an alternate name, as English news writes it. Returns
-    how many names were added."""
+    Arabic article ("Al Jahrā’", "Ad Dīwānīyah", "Al Qāmishlī") its name without it ("Jahra", "Diwaniyah",
+    "Qamishli") as an alternate name, as English news writes it. Returns how many names were added."""
     added = 0
     for row in rows:
         if (
