@@ -746,6 +746,10 @@ class Context:
     by_demonym_only: frozenset[str] = frozenset()
     # Names read as a town by the town's own name ("kansas city", "cebu city"): a toponym of its own, never kin.
     distinct: frozenset[str] = frozenset()
+    # The answers of names_country and names_admin1 (with kin) by (code, besides): every candidate of every mention
+    # asks, and a context is never changed once made.
+    _country_said: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
+    _admin1_said: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def _other(self, name: str, besides: str) -> bool:
         """Whether *name* is another toponym than *besides*: not equal, and not its kin unless the longer of the two
@@ -763,7 +767,10 @@ class Context:
         if not kin:
             names = self.countries.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
-        return self._any_other(self.countries.get(code, ()), besides)
+        said = self._country_said.get((code, besides))
+        if said is None:
+            said = self._country_said[code, besides] = self._any_other(self.countries.get(code, ()), besides)
+        return said
 
     def names_admin1(self, code: str, besides: str = "", kin: bool = True) -> bool:
         """Whether a name other than ``besides`` (and, with *kin*, its kin) places the document in the admin-1
@@ -771,7 +778,10 @@ class Context:
         if not kin:
             names = self.admin1.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)
-        return self._any_other(self.admin1.get(code, ()), besides)
+        said = self._admin1_said.get((code, besides))
+        if said is None:
+            said = self._admin1_said[code, besides] = self._any_other(self.admin1.get(code, ()), besides)
+        return said
 
     def _any_other(self, names: Iterable[str], besides: str) -> bool:
         return any(self._other(name, besides) for name in names)
