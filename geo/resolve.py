@@ -217,15 +217,15 @@ def _old_name_points(
     biggest = max(own, key=lambda c: c.population, default=None)
     if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
         return {}
-    if own and {c.admin1 for c in own} & units_named(normalize_name(mention.text)):
-        return {}
     floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
     points = {
         c.id: config.old_name
         for c in options
         if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population >= floor
     }
-    return points if points and tells_of_the_past(text, mention.start, mention.end) else {}
+    if not points or (own and {c.admin1 for c in own} & units_named(normalize_name(mention.text))):
+        return {}  # (the units named asked last: most names have no such town)
+    return points if tells_of_the_past(text, mention.start, mention.end) else {}
 
 
 FAR_APART_KM = (
