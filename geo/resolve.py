@@ -1177,6 +1177,8 @@ class Resolver:
         # Mention name → its candidates' fixed points: they read only the name and the places, so they hold across
         # documents (the gazetteer hands out the same candidate tuples); at most PRIOR_MEMORY names, then anew.
         self._priors: dict[tuple, tuple] = {}
+        # … and, by the same key, its reading with no context and nothing from its surroundings (see _pick).
+        self._bare: dict[tuple, tuple] = {}
         self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
@@ -1191,6 +1193,7 @@ class Resolver:
         the names left unplaced or placed approximately."""
         if len(self._priors) >= PRIOR_MEMORY:
             self._priors.clear()
+            self._bare.clear()
         self._picked.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
@@ -2263,6 +2266,14 @@ class Resolver:
         held = self._priors.get(key)
         if held is None or held[0] is not candidates:
             held = self._priors[key] = (candidates, self._prior(mention, candidates))
+        # With no country or admin-1 unit in the context and no points from the surroundings (the first pass, for most
+        # names) the context terms give what they give for any document: that reading is kept with the fixed points.
+        bare = not bonus and not context.countries and not context.admin1
+        if bare and (kept := self._bare.get(key)) is not None and kept[0] is candidates:
+            place, score, others, why, margin, share = kept[1]
+            return Resolution(
+                mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
+            )
         # The same name read with the same context and surroundings (a name said again) reads alike: the earlier
         # resolution, copied for this mention. The entry holds the context, so its id stays its own too.
         done = self._picked.setdefault((key, id(context)), [])
@@ -2315,6 +2326,8 @@ class Resolver:
         share = round(weights[0] / total, 3)
         margin = round(margin, 3)
         done.append((context, bonus or {}, (best, share, tuple(alternatives), dict(why), margin, share)))
+        if bare:
+            self._bare[key] = (candidates, done[-1][2])
         return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
 
     def _context(self, first: list[Resolution]) -> Context:
