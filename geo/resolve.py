@@ -748,8 +748,12 @@ class Context:
     distinct: frozenset[str] = frozenset()
     # The answers of names_country and names_admin1 (with kin) by (code, besides): every candidate of every mention
     # asks, and a context is never changed once made.
-    _country_said: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
-    _admin1_said: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
+    _country_said: dict[tuple[str, str], bool] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _admin1_said: dict[tuple[str, str], bool] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def _other(self, name: str, besides: str) -> bool:
         """Whether *name* is another toponym than *besides*: not equal, and not its kin unless the longer of the two
