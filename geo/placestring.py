@@ -212,6 +212,9 @@ class QualifierReader:
         (", a suburb of Atlanta", ", the suburb just north of Paris", ", a village 20 km south of Quetta"), or a
         big city named before a town's or a city part's word that ends the apposition (", the Kinshasa business
         district,"; not ", the Houston district attorney")."""
+        # Every pattern read below opens with the comma (and a regex takes an *end* below 0 as 0).
+        if not text.startswith(",", max(end, 0)):
+            return Qualifier("")
         admin1: set[str] = set()
         countries: set[str] = set()
         code = _CODE_AFTER.match(text, end)

@@ -219,15 +219,15 @@ def _old_name_points(
     biggest = max(own, key=lambda c: c.population, default=None)
     if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
         return {}
-    if own and {c.admin1 for c in own} & units_named(normalize_name(mention.text)):
-        return {}
     floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
     points = {
         c.id: config.old_name
         for c in options
         if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population >= floor
     }
-    return points if points and tells_of_the_past(text, mention.start, mention.end) else {}
+    if not points or (own and {c.admin1 for c in own} & units_named(normalize_name(mention.text))):
+        return {}  # (the units named asked last: most names have no such town)
+    return points if tells_of_the_past(text, mention.start, mention.end) else {}
 
 
 FAR_APART_KM = (
@@ -756,6 +756,14 @@ class Context:
     by_demonym_only: frozenset[str] = frozenset()
     # Names read as a town by the town's own name ("kansas city", "cebu city"): a toponym of its own, never kin.
     distinct: frozenset[str] = frozenset()
+    # The answers of names_country and names_admin1 (with kin) by (code, besides): every candidate of every mention
+    # asks, and a context is never changed once made.
+    _country_said: dict[tuple[str, str], bool] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _admin1_said: dict[tuple[str, str], bool] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def _other(self, name: str, besides: str) -> bool:
         """Whether *name* is another toponym than *besides*: not equal, and not its kin unless the longer of the two
@@ -773,7 +781,10 @@ class Context:
         if not kin:
             names = self.countries.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
-        return self._any_other(self.countries.get(code, ()), besides)
+        said = self._country_said.get((code, besides))
+        if said is None:
+            said = self._country_said[code, besides] = self._any_other(self.countries.get(code, ()), besides)
+        return said
 
     def names_admin1(self, code: str, besides: str = "", kin: bool = True) -> bool:
         """Whether a name other than ``besides`` (and, with *kin*, its kin) places the document in the admin-1
@@ -781,7 +792,10 @@ class Context:
         if not kin:
             names = self.admin1.get(code, frozenset())
             return len(names) > 1 or (len(names) == 1 and besides not in names)
-        return self._any_other(self.admin1.get(code, ()), besides)
+        said = self._admin1_said.get((code, besides))
+        if said is None:
+            said = self._admin1_said[code, besides] = self._any_other(self.admin1.get(code, ()), besides)
+        return said
 
     def _any_other(self, names: Iterable[str], besides: str) -> bool:
         return any(self._other(name, besides) for name in names)
@@ -1177,6 +1191,8 @@ class Resolver:
         # Mention name → its candidates' fixed points: they read only the name and the places, so they hold across
         # documents (the gazetteer hands out the same candidate tuples); at most PRIOR_MEMORY names, then anew.
         self._priors: dict[tuple, tuple] = {}
+        # … and, by the same key, its reading with no context and nothing from its surroundings (see _pick).
+        self._bare: dict[tuple, tuple] = {}
         self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
@@ -1191,6 +1207,7 @@ class Resolver:
         the names left unplaced or placed approximately."""
         if len(self._priors) >= PRIOR_MEMORY:
             self._priors.clear()
+            self._bare.clear()
         self._picked.clear()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
@@ -2268,6 +2285,14 @@ class Resolver:
         held = self._priors.get(key)
         if held is None or held[0] is not candidates:
             held = self._priors[key] = (candidates, self._prior(mention, candidates))
+        # With no country or admin-1 unit in the context and no points from the surroundings (the first pass, for most
+        # names) the context terms give what they give for any document: that reading is kept with the fixed points.
+        bare = not bonus and not context.countries and not context.admin1
+        if bare and (kept := self._bare.get(key)) is not None and kept[0] is candidates:
+            place, score, others, why, margin, share = kept[1]
+            return Resolution(
+                mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
+            )
         # The same name read with the same context and surroundings (a name said again) reads alike: the earlier
         # resolution, copied for this mention. The entry holds the context, so its id stays its own too.
         done = self._picked.setdefault((key, id(context)), [])
@@ -2320,6 +2345,8 @@ class Resolver:
         share = round(weights[0] / total, 3)
         margin = round(margin, 3)
         done.append((context, bonus or {}, (best, share, tuple(alternatives), dict(why), margin, share)))
+        if bare:
+            self._bare[key] = (candidates, done[-1][2])
         return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
 
     def _context(self, first: list[Resolution]) -> Context:
