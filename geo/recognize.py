@@ -4893,7 +4893,9 @@ def _team_nickname(d: _Doc, m: Mention) -> bool:
     if _CLUB_BEFORE.search(d.text, max(0, m.start - 14), m.start):
         return True
     after = _NICKNAME.match(d.text, m.end)
-    if after is None or any(word in _NOT_NICKNAME for word in after.group(1).split()):
+    if after is None or any(
+        word in _NOT_NICKNAME or word in _NOT_SIDE_WORDS for word in after.group(1).split()
+    ):
         return False
     if any(
         c.name_kind <= 1 and not c.fcode.startswith(("PPL", "ADM", "PCL"))
@@ -4908,11 +4910,66 @@ def _team_nickname(d: _Doc, m: Mention) -> bool:
     return not d.gaz.candidates(normalize_name(d.text[m.start : after.end()]))
 
 
+# What a team's nickname is not: a firm's, a service's or a study's plural ("the New Orleans Railways", "the Illinois
+# Skills Match", "the Pacific Decadal Oscillations"), a region's ("the Nebraska Sandhills"), a lottery.
+_NOT_SIDE_WORDS = frozenset(
+    "Railways Railroads Lines Airlines Airways Motors Foods Instruments Systems Technologies Communications Networks "
+    "Solutions Enterprises Studios Pictures Records Publications Sciences Laboratories Labs Products Supplies Stores "
+    "Markets Skills Oscillations Sandhills Badlands Everglades Flats Narrows Lottery Policemen Officers Deputies "
+    "Troopers Firefighters Employees Members Lawmakers Legislators Delegates Judges Courts Dome".split()
+)
+_ORG_WORD_ZIPF = (
+    4.3  # a singular nickname is rarer in English than this ("Phoenix" 4.2; "Academy" 4.6, "Club" 5.2)
+)
+_ORG_SIDE_TAIL = re.compile(
+    r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+)  # " Phoenix", " Toyo Carp", " Nippon-Ham Fighters"
+
+
+def _org_side(d: _Doc, m: Mention) -> bool:
+    """Whether NER's organisation is the place's name and a team's nickname: one or two words more that name no
+    place, institution or feature, a plural or mascot word ("the St. Louis Cardinals" anywhere), or another word in a
+    sentence about a game ("the Wellington Phoenix have signed a striker", "the Hiroshima Toyo Carp opened spring
+    training") — a side's whole name; not "the Ohio Senate", "the Florida Highway Patrol", "Kansas City", "the
+    Florida Keys"."""
+    for e in d.ents:
+        if e.label_ != "ORG" or not e.start_char <= m.start < e.end_char:
+            continue
+        if e.end_char <= m.end or d.text[e.start_char : m.start].strip().lower() not in ("", "the"):
+            return False
+        end = e.end_char
+        if score := re.search(rf" {_SCORE}$", d.text[m.end : end]):  # NER's "Nottingham Forest 2-1"
+            end = m.end + score.start()
+        tail = _ORG_SIDE_TAIL.fullmatch(d.text, m.end, end)
+        if tail is None or _VENUE.search(tail.group()) or _GROUND_ENDS.search(tail.group()):
+            return False  # a venue's name: "the Tokyo Dome", "Tokyo Racecourse"
+        words = tail.group().split()
+        last = normalize_name(words[-1])
+        if not _NICKNAME.fullmatch(d.text, m.end, end):
+            # a singular nickname ("the Wellington Phoenix", "the Hiroshima Carp") only where the sentence is a game's,
+            # and no word as common as an organisation's ("Academy", "Conference", "Club", "Central", "Match")
+            lo, hi = _sentence_span(d.text, m.start, m.end)
+            if any(zipf_in_english(w) >= _ORG_WORD_ZIPF for w in words) or not _GAME_WORDS.search(
+                d.text, lo, hi
+            ):
+                return False
+        return not (
+            any(w in _NOT_NICKNAME or w in _INSTITUTIONS or w in _NOT_SIDE_WORDS for w in words)
+            or any(
+                c.name_kind <= 1 and not c.fcode.startswith(("PPL", "ADM", "PCL"))
+                for c in d.gaz.candidates(last)
+            )  # "the Texas Hill Country", "the Maryland Eastern Shore"
+            or d.gaz.demonym(last)
+            or d.gaz.candidates(normalize_name(d.text[m.start : end]))
+        )
+    return False
+
+
 def _named_team(d: _Doc, m: Mention) -> bool:
     """Whether *m* opens a side's whole name, by its nickname or club word ("the Winnipeg Jets", "Borussia
     Dortmund") — not a person's name shaped like one ("Denver Jones": a given name, then a census surname)."""
     if not _team_nickname(d, m):
-        return False
+        return _org_side(d, m)
     after = _NICKNAME.match(d.text, m.end)
     return not (after and m.text in _listed_given_names() and after.group(1) in census_names())
 
@@ -4956,6 +5013,10 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or (fans := _SIDE_FANS.match(text, m.end))
     )
     nickname = _team_nickname(d, m)
+    if _org_side(d, m):  # NER's "the Wellington Phoenix": the side's whole name, game words or not
+        return not any(
+            c.fcode == "PCLI" and c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(m.text))
+        )
     hires = None if side or nickname else _SIDE_HIRES.match(text, m.end)
     if side is not None and side is fans:
         hires = fans  # "Werder fans": a game word besides "fans" ("Talladega fans packed the infield" is no match)

@@ -1678,6 +1678,23 @@ def test_a_team_nickname_after_a_big_citys_name_makes_it_the_team(gaz, nlp):
     ) == [("Seattle", "ner_place")]
 
 
+def test_ners_organisation_of_a_place_and_a_nickname_is_the_side(gaz, nlp):
+    # NER's organisation "the Seattle Seahawks": the side's whole name, game words in the sentence or not.
+    text = "The Seattle Seahawks will hold their winter fan festival downtown."
+    assert found(gaz, nlp, text, {"The Seattle Seahawks": "ORG"}) == []
+    # A singular nickname only in a sentence about a game, and none as common as an organisation's word.
+    text = "The Seattle Sounder has signed a striker on a two-year contract."
+    assert found(gaz, nlp, text, {"The Seattle Sounder": "ORG"}) == []
+    text = "The Seattle Sounder opened a bakery downtown."
+    assert found(gaz, nlp, text, {"The Seattle Sounder": "ORG"}) == [("Seattle", "gazetteer_name")]
+    text = "The Seattle Academy players won the league title."
+    assert found(gaz, nlp, text, {"The Seattle Academy": "ORG"}) == [("Seattle", "gazetteer_name")]
+    # An institution, a service, a venue: the place that names it.
+    for org in ("the Ohio Senate", "the Florida Highway Patrol", "the Seattle Dome", "the Florida Lawmakers"):
+        text = f"Officials from {org} spoke after the game on Sunday."
+        assert texts(gaz, nlp, text, {org: "ORG"}) == [org.split()[1]], org
+
+
 def test_a_town_after_near_that_ner_missed(gaz, nlp):
     assert found(gaz, nlp, "Sargassum piled up on beaches near Tulum.") == [("Tulum", "place_phrase")]
     assert found(gaz, nlp, "Sargassum piled up on beaches near Pueblito.") == []  # too small to claim
