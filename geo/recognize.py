@@ -213,7 +213,6 @@ _MAX_WORDS = 6
 # Surfaces match_names remembers (then it starts over): a long batch run stays bounded.
 _NAMED_MEMORY = 1 << 16
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
-SPORTS_CITY_POPULATION = 100_000  # a side named after a town this big is read as its town (both corpora do)
 COMPOUND_MIN_POPULATION = 5_000
 INSTITUTION_TOWN_POPULATION = (
     5_000  # a town this big (or an admin unit) names the institution after it ("Watertown
@@ -4821,7 +4820,7 @@ _SIDE_AFTER_MATCH = re.compile(
 )
 # "Tottenham's captain", "Hoffenheim's striker", "Burnley's fans", "Werder fans": a side's people.
 _SIDE_PEOPLE = re.compile(
-    r"['’]s? (?:\w+ )?(?:goalkeeper|keeper|goalie|striker|captain|skipper|manager|head coach|coach|midfielder|"
+    r"['’]s? (?:(?!(?:city|town|county|village|general|branch|store|plant|office|project) )\w+ )?(?:goalkeeper|keeper|goalie|striker|captain|skipper|manager|head coach|coach|midfielder|"
     r"defender|winger|forward|quarterback|pitcher|point guard|fly-half|scrum-half|fans|supporters|squad|line-?up)\b"
 )
 _SIDE_FANS = re.compile(r" (?:fans|supporters|ultras)\b")  # "Werder fans gathered before kick-off"
@@ -4979,10 +4978,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     24-17", "Davidson knocked out Wake Forest in the first round", "Saturday's game against Houston", "Orlando
     Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
     as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
-    Midlands report). Not countries (national
-    sides are read as their countries), not a big city's name (a town of ``SPORTS_CITY_POPULATION`` or more: a team
-    named after a big city plays in it: "Louisville", "Portland"), and never a name after "in" or "at" ("beat
-    Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"; so does a
+    Midlands report), a big city's as a small town's ("Nantes stunned Marseille 2-1" names two clubs). Not countries
+    or states (national and state sides are read as their countries and states), and never a name after "in" or "at"
+    ("beat Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"; so does a
     team's nickname after the name or a club's word before it, big city or not ("Mumbai Indians", "Melbourne Storm",
     "Borussia Dortmund", "Manchester City"; a people's name as the nickname only in a match: see
     :func:`_team_nickname`), and a plural demonym right after a big city's name in a match is that team's nickname
@@ -5030,8 +5028,6 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         for word in _GAME_WORDS.finditer(text, lo, hi)
     ) and not (nickname and _GAME.search(text, lo, hi)):  # "the Orlando Magic beat the Miami Heat"
         return False
-    # A team named after a big city plays there ("Louisville", "San Antonio"): the city is where it is. A name that
-    # is no big city's is the team: "Lafayette" the college, "Everton", "Burnley", "Hoffenheim", "Wake Forest".
     key = normalize_name(m.text)
     if key not in d.gaz.strong_keys:
         return True
@@ -5045,7 +5041,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         )
     if not towns:  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
         return not any(c.fcode == "CONT" for c in own)
-    return max(towns) < SPORTS_CITY_POPULATION
+    return (
+        True  # "Everton", "Hoffenheim", "Lafayette" the college, "Marseille": the side, the town only if near
+    )
 
 
 def acronym(d: _Doc, m: Mention) -> bool:
