@@ -5226,7 +5226,8 @@ _WHAT_A_PERSON_DID = re.compile(
     r" (?:waved|spoke|wrote|won|lost|thanked|performed|retired|resigned|insisted|admitted|denied|told|recalled|"
     r"drove|flew|ran|swam|threw|caught|scored|took (?:his|her))\b"
     r"|['’]s (?:family|children|son|daughter|mother|father|brother|sister|lawyers?|spokes(?:man|woman|person)|"
-    r"death|fans|coach|estate|manager)\b"  # ("Jordan's children": the country's too — after the nation test)
+    r"death|fans|coach|estate|manager|publisher|memoirs?|novels?|biography|aides?|successor|predecessor|"
+    r"teammates?|rival|opponent)\b"  # ("Jordan's children": the country's too — after the nation test)
 )
 
 
@@ -5248,7 +5249,13 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     if _ONLY_A_PERSON.match(d.text, m.end):
         return True  # "Kerry Washington … Washington wore red"
     if d.rec._is_nation(m.text):
-        return False  # "Rethinking Egypt" (NER's person) says nothing about "Egypt was instrumental"
+        # "Rethinking Egypt" (NER's person) says nothing about "Egypt was instrumental"; but the surname of a person
+        # of the text that speaks or does what a person does is that person: "Jorge Montenegro … Montenegro said"
+        return (
+            m.text in d.surnames
+            and m.text not in d.given_names
+            and (_SPEAKS.match(d.text, m.end) or _WHAT_A_PERSON_DID.match(d.text, m.end)) is not None
+        )
     return (
         _PERSON_VERB.match(d.text, m.end) is not None
         or _WHAT_A_PERSON_DID.match(d.text, m.end) is not None

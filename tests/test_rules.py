@@ -2395,6 +2395,18 @@ def test_a_persons_surname_again_is_the_person_by_what_only_a_person_does(gaz, n
     assert texts(gaz, nlp, "Jordan Okafor lost his title.", {"Jordan": "GPE"}) == []
 
 
+def test_a_persons_surname_that_is_a_countrys_name_is_the_person_when_it_speaks(gaz, nlp):
+    text = "Lifeguard Rosa Chile closed the beach. Chile said it would reopen on Tuesday."
+    assert texts(gaz, nlp, text, [("Rosa Chile", "PERSON"), ("Chile", "GPE")]) == []
+    text = "Lifeguard Rosa Chile closed the beach. Chile's publisher said the book was late."
+    assert texts(gaz, nlp, text, [("Rosa Chile", "PERSON"), ("Chile", "GPE")]) == []
+    # no person of that surname in the text: the country's government speaks
+    assert texts(gaz, nlp, "Chile said it would reopen the border.", {"Chile": "GPE"}) == ["Chile"]
+    # a country's name that opens a person's name (a given name) is no surname
+    text = "Jordan Okafor closed the beach. Jordan said it would reopen the border."
+    assert texts(gaz, nlp, text, [("Jordan Okafor", "PERSON"), ("Jordan", "GPE")]) == ["Jordan"]
+
+
 def test_a_feature_with_its_generic_word_in_lower_case_is_one_name(gaz, nlp):
     text = "Residents of Suzu on the Noto peninsula queued for water."
     assert ("Noto peninsula", "gazetteer_name") in found(gaz, nlp, text, {"Noto": "ORG"})
