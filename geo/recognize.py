@@ -2396,8 +2396,10 @@ _STATE_CODE_AFTER = re.compile(
 
 
 _IN_BEFORE = re.compile(
-    r"[^\s,](?:,? in (?:the )?|, )$"
-)  # "Castlerea in County Roscommon", "Toyota, in Aichi prefecture", "Deal, Kent"
+    r"[^\s,](?:,? in (?:the )?(?:(?:far |deep |rural |coastal )?(?:north|south|east|west|central|mid)"
+    r"(?:-?(?:east|west))?(?:ern|erly)?(?:-(?:north|south|east|west)(?:ern)?)? )?|, )$"
+)  # "Castlerea in County Roscommon", "Toyota, in Aichi prefecture", "Deal, Kent", "Ragusa, in south-east Sicily"
+_IN_BEFORE_REACH = 40  # characters before the unit's name that _IN_BEFORE may span
 IN_COUNTY_KM = 60.0  # "Castlerea in County Roscommon": a town this near the county's point is in it
 IN_COUNTY_POPULATION = 1_000  # … and this big (a name before "in" is often no town: "Smith in Kerry")
 
@@ -2415,7 +2417,7 @@ def _town_in_county(
     in the Hautes-Alpes", "a boat sank off Deal, Kent" — added when NER missed it; NER's own entity of exactly the town is marked in *said* (it takes
     this rule, so the filters do not undo it: "Toyota, in Aichi prefecture")."""
     text = d.text
-    if not (sep := _IN_BEFORE.search(text, max(0, parent_start - 10), parent_start)):
+    if not (sep := _IN_BEFORE.search(text, max(0, parent_start - _IN_BEFORE_REACH), parent_start)):
         return
     end = sep.start() + 1
     words = _words(text, max(0, end - 40), end)
@@ -2426,7 +2428,8 @@ def _town_in_county(
         key = normalize_name(text[s:e])
         if (
             key in _stop_words()
-            or key in d.rec.stop
+            # a common word's town only in an apposition: "Orange, in central-west New South Wales"
+            or (key in d.rec.stop and ", in " not in sep.group())
             or text[s:e] in d.person_words
             or any(ps <= s and e <= pe for ps, pe in d.person_spans)
         ):
@@ -2472,7 +2475,7 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             codes := set(d.rec.qualifiers.after(text, parent.start - 2).admin1)
         ):  # "N.S.": press only
             parents.append((parent.start, codes))
-        if _IN_BEFORE.search(text, max(0, parent.start - 10), parent.start):
+        if _IN_BEFORE.search(text, max(0, parent.start - _IN_BEFORE_REACH), parent.start):
             areas = [c for c in candidates if c.fcode in ("ADM1", "ADM2") or (c.curated and c.fcode == "RGN")]
             if areas:
                 counties.append((parent.start, areas))

@@ -1998,6 +1998,10 @@ def test_a_town_before_in_and_the_county_or_region_that_holds_it(gaz, nlp):
     # NER's firm before ", in" the unit that holds it: the town, by the words' rule.
     text = "Gap, in the Hautes-Alpes, will host the race."
     assert ("Gap", "town_comma_parent") in found(gaz, nlp, text, {"Gap": "ORG", "Hautes-Alpes": "GPE"})
+    # A direction word between: "in south-east Sicily", "in western County Roscommon".
+    for where in ("western", "south-east", "central-west", "far northern"):
+        text = f"Castlerea, in {where} County Roscommon, recorded 30C."
+        assert ("Castlerea", "town_comma_parent") in found(gaz, nlp, text, {"County Roscommon": "GPE"}), where
     # Not in the unit named; a person's name.
     assert "Tulum" not in texts(
         gaz,
