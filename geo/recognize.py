@@ -1108,7 +1108,10 @@ class Recognizer:
             return sure
         taken = _Spans((m.start, m.end) for m in sure)
         # A maybe mention that is a team stays a maybe one.
-        maybe = [m for m in maybe_place(d, taken) if self._verdict(d, m) != "drop"]
+        maybe = []
+        for m in maybe_place(d, taken):
+            if (verdict := self._verdict(d, m)) != "drop":
+                maybe.append(replace(m, rule="sports_team") if verdict == "team" else m)
         maybe += [m for m in teams if not taken.overlaps(m.start, m.end)]
         return sorted([*sure, *_dedupe(maybe)], key=_by_start)
 

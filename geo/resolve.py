@@ -1258,8 +1258,27 @@ class Resolver:
             and r.place.fcode not in ANCHORLESS
         ]
         near = AnchorIndex(anchors)
-        kept = [replace(m, source="ner") for m in mentions if m.source == "maybe" and self._near(m, near)]
+        # … or, for NER's person, in a state or province the text names surely: "Gore was cut off" in a story of
+        # Southland (NER's organisation is as often a firm or a college of the state: "Clemson's defensive end")
+        units = frozenset(
+            r.place.admin1
+            for r in resolutions
+            if r.place is not None and r.place.fcode == "ADM1" and r.via == "name" and r.score >= MAYBE_ANCHOR
+        )
+        kept = [
+            replace(m, source="ner")
+            for m in mentions
+            if m.source == "maybe"
+            and (self._near(m, near) or (m.label == "PERSON" and self._in_units(m, units)))
+        ]
         return self._resolve(text, sorted([*sure, *kept], key=lambda m: m.start)) if kept else resolutions
+
+    def _in_units(self, mention: Mention, units: frozenset[str]) -> bool:
+        return bool(units) and any(
+            c.admin1 in units and c.fcode.startswith("PPL")
+            for c in self.gazetteer.candidates(mention.text)
+            if c.name_kind <= 1
+        )
 
     def _near(self, mention: Mention, anchors: AnchorIndex) -> bool:
         return any(

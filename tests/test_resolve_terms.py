@@ -1197,3 +1197,25 @@ def test_a_list_peer_speaks_by_its_likeliest_reading_not_by_all_its_villages(par
     # Genoa's many US villages together outweighed the Italian city and pulled Venice to California
     found = places(parser.parse("Silk was prized by merchants in Venice and Genoa in the sixteenth century."))
     assert found["Venice"].country == "IT" and found["Genoa"].country == "IT"
+
+
+def test_a_maybe_person_is_a_town_of_the_state_the_story_names(parser):
+    """NER's person "Gore" (a "maybe" mention) in a story that names Southland is Southland's town, however far from
+    the region's point; NER's organisation is not (a firm or a college of the state as often), nor a person in a
+    story of another state."""
+    from geo.model import Mention
+
+    def resolve(text, maybe, label, state):
+        mentions = [
+            Mention(
+                text.index(maybe), text.index(maybe) + len(maybe), maybe, "maybe", label, rule="maybe_place"
+            ),
+            Mention(text.index(state), text.index(state) + len(state), state, "ner", "GPE", rule="ner_place"),
+        ]
+        return {r.mention.text: r for r in parser.resolver.resolve(text, mentions)}
+
+    text = "Gore was cut off after floods closed the highway, Southland officials said."
+    assert resolve(text, "Gore", "PERSON", "Southland")["Gore"].place.admin1 == "NZ.F8"
+    assert "Gore" not in resolve(text, "Gore", "ORG", "Southland")
+    text = "Gore was cut off after floods closed the highway, Ohio officials said."
+    assert "Gore" not in resolve(text, "Gore", "PERSON", "Ohio")
