@@ -4400,13 +4400,14 @@ _GOODS = (
     r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
     r"sheep|pigs?|hens?|porcelain|china|pottery|crystal|beef|cigars?|teas?|coffees?|pepper|saffron|honey|silks?|"
     r"saris|sarees|shawls?|paintings|marble|linen|glassware|chocolates?|olives|oranges|mangoes|potatoes|tulips|"
-    r"lamb|pork|bacon|chorizo|noodles|dumplings|curry|fudge|toffee|parottas?|pies|diamonds?)"
+    r"lamb|pork|bacon|chorizo|noodles|dumplings|curry|fudge|toffee|parottas?|pies|diamonds?|"
+    r"(?:mineral|spring|sparkling|bottled) water|lagers|ales|stouts|spirits)"
 )
 _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
 # Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
 _GOODS_PHRASE_END = re.compile(
     r"\w+ly|from|to|for|with|at|by|on|won|wins|was|were|is|are|has|have|had|rose|fell|sold|sells|went|came|made|"
-    r"imported|exported|produced|prices|sales|exports|imports"
+    r"grew|grow|grows|rise|rises|fall|falls|[a-z]+ed|prices|sales|exports|imports"
 )
 # "A bottle of Bordeaux", "a glass of Rioja": a drink named for its region.
 _DRINK_OF = re.compile(
@@ -4815,10 +4816,19 @@ _RESULT_VERB = (
     r"downed|outlasted|stunned|drew with|draws with|tied|lost to|loses to|fell to|falls to|held off|holds off|"
     r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held)"
 )
+_SCORE = r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])"  # "2-1", "24-17"; not a phone number's "903-675"
+_PASSIVE_RESULT = (
+    r"(?:were|was|are|is|got|get) (?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|"
+    r"eliminated|relegated|promoted)"
+)
 _SIDE_BEFORE_RESULT = re.compile(
-    rf"(?: [A-Z][\w'’.]+){{0,2}}(?:['’]s)? {_RESULT_VERB}\b"
-)  # "Orlando Pirates beat"
-_SIDE_AFTER_RESULT = re.compile(rf"\b{_RESULT_VERB} (?:the )?$")
+    rf"(?: [A-Z][\w'’.]+){{0,2}}(?: (?:and|&) [A-Z][\w'’.]+(?: [A-Z][\w'’.]+)?)?(?:['’]s)? "
+    rf"(?:(?:both )?{_RESULT_VERB}|{_PASSIVE_RESULT}|drew(?= \d{{1,3}}[-–]\d))\b"
+)  # "Orlando Pirates beat", "Santos were beaten", "Metz and Angers were promoted", "Freiburg and Mainz drew 2-2"
+_SIDE_AFTER_RESULT = re.compile(
+    rf"\b(?:{_RESULT_VERB}|(?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|eliminated)"
+    rf"(?: {_SCORE})? by) (?:the )?$"
+)  # "beat Everton", "were beaten 2-0 by Palmeiras"
 _SIDE_AFTER_MATCH = re.compile(
     r"\b(?:game|games|match|matches|fixture|win|wins|victory|loss|defeat|clash|derby|rivalry|series|showdown|"
     r"meeting|semifinal|final|rematch)(?: (?:at home|on the road|on \w+|last \w+|this \w+))? "
@@ -4839,7 +4849,6 @@ _SIDE_HIRES = re.compile(
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
 _VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
-_SCORE = r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])"  # "2-1", "24-17"; not a phone number's "903-675"
 _GAME_WORDS = re.compile(
     rf"{_SCORE}|\b(?:game|match|fixture|derby|tournament|playoffs?|semi-?finals?|quarter-?finals?|"
     r"round|league|season|championship|title|cup|rivalry|overtime|extra time|penalties|innings|halftime|"

@@ -530,6 +530,22 @@ def test_a_side_in_a_match_result_is_a_team_big_city_or_not(gaz, nlp):
     ) == ["Everton"]
 
 
+def test_a_passive_result_or_a_draw_with_a_score_names_sides(gaz, nlp):
+    text = "Everton were beaten 2-0 by Liverpool on Sunday."
+    assert found(gaz, nlp, text, {"Everton": "GPE", "Liverpool": "GPE"}) == [
+        ("Everton", "sports_team"),
+        ("Liverpool", "sports_team"),
+    ]
+    text = "Everton and Liverpool drew 2-2 in the league on Sunday."
+    assert found(gaz, nlp, text, {"Everton": "GPE", "Liverpool": "GPE"}) == [
+        ("Everton", "sports_team"),
+        ("Liverpool", "sports_team"),
+    ]
+    # a crowd is no score
+    text = "Everton and Liverpool drew 40,000 visitors to the game fair."
+    assert texts(gaz, nlp, text, {"Everton": "GPE", "Liverpool": "GPE"}) == ["Everton", "Liverpool"]
+
+
 def test_a_sides_people_make_it_a_team(gaz, nlp):
     text = "Burnley's goalkeeper saved a late penalty."
     doc = make_doc(nlp, text, {"Burnley": "GPE"})
@@ -550,6 +566,12 @@ def test_drinks_and_listed_goods_named_for_a_town(gaz, nlp):
         "Parma",
         "Bordeaux",
     ]
+    # bottled water and beers whose phrase a verb ends
+    assert texts(gaz, nlp, "Parma mineral water is back on the shelves.", {"Parma": "ORG"}) == []
+    text = "Demand for Parma and Bordeaux beers grew fastest in the north."
+    assert texts(gaz, nlp, text, {"Parma": "ORG", "Bordeaux": "NORP"}) == []
+    text = "Parma water is safe to drink again, officials said."
+    assert texts(gaz, nlp, text, {"Parma": "GPE"}) == ["Parma"]
 
 
 def test_a_subject_that_does_what_companies_do(gaz, nlp):
