@@ -1487,6 +1487,11 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     as PERSON. A multi-word PERSON that is one ("New Mexico") is left to the text matcher."""
     if not (ent.label_ in ("ORG", "PERSON", "NORP") and len(ent) <= _MAX_WORDS + 2):
         return None
+    if _UNIT_OFFICE_AFTER.match(d.text, end) and any(
+        c.fcode in ("ADM1", "PCLI") and c.name_kind == 0 for c in d.gaz.candidates(key)
+    ):
+        # "Victoria's premier", "Georgia's governor": who governs a state or a country names it, a given name or not
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "mislabelled_place")]
     if (
         not d.rec._claimable(key, d.text[start:end])
         and not _compound_town(d, start, end, key, ent.label_)
@@ -1514,6 +1519,10 @@ def mislabelled_place(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     return [d.rec.mention(d.text, start, end, "ner", ent.label_, rule)]
 
 
+_UNIT_OFFICE_AFTER = re.compile(
+    r"['’]s (?:premier|governor|lieutenant governor|chief minister|state government|provincial government|"
+    r"state legislature|provincial legislature|legislative assembly)\b"
+)
 MISLABELLED_TOWN_POPULATION = 10_000  # NER's one-word person or organisation that is only a town this big
 MISLABELLED_NAMED_POPULATION = 2_000  # … or this big in a country or admin-1 unit NER's places name
 _OUTBREAK_AFTER = re.compile(
