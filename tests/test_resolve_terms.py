@@ -157,6 +157,15 @@ def test_without_the_namesake_term_the_province_wins(without, name):
 
 
 @pytest.mark.parametrize(
+    "text", ["Floods swept through Sylhet division.", "Protests spread across Oran wilaya."]
+)
+def test_a_countrys_own_word_for_its_provinces_makes_it_the_province(parser, without, text):
+    name = text.split()[-2]
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode == "ADM1"
+    assert places(with_gold_spans(without("admin_word"), text, [name]))[name].fcode.startswith("PPL")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Shelling hit the Kharkiv region overnight.",
