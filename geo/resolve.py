@@ -60,6 +60,12 @@ NEARBY_SCORE = 0.25  # an unknown name shown at the nearest named place: where i
 PART_SCORE = 0.5  # an unknown name containing a place the article names
 AIRPORT_TOWN_POPULATION = 50_000  # "Titograd airport": an airport named for a town this big is at the town
 _AIRPORT_NAME = re.compile(r"(.+?)(?: [Ii]nternational)? (?:[Aa]irport|[Aa]irfield)")
+# A town this many times smaller than the biggest of its name gets no country context from a demonym alone: "Canadian
+# firefighters arrived in Sydney" (Nova Scotia's 106,000 against 5.6 million), "the city's Russian-installed mayor"
+# of Donetsk (Rostov's 51,000 against Ukraine's 900,000) — people abroad as often as a story at home.
+DEMONYM_NAMESAKE_SHARE = 10
+# ", a ", ", the once-mighty ": the opening of an apposition right after a name, up to a demonym
+_APPOSITION_BEFORE = re.compile(r"\w,\s(?:a|an|the)\s(?:[\w-]+\s){0,2}$")
 MINOR_NAMESAKE_SHARE = (
     100  # a town this many times smaller than a major city of its name is a minor namesake …
 )
@@ -932,14 +938,15 @@ def _population(c: Candidate, e: _Evidence) -> float:
 
 def _country_context(c: Candidate, e: _Evidence) -> float:
     """Another name points to the candidate's country (a country too: "Georgian" for Georgia, not the state) —
-    but a demonym alone does not make a town a hundred times smaller than the biggest of its name the one meant:
+    but a demonym alone does not make a town ``DEMONYM_NAMESAKE_SHARE`` times smaller than the biggest of its name
+    the one meant:
     "Thousands of Indians in Dubai" are in the Emirates' Dubai, not in an Indian village of that name."""
     if not e.context.names_country(c.country, besides=e.key):
         return 0.0
     if (
         c.country in e.context.by_demonym_only
         and c.fcode.startswith("PPL")
-        and c.population * MINOR_NAMESAKE_SHARE <= e.biggest_town
+        and c.population * DEMONYM_NAMESAKE_SHARE <= e.biggest_town
     ):
         return 0.0
     return e.config.country_context
@@ -1305,7 +1312,7 @@ class Resolver:
         for _ in range(1 + ITERATIONS):
             first = final
             # A context equal to the last pass's is that one: _pick remembers the readings it made with it.
-            context = context if (said := self._context(first)) == context else said
+            context = context if (said := self._context(first, text)) == context else said
             bonuses = self._document_bonuses(text, mentions, candidates, first, context, runs)
             for i, found in fixed.items():
                 bonuses.setdefault(i, {}).update(found)
@@ -2366,8 +2373,10 @@ class Resolver:
             self._bare[key] = (candidates, done[-1][2])
         return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
 
-    def _context(self, first: list[Resolution]) -> Context:
-        """Countries and admin-1 units the document names with confidence, each with the names that name it."""
+    def _context(self, first: list[Resolution], text: str = "") -> Context:
+        """Countries and admin-1 units the document names with confidence, each with the names that name it. A
+        demonym in an apposition right after a name says where that place is ("Mwanza, a Malawian border post"),
+        as a country's name would."""
         countries: dict[str, set[str]] = {}
         admin1: dict[str, set[str]] = {}
         said_otherwise: set[str] = set()  # countries some name other than a demonym places the document in
@@ -2380,7 +2389,9 @@ class Resolver:
             if town and resolution.mention.source != "dateline" and resolution.score < INFER_FROM_TOWNS:
                 continue  # only a confidently placed town tells the document's country and admin-1 unit
             countries.setdefault(place.country, set()).add(name)
-            if not resolution.mention.demonym_of:
+            if not resolution.mention.demonym_of or _APPOSITION_BEFORE.search(
+                text, max(0, resolution.mention.start - 40), resolution.mention.start
+            ):
                 said_otherwise.add(place.country)
             if place.admin1 and place.fcode != "PCLI" and not resolution.mention.demonym_of:
                 admin1.setdefault(place.admin1, set()).add(name)

@@ -1228,3 +1228,16 @@ def test_a_maybe_person_is_a_town_of_the_state_the_story_names(parser):
     assert "Gore" not in resolve(text, "Gore", "ORG", "Southland")
     text = "Gore was cut off after floods closed the highway, Ohio officials said."
     assert "Gore" not in resolve(text, "Gore", "PERSON", "Ohio")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Canadian firefighters arrived in Sydney to help battle the blazes.", "Sydney", "AU"),
+        ("Shelling killed four people in Donetsk, the city's Russian-installed mayor said.", "Donetsk", "UA"),
+        # … but a demonym in an apposition right after the name says where it is
+        ("Mwanza, a Malawian border post on the road to Mozambique, reopened.", "Mwanza", "MW"),
+    ],
+)
+def test_a_demonym_alone_does_not_pull_a_city_to_a_far_smaller_namesake(parser, text, name, country):
+    assert places(parser.parse(text))[name].country == country
