@@ -2440,8 +2440,23 @@ def _town_in_county(
         key = normalize_name(text[s:e])
         if (
             key in _stop_words()
-            # a common word's town only in an apposition: "Orange, in central-west New South Wales"
-            or (key in d.rec.stop and ", in " not in sep.group())
+            # a common word's town only in an apposition, as the whole capitalised name, and no name NER gave to a
+            # firm, a building or a date: "Orange, in central-west New South Wales" (not "Florida State University,
+            # in northern Florida", "Last August, in southern California")
+            or (
+                key in d.rec.stop
+                and (
+                    ", in " not in sep.group()
+                    or key in _CALENDAR
+                    or (i > 0 and text[words[i - 1][0]].isupper())
+                    or any(
+                        ent.start_char < e
+                        and s < ent.end_char
+                        and ent.label_ not in (*PLACE_LABELS, "PERSON")
+                        for ent in d.ents
+                    )
+                )
+            )
             or text[s:e] in d.person_words
             or any(ps <= s and e <= pe for ps, pe in d.person_spans)
         ):
@@ -4410,13 +4425,14 @@ _GOODS = (
     r"sheep|pigs?|hens?|porcelain|china|pottery|crystal|beef|cigars?|teas?|coffees?|pepper|saffron|honey|silks?|"
     r"saris|sarees|shawls?|paintings|marble|linen|glassware|chocolates?|olives|oranges|mangoes|potatoes|tulips|"
     r"lamb|pork|bacon|chorizo|noodles|dumplings|curry|fudge|toffee|parottas?|pies|diamonds?|"
-    r"(?:mineral|spring|sparkling|bottled) water|lagers|ales|stouts|spirits)"
+    r"(?:mineral|spring|sparkling|bottled) water|lagers|ales|stouts)"
 )
 _GOODS_AFTER = re.compile(rf" {_GOODS}(?=[^\w-]|$)(?: (?P<next>[a-z]+))?")
 # Words after goods that end the goods' phrase: "its Parma ham directly", "Stilton cheese rose", "Jersey cows to".
 _GOODS_PHRASE_END = re.compile(
     r"\w+ly|from|to|for|with|at|by|on|won|wins|was|were|is|are|has|have|had|rose|fell|sold|sells|went|came|made|"
-    r"grew|grow|grows|rise|rises|fall|falls|[a-z]+ed|prices|sales|exports|imports"
+    r"grew|grow|grows|rise|rises|fall|falls|jumped|surged|slumped|climbed|dropped|doubled|tripled|soared|plunged|"
+    r"prices|sales|exports|imports"
 )
 # "A bottle of Bordeaux", "a glass of Rioja": a drink named for its region.
 _DRINK_OF = re.compile(
@@ -4869,6 +4885,21 @@ _GAME_WORDS = re.compile(
     r"spring training|ballpark|preseason|offseason|rookie|bowl)\b",
     re.IGNORECASE,
 )
+BIG_SIDE_POPULATION = 100_000  # a side named after a city this big needs a sentence only sport has
+_SPORT_ROLE = re.compile(
+    r"\b(?:goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|"
+    r"scrum-half)\b"
+)
+_SPORT_ONLY = re.compile(
+    rf"{_SCORE}|\b(?:match|matches|fixture|derby|league|cup|playoffs?|halftime|half-time|innings|wickets?|"
+    r"touchdowns?|kick-?off|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|striker|goalkeeper|"
+    r"(?:top|bottom) of the table|football|soccer|rugby|hurling|cricket|hockey|basketball|baseball|netball|"
+    r"handball|volleyball|overtime|extra time|stoppage time|injury time|hat-?trick|clean sheet|relegat\w+|"
+    r"promotion|(?:straight|consecutive|away|home) (?:defeats?|wins?|loss|losses|victory|victories)|title race|"
+    r"grand final|"
+    r"midfielder|defender|winger|quarterback|Champions League|Premier League|Super League|Bundesliga|La Liga|"
+    r"Serie A|Ligue 1|NBA|NFL|NHL|MLB|IPL)\b"
+)
 # The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
 # one or two capitalised words ending in a plural or a mascot word, none a place's, an institution's or a party's
 # ("Palm Springs", "Texas Parks & Wildlife", "Texas Democrats").
@@ -4939,8 +4970,13 @@ _NOT_SIDE_WORDS = frozenset(
     "Railways Railroads Lines Airlines Airways Motors Foods Instruments Systems Technologies Communications Networks "
     "Solutions Enterprises Studios Pictures Records Publications Sciences Laboratories Labs Products Supplies Stores "
     "Markets Skills Oscillations Sandhills Badlands Everglades Flats Narrows Lottery Policemen Officers Deputies "
-    "Troopers Firefighters Employees Members Lawmakers Legislators Delegates Judges Courts Dome".split()
+    "Troopers Firefighters Employees Members Lawmakers Legislators Delegates Judges Courts Dome Teamsters Buses Pops "
+    "Philharmonic Symphony Orchestra Chorale Chorus Ballet Opera Guards Rifles Levies Scouts Cadets Marines "
+    "Fusiliers Regiment Dragoons Hussars".split()
 )
+# Words of lawmen, soldiers or honorary titles as well as of sides: "the Texas Rangers arrested", "the Sindh Rangers",
+# "a Kentucky Colonel" — a side's name only in a sentence about a game.
+_LAW_OR_SIDE = frozenset("Rangers Colonels Volunteers Highlanders Royals Guardians Lancers".split())
 _ORG_WORD_ZIPF = (
     4.3  # a singular nickname is rarer in English than this ("Phoenix" 4.2; "Academy" 4.6, "Club" 5.2)
 )
@@ -4968,12 +5004,14 @@ def _org_side(d: _Doc, m: Mention) -> bool:
             return False  # a venue's name: "the Tokyo Dome", "Tokyo Racecourse"
         words = tail.group().split()
         last = normalize_name(words[-1])
-        if not _NICKNAME.fullmatch(d.text, m.end, end):
-            # a singular nickname ("the Wellington Phoenix", "the Hiroshima Carp") only where the sentence is a game's,
-            # and no word as common as an organisation's ("Academy", "Conference", "Club", "Central", "Match")
+        plural = _NICKNAME.fullmatch(d.text, m.end, end) is not None
+        if not plural or words[-1] in _LAW_OR_SIDE:
+            # a singular nickname ("the Wellington Phoenix", "the Hiroshima Carp") or a word of lawmen and sides
+            # alike ("the Texas Rangers arrested") only where the sentence is a game's; a singular
+            # one no word as common as an organisation's ("Academy", "Conference", "Club", "Central", "Match")
             lo, hi = _sentence_span(d.text, m.start, m.end)
-            if any(zipf_in_english(w) >= _ORG_WORD_ZIPF for w in words) or not _GAME_WORDS.search(
-                d.text, lo, hi
+            if not _GAME_WORDS.search(d.text, lo, hi) or (
+                not plural and any(zipf_in_english(w) >= _ORG_WORD_ZIPF for w in words)
             ):
                 return False
         return not (
@@ -5065,9 +5103,16 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         )
     if not towns:  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
         return not any(c.fcode == "CONT" for c in own)
-    return (
-        True  # "Everton", "Hoffenheim", "Lafayette" the college, "Marseille": the side, the town only if near
-    )
+    if max(towns) < BIG_SIDE_POPULATION:
+        return True  # "Everton", "Hoffenheim", "Lafayette" the college: the side, the town only if near
+    # A big city's name is a side only where the sentence can be about nothing but a game: a result or a player's
+    # role, and a score or a word only sport has ("Nantes stunned Marseille 2-1"; not "London beat Paris in the final
+    # round of voting", "Detroit's emergency manager", "Mumbai's cricket fans", "Marseille beat its heat record").
+    if (side is None and hires is None) or (fans is not None and side is fans):
+        return False
+    if side is not None and side.re is _SIDE_PEOPLE and not _SPORT_ROLE.search(side.group()):
+        return False
+    return _SPORT_ONLY.search(text, lo, hi) is not None
 
 
 def acronym(d: _Doc, m: Mention) -> bool:
@@ -5251,8 +5296,12 @@ _WHAT_A_PERSON_DID = re.compile(
     r"drove|flew|ran|swam|threw|caught|scored|took (?:his|her))\b"
     r"|['’]s (?:family|children|son|daughter|mother|father|brother|sister|lawyers?|spokes(?:man|woman|person)|"
     r"death|fans|coach|estate|manager|publisher|memoirs?|novels?|biography|aides?|successor|predecessor|"
-    r"teammates?|rival|opponent)\b"  # ("Jordan's children": the country's too — after the nation test)
+    r"teammates?)\b"  # ("Jordan's children": the country's too — after the nation test)
 )
+
+
+# A speaker who is a person, not a government: "Montenegro said he", not "France said it would send troops".
+_SPEAKS_AS_A_PERSON = re.compile(rf" {_SAYS},? (?:that )?(?:he|she|they)\b")
 
 
 def word_of_persons_name(d: _Doc, m: Mention) -> bool:
@@ -5274,11 +5323,11 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
         return True  # "Kerry Washington … Washington wore red"
     if d.rec._is_nation(m.text):
         # "Rethinking Egypt" (NER's person) says nothing about "Egypt was instrumental"; but the surname of a person
-        # of the text that speaks or does what a person does is that person: "Jorge Montenegro … Montenegro said"
+        # of the text that speaks as a person is that person: "Jorge Montenegro … Montenegro said they would reopen"
         return (
             m.text in d.surnames
             and m.text not in d.given_names
-            and (_SPEAKS.match(d.text, m.end) or _WHAT_A_PERSON_DID.match(d.text, m.end)) is not None
+            and _SPEAKS_AS_A_PERSON.match(d.text, m.end) is not None
         )
     return (
         _PERSON_VERB.match(d.text, m.end) is not None

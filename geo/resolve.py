@@ -110,6 +110,12 @@ CAPITAL_BESIDE_KM = (
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
+MAYBE_UNIT_POPULATION = 1_000  # … or a town this big in a state or province the article names (NER's person)
+# What a person does right after the name: NER's person is one ("Bellingham scored twice", "Gore said")
+_A_PERSON_DID = re.compile(
+    r",? (?:\w+ly )?(?:said|says|told|added|scored|won|wins|lost|played|signed|joined|denied|admitted|insisted|"
+    r"argued|wrote|sang|starred|married|resigned|died|who|whose)\b"
+)
 MAYBE_ANCHOR = 0.6  # … a place the article names with at least this confidence
 ANCHORLESS = ("PCLI", "CONT")
 # Features so large that their point says nothing of where in them a town is: like countries, they anchor only seas
@@ -582,6 +588,12 @@ def _put_in(text: str, name: Mention, town: Mention) -> bool:
     return gap is not None and gap.end() == town.start
 
 
+# GeoNames feature codes of buildings and spots (class S, and parks): the data/supplement.csv venues and landmarks
+SPOT_FCODES = frozenset(
+    "STDM RECR BLDG MNMT CSTL PAL CH MSQE TMPL ANS SQR ST MKT BDG PRK HSP UNIV MUS OPRA AIRP AREA".split()
+)
+
+
 def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
     """Indices of the names the text puts "in" a town whose reading lies more than ``HOST_FAR_KM`` from it: "Eden
     Park in Auckland" is the ground in Auckland, not Eden Park, Victoria; "Trinity College in Dublin" is no college
@@ -595,7 +607,9 @@ def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
             or host.place is None
             or r.mention.source == "dateline"
             or r.place.fcode in ("PCLI", "ADM1", "CONT")
-            or r.place.curated
+            # a curated region is what it says; a curated building or spot is one of its name ("Tahrir Square in
+            # Baghdad" is no square of Cairo)
+            or (r.place.curated and r.place.fcode not in SPOT_FCODES)
             or not host.place.fcode.startswith(("PPL", "ADM2"))
             or host.score < HOST_SURE
         ):
@@ -1274,13 +1288,22 @@ class Resolver:
             replace(m, source="ner")
             for m in mentions
             if m.source == "maybe"
-            and (self._near(m, near) or (m.label == "PERSON" and self._in_units(m, units)))
+            and (
+                self._near(m, near)
+                or (
+                    m.label == "PERSON"
+                    and not _A_PERSON_DID.match(
+                        text, m.end
+                    )  # "Bellingham scored twice as England beat Serbia"
+                    and self._in_units(m, units)
+                )
+            )
         ]
         return self._resolve(text, sorted([*sure, *kept], key=lambda m: m.start)) if kept else resolutions
 
     def _in_units(self, mention: Mention, units: frozenset[str]) -> bool:
         return bool(units) and any(
-            c.admin1 in units and c.fcode.startswith("PPL")
+            c.admin1 in units and c.fcode.startswith("PPL") and c.population >= MAYBE_UNIT_POPULATION
             for c in self.gazetteer.candidates(mention.text)
             if c.name_kind <= 1
         )

@@ -546,6 +546,34 @@ def test_a_passive_result_or_a_draw_with_a_score_names_sides(gaz, nlp):
     assert texts(gaz, nlp, text, {"Everton": "GPE", "Liverpool": "GPE"}) == ["Everton", "Liverpool"]
 
 
+def test_a_big_citys_name_is_a_side_only_in_a_sentence_only_sport_has(gaz, nlp):
+    # (review18's harm probes) a result verb or a "manager" in news that is no game's keeps the city
+    for text in (
+        "Liverpool beat its all-time heat record this season.",
+        "Liverpool's emergency manager said the round of cuts would go on.",
+        "Liverpool's cricket fans packed the square.",
+        "Seattle beat Liverpool in the final round of voting to host the summit.",
+    ):
+        ents = {name: "GPE" for name in sorted(("Liverpool", "Seattle"), key=text.find) if name in text}
+        assert ("Liverpool", "ner_place") in found(gaz, nlp, text, ents), text
+    # … a score, a sport's word or a player's role makes it the side (a "maybe" mention: its town only if near)
+    for text in (
+        "Liverpool stunned Seattle 2-1 with a late penalty.",
+        "Liverpool's striker scored twice.",
+        "Liverpool sacked its coach after a 4-0 defeat.",
+    ):
+        ents = {name: "GPE" for name in sorted(("Liverpool", "Seattle"), key=text.find) if name in text}
+        assert ("Liverpool", "sports_team") in found(gaz, nlp, text, ents), text
+
+
+def test_lawmen_orchestras_and_unions_named_for_a_place_are_no_sides(gaz, nlp):
+    for org in ("The Florida Rangers", "The Seattle Philharmonic", "The Seattle Teamsters"):
+        text = f"{org} opened an inquiry on Monday."
+        assert texts(gaz, nlp, text, {org: "ORG"}) == [org.split()[1]], org
+    text = "The Florida Rangers beat the Seattle Mariners 5-3 on Tuesday."
+    assert texts(gaz, nlp, text, {"The Florida Rangers": "ORG", "the Seattle Mariners": "ORG"}) == []
+
+
 def test_a_sides_people_make_it_a_team(gaz, nlp):
     text = "Burnley's goalkeeper saved a late penalty."
     doc = make_doc(nlp, text, {"Burnley": "GPE"})
@@ -2422,10 +2450,13 @@ def test_a_persons_surname_again_is_the_person_by_what_only_a_person_does(gaz, n
 
 
 def test_a_persons_surname_that_is_a_countrys_name_is_the_person_when_it_speaks(gaz, nlp):
-    text = "Lifeguard Rosa Chile closed the beach. Chile said it would reopen on Tuesday."
+    text = "Lifeguard Rosa Chile closed the beach. Chile said they would reopen on Tuesday."
     assert texts(gaz, nlp, text, [("Rosa Chile", "PERSON"), ("Chile", "GPE")]) == []
-    text = "Lifeguard Rosa Chile closed the beach. Chile's publisher said the book was late."
+    text = "Lifeguard Rosa Chile closed the beach. Chile said she was proud of the crew."
     assert texts(gaz, nlp, text, [("Rosa Chile", "PERSON"), ("Chile", "GPE")]) == []
+    # a government speaks of "it": "France said it would send troops" after "Jim France" is the country
+    text = "Lifeguard Rosa Chile closed the beach. Chile said it would raise the minimum wage."
+    assert texts(gaz, nlp, text, [("Rosa Chile", "PERSON"), ("Chile", "GPE")]) == ["Chile"]
     # no person of that surname in the text: the country's government speaks
     assert texts(gaz, nlp, "Chile said it would reopen the border.", {"Chile": "GPE"}) == ["Chile"]
     # a country's name that opens a person's name (a given name) is no surname
