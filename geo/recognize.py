@@ -3060,7 +3060,9 @@ _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
-    r" (?:city )?council\b| has a population of\b| (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
+    r" (?:city )?council\b| has a population of\b|"
+    rf" (?:{_TOWN_BUILT})\b(?! (?:of|for)\b)|"  # "Nice airport reopened", "Split harbour was packed"
+    r" (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|braces for|shook(?! (?:his|her|their|its|hands)\b)|trembled|"
     r"was evacuated|was devastated|(?:mourned|mourns|celebrated)(?! (?:his|her|their)\b)|shivered|sweltered|"
     r"shivers|swelters|bakes|"

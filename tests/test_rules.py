@@ -800,6 +800,9 @@ def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp)
     assert found(gaz, nlp, "Reading station was closed.") == [("Reading", "common_word_town")]
     assert found(gaz, nlp, "Reading was hit by a storm.") == [("Reading", "common_word_town")]
     assert texts(gaz, nlp, "Reading was hard for him.") == []
+    # what only a town has, right after the name: "Reading airport reopened", "Reading harbour was packed"
+    assert found(gaz, nlp, "Reading airport reopened after the strike.") == [("Reading", "common_word_town")]
+    assert texts(gaz, nlp, "Reading market share fell.") == []
 
 
 def sure(gaz, nlp, text, ents=(), **kwargs) -> list[str]:
