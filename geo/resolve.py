@@ -778,27 +778,35 @@ class Context:
         """Whether a name other than ``besides`` (and, with *kin*, its kin: `same_toponym`) places the document in
         the country: a name is no evidence for its own reading ("Washington" read as the capital must not pull
         itself into the District; "Dublin City Council" must not pull the "Dublin" of an Ohio story to Ireland)."""
+        names = self.countries.get(code)
+        if not names:
+            return False  # (most candidates' countries: no name says them)
         if not kin:
-            names = self.countries.get(code, frozenset())
-            return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
+            return len(names) > 1 or besides not in names  # (no set built per call)
         said = self._country_said.get((code, besides))
         if said is None:
-            said = self._country_said[code, besides] = self._any_other(self.countries.get(code, ()), besides)
+            said = self._country_said[code, besides] = self._any_other(names, besides)
         return said
 
     def names_admin1(self, code: str, besides: str = "", kin: bool = True) -> bool:
         """Whether a name other than ``besides`` (and, with *kin*, its kin) places the document in the admin-1
         unit *code* (GeoNames ``country.admin1`` code)."""
+        names = self.admin1.get(code)
+        if not names:
+            return False
         if not kin:
-            names = self.admin1.get(code, frozenset())
-            return len(names) > 1 or (len(names) == 1 and besides not in names)
+            return len(names) > 1 or besides not in names
         said = self._admin1_said.get((code, besides))
         if said is None:
-            said = self._admin1_said[code, besides] = self._any_other(self.admin1.get(code, ()), besides)
+            said = self._admin1_said[code, besides] = self._any_other(names, besides)
         return said
 
     def _any_other(self, names: Iterable[str], besides: str) -> bool:
-        return any(self._other(name, besides) for name in names)
+        for name in names:
+            # `_other`'s common case first, without a call: a name neither in *besides* nor holding it
+            if (besides not in name and name not in besides) or self._other(name, besides):
+                return True
+        return False
 
 
 def same_toponym(a: str, b: str) -> bool:
@@ -818,6 +826,16 @@ def same_toponym(a: str, b: str) -> bool:
 
 
 _SAME_TOWN_WORDS = ("historic", "downtown", "uptown", "old town")
+
+
+def _other_name(key: str, name: str, distinct: frozenset[str]) -> bool:
+    """Whether an anchor read from name *key* is another name's than *name* (not its kin: `same_toponym`, unless
+    the longer is a town's own name in *distinct*)."""
+    return key != name and (
+        (name not in key and key not in name)
+        or not same_toponym(key, name)
+        or max(key, name, key=len) in distinct
+    )
 
 
 def _distinct(resolutions: Iterable[Resolution]) -> frozenset[str]:
@@ -1607,9 +1625,14 @@ class Resolver:
         return _approximate(mention, hosts.pick(mention, following), NEARBY_SCORE, "nearby")
 
     def _proximity(
-        self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+        self,
+        mentions: list[Mention],
+        candidates: list[tuple[Candidate, ...]],
+        first: list[Resolution],
+        distinct: frozenset[str],
     ) -> dict[int, dict[int, float]]:
-        """Points for candidates near the likely places of the *other* names in the document."""
+        """Points for candidates near the likely places of the *other* names in the document; *distinct*: the names
+        *first* reads as a town by its own name (`_distinct`, which the context of *first* holds)."""
         # Repeated names give the same anchors: keep each (place, name) once, with its highest probability.
         best: dict[tuple[int, str], tuple[float, float, float, str, str, bool]] = {}
         for resolution in first:
@@ -1629,7 +1652,6 @@ class Resolver:
                             place.fcode in ANCHORLESS or place.fcode in BROAD_FEATURES,
                         )
         anchors = list(best.values())  # lat, lon, weight, name key, country, is a country
-        distinct = _distinct(first)
         if not anchors:
             return {}
         a_lat = np.radians([a[0] for a in anchors])
@@ -1638,55 +1660,67 @@ class Resolver:
         a_key = [a[3] for a in anchors]  # a list: read one by one below
         a_country = np.array([a[4] for a in anchors])
         a_is_country = np.array([a[5] for a in anchors])
-        out: dict[int, dict[int, float]] = {}
-        # By the options' identity (``candidates`` holds them for the whole call): hashing them hashed every field.
-        done: dict[tuple[str, int], dict[int, float]] = {}
+        # The mentions to score, each name with its options once (by the options' identity: ``candidates`` holds them
+        # for the whole call, and hashing them hashed every field), and for each name the anchors of the other names.
+        first_of: dict[tuple[str, int], int] = {}
+        others_of: dict[str, list[bool]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
                 continue
             name = normalize_name(mention.text)
-            if (name, id(options)) in done:
-                out[i] = done[name, id(options)]
-                continue
-            others = np.array(
-                [
-                    key != name
-                    and (
-                        (name not in key and key not in name)
-                        or not same_toponym(key, name)
-                        or max(key, name, key=len) in distinct
-                    )
-                    for key in a_key
-                ]
-            )
-            if not others.any():
-                continue
-            c_lat = np.radians([c.lat for c in options])[:, None]
-            c_lon = np.radians([c.lon for c in options])[:, None]
-            # Haversine distance (km) from every candidate to every anchor of another name.
-            lat = a_lat[others]
-            h = (
-                np.sin((lat - c_lat) / 2) ** 2
-                + np.cos(c_lat) * np.cos(lat) * np.sin((a_lon[others] - c_lon) / 2) ** 2
-            )
-            km = 12_742.0 * np.arcsin(np.sqrt(h.clip(0, 1)))
-            weight = a_weight[others]
-            # Countries' conventional points say little about where a town is; they anchor seas and regions only.
-            towns = weight * ~a_is_country[others]
-            closeness = (towns * np.exp(-km / self.config.proximity_km)).max(axis=1)
-            for k, c in enumerate(options):
+            first_of.setdefault((name, id(options)), i)
+            if name not in others_of:
+                others_of[name] = [_other_name(key, name, distinct) for key in a_key]
+        scored = [
+            (i, name, np.array(others_of[name])) for (name, _), i in first_of.items() if any(others_of[name])
+        ]
+        if not scored:
+            return {}
+        # One matrix for all of them, every candidate against every anchor (each element as it would be alone).
+        rows = [c for i, _, _ in scored for c in candidates[i]]
+        c_lat = np.radians([c.lat for c in rows])[:, None]
+        c_lon = np.radians([c.lon for c in rows])[:, None]
+        # Haversine distance (km) from every candidate to every anchor.
+        h = (
+            np.sin((a_lat - c_lat) / 2) ** 2
+            + np.cos(c_lat) * np.cos(a_lat) * np.sin((a_lon - c_lon) / 2) ** 2
+        )
+        km = 12_742.0 * np.arcsin(np.sqrt(h.clip(0, 1)))
+        # Countries' conventional points say little about where a town is; they anchor seas and regions only.
+        towns = a_weight * ~a_is_country
+        near = towns * np.exp(-km / self.config.proximity_km)
+        # Each row's nearest anchor among the other names' (a name's own anchors left out).
+        others = np.repeat(
+            np.array([o for _, _, o in scored]), [len(candidates[i]) for i, _, _ in scored], axis=0
+        )
+        closeness = np.where(others, near, -np.inf).max(axis=1)
+        done: dict[tuple[str, int], dict[int, float]] = {}
+        row = 0
+        for i, name, own_others in scored:
+            options = candidates[i]
+            mine = closeness[row : row + len(options)]
+            for k, c in enumerate(options, start=row):
                 if c.fcode == "PCLI":
                     # A country is near the places inside it, however far they are from its conventional point.
-                    inside = towns[a_country[others] == c.country]
-                    closeness[k] = inside.max() if inside.size else 0.0
-                elif c.curated and not c.fcode.startswith("PPL"):
+                    inside = towns[own_others & (a_country == c.country)]
+                    mine[k - row] = inside.max() if inside.size else 0.0
+                elif not c.fcode.startswith("PPL") and c.curated:
                     # A sea or region is near the countries and places around it ("the Gulf" with Texas).
-                    closeness[k] = float((weight * np.exp(-km[k] / self.config.area_km)).max())
-            out[i] = done[name, id(options)] = {
-                c.id: self.config.proximity * float(v)
-                for c, v in zip(options, closeness, strict=True)
+                    area = a_weight[own_others] * np.exp(-km[k][own_others] / self.config.area_km)
+                    mine[k - row] = float(area.max())
+            row += len(options)
+            done[name, id(options)] = {
+                c.id: self.config.proximity * v
+                for c, v in zip(options, mine.tolist(), strict=True)
                 if v > 0.01
             }
+        out: dict[int, dict[int, float]] = {}
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            if (
+                len(options) >= 2
+                and (found := done.get((normalize_name(mention.text), id(options)))) is not None
+            ):
+                out[i] = found
         return out
 
     def _river_readings(
@@ -1957,7 +1991,7 @@ class Resolver:
         off = self.config.off
         if "proximity" not in off:
             named = context.admin1
-            for i, points in self._proximity(mentions, candidates, first).items():
+            for i, points in self._proximity(mentions, candidates, first, context.distinct).items():
                 major = max(
                     (c.population for c in candidates[i] if c.name_kind <= 1 and c.fcode.startswith("PPL")),
                     default=0,
