@@ -973,11 +973,16 @@ def _admin1_away(c: Candidate, e: _Evidence) -> float:
     """An admin-1 unit of a country no other name points to is seldom meant — once the article names a country,
     or at once when a town of the name elsewhere has more people than the whole unit ("Portland", "Manchester"
     are not Jamaican parishes)."""
-    if c.fcode != "ADM1" or c.curated or e.context.names_country(c.country, besides=e.key):
+    if _admin1_away_idle(c, e) or e.context.names_country(c.country, besides=e.key):
         return 0.0
     if e.biggest_town > c.population:
         return e.config.admin1_outsized
     return e.config.admin1_away if e.context.countries else 0.0
+
+
+def _admin1_away_idle(c: Candidate, e: _Evidence) -> bool:
+    """`_admin1_away` gives nothing but to an admin-1 unit not of our curated areas."""
+    return c.fcode != "ADM1" or c.curated
 
 
 def _unit_namesake(c: Candidate, e: _Evidence) -> float:
@@ -986,12 +991,18 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     ("Kansas, Ill."), a county of it named nearby, the dateline, "the town of" — not because the story names the
     town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
     Virginia, Maryland and North Carolina is the state. (Points against the town; 0 when the text singles it out.)"""
-    unit = e.unit_people.get(c.country, 0)
-    if not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1):
+    if _unit_namesake_idle(c, e):
         return 0.0
     if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SINGLED_OUT):
         return 0.0
     return e.config.unit_namesake
+
+
+def _unit_namesake_idle(c: Candidate, e: _Evidence) -> bool:
+    """`_unit_namesake` gives nothing but to a town a hundredth of the size of its country's unit of the name or
+    less."""
+    unit = e.unit_people.get(c.country, 0)
+    return not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1)
 
 
 # What puts a name near the next: ", south of ", ", 40 km north-east of ", ", near ", ", just outside ".
@@ -1022,11 +1033,16 @@ def _country_unit(c: Candidate, e: _Evidence) -> float:
     when the text calls it a unit ("the department of Guatemala"); otherwise the name is the country's, whatever the
     story's cities ("Guatemala City", "Taipei") lend the unit that holds them. (Points against the unit; 0 when the
     text calls it one.)"""
-    if c.fcode != "ADM1" or c.country not in e.own_countries:
+    if _country_unit_idle(c, e):
         return 0.0
     if e.bonus.get("admin_word", {}).get(c.id):
         return 0.0
     return e.config.country_unit
+
+
+def _country_unit_idle(c: Candidate, e: _Evidence) -> bool:
+    """`_country_unit` gives nothing but to an admin-1 unit named like its own country."""
+    return c.fcode != "ADM1" or c.country not in e.own_countries
 
 
 def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
@@ -1160,6 +1176,13 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "acronym": _acronym,
 }
 _TEXT_TERMS = frozenset(name for name, term in TERMS.items() if getattr(term, "from_text", False))
+# Terms that give a candidate nothing whatever the document says, as its place and the name alone tell (the fields
+# of _Evidence that `Resolver._prior` fills): each is asked once per name, and `_pick` leaves out the idle ones.
+_IDLE: dict[str, Callable[[Candidate, _Evidence], bool]] = {
+    "admin1_away": _admin1_away_idle,
+    "unit_namesake": _unit_namesake_idle,
+    "country_unit": _country_unit_idle,
+}
 # Terms that read only the name and the place: computed once per name and document, not on every pass.
 _PRIOR_TERMS = frozenset({"name_match", "feature", "population", "namesake_city", "major_city", "acronym"})
 
@@ -1212,6 +1235,9 @@ class Resolver:
         # … and, by the same key, its reading with no context and nothing from its surroundings (see _pick).
         self._bare: dict[tuple, tuple] = {}
         self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
+        self._terms: dict[
+            tuple, list
+        ] = {}  # (terms said, countries?, admin-1 units?) → the terms (see _terms_for)
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
 
@@ -2234,7 +2260,7 @@ class Resolver:
         self, mention: Mention, candidates: tuple[Candidate, ...]
     ) -> tuple[
         tuple[Candidate, ...],
-        list[tuple[list[tuple[str, float]], float]],
+        list[tuple[list[tuple[str, float]], float, frozenset[str]]],
         set[str],
         int,
         int,
@@ -2301,7 +2327,8 @@ class Resolver:
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
-            static.append((points, math.fsum(p for _, p in points)))
+            idle = frozenset(name for name, is_idle in _IDLE.items() if is_idle(c, evidence))
+            static.append((points, math.fsum(p for _, p in points), idle))
         return candidates, static, namesakes, biggest, known, frozenset(units), unit_people, own_countries
 
     def _pick(
@@ -2349,17 +2376,11 @@ class Resolver:
             unit_people,
             own_countries,
         )
-        # Terms read from the surroundings speak only where the surroundings said something.
-        terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
-        # The context terms give nothing while their side of the context is empty (the first pass).
-        silent = {"country_context"} if not context.countries else set()
-        if not context.admin1:
-            silent.add("admin1_context")
-        terms = [(n, t) for n, t in terms if n not in silent]
-        funcs = [t for _, t in terms]
+        terms = self._terms_for(frozenset(bonus or ()), bool(context.countries), bool(context.admin1))
         scored = []
-        for c, (fixed, fixed_sum) in zip(candidates, static, strict=True):
-            moving = [term(c, evidence) for term in funcs]  # named for the winner only, below
+        for c, (fixed, fixed_sum, idle) in zip(candidates, static, strict=True):
+            # named for the winner only, below
+            moving = [0.0 if name in idle else term(c, evidence) for name, term in terms]
             scored.append((c, fixed_sum + math.fsum(moving), fixed, moving))
         scored.sort(key=lambda cs: (-cs[1], cs[0].id))
         top = scored[0][1]
@@ -2382,6 +2403,23 @@ class Resolver:
         if bare:
             self._bare[key] = (candidates, done[-1][2])
         return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
+
+    def _terms_for(
+        self, said: frozenset[str], countries: bool, admin1: bool
+    ) -> list[tuple[str, Callable[[Candidate, _Evidence], float]]]:
+        """The context terms that speak for a mention whose surroundings gave points of the terms *said*, in a
+        context with countries or not, admin-1 units or not (a few combinations, each worked out once)."""
+        key = (said, countries, admin1)
+        terms = self._terms.get(key)
+        if terms is None:
+            # Terms read from the surroundings speak only where the surroundings said something.
+            terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or n in said]
+            # The context terms give nothing while their side of the context is empty (the first pass).
+            silent = {"country_context"} if not countries else set()
+            if not admin1:
+                silent.add("admin1_context")
+            terms = self._terms[key] = [(n, t) for n, t in terms if n not in silent]
+        return terms
 
     def _context(self, first: list[Resolution]) -> Context:
         """Countries and admin-1 units the document names with confidence, each with the names that name it."""
