@@ -52,6 +52,7 @@ from geo.placestring import (
     official_core,
     official_name,
     official_readings,
+    said_before,
     tells_of_the_past,
 )
 
@@ -541,6 +542,10 @@ _TOWN_BEFORE = re.compile(
     r"city hall) of)\s+$",
     re.IGNORECASE,
 )  # "the city of Mendoza", "the mayor of Sligo" (a town's, not its county's)
+# The last letters of every match of _ADMIN_BEFORE and of _TOWN_BEFORE (see said_before): "… of", "upstate",
+# "rural", "central", "north", "east", "northern".
+_ADMIN_BEFORE_ENDS = ("of", "te", "al", "th", "st", "rn")
+_TOWN_BEFORE_ENDS = ("of",)
 _PLURAL_UNITS = re.compile(
     r"\s+(?:(?P<adm2>counties|parishes)|(?P<adm1>states|provinces|regions|oblasts|governorates|cantons))\b",
     re.IGNORECASE,
@@ -1926,7 +1931,7 @@ class Resolver:
                     found["contains"] = points
             word = "admin_word" not in config.off and (
                 _ADMIN_AFTER.match(text, mention.end)
-                or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+                or said_before(_ADMIN_BEFORE, text, mention.start, 24, _ADMIN_BEFORE_ENDS)
             )
             if word:
                 adm1 = any(word.groupdict().get(g) for g in ("adm1", "upstate", "office", "rural"))
@@ -1958,7 +1963,7 @@ class Resolver:
                 if points:
                     found["admin_word"] = points
             if "town_word" not in config.off and (
-                town_word or _TOWN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+                town_word or said_before(_TOWN_BEFORE, text, mention.start, 20, _TOWN_BEFORE_ENDS)
             ):
                 points = {c.id: config.town_word for c in options if c.fcode.startswith("PPL")}
                 if points and len(points) < len(options):
@@ -2165,6 +2170,11 @@ class Resolver:
             place = resolution.place
             if place is None or not place.admin1:
                 continue
+            if not (
+                place.fcode == "ADM2"
+                or (place.fcode.startswith("PPL") and place.population >= self.config.holds_city_population)
+            ):
+                continue
             # Read with a lead, or the biggest town of its name: "Macon", "Savannah" are Georgia's before Mâcon's.
             sure = resolution.margin >= 0.5 or (
                 place.fcode.startswith("PPL")
@@ -2172,10 +2182,7 @@ class Resolver:
                 and place.population
                 >= max((c.population for c in options if c.fcode.startswith("PPL")), default=0)
             )
-            if sure and (
-                place.fcode == "ADM2"
-                or (place.fcode.startswith("PPL") and place.population >= self.config.holds_city_population)
-            ):
+            if sure:
                 cities.setdefault(place.admin1, set()).add(normalize_name(resolution.mention.text))
         out: dict[int, dict[int, float]] = {}
         if not cities:
@@ -2185,6 +2192,8 @@ class Resolver:
                 continue
             if mention.source == "dateline":
                 continue  # a dateline names a town
+            if not any(c.fcode == "ADM1" and c.admin1 in cities for c in options):
+                continue  # (no reading is a unit that holds a city of the document: most names)
             name = normalize_name(mention.text)
             seats = {
                 c.admin1
