@@ -199,11 +199,31 @@ def _approximate(mention: Mention, host: Resolution, score: float, via: Via) -> 
     return Resolution(mention, host.place, sure, [], via=via, margin=host.margin, share=sure)
 
 
+def _old_name_towns(
+    options: tuple[Candidate, ...], config: ResolverConfig
+) -> tuple[dict[int, float], frozenset[str]]:
+    """What :func:`_old_name_points` reads from a name's readings alone: the points of the towns the name is an old
+    or other name of (none when no reading may have them), and the admin-1 codes of the towns whose own name it is."""
+    if any(c.name_kind <= 1 and c.fcode in ("PCLI", "ADM1") for c in options):
+        # a country's or a state's own name is no old name ("the Portuguese held Goa": not Genoa)
+        return {}, frozenset()
+    own = [c for c in options if c.name_kind <= 1 and c.fcode.startswith("PPL")]
+    biggest = max(own, key=lambda c: c.population, default=None)
+    if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
+        return {}, frozenset()
+    floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
+    points = {
+        c.id: config.old_name
+        for c in options
+        if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population >= floor
+    }
+    return points, frozenset(c.admin1 for c in own)
+
+
 def _old_name_points(
     text: str,
     mention: Mention,
-    options: tuple[Candidate, ...],
-    config: ResolverConfig,
+    towns: tuple[dict[int, float], frozenset[str]],
     units_named: Callable[[str], frozenset[str]],
 ) -> dict[int, float]:
     """``old_name`` points, in a sentence that tells of the past (:func:`geo.placestring.tells_of_the_past`), for
@@ -213,22 +233,12 @@ def _old_name_points(
     to Simla" is Shimla. A town of the name the world knows keeps it ("Salisbury Cathedral was finished in 1258"), and
     so does one whose admin-1 unit another name of the text names — its state, a county or a big city of it ("the Hall
     of Fame opened in Canton in 1963 … Ohio fans", "Posen was incorporated in 1900 south of Chicago");
-    *units_named* gives the admin-1 codes the text's other names name."""
-    if any(c.name_kind <= 1 and c.fcode in ("PCLI", "ADM1") for c in options):
-        return {}  # a country's or a state's own name is no old name ("the Portuguese held Goa": not Genoa)
-    own = [c for c in options if c.name_kind <= 1 and c.fcode.startswith("PPL")]
-    biggest = max(own, key=lambda c: c.population, default=None)
-    if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
-        return {}
-    floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
-    points = {
-        c.id: config.old_name
-        for c in options
-        if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population >= floor
-    }
-    if not points or (own and {c.admin1 for c in own} & units_named(normalize_name(mention.text))):
+    *units_named* gives the admin-1 codes the text's other names name; *towns*: :func:`_old_name_towns` of the
+    name's readings."""
+    points, own_units = towns
+    if not points or (own_units and own_units & units_named(normalize_name(mention.text))):
         return {}  # (the units named asked last: most names have no such town)
-    return points if tells_of_the_past(text, mention.start, mention.end) else {}
+    return dict(points) if tells_of_the_past(text, mention.start, mention.end) else {}
 
 
 FAR_APART_KM = (
@@ -1240,9 +1250,10 @@ class Resolver:
         # … and, by the same key, its reading with no context and nothing from its surroundings (see _pick).
         self._bare: dict[tuple, tuple] = {}
         self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
-        self._terms: dict[
-            tuple, list
-        ] = {}  # (terms said, countries?, admin-1 units?) → the terms (see _terms_for)
+        # … and, by the readings' identity, what they say of old names (see _old_name_towns; at most PRIOR_MEMORY).
+        self._old_names: dict[int, tuple] = {}
+        # (terms said, countries?, admin-1 units?) → the terms that speak (see _terms_for)
+        self._terms: dict[tuple, list] = {}
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
 
@@ -1969,7 +1980,7 @@ class Resolver:
                 if points and len(points) < len(options):
                     found["town_word"] = points
             if "old_name" not in config.off and (
-                points := _old_name_points(text, mention, options, config, units_named)
+                points := _old_name_points(text, mention, self._old_name_towns(options), units_named)
             ):
                 found["old_name"] = points
             if found:
@@ -2094,9 +2105,12 @@ class Resolver:
             for c in options:
                 if not c.fcode.startswith("PPL") or c.name_kind > 1:
                     continue  # a town by its own name: another town's old name is not in the county for it
+                near = index.near(c)
+                if not near:
+                    continue  # (no county of the article's near: most readings)
                 share = max(
                     # "City of Richmond" is no other county holding Richmond
-                    (share for key, share in index.near(c) if not _names_word(key, name)),
+                    (share for key, share in near if not _names_word(key, name)),
                     default=0.0,
                 )
                 if share:
@@ -2135,10 +2149,12 @@ class Resolver:
             self.config.county_km,
         )
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
-            readings = [c for c in options if c.fcode.startswith("PPL") and c.name_kind <= 1]
-            units_of_name = {c.country for c in options if c.fcode == "ADM2" and c.name_kind <= 1}
-            if len(options) < 2 or not readings or mention.demonym_of or mention.rule == "maybe_place":
+            if len(options) < 2 or mention.demonym_of or mention.rule == "maybe_place":
                 continue  # a name NER gave a person or firm ("Clinton, 6 percent": a county's) pairs with nothing
+            readings = [c for c in options if c.fcode.startswith("PPL") and c.name_kind <= 1]
+            if not readings:
+                continue
+            units_of_name = {c.country for c in options if c.fcode == "ADM2" and c.name_kind <= 1}
             name = normalize_name(mention.text)
             # county mention → its unit's place in its readings → the town readings that unit holds
             holding: dict[int, dict[int, list[Candidate]]] = {}
@@ -2412,6 +2428,15 @@ class Resolver:
         if bare:
             self._bare[key] = (candidates, done[-1][2])
         return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
+
+    def _old_name_towns(self, options: tuple[Candidate, ...]) -> tuple[dict[int, float], frozenset[str]]:
+        """:func:`_old_name_towns` of a name's readings, kept with them (the gazetteer hands out the same tuples)."""
+        held = self._old_names.get(id(options))
+        if held is None or held[0] is not options:
+            if len(self._old_names) >= PRIOR_MEMORY:
+                self._old_names.clear()
+            held = self._old_names[id(options)] = (options, _old_name_towns(options, self.config))
+        return held[1]
 
     def _terms_for(
         self, said: frozenset[str], countries: bool, admin1: bool
