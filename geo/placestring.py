@@ -345,6 +345,25 @@ class QualifierReader:
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
+def said_before(
+    pattern: re.Pattern[str], text: str, start: int, window: int, ends: tuple[str, ...]
+) -> re.Match[str] | None:
+    """``pattern.search(text, max(0, start - window), start)`` for a *pattern* of the words right before *start*
+    (anchored there: ``… at $``, ``… of\\s+$``) whose every match ends on one of *ends* (ASCII, lower case: the
+    pattern's last characters, its letters in any case) and then whitespace. The search tries every position of the
+    window, so it runs only when the text before *start* ends so — or holds a character outside ASCII, which a
+    case-insensitive pattern may read as an ASCII letter ("ſ" as "s").
+
+    >>> said_before(re.compile(r"\\bcity of $"), "the city of Mendoza", 12, 20, ("of",))
+    <re.Match object; span=(4, 12), match='city of '>
+    """
+    lo = max(0, start - window)
+    words = text[lo:start].rstrip()
+    if words.isascii() and not words.lower().endswith(ends):
+        return None
+    return pattern.search(text, lo, start)
+
+
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence around ``text[start:end]`` (a window: at most 300 characters either side)."""
     lo = max(0, start - 300)

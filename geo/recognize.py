@@ -55,6 +55,7 @@ from geo.placestring import (
     official_name,
     official_names,
     official_readings,
+    said_before,
 )
 from geo.placestring import SENTENCE_END as _SENTENCE_END
 from geo.placestring import sentence_span as _sentence_span
@@ -189,6 +190,7 @@ _NOT_LOWER_FIRST = r"[A-Z\x80-\U0010ffff](?<=[^\W\d_a-z])"
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout) $"
 )
+_LOCATIVE_ENDS = ("in", "to", "om", "ar", "de", "nd", "ss", "ut")  # its words' last letters (see said_before)
 # Who works or studies at a firm or a school, and what is aimed at a person, right before "at": "an economist at
 # Itaú", "a fellow at Gonzaga", "anger at Amorim", "took aim at" — the name after it is no town (review14).
 _NO_TOWN_AT = re.compile(
@@ -207,6 +209,7 @@ _LOCATIVE_THE = re.compile(
 _ON_ISLAND = re.compile(
     r"\b(?:[Oo]n|[Oo]nto|[Oo]ff) $"
 )  # "on Java", "off Lampedusa": an island's prepositions
+_ON_ISLAND_ENDS = ("on", "to", "ff")
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}[-‐’' ][A-Z]")  # "al-Tanf", "de Gaulle", "d’Ivoire"
 _POSSESSIVE = re.compile(r"['’]s\b")
 _MAX_WORDS = 6
@@ -378,6 +381,7 @@ _STUDIES_AT = re.compile(
 )
 # … of an unlisted name, only what a school's own people do there ("students from Chibok" are the town's).
 _TEACHES_AT = re.compile(rf"\b(?:{_TEACHES}) at $", re.IGNORECASE)
+_AT_ENDS = ("at",)  # the last letters of a pattern "… at $" (see said_before)
 UNLISTED_CAMPUS_POPULATION = 100_000  # an unlisted name this big ("researchers at Oxford") stays its town
 _GAME = re.compile(r"\b(?:beat|beats|defeated|held off|edged|routed|upset|lost to|fell to|\d{1,3}-\d{1,3})\b")
 _FROM_BEFORE = re.compile(r"\bfrom $")
@@ -1745,25 +1749,25 @@ def locative_name(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Me
         return None
     if ent.label_ in ("WORK_OF_ART", "EVENT") and _inside_quotes(d.text, start):
         return None  # "Shakespeare in Love": a title's words
-    before = max(0, start - 12)
-    if (_ON_ISLAND.search(d.text, before, start) or _LOCATIVE.search(d.text, before, start)) and any(
+    locative = said_before(_LOCATIVE, d.text, start, 12, _LOCATIVE_ENDS)
+    if (said_before(_ON_ISLAND, d.text, start, 12, _ON_ISLAND_ENDS) or locative) and any(
         c.fcode in ("ISL", "ISLS") and c.name_kind <= 1 for c in d.gaz.candidates(key)
     ):
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]  # "floods on Java"
     if (
-        _LOCATIVE_THE.search(d.text, max(0, start - 16), start)
+        said_before(_LOCATIVE_THE, d.text, start, 16, ("he",))
         and key not in word_list("organisations.txt")  # "in the Honda": the car
         and any(c.name_kind == 0 and not c.fcode.startswith(("PPL", "PCL")) for c in d.gaz.candidates(key))
     ):
         # "poachers in the Serengeti", "fires across the Algarve": a region, park or feature that takes "the".
         return [d.rec.mention(d.text, start, end, "ner", ent.label_, "locative_name")]
-    if not _LOCATIVE.search(d.text, max(0, start - 12), start):
+    if not locative:
         # "the jetty at Savusavu", "crossed at Torkham": after "at", a town's own name rare in English (not "at
         # Kennedy", "at Google": a person's, a firm's)
         surface = d.text[start:end]
         if (
             _AT_BEFORE.search(d.text, max(0, start - 4), start)
-            and not _NO_TOWN_AT.search(d.text, max(0, start - 24), start)
+            and not said_before(_NO_TOWN_AT, d.text, start, 24, _AT_ENDS)
             and " " not in surface
             and not d.text.startswith(("'s", "’s"), end)
             and _rare_name(surface)
@@ -4156,7 +4160,7 @@ def disease_name(d: _Doc, m: Mention) -> bool:
     Bareilly"."""
     return (
         _disease_words()[1].match(d.text, m.end) is not None
-        or _SEROTYPE_BEFORE.search(d.text, max(0, m.start - 40), m.start) is not None
+        or said_before(_SEROTYPE_BEFORE, d.text, m.start, 40, _SEROTYPE_ENDS) is not None
         or m.text.startswith("Salmonella ")  # NER's "Salmonella Oranienburg" as one name
     )
 
@@ -4240,6 +4244,7 @@ _ACCORD_AFTER = re.compile(
 _SEROTYPE_BEFORE = re.compile(
     r"(?:\bSalmonella|(?<![\w.])S\.)(?: enterica)?(?: (?:serovar|serotype|subsp\. enterica))? $"  # not "U.S. Great Plains"
 )
+_SEROTYPE_ENDS = ("la", "s.", "ca", "ar", "pe")  # its last characters (see said_before)
 
 
 def pathogen(d: _Doc, m: Mention) -> bool:
@@ -4591,7 +4596,7 @@ def goods_name(d: _Doc, m: Mention) -> bool:
         c.fcode == "PPLC" or c.population >= GOODS_MARKET_POPULATION for c in readings
     ):
         return False  # a big city's market: "Colombo tea prices rose", "Kolkata tea sales"
-    if _DRINK_OF.search(d.text, max(0, m.start - 14), m.start):
+    if said_before(_DRINK_OF, d.text, m.start, 14, ("of",)):
         return True
     listed = _LISTED_BEFORE_GOODS.match(d.text, m.end)
     return _goods_end(d.text, listed.end() if listed else m.end)
@@ -4623,6 +4628,9 @@ _COMPANY_NOUN = (
 )
 _SHARES_IN = re.compile(r"\b[Ss]hares (?:in|of) $")
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")  # "the insurer Zurich" ("shares in X": _SHARES_IN)
+# The last letters of _COMPANY_NOUN's words (see said_before): company, firm, contractor or operator, insurer or
+# carmaker, bank, airline, supermarket, conglomerate, group, giant.
+_COMPANY_ENDS = ("ny", "rm", "or", "er", "nk", "ne", "et", "te", "up", "nt")
 # "Halifax, the mortgage lender," — not "… flights to Nairobi, the airline said" (that names the sentence's subject).
 # "the mortgage lender", "the airline", "the country's second-biggest brewer" (not "a town whose bank")
 _NOT_A_PLACE_WORD = (
@@ -4661,7 +4669,7 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
     outage, the airline said")."""
     if m.source == "dateline" or m.demonym_of:
         return False
-    if _SHARES_IN.search(d.text, max(0, m.start - 20), m.start):
+    if said_before(_SHARES_IN, d.text, m.start, 20, ("in", "of")):
         return True  # "Shares in Santander fell": the "in" is no place's
     if d.text.endswith("Bank ", max(0, m.start - 5), m.start) and not _NAME_WORD_BEFORE.search(
         d.text, max(0, m.start - 30), m.start - 5
@@ -4673,7 +4681,7 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
         return True  # "Efes, Turkey's biggest brewer": the country's firm, no "town, country"
     if m.rule in _CONTEXT_RULES:
         return False
-    if _COMPANY_BEFORE.search(d.text, max(0, m.start - 40), m.start) or (
+    if said_before(_COMPANY_BEFORE, d.text, m.start, 40, _COMPANY_ENDS) or (
         # "Georgia Modular Systems, of Fitzgerald, a maker of homes": the firm's town after ", of"
         _COMPANY_AFTER.match(d.text, m.end) and not d.text.endswith(", of ", max(0, m.start - 5), m.start)
     ):
@@ -4783,7 +4791,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
     if _INSTITUTION_SUFFIX.match(d.text, m.end) or _DESCRIBED_UNIVERSITY.match(d.text, m.end):
         return True  # "Texas A&M"; "Belmont, the private university in Nashville" (not "Oxford, the university city")
-    if _STATE_SCHOOL.match(d.text, m.end) and _STUDY_AT.search(d.text, max(0, m.start - 50), m.start):
+    if _STATE_SCHOOL.match(d.text, m.end) and said_before(_STUDY_AT, d.text, m.start, 50, _AT_ENDS):
         return True  # "a junior at Ohio State", "teaches accounting at Michigan State": the university
     if _GOVERNED_TOWN.match(d.text, m.end):
         return False  # a town's government and people: "Berkeley's city council", "Princeton police said"
@@ -4798,7 +4806,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
         return bool(
             " " not in m.text
             and not m.demonym_of
-            and _TEACHES_AT.search(d.text, max(0, m.start - 40), m.start)
+            and said_before(_TEACHES_AT, d.text, m.start, 40, _AT_ENDS)
             and not any(
                 c.fcode in ("PCLI", "ADM1") or c.population >= UNLISTED_CAMPUS_POPULATION
                 for c in d.gaz.candidates(key)
@@ -4812,7 +4820,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     if (
         _CAMPUS_NOUN.match(d.text, m.end)
         or _WORK_AFTER.match(d.text, m.end)
-        or _STUDIES_AT.search(d.text, max(0, m.start - 40), m.start)
+        or said_before(_STUDIES_AT, d.text, m.start, 40, ("at", "om"))
     ):
         return (
             True  # "a Notre Dame player", "Cornell scientists", "a Dartmouth study", "lectures at Macquarie"
@@ -4821,7 +4829,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
         return True  # "Georgetown held off Villanova 66-61": the team
     lo, _ = _sentence_span(d.text, m.start, m.end)
     before = d.text[lo : m.start].strip()
-    peer = _UNIVERSITY_AND.search(d.text, max(0, m.start - 40), m.start)
+    peer = said_before(_UNIVERSITY_AND, d.text, m.start, 40, ("nd",))
     opens = not before or (
         peer and peer.start() <= lo + 1 and normalize_name(peer.group(1)) in word_list("universities.txt")
     )
@@ -5201,7 +5209,7 @@ def given_name(d: _Doc, m: Mention) -> bool:
         and _SURNAME_THEN.match(d.text, m.end) is not None
         and not _an_institution_word(d, word)
         and word.casefold() not in _CALENDAR  # "a crash in Montana Sunday had": a day, not a surname
-        and not _LOCATIVE.search(d.text, max(0, m.start - 12), m.start)
+        and not said_before(_LOCATIVE, d.text, m.start, 12, _LOCATIVE_ENDS)
     )
 
 

@@ -52,6 +52,7 @@ from geo.placestring import (
     official_core,
     official_name,
     official_readings,
+    said_before,
     tells_of_the_past,
 )
 
@@ -210,11 +211,31 @@ def _approximate(mention: Mention, host: Resolution, score: float, via: Via) -> 
     return Resolution(mention, host.place, sure, [], via=via, margin=host.margin, share=sure)
 
 
+def _old_name_towns(
+    options: tuple[Candidate, ...], config: ResolverConfig
+) -> tuple[dict[int, float], frozenset[str]]:
+    """What :func:`_old_name_points` reads from a name's readings alone: the points of the towns the name is an old
+    or other name of (none when no reading may have them), and the admin-1 codes of the towns whose own name it is."""
+    if any(c.name_kind <= 1 and c.fcode in ("PCLI", "ADM1") for c in options):
+        # a country's or a state's own name is no old name ("the Portuguese held Goa": not Genoa)
+        return {}, frozenset()
+    own = [c for c in options if c.name_kind <= 1 and c.fcode.startswith("PPL")]
+    biggest = max(own, key=lambda c: c.population, default=None)
+    if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
+        return {}, frozenset()
+    floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
+    points = {
+        c.id: config.old_name
+        for c in options
+        if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population >= floor
+    }
+    return points, frozenset(c.admin1 for c in own)
+
+
 def _old_name_points(
     text: str,
     mention: Mention,
-    options: tuple[Candidate, ...],
-    config: ResolverConfig,
+    towns: tuple[dict[int, float], frozenset[str]],
     units_named: Callable[[str], frozenset[str]],
 ) -> dict[int, float]:
     """``old_name`` points, in a sentence that tells of the past (:func:`geo.placestring.tells_of_the_past`), for
@@ -224,22 +245,12 @@ def _old_name_points(
     to Simla" is Shimla. A town of the name the world knows keeps it ("Salisbury Cathedral was finished in 1258"), and
     so does one whose admin-1 unit another name of the text names — its state, a county or a big city of it ("the Hall
     of Fame opened in Canton in 1963 … Ohio fans", "Posen was incorporated in 1900 south of Chicago");
-    *units_named* gives the admin-1 codes the text's other names name."""
-    if any(c.name_kind <= 1 and c.fcode in ("PCLI", "ADM1") for c in options):
-        return {}  # a country's or a state's own name is no old name ("the Portuguese held Goa": not Genoa)
-    own = [c for c in options if c.name_kind <= 1 and c.fcode.startswith("PPL")]
-    biggest = max(own, key=lambda c: c.population, default=None)
-    if biggest is not None and (biggest.population >= NAMESAKE_TOWN or biggest.names >= KNOWN_NAMES):
-        return {}
-    floor = max(config.old_name_lead * (biggest.population if biggest else 0), OLD_NAME_POPULATION)
-    points = {
-        c.id: config.old_name
-        for c in options
-        if c.name_kind == 2 and c.fcode.startswith("PPL") and c.population >= floor
-    }
-    if not points or (own and {c.admin1 for c in own} & units_named(normalize_name(mention.text))):
+    *units_named* gives the admin-1 codes the text's other names name; *towns*: :func:`_old_name_towns` of the
+    name's readings."""
+    points, own_units = towns
+    if not points or (own_units and own_units & units_named(normalize_name(mention.text))):
         return {}  # (the units named asked last: most names have no such town)
-    return points if tells_of_the_past(text, mention.start, mention.end) else {}
+    return dict(points) if tells_of_the_past(text, mention.start, mention.end) else {}
 
 
 FAR_APART_KM = (
@@ -551,6 +562,10 @@ _TOWN_BEFORE = re.compile(
     r"city hall) of)\s+$",
     re.IGNORECASE,
 )  # "the city of Mendoza", "the mayor of Sligo" (a town's, not its county's)
+# The last letters of every match of _ADMIN_BEFORE and of _TOWN_BEFORE (see said_before): "… of", "upstate",
+# "rural", "central", "north", "east", "northern".
+_ADMIN_BEFORE_ENDS = ("of", "te", "al", "th", "st", "rn")
+_TOWN_BEFORE_ENDS = ("of",)
 _PLURAL_UNITS = re.compile(
     r"\s+(?:(?P<adm2>counties|parishes)|(?P<adm1>states|provinces|regions|oblasts|governorates|cantons))\b",
     re.IGNORECASE,
@@ -796,27 +811,35 @@ class Context:
         """Whether a name other than ``besides`` (and, with *kin*, its kin: `same_toponym`) places the document in
         the country: a name is no evidence for its own reading ("Washington" read as the capital must not pull
         itself into the District; "Dublin City Council" must not pull the "Dublin" of an Ohio story to Ireland)."""
+        names = self.countries.get(code)
+        if not names:
+            return False  # (most candidates' countries: no name says them)
         if not kin:
-            names = self.countries.get(code, frozenset())
-            return len(names) > 1 or (len(names) == 1 and besides not in names)  # (no set built per call)
+            return len(names) > 1 or besides not in names  # (no set built per call)
         said = self._country_said.get((code, besides))
         if said is None:
-            said = self._country_said[code, besides] = self._any_other(self.countries.get(code, ()), besides)
+            said = self._country_said[code, besides] = self._any_other(names, besides)
         return said
 
     def names_admin1(self, code: str, besides: str = "", kin: bool = True) -> bool:
         """Whether a name other than ``besides`` (and, with *kin*, its kin) places the document in the admin-1
         unit *code* (GeoNames ``country.admin1`` code)."""
+        names = self.admin1.get(code)
+        if not names:
+            return False
         if not kin:
-            names = self.admin1.get(code, frozenset())
-            return len(names) > 1 or (len(names) == 1 and besides not in names)
+            return len(names) > 1 or besides not in names
         said = self._admin1_said.get((code, besides))
         if said is None:
-            said = self._admin1_said[code, besides] = self._any_other(self.admin1.get(code, ()), besides)
+            said = self._admin1_said[code, besides] = self._any_other(names, besides)
         return said
 
     def _any_other(self, names: Iterable[str], besides: str) -> bool:
-        return any(self._other(name, besides) for name in names)
+        for name in names:
+            # `_other`'s common case first, without a call: a name neither in *besides* nor holding it
+            if (besides not in name and name not in besides) or self._other(name, besides):
+                return True
+        return False
 
 
 def same_toponym(a: str, b: str) -> bool:
@@ -836,6 +859,16 @@ def same_toponym(a: str, b: str) -> bool:
 
 
 _SAME_TOWN_WORDS = ("historic", "downtown", "uptown", "old town")
+
+
+def _other_name(key: str, name: str, distinct: frozenset[str]) -> bool:
+    """Whether an anchor read from name *key* is another name's than *name* (not its kin: `same_toponym`, unless
+    the longer is a town's own name in *distinct*)."""
+    return key != name and (
+        (name not in key and key not in name)
+        or not same_toponym(key, name)
+        or max(key, name, key=len) in distinct
+    )
 
 
 def _distinct(resolutions: Iterable[Resolution]) -> frozenset[str]:
@@ -974,11 +1007,16 @@ def _admin1_away(c: Candidate, e: _Evidence) -> float:
     """An admin-1 unit of a country no other name points to is seldom meant — once the article names a country,
     or at once when a town of the name elsewhere has more people than the whole unit ("Portland", "Manchester"
     are not Jamaican parishes)."""
-    if c.fcode != "ADM1" or c.curated or e.context.names_country(c.country, besides=e.key):
+    if _admin1_away_idle(c, e) or e.context.names_country(c.country, besides=e.key):
         return 0.0
     if e.biggest_town > c.population:
         return e.config.admin1_outsized
     return e.config.admin1_away if e.context.countries else 0.0
+
+
+def _admin1_away_idle(c: Candidate, e: _Evidence) -> bool:
+    """`_admin1_away` gives nothing but to an admin-1 unit not of our curated areas."""
+    return c.fcode != "ADM1" or c.curated
 
 
 def _unit_namesake(c: Candidate, e: _Evidence) -> float:
@@ -987,12 +1025,18 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     ("Kansas, Ill."), a county of it named nearby, the dateline, "the town of" — not because the story names the
     town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
     Virginia, Maryland and North Carolina is the state. (Points against the town; 0 when the text singles it out.)"""
-    unit = e.unit_people.get(c.country, 0)
-    if not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1):
+    if _unit_namesake_idle(c, e):
         return 0.0
     if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SINGLED_OUT):
         return 0.0
     return e.config.unit_namesake
+
+
+def _unit_namesake_idle(c: Candidate, e: _Evidence) -> bool:
+    """`_unit_namesake` gives nothing but to a town a hundredth of the size of its country's unit of the name or
+    less."""
+    unit = e.unit_people.get(c.country, 0)
+    return not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1)
 
 
 # What puts a name near the next: ", south of ", ", 40 km north-east of ", ", near ", ", just outside ".
@@ -1023,11 +1067,16 @@ def _country_unit(c: Candidate, e: _Evidence) -> float:
     when the text calls it a unit ("the department of Guatemala"); otherwise the name is the country's, whatever the
     story's cities ("Guatemala City", "Taipei") lend the unit that holds them. (Points against the unit; 0 when the
     text calls it one.)"""
-    if c.fcode != "ADM1" or c.country not in e.own_countries:
+    if _country_unit_idle(c, e):
         return 0.0
     if e.bonus.get("admin_word", {}).get(c.id):
         return 0.0
     return e.config.country_unit
+
+
+def _country_unit_idle(c: Candidate, e: _Evidence) -> bool:
+    """`_country_unit` gives nothing but to an admin-1 unit named like its own country."""
+    return c.fcode != "ADM1" or c.country not in e.own_countries
 
 
 def _from_text(term: str, doc: str) -> Callable[[Candidate, _Evidence], float]:
@@ -1161,6 +1210,13 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "acronym": _acronym,
 }
 _TEXT_TERMS = frozenset(name for name, term in TERMS.items() if getattr(term, "from_text", False))
+# Terms that give a candidate nothing whatever the document says, as its place and the name alone tell (the fields
+# of _Evidence that `Resolver._prior` fills): each is asked once per name, and `_pick` leaves out the idle ones.
+_IDLE: dict[str, Callable[[Candidate, _Evidence], bool]] = {
+    "admin1_away": _admin1_away_idle,
+    "unit_namesake": _unit_namesake_idle,
+    "country_unit": _country_unit_idle,
+}
 # Terms that read only the name and the place: computed once per name and document, not on every pass.
 _PRIOR_TERMS = frozenset({"name_match", "feature", "population", "namesake_city", "major_city", "acronym"})
 
@@ -1213,6 +1269,10 @@ class Resolver:
         # … and, by the same key, its reading with no context and nothing from its surroundings (see _pick).
         self._bare: dict[tuple, tuple] = {}
         self._picked: dict[tuple, list] = {}  # per document: (name, context) → resolutions made (see _pick)
+        # … and, by the readings' identity, what they say of old names (see _old_name_towns; at most PRIOR_MEMORY).
+        self._old_names: dict[int, tuple] = {}
+        # (terms said, countries?, admin-1 units?) → the terms that speak (see _terms_for)
+        self._terms: dict[tuple, list] = {}
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
 
@@ -1654,9 +1714,14 @@ class Resolver:
         return _approximate(mention, hosts.pick(mention, following), NEARBY_SCORE, "nearby")
 
     def _proximity(
-        self, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
+        self,
+        mentions: list[Mention],
+        candidates: list[tuple[Candidate, ...]],
+        first: list[Resolution],
+        distinct: frozenset[str],
     ) -> dict[int, dict[int, float]]:
-        """Points for candidates near the likely places of the *other* names in the document."""
+        """Points for candidates near the likely places of the *other* names in the document; *distinct*: the names
+        *first* reads as a town by its own name (`_distinct`, which the context of *first* holds)."""
         # Repeated names give the same anchors: keep each (place, name) once, with its highest probability.
         best: dict[tuple[int, str], tuple[float, float, float, str, str, bool]] = {}
         for resolution in first:
@@ -1676,7 +1741,6 @@ class Resolver:
                             place.fcode in ANCHORLESS or place.fcode in BROAD_FEATURES,
                         )
         anchors = list(best.values())  # lat, lon, weight, name key, country, is a country
-        distinct = _distinct(first)
         if not anchors:
             return {}
         a_lat = np.radians([a[0] for a in anchors])
@@ -1685,55 +1749,67 @@ class Resolver:
         a_key = [a[3] for a in anchors]  # a list: read one by one below
         a_country = np.array([a[4] for a in anchors])
         a_is_country = np.array([a[5] for a in anchors])
-        out: dict[int, dict[int, float]] = {}
-        # By the options' identity (``candidates`` holds them for the whole call): hashing them hashed every field.
-        done: dict[tuple[str, int], dict[int, float]] = {}
+        # The mentions to score, each name with its options once (by the options' identity: ``candidates`` holds them
+        # for the whole call, and hashing them hashed every field), and for each name the anchors of the other names.
+        first_of: dict[tuple[str, int], int] = {}
+        others_of: dict[str, list[bool]] = {}
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
             if len(options) < 2:
                 continue
             name = normalize_name(mention.text)
-            if (name, id(options)) in done:
-                out[i] = done[name, id(options)]
-                continue
-            others = np.array(
-                [
-                    key != name
-                    and (
-                        (name not in key and key not in name)
-                        or not same_toponym(key, name)
-                        or max(key, name, key=len) in distinct
-                    )
-                    for key in a_key
-                ]
-            )
-            if not others.any():
-                continue
-            c_lat = np.radians([c.lat for c in options])[:, None]
-            c_lon = np.radians([c.lon for c in options])[:, None]
-            # Haversine distance (km) from every candidate to every anchor of another name.
-            lat = a_lat[others]
-            h = (
-                np.sin((lat - c_lat) / 2) ** 2
-                + np.cos(c_lat) * np.cos(lat) * np.sin((a_lon[others] - c_lon) / 2) ** 2
-            )
-            km = 12_742.0 * np.arcsin(np.sqrt(h.clip(0, 1)))
-            weight = a_weight[others]
-            # Countries' conventional points say little about where a town is; they anchor seas and regions only.
-            towns = weight * ~a_is_country[others]
-            closeness = (towns * np.exp(-km / self.config.proximity_km)).max(axis=1)
-            for k, c in enumerate(options):
+            first_of.setdefault((name, id(options)), i)
+            if name not in others_of:
+                others_of[name] = [_other_name(key, name, distinct) for key in a_key]
+        scored = [
+            (i, name, np.array(others_of[name])) for (name, _), i in first_of.items() if any(others_of[name])
+        ]
+        if not scored:
+            return {}
+        # One matrix for all of them, every candidate against every anchor (each element as it would be alone).
+        rows = [c for i, _, _ in scored for c in candidates[i]]
+        c_lat = np.radians([c.lat for c in rows])[:, None]
+        c_lon = np.radians([c.lon for c in rows])[:, None]
+        # Haversine distance (km) from every candidate to every anchor.
+        h = (
+            np.sin((a_lat - c_lat) / 2) ** 2
+            + np.cos(c_lat) * np.cos(a_lat) * np.sin((a_lon - c_lon) / 2) ** 2
+        )
+        km = 12_742.0 * np.arcsin(np.sqrt(h.clip(0, 1)))
+        # Countries' conventional points say little about where a town is; they anchor seas and regions only.
+        towns = a_weight * ~a_is_country
+        near = towns * np.exp(-km / self.config.proximity_km)
+        # Each row's nearest anchor among the other names' (a name's own anchors left out).
+        others = np.repeat(
+            np.array([o for _, _, o in scored]), [len(candidates[i]) for i, _, _ in scored], axis=0
+        )
+        closeness = np.where(others, near, -np.inf).max(axis=1)
+        done: dict[tuple[str, int], dict[int, float]] = {}
+        row = 0
+        for i, name, own_others in scored:
+            options = candidates[i]
+            mine = closeness[row : row + len(options)]
+            for k, c in enumerate(options, start=row):
                 if c.fcode == "PCLI":
                     # A country is near the places inside it, however far they are from its conventional point.
-                    inside = towns[a_country[others] == c.country]
-                    closeness[k] = inside.max() if inside.size else 0.0
-                elif c.curated and not c.fcode.startswith("PPL"):
+                    inside = towns[own_others & (a_country == c.country)]
+                    mine[k - row] = inside.max() if inside.size else 0.0
+                elif not c.fcode.startswith("PPL") and c.curated:
                     # A sea or region is near the countries and places around it ("the Gulf" with Texas).
-                    closeness[k] = float((weight * np.exp(-km[k] / self.config.area_km)).max())
-            out[i] = done[name, id(options)] = {
-                c.id: self.config.proximity * float(v)
-                for c, v in zip(options, closeness, strict=True)
+                    area = a_weight[own_others] * np.exp(-km[k][own_others] / self.config.area_km)
+                    mine[k - row] = float(area.max())
+            row += len(options)
+            done[name, id(options)] = {
+                c.id: self.config.proximity * v
+                for c, v in zip(options, mine.tolist(), strict=True)
                 if v > 0.01
             }
+        out: dict[int, dict[int, float]] = {}
+        for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
+            if (
+                len(options) >= 2
+                and (found := done.get((normalize_name(mention.text), id(options)))) is not None
+            ):
+                out[i] = found
         return out
 
     def _river_readings(
@@ -1913,7 +1989,7 @@ class Resolver:
                     found["contains"] = points
             word = "admin_word" not in config.off and (
                 _ADMIN_AFTER.match(text, mention.end)
-                or _ADMIN_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+                or said_before(_ADMIN_BEFORE, text, mention.start, 24, _ADMIN_BEFORE_ENDS)
             )
             if word:
                 adm1 = any(word.groupdict().get(g) for g in ("adm1", "upstate", "office", "rural"))
@@ -1945,13 +2021,13 @@ class Resolver:
                 if points:
                     found["admin_word"] = points
             if "town_word" not in config.off and (
-                town_word or _TOWN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+                town_word or said_before(_TOWN_BEFORE, text, mention.start, 20, _TOWN_BEFORE_ENDS)
             ):
                 points = {c.id: config.town_word for c in options if c.fcode.startswith("PPL")}
                 if points and len(points) < len(options):
                     found["town_word"] = points
             if "old_name" not in config.off and (
-                points := _old_name_points(text, mention, options, config, units_named)
+                points := _old_name_points(text, mention, self._old_name_towns(options), units_named)
             ):
                 found["old_name"] = points
             if found:
@@ -2004,7 +2080,7 @@ class Resolver:
         off = self.config.off
         if "proximity" not in off:
             named = context.admin1
-            for i, points in self._proximity(mentions, candidates, first).items():
+            for i, points in self._proximity(mentions, candidates, first, context.distinct).items():
                 major = max(
                     (c.population for c in candidates[i] if c.name_kind <= 1 and c.fcode.startswith("PPL")),
                     default=0,
@@ -2076,9 +2152,12 @@ class Resolver:
             for c in options:
                 if not c.fcode.startswith("PPL") or c.name_kind > 1:
                     continue  # a town by its own name: another town's old name is not in the county for it
+                near = index.near(c)
+                if not near:
+                    continue  # (no county of the article's near: most readings)
                 share = max(
                     # "City of Richmond" is no other county holding Richmond
-                    (share for key, share in index.near(c) if not _names_word(key, name)),
+                    (share for key, share in near if not _names_word(key, name)),
                     default=0.0,
                 )
                 if share:
@@ -2117,10 +2196,12 @@ class Resolver:
             self.config.county_km,
         )
         for i, (mention, options) in enumerate(zip(mentions, candidates, strict=True)):
-            readings = [c for c in options if c.fcode.startswith("PPL") and c.name_kind <= 1]
-            units_of_name = {c.country for c in options if c.fcode == "ADM2" and c.name_kind <= 1}
-            if len(options) < 2 or not readings or mention.demonym_of or mention.rule == "maybe_place":
+            if len(options) < 2 or mention.demonym_of or mention.rule == "maybe_place":
                 continue  # a name NER gave a person or firm ("Clinton, 6 percent": a county's) pairs with nothing
+            readings = [c for c in options if c.fcode.startswith("PPL") and c.name_kind <= 1]
+            if not readings:
+                continue
+            units_of_name = {c.country for c in options if c.fcode == "ADM2" and c.name_kind <= 1}
             name = normalize_name(mention.text)
             # county mention → its unit's place in its readings → the town readings that unit holds
             holding: dict[int, dict[int, list[Candidate]]] = {}
@@ -2152,6 +2233,11 @@ class Resolver:
             place = resolution.place
             if place is None or not place.admin1:
                 continue
+            if not (
+                place.fcode == "ADM2"
+                or (place.fcode.startswith("PPL") and place.population >= self.config.holds_city_population)
+            ):
+                continue
             # Read with a lead, or the biggest town of its name: "Macon", "Savannah" are Georgia's before Mâcon's.
             sure = resolution.margin >= 0.5 or (
                 place.fcode.startswith("PPL")
@@ -2159,10 +2245,7 @@ class Resolver:
                 and place.population
                 >= max((c.population for c in options if c.fcode.startswith("PPL")), default=0)
             )
-            if sure and (
-                place.fcode == "ADM2"
-                or (place.fcode.startswith("PPL") and place.population >= self.config.holds_city_population)
-            ):
+            if sure:
                 cities.setdefault(place.admin1, set()).add(normalize_name(resolution.mention.text))
         out: dict[int, dict[int, float]] = {}
         if not cities:
@@ -2172,6 +2255,8 @@ class Resolver:
                 continue
             if mention.source == "dateline":
                 continue  # a dateline names a town
+            if not any(c.fcode == "ADM1" and c.admin1 in cities for c in options):
+                continue  # (no reading is a unit that holds a city of the document: most names)
             name = normalize_name(mention.text)
             seats = {
                 c.admin1
@@ -2247,7 +2332,7 @@ class Resolver:
         self, mention: Mention, candidates: tuple[Candidate, ...]
     ) -> tuple[
         tuple[Candidate, ...],
-        list[tuple[list[tuple[str, float]], float]],
+        list[tuple[list[tuple[str, float]], float, frozenset[str]]],
         set[str],
         int,
         int,
@@ -2314,7 +2399,8 @@ class Resolver:
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
-            static.append((points, math.fsum(p for _, p in points)))
+            idle = frozenset(name for name, is_idle in _IDLE.items() if is_idle(c, evidence))
+            static.append((points, math.fsum(p for _, p in points), idle))
         return candidates, static, namesakes, biggest, known, frozenset(units), unit_people, own_countries
 
     def _pick(
@@ -2362,17 +2448,11 @@ class Resolver:
             unit_people,
             own_countries,
         )
-        # Terms read from the surroundings speak only where the surroundings said something.
-        terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or (bonus and n in bonus)]
-        # The context terms give nothing while their side of the context is empty (the first pass).
-        silent = {"country_context"} if not context.countries else set()
-        if not context.admin1:
-            silent.add("admin1_context")
-        terms = [(n, t) for n, t in terms if n not in silent]
-        funcs = [t for _, t in terms]
+        terms = self._terms_for(frozenset(bonus or ()), bool(context.countries), bool(context.admin1))
         scored = []
-        for c, (fixed, fixed_sum) in zip(candidates, static, strict=True):
-            moving = [term(c, evidence) for term in funcs]  # named for the winner only, below
+        for c, (fixed, fixed_sum, idle) in zip(candidates, static, strict=True):
+            # named for the winner only, below
+            moving = [0.0 if name in idle else term(c, evidence) for name, term in terms]
             scored.append((c, fixed_sum + math.fsum(moving), fixed, moving))
         scored.sort(key=lambda cs: (-cs[1], cs[0].id))
         top = scored[0][1]
@@ -2395,6 +2475,32 @@ class Resolver:
         if bare:
             self._bare[key] = (candidates, done[-1][2])
         return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
+
+    def _old_name_towns(self, options: tuple[Candidate, ...]) -> tuple[dict[int, float], frozenset[str]]:
+        """:func:`_old_name_towns` of a name's readings, kept with them (the gazetteer hands out the same tuples)."""
+        held = self._old_names.get(id(options))
+        if held is None or held[0] is not options:
+            if len(self._old_names) >= PRIOR_MEMORY:
+                self._old_names.clear()
+            held = self._old_names[id(options)] = (options, _old_name_towns(options, self.config))
+        return held[1]
+
+    def _terms_for(
+        self, said: frozenset[str], countries: bool, admin1: bool
+    ) -> list[tuple[str, Callable[[Candidate, _Evidence], float]]]:
+        """The context terms that speak for a mention whose surroundings gave points of the terms *said*, in a
+        context with countries or not, admin-1 units or not (a few combinations, each worked out once)."""
+        key = (said, countries, admin1)
+        terms = self._terms.get(key)
+        if terms is None:
+            # Terms read from the surroundings speak only where the surroundings said something.
+            terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or n in said]
+            # The context terms give nothing while their side of the context is empty (the first pass).
+            silent = {"country_context"} if not countries else set()
+            if not admin1:
+                silent.add("admin1_context")
+            terms = self._terms[key] = [(n, t) for n, t in terms if n not in silent]
+        return terms
 
     def _context(self, first: list[Resolution], text: str = "") -> Context:
         """Countries and admin-1 units the document names with confidence, each with the names that name it. A

@@ -3020,3 +3020,54 @@ def test_review17_places_the_new_filters_keep(gaz, nlp):
     assert texts(gaz, nlp, "An Omaha Independent councillor resigned.", {"Omaha": "GPE"}) == ["Omaha"]
     assert texts(gaz, nlp, "The Omaha Independent reported the fire.", {"Omaha": "GPE"}) == []
     assert texts(gaz, nlp, "Lagos tea prices rose on Monday.", {"Lagos": "GPE"}) == ["Lagos"]
+
+
+def test_said_before_finds_what_the_search_finds():
+    # said_before skips a search when the words before the position do not end on the pattern's last letters: on
+    # every capitalised word of the case texts (and on hand-made ones), it answers as the search over its window.
+    import json
+    from pathlib import Path
+
+    from geo import recognize, resolve
+    from geo.placestring import said_before
+
+    before = [
+        (resolve._ADMIN_BEFORE, 24, resolve._ADMIN_BEFORE_ENDS),
+        (resolve._TOWN_BEFORE, 20, resolve._TOWN_BEFORE_ENDS),
+        (recognize._LOCATIVE, 12, recognize._LOCATIVE_ENDS),
+        (recognize._ON_ISLAND, 12, recognize._ON_ISLAND_ENDS),
+        (recognize._LOCATIVE_THE, 16, ("he",)),
+        (recognize._SEROTYPE_BEFORE, 40, recognize._SEROTYPE_ENDS),
+        (recognize._SHARES_IN, 20, ("in", "of")),
+        (recognize._TEACHES_AT, 40, recognize._AT_ENDS),
+        (recognize._STUDY_AT, 50, recognize._AT_ENDS),
+        (recognize._STUDIES_AT, 40, ("at", "om")),
+        (recognize._NO_TOWN_AT, 24, recognize._AT_ENDS),
+        (recognize._DRINK_OF, 14, ("of",)),
+        (recognize._COMPANY_BEFORE, 40, recognize._COMPANY_ENDS),
+        (recognize._UNIVERSITY_AND, 40, ("nd",)),
+    ]
+    texts = [
+        "the governor of Georgia, upstate New York, rural Quebec, western New York, central Otago, the city of Mendoza",
+        "floods on Java, off Lampedusa, fires across the Algarve, Salmonella enterica serovar Bareilly, S. Newport",
+        "shares in Santander, a lecturer at Deakin, a junior at Ohio State, bottles of Rioja, the insurer Zurich",
+        "the carmaker Toyota, the tech giant Apple, Harvard and Yale, researchers from Sussex, anger at Amorim",
+        "the CITY OF Mendoza, the Mayor Of Sligo, STUDIED AT Brown, the ſtate of Georgia, STUDIES\u212a at Brown",
+    ]
+    for path in sorted(Path(__file__).parent.glob("cases/*.jsonl")):
+        texts += [
+            json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
+    checked = 0
+    for text in texts:
+        for word in re.finditer(r"(?<=\s)[A-Z]", text):
+            start = word.start()
+            for pattern, window, ends in before:
+                found = pattern.search(text, max(0, start - window), start)
+                said = said_before(pattern, text, start, window, ends)
+                assert (found and found.span()) == (said and said.span()), (
+                    pattern.pattern[-40:],
+                    text[:start],
+                )
+                checked += found is not None
+    assert checked > 100
