@@ -4990,6 +4990,7 @@ _LAW_OR_SIDE = frozenset("Rangers Colonels Volunteers Highlanders Royals Guardia
 _ORG_WORD_ZIPF = (
     4.3  # a singular nickname is rarer in English than this ("Phoenix" 4.2; "Academy" 4.6, "Club" 5.2)
 )
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
 _ORG_SIDE_TAIL = re.compile(
     r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
 )  # " Phoenix", " Toyo Carp", " Nippon-Ham Fighters"
@@ -5001,6 +5002,8 @@ def _org_side(d: _Doc, m: Mention) -> bool:
     sentence about a game ("the Wellington Phoenix have signed a striker", "the Hiroshima Toyo Carp opened spring
     training") — a side's whole name; not "the Ohio Senate", "the Florida Highway Patrol", "Kansas City", "the
     Florida Keys"."""
+    if not _CAPITAL_NEXT.match(d.text, m.end):
+        return False  # (most names: no capitalised word follows, nothing to read)
     for e in d.ents:
         if e.label_ != "ORG" or not e.start_char <= m.start < e.end_char:
             continue
