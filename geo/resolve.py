@@ -517,7 +517,10 @@ class ResolverConfig:
 
 
 # "Kharkiv region", "Idlib governorate", "Washington state"; "the province of Herat", "the canton of Bern".
-_ADMIN1_WORDS = "province|region|oblast|governorate|canton|state|prefecture|department|voivodeship|krai|territory|emirate|division|wilaya|vilayet|okrug"
+_ADMIN1_WORDS = (
+    "province|region|oblast|governorate|canton|state|prefecture|department|voivodeship|krai|territory|emirate|"
+    "division|wilaya|vilayet|okrug"
+)
 _ADMIN2_WORDS = "district|county|municipality|parish|department"
 # Not when the word starts an institution's name ("district court", "State University"); a capitalised "State" after
 # a name is a university or a team ("Kent State", "Boise State").
