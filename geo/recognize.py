@@ -4896,19 +4896,16 @@ _GAME_WORDS = re.compile(
     re.IGNORECASE,
 )
 BIG_SIDE_POPULATION = 100_000  # a side named after a city this big needs a sentence only sport has
-_SPORT_ROLE = re.compile(
-    r"\b(?:goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|"
-    r"scrum-half)\b"
-)
+_SPORT_ROLES = r"goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|scrum-half"
+_SPORT_ROLE = re.compile(rf"\b(?:{_SPORT_ROLES})\b")
 _SPORT_ONLY = re.compile(
-    rf"{_SCORE}|\b(?:match|matches|fixture|derby|league|cup|playoffs?|halftime|half-time|innings|wickets?|"
-    r"touchdowns?|kick-?off|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|striker|goalkeeper|"
+    rf"{_SCORE}|\b(?:{_SPORT_ROLES}|match|matches|fixture|derby|league|cup|playoffs?|halftime|half-time|innings|"
+    r"wickets?|touchdowns?|kick-?off|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|"
     r"(?:top|bottom) of the table|football|soccer|rugby|hurling|cricket|hockey|basketball|baseball|netball|"
     r"handball|volleyball|overtime|extra time|stoppage time|injury time|hat-?trick|clean sheet|relegat\w+|"
     r"promotion|(?:straight|consecutive|away|home) (?:defeats?|wins?|loss|losses|victory|victories)|title race|"
-    r"grand final|"
-    r"midfielder|defender|winger|quarterback|Champions League|Premier League|Super League|Bundesliga|La Liga|"
-    r"Serie A|Ligue 1|NBA|NFL|NHL|MLB|IPL)\b"
+    r"grand final|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A|Ligue 1|NBA|NFL|NHL|MLB|"
+    r"IPL)\b"
 )
 # The words after a town's name that make it a team's: "Mumbai Indians", "Melbourne Storm", "Chennai Super Kings" —
 # one or two capitalised words ending in a plural or a mascot word, none a place's, an institution's or a party's
@@ -4991,6 +4988,7 @@ _ORG_WORD_ZIPF = (
     4.3  # a singular nickname is rarer in English than this ("Phoenix" 4.2; "Academy" 4.6, "Club" 5.2)
 )
 _CAPITAL_NEXT = re.compile(r" [A-Z]")
+_SCORE_AT_END = re.compile(rf" {_SCORE}$")
 _ORG_SIDE_TAIL = re.compile(
     r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
 )  # " Phoenix", " Toyo Carp", " Nippon-Ham Fighters"
@@ -5010,8 +5008,8 @@ def _org_side(d: _Doc, m: Mention) -> bool:
         if e.end_char <= m.end or d.text[e.start_char : m.start].strip().lower() not in ("", "the"):
             return False
         end = e.end_char
-        if score := re.search(rf" {_SCORE}$", d.text[m.end : end]):  # NER's "Nottingham Forest 2-1"
-            end = m.end + score.start()
+        if score := _SCORE_AT_END.search(d.text, m.end, end):  # NER's "Nottingham Forest 2-1"
+            end = score.start()
         tail = _ORG_SIDE_TAIL.fullmatch(d.text, m.end, end)
         if tail is None or _VENUE.search(tail.group()) or _GROUND_ENDS.search(tail.group()):
             return False  # a venue's name: "the Tokyo Dome", "Tokyo Racecourse"
