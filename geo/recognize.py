@@ -4140,12 +4140,31 @@ _CURRENCY_AFTER = re.compile(
 
 
 def currency_prefix(d: _Doc, m: Mention) -> bool:
-    """A country's letters before a dollar sign are its currency: "C$5", "NZ$7", "HK$9", "US$1"; and a country's
-    adjective before its currency's name: "the Swiss franc", "Indian rupees", "the Kenyan shilling" (a demonym
-    only: "Hong Kong dollars" is a place's name before the currency, and stays)."""
+    """A country's letters before a dollar sign are its currency: "C$5", "NZ$7", "HK$9", "US$1"; a country's
+    adjective before its currency's name: "the Swiss franc", "Indian rupees", "the Kenyan shilling"; and the name
+    of a country, territory or region that issues one before an unambiguous currency word: "the Kenya shilling",
+    "Hong Kong dollars", "Solomon Islands dollars", "East Caribbean dollars" (not "Florida won", "Texas real
+    estate": a town's or a state's name, or a word that is also English, stays)."""
     if d.text[m.end : m.end + 1] == "$" or "$" in m.text:
         return True
-    return bool(m.demonym_of) and _CURRENCY_AFTER.match(d.text, m.end) is not None
+    if m.demonym_of:
+        return _CURRENCY_AFTER.match(d.text, m.end) is not None
+    return _CURRENCY_NAME_AFTER.match(d.text, m.end) is not None and any(
+        c.name_kind <= 1 and (c.fcode.startswith("PCL") or c.fcode in _CURRENCY_ISSUERS)
+        for c in d.gaz.candidates(normalize_name(m.text))[:3]
+    )
+
+
+# A currency word after a country's or territory's own name ("the Kenya shilling", "Fiji dollars"); none that is
+# also an English word ("won", "real", "rand", "dong", "som").
+_CURRENCY_NAME_AFTER = re.compile(
+    r" (?:dollars?|francs?|rupees?|rupiah|shillings?|lira|pesos?|naira|cedis?|kwacha|krona|kronor|krone|kroner|"
+    r"rubles?|roubles?|dinars?|dirhams?|riyals?|ringgit|baht|zlotys?|forints?|hryvnias?|taka|kyats?|tenge)\b"
+    r"(?! (?:of|in|on|at) [A-Z])"
+)
+_CURRENCY_ISSUERS = frozenset(
+    {"TERR", "RGN", "ISLS", "ADMD", "SEA"}
+)  # "Hong Kong", "(East) Caribbean", "Solomon Islands"
 
 
 def flu_strain(d: _Doc, m: Mention) -> bool:
@@ -4702,6 +4721,8 @@ def organisation(d: _Doc, m: Mention) -> bool:
     ("at Target", "to Ford" are the shop and the company)."""
     if m.rule in _CONTEXT_RULES:
         return False  # "the town of Nokia"
+    if _ocean_ends_organisation(d, m):
+        return True
     orgs = word_list("organisations.txt")
     key = normalize_name(m.text)
     previous = _PREVIOUS_WORD.search(d.text, max(0, m.start - 30), m.start)
@@ -4724,6 +4745,29 @@ def organisation(d: _Doc, m: Mention) -> bool:
         or _PLACE_OF_BEFORE.search(d.text, max(0, start - 20), start)
         or _listed_with_a_place(d, m, orgs)
     )
+
+
+def _ocean_ends_organisation(d: _Doc, m: Mention) -> bool:
+    """An ocean's or a continent's name that ends NER's organisation after a word of its own: "Cathay Pacific",
+    "Cebu Pacific", "Virgin Atlantic", "Radio Free Asia" — a firm's name, not the ocean (but "the South Pacific
+    Forum", "Sub-Saharan Africa", "Latin America": a part of it)."""
+    ends = [e for e in d.ents if e.end_char == m.end and e.start_char < m.start and e.label_ == "ORG"]
+    if not ends:
+        return False
+    before = _WORD_BEFORE_END.search(d.text, ends[0].start_char, m.start)
+    if before is None or _PART_OF_A_WHOLE.fullmatch(before.group(1)):
+        return False
+    return any(
+        c.fcode in ("OCN", "CONT") and c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(m.text))
+    )
+
+
+_WORD_BEFORE_END = re.compile(r"([A-Z][\w-]*) $")  # the capitalised word right before a name
+# Words that make a part of an ocean or a continent: "the South Pacific", "Sub-Saharan Africa", "Latin America".
+_PART_OF_A_WHOLE = re.compile(
+    rf"(?i:{_COMPASS}|northern|southern|eastern|western|central|sub-saharan|latin|equatorial|tropical|"
+    r"north-central|mid|upper|lower|greater|continental|the)"
+)
 
 
 def _listed_with_a_place(d: _Doc, m: Mention, orgs: frozenset[str]) -> bool:
@@ -4772,6 +4816,21 @@ _BUSINESS_AFTER = re.compile(
 _INSTITUTION_SUFFIX = re.compile(r" (?:A&M|A & M|Tech)\b")  # "Texas A&M", "Georgia Tech": a university
 # "Ohio State" alone (not "Ohio State University", "Ohio State Police"), after who studies or teaches there and "at"
 _STATE_SCHOOL = re.compile(r" State\b(?![ -]?[A-Z])")
+
+
+def _town_state_school(d: _Doc, m: Mention) -> bool:
+    """ "Kent State", "Norfolk State", "Boise State": a town's name before "State" names its state university
+    wherever it stands (a county's too: Kent, England) — unless the name is also a country's, state's or province's
+    ("Ohio State", "Lagos State", "Kachin State") or "<name> State" is itself a place the index knows ("Unity
+    State")."""
+    key = normalize_name(m.text)
+    if m.demonym_of:
+        return False
+    if any(c.fcode.startswith("PCL") or c.fcode in ("ADM1", "TERR") for c in d.gaz.candidates(key)):
+        return False
+    return d.rec._any_place(key) and not d.gaz.candidates(key + " state")
+
+
 _STUDY_AT = re.compile(
     rf"\b(?:{_TEACHES}|teach|junior|senior|students?|graduated|graduate|alumnus|alumna|coach|coaches|coached|"
     r"plays|played|degree|attends|attended)\b[^.!?;]{0,30} at $"
@@ -4791,8 +4850,11 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
     if _INSTITUTION_SUFFIX.match(d.text, m.end) or _DESCRIBED_UNIVERSITY.match(d.text, m.end):
         return True  # "Texas A&M"; "Belmont, the private university in Nashville" (not "Oxford, the university city")
-    if _STATE_SCHOOL.match(d.text, m.end) and said_before(_STUDY_AT, d.text, m.start, 50, _AT_ENDS):
-        return True  # "a junior at Ohio State", "teaches accounting at Michigan State": the university
+    if _STATE_SCHOOL.match(d.text, m.end):
+        if said_before(_STUDY_AT, d.text, m.start, 50, _AT_ENDS):
+            return True  # "a junior at Ohio State", "teaches accounting at Michigan State": the university
+        if _town_state_school(d, m):
+            return True  # "a Kent State sophomore", "Boise State beat Fresno State": a town's university
     if _GOVERNED_TOWN.match(d.text, m.end):
         return False  # a town's government and people: "Berkeley's city council", "Princeton police said"
     if _COMMA_PARENT.match(d.text, m.end):

@@ -152,6 +152,7 @@ PLACES = [
     ("Hautes-Alpes", "ADM2", "FR", "FR.93", 140_000, []),
     ("Gap", "PPL", "FR", "FR.93", 40_000, []),
     ("Patagonia", "RGN", "AR", "", 0, []),
+    ("Pacific Ocean", "OCN", "", "", 0, ["Pacific"]),
     ("Grace", "PPL", "US", "US.ID", 897, []),
     ("Tyler", "PPL", "US", "US.TX", 103_700, []),
     ("Charlotte", "PPL", "US", "US.NC", 911_311, []),
@@ -1103,6 +1104,15 @@ def test_a_state_after_a_town_is_no_credential(gaz, nlp):
 def test_currency_prefixes_are_not_the_country(gaz, nlp):
     text = "Tickets cost NZ$7 in Auckland."
     assert texts(gaz, nlp, text, {"NZ": "GPE", "Auckland": "GPE"}) == ["Auckland"]
+
+
+def test_a_countrys_name_before_its_currency_is_no_mention(gaz, nlp):
+    text = "Exporters in Tulsa were paid in Dominican Republic pesos."
+    assert texts(gaz, nlp, text, {"Tulsa": "GPE", "Dominican Republic": "GPE"}) == ["Tulsa"]
+    # not a word that is also English after it, nor a town's or state's name before a currency word
+    text = "Iran won the final; Turkey real estate rose; Tulsa dollars went to Ireland."
+    ents = {"Iran": "GPE", "Turkey": "GPE", "Tulsa": "GPE", "Ireland": "GPE"}
+    assert texts(gaz, nlp, text, ents) == ["Iran", "Turkey", "Tulsa", "Ireland"]
 
 
 def test_a_flu_strains_place_is_no_mention(gaz, nlp):
@@ -3071,3 +3081,20 @@ def test_said_before_finds_what_the_search_finds():
                 )
                 checked += found is not None
     assert checked > 100
+
+
+def test_a_towns_name_before_state_is_its_university(gaz, nlp):
+    text = "A Tulsa State sophomore won the debate title in Auckland."
+    assert texts(gaz, nlp, text, {"Tulsa": "GPE", "Auckland": "GPE"}) == ["Auckland"]
+    # a state's name before "State" stays without words of study ("California State" may be the state's own), and
+    # so does the town before its state university's full name
+    text = "Fires spread across Florida State lands; Tulsa State University is in Tulsa."
+    assert texts(gaz, nlp, text, {"Florida": "GPE", "Tulsa": "GPE"}) == ["Florida", "Tulsa", "Tulsa"]
+
+
+def test_an_ocean_that_ends_a_firms_name_is_the_firm(gaz, nlp):
+    text = "Cathay Pacific resumed flights to Auckland."
+    assert texts(gaz, nlp, text, {"Cathay Pacific": "ORG", "Auckland": "GPE"}) == ["Auckland"]
+    # a part of the ocean, and the ocean named alone, stay
+    text = "The South Pacific Forum met; storms crossed the Pacific."
+    assert texts(gaz, nlp, text, {"South Pacific Forum": "ORG", "Pacific": "LOC"}) == ["Pacific", "Pacific"]
