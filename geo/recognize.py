@@ -33,6 +33,8 @@ from importlib import resources
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from geo.errors import DataError
 from geo.gazetteer.index import Gazetteer, NameSet
 from geo.lazy import import_spacy
@@ -1607,6 +1609,7 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         or key in word_list("organisations.txt")
         or not (
             _own_or_official_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
+            or _transliterated_town(d.gaz, key, other_names=True)
             # a smaller town in a country or state NER found: "Drumheller welcomed … in Alberta"
             # (not NER's person: "Israeli voters backed Lapid" is the politician, not a village of Israel)
             or (ent.label_ != "PERSON" and _in_a_named_country(d, None, key, MISLABELLED_NAMED_POPULATION))
@@ -1716,6 +1719,37 @@ def _own_or_official_town(gaz: Gazetteer, key: str, least: int) -> bool:
     Mhór) — not by a translation, another spelling or an old name ("Atalanta", "Gazza", "Columbo" name no town)."""
     return any(
         c.fcode.startswith("PPL") and c.population >= least and c.name_kind <= 1 for c in gaz.candidates(key)
+    )
+
+
+TRANSLITERATED_TOWN_POPULATION = 20_000  # "Jbeil", "Nahariya", "Margilan": a town's other spelling, this big
+
+
+TRANSLITERATION_SIMILARITY = (
+    75  # rapidfuzz ratio (0–100) of another spelling to the town's own name, at least
+)
+ANOTHER_NAME_CITY_POPULATION = (
+    100_000  # … unless a city this big: "Leningrad", "Bombay", "Jbeil" as any other name
+)
+
+
+def _transliterated_town(gaz: Gazetteer, key: str, *, other_names: bool = False) -> bool:
+    """Whether *key* is only ever another name of one or more towns, and of one of at least
+    ``TRANSLITERATED_TOWN_POPULATION`` people another spelling of its own name (``TRANSLITERATION_SIMILARITY``):
+    the English spellings GeoNames holds as alternate names ("Nahariya" of Nahariyya, "Margilan" of Marg‘ilon,
+    "Qamishli" of Al Qāmishlī, "Zihuatanejo" of Ixtapa-Zihuatanejo) — no place's own name, and no other name
+    altogether ("Chopin" of Chopinzinho) — with *other_names* (NER took the name for an entity) also any other name
+    of a city of ``ANOTHER_NAME_CITY_POPULATION`` ("Leningrad", "Bombay"; untagged, an old name is
+    :func:`former_name`'s to weigh)."""
+    candidates = gaz.candidates(key)
+    return all(c.name_kind == 2 for c in candidates) and any(
+        c.fcode.startswith("PPL")
+        and c.population >= TRANSLITERATED_TOWN_POPULATION
+        and (
+            (other_names and c.population >= ANOTHER_NAME_CITY_POPULATION)
+            or fuzz.ratio(key, normalize_name(c.name)) >= TRANSLITERATION_SIMILARITY
+        )
+        for c in candidates
     )
 
 
@@ -3418,6 +3452,7 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             key in d.rec.stop
             or not (
                 _own_or_official_town(d.gaz, key, RARE_TOWN_POPULATION)
+                or _transliterated_town(d.gaz, key)
                 or any(  # a department's or a district's own name: "the Lozère town"
                     c.fcode in ("ADM1", "ADM2") and c.name_kind <= 1 and c.population >= RARE_TOWN_POPULATION
                     for c in d.gaz.candidates(key)
