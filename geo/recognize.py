@@ -1609,7 +1609,14 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
         or key in word_list("organisations.txt")
         or not (
             _own_or_official_town(d.gaz, key, MISLABELLED_TOWN_POPULATION)
-            or _transliterated_town(d.gaz, key, other_names=True)
+            # (not "the" name alone: "The Vasa, the warship" is a ship, Vaasa's other spelling; "the Kovno ghetto")
+            or (
+                _transliterated_town(d.gaz, key, other_names=True)
+                and not (
+                    _THE_BEFORE.search(d.text, max(0, start - 4), start)
+                    and not _NOUN_AFTER.match(d.text, end)
+                )
+            )
             # a smaller town in a country or state NER found: "Drumheller welcomed … in Alberta"
             # (not NER's person: "Israeli voters backed Lapid" is the politician, not a village of Israel)
             or (ent.label_ != "PERSON" and _in_a_named_country(d, None, key, MISLABELLED_NAMED_POPULATION))
@@ -5246,6 +5253,7 @@ def acronym(d: _Doc, m: Mention) -> bool:
 # physician assistant, operating room, medical examiner.
 _AGENCY_CODES = frozenset({"VA", "PA", "OR", "ME"})
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
+_NOUN_AFTER = re.compile(r" [a-z]")  # "the Kovno ghetto": a name before a noun
 _PLACE_WORD_AFTER = re.compile(
     r" (?:coast|coastline|shore|border|line|area|region|suburbs?|side|countryside|mountains|state|governor|legislature)\b"
 )
