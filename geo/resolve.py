@@ -103,6 +103,9 @@ _TOWN_SINGLED_OUT = (
     "dateline",
     "town_word",
 )  # … unless the text singles out the town
+MAJOR_CITY_LEAD = (
+    8  # a city by another name this many times the biggest town whose own name it is (_major_city)
+)
 KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
 OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 CAPITAL_BESIDE_KM = (
@@ -1117,8 +1120,14 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
 
     Only while no town of ``NAMESAKE_TOWN`` people or more has the name as its own (GeoNames' alternate names include
     translations: "Alexandria" is a name of Mashhad too)."""
-    if not (c.name_kind == 2 and c.fcode.startswith("PPL") and e.biggest_town < NAMESAKE_TOWN):
-        return 0.0  # "Alexandria", "Victoria" are their own cities, not Mashhad's
+    if not (
+        c.name_kind == 2
+        and c.fcode.startswith("PPL")
+        # "Alexandria", "Victoria" are their own cities, not Mashhad's — but a city ten times the biggest town whose
+        # own name it is still leads it ("Odessa": Odesa's 1,000,000 people, Odessa, Texas' 114,000)
+        and (e.biggest_town < NAMESAKE_TOWN or c.population >= MAJOR_CITY_LEAD * e.biggest_town)
+    ):
+        return 0.0
     config = e.config
     points = 0.0
     if e.namesake_names < KNOWN_NAMES:

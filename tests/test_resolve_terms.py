@@ -278,6 +278,16 @@ def test_an_old_name_of_a_big_city_beats_small_towns_of_that_name(parser, withou
     assert geodesic((place.lat, place.lon), point).km < 50
 
 
+def test_another_name_of_a_city_ten_times_its_namesake_leads_it(parser, without):
+    # "Odessa": Odesa (≈ 1,000,000) by another name over Odessa, Texas (≈ 114,000, over NAMESAKE_TOWN) by its own;
+    # the Texan story keeps its own
+    text = "Drones struck the port of Odessa overnight."
+    assert places(with_gold_spans(parser, text, ["Odessa"]))["Odessa"].country == "UA"
+    assert places(with_gold_spans(without("major_city"), text, ["Odessa"]))["Odessa"].country == "US"
+    text = "Oil workers in Odessa and Midland, Texas, got raises."
+    assert places(with_gold_spans(parser, text, ["Odessa", "Midland", "Texas"]))["Odessa"].country == "US"
+
+
 def test_a_states_own_name_is_no_old_name_of_a_city(parser):
     # "Goa" is an old name of Genoa too; a sentence of history does not make the Indian state Genoa
     place = places(with_gold_spans(parser, "The Portuguese held Goa for centuries.", ["Goa"]))["Goa"]
