@@ -2601,12 +2601,18 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
 _UNIT_AFTER_COMMA = re.compile(rf", ({_NAME})(?=[,.;:)]|$)")
 
 
+# A county's name is often a common one in English ("Cambridgeshire" 3.1, "Kent" 4.2, "Yorkshire" 4.0 on wordfreq's
+# Zipf scale) and the unit holding the town is evidence enough; no word as common as "Union" (5.1), "Orange" (4.6).
+UNIT_AFTER_TOWN_ZIPF = 4.3
+
+
 def unit_after_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """The province or state after a found town's comma that holds one of the town's readings, when NER missed it
     or took it for a firm or a people: "survivors in Tanauan, Leyte, are waiting", "Floods hit Carmona, Cavite,
     on Monday" (Philippine, Italian, Spanish and Indonesian news write a town with its province). An admin-1 unit
     holds a reading with its code; an admin-2 unit (GeoNames has no admin-2 code per town here) of the reading's
-    admin-1 unit within ``UNIT_HOLDS_TOWN_KM`` of it. Not a word common in English, nor inside a person's name."""
+    admin-1 unit within ``UNIT_HOLDS_TOWN_KM`` of it ("Ely, Cambridgeshire"). Not a word as common in English as
+    ``UNIT_AFTER_TOWN_ZIPF``, nor inside a person's name."""
     text, gaz = d.text, d.gaz
     taken = _Spans((m.start, m.end) for m in found)
     added: list[Mention] = []
@@ -2616,7 +2622,9 @@ def unit_after_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             continue
         s, e = match.span(1)
         key = normalize_name(text[s:e])
-        if common_in_english(key) or any(ps < e and s < pe for ps, pe in d.person_spans):
+        if zipf_in_english(key) >= UNIT_AFTER_TOWN_ZIPF or any(
+            ps < e and s < pe for ps, pe in d.person_spans
+        ):
             continue
         units = [c for c in gaz.candidates(key) if c.name_kind <= 1 and c.fcode in ("ADM1", "ADM2")]
         if not units:

@@ -1251,3 +1251,10 @@ def test_a_maybe_person_is_a_town_of_the_state_the_story_names(parser):
 )
 def test_a_demonym_alone_does_not_pull_a_city_to_a_far_smaller_namesake(parser, text, name, country):
     assert places(parser.parse(text))[name].country == country
+
+
+def test_a_county_after_its_towns_comma_though_its_name_is_common(parser):
+    # "Cambridgeshire" is as common in English as a name (wordfreq Zipf 3.1) — under UNIT_AFTER_TOWN_ZIPF, and the
+    # county holds Ely; "Union" (5.1) after a town's comma is no county
+    found = places(parser.parse("Police in Ely, Cambridgeshire, arrested two men.", doc_id="x"))
+    assert "Cambridgeshire" in found and found["Cambridgeshire"].fcode == "ADM2"
