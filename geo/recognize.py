@@ -142,7 +142,9 @@ _Cue = re.Pattern[str] | _AtOpenings | _WithWord
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
+# (an apostrophe inside a word before lower-case letters, as Arabic names are written: "Ta'izz", "Sana'a", "Ma'rib";
+# not a possessive's or a contraction's: "Ely's", "Don't")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’‘ʻ](?!(?:s|t|re|ll|ve|d|m)\b)[^\W\d_A-Z]+)*")
 _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
 _PARTICLES = frozenset(
     {

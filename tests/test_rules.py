@@ -153,6 +153,7 @@ PLACES = [
     ("Gap", "PPL", "FR", "FR.93", 40_000, []),
     ("Patagonia", "RGN", "AR", "", 0, []),
     ("Pacific Ocean", "OCN", "", "", 0, ["Pacific"]),
+    ("Taizz", "PPL", "YE", "YE.25", 615_222, []),
     ("Grace", "PPL", "US", "US.ID", 897, []),
     ("Tyler", "PPL", "US", "US.TX", 103_700, []),
     ("Charlotte", "PPL", "US", "US.NC", 911_311, []),
@@ -3103,3 +3104,8 @@ def test_an_ocean_that_ends_a_firms_name_is_the_firm(gaz, nlp):
     # a part of the ocean, and the ocean named alone, stay
     text = "The South Pacific Forum met; storms crossed the Pacific."
     assert texts(gaz, nlp, text, {"South Pacific Forum": "ORG", "Pacific": "LOC"}) == ["Pacific", "Pacific"]
+
+
+def test_an_apostrophe_inside_a_transliterated_name_keeps_it_whole(gaz, nlp):
+    assert found(gaz, nlp, "Shelling hit Ta'izz on Monday.") == [("Ta'izz", "gazetteer_name")]
+    assert texts(gaz, nlp, "Shelling hit Ta’izz’s old town.") == ["Ta’izz"]
