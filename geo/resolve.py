@@ -597,6 +597,26 @@ _IN_TOWN = re.compile(
     r"(?:north|south)?(?:east|west)?(?:ern)?|north|south|northern|southern|greater|suburban|old)\s+)?"
 )  # "Eden Park in Auckland", "Heliopolis in eastern Cairo", and a name opening an institution's: "Trinity| College in
 # Dublin" (not after a comma: "Valladolid, in Castile" is the city, whatever the index makes of Castile)
+SUBJECT_MENTIONS = 3  # a town named this often, first of the article's places, is what the story is about
+
+
+def _story_subject(resolutions: list[Resolution]) -> str | None:
+    """The normalised name of the town a local story is about: the article's first place (no dateline's), read as a
+    town and named ``SUBJECT_MENTIONS`` times or more — "the shore of Lake Opechee in Laconia … a Laconia man …
+    Laconia police" is Laconia, New Hampshire, however far the Alaska its man once lived in; never doubtful (see
+    :meth:`Resolver._doubtful`)."""
+    towns = [
+        r
+        for r in resolutions
+        if r.place is not None and r.place.fcode.startswith("PPL") and not r.mention.demonym_of
+    ]
+    if not towns or towns[0].mention.source == "dateline":
+        return None
+    first = normalize_name(towns[0].mention.text)
+    count = sum(normalize_name(r.mention.text) == first for r in resolutions)
+    return first if count >= SUBJECT_MENTIONS else None
+
+
 HOST_FAR_KM = (
     300.0  # "Eden Park in Auckland": a reading this far from the town the text puts it in is another place
 )
@@ -1424,10 +1444,12 @@ class Resolver:
             for r in final
             if r.place is not None and r.place.fcode == "ADM2" and r.via == "name"
         )
+        subject = _story_subject(final)
         doubtful = (
             {
                 i
                 for i, r in enumerate(final)
+                if normalize_name(r.mention.text) != subject
                 # a lone reading too when it is a hamlet outside a local story's state: "a compressor station near
                 # Howland" in a story of Lamar County, Texas is no village of Maine
                 if (

@@ -1258,3 +1258,15 @@ def test_a_county_after_its_towns_comma_though_its_name_is_common(parser):
     # county holds Ely; "Union" (5.1) after a town's comma is no county
     found = places(parser.parse("Police in Ely, Cambridgeshire, arrested two men.", doc_id="x"))
     assert "Cambridgeshire" in found and found["Cambridgeshire"].fcode == "ADM2"
+
+
+def test_the_town_a_local_story_is_about_is_no_doubtful_namesake(parser):
+    # Laconia (New Hampshire; also a Greek unit's other name) named first and three times is the story's town, not a
+    # street of the far state its man once lived in (_story_subject)
+    text = (
+        "A fire destroyed a barn in Laconia overnight. A Laconia man was treated for burns, and Laconia "
+        "firefighters stayed until dawn. The owner had recently moved from Alaska."
+    )
+    doc = parser.parse(text, doc_id="x")
+    towns = [r for r in doc.resolutions if r.mention.text == "Laconia"]
+    assert towns and all(r.via == "name" and r.place.admin1 == "US.NH" for r in towns)
