@@ -3776,6 +3776,57 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+# The plural of a unit's word after a list of names: "Barrow, Jackson and Madison counties", "Lee and Collier counties",
+# "St. Tammany and Tangipahoa parishes", "Kandahar and Helmand provinces" (singular → the word the index joins).
+_UNIT_PLURALS = {
+    "counties": "county",
+    "parishes": "parish",
+    "boroughs": "borough",
+    "provinces": "province",
+    "districts": "district",
+    "oblasts": "oblast",
+    "governorates": "governorate",
+    "prefectures": "prefecture",
+    "cantons": "canton",
+}
+_UNIT_LIST_CUE = re.compile(
+    r" (?:counties|parishes|boroughs|provinces|districts|oblasts|governorates|prefectures|cantons)\b"
+)
+_UNIT_LIST_ITEM = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_UNIT_LIST = re.compile(
+    rf"(?P<items>(?:{_UNIT_LIST_ITEM}(?:,? and |,? or |, | & ))+{_UNIT_LIST_ITEM}) "
+    r"(?P<unit>counties|parishes|boroughs|provinces|districts|oblasts|governorates|prefectures|cantons)\b"
+)
+_UNIT_LIST_GAP = re.compile(r",? and |,? or |, | & ")
+
+
+def unit_list(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """The names of a list before the plural of a unit's word, whatever NER took them for: "school boards in Barrow,
+    Jackson and Madison counties", "Harris and Fort Bend counties", "Kandahar and Helmand provinces" — each a name
+    the index holds as such a unit ("Jackson County", "Helmand Province") or as an admin-1 or admin-2 unit of its own
+    name. The words after the list say what its members are, so no person's name of the text outweighs them."""
+    text, gaz = d.text, d.gaz
+    taken = _Spans((m.start, m.end) for m in found)
+    added = []
+    for match in _cued(_UNIT_LIST, _UNIT_LIST_CUE, text, 120, 0):
+        word = _UNIT_PLURALS[match.group("unit")]
+        at, items = match.start("items"), []
+        for gap in _UNIT_LIST_GAP.finditer(text, at, match.end("items")):
+            items.append((at, gap.start()))
+            at = gap.end()
+        items.append((at, match.end("items")))
+        for s, e in items:
+            key = normalize_name(text[s:e])
+            if taken.overlaps(s, e):
+                continue  # (a name of the stop list too: "Jackson and Barrow counties")
+            if gaz.candidates(f"{key} {word}") or any(
+                c.fcode in ("ADM1", "ADM2") and c.name_kind <= 1 for c in gaz.candidates(key)
+            ):
+                added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "unit_list"))
+                taken.add(s, e)
+    return found + added
+
+
 def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     """Names the gazetteer knows in a list of places: "Smyrna, Cartersville and Dalton" where NER found one or two;
     "for Harrogate, Ripon and Thirsk", "between Hay and Balranald" (a preposition before the list); "Mold, Ruthin
@@ -5576,6 +5627,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         unit_after_town,
         place_phrase,
         list_neighbour,
+        unit_list,
         common_word_town,
         state_code,
         dateline_again,
@@ -5583,7 +5635,9 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
     )
 )
 # Rules whose own evidence is the words around a name: no person's name of the text outweighs it.
-_CONTEXT_RULES = frozenset({"town_comma_parent", "place_phrase", "locative_name", "common_word_town"})
+_CONTEXT_RULES = frozenset(
+    {"town_comma_parent", "place_phrase", "locative_name", "common_word_town", "unit_list"}
+)
 
 
 COLON_DATELINE_POPULATION = (

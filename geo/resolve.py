@@ -548,6 +548,12 @@ _ADMIN_AFTER = re.compile(
     rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}"
     rf"|['’]s\s+(?P<office>{_ADMIN1_OFFICES})\b",
 )
+# A member of a list before the plural of a unit's word: "Barrow, Jackson and Madison counties", "Kandahar and
+# Helmand provinces" (geo.recognize.unit_list).
+_UNITS_LISTED_AFTER = re.compile(
+    r"(?:(?:,? and |,? or |, | & )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})* "
+    r"(?:(?P<adm1>provinces|oblasts|governorates|prefectures|cantons)|(?P<adm2>counties|parishes|boroughs|districts))\b"
+)
 _ADMIN_BEFORE = re.compile(
     # ("the territory of Georgia" is the land of a country: "territory" names a unit only after its name)
     rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS.replace('|territory', '')}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
@@ -2023,6 +2029,7 @@ class Resolver:
                     found["contains"] = points
             word = "admin_word" not in config.off and (
                 _ADMIN_AFTER.match(text, mention.end)
+                or _UNITS_LISTED_AFTER.match(text, mention.end)
                 or said_before(_ADMIN_BEFORE, text, mention.start, 24, _ADMIN_BEFORE_ENDS)
             )
             if word:

@@ -1270,3 +1270,11 @@ def test_the_town_a_local_story_is_about_is_no_doubtful_namesake(parser):
     doc = parser.parse(text, doc_id="x")
     towns = [r for r in doc.resolutions if r.mention.text == "Laconia"]
     assert towns and all(r.via == "name" and r.place.admin1 == "US.NH" for r in towns)
+
+
+def test_a_member_of_a_list_before_a_units_plural_reads_as_that_unit(parser, without):
+    text = "School boards in Barrow, Jackson and Madison counties met in Georgia."
+    names = ["Barrow", "Jackson", "Madison", "Georgia"]
+    found = places(with_gold_spans(parser, text, names))
+    assert [found[n].fcode for n in names[:3]] == ["ADM2"] * 3 and found["Madison"].admin1 == "US.GA"
+    assert places(with_gold_spans(without("admin_word"), text, names))["Madison"].fcode != "ADM2"

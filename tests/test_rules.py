@@ -196,6 +196,7 @@ PLACES = [
     ("Wajima", "PPL", "JP", "JP.15", 24_608, []),
     ("New South Wales", "ADM1", "AU", "AU.02", 8_166_000, []),
     ("Rice County", "ADM2", "US", "US.MN", 66_972, []),
+    ("Hennepin County", "ADM2", "US", "US.MN", 1_281_565, []),
     ("Queens", "ADM2", "US", "US.NY", 2_230_722, []),
     ("King", "PPL", "US", "US.NC", 7_000, []),
     ("Hebden Bridge", "PPL", "GB", "GB.ENG", 6_000, []),
@@ -3109,3 +3110,12 @@ def test_an_ocean_that_ends_a_firms_name_is_the_firm(gaz, nlp):
 def test_an_apostrophe_inside_a_transliterated_name_keeps_it_whole(gaz, nlp):
     assert found(gaz, nlp, "Shelling hit Ta'izz on Monday.") == [("Ta'izz", "gazetteer_name")]
     assert texts(gaz, nlp, "Shelling hit Ta’izz’s old town.") == ["Ta’izz"]
+
+
+def test_the_names_of_a_list_before_a_units_plural_are_those_units(gaz, nlp):
+    # whatever NER took them for: the plural after the list says what its members are
+    text = "Schools in Rice and Hennepin counties closed."
+    assert found(gaz, nlp, text, {"Rice": "PERSON"}) == [("Rice", "unit_list"), ("Hennepin", "unit_list")]
+    # not names the index holds as no such unit, nor without the plural
+    assert texts(gaz, nlp, "Schools in Rice and Qwerty counties closed.", {"Rice": "PERSON"}) == ["Rice"]
+    assert texts(gaz, nlp, "Schools in Rice and Hennepin closed.", {"Rice": "PERSON"}) == []
