@@ -106,6 +106,7 @@ _TOWN_SINGLED_OUT = (
 MAJOR_CITY_LEAD = (
     8  # a city by another name this many times the biggest town whose own name it is (_major_city)
 )
+NAMES_LEAD = 3  # … and with this many times its names in the gazetteer (translations, old names)
 KNOWN_NAMES = 30  # a town with this many names in the gazetteer (translations, old names) is widely known …
 OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 CAPITAL_BESIDE_KM = (
@@ -449,6 +450,9 @@ class ResolverConfig:
     )
     population: float = 0.35  # per power of ten
     country_context: float = 1.5  # another name of the article points to the candidate's country
+    capital_abroad: float = (
+        -1.5
+    )  # a capital of a country the article does not name, beside one where the name is a town
     admin1_context: float = 2.0  # … to its admin-1 unit
     admin1_away: float = (
         -1.0
@@ -932,6 +936,7 @@ class _Evidence:
     # country code → people in its biggest admin-1 unit whose primary name it is
     unit_people: Mapping[str, int]
     own_countries: frozenset[str] = frozenset()  # countries whose own name (or alias) it is ("guatemala": GT)
+    town_countries: frozenset[str] = frozenset()  # countries of the towns whose own name (or alias) it is
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -1029,6 +1034,20 @@ def _country_context(c: Candidate, e: _Evidence) -> float:
     ):
         return 0.0
     return e.config.country_context
+
+
+def _capital_abroad(c: Candidate, e: _Evidence) -> float:
+    """A capital's name in an article that names other countries, not the capital's, and a country where a town
+    of the name lies: "London" with Toronto and Canada named is London, Ontario, "Paris" beside Texas towns no longer
+    the capital of France by its fame alone — the capital loses ``capital_abroad`` points (its fame, not its town)."""
+    if c.fcode != "PPLC" or c.name_kind > 1 or e.context.names_country(c.country, besides=e.key):
+        return 0.0
+    named = [
+        code
+        for code in e.town_countries
+        if code != c.country and e.context.names_country(code, besides=e.key)
+    ]
+    return e.config.capital_abroad if named else 0.0
 
 
 def _admin1_context(c: Candidate, e: _Evidence) -> float:
@@ -1149,9 +1168,13 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
     if not (
         c.name_kind == 2
         and c.fcode.startswith("PPL")
-        # "Alexandria", "Victoria" are their own cities, not Mashhad's — but a city ten times the biggest town whose
-        # own name it is still leads it ("Odessa": Odesa's 1,000,000 people, Odessa, Texas' 114,000)
-        and (e.biggest_town < NAMESAKE_TOWN or c.population >= MAJOR_CITY_LEAD * e.biggest_town)
+        # "Alexandria", "Victoria" are their own cities, not Mashhad's — but a city MAJOR_CITY_LEAD times the biggest
+        # town whose own name it is, and NAMES_LEAD times as widely known, still leads it ("Odessa": Odesa's
+        # 1,000,000 people and 59 names, Odessa, Texas' 114,000 and 14; not "Pueblo": Puebla's 48 names, Pueblo's 26)
+        and (
+            e.biggest_town < NAMESAKE_TOWN
+            or (c.population >= MAJOR_CITY_LEAD * e.biggest_town and c.names >= NAMES_LEAD * e.namesake_names)
+        )
     ):
         return 0.0
     config = e.config
@@ -1189,6 +1212,7 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     "feature": _feature,
     "population": _population,
     "country_context": _country_context,
+    "capital_abroad": _capital_abroad,
     "admin1_context": _admin1_context,
     "admin1_away": _admin1_away,
     "qualifier": _from_text(
@@ -2424,6 +2448,7 @@ class Resolver:
             if c.fcode == "ADM1" and c.name_kind == 0 and c.population > unit_people.get(c.country, 0):
                 unit_people[c.country] = c.population
         own_countries = frozenset(c.country for c in candidates if c.fcode == "PCLI" and c.name_kind <= 1)
+        town_countries = frozenset(c.country for c in own if c.fcode.startswith("PPL"))
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -2436,13 +2461,24 @@ class Resolver:
             frozenset(units),
             unit_people,
             own_countries,
+            town_countries,
         )
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
             idle = frozenset(name for name, is_idle in _IDLE.items() if is_idle(c, evidence))
             static.append((points, math.fsum(p for _, p in points), idle))
-        return candidates, static, namesakes, biggest, known, frozenset(units), unit_people, own_countries
+        return (
+            candidates,
+            static,
+            namesakes,
+            biggest,
+            known,
+            frozenset(units),
+            unit_people,
+            own_countries,
+            town_countries,
+        )
 
     def _pick(
         self,
@@ -2475,7 +2511,9 @@ class Resolver:
                 return Resolution(
                     mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
                 )
-        candidates, static, namesakes, biggest, known, units, unit_people, own_countries = held[1]
+        candidates, static, namesakes, biggest, known, units, unit_people, own_countries, town_countries = (
+            held[1]
+        )
         evidence = _Evidence(
             mention,
             normalize_name(mention.text),
@@ -2488,6 +2526,7 @@ class Resolver:
             units,
             unit_people,
             own_countries,
+            town_countries,
         )
         terms = self._terms_for(frozenset(bonus or ()), bool(context.countries), bool(context.admin1))
         scored = []
@@ -2537,7 +2576,7 @@ class Resolver:
             # Terms read from the surroundings speak only where the surroundings said something.
             terms = [(n, t) for n, t in self._context_terms if n not in _TEXT_TERMS or n in said]
             # The context terms give nothing while their side of the context is empty (the first pass).
-            silent = {"country_context"} if not countries else set()
+            silent = {"country_context", "capital_abroad"} if not countries else set()
             if not admin1:
                 silent.add("admin1_context")
             terms = self._terms[key] = [(n, t) for n, t in terms if n not in silent]

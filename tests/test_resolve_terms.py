@@ -1278,3 +1278,13 @@ def test_a_member_of_a_list_before_a_units_plural_reads_as_that_unit(parser, wit
     found = places(with_gold_spans(parser, text, names))
     assert [found[n].fcode for n in names[:3]] == ["ADM2"] * 3 and found["Madison"].admin1 == "US.GA"
     assert places(with_gold_spans(without("admin_word"), text, names))["Madison"].fcode != "ADM2"
+
+
+def test_a_capital_of_a_country_the_story_never_names_yields_to_a_namesake_in_one_it_does(parser, without):
+    text = "Factory workers in London lost their jobs. The plant, two hours from Toronto, is the largest in Canada."
+    names = ["London", "Toronto", "Canada"]
+    assert places(with_gold_spans(parser, text, names))["London"].admin1 == "CA.08"
+    assert places(with_gold_spans(without("capital_abroad"), text, names))["London"].country == "GB"
+    # the capital's own country named, or no town of the name in the named country: the capital
+    text = "Ministers in London discussed trade with Canada and Britain."
+    assert places(with_gold_spans(parser, text, ["London", "Canada", "Britain"]))["London"].country == "GB"
