@@ -313,7 +313,9 @@ _COMMA_BEFORE = re.compile(r"\S(\s*,\s*)$")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?(?:-[A-Z])?")
 _NEXT_WORD = re.compile(r"[ -]([A-Za-z]+)")
-_NAME_GOES_ON = re.compile(r"(?:['’]s)? [A-Z]")
+_NAME_OR_ITS_POSSESSIVE_GOES_ON = re.compile(
+    r"(?:['’]s)? [A-Z]"
+)  # "Cornell University", "Columbia's Benedict College"
 # What follows a person's name and rarely a place's: an age, a verb of saying, a past-tense verb or an auxiliary.
 _SAYS = r"(?:said|says|told|tells|added|argued|wrote|asked|insisted|admitted|explained|recalled|noted)"
 _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|has|was)\b|, \d{{1,3}},)")
@@ -4963,7 +4965,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     if _COMMA_PARENT.match(d.text, m.end):
         return False  # "Columbia, Mo., police": the town
     key = normalize_name(m.text)
-    if _NAME_GOES_ON.match(d.text, m.end):
+    if _NAME_OR_ITS_POSSESSIVE_GOES_ON.match(d.text, m.end):
         return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
     if key not in word_list("universities.txt"):
         # Unlisted: only one word after "at" and words of who studies or teaches there ("lectures at Deakin", "a
