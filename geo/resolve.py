@@ -607,12 +607,13 @@ _IN_TOWN = re.compile(
     r"(?:north|south)?(?:east|west)?(?:ern)?|north|south|northern|southern|greater|suburban|old)\s+)?"
 )  # "Eden Park in Auckland", "Heliopolis in eastern Cairo", and a name opening an institution's: "Trinity| College in
 # Dublin" (not after a comma: "Valladolid, in Castile" is the city, whatever the index makes of Castile)
+_ACRONYM_NAME = re.compile(r"[A-Z.]{2,5}")
 SUBJECT_MENTIONS = 3  # a town named this often, first of the article's places, is what the story is about
 
 
 def _story_subject(resolutions: list[Resolution]) -> str | None:
-    """The normalised name of the town a local story is about: the article's first place (no dateline's), read as a
-    town and named ``SUBJECT_MENTIONS`` times or more — "the shore of Lake Opechee in Laconia … a Laconia man …
+    """The normalised name of the town a local story is about: the first of the article's names read as a town (by
+    its own name; no dateline, no abbreviation), named ``SUBJECT_MENTIONS`` times or more — "the shore of Lake Opechee in Laconia … a Laconia man …
     Laconia police" is Laconia, New Hampshire, however far the Alaska its man once lived in; never doubtful (see
     :meth:`Resolver._doubtful`)."""
     towns = [
@@ -621,6 +622,11 @@ def _story_subject(resolutions: list[Resolution]) -> str | None:
         if r.place is not None and r.place.fcode.startswith("PPL") and not r.mention.demonym_of
     ]
     if not towns or towns[0].mention.source == "dateline":
+        return None
+    lead = towns[0].place
+    assert lead is not None  # (towns are placed: see above)
+    # by the town's own name, and no abbreviation ("SA" is no other name of Siá, Cyprus, however often it is said)
+    if lead.name_kind > 1 or _ACRONYM_NAME.fullmatch(towns[0].mention.text):
         return None
     first = normalize_name(towns[0].mention.text)
     count = sum(normalize_name(r.mention.text) == first for r in resolutions)
@@ -2404,10 +2410,12 @@ class Resolver:
         frozenset[str],
         dict[str, int],
         frozenset[str],
+        frozenset[str],
     ]:
         """What does not change between passes: the candidates kept, each one's points from the terms that read
         only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units, the biggest town's size and
-        names, and the admin-1 units of the name (see ``_major_city``)."""
+        names, the admin-1 units of the name (see ``_major_city``), and the countries whose own name it is and of
+        its towns (see ``_capital_abroad``)."""
         config = self.config
         units = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind <= 1}
         namesakes = {
