@@ -742,7 +742,21 @@ _ABBREVIATIONS = {
     "n.j",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]\ufffd]*(?=\s+[\"'“‘(\[\ufffd]*[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# A run of line breaks (≡ \n+: a literal first character lets the regex engine skip to each one at once).
+_LINE_BREAKS = re.compile(r"\n\n*")
+_SPACES = re.compile(r"\s*")  # (\s is what str.isspace calls a space)
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."  # what a word before a stop is made of
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters and full stops just before *end*, at most 40 characters back ("Mr", "U.S"; "" if none): what
+    ``[A-Za-z.]+$`` finds searched from ``end - 40`` to *end* (where ``$`` also holds before a final line break),
+    without trying each of those 40 places."""
+    start = max(0, end - 40)
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    piece = text[start:end]
+    return piece[len(piece.rstrip(_WORD_CHARS)) :]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -752,18 +766,16 @@ def split_sentences(text: str) -> list[Sentence]:
     after a known abbreviation ("Mr.", "Dept.", single initials) does not.
     """
     cuts: list[int] = []
-    for match in re.finditer(r"\n+", text):
+    for match in _LINE_BREAKS.finditer(text):
         cuts.append(match.end())
     for match in _BOUNDARY.finditer(text):
         # Look only at the few characters before the stop: searching from 0 would be quadratic on long texts.
-        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        token = (word.group(1) if word else "").lower().rstrip(".")
+        token = _word_before(text, match.start()).lower().rstrip(".")
         if match.group().startswith(".") and (token in _ABBREVIATIONS or len(token) == 1):
             continue
-        end = match.end()
-        while end < len(text) and text[end].isspace():
-            end += 1
-        cuts.append(end)
+        spaces = _SPACES.match(text, match.end())
+        assert spaces is not None  # (\s* matches anywhere)
+        cuts.append(spaces.end())  # the spaces after the stop stay with its sentence
     sentences: list[Sentence] = []
     start = 0
     for cut in sorted(set(cuts)):
