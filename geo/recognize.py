@@ -62,6 +62,7 @@ from geo.placestring import sentence_span as _sentence_span
 from geo.placestring import tells_of_the_past as _history
 from geo.settings import DEFAULT_MODEL
 from geo.text import at_openings as _at_openings
+from geo.text import opening_with
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -135,7 +136,18 @@ class _WithWord:
         return self.pattern.finditer(text) if any(word in text for word in self.words) else iter(())
 
 
-_Cue = re.Pattern[str] | _AtOpenings | _WithWord
+class _OpensWith:
+    """A cue for :func:`_cued` every hit of which opens with one of a few characters rare in text: tried only where
+    they stand (see :func:`geo.text.opening_with`)."""
+
+    def __init__(self, pattern: str, chars: str) -> None:
+        self.pattern, self.chars = re.compile(pattern), chars
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return opening_with(self.pattern, text, self.chars)
+
+
+_Cue = re.Pattern[str] | _AtOpenings | _WithWord | _OpensWith
 
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
@@ -485,7 +497,7 @@ _OTHER_NAME_CUE = re.compile(
 )
 # The other phrases, each with its own cue (a search then tries one alternative, not all of them).
 _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
-    (re.compile(pattern), cue if isinstance(cue, _AtOpenings | _WithWord) else re.compile(cue))
+    (re.compile(pattern), cue if isinstance(cue, _AtOpenings | _WithWord | _OpensWith) else re.compile(cue))
     for pattern, cue in (
         (  # "Orange lies north of Avignon"
             rf"{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
@@ -533,7 +545,7 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
         ),
         (  # "Weymouth's harbour was packed", "Deal's restored pier"
             rf"{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}",
-            rf"['’]s {_TOWN_THING}",
+            _OpensWith(rf"['’]s {_TOWN_THING}", "'’"),
         ),
         (  # "Outside Stellenbosch, fires destroyed vineyards"
             r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
@@ -628,8 +640,9 @@ _ELIDED_NAME = re.compile(
     r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
     r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
 )
-_ELIDED_CUE = re.compile(
-    r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
+_ELIDED_CUE = _OpensWith(
+    r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]",
+    "'’-",
 )
 # A list of names: "Harrogate, Ripon and Thirsk", after a preposition that makes a list of places likely.
 _LIST = re.compile(
@@ -3511,7 +3524,7 @@ _VENUE_OPENS = re.compile(
     r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) "
     r"(?:(?:de|del|de la|de los|de las|della|di|du|des|do|da|dos|das) |de l['’])?(?=[A-Z0-9])"  # "Plaza de Mayo"
 )
-_GROUND_WORD_ENDS = re.compile(r"(?:stadion|stadium|arena)\b")
+_GROUND_WORD_ENDS = _WithWord(r"(?:stadion|stadium|arena)\b", "stadi", "arena")
 
 
 def _venue_cues(text: str) -> list[tuple[int, int, bool]]:

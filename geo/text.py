@@ -584,13 +584,30 @@ _OPENING = re.compile(r"[\n.!?:](?:(?<=\n)|\s)(?=[^\W\d_a-z])")
 _last_openings: tuple[str, list[int]] = ("", [])
 
 
+def opening_with(pattern: re.Pattern[str], text: str, chars: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match opens with one of *chars* (a few characters that
+    are rare in text): tried only where those stand, found by ``str.find``. The regex engine's own scan for a set of
+    first characters tests every character of the text in turn (≈ 5 × slower for ``_BOUNDARY``)."""
+    places = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            places.append(at)
+            at = text.find(char, at + 1)
+    done = 0
+    for at in sorted(places):
+        if at >= done and (match := pattern.match(text, at)) is not None:
+            done = match.end()  # (never empty: it holds its first character)
+            yield match
+
+
 def _openings(text: str) -> list[int]:
     """Where :data:`_OPENING` ends in *text*, kept for the last text asked about (the same text object: the dateline
     and three rules of the recogniser ask about each piece of text in turn)."""
     global _last_openings
     last = _last_openings
     if last[0] is not text:
-        last = _last_openings = (text, [opening.end() for opening in _OPENING.finditer(text)])
+        last = _last_openings = (text, [opening.end() for opening in opening_with(_OPENING, text, "\n.!?:")])
     return last[1]
 
 
@@ -768,7 +785,7 @@ def split_sentences(text: str) -> list[Sentence]:
     cuts: list[int] = []
     for match in _LINE_BREAKS.finditer(text):
         cuts.append(match.end())
-    for match in _BOUNDARY.finditer(text):
+    for match in opening_with(_BOUNDARY, text, ".!?…"):
         # Look only at the few characters before the stop: searching from 0 would be quadratic on long texts.
         token = _word_before(text, match.start()).lower().rstrip(".")
         if match.group().startswith(".") and (token in _ABBREVIATIONS or len(token) == 1):
