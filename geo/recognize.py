@@ -154,6 +154,8 @@ _Cue = re.Pattern[str] | _AtOpenings | _WithWord | _OpensWith
 # single space, hyphen, apostrophe or ". " ("St. Louis"); inner words may be lower-case particles.
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
+# A joiner and the word after it, in one match (the word in group 1).
+_JOINED_WORD = re.compile(rf"{_JOINER.pattern}({_WORD.pattern})")
 _PARTICLES = frozenset(
     {
         "of",
@@ -798,24 +800,19 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[li
         assert word is not None  # a letter starts a word
         run = [(at + start, word.end() + start)]
         done = word.end()
-        while (joiner := _JOINER.match(piece, done)) is not None and (
-            word := _WORD.match(piece, joiner.end())
-        ) is not None:
+        while (joined := _JOINED_WORD.match(piece, done)) is not None:
+            word_at, word_text = joined.start(1), joined.group(1)
             if not (
-                piece[word.start()].isupper()
-                or word.group() in _PARTICLES
+                piece[word_at].isupper()
+                or word_text in _PARTICLES
                 # "Republic of the Congo", "Saint Vincent and the Grenadines": "the" after "of" or "and"
-                or (word.group() == "the" and piece[run[-1][0] - start : run[-1][1] - start] in ("of", "and"))
+                or (word_text == "the" and piece[run[-1][0] - start : run[-1][1] - start] in ("of", "and"))
                 # A possessive inside a name: "Hawke's Bay", "Martha's Vineyard", "King's Lynn".
-                or (
-                    word.group() == "s"
-                    and piece[joiner.start()] in "'’"
-                    and _NAME_GOES_ON.match(piece, word.end())
-                )
+                or (word_text == "s" and piece[done] in "'’" and _NAME_GOES_ON.match(piece, joined.end()))
             ):
                 break
-            run.append((word.start() + start, word.end() + start))
-            done = word.end()
+            run.append((word_at + start, joined.end() + start))
+            done = joined.end()
         yield run
 
 
