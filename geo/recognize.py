@@ -4696,6 +4696,9 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
         _COMPANY_AFTER.match(d.text, m.end) and not d.text.endswith(", of ", max(0, m.start - 5), m.start)
     ):
         return True
+    before = d.text[max(0, m.start - 300) : m.start].rstrip()
+    if before and before[-1] not in ".!?":
+        return False  # not the sentence's subject: a word stands before it (most names; no bounds to read)
     lo, hi = _sentence_span(d.text, m.start, m.end)
     if d.text[lo : m.start].strip():
         return False  # not the sentence's subject
