@@ -1253,9 +1253,14 @@ class _Doc:
         # The last words of two- and three-word PERSON entities, each with the first words seen before it: "Okafor"
         # of "Ada Okafor" → {"Ada"}.
         self.surnames: dict[str, set[str]] = {}
+        # NER's persons by where they end and start: a list's persons beside a name (_listed_with_a_person).
+        self.person_by_end: dict[int, Span] = {}
+        self.person_by_start: dict[int, Span] = {}
         for e in ents:
             if e.label_ != "PERSON":
                 continue
+            self.person_by_end[e.end_char] = e
+            self.person_by_start[e.start_char] = e
             tokens = [t.text for t in e]
             if tokens[-1] in ("'s", "’s", "'", "’"):
                 tokens.pop()  # "Whitney Houston's"
@@ -1267,10 +1272,7 @@ class _Doc:
             for m in _APPOSED_PERSON.finditer(text)
             if m.group(1).split()[0] in _listed_given_names()
         ]
-        self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
-        # NER's persons by where they end and start: a list's persons beside a name (_listed_with_a_person).
-        self.person_by_end = {e.end_char: e for e in ents if e.label_ == "PERSON"}
-        self.person_by_start = {e.start_char: e for e in ents if e.label_ == "PERSON"}
+        self.person_ends = frozenset(self.person_by_end)
         # The places found before the filters: a list's other places (see _listed_with_a_place).
         self.places: list[Mention] = []
         self.headlines = _headlines(text)
@@ -5559,11 +5561,19 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
             or "\n" in ent.text  # "Filey\n\nWinds": no name runs across a line break
         ):
             continue
-        if any(token.text in _INSTITUTIONS or token.text in _PLACE_WORDS for token in ent[1:]):
+        tokens = [token.text for token in ent]  # (read once: spaCy builds each token anew)
+        if any(word in _INSTITUTIONS or word in _PLACE_WORDS for word in tokens[1:]):
             continue  # "Greer Station", "Lawrenceburg Parks", "Logan Elementary": a place's thing, no person
-        roles = [k for k, token in enumerate(ent) if _ROLE.fullmatch(token.text)]
-        words.update(token.text for token in ent[roles[-1] if roles else 0 :])
+        roles = [k for k, word in enumerate(tokens) if _is_role(word)]
+        words.update(tokens[roles[-1] if roles else 0 :])
     return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_role(word: str) -> bool:
+    """Whether the word is a role of :data:`_ROLE` (asked of every word of every person's name: the same few names
+    again and again)."""
+    return _ROLE.fullmatch(word) is not None
 
 
 def _given_names(text: str, ents: Sequence[Span]) -> frozenset[str]:
