@@ -64,6 +64,7 @@ from geo.placestring import sentence_span as _sentence_span
 from geo.placestring import tells_of_the_past as _history
 from geo.settings import DEFAULT_MODEL
 from geo.text import at_openings as _at_openings
+from geo.text import opening_with
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,7 +138,18 @@ class _WithWord:
         return self.pattern.finditer(text) if any(word in text for word in self.words) else iter(())
 
 
-_Cue = re.Pattern[str] | _AtOpenings | _WithWord
+class _OpensWith:
+    """A cue for :func:`_cued` every hit of which opens with one of a few characters rare in text: tried only where
+    they stand (see :func:`geo.text.opening_with`)."""
+
+    def __init__(self, pattern: str, chars: str) -> None:
+        self.pattern, self.chars = re.compile(pattern), chars
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return opening_with(self.pattern, text, self.chars)
+
+
+_Cue = re.Pattern[str] | _AtOpenings | _WithWord | _OpensWith
 
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
@@ -146,6 +158,8 @@ _Cue = re.Pattern[str] | _AtOpenings | _WithWord
 # not a possessive's or a contraction's: "Ely's", "Don't")
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’‘ʻ](?!(?:s|t|re|ll|ve|d|m)\b)[^\W\d_A-Z]+)*")
 _JOINER = re.compile(r"(?:\s|-|–|['’]|\.\s)")
+# A joiner and the word after it, in one match (the word in group 1).
+_JOINED_WORD = re.compile(rf"{_JOINER.pattern}({_WORD.pattern})")
 _PARTICLES = frozenset(
     {
         "of",
@@ -491,7 +505,7 @@ _OTHER_NAME_CUE = re.compile(
 )
 # The other phrases, each with its own cue (a search then tries one alternative, not all of them).
 _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
-    (re.compile(pattern), cue if isinstance(cue, _AtOpenings | _WithWord) else re.compile(cue))
+    (re.compile(pattern), cue if isinstance(cue, _AtOpenings | _WithWord | _OpensWith) else re.compile(cue))
     for pattern, cue in (
         (  # "Orange lies north of Avignon"
             rf"{_NOT_AN_ARTICLE}(?P<c>{_NAME}) (?:lies|is located|is situated|sits) (?=(?:just |about |some )?"
@@ -539,7 +553,7 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
         ),
         (  # "Weymouth's harbour was packed", "Deal's restored pier"
             rf"{_NOT_AN_ARTICLE}(?P<f>{_NAME})['’]s {_TOWN_THING}",
-            rf"['’]s {_TOWN_THING}",
+            _OpensWith(rf"['’]s {_TOWN_THING}", "'’"),
         ),
         (  # "Outside Stellenbosch, fires destroyed vineyards"
             r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Outside|Near|Around|North of|South of|East of|West of) "
@@ -634,8 +648,9 @@ _ELIDED_NAME = re.compile(
     r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
     r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
 )
-_ELIDED_CUE = re.compile(
-    r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]"
+_ELIDED_CUE = _OpensWith(
+    r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]",
+    "'’-",
 )
 # A list of names: "Harrogate, Ripon and Thirsk", after a preposition that makes a list of places likely.
 _LIST = re.compile(
@@ -791,24 +806,19 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> Iterator[li
         assert word is not None  # a letter starts a word
         run = [(at + start, word.end() + start)]
         done = word.end()
-        while (joiner := _JOINER.match(piece, done)) is not None and (
-            word := _WORD.match(piece, joiner.end())
-        ) is not None:
+        while (joined := _JOINED_WORD.match(piece, done)) is not None:
+            word_at, word_text = joined.start(1), joined.group(1)
             if not (
-                piece[word.start()].isupper()
-                or word.group() in _PARTICLES
+                piece[word_at].isupper()
+                or word_text in _PARTICLES
                 # "Republic of the Congo", "Saint Vincent and the Grenadines": "the" after "of" or "and"
-                or (word.group() == "the" and piece[run[-1][0] - start : run[-1][1] - start] in ("of", "and"))
+                or (word_text == "the" and piece[run[-1][0] - start : run[-1][1] - start] in ("of", "and"))
                 # A possessive inside a name: "Hawke's Bay", "Martha's Vineyard", "King's Lynn".
-                or (
-                    word.group() == "s"
-                    and piece[joiner.start()] in "'’"
-                    and _NAME_GOES_ON.match(piece, word.end())
-                )
+                or (word_text == "s" and piece[done] in "'’" and _NAME_GOES_ON.match(piece, joined.end()))
             ):
                 break
-            run.append((word.start() + start, word.end() + start))
-            done = word.end()
+            run.append((word_at + start, joined.end() + start))
+            done = joined.end()
         yield run
 
 
@@ -1249,9 +1259,14 @@ class _Doc:
         # The last words of two- and three-word PERSON entities, each with the first words seen before it: "Okafor"
         # of "Ada Okafor" → {"Ada"}.
         self.surnames: dict[str, set[str]] = {}
+        # NER's persons by where they end and start: a list's persons beside a name (_listed_with_a_person).
+        self.person_by_end: dict[int, Span] = {}
+        self.person_by_start: dict[int, Span] = {}
         for e in ents:
             if e.label_ != "PERSON":
                 continue
+            self.person_by_end[e.end_char] = e
+            self.person_by_start[e.start_char] = e
             tokens = [t.text for t in e]
             if tokens[-1] in ("'s", "’s", "'", "’"):
                 tokens.pop()  # "Whitney Houston's"
@@ -1263,10 +1278,7 @@ class _Doc:
             for m in _APPOSED_PERSON.finditer(text)
             if m.group(1).split()[0] in _listed_given_names()
         ]
-        self.person_ends = frozenset(e.end_char for e in ents if e.label_ == "PERSON")
-        # NER's persons by where they end and start: a list's persons beside a name (_listed_with_a_person).
-        self.person_by_end = {e.end_char: e for e in ents if e.label_ == "PERSON"}
-        self.person_by_start = {e.start_char: e for e in ents if e.label_ == "PERSON"}
+        self.person_ends = frozenset(self.person_by_end)
         # The places found before the filters: a list's other places (see _listed_with_a_place).
         self.places: list[Mention] = []
         self.headlines = _headlines(text)
@@ -3565,7 +3577,7 @@ _VENUE_OPENS = re.compile(
     r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Park|Piazza|Plaza|Pont|Place|Palacio|Palazzo|Hôpital) "
     r"(?:(?:de|del|de la|de los|de las|della|di|du|des|do|da|dos|das) |de l['’])?(?=[A-Z0-9])"  # "Plaza de Mayo"
 )
-_GROUND_WORD_ENDS = re.compile(r"(?:stadion|stadium|arena)\b")
+_GROUND_WORD_ENDS = _WithWord(r"(?:stadion|stadium|arena)\b", "stadi", "arena")
 
 
 def _venue_cues(text: str) -> list[tuple[int, int, bool]]:
@@ -4810,6 +4822,9 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
         _COMPANY_AFTER.match(d.text, m.end) and not d.text.endswith(", of ", max(0, m.start - 5), m.start)
     ):
         return True
+    before = d.text[max(0, m.start - 300) : m.start].rstrip()
+    if before and before[-1] not in ".!?":
+        return False  # not the sentence's subject: a word stands before it (most names; no bounds to read)
     lo, hi = _sentence_span(d.text, m.start, m.end)
     if d.text[lo : m.start].strip():
         return False  # not the sentence's subject
@@ -5717,11 +5732,19 @@ def _person_words(text: str, ents: Sequence[Span]) -> frozenset[str]:
             or "\n" in ent.text  # "Filey\n\nWinds": no name runs across a line break
         ):
             continue
-        if any(token.text in _INSTITUTIONS or token.text in _PLACE_WORDS for token in ent[1:]):
+        tokens = [token.text for token in ent]  # (read once: spaCy builds each token anew)
+        if any(word in _INSTITUTIONS or word in _PLACE_WORDS for word in tokens[1:]):
             continue  # "Greer Station", "Lawrenceburg Parks", "Logan Elementary": a place's thing, no person
-        roles = [k for k, token in enumerate(ent) if _ROLE.fullmatch(token.text)]
-        words.update(token.text for token in ent[roles[-1] if roles else 0 :])
+        roles = [k for k, word in enumerate(tokens) if _is_role(word)]
+        words.update(tokens[roles[-1] if roles else 0 :])
     return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_role(word: str) -> bool:
+    """Whether the word is a role of :data:`_ROLE` (asked of every word of every person's name: the same few names
+    again and again)."""
+    return _ROLE.fullmatch(word) is not None
 
 
 def _given_names(text: str, ents: Sequence[Span]) -> frozenset[str]:

@@ -584,13 +584,30 @@ _OPENING = re.compile(r"[\n.!?:](?:(?<=\n)|\s)(?=[^\W\d_a-z])")
 _last_openings: tuple[str, list[int]] = ("", [])
 
 
+def opening_with(pattern: re.Pattern[str], text: str, chars: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match opens with one of *chars* (a few characters that
+    are rare in text): tried only where those stand, found by ``str.find``. The regex engine's own scan for a set of
+    first characters tests every character of the text in turn (≈ 5 × slower for ``_BOUNDARY``)."""
+    places = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            places.append(at)
+            at = text.find(char, at + 1)
+    done = 0
+    for at in sorted(places):
+        if at >= done and (match := pattern.match(text, at)) is not None:
+            done = match.end()  # (never empty: it holds its first character)
+            yield match
+
+
 def _openings(text: str) -> list[int]:
     """Where :data:`_OPENING` ends in *text*, kept for the last text asked about (the same text object: the dateline
     and three rules of the recogniser ask about each piece of text in turn)."""
     global _last_openings
     last = _last_openings
     if last[0] is not text:
-        last = _last_openings = (text, [opening.end() for opening in _OPENING.finditer(text)])
+        last = _last_openings = (text, [opening.end() for opening in opening_with(_OPENING, text, "\n.!?:")])
     return last[1]
 
 
@@ -742,7 +759,21 @@ _ABBREVIATIONS = {
     "n.j",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]\ufffd]*(?=\s+[\"'“‘(\[\ufffd]*[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# A run of line breaks (≡ \n+: a literal first character lets the regex engine skip to each one at once).
+_LINE_BREAKS = re.compile(r"\n\n*")
+_SPACES = re.compile(r"\s*")  # (\s is what str.isspace calls a space)
+_WORD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."  # what a word before a stop is made of
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters and full stops just before *end*, at most 40 characters back ("Mr", "U.S"; "" if none): what
+    ``[A-Za-z.]+$`` finds searched from ``end - 40`` to *end* (where ``$`` also holds before a final line break),
+    without trying each of those 40 places."""
+    start = max(0, end - 40)
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    piece = text[start:end]
+    return piece[len(piece.rstrip(_WORD_CHARS)) :]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -752,18 +783,16 @@ def split_sentences(text: str) -> list[Sentence]:
     after a known abbreviation ("Mr.", "Dept.", single initials) does not.
     """
     cuts: list[int] = []
-    for match in re.finditer(r"\n+", text):
+    for match in _LINE_BREAKS.finditer(text):
         cuts.append(match.end())
-    for match in _BOUNDARY.finditer(text):
+    for match in opening_with(_BOUNDARY, text, ".!?…"):
         # Look only at the few characters before the stop: searching from 0 would be quadratic on long texts.
-        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        token = (word.group(1) if word else "").lower().rstrip(".")
+        token = _word_before(text, match.start()).lower().rstrip(".")
         if match.group().startswith(".") and (token in _ABBREVIATIONS or len(token) == 1):
             continue
-        end = match.end()
-        while end < len(text) and text[end].isspace():
-            end += 1
-        cuts.append(end)
+        spaces = _SPACES.match(text, match.end())
+        assert spaces is not None  # (\s* matches anywhere)
+        cuts.append(spaces.end())  # the spaces after the stop stay with its sentence
     sentences: list[Sentence] = []
     start = 0
     for cut in sorted(set(cuts)):
