@@ -4871,15 +4871,15 @@ def _ocean_ends_organisation(d: _Doc, m: Mention) -> bool:
     """An ocean's or a continent's name that ends NER's organisation after a word of its own: "Cathay Pacific",
     "Cebu Pacific", "Virgin Atlantic", "Radio Free Asia" — a firm's name, not the ocean (but "the South Pacific
     Forum", "Sub-Saharan Africa", "Latin America": a part of it)."""
+    if not any(
+        c.fcode in ("OCN", "CONT") and c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(m.text))
+    ):
+        return False  # (asked first: most names are no ocean's, and the entities are many)
     ends = [e for e in d.ents if e.end_char == m.end and e.start_char < m.start and e.label_ == "ORG"]
     if not ends:
         return False
     before = _WORD_BEFORE_END.search(d.text, ends[0].start_char, m.start)
-    if before is None or _PART_OF_A_WHOLE.fullmatch(before.group(1)):
-        return False
-    return any(
-        c.fcode in ("OCN", "CONT") and c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(m.text))
-    )
+    return before is not None and not _PART_OF_A_WHOLE.fullmatch(before.group(1))
 
 
 _WORD_BEFORE_END = re.compile(r"([A-Z][\w-]*) $")  # the capitalised word right before a name

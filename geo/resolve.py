@@ -1042,6 +1042,11 @@ def _country_context(c: Candidate, e: _Evidence) -> float:
     return e.config.country_context
 
 
+def _capital_abroad_idle(c: Candidate, e: _Evidence) -> bool:
+    """`_capital_abroad` gives nothing but to a capital by its own name whose name is a town's elsewhere too."""
+    return c.fcode != "PPLC" or c.name_kind > 1 or not (e.town_countries - {c.country})
+
+
 def _capital_abroad(c: Candidate, e: _Evidence) -> float:
     """A capital's name in an article that names other countries, not the capital's, and a country where a town
     of the name lies: "London" with Toronto and Canada named is London, Ontario, "Paris" beside Texas towns no longer
@@ -1282,6 +1287,7 @@ _TEXT_TERMS = frozenset(name for name, term in TERMS.items() if getattr(term, "f
 # of _Evidence that `Resolver._prior` fills): each is asked once per name, and `_pick` leaves out the idle ones.
 _IDLE: dict[str, Callable[[Candidate, _Evidence], bool]] = {
     "admin1_away": _admin1_away_idle,
+    "capital_abroad": _capital_abroad_idle,
     "unit_namesake": _unit_namesake_idle,
     "country_unit": _country_unit_idle,
 }
