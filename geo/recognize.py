@@ -1632,6 +1632,13 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
                     _THE_BEFORE.search(d.text, max(0, start - 4), start)
                     and not _NOUN_AFTER.match(d.text, end)
                 )
+                # NER's person by a Slavic surname's ending: "talks with Brezhnev", "criticised Ivanov" (not
+                # Naberezhnyye Chelny, Ivanovo) — but "factories in Kuibyshev" (Samara's old name) after a place's word
+                and not (
+                    ent.label_ == "PERSON"
+                    and _SURNAME_ENDING.search(surface)
+                    and not _LOCATIVE_BEFORE.search(d.text, max(0, start - 8), start)
+                )
             )
             # a smaller town in a country or state NER found: "Drumheller welcomed … in Alberta"
             # (not NER's person: "Israeli voters backed Lapid" is the politician, not a village of Israel)
@@ -1748,6 +1755,8 @@ def _own_or_official_town(gaz: Gazetteer, key: str, least: int) -> bool:
 TRANSLITERATED_TOWN_POPULATION = 20_000  # "Jbeil", "Nahariya", "Margilan": a town's other spelling, this big
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|into)\s+$")
+_SURNAME_ENDING = re.compile(r"(?:ov|ev|ova|eva|in|ina|sky|ski|skaya|enko|uk|yuk)$")
 TRANSLITERATION_SIMILARITY = (
     75  # rapidfuzz ratio (0–100) of another spelling to the town's own name, at least
 )
@@ -4261,12 +4270,20 @@ def currency_prefix(d: _Doc, m: Mention) -> bool:
     adjective before its currency's name: "the Swiss franc", "Indian rupees", "the Kenyan shilling"; and the name
     of a country, territory or region that issues one before an unambiguous currency word: "the Kenya shilling",
     "Hong Kong dollars", "Solomon Islands dollars", "East Caribbean dollars" (not "Florida won", "Texas real
-    estate": a town's or a state's name, or a word that is also English, stays)."""
+    estate", "Silicon Valley dollars": a town's, a state's or a region's name, or a word that is also English,
+    stays; a singular only after "the": "Lebanon dollar deposits" stays Lebanon)."""
     if d.text[m.end : m.end + 1] == "$" or "$" in m.text:
         return True
     if m.demonym_of:
         return _CURRENCY_AFTER.match(d.text, m.end) is not None
-    return _CURRENCY_NAME_AFTER.match(d.text, m.end) is not None and any(
+    word = _CURRENCY_NAME_AFTER.match(d.text, m.end)
+    if word is None:
+        return False
+    # a currency's singular only after "the" ("the Kenya shilling"; not "Lebanon dollar deposits", "China dollar
+    # reserves": dollars held there)
+    if not word.group(1).endswith("s") and not _THE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
+        return False
+    return any(
         c.name_kind <= 1 and (c.fcode.startswith("PCL") or c.fcode in _CURRENCY_ISSUERS)
         for c in d.gaz.candidates(normalize_name(m.text))[:3]
     )
@@ -4275,13 +4292,14 @@ def currency_prefix(d: _Doc, m: Mention) -> bool:
 # A currency word after a country's or territory's own name ("the Kenya shilling", "Fiji dollars"); none that is
 # also an English word ("won", "real", "rand", "dong", "som").
 _CURRENCY_NAME_AFTER = re.compile(
-    r" (?:dollars?|francs?|rupees?|rupiah|shillings?|lira|pesos?|naira|cedis?|kwacha|krona|kronor|krone|kroner|"
-    r"rubles?|roubles?|dinars?|dirhams?|riyals?|ringgit|baht|zlotys?|forints?|hryvnias?|taka|kyats?|tenge)\b"
+    r" (dollars?|francs?|rupees?|rupiahs?|shillings?|liras?|pesos?|nairas?|cedis?|kwachas?|kronas?|kronor|kroner|"
+    r"krones?|rubles?|roubles?|dinars?|dirhams?|riyals?|ringgits?|bahts?|zlotys?|forints?|hryvnias?|takas?|kyats?|"
+    r"tenges?)\b"
     r"(?! (?:of|in|on|at) [A-Z])"
 )
-_CURRENCY_ISSUERS = frozenset(
-    {"TERR", "RGN", "ISLS", "ADMD", "SEA"}
-)  # "Hong Kong", "(East) Caribbean", "Solomon Islands"
+# "Hong Kong", "(East) Caribbean", "Solomon Islands" (no region: "Silicon Valley dollars", "Middle East dollars" are
+# money from there)
+_CURRENCY_ISSUERS = frozenset({"TERR", "ISLS", "SEA"})
 
 
 def flu_strain(d: _Doc, m: Mention) -> bool:
@@ -4935,7 +4953,7 @@ _BUSINESS_AFTER = re.compile(
 )
 _INSTITUTION_SUFFIX = re.compile(r" (?:A&M|A & M|Tech)\b")  # "Texas A&M", "Georgia Tech": a university
 # "Ohio State" alone (not "Ohio State University", "Ohio State Police"), after who studies or teaches there and "at"
-_STATE_SCHOOL = re.compile(r" State\b(?![ -]?[A-Z])")
+_STATE_SCHOOL = re.compile(r" State\b(?![ -]?[A-Z]| of\b)")  # (not "the Denver State of the City address")
 
 
 def _town_state_school(d: _Doc, m: Mention) -> bool:

@@ -555,9 +555,13 @@ _ADMIN_AFTER = re.compile(
 # A member of a list before the plural of a unit's word: "Barrow, Jackson and Madison counties", "Kandahar and
 # Helmand provinces" (geo.recognize.unit_list).
 _UNITS_LISTED_AFTER = re.compile(
-    r"(?:(?:,? and |,? or |, | & )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})* "
+    r"(?:(?:,? and |,? or |, | & )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})+ "
     r"(?:(?P<adm1>provinces|oblasts|governorates|prefectures|cantons)|(?P<adm2>counties|parishes|boroughs|districts))\b"
 )
+_UNIT_PLURAL_AFTER = re.compile(
+    r" (?:(?P<adm1>provinces|oblasts|governorates|prefectures|cantons)|(?P<adm2>counties|parishes|boroughs|districts))\b"
+)
+_LIST_JOIN_BEFORE = re.compile(r"(?:,| and| or| &) $")
 _ADMIN_BEFORE = re.compile(
     # ("the territory of Georgia" is the land of a country: "territory" names a unit only after its name)
     rf"\b(?:(?:(?P<adm1>{_ADMIN1_WORDS.replace('|territory', '')}|(?:lieutenant[- ])?governor|premier)|(?P<adm2>{_ADMIN2_WORDS})) of"
@@ -1053,10 +1057,17 @@ def _capital_abroad(c: Candidate, e: _Evidence) -> float:
     the capital of France by its fame alone — the capital loses ``capital_abroad`` points (its fame, not its town)."""
     if c.fcode != "PPLC" or c.name_kind > 1 or e.context.names_country(c.country, besides=e.key):
         return 0.0
+    # … the country the article names most (by more of its names than any other): "London … Toronto … Canada", not
+    # "prices in London rose, while prices in Sydney and Toronto fell, a survey of Australia and Canada showed"
+    said = {code: len(names - {e.key}) for code, names in e.context.countries.items()}
+    most = max(said.values(), default=0)
     named = [
         code
         for code in e.town_countries
-        if code != c.country and e.context.names_country(code, besides=e.key)
+        if code != c.country
+        and e.context.names_country(code, besides=e.key)
+        and said.get(code, 0) == most
+        and sum(n == most for n in said.values()) == 1
     ]
     return e.config.capital_abroad if named else 0.0
 
@@ -2066,6 +2077,11 @@ class Resolver:
             word = "admin_word" not in config.off and (
                 _ADMIN_AFTER.match(text, mention.end)
                 or _UNITS_LISTED_AFTER.match(text, mention.end)
+                # the list's last member: "… and Madison counties" (not "Virginia counties": no list)
+                or (
+                    _LIST_JOIN_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+                    and _UNIT_PLURAL_AFTER.match(text, mention.end)
+                )
                 or said_before(_ADMIN_BEFORE, text, mention.start, 24, _ADMIN_BEFORE_ENDS)
             )
             if word:

@@ -1288,3 +1288,13 @@ def test_a_capital_of_a_country_the_story_never_names_yields_to_a_namesake_in_on
     # the capital's own country named, or no town of the name in the named country: the capital
     text = "Ministers in London discussed trade with Canada and Britain."
     assert places(with_gold_spans(parser, text, ["London", "Canada", "Britain"]))["London"].country == "GB"
+
+
+def test_what_the_unit_list_and_capital_abroad_terms_leave_alone(parser):
+    # Found in review: a state's name before "counties" with no list is the state; a capital among other countries'
+    # cities, none named more than the others, is the capital
+    found = places(with_gold_spans(parser, "Officials said Virginia counties would get funds.", ["Virginia"]))
+    assert found["Virginia"].admin1 == "US.VA" and found["Virginia"].fcode == "ADM1"
+    text = "Prices in London rose, while prices in Sydney and Toronto fell, a survey of Australia and Canada showed."
+    names = ["London", "Sydney", "Toronto", "Australia", "Canada"]
+    assert places(with_gold_spans(parser, text, names))["London"].country == "GB"

@@ -3119,3 +3119,10 @@ def test_the_names_of_a_list_before_a_units_plural_are_those_units(gaz, nlp):
     # not names the index holds as no such unit, nor without the plural
     assert texts(gaz, nlp, "Schools in Rice and Qwerty counties closed.", {"Rice": "PERSON"}) == ["Rice"]
     assert texts(gaz, nlp, "Schools in Rice and Hennepin closed.", {"Rice": "PERSON"}) == []
+
+
+def test_what_the_currency_and_state_school_rules_leave_alone(gaz, nlp):
+    # Found in review: a currency's singular without "the" is money held there; "State of the City" is a speech
+    text = "Iran dollar deposits grew, and Tulsa State of the City speeches drew crowds."
+    assert texts(gaz, nlp, text, {"Iran": "GPE", "Tulsa": "GPE"}) == ["Iran", "Tulsa"]
+    assert texts(gaz, nlp, "The Iran riyal fell; traders sold Iran riyals.", {"Iran": "GPE"}) == []
