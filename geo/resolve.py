@@ -930,6 +930,11 @@ def _distinct(resolutions: Iterable[Resolution]) -> frozenset[str]:
     )
 
 
+# What a name's readings alone say, as _Evidence's last fields in order: namesakes, biggest_town, namesake_names,
+# own_units, unit_people, own_countries, town_countries (computed once per name by Resolver._prior).
+_NameFacts = tuple[set[str], int, int, frozenset[str], Mapping[str, int], frozenset[str], frozenset[str]]
+
+
 @dataclass(slots=True)
 class _Evidence:
     """What the terms of one mention see: the mention, the document context and the per-candidate bonuses."""
@@ -938,8 +943,9 @@ class _Evidence:
     key: str  # normalize_name(mention.text)
     context: Context
     config: ResolverConfig
-    namesakes: set[str]  # admin-1 codes of the admin-1 units the name names that hold a city of that name
     bonus: dict[str, dict[int, float]]  # term → candidate id → points, from the text around the mention
+    # What the name's readings alone say (``Resolver._prior``'s facts, in this order):
+    namesakes: set[str]  # admin-1 codes of the admin-1 units the name names that hold a city of that name
     biggest_town: int  # people in the biggest town the name names (by its own name or an alias)
     namesake_names: int  # names (translations, old names) of that biggest town: how widely it is known
     own_units: frozenset[str]  # admin-1 codes of the admin-1 units whose own name (or alias) it is
@@ -2424,20 +2430,12 @@ class Resolver:
     def _prior(
         self, mention: Mention, candidates: tuple[Candidate, ...]
     ) -> tuple[
-        tuple[Candidate, ...],
-        list[tuple[list[tuple[str, float]], float, frozenset[str]]],
-        set[str],
-        int,
-        int,
-        frozenset[str],
-        dict[str, int],
-        frozenset[str],
-        frozenset[str],
+        tuple[Candidate, ...], list[tuple[list[tuple[str, float]], float, frozenset[str]]], _NameFacts
     ]:
         """What does not change between passes: the candidates kept, each one's points from the terms that read
-        only the name and the place (``_PRIOR_TERMS``), the namesake admin-1 units, the biggest town's size and
-        names, the admin-1 units of the name (see ``_major_city``), and the countries whose own name it is and of
-        its towns (see ``_capital_abroad``)."""
+        only the name and the place (``_PRIOR_TERMS``), and the facts of the name's readings that the terms read
+        (:data:`_NameFacts`: the namesake admin-1 units, the biggest town's size and names, the admin-1 units of
+        the name, the countries whose own name it is and those of its towns)."""
         config = self.config
         units = {c.admin1 for c in candidates if c.fcode == "ADM1" and c.name_kind <= 1}
         namesakes = {
@@ -2477,38 +2475,22 @@ class Resolver:
         for c in candidates:
             if c.fcode == "ADM1" and c.name_kind == 0 and c.population > unit_people.get(c.country, 0):
                 unit_people[c.country] = c.population
-        own_countries = frozenset(c.country for c in candidates if c.fcode == "PCLI" and c.name_kind <= 1)
-        town_countries = frozenset(c.country for c in own if c.fcode.startswith("PPL"))
-        evidence = _Evidence(
-            mention,
-            normalize_name(mention.text),
-            Context(),
-            config,
+        facts: _NameFacts = (
             namesakes,
-            {},
             biggest,
             known,
             frozenset(units),
             unit_people,
-            own_countries,
-            town_countries,
+            frozenset(c.country for c in candidates if c.fcode == "PCLI" and c.name_kind <= 1),
+            frozenset(c.country for c in own if c.fcode.startswith("PPL")),
         )
+        evidence = _Evidence(mention, normalize_name(mention.text), Context(), config, {}, *facts)
         static = []
         for c in candidates:
             points = [(name, term(c, evidence)) for name, term in self._prior_terms]
             idle = frozenset(name for name, is_idle in _IDLE.items() if is_idle(c, evidence))
             static.append((points, math.fsum(p for _, p in points), idle))
-        return (
-            candidates,
-            static,
-            namesakes,
-            biggest,
-            known,
-            frozenset(units),
-            unit_people,
-            own_countries,
-            town_countries,
-        )
+        return candidates, static, facts
 
     def _pick(
         self,
@@ -2541,23 +2523,8 @@ class Resolver:
                 return Resolution(
                     mention, place, score, list(others), evidence=dict(why), margin=margin, share=share
                 )
-        candidates, static, namesakes, biggest, known, units, unit_people, own_countries, town_countries = (
-            held[1]
-        )
-        evidence = _Evidence(
-            mention,
-            normalize_name(mention.text),
-            context,
-            self.config,
-            namesakes,
-            bonus or {},
-            biggest,
-            known,
-            units,
-            unit_people,
-            own_countries,
-            town_countries,
-        )
+        candidates, static, facts = held[1]
+        evidence = _Evidence(mention, normalize_name(mention.text), context, self.config, bonus or {}, *facts)
         terms = self._terms_for(frozenset(bonus or ()), bool(context.countries), bool(context.admin1))
         scored = []
         for c, (fixed, fixed_sum, idle) in zip(candidates, static, strict=True):
