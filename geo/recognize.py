@@ -1637,7 +1637,7 @@ def mislabelled_town(d: _Doc, ent: Span, start: int, end: int, key: str) -> list
                 and not (
                     ent.label_ == "PERSON"
                     and _SURNAME_ENDING.search(surface)
-                    and not _LOCATIVE_BEFORE.search(d.text, max(0, start - 8), start)
+                    and not _LOCATIVE.search(d.text, max(0, start - 12), start)
                 )
             )
             # a smaller town in a country or state NER found: "Drumheller welcomed … in Alberta"
@@ -1755,7 +1755,6 @@ def _own_or_official_town(gaz: Gazetteer, key: str, least: int) -> bool:
 TRANSLITERATED_TOWN_POPULATION = 20_000  # "Jbeil", "Nahariya", "Margilan": a town's other spelling, this big
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|outside|into)\s+$")
 _SURNAME_ENDING = re.compile(r"(?:ov|ev|ova|eva|in|ina|sky|ski|skaya|enko|uk|yuk)$")
 TRANSLITERATION_SIMILARITY = (
     75  # rapidfuzz ratio (0–100) of another spelling to the town's own name, at least
@@ -3812,13 +3811,10 @@ _UNIT_PLURALS = {
     "prefectures": "prefecture",
     "cantons": "canton",
 }
-_UNIT_LIST_CUE = re.compile(
-    r" (?:counties|parishes|boroughs|provinces|districts|oblasts|governorates|prefectures|cantons)\b"
-)
+_UNIT_LIST_CUE = re.compile(rf" (?:{'|'.join(_UNIT_PLURALS)})\b")
 _UNIT_LIST_ITEM = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _UNIT_LIST = re.compile(
-    rf"(?P<items>(?:{_UNIT_LIST_ITEM}(?:,? and |,? or |, | & ))+{_UNIT_LIST_ITEM}) "
-    r"(?P<unit>counties|parishes|boroughs|provinces|districts|oblasts|governorates|prefectures|cantons)\b"
+    rf"(?P<items>(?:{_UNIT_LIST_ITEM}(?:,? and |,? or |, | & ))+{_UNIT_LIST_ITEM}) (?P<unit>{'|'.join(_UNIT_PLURALS)})\b"
 )
 _UNIT_LIST_GAP = re.compile(r",? and |,? or |, | & ")
 

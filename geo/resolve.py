@@ -554,13 +554,11 @@ _ADMIN_AFTER = re.compile(
 )
 # A member of a list before the plural of a unit's word: "Barrow, Jackson and Madison counties", "Kandahar and
 # Helmand provinces" (geo.recognize.unit_list).
+_UNIT_PLURAL = r"(?:(?P<adm1>provinces|oblasts|governorates|prefectures|cantons)|(?P<adm2>counties|parishes|boroughs|districts))\b"
 _UNITS_LISTED_AFTER = re.compile(
-    r"(?:(?:,? and |,? or |, | & )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})+ "
-    r"(?:(?P<adm1>provinces|oblasts|governorates|prefectures|cantons)|(?P<adm2>counties|parishes|boroughs|districts))\b"
+    rf"(?:(?:,? and |,? or |, | & )[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}})+ {_UNIT_PLURAL}"
 )
-_UNIT_PLURAL_AFTER = re.compile(
-    r" (?:(?P<adm1>provinces|oblasts|governorates|prefectures|cantons)|(?P<adm2>counties|parishes|boroughs|districts))\b"
-)
+_UNIT_PLURAL_AFTER = re.compile(rf" {_UNIT_PLURAL}")
 _LIST_JOIN_BEFORE = re.compile(r"(?:,| and| or| &) $")
 _ADMIN_BEFORE = re.compile(
     # ("the territory of Georgia" is the land of a country: "territory" names a unit only after its name)
