@@ -487,6 +487,7 @@ class ResolverConfig:
     )
     major_city_population: int = 300_000
     exonym_population: int = 200_000  # a city this big by another name, when its namesakes are little known …
+    exonym_known_population: int = 50_000  # … or this big and widely known (KNOWN_NAMES names: "Bruges", Brugge)
     exonym_floor: int = 30_000  # … gets its lead over the biggest of them (or over this many people)
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     relative_place: float = 4.0  # "Vienne, south of Lyon": a reading near the place the words after it name
@@ -1187,7 +1188,9 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
     "Ghent", "Hanover", "Cologne": GeoNames keeps a city's English name without its language, as just another
     alternate name. When the towns whose own name it is are little known (the biggest has fewer than
     ``OBSCURE_NAMES`` names) and no admin-1 unit of the name holds the city, a city of ``exonym_population`` or more
-    gets each power of ten of its lead over the biggest of them (or over ``exonym_floor`` people).
+    (or of ``exonym_known_population`` and ``KNOWN_NAMES`` names: "Bruges", Brugge's 118,000 people and 52 names
+    over a French village's one) gets each power of ten of its lead over the biggest of them (or over
+    ``exonym_floor`` people).
 
     Only while no town of ``NAMESAKE_TOWN`` people or more has the name as its own (GeoNames' alternate names include
     translations: "Alexandria" is a name of Mashhad too)."""
@@ -1210,7 +1213,17 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
     if (
         e.namesake_names < OBSCURE_NAMES
         and c.admin1 not in e.own_units  # "New York" in New York is the state's namesake, not an exonym
-        and c.population >= config.exonym_population
+        and (
+            c.population >= config.exonym_population
+            or (
+                # a written-out name, rare in English: not "Ore." (Oregon), "Dry" (Derry)
+                c.population >= config.exonym_known_population
+                and c.names >= KNOWN_NAMES
+                and "." not in e.mention.text
+                and len(e.key) > 3
+                and not common_in_english(e.key)
+            )
+        )
     ):
         lead = c.population / max(e.biggest_town, config.exonym_floor)
         points = max(points, config.major_city * math.log10(max(lead, 1.0)))

@@ -327,6 +327,11 @@ def test_a_state_that_holds_the_biggest_town_of_a_name(parser, without):
         ),  # not Ghent, NY (564 people)
         ("The Hanover trade fair opened on Monday.", "Hanover", "DE"),  # not Hanover, Maryland
         (
+            "The festival in Bruges drew 10,000 visitors.",
+            "Bruges",
+            "BE",
+        ),  # Brugge (118,000 people, widely known), not a French village of one name
+        (
             "Heavy rain flooded the streets of Salisbury.",
             "Salisbury",
             "GB",
