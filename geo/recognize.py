@@ -4334,6 +4334,42 @@ _STREET_WORD_BEFORE = re.compile(
 )
 
 
+# A name that opens a venue's or an institution's name ("Wellington Hospital", "the Damascus Gate", "Cleveland Clinic"),
+# up to two more capitalised words before the venue's word …
+_OPENS_A_VENUE = re.compile(
+    r"(?: [A-Z][\w'’-]+){0,2} (?:Stadium|Arena|Hospital|Infirmary|Clinic|Cathedral|Church|Mosque|Temple|Museum|"
+    r"Bridge|Airport|Prison|Jail|Theatre|Theater|Market|Mall|Tower|Palace|Hotel|Gate|Station|Street|Square|"
+    r"Gardens?|Road|Avenue)\b"
+)
+# … and the place the text then puts the venue in: "… in Jerusalem", "…, in central London", "… Abu Dhabi"
+_VENUE_PUT_IN = re.compile(
+    r"(?:,? (?:in|at|near|inside|outside)(?: (?:central|downtown|north|south|east|west|northern|southern|eastern|"
+    r"western))?| of)? (?=[A-Z])"
+)
+VENUE_ELSEWHERE_KM = 160.0  # a venue put in a place this far from every reading of the name it opens
+
+
+def venue_named_elsewhere(d: _Doc, m: Mention) -> bool:
+    """A place's name that opens the name of a venue or an institution the text puts in a far place: "Wellington
+    Hospital in London", "the Damascus Gate in Jerusalem", "Cleveland Clinic Abu Dhabi" — the venue's name (it
+    honours the place or was the road to it), not a mention of Wellington, Damascus or Cleveland. Only when no
+    reading of the name by its own name or an alias lies within ``VENUE_ELSEWHERE_KM`` of such a reading of the place
+    the venue is put in ("the Springfield Science Museum in Springfield", "the Dawson County Jail in Lexington" stay)."""
+    if m.source not in ("ner", "gazetteer") or (venue := _OPENS_A_VENUE.match(d.text, m.end)) is None:
+        return False
+    put = _VENUE_PUT_IN.match(d.text, venue.end())
+    if put is None:
+        return False
+    host = next((p for p in d.places if p.start == put.end() and p is not m), None)
+    if host is None:
+        return False
+    readings = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.name_kind <= 1]
+    hosts = [c for c in d.gaz.candidates(normalize_name(host.text)) if c.name_kind <= 1]
+    return bool(readings and hosts) and all(
+        great_circle_km(r.lat, r.lon, h.lat, h.lon) > VENUE_ELSEWHERE_KM for r in readings for h in hosts
+    )
+
+
 def event_name(d: _Doc, m: Mention) -> bool:
     """A place's name that names a race or a tournament: "won the Boston Marathon", "the Kentucky Derby", "the US
     Open" — the event, not a place of the story (a place it is held in is named as one: "the Derby at Churchill
@@ -5626,6 +5662,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         style_of_a_place,
         time_zone,
         foreign_street,
+        venue_named_elsewhere,
         pathogen,
         not_place_phrase,
         goods_name,

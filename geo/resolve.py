@@ -487,7 +487,9 @@ class ResolverConfig:
     )
     major_city_population: int = 300_000
     exonym_population: int = 200_000  # a city this big by another name, when its namesakes are little known …
-    exonym_known_population: int = 50_000  # … or this big and widely known (KNOWN_NAMES names: "Bruges", Brugge)
+    exonym_known_population: int = (
+        50_000  # … or this big and widely known (KNOWN_NAMES names: "Bruges", Brugge)
+    )
     exonym_floor: int = 30_000  # … gets its lead over the biggest of them (or over this many people)
     list_peer: float = 3.0  # "California, Oregon and Washington": a reading like the list's other members
     relative_place: float = 4.0  # "Vienne, south of Lyon": a reading near the place the words after it name

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from geo.gazetteer.index import Gazetteer
 from geo.gazetteer.schema import SCHEMA, SCHEMA_VERSION
 from geo.normalize import normalize_name
+from geo.pipeline import Geoparser
 from geo.recognize import RULE_TABLE, RULES, Recognizer
 
 # name, fcode, country, admin1, population, aliases (kind 1) — real places, real feature codes, rounded populations.
@@ -3126,3 +3127,18 @@ def test_what_the_currency_and_state_school_rules_leave_alone(gaz, nlp):
     text = "Iran dollar deposits grew, and Tulsa State of the City speeches drew crowds."
     assert texts(gaz, nlp, text, {"Iran": "GPE", "Tulsa": "GPE"}) == ["Iran", "Tulsa"]
     assert texts(gaz, nlp, "The Iran riyal fell; traders sold Iran riyals.", {"Iran": "GPE"}) == []
+
+
+def test_end_to_end_a_venue_named_after_a_far_place_is_no_mention_of_it(parser, gazetteer):
+    # The hospital, the gate, the clinic honour or face a far place: the text puts them elsewhere.
+    def names(p, text):
+        return [r.mention.text for r in p.parse(text).resolutions]
+
+    text = "He was flown to Wellington Hospital in central London after the crash."
+    assert "Wellington" not in names(parser, text) and "London" in names(parser, text)
+    assert "Damascus" not in names(parser, "A fire broke out near the Damascus Gate in Jerusalem on Friday.")
+    assert "Cleveland" not in names(parser, "She was treated at the Cleveland Clinic Abu Dhabi last year.")
+    # a venue in (or near) the place it is named after keeps that place
+    assert "Springfield" in names(parser, "The Springfield Science Museum in Springfield will host the show.")
+    without = Geoparser(gazetteer, disabled_rules=["venue_named_elsewhere"])
+    assert "Wellington" in names(without, text)
