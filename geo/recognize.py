@@ -1129,7 +1129,8 @@ class Recognizer:
         taken = _Spans((m.start, m.end) for m in sure)
         # A maybe mention that is a team stays a maybe one.
         maybe = []
-        for m in maybe_place(d, taken):
+        common = maybe_common_name(d, taken) if self.on("maybe_common_name") else ()
+        for m in (*maybe_place(d, taken), *common):
             if (verdict := self._verdict(d, m)) != "drop":
                 maybe.append(replace(m, rule="sports_team") if verdict == "team" else m)
         maybe += [m for m in teams if not taken.overlaps(m.start, m.end)]
@@ -4067,15 +4068,19 @@ def demonym_ner_missed(d: _Doc, taken: _Spans) -> Iterator[Mention]:
             )
 
 
-def maybe_place(d: _Doc, taken: _Spans) -> Iterator[Mention]:
-    """Names NER gives to a person, organisation or work that the gazetteer knows as a place ("Torrington",
-    "Winona" as ORG in a local story): mentions with source ``"maybe"``, which the resolver keeps only when a
-    place of that name lies near the article's other places."""
+def _maybe_names(d: _Doc, taken: _Spans, *, common: bool) -> Iterator[Mention]:
+    """NER's person, organisation or work names the gazetteer knows as places, as "maybe" mentions: those of
+    data/not_places.txt (given names and words: "Jackson", "Victoria") when *common*, else the others."""
     text, dropped = d.text, d.gaz.overrides.dropped
+    rule = "maybe_common_name" if common else "maybe_place"
     for ent in d.ents:
         # The entity's first four characters (``ent.text`` would join its tokens anew).
         opening = text[ent.start_char : min(ent.end_char, ent.start_char + 4)]
-        if ent.label_ not in _MAYBE_LABELS or opening.lower() == "the ":
+        if (
+            ent.label_ not in _MAYBE_LABELS
+            or opening.lower() == "the "
+            or (common and ent.label_ not in ("PERSON", "ORG"))  # not a work called "Reading"
+        ):
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
         surface = text[start:end]
@@ -4086,12 +4091,33 @@ def maybe_place(d: _Doc, taken: _Spans) -> Iterator[Mention]:
             or surface.isupper()
             or not surface[:1].isupper()
             or surface in d.person_words
-            or key in d.rec.stop
+            or (key in d.rec.stop) != common
             or key in dropped
             or not any(c.name_kind <= 1 for c in d.gaz.candidates(key))
+            # (a country that is a given name, "Jordan", is mislabelled_place's to decide)
+            or (common and any(c.fcode == "PCLI" for c in d.gaz.candidates(key)))
         ):
             continue
-        yield Mention(start, end, surface, "maybe", ent.label_, rule="maybe_place")
+        if common:
+            # … and only beside a place its sentence names (the state that will decide it)
+            lo, hi = _sentence_span(text, start, end)
+            if not any(lo <= p.start and p.end <= hi and p.start != start for p in d.places):
+                continue
+        yield Mention(start, end, surface, "maybe", ent.label_, rule=rule)
+
+
+def maybe_place(d: _Doc, taken: _Spans) -> Iterator[Mention]:
+    """Names NER gives to a person, organisation or work that the gazetteer knows as a place ("Torrington",
+    "Winona" as ORG in a local story): mentions with source ``"maybe"``, which the resolver keeps only when a
+    place of that name lies near the article's other places."""
+    return _maybe_names(d, taken, common=False)
+
+
+def maybe_common_name(d: _Doc, taken: _Spans) -> Iterator[Mention]:
+    """The same for a town's name that is more often a given name or a word (data/not_places.txt): "Jackson was
+    under a boil-water notice, Mississippi officials said" — kept by the resolver only as a town of a state or
+    province the article surely names (not "Lincoln" the president in a Kentucky story, near Illinois)."""
+    return _maybe_names(d, taken, common=True)
 
 
 # -- filters: a mention any of them answers True for is dropped ---------------------------------------------------
@@ -5739,6 +5765,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     Rule("former_name", "text", former_name),
     Rule("demonym_ner_missed", "text", demonym_ner_missed),
     *_FILTERS,
+    Rule("maybe_common_name", "maybe", maybe_common_name),
     Rule("maybe_place", "maybe", maybe_place),
 )
 # The rules in the order they run; each Mention.rule is one of these.

@@ -1443,23 +1443,37 @@ class Resolver:
         near = AnchorIndex(anchors)
         # … or, for NER's person, in a state or province the text names surely: "Gore was cut off" in a story of
         # Southland (NER's organisation is as often a firm or a college of the state: "Clemson's defensive end")
-        units = frozenset(
-            r.place.admin1
+        said = [
+            r
             for r in resolutions
             if r.place is not None and r.place.fcode == "ADM1" and r.via == "name" and r.score >= MAYBE_ANCHOR
-        )
+        ]
+        units = frozenset(r.place.admin1 for r in said if r.place is not None)
+        # … and a given name or a word ("Jackson", "Lincoln") only in a state the same sentence names
+        by_sentence: dict[int, frozenset[str]] = {}
+        for r in said:
+            if r.place is not None:
+                by_sentence[r.mention.sentence] = by_sentence.get(r.mention.sentence, frozenset()) | {
+                    r.place.admin1
+                }
         kept = [
             replace(m, source="ner")
             for m in mentions
             if m.source == "maybe"
             and (
-                self._near(m, near)
+                (m.rule != "maybe_common_name" and self._near(m, near))
                 or (
                     m.label == "PERSON"
+                    and m.rule != "maybe_common_name"
                     and not _A_PERSON_DID.match(
                         text, m.end
                     )  # "Bellingham scored twice as England beat Serbia"
                     and self._in_units(m, units)
+                )
+                or (
+                    m.rule == "maybe_common_name"
+                    and not _A_PERSON_DID.match(text, m.end)
+                    and self._in_units(m, by_sentence.get(m.sentence, frozenset()))
                 )
             )
         ]
