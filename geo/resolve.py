@@ -579,10 +579,11 @@ _TOWN_AFTER = re.compile(
     r"(?!\s+of\b|['’])"
 )
 _TOWN_BEFORE = re.compile(
-    r"\b(?:(?:the )?(?:city|town|village) of|(?:the )?(?:mayor|lord mayor|town council|city council|town hall|"
-    r"city hall) of)\s+$",
+    r"\b(?:(?<!county )(?:the )?(?:city|town|village) of|(?:the )?(?:mayor|lord mayor|town council|city council|"
+    r"town hall|city hall) of)\s+$",
     re.IGNORECASE,
-)  # "the city of Mendoza", "the mayor of Sligo" (a town's, not its county's)
+)  # "the city of Mendoza", "the mayor of Sligo" (a town's, not its county's; "the county town of Lincolnshire" is
+# the county's)
 # The last letters of every match of _ADMIN_BEFORE and of _TOWN_BEFORE (see said_before): "… of", "upstate",
 # "rural", "central", "north", "east", "northern".
 _ADMIN_BEFORE_ENDS = ("of", "te", "al", "th", "st", "rn")

@@ -1315,3 +1315,12 @@ def test_a_given_name_that_is_a_town_of_a_state_the_sentence_names(parser, gazet
             "Jackson was under a boil-water notice for a week, Mississippi officials said."
         )
     )
+
+
+def test_the_county_town_of_a_county_is_no_town_of_the_countys_name(parser, without):
+    # "the county town of Lincolnshire": Lincolnshire is the county (not Lincolnshire, Illinois); "the town of" still
+    # makes it the town
+    text = "Lincoln is the county town of Lincolnshire."
+    assert places(with_gold_spans(parser, text, ["Lincolnshire"]))["Lincolnshire"].country == "GB"
+    text = "Residents of the town of Lincolnshire voted on Tuesday."
+    assert places(with_gold_spans(parser, text, ["Lincolnshire"]))["Lincolnshire"].country == "US"
