@@ -97,6 +97,8 @@ NAMESAKE_TOWN = (
 OLD_NAME_POPULATION = 20_000  # a town this big or more gets old_name points (see _old_name_points)
 # An admin-1 unit this many times a town of its name, in its country, is what the name means …
 UNIT_OVER_TOWN = 100
+# A province this many times the size of its namesake city that also goes by "X City" is what the bare name means
+CITY_SUFFIX_UNIT_LEAD = 10
 _TOWN_SINGLED_OUT = (
     "qualifier",
     "in_county",
@@ -2474,6 +2476,22 @@ class Resolver:
             and c.name_kind <= 1
             and c.population >= config.seat_min_population
         }
+        if namesakes:
+            # … unless the city goes by "X City" too and its unit is CITY_SUFFIX_UNIT_LEAD times its size: a bare
+            # "Quebec", "Oaxaca" is the province or the state (the city is "Quebec City", "Oaxaca City")
+            suffixed = {c.id for c in self.gazetteer.candidates(f"{mention.text} City")}
+            namesakes -= {
+                c.admin1
+                for c in candidates
+                if c.id in suffixed
+                and c.fcode.startswith("PPL")
+                and any(
+                    u.fcode == "ADM1"
+                    and u.admin1 == c.admin1
+                    and u.population >= CITY_SUFFIX_UNIT_LEAD * max(c.population, 1)
+                    for u in candidates
+                )
+            }
         # A capital of the name in a district of its own beside the unit: "Buenos Aires" (the federal capital is no
         # part of Buenos Aires province) is the city too.
         capitals = [

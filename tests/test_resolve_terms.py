@@ -1324,3 +1324,16 @@ def test_the_county_town_of_a_county_is_no_town_of_the_countys_name(parser, with
     assert places(with_gold_spans(parser, text, ["Lincolnshire"]))["Lincolnshire"].country == "GB"
     text = "Residents of the town of Lincolnshire voted on Tuesday."
     assert places(with_gold_spans(parser, text, ["Lincolnshire"]))["Lincolnshire"].country == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode"),
+    [
+        ("Snow closed schools across Quebec on Monday.", "Quebec", "ADM1"),  # the city is "Quebec City"
+        ("Protests spread across Oaxaca on Sunday.", "Oaxaca", "ADM1"),  # … "Oaxaca City"
+        ("Police in Puebla arrested three men.", "Puebla", "PPL"),  # a state not ten times its city's size
+        ("Police in Herat arrested three men.", "Herat", "PPL"),  # no "Herat City" in the gazetteer
+    ],
+)
+def test_a_city_that_goes_by_x_city_leaves_the_bare_name_to_its_province(parser, text, name, fcode):
+    assert places(with_gold_spans(parser, text, [name]))[name].fcode.startswith(fcode)
