@@ -4396,6 +4396,44 @@ def venue_named_elsewhere(d: _Doc, m: Mention) -> bool:
     )
 
 
+# The endings of town names in English-speaking countries and beyond ("Harwinton", "Thackerville", "Grantville")
+_TOWN_ENDING = re.compile(
+    r"(?:ton|town|ville|burg|burgh|borough|boro|bury|ford|field|wood|port|mouth|land|dale|ham|ley|by|stadt|dorf|"
+    r"abad|pur|pura|grad|polis|heim|holm|vik|caster|chester|minster|worth|well|stead|stoke|hill|ridge|creek|falls|"
+    r"springs|beach|bay|lake|valley|view|haven|mount|mont|ia|shire)$"
+)
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’]*) $")  # a capitalised word right before
+_PLACE_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|at|on|to|from|near|into|outside|around|across|throughout|of|via|toward|towards|between|and|or|the|"
+    r"above|below|beyond|past|over|rural|downtown|central|northern|southern|eastern|western|upstate|suburban) |\()$",
+    re.IGNORECASE,
+)
+
+
+def unknown_one_word(d: _Doc, m: Mention) -> bool:
+    """One word NER called a place that no gazetteer reading has, with no word before it that puts a place there
+    and no town's ending: "Pawlenty signed the bill", "Petrojet said" — a person or a firm, not a place to pin
+    nearby ("in Portroe", "the Bund in Shanghai", "Harwinton's selectmen", "Thackerville" stay, placed near the
+    story's places)."""
+    if m.source != "ner" or m.label not in ("GPE", "LOC") or m.demonym_of or " " in m.text or "-" in m.text:
+        return False
+    if d.gaz.candidates(normalize_name(m.text)) or d.rec._any_place(normalize_name(m.text)):
+        return False
+    if _TOWN_ENDING.search(m.text.casefold()) or m.text.isupper():
+        return False
+    return (
+        _PLACE_WORD_BEFORE.search(d.text, max(0, m.start - 12), m.start) is None
+        # NER's cut: "Te Aroha" (not a title: "Governor Pawlenty")
+        and not (
+            (before := _NAME_WORD_BEFORE.search(d.text, max(0, m.start - 20), m.start)) is not None
+            and not _is_role(before.group(1))
+        )
+        and _IN_NAME_AFTER.match(d.text, m.end) is None  # "Registan in Samarkand"
+        # "the town of Maameltein, Keserwan": after a place and its comma
+        and not any(p.end == m.start - 2 and d.text[p.end : m.start] == ", " for p in d.places)
+    )
+
+
 def event_name(d: _Doc, m: Mention) -> bool:
     """A place's name that names a race or a tournament: "won the Boston Marathon", "the Kentucky Derby", "the US
     Open" — the event, not a place of the story (a place it is held in is named as one: "the Derby at Churchill
@@ -5689,6 +5727,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         time_zone,
         foreign_street,
         venue_named_elsewhere,
+        unknown_one_word,
         pathogen,
         not_place_phrase,
         goods_name,

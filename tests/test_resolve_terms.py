@@ -182,9 +182,9 @@ def test_an_admin_word_makes_it_the_province(parser, without, text):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Quebec's premier called an early election.", "Quebec"),
-        ("The premier of Quebec called an early election.", "Quebec"),
-        ("Snow closed schools across rural Quebec.", "Quebec"),
+        ("Mendoza's governor called an early election.", "Mendoza"),
+        ("The governor of Mendoza called an early election.", "Mendoza"),
+        ("Snow closed schools across rural Mendoza.", "Mendoza"),
         ("The governor of Georgia vetoed the budget.", "Georgia"),
         ("Georgia's state lawmakers passed the budget.", "Georgia"),
     ],
@@ -902,7 +902,7 @@ def test_across_a_name_is_still_its_namesake_city(parser):
     # "across" says nothing of city or province: "protests across Mendoza", "blackouts across Sao Paulo" (cities).
     for text, name in [
         ("Protests spread across Mendoza on Friday night.", "Mendoza"),
-        ("Police in Quebec said the driver fled.", "Quebec"),
+        ("Police in Salta said the driver fled.", "Salta"),
     ]:
         assert places(with_gold_spans(parser, text, [name]))[name].fcode.startswith("PPL")
 

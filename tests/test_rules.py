@@ -3142,3 +3142,21 @@ def test_end_to_end_a_venue_named_after_a_far_place_is_no_mention_of_it(parser, 
     assert "Springfield" in names(parser, "The Springfield Science Museum in Springfield will host the show.")
     without = Geoparser(gazetteer, disabled_rules=["venue_named_elsewhere"])
     assert "Wellington" in names(without, text)
+
+
+def test_one_unknown_word_ner_calls_a_place_needs_a_place_word_or_a_towns_ending(gaz, nlp):
+    # No reading anywhere, nothing before it that puts a place there: a person or a firm, not a pin nearby
+    assert texts(gaz, nlp, "Pawlenty signed the bill on Friday.", {"Pawlenty": "GPE"}) == []
+    assert texts(gaz, nlp, "Governor Pawlenty signed the bill.", {"Pawlenty": "GPE"}) == []
+    # … but after a word of place, with a town's ending, after a name NER cut off, or put "in" a place: kept
+    assert texts(gaz, nlp, "The road into Portroe was cut.", {"Portroe": "GPE"}) == ["Portroe"]
+    assert texts(gaz, nlp, "Thackerville residents voted.", {"Thackerville": "GPE"}) == ["Thackerville"]
+    assert texts(gaz, nlp, "Te Aroha flooded on Monday.", {"Aroha": "GPE"}) == ["Aroha"]
+    assert "Registan" in texts(
+        gaz, nlp, "Work on Registan in Tulsa ended.", {"Registan": "LOC", "Tulsa": "GPE"}
+    )
+    # switched off, the word stays
+    off = texts(
+        gaz, nlp, "Pawlenty signed the bill on Friday.", {"Pawlenty": "GPE"}, disabled=["unknown_one_word"]
+    )
+    assert off == ["Pawlenty"]
