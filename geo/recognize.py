@@ -4434,6 +4434,20 @@ def unknown_one_word(d: _Doc, m: Mention) -> bool:
     )
 
 
+def unknown_persons_name(d: _Doc, m: Mention) -> bool:
+    """A name of two or three words NER called a place that no gazetteer reading has and that opens with a given
+    name and ends on a word rare in English, with no word of place before it: "Scott Pruitt said", "Sheryl Gorsuch,
+    54," — a person, not a pin nearby ("Francis Street", "Madison Heights" end on a word; "in Milton Keynes" has its
+    word of place)."""
+    if m.source != "ner" or m.label not in ("GPE", "LOC", "FAC") or m.demonym_of or " " not in m.text:
+        return False
+    if not _GIVEN_NAME_FIRST.match(m.text) or _PLACE_CUE_BEFORE.search(d.text, max(0, m.start - 12), m.start):
+        return False
+    if common_in_english(m.text.rsplit(" ", 1)[1]):
+        return False  # a word, not a surname: "Francis Street", "Easter Vigil", "John Radcliffe Hospital"
+    return not d.gaz.candidates(normalize_name(m.text)) and not d.rec._any_place(normalize_name(m.text))
+
+
 def event_name(d: _Doc, m: Mention) -> bool:
     """A place's name that names a race or a tournament: "won the Boston Marathon", "the Kentucky Derby", "the US
     Open" — the event, not a place of the story (a place it is held in is named as one: "the Derby at Churchill
@@ -5728,6 +5742,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         foreign_street,
         venue_named_elsewhere,
         unknown_one_word,
+        unknown_persons_name,
         pathogen,
         not_place_phrase,
         goods_name,

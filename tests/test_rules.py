@@ -3160,3 +3160,10 @@ def test_one_unknown_word_ner_calls_a_place_needs_a_place_word_or_a_towns_ending
         gaz, nlp, "Pawlenty signed the bill on Friday.", {"Pawlenty": "GPE"}, disabled=["unknown_one_word"]
     )
     assert off == ["Pawlenty"]
+
+
+def test_an_unknown_name_that_opens_with_a_given_name_is_a_person(gaz, nlp):
+    assert texts(gaz, nlp, "Sheryl Gorsuch said the plan failed.", {"Sheryl Gorsuch": "GPE"}) == []
+    # a word at its end, or a word of place before it: a street, a town NER knows better than the index
+    assert texts(gaz, nlp, "Francis Street was closed.", {"Francis Street": "GPE"}) == ["Francis Street"]
+    assert texts(gaz, nlp, "She moved to Sheryl Gorsuch.", {"Sheryl Gorsuch": "GPE"}) == ["Sheryl Gorsuch"]
