@@ -2524,16 +2524,10 @@ class Resolver:
         candidates, static, facts = held[1]
         evidence = _Evidence(mention, normalize_name(mention.text), context, self.config, bonus or {}, *facts)
         terms = self._terms_for(frozenset(bonus or ()), bool(context.countries), bool(context.admin1))
-        # A term read from the surroundings gives the points they gave the candidate: looked up here, as the term
-        # would (its call for every candidate cost more than the lookup).
-        said = [(name, term, evidence.bonus[name] if name in _TEXT_TERMS else None) for name, term in terms]
         scored = []
         for c, (fixed, fixed_sum, idle) in zip(candidates, static, strict=True):
             # named for the winner only, below
-            moving = [
-                0.0 if name in idle else term(c, evidence) if points is None else points.get(c.id, 0.0)
-                for name, term, points in said
-            ]
+            moving = [0.0 if name in idle else term(c, evidence) for name, term in terms]
             scored.append((c, fixed_sum + math.fsum(moving), fixed, moving))
         scored.sort(key=lambda cs: (-cs[1], cs[0].id))
         top = scored[0][1]
