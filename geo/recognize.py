@@ -149,7 +149,35 @@ class _OpensWith:
         return opening_with(self.pattern, text, self.chars)
 
 
-_Cue = re.Pattern[str] | _AtOpenings | _WithWord | _OpensWith
+class _EitherOf:
+    """A cue for :func:`_cued` that is one pattern's alternatives in groups, each group led by a literal character
+    (in the alternatives' order): the hits of ``re.compile("|".join(patterns)).finditer(text)``, found by each
+    group's own scan. The engine skips to a literal first character at once, but tests every character of the text
+    against a set of several first characters ("(?:, | )and" ≈ 2 × slower than ", and" and " and" together)."""
+
+    def __init__(self, *patterns: str) -> None:
+        self.patterns = tuple(re.compile(pattern) for pattern in patterns)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        patterns = self.patterns
+        found = [pattern.search(text) for pattern in patterns]
+        while True:
+            # The leftmost next hit; at one place, the group of the first alternative (as the joined pattern takes).
+            hit = None
+            for match in found:
+                if match is not None and (hit is None or match.start() < hit.start()):
+                    hit = match
+            if hit is None:
+                return
+            yield hit
+            # (never empty) the joined pattern's scan goes on from its end, and so does each group's
+            done = hit.end()
+            for k, match in enumerate(found):
+                if match is not None and match.start() < done:
+                    found[k] = patterns[k].search(text, done)
+
+
+_Cue = re.Pattern[str] | _AtOpenings | _WithWord | _OpensWith | _EitherOf
 
 
 # A word for the text matcher: an initialism ("U.S."), or a run of letters. Words join into names across a
@@ -499,9 +527,13 @@ _HOME_OF_A_SIDE = re.compile(
     r"(?:the )?(?:[A-Z][\w'’-]* ){0,3}(?:football|soccer|rugby|cricket|baseball|hockey|basketball|FC|AFC|United|"
     r"Rovers|Wanderers|Athletic|Albion|club|team|side|fans|supporters)\b"
 )  # after "home of": a side's or a sport's ground, not a town
-_OTHER_NAME_CUE = re.compile(
-    r"renamed |rechristened | known as | called as |, then | \((?:now|today|formerly|modern|present-day|modern-day) "
-    r"|formerly |previously |, (?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) "
+# (≡ "renamed |rechristened | known as | called as |, then | \((?:now|…) |formerly |…", in groups)
+_OTHER_NAME_CUE = _EitherOf(
+    r"re(?:named|christened) ",
+    r" (?:known as |called as |\((?:now|today|formerly|modern|present-day|modern-day) )",
+    r", (?:then |(?:the )?(?:home (?:of|to)|birthplace of|hometown of|gateway to) )",
+    r"formerly ",
+    r"previously ",
 )
 # The other phrases, each with its own cue (a search then tries one alternative, not all of them).
 _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
@@ -629,11 +661,11 @@ _SAID_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<o>{_NAME}), (?:about |some |roughly |nearly |just )?(?:\d[\d,.]* ?(?:km|kilometres|"
     rf"kilometers|miles) )?{_COMPASS} of (?:the )?[A-Z]"  # "the road to Murree, north of Islamabad"
 )
-_SAID_CUE = re.compile(  # every alternative opens with "-" or " ": the scan skips to those at once
-    rf" {_COMPASS} of (?:the )?[A-Z]"
-    r"|-(?:born|based|bred|raised|headquartered)\b| (?:district|region|area|municipality|province|prefecture|"
-    r"governorate|Municipality|Municipal|Shire Council)\b| (?:its|their|(?:company|firm|group|bank|carmaker|"
-    rf"plant)['’]s) {_CAPITAL}"
+_SAID_CUE = _EitherOf(  # every alternative opens with " " or "-": a scan of each skips to those at once
+    rf" {_COMPASS} of (?:the )?[A-Z]| (?:district|region|area|municipality|province|prefecture|governorate|"
+    r"Municipality|Municipal|Shire Council)\b| (?:its|their|(?:company|firm|group|bank|carmaker|plant)['’]s) "
+    rf"{_CAPITAL}",
+    r"-(?:born|based|bred|raised|headquartered)\b",
 )
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASES.
 _NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})\b(?![ -][A-Z]|['’])")
@@ -662,7 +694,8 @@ _LIST_ITEM = re.compile(_ABBREVIATED_NAME)
 # A headline's list, where "And" is capitalised too: "Power Cuts Hit Bantry, Skibbereen And Clonakilty".
 _HEADLINE_LIST = re.compile(rf"(?P<prep>)(?P<items>{_NAME}(?:, {_NAME})*,? (?:And|and|&) {_NAME})")
 _HEADLINE_LIST_GAP = re.compile(r",? (?:And|and|&) |, ")
-_LIST_CUE = re.compile(rf"(?:, | )(?:and|or) {_CAPITAL}")  # (≡ ",? (?:and|or) …", led by a comma or a space)
+# (≡ ",? (?:and|or) …", led by a comma or a space)
+_LIST_CUE = _EitherOf(rf", (?:and|or) {_CAPITAL}", rf" (?:and|or) {_CAPITAL}")
 # A list of three names or more with no "and" after a line's or a sentence's start, ending the line or the sentence:
 # "Haverhill, Worcester, Springfield, Kansas City." (a caption's or a table's list).
 _BARE_LIST = re.compile(
@@ -3201,20 +3234,22 @@ _STRUCK_TOWN = re.compile(
     r" (?:(?:parts?|much|most|all|the outskirts|the centre|the center) of )?"
     rf"(?P<towns>{_TOWN_NAME}(?:(?:, | and ){_TOWN_NAME}){{0,3}})"
 )
+_STRUCK_VERBS = (  # (any case: "Floods Cut Off Tenterfield")
+    "reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|"
+    "ravaged|devastated|threatened|rocked|swamped|blanketed|shrouded|choked|buried|paralysed|paralyzed|"
+    "reaches|hits|strikes|sweeps|tears|rips|cuts off|isolates|batters|lashes|pounds|engulfs|inundates|ravages|"
+    "devastates|threatens|rocks|swamps|blankets|shrouds|chokes|buries"
+)
+_ACTED_VERBS = (
+    "evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|recaptured|retook|overran|flocked to|"
+    "poured into"
+)
 _STRUCK_CUE = re.compile(  # the verb every _STRUCK_TOWN match holds: the pattern is tried only around one
-    " (?:(?i:"
-    + _alternation(
-        "reached|hit|struck|swept|tore|ripped|cut off|isolated|battered|lashed|pounded|engulfed|inundated|"
-        "ravaged|devastated|threatened|rocked|swamped|blanketed|shrouded|choked|buried|paralysed|paralyzed|"
-        "reaches|hits|strikes|sweeps|tears|rips|cuts off|isolates|batters|lashes|pounds|engulfs|inundates|ravages|"
-        "devastates|threatens|rocks|swamps|blankets|shrouds|chokes|buries"
-    )
-    + ")|"
-    + _alternation(
-        "evacuated|shelled|bombed|besieged|thronged|sealed off|cordoned off|recaptured|retook|overran|flocked to|"
-        "poured into"
-    )
-    + ") "
+    # (the verbs' first letters looked at first: a space before any other word is passed over by one test, where
+    # the case-blind alternatives were each tried there)
+    f" (?=(?i:[{''.join(sorted({verb[0] for verb in _STRUCK_VERBS.split('|')}))}])"
+    f"|[{''.join(sorted({verb[0] for verb in _ACTED_VERBS.split('|')}))}])"
+    f"(?:(?i:{_alternation(_STRUCK_VERBS)})|{_alternation(_ACTED_VERBS)}) "
 )
 _LISTED_TOWN = re.compile(_TOWN_NAME)
 
