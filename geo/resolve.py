@@ -1459,6 +1459,14 @@ class Resolver:
                 by_sentence[r.mention.sentence] = by_sentence.get(r.mention.sentence, frozenset()) | {
                     r.place.admin1
                 }
+        # … or in a state whose town that sentence names: "Victoria recorded 1,200 cases, the health department in
+        # Melbourne said"
+        towns_in: dict[int, frozenset[str]] = {}
+        for r in resolutions:
+            if r.place is not None and r.place.fcode.startswith("PPL") and r.via == "name" and r.place.admin1:
+                towns_in[r.mention.sentence] = towns_in.get(r.mention.sentence, frozenset()) | {
+                    r.place.admin1
+                }
         kept = [
             replace(m, source="ner")
             for m in mentions
@@ -1476,7 +1484,10 @@ class Resolver:
                 or (
                     m.rule == "maybe_common_name"
                     and not _A_PERSON_DID.match(text, m.end)
-                    and self._in_units(m, by_sentence.get(m.sentence, frozenset()))
+                    and (
+                        self._in_units(m, by_sentence.get(m.sentence, frozenset()))
+                        or self._a_unit_of(m, towns_in.get(m.sentence, frozenset()))
+                    )
                 )
             )
         ]
@@ -1485,6 +1496,14 @@ class Resolver:
     def _in_units(self, mention: Mention, units: frozenset[str]) -> bool:
         return bool(units) and any(
             c.admin1 in units and c.fcode.startswith("PPL") and c.population >= MAYBE_UNIT_POPULATION
+            for c in self.gazetteer.candidates(mention.text)
+            if c.name_kind <= 1
+        )
+
+    def _a_unit_of(self, mention: Mention, units: frozenset[str]) -> bool:
+        """Whether the mention's name is, by its own name, one of the admin-1 *units*."""
+        return bool(units) and any(
+            c.fcode == "ADM1" and c.admin1 in units
             for c in self.gazetteer.candidates(mention.text)
             if c.name_kind <= 1
         )

@@ -1306,8 +1306,15 @@ def test_a_given_name_that_is_a_town_of_a_state_the_sentence_names(parser, gazet
     text = "Jackson was under a boil-water notice for a week, Mississippi officials said."
     jackson = places(parser.parse(text)).get("Jackson")
     assert jackson is not None and jackson.admin1 == "US.MS"
+    # … a state whose town the sentence names ("Victoria", as NER's organisation, with Melbourne)
+    text = "Victoria recorded 1,200 new cases, the health department in Melbourne said."
+    victoria = places(parser.parse(text)).get("Victoria")
+    assert victoria is not None and victoria.fcode == "ADM1" and victoria.country == "AU"
     # … not a person who speaks, nor with the state named only in another sentence
     assert "Jackson" not in places(parser.parse("Jackson said the Mississippi plan would cost $2 million."))
+    assert "Victoria" not in places(
+        parser.parse("Victoria said the plan was fine, officials in Melbourne added.")
+    )
     text = "Mississippi lawmakers met on Monday. Jackson was under a boil-water notice for a week."
     assert "Jackson" not in places(parser.parse(text))
     assert "Jackson" not in places(
