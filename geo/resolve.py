@@ -86,6 +86,9 @@ OUTSIDE_QUALIFIER_SURE = (
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
 LONE_REMOTE_POPULATION = 5_000  # … and a town this small even when it is its name's only reading
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
+REMOTE_KNOWN_NAMES = (
+    20  # … and fewer names than this in the gazetteer, unless its name is a word or abbreviation
+)
 HOST_LEVEL = {"PPL": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3}  # towns first: the finest place is the best guess
 MAX_ALTERNATIVES = 4
 # Names whose fixed points the resolver remembers between documents (then it starts over): a few MB at most, and
@@ -1714,8 +1717,14 @@ class Resolver:
             and c.fcode != "PPLC"  # a national capital is what it says, however small (Vatican City)
             and not c.curated
             and c.population < REMOTE_TOWN_POPULATION
-            and c.names
-            < KNOWN_NAMES  # a widely known town is what it says, however small (Venice, Bethlehem)
+            # a widely known town is what it says, however small (Venice, Bethlehem) — and a fairly known one by a
+            # name rare in English, not an abbreviation ("Palo Alto"; not "Valley", "N.B.")
+            and c.names < KNOWN_NAMES
+            and (
+                c.names < REMOTE_KNOWN_NAMES
+                or "." in resolution.mention.text
+                or common_in_english(resolution.mention.text)
+            )
             and bool(context.admin1)
             # "the mayor of Sligo" in a story that names Ireland: called a town, in a country the story names
             and not (

@@ -1344,3 +1344,11 @@ def test_the_county_town_of_a_county_is_no_town_of_the_countys_name(parser, with
 )
 def test_a_city_that_goes_by_x_city_leaves_the_bare_name_to_its_province(parser, text, name, fcode):
     assert places(with_gold_spans(parser, text, [name]))[name].fcode.startswith(fcode)
+
+
+def test_a_fairly_known_town_far_from_the_story_is_no_doubtful_namesake(parser):
+    # Palo Alto (27 names in the gazetteer) in a story of Burmese food is Palo Alto, not a spot placed near Yangon;
+    # a word ("Valley") or an abbreviation would still be doubted there
+    text = "Rangoon Ruby, the Burmese restaurant in Palo Alto, expanded to a second site."
+    palo_alto = next(r for r in parser.parse(text).resolutions if r.mention.text == "Palo Alto")
+    assert palo_alto.via == "name" and palo_alto.place is not None and palo_alto.place.admin1 == "US.CA"
