@@ -1718,12 +1718,12 @@ class Resolver:
             and not c.curated
             and c.population < REMOTE_TOWN_POPULATION
             # a widely known town is what it says, however small (Venice, Bethlehem) — and a fairly known one by a
-            # name rare in English, not an abbreviation ("Palo Alto"; not "Valley", "N.B.")
+            # name of several words or one rare in English, not an abbreviation ("Palo Alto"; not "Valley", "N.B.")
             and c.names < KNOWN_NAMES
             and (
                 c.names < REMOTE_KNOWN_NAMES
                 or "." in resolution.mention.text
-                or common_in_english(resolution.mention.text)
+                or (" " not in resolution.mention.text and common_in_english(resolution.mention.text))
             )
             and bool(context.admin1)
             # "the mayor of Sligo" in a story that names Ireland: called a town, in a country the story names
