@@ -1609,7 +1609,11 @@ class Resolver:
             or not (
                 resolution.place.fcode.startswith("PPL")
                 or (
-                    (resolution.place.fcode in ("ADM1", "ADM2") or resolution.place.curated)
+                    (
+                        resolution.place.fcode in ("ADM1", "ADM2")
+                        or resolution.place.curated
+                        or (resolution.place.fcode == "PCLI" and unit.fcode == "ADM1")  # not "China, Canada"
+                    )
                     and resolution.place.country  # (not a sea or region of no one country: "the Gulf, Qatar")
                     and resolution.place.country != unit.country
                 )
@@ -1637,6 +1641,11 @@ class Resolver:
                 or _STATE_ABBREVIATION.fullmatch(qualifier.mention.text)
                 # "Mesopotamia, Ohio", "Galilee, Rhode Island": our region abroad is no town of the state
                 or resolution.place.curated
+                # "Ceylon, Minnesota", a village the index lacks: no country of that old name is in the state
+                or (
+                    resolution.place.fcode == "PCLI"
+                    and normalize_name(qualifier.mention.text) == normalize_name(unit.name)
+                )
             )
         ):
             return resolution

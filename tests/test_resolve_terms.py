@@ -1352,3 +1352,12 @@ def test_a_fairly_known_town_far_from_the_story_is_no_doubtful_namesake(parser):
     text = "Rangoon Ruby, the Burmese restaurant in Palo Alto, expanded to a second site."
     palo_alto = next(r for r in parser.parse(text).resolutions if r.mention.text == "Palo Alto")
     assert palo_alto.via == "name" and palo_alto.place is not None and palo_alto.place.admin1 == "US.CA"
+
+
+def test_an_old_country_name_qualified_by_a_state_is_a_village_of_that_state(parser):
+    # "Ceylon, Minnesota": a village the index lacks, shown in Minnesota (approximately), not at Sri Lanka; two
+    # countries in a row stay countries
+    ceylon = next(r for r in parser.parse("Ceylon, Minnesota, hosted the county fair.").resolutions)
+    assert ceylon.via == "nearby" and ceylon.place is not None and ceylon.place.admin1 == "US.MN"
+    text = "Exports went to China, Canada and Mexico."
+    assert places(parser.parse(text))["China"].country == "CN"
