@@ -662,6 +662,15 @@ SPOT_FCODES = frozenset(
 )
 
 
+def _units_by_sentence(resolutions: Iterable[Resolution]) -> dict[int, frozenset[str]]:
+    """The admin-1 codes of the places of *resolutions*, by the sentence each is said in."""
+    out: dict[int, frozenset[str]] = {}
+    for r in resolutions:
+        if r.place is not None:
+            out[r.mention.sentence] = out.get(r.mention.sentence, frozenset()) | {r.place.admin1}
+    return out
+
+
 def _far_from_its_host(text: str, resolutions: list[Resolution]) -> set[int]:
     """Indices of the names the text puts "in" a town whose reading lies more than ``HOST_FAR_KM`` from it: "Eden
     Park in Auckland" is the ground in Auckland, not Eden Park, Victoria; "Trinity College in Dublin" is no college
@@ -1455,21 +1464,14 @@ class Resolver:
             if r.place is not None and r.place.fcode == "ADM1" and r.via == "name" and r.score >= MAYBE_ANCHOR
         ]
         units = frozenset(r.place.admin1 for r in said if r.place is not None)
-        # … and a given name or a word ("Jackson", "Lincoln") only in a state the same sentence names
-        by_sentence: dict[int, frozenset[str]] = {}
-        for r in said:
-            if r.place is not None:
-                by_sentence[r.mention.sentence] = by_sentence.get(r.mention.sentence, frozenset()) | {
-                    r.place.admin1
-                }
-        # … or in a state whose town that sentence names: "Victoria recorded 1,200 cases, the health department in
-        # Melbourne said"
-        towns_in: dict[int, frozenset[str]] = {}
-        for r in resolutions:
-            if r.place is not None and r.place.fcode.startswith("PPL") and r.via == "name" and r.place.admin1:
-                towns_in[r.mention.sentence] = towns_in.get(r.mention.sentence, frozenset()) | {
-                    r.place.admin1
-                }
+        # … and a given name or a word ("Jackson", "Lincoln") only in a state the same sentence names, or as a state
+        # whose town that sentence names ("Victoria recorded 1,200 cases, the health department in Melbourne said")
+        by_sentence = _units_by_sentence(said)
+        towns_in = _units_by_sentence(
+            r
+            for r in resolutions
+            if r.place is not None and r.place.fcode.startswith("PPL") and r.via == "name" and r.place.admin1
+        )
         kept = [
             replace(m, source="ner")
             for m in mentions
