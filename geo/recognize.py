@@ -2022,11 +2022,12 @@ _UNIT_IN_NAME = re.compile(r"\b(?:County|Parish|Borough)\b")
 # A building's or ground's word closing a name followed by "in Town" ("Sawai Mansingh Hospital in Jaipur", "St.
 # Luke's Medical Center in Taguig"), or opening it in the foreign way ("the Stade Geoffroy-Guichard in
 # Saint-Étienne", "Stadion Miejski in Białystok").
-_VENUE_WORD_ENDS = re.compile(
-    r"\b(?:Stadium|Arena|Hospital|Medical Cent(?:er|re)|Infirmary|Clinic|Cathedral|Church|Mosque|Temple|Basilica|"
+_VENUE_WORDS = (
+    r"Stadium|Arena|Hospital|Medical Cent(?:er|re)|Infirmary|Clinic|Cathedral|Church|Mosque|Temple|Basilica|"
     r"Museum|Bridge|Airport|Prison|Jail|Theatre|Theater|Ground|Oval|Racecourse|Market|Bazaar|Mall|Tower|Palace|"
-    r"Zoo|Pagoda|Shrine|Monastery|Fortress|Citadel)$"
+    r"Zoo|Pagoda|Shrine|Monastery|Fortress|Citadel"
 )
+_VENUE_WORD_ENDS = re.compile(rf"\b(?:{_VENUE_WORDS})$")
 _FOREIGN_VENUE_OPENS = re.compile(r"(?:Stade|Stadion|Estadio|Stadio|Parc|Parque|Hôpital) [A-Z]")
 _IN_NAME_AFTER = re.compile(rf" in ({_NAME})")
 
@@ -4398,9 +4399,7 @@ _STREET_WORD_BEFORE = re.compile(
 # A name that opens a venue's or an institution's name ("Wellington Hospital", "the Damascus Gate", "Cleveland Clinic"),
 # up to two more capitalised words before the venue's word …
 _OPENS_A_VENUE = re.compile(
-    r"(?: [A-Z][\w'’-]+){0,2} (?:Stadium|Arena|Hospital|Infirmary|Clinic|Cathedral|Church|Mosque|Temple|Museum|"
-    r"Bridge|Airport|Prison|Jail|Theatre|Theater|Market|Mall|Tower|Palace|Hotel|Gate|Station|Street|Square|"
-    r"Gardens?|Road|Avenue)\b"
+    rf"(?: [A-Z][\w'’-]+){{0,2}} (?:{_VENUE_WORDS}|Hotel|Gate|Station|Street|Square|Gardens?|Road|Avenue)\b"
 )
 # … and the place the text then puts the venue in: "… in Jerusalem", "…, in central London", "… Abu Dhabi"
 _VENUE_PUT_IN = re.compile(
@@ -4452,7 +4451,7 @@ def unknown_one_word(d: _Doc, m: Mention) -> bool:
     story's places)."""
     if m.source != "ner" or m.label not in ("GPE", "LOC") or m.demonym_of or " " in m.text or "-" in m.text:
         return False
-    if d.gaz.candidates(normalize_name(m.text)) or d.rec._any_place(normalize_name(m.text)):
+    if not _unknown_name(d, m.text):
         return False
     if _TOWN_ENDING.search(m.text.casefold()) or m.text.isupper():
         return False
@@ -4480,7 +4479,13 @@ def unknown_persons_name(d: _Doc, m: Mention) -> bool:
         return False
     if common_in_english(m.text.rsplit(" ", 1)[1]):
         return False  # a word, not a surname: "Francis Street", "Easter Vigil", "John Radcliffe Hospital"
-    return not d.gaz.candidates(normalize_name(m.text)) and not d.rec._any_place(normalize_name(m.text))
+    return _unknown_name(d, m.text)
+
+
+def _unknown_name(d: _Doc, surface: str) -> bool:
+    """Whether the gazetteer has no reading of *surface* at all (nor the recogniser any place of its name)."""
+    key = normalize_name(surface)
+    return not d.gaz.candidates(key) and not d.rec._any_place(key)
 
 
 def event_name(d: _Doc, m: Mention) -> bool:
