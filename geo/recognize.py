@@ -4312,6 +4312,29 @@ def name_before_credential(d: _Doc, m: Mention) -> bool:
     )
 
 
+# The two or three capitalised words of a name before a post-nominal: "Aoife Brennan " of "Aoife Brennan SC".
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w'’-]+ ){2,3}")
+
+
+def post_nominal(d: _Doc, m: Mention) -> bool:
+    """A listed credential in capitals right after a person's name, without the comma that British, Irish and
+    Commonwealth usage leaves out: "Aoife Brennan SC told the court", "Richard Hermer KC said", "Joan Price OBE" —
+    a barrister's or an honour's letters, no place ("SC" is South Carolina after a town: "Greenville, SC"). The
+    name is NER's person ending one space before, or two or three capitalised words NER joined to the credential
+    in one entity (it calls "Aoife Brennan SC" an organisation)."""
+    if not m.text.isupper() or normalize_name(m.text) not in word_list("credentials.txt"):
+        return False
+    person = d.person_by_end.get(m.start - 1)
+    if person is not None and len(person) >= 2 and d.text[m.start - 1] == " ":
+        return True
+    return any(
+        e.end_char == m.end
+        and e.label_ in ("PERSON", "ORG")
+        and _NAME_WORDS.fullmatch(d.text, e.start_char, m.start) is not None
+        for e in d.ents
+    )
+
+
 # Currencies named with their country's adjective: "the Swiss franc", "Indian rupees", "the Kenyan shilling".
 _CURRENCY_AFTER = re.compile(
     r" (?:dollars?|francs?|rupees?|rupiah|shillings?|lira|liras|pounds? sterling|pounds?|yen|yuan|renminbi|euros?|"
@@ -4719,6 +4742,47 @@ def style_of_a_place(d: _Doc, m: Mention) -> bool:
     "Chicago-style pizza", "a Tiananmen-type crackdown" (the name, a hyphen, then style/esque/type/inspired; "-like"
     is left to the filters of what it is like: "a Denver-like illness")."""
     return m.source != "dateline" and _STYLE_AFTER.match(d.text, m.end) is not None
+
+
+# After a sentence's first word, what makes it a place's name all the same: its possessive ("Split's old town"), a
+# place written after it ("Surprise, Arizona,") or the town's own people ("Surprise officials said").
+_NAME_AFTER_FIRST_WORD = re.compile(
+    r"['’]s\b|, [A-Z]| (?:city |town |county )?(?:officials|police|council|councillors|mayor|residents)\b"
+)
+
+
+FIRST_WORD_TOWN_KM = 100.0  # a sentence's first word is the town of that name this near a place the sentence names
+
+
+def lower_case_word(d: _Doc, m: Mention) -> bool:
+    """A word that English writes far more often in lower case (data/lower_case_words.txt: "surprise", "pool",
+    "wash", "sale", "normal"), capitalised only because it opens a sentence, where neither NER nor anything around
+    it says place: "Surprise awaited the fans", "Pool operators look to prevent…", "Wash your hands". A strong
+    gazetteer name found by the text matcher alone; "Split's old town", "Surprise, Arizona, approved", "Surprise
+    officials said" stay, and so does a town of that name within ``FIRST_WORD_TOWN_KM`` of a place its sentence
+    names ("Sale will get a second tram stop, Trafford council said")."""
+    if not (
+        m.rule == "gazetteer_name"
+        and m.text.isalpha()
+        and m.text[1:].islower()
+        and normalize_name(m.text) in word_list("lower_case_words.txt")
+        and _OPENS_SENTENCE.search(d.text, max(0, m.start - 8), m.start) is not None
+        and _NAME_AFTER_FIRST_WORD.match(d.text, m.end) is None
+    ):
+        return False
+    if d.text.startswith(" of ", m.end):
+        return True  # the word's own complement: "Sale of the state's stake was approved in Rabat" (Salé is near)
+    lo, hi = _sentence_span(d.text, m.start, m.end)
+    others = [
+        c
+        for p in d.places
+        if p is not m and lo <= p.start and p.end <= hi
+        for c in _main_readings(d.gaz, normalize_name(p.text))
+    ]
+    towns = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL")] if others else []
+    return not any(
+        great_circle_km(t.lat, t.lon, o.lat, o.lon) <= FIRST_WORD_TOWN_KM for t in towns for o in others
+    )
 
 
 def not_place_phrase(d: _Doc, m: Mention) -> bool:
@@ -5769,6 +5833,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         saints_day,
         credential,
         name_before_credential,
+        post_nominal,
         currency_prefix,
         flu_strain,
         disease_name,
@@ -5784,6 +5849,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         unknown_one_word,
         unknown_persons_name,
         pathogen,
+        lower_case_word,
         not_place_phrase,
         goods_name,
         indefinite_thing,

@@ -231,6 +231,7 @@ PLACES = [
     ("Nahariyya", "PPL", "IL", "IL.03", 58_096, []),
     ("South Carolina", "ADM1", "US", "US.SC", 5_118_425, ["SC"]),
     ("British Columbia", "ADM1", "CA", "CA.02", 5_000_879, ["BC"]),
+    ("Surprise", "PPL", "US", "US.AZ", 143_148, []),  # far more often a word of English in lower case
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -1099,6 +1100,43 @@ def test_organisations_name_is_the_region_after_the(gaz, nlp):
 )
 def test_credentials_after_a_name_are_not_places(gaz, nlp, text, ents):
     assert texts(gaz, nlp, text, ents) == []
+
+
+@pytest.mark.parametrize(
+    "text, ents",
+    [
+        # NER's one organisation of a name and its letters, or its person and then the letters
+        ("Aoife Brennan SC told the court in Tulsa.", {"Aoife Brennan SC": "ORG", "Tulsa": "GPE"}),
+        ("Richard Hermer SC said the ruling stood.", {"Richard Hermer": "PERSON", "SC": "ORG"}),
+    ],
+)
+def test_a_credential_after_a_name_without_a_comma_is_no_place(gaz, nlp, text, ents):
+    assert "SC" not in texts(gaz, nlp, text, ents)
+    assert "SC" in texts(gaz, nlp, text, ents, disabled=frozenset({"post_nominal"}))
+
+
+def test_a_state_code_after_a_town_or_alone_is_no_post_nominal(gaz, nlp):
+    assert texts(gaz, nlp, "Crowds in Tulsa, SC cheered.", {"Tulsa": "GPE", "SC": "GPE"}) == ["Tulsa", "SC"]
+    assert texts(gaz, nlp, "Voters in SC and Utah agreed.", {"SC": "GPE", "Utah": "GPE"}) == ["SC", "Utah"]
+
+
+def test_a_word_of_english_opening_a_sentence_is_no_place(gaz, nlp):
+    assert texts(gaz, nlp, "Surprise awaited the fans at the whistle.") == []
+    assert texts(gaz, nlp, "Fans got a shock. Surprise and anger followed.") == []
+    assert texts(
+        gaz, nlp, "Surprise awaited the fans.", disabled=frozenset({"lower_case_word"})
+    ) == ["Surprise"]
+    # its possessive, a place after it, its officials, or a place named beside it (every test place is at 0, 0)
+    assert texts(gaz, nlp, "Surprise's mayor resigned.") == ["Surprise"]
+    assert texts(gaz, nlp, "Surprise, Utah, voted.", {"Utah": "GPE"}) == ["Surprise", "Utah"]
+    assert texts(gaz, nlp, "Surprise officials said no.") == ["Surprise"]
+    assert texts(gaz, nlp, "Surprise will get a tram stop, Tulsa said.", {"Tulsa": "GPE"}) == [
+        "Surprise",
+        "Tulsa",
+    ]
+    # … but not the word's own complement, and never inside a sentence
+    assert texts(gaz, nlp, "Surprise of the day came in Tulsa.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Fans drove to Surprise on Monday.") == ["Surprise"]
 
 
 def test_a_state_after_a_town_is_no_credential(gaz, nlp):
