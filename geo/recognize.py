@@ -4751,7 +4751,8 @@ _NAME_AFTER_FIRST_WORD = re.compile(
 )
 
 
-FIRST_WORD_TOWN_KM = 100.0  # a sentence's first word is the town of that name this near a place the sentence names
+# A sentence's first word is the town of that name this near a place the sentence names.
+FIRST_WORD_TOWN_KM = 100.0
 
 
 def lower_case_word(d: _Doc, m: Mention) -> bool:
@@ -4779,7 +4780,9 @@ def lower_case_word(d: _Doc, m: Mention) -> bool:
         if p is not m and lo <= p.start and p.end <= hi
         for c in _main_readings(d.gaz, normalize_name(p.text))
     ]
-    towns = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL")] if others else []
+    towns = (
+        [c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL")] if others else []
+    )
     return not any(
         great_circle_km(t.lat, t.lon, o.lat, o.lon) <= FIRST_WORD_TOWN_KM for t in towns for o in others
     )

@@ -1123,9 +1123,9 @@ def test_a_state_code_after_a_town_or_alone_is_no_post_nominal(gaz, nlp):
 def test_a_word_of_english_opening_a_sentence_is_no_place(gaz, nlp):
     assert texts(gaz, nlp, "Surprise awaited the fans at the whistle.") == []
     assert texts(gaz, nlp, "Fans got a shock. Surprise and anger followed.") == []
-    assert texts(
-        gaz, nlp, "Surprise awaited the fans.", disabled=frozenset({"lower_case_word"})
-    ) == ["Surprise"]
+    assert texts(gaz, nlp, "Surprise awaited the fans.", disabled=frozenset({"lower_case_word"})) == [
+        "Surprise"
+    ]
     # its possessive, a place after it, its officials, or a place named beside it (every test place is at 0, 0)
     assert texts(gaz, nlp, "Surprise's mayor resigned.") == ["Surprise"]
     assert texts(gaz, nlp, "Surprise, Utah, voted.", {"Utah": "GPE"}) == ["Surprise", "Utah"]
