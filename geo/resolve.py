@@ -213,6 +213,18 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
     )
 
 
+def _institution_region(name: str) -> str | None:
+    """The country, state or continent a national, state or continental institution is named for, as written:
+    "Bank of Japan" → "Japan", "University of the Punjab" → "Punjab", "Colorado State University" → "Colorado";
+    None for a name of no institution (see :data:`INSTITUTIONS`)."""
+    words = name.split()
+    if len(words) >= 3 and words[0].casefold() in INSTITUTIONS and words[1] == "of":
+        return " ".join(words[3:] if words[2].casefold() == "the" else words[2:])
+    if len(words) >= 2 and any(w.casefold().strip(".,") in INSTITUTIONS for w in words[1:]):
+        return words[0]
+    return None
+
+
 def _approximate(mention: Mention, host: Resolution, score: float, via: Via) -> Resolution:
     """*mention* shown at *host*'s place with *score* × the host's share, and the host's lead over its runner-up:
     an approximate placement is no surer than the reading of the place it is put at."""
@@ -1830,12 +1842,8 @@ class Resolver:
         Japan": a national, continental or state institution is placed at the country, continent or admin-1 unit its
         first word (or the words after "X of") names. Other names stay local: "French Quarter", "Niger Delta",
         "British International School" are where the article is, not in France, Niger or Britain."""
-        words = mention.text.split()
-        if len(words) >= 3 and words[0].casefold() in INSTITUTIONS and words[1] == "of":
-            region = " ".join(words[3:] if words[2].casefold() == "the" else words[2:])
-        elif len(words) >= 2 and any(w.casefold().strip(".,") in INSTITUTIONS for w in words[1:]):
-            region = words[0]
-        else:
+        region = _institution_region(mention.text)
+        if region is None:
             return None
         code = self.gazetteer.demonym(region)
         place = self._demonym_place(code) if code else None  # "Scottish Parliament": Scotland
@@ -2114,6 +2122,19 @@ class Resolver:
                 }
                 if points:
                     found["qualifier"] = points
+                elif i and (units := self._institution_units(text, mentions[i - 1], mention)):
+                    # "the University of Georgia in Athens": the town is in the state the institution is named for
+                    points = {
+                        c.id: config.qualifier
+                        for c in options
+                        if c.fcode != "PCLI"
+                        and any(
+                            c.admin1 == u.admin1 if u.fcode == "ADM1" else c.country == u.country
+                            for u in units
+                        )
+                    }
+                    if points:
+                        found["qualifier"] = points
             if (
                 "contains" not in config.off
                 and i
@@ -2201,6 +2222,18 @@ class Resolver:
             if found:
                 out[i] = found
         return out
+
+    def _institution_units(self, text: str, institution: Mention, mention: Mention) -> list[Candidate]:
+        """The states and countries (own names) that the institution named right before "in" *mention* is named
+        for: "the University of Georgia in Athens" → Georgia, US and Georgia, the country; none otherwise."""
+        if text[institution.end : mention.start] != " in ":
+            return []
+        region = _institution_region(institution.text)
+        if region is None or region == institution.text:
+            return []
+        return [
+            c for c in self.gazetteer.candidates(region) if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1
+        ]
 
     def _relative_places(
         self,

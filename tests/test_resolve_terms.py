@@ -1361,3 +1361,16 @@ def test_an_old_country_name_qualified_by_a_state_is_a_village_of_that_state(par
     assert ceylon.via == "nearby" and ceylon.place is not None and ceylon.place.admin1 == "US.MN"
     text = "Exports went to China, Canada and Mexico."
     assert places(parser.parse(text))["China"].country == "CN"
+
+
+def test_a_town_after_an_institution_of_a_state_in_is_a_town_of_that_state(parser, without):
+    # "the University of Georgia in Athens": Athens, Georgia (read as if "Athens, Georgia"), and the university the
+    # state's, not the country's; the qualifier term is what decides
+    text = "She is a sophomore at the University of Georgia in Athens."
+    found = places(with_gold_spans(parser, text, ["University of Georgia", "Athens"]))
+    assert found["Athens"].admin1 == "US.GA" and found["University of Georgia"].admin1 == "US.GA"
+    found = places(with_gold_spans(without("qualifier"), text, ["University of Georgia", "Athens"]))
+    assert found["Athens"].country == "GR"
+    # a country's institution reads its town in the country
+    text = "The Bank of Georgia in Tbilisi raised its rates."
+    assert places(with_gold_spans(parser, text, ["Bank of Georgia", "Tbilisi"]))["Tbilisi"].country == "GE"
