@@ -26,6 +26,8 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 from types import MappingProxyType
 from typing import Generic, Protocol, TypeVar
 
@@ -150,6 +152,7 @@ EVIDENCE_LABELS = {
     "admin_word": "called a state, province or region in the text, or its governor or premier named",
     "dateline": "the place of the dateline",
     "country_context": "its country is named elsewhere in the article",
+    "country_cue": "the article names its country's currency or institutions (“£”, “NHS”, “RCMP”)",
     "admin1_context": "its state or province is named elsewhere in the article",
     "list_peer": "listed with places of its kind",
     "relative_place": "said to lie near a place the text names (“X, south of Y”)",
@@ -174,6 +177,7 @@ def explain(resolution: Resolution) -> list[str]:
     return [EVIDENCE_LABELS[t] for _, t in said]
 
 
+_DATA_DIR = resources.files("geo") / "data"  # authored word lists: package data (geo/data links to data/)
 _NAME_GOES_ON = re.compile(r" ([A-Z][a-z]+)")
 # Common words that go on a name rather than name its things: "Far East", "Los Angeles"-like compounds.
 _NAME_WORDS = frozenset("East West North South Central Upper Lower New Old Great Little Grand Saint".split())
@@ -211,6 +215,34 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
         if normalize_name(c.name).startswith(key + " ")
         or ratio(key, normalize_name(c.name)) >= SPELLING_SIMILARITY
     )
+
+
+@lru_cache(maxsize=1)
+def _country_cue_pattern() -> tuple[re.Pattern[str], Mapping[str, tuple[str, ...]]]:
+    """The pattern of every cue of data/country_cues.csv (longest first) and each cue's countries."""
+    import csv
+
+    lines = (_DATA_DIR / "country_cues.csv").read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader(line for line in lines if line.strip() and not line.startswith("#"))
+    countries = {row["cue"]: tuple(row["country"].split()) for row in rows}
+    alternatives = [
+        re.escape(cue) + (r"(?=\d)" if not cue[-1].isalnum() else r"\b")
+        if not cue[0].isalnum()
+        else r"\b" + re.escape(cue) + (r"\b" if cue[-1].isalnum() else "")
+        for cue in sorted(countries, key=len, reverse=True)
+    ]
+    return re.compile("|".join(alternatives)), MappingProxyType(countries)
+
+
+def country_cues(text: str) -> dict[str, list[str]]:
+    """Country (ISO alpha-2) → the cues of data/country_cues.csv that *text* says, in order: words that place a
+    story in one country without naming a place ("Weymouth council will spend £2m" → ``{"GB": ["£"]}``)."""
+    pattern, countries = _country_cue_pattern()
+    found: dict[str, list[str]] = {}
+    for match in pattern.finditer(text):
+        for country in countries[match.group()]:
+            found.setdefault(country, []).append(match.group())
+    return found
 
 
 def _institution_region(name: str) -> str | None:
@@ -467,6 +499,7 @@ class ResolverConfig:
     )
     population: float = 0.35  # per power of ten
     country_context: float = 1.5  # another name of the article points to the candidate's country
+    country_cue: float = 1.0  # the article's words place it in the candidate's country ("NHS", "£2m")
     capital_abroad: float = (
         -1.5
     )  # a capital of a country the article does not name, beside one where the name is a town
@@ -1297,6 +1330,12 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         'Georgia", "rural Quebec", "upstate New York", "western New York": the admin unit, not the city or the '
         "country.",
     ),
+    "country_cue": _from_text(
+        "country_cue",
+        'Words that place the article in one country without naming a place (data/country_cues.csv: "£2m", '
+        '"the NHS", "RCMP", "Lok Sabha"): its readings in that country ("Weymouth council will spend £2m": Dorset\'s '
+        "Weymouth, not Massachusetts').",
+    ),
     "town_word": _from_text(
         "town_word",
         '"Santa Cruz, Bolivia\'s economic hub", "Herat, the provincial capital", "the city of Mendoza": a town '
@@ -2089,6 +2128,7 @@ class Resolver:
         # not a town the next member qualifies ("Springfield, Illinois, and Kansas City" keeps its qualifier).
         listed = {i for run in runs if len(run) >= 3 for i in run}
         by_name: dict[str, set[str]] | None = None
+        cued = frozenset(country_cues(text)) if "country_cue" not in config.off else frozenset()
 
         def units_named(key: str) -> frozenset[str]:
             """The admin-1 codes the text's names other than *key* name: a state, a county or a city of 100,000
@@ -2209,6 +2249,9 @@ class Resolver:
                 }
                 if points:
                     found["admin_word"] = points
+            if cued and (points := {c.id: config.country_cue for c in options if c.country in cued}):
+                if len(points) < len(options):
+                    found["country_cue"] = points
             if "town_word" not in config.off and (
                 town_word or said_before(_TOWN_BEFORE, text, mention.start, 20, _TOWN_BEFORE_ENDS)
             ):

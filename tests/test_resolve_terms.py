@@ -1374,3 +1374,26 @@ def test_a_town_after_an_institution_of_a_state_in_is_a_town_of_that_state(parse
     # a country's institution reads its town in the country
     text = "The Bank of Georgia in Tbilisi raised its rates."
     assert places(with_gold_spans(parser, text, ["Bank of Georgia", "Tbilisi"]))["Tbilisi"].country == "GE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Weymouth council will spend £2m on new sea defences.", "Weymouth", "GB"),
+        ("Whitby lifeboat crews rescued two walkers, HM Coastguard said.", "Whitby", "GB"),
+        ("Richmond officers were called in, the RCMP said.", "Richmond", "CA"),
+    ],
+)
+def test_a_countrys_currency_or_institutions_place_a_namesake_town_there(
+    parser, without, text, name, country
+):
+    assert places(with_gold_spans(parser, text, [name]))[name].country == country
+    assert places(with_gold_spans(without("country_cue"), text, [name]))[name].country != country
+
+
+def test_country_cues_are_whole_words_and_signs_before_a_digit():
+    from geo.resolve import country_cues
+
+    assert country_cues("It cost £2m, the NHS said.")["GB"] == ["£", "NHS"]
+    assert country_cues("the ₹500 note; Lok Sabha") == {"IN": ["₹", "Lok Sabha"]}
+    assert country_cues("NHSX, a £ sign alone, RCMPs and Toryism") == {}
