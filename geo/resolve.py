@@ -119,6 +119,9 @@ OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 CAPITAL_BESIDE_KM = (
     400.0  # a capital of a unit's name this near its point is the name's city ("Buenos Aires")
 )
+PUBLICATION_MARGIN = (
+    0.6  # a publication's place: its name's best reading by this many points over any elsewhere
+)
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
@@ -153,6 +156,7 @@ EVIDENCE_LABELS = {
     "dateline": "the place of the dateline",
     "country_context": "its country is named elsewhere in the article",
     "country_cue": "the article names its country's currency or institutions (“£”, “NHS”, “RCMP”)",
+    "publication": "in the state or country the publication is named for (“Tampa Bay Times”)",
     "admin1_context": "its state or province is named elsewhere in the article",
     "list_peer": "listed with places of its kind",
     "relative_place": "said to lie near a place the text names (“X, south of Y”)",
@@ -500,6 +504,9 @@ class ResolverConfig:
     population: float = 0.35  # per power of ten
     country_context: float = 1.5  # another name of the article points to the candidate's country
     country_cue: float = 1.0  # the article's words place it in the candidate's country ("NHS", "£2m")
+    publication: float = (
+        1.0  # the publication is named for a place in the candidate's admin-1 unit or country
+    )
     capital_abroad: float = (
         -1.5
     )  # a capital of a country the article does not name, beside one where the name is a town
@@ -1336,6 +1343,12 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         '"the NHS", "RCMP", "Lok Sabha"): its readings in that country ("Weymouth council will spend £2m": Dorset\'s '
         "Weymouth, not Massachusetts').",
     ),
+    "publication": _from_text(
+        "publication",
+        'The place the publication is named for ("Tampa Bay Times", "Manchester Evening News", "The Irish Times": '
+        "a page's site name): its readings in that place's admin-1 unit (or country, for a country: not the New "
+        "York Times' whole country) (\"St. Petersburg\" in the Tampa Bay Times is Florida's).",
+    ),
     "town_word": _from_text(
         "town_word",
         '"Santa Cruz, Bolivia\'s economic hub", "Herat, the provincial capital", "the city of Mendoza": a town '
@@ -1445,10 +1458,15 @@ class Resolver:
         self._terms: dict[tuple, list] = {}
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
+        self._home: Candidate | None = None  # the place of the publication of the document being resolved
 
-    def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
+    def resolve(
+        self, text: str, mentions: list[Mention], *, publication: str | None = None
+    ) -> list[Resolution]:
         """Resolve every mention of one document (passes: priors, then priors + the document context and anchors
-        of the previous pass, until the readings settle or ``ITERATIONS`` more passes are done).
+        of the previous pass, until the readings settle or ``ITERATIONS`` more passes are done). *publication*: the
+        name of the site or paper that published it ("Tampa Bay Times"), whose place speaks a little for its
+        readings (the ``publication`` term).
 
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
@@ -1458,6 +1476,7 @@ class Resolver:
             self._priors.clear()
             self._bare.clear()
         self._picked.clear()
+        self._home = self._publication_place(publication) if publication else None
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
@@ -2129,6 +2148,7 @@ class Resolver:
         listed = {i for run in runs if len(run) >= 3 for i in run}
         by_name: dict[str, set[str]] | None = None
         cued = frozenset(country_cues(text)) if "country_cue" not in config.off else frozenset()
+        home = self._home if "publication" not in config.off else None
 
         def units_named(key: str) -> frozenset[str]:
             """The admin-1 codes the text's names other than *key* name: a state, a county or a city of 100,000
@@ -2249,6 +2269,15 @@ class Resolver:
                 }
                 if points:
                     found["admin_word"] = points
+            if home is not None and (
+                points := {
+                    c.id: config.publication
+                    for c in options
+                    if (c.admin1 == home.admin1 if home.fcode != "PCLI" else c.country == home.country)
+                }
+            ):
+                if len(points) < len(options):
+                    found["publication"] = points
             if cued and (points := {c.id: config.country_cue for c in options if c.country in cued}):
                 if len(points) < len(options):
                     found["country_cue"] = points
@@ -2556,6 +2585,42 @@ class Resolver:
                 if points:
                     out[i] = points
         return out
+
+    def _publication_place(self, name: str) -> Candidate | None:
+        """The place a publication is named for, read as its name alone would be: the longest run of its words
+        that is a strong name or a demonym ("Tampa Bay Times" → Tampa, Florida, "The Irish Times" →
+        Ireland, "Manchester Evening News" → Manchester, England); None when no run is one, or its best reading
+        has a reading in another admin-1 unit within ``PUBLICATION_MARGIN`` points of it ("Portland Press Herald":
+        Oregon's or Maine's?). One feature word alone names nothing ("Bay Post")."""
+        words = [w.strip(".,:;'’\"") for w in name.split()]
+        for n in range(min(len(words), 4), 0, -1):
+            for k in range(len(words) - n + 1):
+                run = " ".join(words[k : k + n])
+                key = normalize_name(run)
+                if not key or (n == 1 and (run in _FEATURE_WORDS or not run[:1].isupper())):
+                    continue
+                if key not in self.gazetteer.strong_keys:
+                    code = self.gazetteer.demonym(run) if n == 1 else None
+                    place = self._demonym_place(code) if code else None
+                    if place is not None:
+                        return place
+                    continue
+                pick = self._pick(
+                    Mention(0, len(run), run, "gold"), self.gazetteer.candidates(run), Context()
+                )
+                top = pick.place
+                if top is None or (top.fcode != "PCLI" and not top.admin1):
+                    continue  # "Tampa Bay" the bay: in no state; "Tampa" is
+                close = pick.share * math.exp(-PUBLICATION_MARGIN)
+                if any(
+                    (c.country, c.admin1) != (top.country, top.admin1) and share > close
+                    for c, share in pick.alternatives
+                ):
+                    return (
+                        None  # "Portland Press Herald", "Hamilton Spectator": which Portland, which Hamilton?
+                    )
+                return top
+        return None
 
     def _demonym_place(self, code: str) -> Candidate | None:
         """The country ("AM") or admin-1 unit ("GB.SCT") a demonym names."""

@@ -1397,3 +1397,23 @@ def test_country_cues_are_whole_words_and_signs_before_a_digit():
     assert country_cues("It cost £2m, the NHS said.")["GB"] == ["£", "NHS"]
     assert country_cues("the ₹500 note; Lok Sabha") == {"IN": ["₹", "Lok Sabha"]}
     assert country_cues("NHSX, a £ sign alone, RCMPs and Toryism") == {}
+
+
+def test_the_place_a_publication_is_named_for_speaks_for_its_readings(parser, without):
+    from geo.model import ArticleMeta
+    from geo.pipeline import Article
+
+    text = "St. Petersburg officials said the pier would reopen in March."
+
+    def st_petersburg(p, source):
+        doc = next(p.parse_many([Article("x", text, meta=ArticleMeta(source=source))]))
+        return places(doc)["St. Petersburg"]
+
+    assert st_petersburg(parser, "Tampa Bay Times").admin1 == "US.FL"
+    assert st_petersburg(without("publication"), "Tampa Bay Times").country == "RU"
+    assert st_petersburg(parser, "The Guardian").country == "RU"  # named for no place
+    # a publication named for an ambiguous town names no place; a country's paper names its country
+    resolver = parser.resolver
+    assert resolver._publication_place("Portland Press Herald") is None
+    assert resolver._publication_place("The Irish Times").fcode == "PCLI"
+    assert resolver._publication_place("The Denver Post").admin1 == "US.CO"
