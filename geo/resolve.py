@@ -249,6 +249,15 @@ def country_cues(text: str) -> dict[str, list[str]]:
     return found
 
 
+# A college's, university's, bank's or hospital's name ending right before "in": "the University of Mississippi in ",
+# "Georgia Highlands College in ", "Washington State University in " (the words of its name, capitalised or joining).
+_INSTITUTION_BEFORE = re.compile(
+    r"(?<![\w.])(?:[A-Z][\w.'’&-]*\s+|(?:of|and|the|for|at)\s+)*?"
+    r"(?:University|College|Institute|Polytechnic|Academy|Seminary|Bank|Hospital|Medical Cent(?:er|re)|Clinic)"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+)+)?\s*in\s+$"
+)
+
+
 def _institution_region(name: str) -> str | None:
     """The country, state or continent a national, state or continental institution is named for, as written:
     "Bank of Japan" → "Japan", "University of the Punjab" → "Punjab", "Colorado State University" → "Colorado";
@@ -2182,12 +2191,12 @@ class Resolver:
                 }
                 if points:
                     found["qualifier"] = points
-                elif i and (units := self._institution_units(text, mentions[i - 1], mention)):
+                elif i and (units := self._institution_units(text, mentions, candidates, i)):
                     # "the University of Georgia in Athens": the town is in the state the institution is named for
                     points = {
                         c.id: config.qualifier
                         for c in options
-                        if c.fcode != "PCLI"
+                        if c.fcode not in ("PCLI", "ADM1")
                         and any(
                             c.admin1 == u.admin1 if u.fcode == "ADM1" else c.country == u.country
                             for u in units
@@ -2295,17 +2304,30 @@ class Resolver:
                 out[i] = found
         return out
 
-    def _institution_units(self, text: str, institution: Mention, mention: Mention) -> list[Candidate]:
-        """The states and countries (own names) that the institution named right before "in" *mention* is named
-        for: "the University of Georgia in Athens" → Georgia, US and Georgia, the country; none otherwise."""
-        if text[institution.end : mention.start] != " in ":
+    def _institution_units(
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], i: int
+    ) -> list[Candidate]:
+        """The states and countries (own names) that the institution named right before "in" mention *i* is
+        named for: "the University of Georgia in Athens" → Georgia, US and Georgia, the country; "the University
+        of Mississippi in Oxford", "Georgia Highlands College in Rome" → the state its words name; none otherwise."""
+        mention = mentions[i]
+        if not text.endswith(" in ", 0, mention.start):
             return []
-        region = _institution_region(institution.text)
-        if region is None or region == institution.text:
-            return []
-        return [
-            c for c in self.gazetteer.candidates(region) if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1
-        ]
+        before = mentions[i - 1]
+        units: list[Candidate] = []
+        if before.end == mention.start - 4 and (region := _institution_region(before.text)) not in (
+            None,
+            before.text,
+        ):
+            units = list(self.gazetteer.candidates(region))  # the institution is the mention before
+        elif (
+            named := _INSTITUTION_BEFORE.search(text, max(0, mention.start - 120), mention.start)
+        ) is not None:
+            # the state or country is a mention of its own inside the institution's name
+            units = [
+                c for j in range(i - 1, -1, -1) if mentions[j].start >= named.start() for c in candidates[j]
+            ]
+        return [c for c in units if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
 
     def _relative_places(
         self,

@@ -1371,6 +1371,11 @@ def test_a_town_after_an_institution_of_a_state_in_is_a_town_of_that_state(parse
     assert found["Athens"].admin1 == "US.GA" and found["University of Georgia"].admin1 == "US.GA"
     found = places(with_gold_spans(without("qualifier"), text, ["University of Georgia", "Athens"]))
     assert found["Athens"].country == "GR"
+    # the state a mention of its own inside the institution's name ("the University of Mississippi", NER's
+    # organisation holding the state's name)
+    text = "She teaches at Georgia Highlands College in Rome."
+    assert places(with_gold_spans(parser, text, ["Georgia", "Rome"]))["Rome"].admin1 == "US.GA"
+    assert places(with_gold_spans(without("qualifier"), text, ["Georgia", "Rome"]))["Rome"].country == "IT"
     # a country's institution reads its town in the country
     text = "The Bank of Georgia in Tbilisi raised its rates."
     assert places(with_gold_spans(parser, text, ["Bank of Georgia", "Tbilisi"]))["Tbilisi"].country == "GE"
