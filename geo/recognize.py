@@ -1312,6 +1312,15 @@ class _Doc:
             for m in _APPOSED_PERSON.finditer(text)
             if m.group(1).split()[0] in _listed_given_names()
         ]
+        # NER's entity that ends with a person's letters is a person ("Dame Anne Clare DBE" as an organisation)
+        self.person_spans.extend(
+            (e.start_char, e[-1].idx - 1)
+            for e in ents
+            if len(e) >= 3
+            and e[-1].text.isupper()
+            and _post_nominal_letters(e[-1].text)
+            and _NAME_WORDS.fullmatch(text, e.start_char, e[-1].idx)
+        )
         self.person_ends = frozenset(self.person_by_end)
         # The places found before the filters: a list's other places (see _listed_with_a_place).
         self.places: list[Mention] = []
@@ -4312,17 +4321,28 @@ def name_before_credential(d: _Doc, m: Mention) -> bool:
     )
 
 
+# The letters of a member of a parliament or an assembly, written after a name ("Helen Clare MP", "Mary Lou McDonald
+# TD", "Sean Kelly MEP"): no credentials to read as such after a comma alone ("Bhopal, MP" is Madhya Pradesh).
+MEMBERS_LETTERS = frozenset({"MP", "MPs", "MSP", "MS", "AM", "MLA", "MEP", "TD", "MPP", "MHK", "MHA", "MNA"})
+
+
+def _post_nominal_letters(word: str) -> bool:
+    """A listed credential (data/credentials.txt) or a member's letters (:data:`MEMBERS_LETTERS`)."""
+    return word in MEMBERS_LETTERS or normalize_name(word) in word_list("credentials.txt")
+
+
 # The two or three capitalised words of a name before a post-nominal: "Aoife Brennan " of "Aoife Brennan SC".
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w'’-]+ ){2,3}")
 
 
 def post_nominal(d: _Doc, m: Mention) -> bool:
-    """A listed credential in capitals right after a person's name, without the comma that British, Irish and
-    Commonwealth usage leaves out: "Aoife Brennan SC told the court", "Richard Hermer KC said", "Joan Price OBE" —
+    """A listed credential or a member's letters in capitals right after a person's name, without the comma that
+    British, Irish and Commonwealth usage leaves out: "Aoife Brennan SC told the court", "Richard Hermer KC said",
+    "Joan Price OBE", "Helen Clare MP" —
     a barrister's or an honour's letters, no place ("SC" is South Carolina after a town: "Greenville, SC"). The
     name is NER's person ending one space before, or two or three capitalised words NER joined to the credential
     in one entity (it calls "Aoife Brennan SC" an organisation)."""
-    if not m.text.isupper() or normalize_name(m.text) not in word_list("credentials.txt"):
+    if not m.text.isupper() or not _post_nominal_letters(m.text):
         return False
     person = d.person_by_end.get(m.start - 1)
     if person is not None and len(person) >= 2 and d.text[m.start - 1] == " ":

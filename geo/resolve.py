@@ -249,6 +249,7 @@ def country_cues(text: str) -> dict[str, list[str]]:
     return found
 
 
+_COMPASS_WORD = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central) (?=[A-Z])")
 # A college's, university's, bank's or hospital's name ending right before "in": "the University of Mississippi in ",
 # "Georgia Highlands College in ", "Washington State University in " (the words of its name, capitalised or joining).
 _INSTITUTION_BEFORE = re.compile(
@@ -2319,7 +2320,8 @@ class Resolver:
             None,
             before.text,
         ):
-            units = list(self.gazetteer.candidates(region))  # the institution is the mention before
+            # the institution is the mention before ("the University of North Georgia": Georgia's)
+            units = list(self.gazetteer.candidates(_COMPASS_WORD.sub("", region)))
         elif (
             named := _INSTITUTION_BEFORE.search(text, max(0, mention.start - 120), mention.start)
         ) is not None:

@@ -3205,3 +3205,14 @@ def test_an_unknown_name_that_opens_with_a_given_name_is_a_person(gaz, nlp):
     # a word at its end, or a word of place before it: a street, a town NER knows better than the index
     assert texts(gaz, nlp, "Francis Street was closed.", {"Francis Street": "GPE"}) == ["Francis Street"]
     assert texts(gaz, nlp, "She moved to Sheryl Gorsuch.", {"Sheryl Gorsuch": "GPE"}) == ["Sheryl Gorsuch"]
+
+
+def test_an_entity_ending_with_a_members_letters_is_a_person(gaz, nlp):
+    # NER's organisation "Helen Tulsa MP": no place inside it, and no state in its letters
+    text = "Helen Tulsa MP opened the library in Madrid."
+    assert texts(gaz, nlp, text, {"Helen Tulsa MP": "ORG", "Madrid": "GPE"}) == ["Madrid"]
+    text = "Anne Tulsa DBE opened the library in Madrid."
+    assert texts(gaz, nlp, text, {"Anne Tulsa DBE": "ORG", "Madrid": "GPE"}) == ["Madrid"]
+    # … but not a town and a state's code NER joined ("Tulsa OK" is no person's letters)
+    text = "Storms hit Tulsa OK and Madrid."
+    assert "Tulsa" in texts(gaz, nlp, text, {"Tulsa OK": "ORG", "Madrid": "GPE"})
