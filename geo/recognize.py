@@ -718,7 +718,8 @@ _INSTITUTIONS = frozenset(
     "Police Fire Chief Sheriff Sheriff's Sheriff’s City Town Village High Middle Elementary School Schools University "
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
     "Area Community Memorial Township Municipality Municipal Shire Parks Housing Health Water Transit Symphony Museum "
-    "Zoo Republicans Democrats Senate Assembly Legislature Constabulary Guard Government Parliament Cabinet".split()
+    "Zoo Republicans Democrats Senate Assembly Legislature Constabulary Guard Government Parliament Cabinet "
+    "RCMP Mounties OPP Garda Gardaí Gardai Coastguard Lifeboat Ambulance".split()  # "Surrey RCMP", "Kilkenny Gardaí"
 )
 
 

@@ -3216,3 +3216,9 @@ def test_an_entity_ending_with_a_members_letters_is_a_person(gaz, nlp):
     # … but not a town and a state's code NER joined ("Tulsa OK" is no person's letters)
     text = "Storms hit Tulsa OK and Madrid."
     assert "Tulsa" in texts(gaz, nlp, text, {"Tulsa OK": "ORG", "Madrid": "GPE"})
+
+
+def test_a_police_force_named_by_its_town(gaz, nlp):
+    # "Tulsa RCMP", "Tulsa Gardaí": a force named by the town it polices, whatever NER calls it
+    assert texts(gaz, nlp, "Tulsa RCMP are investigating.", {"Tulsa RCMP": "PERSON"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Tulsa Gardaí appealed for help.", {"Tulsa Gardaí": "ORG"}) == ["Tulsa"]
