@@ -4356,6 +4356,28 @@ def post_nominal(d: _Doc, m: Mention) -> bool:
     )
 
 
+# A capitalised name right before a state's code, one space away: "Nashville " of "Nashville SC".
+_NAME_BEFORE_CODE = re.compile(r"(?<![\w.])([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) $")
+
+
+def code_after_a_town_elsewhere(d: _Doc, m: Mention) -> bool:
+    """A state's or province's two-letter code written right after a town's name without a comma is the town's state
+    only when the town is in it ("Columbia SC police"); after a town with no reading there it is part of a name — a
+    club's or a firm's: "Nashville SC signed a goalkeeper" (Sporting Club), not South Carolina."""
+    if not (len(m.text) == 2 and m.text.isupper() and m.rule == "gazetteer_name"):
+        return False
+    before = _NAME_BEFORE_CODE.search(d.text, max(0, m.start - 40), m.start)
+    if before is None:
+        return False
+    units = {c.admin1 for c in d.gaz.candidates(m.text) if c.fcode == "ADM1"}
+    towns = [
+        c
+        for c in d.gaz.candidates(normalize_name(before.group(1)))
+        if c.name_kind <= 1 and c.fcode.startswith("PPL")
+    ]
+    return bool(units) and bool(towns) and not any(c.admin1 in units for c in towns)
+
+
 # Currencies named with their country's adjective: "the Swiss franc", "Indian rupees", "the Kenyan shilling".
 _CURRENCY_AFTER = re.compile(
     r" (?:dollars?|francs?|rupees?|rupiah|shillings?|lira|liras|pounds? sterling|pounds?|yen|yuan|renminbi|euros?|"
@@ -5858,6 +5880,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         credential,
         name_before_credential,
         post_nominal,
+        code_after_a_town_elsewhere,
         currency_prefix,
         flu_strain,
         disease_name,

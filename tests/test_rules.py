@@ -3222,3 +3222,13 @@ def test_a_police_force_named_by_its_town(gaz, nlp):
     # "Tulsa RCMP", "Tulsa Gardaí": a force named by the town it polices, whatever NER calls it
     assert texts(gaz, nlp, "Tulsa RCMP are investigating.", {"Tulsa RCMP": "PERSON"}) == ["Tulsa"]
     assert texts(gaz, nlp, "Tulsa Gardaí appealed for help.", {"Tulsa Gardaí": "ORG"}) == ["Tulsa"]
+
+
+def test_a_states_code_after_a_town_outside_it_is_part_of_a_name(gaz, nlp):
+    # "Tulsa SC": a club (Sporting Club), not South Carolina; "Moab UT": Moab is in Utah
+    assert texts(gaz, nlp, "Tulsa SC signed a goalkeeper.", {"Tulsa SC": "ORG"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Police in Moab UT arrested a man.", {"Moab": "GPE"}) == ["Moab", "UT"]
+    ents = {"Tulsa SC": "ORG"}
+    assert "SC" in texts(
+        gaz, nlp, "Tulsa SC signed a goalkeeper.", ents, disabled=frozenset({"code_after_a_town_elsewhere"})
+    )
