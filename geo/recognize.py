@@ -4999,24 +4999,30 @@ def programming_language(d: _Doc, m: Mention) -> bool:
 def goods_name(d: _Doc, m: Mention) -> bool:
     """A town's name before the goods named for it, ending the phrase: "handmade Oxford shoes and Derby boots", "a
     Bedlington terrier", "Angora sweaters", "its Parma ham directly", "from Holstein to Jersey cows", "a bottle of
-    Bordeaux" — a kind of thing, not the place. Not a country's or a state's ("Wisconsin cheese" is from
-    Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
+    Bordeaux", "Aleppo pepper", "Oaxaca cheese" — a kind of thing, not the place. Not a country's, nor a state's
+    that is no big city's name too ("Wisconsin cheese" is from Wisconsin), nor "Seattle coffee shops" (shops in
+    Seattle)."""
     if " " in m.text or m.demonym_of or m.source == "dateline":
         return False
     readings = d.gaz.candidates(normalize_name(m.text))[:3]
-    if any(c.fcode in ("PCLI", "ADM1") for c in readings):
+    if any(c.fcode == "PCLI" for c in readings):
         return False
+    if said_before(_DRINK_OF, d.text, m.start, 14, ("of",)):
+        return True  # "a glass of Rioja", "a bottle of Champagne": the region's wine
+    if any(c.fcode == "ADM1" for c in readings) and not any(
+        c.fcode.startswith("PPL") and c.population >= GOODS_CITY_POPULATION for c in readings
+    ):
+        return False  # a state's goods are from the state ("Wisconsin cheese"); a city's may be a kind ("Aleppo pepper")
     if _MARKET_AFTER.match(d.text, m.end) and any(
         c.fcode == "PPLC" or c.population >= GOODS_MARKET_POPULATION for c in readings
     ):
         return False  # a big city's market: "Colombo tea prices rose", "Kolkata tea sales"
-    if said_before(_DRINK_OF, d.text, m.start, 14, ("of",)):
-        return True
     listed = _LISTED_BEFORE_GOODS.match(d.text, m.end)
     return _goods_end(d.text, listed.end() if listed else m.end)
 
 
 GOODS_MARKET_POPULATION = 300_000  # a city this big before goods and their prices is their market
+GOODS_CITY_POPULATION = 100_000  # a city this big of a state's name names goods of its own ("Oaxaca cheese")
 _MARKET_AFTER = re.compile(r" [a-z]+ (?:prices|sales|exports|imports|auctions?|markets?)\b")
 
 

@@ -232,6 +232,9 @@ PLACES = [
     ("South Carolina", "ADM1", "US", "US.SC", 5_118_425, ["SC"]),
     ("British Columbia", "ADM1", "CA", "CA.02", 5_000_879, ["BC"]),
     ("Surprise", "PPL", "US", "US.AZ", 143_148, []),  # far more often a word of English in lower case
+    ("Oaxaca", "ADM1", "MX", "MX.20", 4_132_148, []),  # a state and its capital of one name
+    ("Oaxaca", "PPLA", "MX", "MX.20", 255_029, []),
+    ("Rioja", "ADM1", "ES", "ES.27", 319_914, []),  # a state whose name is its wine's
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -781,6 +784,9 @@ def test_goods_named_for_a_town_are_no_place(gaz, nlp):
     # The goods word must end the phrase, and a state's goods are from the state.
     assert texts(gaz, nlp, "Oxford shoe makers met.", {"Oxford": "GPE"}) == ["Oxford"]
     assert texts(gaz, nlp, "Wisconsin cheese sold well.", {"Wisconsin": "GPE"}) == ["Wisconsin"]
+    # … unless a big city has the state's name ("Oaxaca cheese" is a kind); a drink of a state's name is its wine
+    assert texts(gaz, nlp, "Tacos with Oaxaca cheese sold well.", {"Oaxaca": "GPE"}) == []
+    assert texts(gaz, nlp, "She ordered a glass of Rioja.", {"Rioja": "GPE"}) == []
 
 
 def test_a_name_the_text_calls_a_company(gaz, nlp):
