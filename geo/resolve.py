@@ -1478,6 +1478,7 @@ class Resolver:
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
         self._home: Candidate | None = None  # the place of the publication of the document being resolved
+        self._cued: frozenset[str] = frozenset()  # … and the countries its words cue (country_cues)
 
     def resolve(
         self, text: str, mentions: list[Mention], *, publication: str | None = None
@@ -1496,6 +1497,7 @@ class Resolver:
             self._bare.clear()
         self._picked.clear()
         self._home = self._publication_place(publication) if publication else None
+        self._cued = frozenset(country_cues(text)) if "country_cue" not in self.config.off else frozenset()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:
@@ -2166,7 +2168,7 @@ class Resolver:
         # not a town the next member qualifies ("Springfield, Illinois, and Kansas City" keeps its qualifier).
         listed = {i for run in runs if len(run) >= 3 for i in run}
         by_name: dict[str, set[str]] | None = None
-        cued = frozenset(country_cues(text)) if "country_cue" not in config.off else frozenset()
+        cued = self._cued if "country_cue" not in config.off else frozenset()
         home = self._home if "publication" not in config.off else None
 
         def units_named(key: str) -> frozenset[str]:
