@@ -156,6 +156,7 @@ EVIDENCE_LABELS = {
     "dateline": "the place of the dateline",
     "country_context": "its country is named elsewhere in the article",
     "country_cue": "the article names its country's currency or institutions (“£”, “NHS”, “RCMP”)",
+    "national_body": "its country's police or service is named after it (“Kingston Mounties”)",
     "publication": "in the state or country the publication is named for (“Tampa Bay Times”)",
     "admin1_context": "its state or province is named elsewhere in the article",
     "list_peer": "listed with places of its kind",
@@ -266,6 +267,19 @@ _INSTITUTION_BEFORE = re.compile(
     r"(?:University|College|Institute|Polytechnic|Academy|Seminary|Bank|Hospital|Medical Cent(?:er|re)|Clinic)"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+)+)?\s*in\s+$"
 )
+
+
+# The one or two capitalised words right after a name: "Mounties" of "Kingston Mounties", "Met Office".
+_WORDS_AFTER = re.compile(r" ([A-Z][\w'’]*)(?: ([A-Z][\w'’]*))?")
+
+
+def _national_body(words: re.Match[str]) -> tuple[str, ...]:
+    """The countries of the national body (a country cue of one or two words, data/country_cues.csv) that *words*
+    (a match of :data:`_WORDS_AFTER`) name: "Mounties" → Canada, "Gardaí" → Ireland; () for any other words."""
+    table = _country_cue_table()
+    if words.group(2) and (two := table.get(f"{words.group(1)} {words.group(2)}")):
+        return two
+    return table.get(words.group(1), ())
 
 
 def _institution_region(name: str) -> str | None:
@@ -523,6 +537,7 @@ class ResolverConfig:
     population: float = 0.35  # per power of ten
     country_context: float = 1.5  # another name of the article points to the candidate's country
     country_cue: float = 1.0  # the article's words place it in the candidate's country ("NHS", "£2m")
+    national_body: float = 4.0  # named by a national body's branch right after it ("Kingston Mounties")
     publication: float = (
         1.0  # the publication is named for a place in the candidate's admin-1 unit or country
     )
@@ -1361,6 +1376,11 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
         'Words that place the article in one country without naming a place (data/country_cues.csv: "£2m", '
         '"the NHS", "RCMP", "Lok Sabha"): its readings in that country ("Weymouth council will spend £2m": Dorset\'s '
         "Weymouth, not Massachusetts').",
+    ),
+    "national_body": _from_text(
+        "national_body",
+        "A national body's branch named by the town right before it (a cue of data/country_cues.csv after the name: "
+        '"Kingston Mounties", "Dundalk Gardaí", "Georgia Medicaid"): its readings in that country.',
     ),
     "publication": _from_text(
         "publication",
@@ -2203,6 +2223,13 @@ class Resolver:
                 }
                 if points:
                     found["qualifier"] = points
+                elif (force := _WORDS_AFTER.match(text, mention.end)) is not None and (
+                    countries := _national_body(force)
+                ):
+                    # "Kingston Mounties", "Dundalk Gardaí": a national body's branch named by its town
+                    points = {c.id: config.national_body for c in options if c.country in countries}
+                    if points and len(points) < len(options) and "national_body" not in config.off:
+                        found["national_body"] = points
                 elif i and (units := self._institution_units(text, mentions, candidates, i)):
                     # "the University of Georgia in Athens": the town is in the state the institution is named for
                     points = {

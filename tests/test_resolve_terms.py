@@ -1422,3 +1422,10 @@ def test_the_place_a_publication_is_named_for_speaks_for_its_readings(parser, wi
     assert resolver._publication_place("Portland Press Herald") is None
     assert resolver._publication_place("The Irish Times").fcode == "PCLI"
     assert resolver._publication_place("The Denver Post").admin1 == "US.CO"
+
+
+def test_a_national_bodys_branch_named_by_its_town(parser, without):
+    # "Kingston Mounties": the RCMP's detachment, so Kingston, Ontario, not Jamaica's capital
+    text = "Kingston Mounties are investigating a break-in at a pharmacy."
+    assert places(with_gold_spans(parser, text, ["Kingston"]))["Kingston"].country == "CA"
+    assert places(with_gold_spans(without("national_body"), text, ["Kingston"]))["Kingston"].country == "JM"
