@@ -2223,12 +2223,14 @@ class Resolver:
                 }
                 if points:
                     found["qualifier"] = points
-                elif (force := _WORDS_AFTER.match(text, mention.end)) is not None and (
-                    countries := _national_body(force)
+                elif (
+                    "national_body" not in config.off
+                    and (force := _WORDS_AFTER.match(text, mention.end)) is not None
+                    and (bodies := _national_body(force))
                 ):
                     # "Kingston Mounties", "Dundalk Gardaí": a national body's branch named by its town
-                    points = {c.id: config.national_body for c in options if c.country in countries}
-                    if points and len(points) < len(options) and "national_body" not in config.off:
+                    points = {c.id: config.national_body for c in options if c.country in bodies}
+                    if points and len(points) < len(options):
                         found["national_body"] = points
                 elif i and (units := self._institution_units(text, mentions, candidates, i)):
                     # "the University of Georgia in Athens": the town is in the state the institution is named for
