@@ -51,6 +51,8 @@ def lower_case_words(probabilities: dict[str, float], names: set[str]) -> list[s
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Write the list to the file *argv* names (default ``data/lower_case_words.txt``) from the installed
+    ``spacy-lookups-data`` and the gazetteer index; ``SystemExit`` with one line when the package is missing."""
     out = Path((argv or sys.argv[1:] or ["data/lower_case_words.txt"])[0])
     try:
         table = resources.files("spacy_lookups_data") / "data" / "en_lexeme_prob.json.gz"
