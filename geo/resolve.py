@@ -2350,16 +2350,14 @@ class Resolver:
     ) -> list[Candidate]:
         """The states and countries (own names) that the institution named right before "in" mention *i* is
         named for: "the University of Georgia in Athens" → Georgia, US and Georgia, the country; "the University
-        of Mississippi in Oxford", "Georgia Highlands College in Rome" → the state its words name; none otherwise."""
+        of Mississippi in Oxford", "Georgia Highlands College in Rome" → the state its words name; none otherwise.
+        (Mentions in any order: gold spans come as the corpus lists them.)"""
         mention = mentions[i]
         if not text.endswith(" in ", 0, mention.start):
             return []
-        before = mentions[i - 1]
         units: list[Candidate] = []
-        if before.end == mention.start - 4 and (region := _institution_region(before.text)) not in (
-            None,
-            before.text,
-        ):
+        before = next((m for m in mentions if m.end == mention.start - 4), None)
+        if before is not None and (region := _institution_region(before.text)) not in (None, before.text):
             # the institution is the mention before ("the University of North Georgia": Georgia's)
             units = list(self.gazetteer.candidates(_COMPASS_WORD.sub("", region)))
         elif (
@@ -2367,7 +2365,10 @@ class Resolver:
         ) is not None:
             # the state or country is a mention of its own inside the institution's name
             units = [
-                c for j in range(i - 1, -1, -1) if mentions[j].start >= named.start() for c in candidates[j]
+                c
+                for j, other in enumerate(mentions)
+                if named.start() <= other.start and other.end <= named.end()
+                for c in candidates[j]
             ]
         return [c for c in units if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
 

@@ -1376,6 +1376,9 @@ def test_a_town_after_an_institution_of_a_state_in_is_a_town_of_that_state(parse
     text = "She teaches at Georgia Highlands College in Rome."
     assert places(with_gold_spans(parser, text, ["Georgia", "Rome"]))["Rome"].admin1 == "US.GA"
     assert places(with_gold_spans(without("qualifier"), text, ["Georgia", "Rome"]))["Rome"].country == "IT"
+    # gold spans in the corpus's order, not the text's: a country named later is no part of the institution
+    text = "She teaches at Georgia Highlands College in Rome, far from Italy."
+    assert places(with_gold_spans(parser, text, ["Italy", "Rome", "Georgia"]))["Rome"].admin1 == "US.GA"
     # a country's institution reads its town in the country
     text = "The Bank of Georgia in Tbilisi raised its rates."
     assert places(with_gold_spans(parser, text, ["Bank of Georgia", "Tbilisi"]))["Tbilisi"].country == "GE"
