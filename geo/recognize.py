@@ -263,6 +263,10 @@ _MAX_WORDS = 6
 _NAMED_MEMORY = 1 << 16
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])[A-Za-z]{4,}\. ")  # "Center. City": a full stop, not "Ste. Marie"
 COMPOUND_MIN_POPULATION = 5_000
+# … and one with a possessive inside ("Pilgrim's Rest", "Bishop's Castle"): that shape is a place's name at any size
+# the gazetteer keeps (not "St Mary's", which ends on it, nor "Children's Hospital", no town's own name)
+POSSESSIVE_NAME_POPULATION = 500
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s [A-Z]")
 INSTITUTION_TOWN_POPULATION = (
     5_000  # a town this big (or an admin unit) names the institution after it ("Watertown
 )
@@ -1050,7 +1054,15 @@ class Recognizer:
                             self._named.clear()
                         key = normalize_name(surface)
                         named = self._named[surface, several] = self._claimable(key, surface) or (
-                            several and not _SENTENCE_BREAK.search(surface) and self._compound_name(key)
+                            several
+                            and not _SENTENCE_BREAK.search(surface)
+                            and self._compound_name(
+                                key,
+                                # "Pilgrim's Rest", "Bishop's Castle": a possessive inside, rarely anything else
+                                POSSESSIVE_NAME_POPULATION
+                                if _POSSESSIVE_INSIDE.search(surface)
+                                else COMPOUND_MIN_POPULATION,
+                            )
                         )
                     if named:
                         # "Springs" of "Hanmer Springs": the smaller place's own longer name, not the strong one.
@@ -1112,9 +1124,9 @@ class Recognizer:
                     best = (a, b)
         return best
 
-    def _compound_name(self, key: str) -> bool:
-        """A name of two or more words that is the own name of a town of ``COMPOUND_MIN_POPULATION`` people or
-        more, or of an admin unit: rarely anything else, whatever its size ("Sault Ste. Marie", "Aix-en-Provence")."""
+    def _compound_name(self, key: str, min_population: int = COMPOUND_MIN_POPULATION) -> bool:
+        """A name of two or more words that is the own name of a town of *min_population* people or more, or of an
+        admin unit: rarely anything else, whatever its size ("Sault Ste. Marie", "Aix-en-Provence")."""
         if key in self.stop or key in _stop_words():
             return False
         words = key.count(" ") + 1
@@ -1122,7 +1134,7 @@ class Recognizer:
             (
                 c.name_kind == 0 or (c.name_kind == 2 and words >= 3)
             )  # "Frankfurt an der Oder" is Frankfurt (Oder)
-            and (c.population >= COMPOUND_MIN_POPULATION or c.fcode in ("ADM1", "ADM2", "PCLI"))
+            and (c.population >= min_population or c.fcode in ("ADM1", "ADM2", "PCLI"))
             for c in self.gazetteer.candidates(key)
         )
 

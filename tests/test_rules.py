@@ -235,6 +235,8 @@ PLACES = [
     ("Oaxaca", "ADM1", "MX", "MX.20", 4_132_148, []),  # a state and its capital of one name
     ("Oaxaca", "PPLA", "MX", "MX.20", 255_029, []),
     ("Rioja", "ADM1", "ES", "ES.27", 319_914, []),  # a state whose name is its wine's
+    ("Pilgrim's Rest", "PPL", "ZA", "ZA.07", 2_061, []),  # a small town named with a possessive
+    ("Tom Price", "PPL", "AU", "AU.08", 3_313, []),  # … and one without
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -3238,3 +3240,11 @@ def test_a_states_code_after_a_town_outside_it_is_part_of_a_name(gaz, nlp):
     assert "SC" in texts(
         gaz, nlp, "Tulsa SC signed a goalkeeper.", ents, disabled=frozenset({"code_after_a_town_elsewhere"})
     )
+
+
+def test_a_small_towns_name_with_a_possessive_inside_is_claimed(gaz, nlp):
+    # the text matcher claims names of several words from COMPOUND_MIN_POPULATION people, those with a possessive
+    # inside ("Pilgrim's Rest") from POSSESSIVE_NAME_POPULATION
+    assert texts(gaz, nlp, "Hikers near Pilgrim's Rest found the trail closed.") == ["Pilgrim's Rest"]
+    assert texts(gaz, nlp, "Hikers near Pilgrim’s Rest found the trail closed.") == ["Pilgrim’s Rest"]
+    assert texts(gaz, nlp, "Miners near Tom Price found the road closed.") == []
