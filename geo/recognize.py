@@ -679,15 +679,18 @@ _ROUTE = re.compile(rf"\b[Ff]rom (?P<j>{_NAME}) to (?P<k>{_NAME})(?![ -][A-Z]|['
 _ROUTE_CUE = re.compile(rf" to {_CAPITAL}")
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo", "Villeneuve-d'Ascq": names with an elided article or
 # preposition.
+# The words that join a hyphenated town's parts ("Stratford-upon-Avon", "Weston-super-Mare", "Stow-on-the-Wold",
+# "Newbiggin-by-the-Sea"), an article maybe after them.
+_HYPHEN_JOINER = (
+    r"-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous|super|by|next|cum|juxta|over)"
+    r"(?:-(?:the|la|le|les|de|del|der))?-"
+)
 _ELIDED_NAME = re.compile(
     r"\b(?:[A-Z][\w-]* )*(?:[A-Z]\w*-)?(?:[A-Z]?[a-z]{0,4})['’][A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?"
     r"|(?<![\w'’])['’]s-[A-Z][\w-]+"  # "'s-Hertogenbosch"
-    r"|\b[A-Z][\w]+(?:-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z][\w]+)+"
+    rf"|\b[A-Z][\w]+(?:{_HYPHEN_JOINER}[A-Z][\w]+)+"
 )
-_ELIDED_CUE = _OpensWith(
-    r"['’](?:[A-ZÀ-Þ]|s-[A-Z])|-(?:upon|on|under|in|en|sur|le|la|les|de|du|des|am|an|im|der|aux|sous)-[A-Z]",
-    "'’-",
-)
+_ELIDED_CUE = _OpensWith(rf"['’](?:[A-ZÀ-Þ]|s-[A-Z])|{_HYPHEN_JOINER}[A-Z]", "'’-")
 # A list of names: "Harrogate, Ripon and Thirsk", after a preposition that makes a list of places likely.
 _LIST = re.compile(
     rf"(?:\b(?P<prep>in|at|from|to|near|between|for|across|around|of|and|outside) )?"

@@ -237,6 +237,15 @@ PLACES = [
     ("Rioja", "ADM1", "ES", "ES.27", 319_914, []),  # a state whose name is its wine's
     ("Pilgrim's Rest", "PPL", "ZA", "ZA.07", 2_061, []),  # a small town named with a possessive
     ("Tom Price", "PPL", "AU", "AU.08", 3_313, []),  # … and one without
+    (
+        "Weston-super-Mare",
+        "PPL",
+        "GB",
+        "GB.ENG",
+        76_143,
+        [],
+    ),  # a hyphenated town NER cuts at its first hyphen
+    ("Weston", "PPL", "US", "US.FL", 65_333, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -1677,7 +1686,7 @@ def test_cued_patterns_find_what_a_full_scan_finds():
     text = (
         "The Tour will finish in Gap, a town in the Alps. Orange lies north of Avignon, and residents of "
         "Ruidoso met Reading council. Storms hit Harrogate, Ripon and Thirsk, then Wick or Thurso. The quake hit "
-        "L'Aquila; police in 's-Hertogenbosch and Stratford-upon-Avon said so. Ms O'Leary agreed. Deal's pier "
+        "L'Aquila; police in 's-Hertogenbosch, Weston-super-Mare and Stratford-upon-Avon said so. Ms O'Leary agreed. Deal's pier "
         "and Hof, on the Czech border, are old. Moab is a gateway. Outside Hope, fires burned. Tanjore (now "
         "Thanjavur) and Bakhmut, known as Artemivsk from 1924, were renamed Kyiv; Matamata, home of hobbits. "
         "The city of Łódź and Hof, on the Øresund, met Úbeda's mayor; beaches near Ørsta; a ferry from Ålesund to Ærøskøbing."
@@ -3248,3 +3257,8 @@ def test_a_small_towns_name_with_a_possessive_inside_is_claimed(gaz, nlp):
     assert texts(gaz, nlp, "Hikers near Pilgrim's Rest found the trail closed.") == ["Pilgrim's Rest"]
     assert texts(gaz, nlp, "Hikers near Pilgrim’s Rest found the trail closed.") == ["Pilgrim’s Rest"]
     assert texts(gaz, nlp, "Miners near Tom Price found the road closed.") == []
+
+
+def test_a_hyphenated_towns_whole_name_over_neres_first_part(gaz, nlp):
+    text = "A new pier opened in Weston-super-Mare on Friday."
+    assert found(gaz, nlp, text, {"Weston": "GPE"}) == [("Weston-super-Mare", "elided_name")]
