@@ -1432,3 +1432,9 @@ def test_a_national_bodys_branch_named_by_its_town(parser, without):
     text = "Kingston Mounties are investigating a break-in at a pharmacy."
     assert places(with_gold_spans(parser, text, ["Kingston"]))["Kingston"].country == "CA"
     assert places(with_gold_spans(without("national_body"), text, ["Kingston"]))["Kingston"].country == "JM"
+
+
+@pytest.mark.parametrize("county", ["Co Down", "Co. Antrim", "Co Armagh"])
+def test_the_counties_of_northern_ireland_go_by_their_short_form(parser, county):
+    text = f"The crash happened near Newry, {county}, on Sunday."
+    assert places(with_gold_spans(parser, text, [county]))[county].name.startswith("County ")

@@ -420,9 +420,9 @@ def _without_arabic_article(rows: list[PlaceRow]) -> int:
 
 
 def _county_abbreviations(admin_rows: list[PlaceRow]) -> int:
-    """Give the counties of Ireland and the United Kingdom the short form Irish and British news writes before their
-    names, "Co Mayo", "Co. Tyrone", "Co Durham" (normalised alike), as official names beside "County Mayo". Returns
-    how many names were added."""
+    """Give the counties of Ireland and the United Kingdom (admin units, and our supplement's counties of Northern
+    Ireland) the short form Irish and British news writes before their names, "Co Mayo", "Co. Tyrone", "Co Durham"
+    (normalised alike), as official names beside "County Mayo". Returns how many names were added."""
     added = 0
     for row in admin_rows:
         if row.country not in ("IE", "GB"):
@@ -583,7 +583,7 @@ def build_rows(
         authored_file("historical_names.csv"), by_id, countries, admin_rows, capital_of, name_kind=ALTERNATE
     )
     counts["admin1 English names"] = _english_unit_names(admin_rows, places)
-    counts["county abbreviations"] = _county_abbreviations(admin_rows)
+    counts["county abbreviations"] = _county_abbreviations([*admin_rows, *supplement])
     counts["names without the Arabic article"] = _without_arabic_article([*admin_rows, *city_rows])
     for path in [authored_file("demonyms.csv")]:
         if path.is_file():
