@@ -1438,3 +1438,9 @@ def test_a_national_bodys_branch_named_by_its_town(parser, without):
 def test_the_counties_of_northern_ireland_go_by_their_short_form(parser, county):
     text = f"The crash happened near Newry, {county}, on Sunday."
     assert places(with_gold_spans(parser, text, [county]))[county].name.startswith("County ")
+
+
+@pytest.mark.parametrize(("text", "name", "iso"), [("The Lao PDR signed a trade deal.", "Lao PDR", "LA")])
+def test_a_countrys_short_official_form_is_the_country(parser, text, name, iso):
+    found = {r.mention.text: r.place for r in parser.parse(text).resolutions}
+    assert found[name].country == iso and found[name].fcode == "PCLI"
