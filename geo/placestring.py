@@ -45,6 +45,8 @@ PRESS_ONLY = {
     "N.B.": "CA.04",
     "Man.": "CA.03",
     "Nfld.": "CA.05",
+    "N.L.": "CA.05",  # The Canadian Press's Newfoundland and Labrador (since 2001)
+    "Y.T.": "CA.12",
     "Sask.": "CA.11",
     "Alta.": "CA.01",  # not the index's "alta": Alta, Norway; Alta, Utah
     "Vic": "AU.07",

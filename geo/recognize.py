@@ -3821,6 +3821,35 @@ _POSSESSIVE_S = re.compile(r"['’]s ")
 _ONE_WORD_GROUND = re.compile(r"[A-Z][a-zäöü]+(?:stadion|stadium|arena)")
 
 
+# An institution's word after "X's" (a saint's or a founder's): "St. John's ER", "St. Mary's students".
+_INSTITUTION_AFTER_POSSESSIVE = re.compile(
+    r" (?:High|Elementary|Middle|Catholic|Episcopal|Lutheran|Methodist|Baptist|Regional|Medical|Memorial|ER|"
+    r"Hospital|School|College|University|Academy|Church|Parish|students|pupils|patients|parishioners|hospital|"
+    r"school|church)\b"
+)
+
+
+def possessive_name(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A name the gazetteer spells with a possessive, of which NER took only the words before it: "St. John's"
+    (NER's "St. John", Saint John, New Brunswick), "Land's End" — the mention takes its "'s" when a place's own
+    name is written so ("Paris's mayor", "Jackson's office": no place's name has the possessive)."""
+    out = []
+    for m in found:
+        end = m.end
+        if (
+            d.text.startswith(("'s", "’s"), end)
+            and not d.text[end + 2 : end + 3].isalnum()
+            # a saint's church, school or hospital stays the saint's ("St. Mary's High School")
+            and _SAINTS_INSTITUTION.match(d.text, end) is None
+            and not _INSTITUTION_AFTER_POSSESSIVE.match(d.text, end + 2)
+        ):
+            key = normalize_name(d.text[m.start : end + 2])
+            if any(c.name_kind <= 1 and ("'s" in c.name or "’s" in c.name) for c in d.gaz.candidates(key)):
+                m = d.rec.mention(d.text, m.start, end + 2, m.source, m.label, "possessive_name")
+        out.append(m)
+    return out
+
+
 def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name with an elided article or preposition, or with hyphenated particles, that the gazetteer knows:
     "L'Aquila", "Val d'Isère", "Coeur d'Alene", "'s-Hertogenbosch", "Stratford-upon-Avon" — NER splits, mislabels
@@ -5942,6 +5971,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
 _TEXT_RULES: tuple[Rule, ...] = tuple(
     Rule(f.__name__, "text", f)
     for f in (
+        possessive_name,
         elided_name,
         venue_name,
         gazetteer_name,

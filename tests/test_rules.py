@@ -246,6 +246,8 @@ PLACES = [
         [],
     ),  # a hyphenated town NER cuts at its first hyphen
     ("Weston", "PPL", "US", "US.FL", 65_333, []),
+    ("St. John's", "PPL", "CA", "CA.05", 110_525, []),  # a name spelt with a possessive …
+    ("Saint John", "PPL", "CA", "CA.04", 71_808, ["St. John"]),  # … and the town of the name without it
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -3262,3 +3264,14 @@ def test_a_small_towns_name_with_a_possessive_inside_is_claimed(gaz, nlp):
 def test_a_hyphenated_towns_whole_name_over_neres_first_part(gaz, nlp):
     text = "A new pier opened in Weston-super-Mare on Friday."
     assert found(gaz, nlp, text, {"Weston": "GPE"}) == [("Weston-super-Mare", "elided_name")]
+
+
+def test_a_name_spelt_with_a_possessive_takes_it_over_neres_shorter_span(gaz, nlp):
+    assert found(gaz, nlp, "Snow buried St. John's on Tuesday.", {"St. John": "GPE"}) == [
+        ("St. John's", "possessive_name")
+    ]
+    # not a saint's school, nor a name that no place spells with the possessive
+    assert ("St. John's", "possessive_name") not in found(
+        gaz, nlp, "St. John's High School closed.", {"St. John": "GPE"}
+    )
+    assert found(gaz, nlp, "Tulsa's mayor spoke.", {"Tulsa": "GPE"})[0][0] == "Tulsa"
