@@ -1453,3 +1453,9 @@ def test_a_former_countrys_iso_code_gives_todays_country_none_of_its_names(parse
         == "IN"
     )
     assert all(c.country != "AI" for c in gazetteer.candidates("French Afars and Issas"))
+
+
+def test_a_countrys_spelling_that_is_a_foreign_states_own_name_is_the_state(parser):
+    # countryinfo spells Portugal "Portuguesa"; Portuguesa is a Venezuelan state by its own name
+    text = "Farmers in Portuguesa lost their rice harvest to floods."
+    assert places(with_gold_spans(parser, text, ["Portuguesa"]))["Portuguesa"].country == "VE"

