@@ -1336,6 +1336,7 @@ class _Doc:
             and e[-1].text.isupper()
             and _post_nominal_letters(e[-1].text)
             and _NAME_WORDS.fullmatch(text, e.start_char, e[-1].idx)
+            and not self.gaz.candidates(normalize_name(text[e.start_char : e[-1].idx]))  # "Rock Hill SC"
         )
         self.person_ends = frozenset(self.person_by_end)
         # The places found before the filters: a list's other places (see _listed_with_a_place).
@@ -4376,6 +4377,8 @@ def _post_nominal_letters(word: str) -> bool:
     return word in MEMBERS_LETTERS or normalize_name(word) in word_list("credentials.txt")
 
 
+# A given name and a surname right before a post-nominal: "Conor Byrne " of "Conor Byrne SC".
+_GIVEN_AND_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_A-Z]+) [A-Z][\w'’-]+ $")
 # The two or three capitalised words of a name before a post-nominal: "Aoife Brennan " of "Aoife Brennan SC".
 _NAME_WORDS = re.compile(r"(?:[A-Z][\w'’-]+ ){2,3}")
 
@@ -4383,7 +4386,7 @@ _NAME_WORDS = re.compile(r"(?:[A-Z][\w'’-]+ ){2,3}")
 def post_nominal(d: _Doc, m: Mention) -> bool:
     """A listed credential or a member's letters in capitals right after a person's name, without the comma that
     British, Irish and Commonwealth usage leaves out: "Aoife Brennan SC told the court", "Richard Hermer KC said",
-    "Joan Price OBE", "Helen Clare MP" —
+    "Joan Price OBE", "Helen Clare MP", "Conor Byrne SC" (a census given name first) —
     a barrister's or an honour's letters, no place ("SC" is South Carolina after a town: "Greenville, SC"). The
     name is NER's person ending one space before, or two or three capitalised words NER joined to the credential
     in one entity (it calls "Aoife Brennan SC" an organisation)."""
@@ -4392,10 +4395,22 @@ def post_nominal(d: _Doc, m: Mention) -> bool:
     person = d.person_by_end.get(m.start - 1)
     if person is not None and len(person) >= 2 and d.text[m.start - 1] == " ":
         return True
+    named = _GIVEN_AND_SURNAME_BEFORE.search(d.text, max(0, m.start - 40), m.start)
+    if (
+        named is not None
+        # a census given name, or a first word rare in English that is no strong place name ("Siobhán", "Ciarán")
+        and (
+            named.group(1) in census_given_names()
+            or not (common_in_english(named.group(1)) or normalize_name(named.group(1)) in d.gaz.strong_keys)
+        )
+        and not d.gaz.candidates(normalize_name(named.group(0)))  # "Myrtle Beach SC" is a town and its state
+    ):
+        return True  # a given name and a surname NER left alone: "Conor Byrne SC"
     return any(
         e.end_char == m.end
         and e.label_ in ("PERSON", "ORG")
         and _NAME_WORDS.fullmatch(d.text, e.start_char, m.start) is not None
+        and not d.gaz.candidates(normalize_name(d.text[e.start_char : m.start]))  # "Rock Hill SC": a town's
         for e in d.ents
     )
 

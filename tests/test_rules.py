@@ -1134,6 +1134,16 @@ def test_a_credential_after_a_name_without_a_comma_is_no_place(gaz, nlp, text, e
     assert "SC" in texts(gaz, nlp, text, ents, disabled=frozenset({"post_nominal"}))
 
 
+def test_a_given_name_and_surname_ner_left_alone_before_letters(gaz, nlp):
+    # no entity at all: a census given name, or a first word rare in English ("Siobhán"), and a surname
+    assert "SC" not in texts(gaz, nlp, "Mary Byrne SC told the court in Tulsa.", {"Tulsa": "GPE"})
+    assert "SC" not in texts(gaz, nlp, "Siobhán Walsh SC told the court in Tulsa.", {"Tulsa": "GPE"})
+    # … but a town's name of two words before letters is the town's ("Virginia Beach MP" as NER's organisation)
+    assert "Virginia Beach" in texts(
+        gaz, nlp, "Storms hit Virginia Beach MP today.", {"Virginia Beach MP": "ORG"}
+    )
+
+
 def test_a_state_code_after_a_town_or_alone_is_no_post_nominal(gaz, nlp):
     assert texts(gaz, nlp, "Crowds in Tulsa, SC cheered.", {"Tulsa": "GPE", "SC": "GPE"}) == ["Tulsa", "SC"]
     assert texts(gaz, nlp, "Voters in SC and Utah agreed.", {"SC": "GPE", "Utah": "GPE"}) == ["SC", "Utah"]
