@@ -179,7 +179,7 @@ class Geoparser:
                 mentions = [self._gold_mention(text, start, end) for start, end in article.spans]
             for mention in mentions:
                 mention.sentence = document.sentence_at(mention.start).index
-            document.resolutions = self.resolver.resolve(text, mentions, publication=document.meta.source)
+            document.resolutions = self.resolver.resolve(text, mentions)
             document.dateline = next((m for m in mentions if m.source == "dateline"), None)
             document.focus = article_focus(document, self.gazetteer)
             yield document

@@ -726,7 +726,7 @@ _INSTITUTIONS = frozenset(
     "College Hospital Medical Department Council Board Chamber Library Public Courthouse Court Airport Regional "
     "Area Community Memorial Township Municipality Municipal Shire Parks Housing Health Water Transit Symphony Museum "
     "Zoo Republicans Democrats Senate Assembly Legislature Constabulary Guard Government Parliament Cabinet "
-    "RCMP Mounties OPP Garda Gardaí Gardai Coastguard Lifeboat Ambulance".split()  # "Surrey RCMP", "Kilkenny Gardaí"
+    "RCMP Mounties OPP Garda Gardaí Gardai".split()  # "Surrey RCMP", "Kilkenny Gardaí" (not "St John Ambulance")
 )
 
 
@@ -4850,10 +4850,11 @@ def style_of_a_place(d: _Doc, m: Mention) -> bool:
 # place written after it ("Surprise, Arizona,") or the town's own people ("Surprise officials said").
 _NAME_AFTER_FIRST_WORD = re.compile(
     r"['’]s\b|, [A-Z]| (?:city |town |county )?(?:officials|police|council|councillors|mayor|residents)\b"
+    r"| (?:state|province|region|county|district|city|town)\b"  # "Para state recorded the largest losses"
 )
 
 
-# A sentence's first word is the town of that name this near a place the sentence names.
+# A sentence's first word is the town of that name this near a place the article names.
 FIRST_WORD_TOWN_KM = 100.0
 
 
@@ -4862,8 +4863,9 @@ def lower_case_word(d: _Doc, m: Mention) -> bool:
     "wash", "sale", "normal"), capitalised only because it opens a sentence, where neither NER nor anything around
     it says place: "Surprise awaited the fans", "Pool operators look to prevent…", "Wash your hands". A strong
     gazetteer name found by the text matcher alone; "Split's old town", "Surprise, Arizona, approved", "Surprise
-    officials said" stay, and so does a town of that name within ``FIRST_WORD_TOWN_KM`` of a place its sentence
-    names ("Sale will get a second tram stop, Trafford council said")."""
+    officials said", "Para state recorded" stay, and so does a town of that name within ``FIRST_WORD_TOWN_KM`` of a
+    place the article names, or in a country or state it names ("Sale will get a second tram stop, Trafford council
+    said"; "The Maldives capital is crowded. Male has 250,000 residents")."""
     if not (
         m.rule == "gazetteer_name"
         and m.text.isalpha()
@@ -4875,19 +4877,33 @@ def lower_case_word(d: _Doc, m: Mention) -> bool:
         return False
     if d.text.startswith(" of ", m.end):
         return True  # the word's own complement: "Sale of the state's stake was approved in Rabat" (Salé is near)
-    lo, hi = _sentence_span(d.text, m.start, m.end)
-    others = [
-        c
-        for p in d.places
-        if p is not m and lo <= p.start and p.end <= hi
-        for c in _main_readings(d.gaz, normalize_name(p.text))
+    # The article's other places, anywhere in it: a town of the name near one of them, or in a country or state one
+    # names, is the town ("The Maldives capital is crowded. Male has 250,000 residents"; "… across Gippsland.
+    # Sale is isolated")
+    keys = {normalize_name(p.text) for p in d.places if p is not m and p.text != m.text}
+    if not keys:
+        return True
+    towns = [
+        c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL") and c.name_kind <= 1
     ]
-    towns = (
-        [c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL")] if others else []
-    )
+    units = {
+        (c.country, c.admin1 if c.fcode == "ADM1" else "") for k in keys for c in _unit_readings(d.gaz, k)
+    }
+    # (a country named holds only its capital or a seat of the name: "… in the U.S. Pool operators" stays a word)
+    if any(
+        (t.country, t.admin1) in units or ((t.country, "") in units and t.fcode in ("PPLC", "PPLA"))
+        for t in towns
+    ):
+        return False
+    others = [c for k in keys for c in _main_readings(d.gaz, k)]
     return not any(
         great_circle_km(t.lat, t.lon, o.lat, o.lon) <= FIRST_WORD_TOWN_KM for t in towns for o in others
     )
+
+
+def _unit_readings(gaz: Gazetteer, key: str) -> list[Candidate]:
+    """The countries and admin-1 units whose own name (or alias) *key* is."""
+    return [c for c in gaz.candidates(key) if c.fcode in ("PCLI", "ADM1") and c.name_kind <= 1]
 
 
 def not_place_phrase(d: _Doc, m: Mention) -> bool:
@@ -5058,30 +5074,24 @@ def programming_language(d: _Doc, m: Mention) -> bool:
 def goods_name(d: _Doc, m: Mention) -> bool:
     """A town's name before the goods named for it, ending the phrase: "handmade Oxford shoes and Derby boots", "a
     Bedlington terrier", "Angora sweaters", "its Parma ham directly", "from Holstein to Jersey cows", "a bottle of
-    Bordeaux", "Aleppo pepper", "Oaxaca cheese" — a kind of thing, not the place. Not a country's, nor a state's
-    that is no big city's name too ("Wisconsin cheese" is from Wisconsin), nor "Seattle coffee shops" (shops in
-    Seattle)."""
+    Bordeaux" — a kind of thing, not the place. Not a country's or a state's ("Wisconsin cheese" is from
+    Wisconsin), nor "Seattle coffee shops" (shops in Seattle)."""
     if " " in m.text or m.demonym_of or m.source == "dateline":
         return False
     readings = d.gaz.candidates(normalize_name(m.text))[:3]
-    if any(c.fcode == "PCLI" for c in readings):
+    if any(c.fcode in ("PCLI", "ADM1") for c in readings):
         return False
-    if said_before(_DRINK_OF, d.text, m.start, 14, ("of",)):
-        return True  # "a glass of Rioja", "a bottle of Champagne": the region's wine
-    if any(c.fcode == "ADM1" for c in readings) and not any(
-        c.fcode.startswith("PPL") and c.population >= GOODS_CITY_POPULATION for c in readings
-    ):
-        return False  # a state's goods are from the state ("Wisconsin cheese"); a city's may be a kind ("Aleppo pepper")
     if _MARKET_AFTER.match(d.text, m.end) and any(
         c.fcode == "PPLC" or c.population >= GOODS_MARKET_POPULATION for c in readings
     ):
         return False  # a big city's market: "Colombo tea prices rose", "Kolkata tea sales"
+    if said_before(_DRINK_OF, d.text, m.start, 14, ("of",)):
+        return True
     listed = _LISTED_BEFORE_GOODS.match(d.text, m.end)
     return _goods_end(d.text, listed.end() if listed else m.end)
 
 
 GOODS_MARKET_POPULATION = 300_000  # a city this big before goods and their prices is their market
-GOODS_CITY_POPULATION = 100_000  # a city this big of a state's name names goods of its own ("Oaxaca cheese")
 _MARKET_AFTER = re.compile(r" [a-z]+ (?:prices|sales|exports|imports|auctions?|markets?)\b")
 
 

@@ -119,9 +119,6 @@ OBSCURE_NAMES = 10  # … and one with fewer than this is little known
 CAPITAL_BESIDE_KM = (
     400.0  # a capital of a unit's name this near its point is the name's city ("Buenos Aires")
 )
-PUBLICATION_MARGIN = (
-    0.6  # a publication's place: its name's best reading by this many points over any elsewhere
-)
 HOST_SURE = 0.5  # a host read with less, outside the article's admin-1 regions, comes after the others
 ITERATIONS = 2  # further passes with the context and anchors of the previous one, while the readings change
 MAYBE_KM = 100.0  # a "maybe" mention is a place when one of its readings lies this near …
@@ -155,9 +152,8 @@ EVIDENCE_LABELS = {
     "admin_word": "called a state, province or region in the text, or its governor or premier named",
     "dateline": "the place of the dateline",
     "country_context": "its country is named elsewhere in the article",
-    "country_cue": "the article names its country's currency or institutions (“£”, “NHS”, “RCMP”)",
+    "country_cue": "the article names its country's currency or institutions (“NHS”, “RCMP”, “₹”)",
     "national_body": "its country's police or service is named after it (“Kingston Mounties”)",
-    "publication": "in the state or country the publication is named for (“Tampa Bay Times”)",
     "admin1_context": "its state or province is named elsewhere in the article",
     "list_peer": "listed with places of its kind",
     "relative_place": "said to lie near a place the text names (“X, south of Y”)",
@@ -223,21 +219,23 @@ def _uncut(text: str, mention: Mention, candidates: tuple[Candidate, ...]) -> tu
 
 
 @lru_cache(maxsize=1)
-def _country_cue_table() -> Mapping[str, tuple[str, ...]]:
-    """Each cue of data/country_cues.csv and its countries."""
+def _country_cue_table() -> Mapping[str, tuple[tuple[str, ...], str]]:
+    """Each cue of data/country_cues.csv: its countries, and what voids it when the text says it too ("" none)."""
     import csv
 
     lines = (_DATA_DIR / "country_cues.csv").read_text(encoding="utf-8").splitlines()
     rows = csv.DictReader(line for line in lines if line.strip() and not line.startswith("#"))
-    return MappingProxyType({row["cue"]: tuple(row["country"].split()) for row in rows})
+    return MappingProxyType(
+        {row["cue"]: (tuple(row["country"].split()), row.get("unless") or "") for row in rows}
+    )
 
 
 def _cue_at(text: str, start: int, cue: str) -> bool:
     """Whether *cue* found at *start* stands as written: a whole word ("NHS", not "NHSX"), a sign before a digit
-    ("£2m")."""
+    ("£2m", not "E£20", Egypt's pound)."""
     end = start + len(cue)
-    if cue[0].isalnum() and start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        return False
+    if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return False  # inside a word, or a sign of another currency ("E£20": Egypt's pound)
     if not cue[-1].isalnum():
         return end < len(text) and text[end].isdigit()
     return end == len(text) or not (text[end].isalnum() or text[end] == "_")
@@ -245,15 +243,16 @@ def _cue_at(text: str, start: int, cue: str) -> bool:
 
 def country_cues(text: str) -> dict[str, list[str]]:
     """Country (ISO alpha-2) → the cues of data/country_cues.csv that *text* says: words that place a story in one
-    country without naming a place ("Weymouth council will spend £2m" → ``{"GB": ["£"], "IM": ["£"], …}``). Each
+    country without naming a place ("Weymouth council tax will rise, the NHS trust said" → ``{"GB": ["NHS",
+    "council tax"]}``); a cue the text voids is not said ("£" beside a dollar sum: British news of a US story). Each
     cue is looked for with ``str.find`` (one C scan per cue: a pattern of every cue tried them all at each
     character, 20 × slower)."""
     found: dict[str, list[str]] = {}
-    for cue, countries in _country_cue_table().items():
+    for cue, (countries, unless) in _country_cue_table().items():
         at = text.find(cue)
         while at != -1 and not _cue_at(text, at, cue):
             at = text.find(cue, at + 1)
-        if at != -1:
+        if at != -1 and not (unless and unless in text):
             for country in countries:
                 found.setdefault(country, []).append(cue)
     return found
@@ -278,8 +277,8 @@ def _national_body(words: re.Match[str]) -> tuple[str, ...]:
     (a match of :data:`_WORDS_AFTER`) name: "Mounties" → Canada, "Gardaí" → Ireland; () for any other words."""
     table = _country_cue_table()
     if words.group(2) and (two := table.get(f"{words.group(1)} {words.group(2)}")):
-        return two
-    return table.get(words.group(1), ())
+        return two[0]
+    return table.get(words.group(1), ((), ""))[0]
 
 
 def _institution_region(name: str) -> str | None:
@@ -536,11 +535,8 @@ class ResolverConfig:
     )
     population: float = 0.35  # per power of ten
     country_context: float = 1.5  # another name of the article points to the candidate's country
-    country_cue: float = 1.0  # the article's words place it in the candidate's country ("NHS", "£2m")
+    country_cue: float = 1.0  # the article's words place it in the candidate's country ("NHS", "RCMP")
     national_body: float = 4.0  # named by a national body's branch right after it ("Kingston Mounties")
-    publication: float = (
-        1.0  # the publication is named for a place in the candidate's admin-1 unit or country
-    )
     capital_abroad: float = (
         -1.5
     )  # a capital of a country the article does not name, beside one where the name is a town
@@ -1373,20 +1369,14 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     ),
     "country_cue": _from_text(
         "country_cue",
-        'Words that place the article in one country without naming a place (data/country_cues.csv: "£2m", '
-        '"the NHS", "RCMP", "Lok Sabha"): its readings in that country ("Weymouth council will spend £2m": Dorset\'s '
-        "Weymouth, not Massachusetts').",
+        'Words that place the article in one country without naming a place (data/country_cues.csv: "the NHS", '
+        '"council tax", "RCMP", "Lok Sabha", "₹500"): its readings in that country ("Weymouth council tax will '
+        "rise\": Dorset's Weymouth, not Massachusetts').",
     ),
     "national_body": _from_text(
         "national_body",
         "A national body's branch named by the town right before it (a cue of data/country_cues.csv after the name: "
         '"Kingston Mounties", "Dundalk Gardaí", "Georgia Medicaid"): its readings in that country.',
-    ),
-    "publication": _from_text(
-        "publication",
-        'The place the publication is named for ("Tampa Bay Times", "Manchester Evening News", "The Irish Times": '
-        "a page's site name): its readings in that place's admin-1 unit (or country, for a country: not the New "
-        "York Times' whole country) (\"St. Petersburg\" in the Tampa Bay Times is Florida's).",
     ),
     "town_word": _from_text(
         "town_word",
@@ -1497,16 +1487,11 @@ class Resolver:
         self._terms: dict[tuple, list] = {}
         self.calibration = load_calibration() if self.config.calibrated else None
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
-        self._home: Candidate | None = None  # the place of the publication of the document being resolved
-        self._cued: frozenset[str] = frozenset()  # … and the countries its words cue (country_cues)
+        self._cued: frozenset[str] = frozenset()  # the countries the document's words cue (country_cues)
 
-    def resolve(
-        self, text: str, mentions: list[Mention], *, publication: str | None = None
-    ) -> list[Resolution]:
+    def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         """Resolve every mention of one document (passes: priors, then priors + the document context and anchors
-        of the previous pass, until the readings settle or ``ITERATIONS`` more passes are done). *publication*: the
-        name of the site or paper that published it ("Tampa Bay Times"), whose place speaks a little for its
-        readings (the ``publication`` term).
+        of the previous pass, until the readings settle or ``ITERATIONS`` more passes are done).
 
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
@@ -1516,7 +1501,6 @@ class Resolver:
             self._priors.clear()
             self._bare.clear()
         self._picked.clear()
-        self._home = self._publication_place(publication) if publication else None
         self._cued = frozenset(country_cues(text)) if "country_cue" not in self.config.off else frozenset()
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
@@ -2189,7 +2173,6 @@ class Resolver:
         listed = {i for run in runs if len(run) >= 3 for i in run}
         by_name: dict[str, set[str]] | None = None
         cued = self._cued if "country_cue" not in config.off else frozenset()
-        home = self._home if "publication" not in config.off else None
 
         def units_named(key: str) -> frozenset[str]:
             """The admin-1 codes the text's names other than *key* name: a state, a county or a city of 100,000
@@ -2319,15 +2302,6 @@ class Resolver:
                 }
                 if points:
                     found["admin_word"] = points
-            if home is not None and (
-                points := {
-                    c.id: config.publication
-                    for c in options
-                    if (c.admin1 == home.admin1 if home.fcode != "PCLI" else c.country == home.country)
-                }
-            ):
-                if len(points) < len(options):
-                    found["publication"] = points
             if cued and (points := {c.id: config.country_cue for c in options if c.country in cued}):
                 if len(points) < len(options):
                     found["country_cue"] = points
@@ -2650,42 +2624,6 @@ class Resolver:
                 if points:
                     out[i] = points
         return out
-
-    def _publication_place(self, name: str) -> Candidate | None:
-        """The place a publication is named for, read as its name alone would be: the longest run of its words
-        that is a strong name or a demonym ("Tampa Bay Times" → Tampa, Florida, "The Irish Times" →
-        Ireland, "Manchester Evening News" → Manchester, England); None when no run is one, or its best reading
-        has a reading in another admin-1 unit within ``PUBLICATION_MARGIN`` points of it ("Portland Press Herald":
-        Oregon's or Maine's?). One feature word alone names nothing ("Bay Post")."""
-        words = [w.strip(".,:;'’\"") for w in name.split()]
-        for n in range(min(len(words), 4), 0, -1):
-            for k in range(len(words) - n + 1):
-                run = " ".join(words[k : k + n])
-                key = normalize_name(run)
-                if not key or (n == 1 and (run in _FEATURE_WORDS or not run[:1].isupper())):
-                    continue
-                if key not in self.gazetteer.strong_keys:
-                    code = self.gazetteer.demonym(run) if n == 1 else None
-                    place = self._demonym_place(code) if code else None
-                    if place is not None:
-                        return place
-                    continue
-                pick = self._pick(
-                    Mention(0, len(run), run, "gold"), self.gazetteer.candidates(run), Context()
-                )
-                top = pick.place
-                if top is None or (top.fcode != "PCLI" and not top.admin1):
-                    continue  # "Tampa Bay" the bay: in no state; "Tampa" is
-                close = pick.share * math.exp(-PUBLICATION_MARGIN)
-                if any(
-                    (c.country, c.admin1) != (top.country, top.admin1) and share > close
-                    for c, share in pick.alternatives
-                ):
-                    return (
-                        None  # "Portland Press Herald", "Hamilton Spectator": which Portland, which Hamilton?
-                    )
-                return top
-        return None
 
     def _demonym_place(self, code: str) -> Candidate | None:
         """The country ("AM") or admin-1 unit ("GB.SCT") a demonym names."""

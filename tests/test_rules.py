@@ -797,9 +797,9 @@ def test_goods_named_for_a_town_are_no_place(gaz, nlp):
     # The goods word must end the phrase, and a state's goods are from the state.
     assert texts(gaz, nlp, "Oxford shoe makers met.", {"Oxford": "GPE"}) == ["Oxford"]
     assert texts(gaz, nlp, "Wisconsin cheese sold well.", {"Wisconsin": "GPE"}) == ["Wisconsin"]
-    # … unless a big city has the state's name ("Oaxaca cheese" is a kind); a drink of a state's name is its wine
-    assert texts(gaz, nlp, "Tacos with Oaxaca cheese sold well.", {"Oaxaca": "GPE"}) == []
-    assert texts(gaz, nlp, "She ordered a glass of Rioja.", {"Rioja": "GPE"}) == []
+    # … a state's even where a city has its name ("Ontario beef"), and in "barrels of Texas crude"
+    assert texts(gaz, nlp, "Tacos with Oaxaca cheese sold well.", {"Oaxaca": "GPE"}) == ["Oaxaca"]
+    assert texts(gaz, nlp, "She ordered barrels of Rioja crude.", {"Rioja": "GPE"}) == ["Rioja"]
 
 
 def test_a_name_the_text_calls_a_company(gaz, nlp):
