@@ -1291,6 +1291,7 @@ class _Doc:
         "person_by_start",
         "places",
         "headlines",
+        "place_readings",
     )
 
     def __init__(
@@ -1342,6 +1343,8 @@ class _Doc:
         # The places found before the filters: a list's other places (see _listed_with_a_place).
         self.places: list[Mention] = []
         self.headlines = _headlines(text)
+        # By name, the main readings and the units of the places found (lower_case_word; made on first use)
+        self.place_readings: dict[str, tuple[list[Candidate], set[tuple[str, str]]]] | None = None
 
 
 # A listed given name (data/given_names.txt) and a surname, then a comma and what the person is or their age:
@@ -4880,22 +4883,27 @@ def lower_case_word(d: _Doc, m: Mention) -> bool:
     # The article's other places, anywhere in it: a town of the name near one of them, or in a country or state one
     # names, is the town ("The Maldives capital is crowded. Male has 250,000 residents"; "… across Gippsland.
     # Sale is isolated")
-    keys = {normalize_name(p.text) for p in d.places if p is not m and p.text != m.text}
-    if not keys:
+    if d.place_readings is None:  # once per document: a long one names thousands of places
+        d.place_readings = {
+            k: (
+                _main_readings(d.gaz, k),
+                {(c.country, c.admin1 if c.fcode == "ADM1" else "") for c in _unit_readings(d.gaz, k)},
+            )
+            for k in {normalize_name(p.text) for p in d.places}
+        }
+    key = normalize_name(m.text)
+    others_read = [read for k, read in d.place_readings.items() if k != key]
+    if not others_read:
         return True
-    towns = [
-        c for c in d.gaz.candidates(normalize_name(m.text)) if c.fcode.startswith("PPL") and c.name_kind <= 1
-    ]
-    units = {
-        (c.country, c.admin1 if c.fcode == "ADM1" else "") for k in keys for c in _unit_readings(d.gaz, k)
-    }
+    towns = [c for c in d.gaz.candidates(key) if c.fcode.startswith("PPL") and c.name_kind <= 1]
+    units = set().union(*(named_units for _, named_units in others_read))
     # (a country named holds only its capital or a seat of the name: "… in the U.S. Pool operators" stays a word)
     if any(
         (t.country, t.admin1) in units or ((t.country, "") in units and t.fcode in ("PPLC", "PPLA"))
         for t in towns
     ):
         return False
-    others = [c for k in keys for c in _main_readings(d.gaz, k)]
+    others = [c for readings, _ in others_read for c in readings]
     return not any(
         great_circle_km(t.lat, t.lon, o.lat, o.lon) <= FIRST_WORD_TOWN_KM for t in towns for o in others
     )

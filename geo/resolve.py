@@ -2330,7 +2330,12 @@ class Resolver:
         if not text.endswith(" in ", 0, mention.start):
             return []
         units: list[Candidate] = []
-        before = next((m for m in mentions if m.end == mention.start - 4), None)
+        in_order = (
+            mentions[i - 1].start < mention.start
+        )  # NER's mentions are; gold spans come as the corpus lists
+        before = mentions[i - 1] if mentions[i - 1].end == mention.start - 4 else None
+        if before is None and not in_order:  # (a corpus article: a short list)
+            before = next((m for m in mentions if m.end == mention.start - 4), None)
         if before is not None and (region := _institution_region(before.text)) not in (None, before.text):
             # the institution is the mention before ("the University of North Georgia": Georgia's)
             units = list(self.gazetteer.candidates(_COMPASS_WORD.sub("", region)))
@@ -2338,12 +2343,15 @@ class Resolver:
             named := _INSTITUTION_BEFORE.search(text, max(0, mention.start - 120), mention.start)
         ) is not None:
             # the state or country is a mention of its own inside the institution's name
-            units = [
-                c
-                for j, other in enumerate(mentions)
-                if named.start() <= other.start and other.end <= named.end()
-                for c in candidates[j]
-            ]
+            # (the mentions just before, in text order; any, in gold spans' order)
+            near = range(i - 1, -1, -1) if in_order else range(len(mentions))
+            units = []
+            for j in near:
+                other = mentions[j]
+                if named.start() <= other.start and other.end <= named.end():
+                    units.extend(candidates[j])
+                elif near.step == -1 and other.end <= named.start():
+                    break
         return [c for c in units if c.fcode in ("ADM1", "PCLI") and c.name_kind <= 1]
 
     def _relative_places(
