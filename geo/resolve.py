@@ -2172,7 +2172,7 @@ class Resolver:
         # not a town the next member qualifies ("Springfield, Illinois, and Kansas City" keeps its qualifier).
         listed = {i for run in runs if len(run) >= 3 for i in run}
         by_name: dict[str, set[str]] | None = None
-        cued = self._cued if "country_cue" not in config.off else frozenset()
+        cued = self._cued  # (empty with the term off: resolve reads none then)
 
         def units_named(key: str) -> frozenset[str]:
             """The admin-1 codes the text's names other than *key* name: a state, a county or a city of 100,000
