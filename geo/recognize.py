@@ -5403,10 +5403,16 @@ _SIDE_BEFORE_RESULT = re.compile(
     rf"(?: [A-Z][\w'’.]+){{0,2}}(?: (?:and|&) [A-Z][\w'’.]+(?: [A-Z][\w'’.]+)?)?(?:['’]s)? "
     rf"(?:(?:both )?{_RESULT_VERB}|{_PASSIVE_RESULT}|drew(?= \d{{1,3}}[-–]\d))\b"
 )  # "Orlando Pirates beat", "Santos were beaten", "Metz and Angers were promoted", "Freiburg and Mainz drew 2-2"
+# A side's result right after its name, alone or with another's: "Anderlecht lost 3-0 to", "Getafe won 2-1 at",
+# "Lens and Lille both lost on Saturday", "Falkirk moved top" (not "Foggia's mayor Rossi won 52-48": no name between).
+_SIDE_SCORED = re.compile(
+    rf"(?: (?:and|&) [A-Z][\w'’.]+)? (?:(?:won|lost|drew) {_SCORE} (?:to|at|against|with|over|in)\b|"
+    r"both (?:won|lost|drew)\b|(?:moved|went|climbed|stayed|stays|stay|go|goes) (?:top|bottom)\b)"
+)
 _SIDE_AFTER_RESULT = re.compile(
     rf"\b(?:{_RESULT_VERB}|(?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|eliminated)"
-    rf"(?: {_SCORE})? by) (?:the )?$"
-)  # "beat Everton", "were beaten 2-0 by Palmeiras"
+    rf"(?: {_SCORE})? by|(?:lost|drew) {_SCORE} (?:to|with|against)|won {_SCORE} against) (?:the )?$"
+)  # "beat Everton", "were beaten 2-0 by Palmeiras", "lost 3-0 to Club Brugge"
 _SIDE_AFTER_MATCH = re.compile(
     r"\b(?:game|games|match|matches|fixture|win|wins|victory|loss|defeat|clash|derby|rivalry|series|showdown|"
     r"meeting|semifinal|final|rematch)(?: (?:at home|on the road|on \w+|last \w+|this \w+))? "
@@ -5421,7 +5427,8 @@ _SIDE_FANS = re.compile(r" (?:fans|supporters|ultras)\b")  # "Werder fans gather
 # "Crystal Palace appointed a new manager", "Benfica signed a striker": what only a club does.
 _SIDE_HIRES = re.compile(
     r"(?: [A-Z][\w'’.]+)? (?:appointed|sacked|fired|hired|named|signed|unveiled|parted company with|sold|loaned)"
-    r" (?:a |an |its |their |the )?(?:new |interim |caretaker |former |young )?(?:manager|head coach|coach|striker|"
+    r" (?:a |an |its |their |the )?(?:new |interim |caretaker |former |young |veteran |teenage |\d\d-year-old )?"
+    r"(?:[A-Z][a-z]+ )?(?:manager|head coach|coach|striker|"
     r"goalkeeper|keeper|midfielder|defender|winger|forward|quarterback|pitcher|point guard)\b"
 )
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
@@ -5483,18 +5490,35 @@ _NOT_NICKNAME = frozenset(
 
 
 # What opens a club's name before its town's: "Borussia Dortmund", "Athletic Bilbao", "Wisła Kraków", "Real Madrid".
-_CLUB_BEFORE = re.compile(
-    r"\b(?:Real|Atlético|Atletico|Athletic|Borussia|Dynamo|Dinamo|Lokomotiv|Spartak|CSKA|Sporting|Olympique|Inter|"
+_CLUB_WORDS = (
+    r"Real|Atlético|Atletico|Athletic|Borussia|Dynamo|Dinamo|Lokomotiv|Spartak|CSKA|Sporting|Olympique|Inter|"
     r"AC|AS|SS|Red Bull|Bayern|Wisła|Legia|Lech|Hertha|Eintracht|Fortuna|Rapid|Slavia|Sparta|Viktoria|Zenit|"
-    r"Shakhtar|Hapoel|Maccabi|Ajax|Ferencváros|JS|MC|CR|USM|CS|Wydad|Raja|Deportivo|Racing|Olimpia|Independiente) $"
+    r"Shakhtar|Hapoel|Maccabi|Ajax|Ferencváros|JS|MC|CR|USM|CS|Wydad|Raja|Deportivo|Racing|Olimpia|Independiente"
 )
+# A club's letters or word before its town ("FC Utrecht", "VfL Wolfsburg", "Club Brugge"; not "SC": a state's code
+# can end a "Town, SC" before the next name).
+_CLUB_LETTERS = r"Club|FC|CF|AFC|SV|VfB|VfL|TSG|FK|NK|HNK|SK|KV|KRC|RC|SD|CD|UD"
+_CLUB_BEFORE = re.compile(rf"\b(?:{_CLUB_WORDS}|{_CLUB_LETTERS}) $")
+# A club's whole name as one mention, its club word first: "Atlético Madrid", "Club Brugge", "FC Porto".
+_CLUB_FIRST = re.compile(rf"(?:{_CLUB_WORDS}|{_CLUB_LETTERS}|SC) ")
+
+
+def _club_named(d: _Doc, m: Mention) -> bool:
+    """Whether the mention is a club's whole name, a club's word then a place ("Atlético Madrid", "Club Brugge",
+    "FC Porto"), and no place's own name ("Real de Catorce" is a town)."""
+    club = _CLUB_FIRST.match(m.text)
+    return (
+        club is not None
+        and bool(d.gaz.candidates(normalize_name(m.text[club.end() :])))
+        and not d.gaz.candidates(normalize_name(m.text))
+    )
 
 
 def _team_nickname(d: _Doc, m: Mention) -> bool:
     """Whether a team's nickname follows the place name of *m* (:data:`_NICKNAME`; the words are no place's
     generic or institution's, and the whole is no place the gazetteer knows), or a club's word opens the name
     before it (:data:`_CLUB_BEFORE`: "Borussia Dortmund", "Bayern Munich")."""
-    if _CLUB_BEFORE.search(d.text, max(0, m.start - 14), m.start):
+    if _CLUB_BEFORE.search(d.text, max(0, m.start - 15), m.start) or _club_named(d, m):
         return True
     after = _NICKNAME.match(d.text, m.end)
     if after is None or any(
@@ -5594,8 +5618,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     24-17", "Davidson knocked out Wake Forest in the first round", "Saturday's game against Houston", "Orlando
     Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
     as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
-    Midlands report), a big city's as a small town's ("Nantes stunned Marseille 2-1" names two clubs). Not countries
-    or states (national and state sides are read as their countries and states), and never a name after "in" or "at"
+    Midlands report), a big city's as a small town's ("Nantes stunned Marseille 2-1" names two clubs). A state's,
+    a province's or a county's name is its side too ("Michigan beat Ohio State 30-24", "Kilkenny knocked out
+    Galway", "Canterbury beat Otago"). Not countries (national sides are read as their countries), and never a name after "in" or "at"
     ("beat Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"; so does a
     team's nickname after the name or a club's word before it, big city or not ("Mumbai Indians", "Melbourne Storm",
     "Borussia Dortmund", "Manchester City"; a people's name as the nickname only in a match: see
@@ -5603,6 +5628,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     ("Mumbai Indians" is no mention of India)."""
     if m.source == "dateline" or m.rule in ("town_comma_parent", "place_phrase"):
         return False  # "fell to Penrith" reads as a place to the locative rule, but a result names a team
+    if _club_named(d, m):
+        return True  # "Atlético Madrid", "Club Brugge": a club's whole name, a game's sentence or not
     text = d.text
     if (
         m.demonym_of
@@ -5618,6 +5645,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     fans = None
     side = (
         _SIDE_BEFORE_RESULT.match(text, m.end)
+        or _SIDE_SCORED.match(text, m.end)
         or _SIDE_AFTER_RESULT.search(text, max(0, m.start - 24), m.start)
         or _SIDE_AFTER_MATCH.search(text, max(0, m.start - 60), m.start)
         or _SIDE_VERSUS.match(text, m.end)
@@ -5651,10 +5679,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if nickname:  # "Mumbai Indians", "the Brisbane Broncos": the team's name, not a word about its city
         return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
-    if any(c.fcode in ("PCLI", "ADM1") for c in own):
-        return (
-            False  # national and state sides are their countries and states; "Europe's captain" is Europe's
-        )
+    if any(c.fcode == "PCLI" for c in own):
+        return False  # national sides are their countries; "Europe's captain" is Europe's
     if not towns:  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
         return not any(c.fcode == "CONT" for c in own)
     if max(towns) < BIG_SIDE_POPULATION:
