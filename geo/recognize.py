@@ -3214,6 +3214,14 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     # "Bridgwater has opened a new bus station", "Hexham will get a new high street": what only a town gets
     r" (?:has|have|will|is to|is set to|is getting|gets|got) (?:opened|open|get|got|unveiled|unveil|lost|lose|built|"
     rf"build)? ?(?:a|an|its) (?:first |second |new |long-awaited )?(?:{_TOWN_BUILT})\b|"
+    # "Inuvik reopened its airport", "Tofino closed its harbour"
+    rf" (?:reopened|opened|closed|unveiled|lost|built) (?:a|an|its) {_DESCRIBING}(?:{_TOWN_BUILT})\b|"
+    # the sentence goes on of "the town": "Merritt lost its only grocery store, and the town has been without one",
+    # "Collie will lose its power stations, and the town's council wants…" (not "Bowen said the town…": a speaker)
+    r" (?!(?:said|says|told|tells|added|adds|argued|argues|wrote|writes|asked|asks|insisted|warned|noted|claimed|"
+    r"explained|announced|believes|thinks|thought|hopes|hoped|knows|knew)\b)"
+    r"(?=[^.!?\n]{0,90}?(?:,|;| and| but) (?:and |but |while |where |as )?the (?:[a-z-]+ )?"
+    r"(?:town|village|shire|township|hamlet)(?:['’]s)?\b(?! of\b))|"
     # "Whyalla wants a new hospital, its mayor told…": what only a town has, its own later in the sentence (" its "
     # looked for first, at once: the lazy scan after it tries every place up to 60 characters on)
     rf"(?=[^.!?\n]{{0,61}} its )[^.!?\n]{{0,60}}?,? its {_DESCRIBING}(?:mayor|council|town hall|main street|"

@@ -3332,3 +3332,19 @@ def test_a_name_spelt_with_a_possessive_takes_it_over_neres_shorter_span(gaz, nl
         gaz, nlp, "St. John's High School closed.", {"St. John": "GPE"}
     )
     assert found(gaz, nlp, "Tulsa's mayor spoke.", {"Tulsa": "GPE"})[0][0] == "Tulsa"
+
+
+def test_a_town_opening_its_sentence_that_goes_on_of_the_town_or_reopens_its_airport(gaz, nlp):
+    for text in (
+        "Moab lost its only grocery store in March, and the town has been without one since.",
+        "Moab will lose its coal plant by 2029, and the town's council wants a factory instead.",
+        "Moab reopened its airport on Monday after the storm.",
+    ):
+        assert found(gaz, nlp, text) == [("Moab", "common_word_town")], text
+    # a speaker of the town is no town; nor is "the town of" another
+    for text in (
+        "Moab said the town would appeal the ruling.",
+        "Moab lost the vote, and the town of Tulsa will host the fair.",
+    ):
+        assert ("Moab", "common_word_town") not in found(gaz, nlp, text), text
+    assert found(gaz, nlp, "Moab reopened its airport.", disabled=frozenset({"common_word_town"})) == []
