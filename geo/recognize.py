@@ -4740,7 +4740,9 @@ _INDEPENDENT_AFTER = re.compile(rf" Independent{_PAPER_ENDS}(?! [a-z]+(?:or|er|i
 # Power & Light", "the San Jose Water Company", "the Springfield Bus Co."), nor "Air Force", "Air Base", "Air Ambulance".
 _FIRM_WORD = (  # words only a firm's name ends with
     r"(?:Airlines|Airways|Air Lines|Bank|Bancorp|LNG|Brewery|Breweries|Brewing|Motors|Telecommunications|Holding|"
-    r"Pharmaceuticals?|Foods|Instruments|Scientific|Semiconductors?|Airport Authority|Cartel)"
+    r"Pharmaceuticals?|Foods|Instruments|Scientific|Semiconductors?|Airport Authority|Cartel|"
+    # a brand's word: "Brittany Ferries", "China Mobile", "Newcastle Brown Ale", "Waterford Crystal", "Boston Pizza"
+    r"Ferries|Mobile|Lager|Ale|Distillery|Distillers|Crystal|Tire|Tires|Tyres|Pizza)"
 )
 _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only where nothing joins them to more words
     r"(?:Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|Command|Wing|Guard|Traffic|"

@@ -2958,6 +2958,13 @@ def test_a_firm_named_for_a_place_is_no_place_of_the_story(gaz, nlp):
     assert texts(gaz, nlp, "Tulsa National Oil Company said it would grow.") == []
     # a town's public service or utility serves the town
     assert texts(gaz, nlp, "The Tulsa Water Company said it would grow.") == ["Tulsa"]
+    # a brand's word ends the name: a ferry line, a phone company, a beer, glassware, a pizza chain
+    for brand in ("Tulsa Ferries", "Omaha Mobile", "Tulsa Brown Ale", "Omaha Crystal", "Tulsa Pizza"):
+        assert texts(gaz, nlp, f"Sales of {brand} rose in Auckland.", {"Auckland": "GPE"}) == ["Auckland"], (
+            brand
+        )
+    # … but not a word that goes on into another name
+    assert texts(gaz, nlp, "The Tulsa Ferries Museum opened.", {"Tulsa": "GPE"}) == ["Tulsa"]
 
 
 def test_a_ground_or_hall_ner_took_for_a_person_or_a_work_is_a_venue(gaz, nlp):
