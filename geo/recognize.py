@@ -1197,7 +1197,7 @@ class Recognizer:
             if f.func(d, m):
                 # A side named by its nickname or club word ("the Winnipeg Jets", "Borussia Dortmund") is the team's
                 # name, no mention of its town, even in a story set there; a bare side ("beat Banbury") may be both.
-                if f.name != "sports_team" or _named_team(d, m):
+                if f.name != "sports_team" or _named_team(d, m) or _unit_side(d, m):
                     return "drop"
                 team = True
         return "team" if team else "keep"
@@ -5621,6 +5621,23 @@ def _named_team(d: _Doc, m: Mention) -> bool:
         return _org_side(d, m)
     after = _NICKNAME.match(d.text, m.end)
     return not (after and m.text in _listed_given_names() and after.group(1) in census_names())
+
+
+def _unit_side(d: _Doc, m: Mention) -> bool:
+    """Whether a side is named by a county, a province or a state before any town of its name (the biggest own
+    reading is an admin-1 or admin-2 unit): "Mayo beat Galway at MacHale Park in Castlebar", "Kilkenny knocked out
+    Tipperary" — the county's team, never its county even where the match is played, as a small town's side may be
+    its town in a local report ("beat Banbury"); not "Minnesota's #7 rated team" (the state's ranking), nor
+    "Roscommon fans travelled to the ground in Roscommon town" (the county's people)."""
+    if (
+        m.text.endswith(("'s", "’s"))
+        or d.text.startswith(("'s", "’s"), m.end)
+        or _SIDE_FANS.match(d.text, m.end)
+    ):
+        return False
+    own = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.name_kind <= 1]
+    biggest = max(own, key=lambda c: c.population, default=None)
+    return biggest is not None and biggest.fcode in ("ADM1", "ADM2")
 
 
 def sports_team(d: _Doc, m: Mention) -> bool:

@@ -3355,3 +3355,16 @@ def test_a_town_opening_its_sentence_that_goes_on_of_the_town_or_reopens_its_air
     ):
         assert ("Moab", "common_word_town") not in found(gaz, nlp, text), text
     assert found(gaz, nlp, "Moab reopened its airport.", disabled=frozenset({"common_word_town"})) == []
+
+
+def test_a_county_or_a_states_side_in_a_result_is_dropped_not_kept_as_a_maybe_town(gaz, nlp):
+    # a small town's side comes back as a "maybe" mention (its town in a local report); a unit's side never
+    text = "Utah beat Victoria 2-1 in the league final in Tulsa."
+    assert found(gaz, nlp, text, {"Utah": "GPE", "Victoria": "GPE", "Tulsa": "GPE"}) == [
+        ("Tulsa", "ner_place")
+    ]
+    # … but its fans are its people, and "Utah's #7 team" is the state's ranking
+    text = "Utah fans travelled to Tulsa for the league final."
+    assert ("Utah", "sports_team") in found(gaz, nlp, text, {"Utah": "GPE", "Tulsa": "GPE"})
+    text = "Tulsa won 30-21 over Utah's #7 rated team in the league."
+    assert "Utah" in texts(gaz, nlp, text, {"Tulsa": "GPE", "Utah": "GPE"})
