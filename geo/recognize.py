@@ -4237,11 +4237,13 @@ def lower_case(d: _Doc, m: Mention) -> bool:
 
 
 def saints_day(d: _Doc, m: Mention) -> bool:
-    """ "St. Patrick's Day", "St. George's Day", and a feast alone ("busy over Easter", "closed at Christmas"): a
-    day, not a place; and a church, hospital or school named for a saint: "St. Paul's Cathedral" (not Saint Paul,
+    """ "St. Patrick's Day", "St. George's Day", "Labour Day", and a feast alone ("busy over Easter", "closed at
+    Christmas"): a day, not a place; and a church, hospital or school named for a saint: "St. Paul's Cathedral" (not Saint Paul,
     Minnesota), "St. Luke's Medical Center", "St. Andrew's College" — not "St. Paul's mayor"."""
     if _HOLIDAY.match(d.text, m.end) is not None or normalize_name(m.text) in _FEASTS:
         return True
+    if m.text.endswith(" Day") and not d.gaz.candidates(normalize_name(m.text)):
+        return True  # NER's facility "Labour Day", "Canada Day", "Cyber Focus Day": a day (no place of that name)
     if _SAINT.match(m.text) is None:
         return False
     if m.text.endswith(("'s", "’s")):

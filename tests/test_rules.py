@@ -3368,3 +3368,11 @@ def test_a_county_or_a_states_side_in_a_result_is_dropped_not_kept_as_a_maybe_to
     assert ("Utah", "sports_team") in found(gaz, nlp, text, {"Utah": "GPE", "Tulsa": "GPE"})
     text = "Tulsa won 30-21 over Utah's #7 rated team in the league."
     assert "Utah" in texts(gaz, nlp, text, {"Tulsa": "GPE", "Utah": "GPE"})
+
+
+def test_a_day_ner_took_for_a_facility_is_no_place(gaz, nlp):
+    text = "The Tiger-Cats sold out the ground for the Labour Day game in Tulsa."
+    assert texts(gaz, nlp, text, {"Labour Day": "FAC", "Tulsa": "GPE"}) == ["Tulsa"]
+    assert "Labour Day" in texts(
+        gaz, nlp, text, {"Labour Day": "FAC", "Tulsa": "GPE"}, disabled=frozenset({"saints_day"})
+    )
