@@ -3710,8 +3710,15 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     persons = _Spans((e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON")
     spans = {(m.start, m.end) for m in found}  # NER's own venue stays its mention (its town may be missed)
     for hit_start, hit_end, opening in _venue_cues(text):
-        if opening:  # a foreign opening word: the name runs on from it
-            run = next(_name_runs(text, hit_start, min(len(text), hit_start + 80)), None)
+        if (
+            opening
+        ):  # a foreign opening word: the name runs on from it, through its particle ("Parc des Princes")
+            rest = next(_name_runs(text, hit_end, min(len(text), hit_end + 80)), None)
+            run = (
+                [(hit_start, hit_end - 1), *rest]
+                if rest and rest[0][0] == hit_end
+                else next(_name_runs(text, hit_start, min(len(text), hit_start + 80)), None)
+            )
         else:  # the closing word: the name's run up to it
             run = next(
                 (r for r in _name_runs(text, max(0, hit_start - 80), hit_end) if r[-1][1] == hit_end),

@@ -3376,3 +3376,10 @@ def test_a_day_ner_took_for_a_facility_is_no_place(gaz, nlp):
     assert "Labour Day" in texts(
         gaz, nlp, text, {"Labour Day": "FAC", "Tulsa": "GPE"}, disabled=frozenset({"saints_day"})
     )
+
+
+def test_a_venue_opening_with_a_foreign_word_runs_on_through_its_particle(gaz, nlp):
+    text = "Police fired tear gas outside the Parc des Princes in Paris on Wednesday."
+    assert ("Parc des Princes", "venue_name") in found(gaz, nlp, text, {"Paris": "GPE"})
+    text = "Crowds filled the Estadio Akron in Paris on Wednesday."
+    assert ("Estadio Akron", "venue_name") in found(gaz, nlp, text, {"Paris": "GPE"})
