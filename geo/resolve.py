@@ -681,6 +681,10 @@ _PLURAL_UNITS = re.compile(
 )  # after the last member of a list: "Fulton and Cobb counties", "North West and Limpopo provinces"
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # What is done on or to a river, right before "the X": "on the Mississippi", "up the Hudson", "dredging the Ohio".
+RIVER_CITY_POPULATION = (
+    100_000  # a city this big by its own name is what a river's bare name without "the" means
+)
+_RIVER_WORD_AFTER = re.compile(r" (?:River|river|Basin|basin|Valley|valley|Delta|delta|Estuary|estuary)\b")
 _RIVER_BEFORE = re.compile(
     r"\b(?:on|along|across|into|up|down|over|under|beside|crossed|crossing|crosses|spans?|spanning|dredg\w+|"
     r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on) the $"
@@ -2072,8 +2076,23 @@ class Resolver:
     ) -> None:
         """ "Barges stalled on the Mississippi", "sailing up the Hudson": "the X" after what is done on or to a
         river, where the index holds an "X River", is that river — not the state or the towns whose own name X is
-        (a country's name is left alone: "the Congo", "the Niger" name both). Rewrites ``candidates`` in place."""
+        (a country's name is left alone: "the Congo", "the Niger" name both). And the other way: a river's bare
+        name without "the" before it or "River" after it that is a big city's own name is the city ("Russian
+        missiles struck Dnipro": the city, not the river; "crossed the Dnipro" stays the river). Rewrites
+        ``candidates`` in place."""
         for i, mention in enumerate(mentions):
+            if (
+                not mention.demonym_of
+                and not text.endswith(("the ", "The "), 0, mention.start)
+                and not _RIVER_WORD_AFTER.match(text, mention.end)
+                and any(c.fcode in ("STM", "STMS") for c in candidates[i])
+                and any(
+                    c.fcode.startswith("PPL") and c.name_kind == 0 and c.population >= RIVER_CITY_POPULATION
+                    for c in candidates[i]
+                )
+            ):
+                candidates[i] = tuple(c for c in candidates[i] if c.fcode not in ("STM", "STMS"))
+                continue
             if mention.demonym_of or not _RIVER_BEFORE.search(
                 text, max(0, mention.start - 24), mention.start
             ):

