@@ -1147,9 +1147,7 @@ def _country_context(c: Candidate, e: _Evidence) -> float:
         return 0.0
     if (
         c.country in e.context.by_demonym_only
-        and (
-            c.fcode.startswith("PPL") or c.fcode in ("ADM2", "ADM3")
-        )  # a town's district alike ("Braga", BR)
+        and c.fcode.startswith("PPL")
         and c.population * DEMONYM_NAMESAKE_SHARE <= e.biggest_town
     ):
         return 0.0
