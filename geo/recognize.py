@@ -3198,6 +3198,10 @@ _WEATHER_AFTER = re.compile(_WEATHER_RECORD)
 _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 
 
+_MONTH_OR_DAY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
@@ -3214,14 +3218,16 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     # "Bridgwater has opened a new bus station", "Hexham will get a new high street": what only a town gets
     r" (?:has|have|will|is to|is set to|is getting|gets|got) (?:opened|open|get|got|unveiled|unveil|lost|lose|built|"
     rf"build)? ?(?:a|an|its) (?:first |second |new |long-awaited )?(?:{_TOWN_BUILT})\b|"
-    # "Inuvik reopened its airport", "Tofino closed its harbour"
-    rf" (?:reopened|opened|closed|unveiled|lost|built) (?:a|an|its) {_DESCRIBING}(?:{_TOWN_BUILT})\b|"
-    # the sentence goes on of "the town": "Merritt lost its only grocery store, and the town has been without one",
-    # "Collie will lose its power stations, and the town's council wants…" (not "Bowen said the town…": a speaker)
-    r" (?!(?:said|says|told|tells|added|adds|argued|argues|wrote|writes|asked|asks|insisted|warned|noted|claimed|"
-    r"explained|announced|believes|thinks|thought|hopes|hoped|knows|knew)\b)"
-    r"(?=[^.!?\n]{0,90}?(?:,|;| and| but) (?:and |but |while |where |as )?the (?:[a-z-]+ )?"
-    r"(?:town|village|shire|township|hamlet)(?:['’]s)?\b(?! of\b))|"
+    # "Inuvik reopened its airport", "Tofino closed its harbour" (its own: "Bowen opened a new pier" is a minister)
+    rf" (?:reopened|opened|closed|unveiled|lost|built) its {_DESCRIBING}(?:{_TOWN_BUILT})\b|"
+    # what it has ("its"), then the sentence goes on of "the town", naming nothing between: "Merritt lost its only
+    # grocery store in March, and the town has been without one", "Collie will lose its power stations, and the
+    # town's council wants…" (not "Bowen said the town…", "Hanson toured the mine, and the town's residents…": a
+    # person's; not "Hoover closed its factory in Merthyr Tydfil, and the town…")
+    r"(?P<anaphor> (?!(?:said|says|told|tells|added|adds|argued|argues|wrote|writes|asked|asks|insisted|warned|noted|"
+    r"claimed|explained|announced|believes|thinks|thought|hopes|hoped|knows|knew)\b)"
+    rf"(?=(?P<stretch>(?:[^.!?\nA-Z]|{_MONTH_OR_DAY}){{0,90}}?)(?:,|;| and| but) (?:and |but |while |where |as )?the "
+    r"(?:[a-z-]+ )?(?:town|village|shire|township|hamlet)(?:['’]s)?\b(?! of\b)))|"
     # "Whyalla wants a new hospital, its mayor told…": what only a town has, its own later in the sentence (" its "
     # looked for first, at once: the lazy scan after it tries every place up to 60 characters on)
     rf"(?=[^.!?\n]{{0,61}} its )[^.!?\n]{{0,60}}?,? its {_DESCRIBING}(?:mayor|council|town hall|main street|"
@@ -3338,6 +3344,17 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             )
         ):
             continue
+        if (
+            match.re is _TOWN_PREDICATE
+            and match.group("anaphor") is not None
+            and (
+                match.group(1) in census_given_names()
+                or any(x.label_ in ("PERSON", "ORG") and (x.start_char, x.end_char) == (s, e) for x in d.ents)
+                # a census name or a word only with what it has ("its"): not "Hanson toured the mine, and the town…"
+                or (not _rare_name(match.group(1)) and " its " not in f" {match.group('stretch')} ")
+            )
+        ):
+            continue  # "Clinton visited the plant, and the town's mayor…", "Nokia cut 500 jobs, and the town…"
         if key not in d.rec.stop and match.re is _TOWN_PREDICATE and not _OWNS_TOWN_THING.match(text, e):
             # A name that is no common word, opening a sentence before words said of a town, which NER left alone:
             # "Murree was cut off by snow", "Katherine recorded 42 degrees".
@@ -5423,10 +5440,11 @@ _SIDE_BEFORE_RESULT = re.compile(
     rf"(?:(?:both )?{_RESULT_VERB}|{_PASSIVE_RESULT}|drew(?= \d{{1,3}}[-–]\d))\b"
 )  # "Orlando Pirates beat", "Santos were beaten", "Metz and Angers were promoted", "Freiburg and Mainz drew 2-2"
 # A side's result right after its name, alone or with another's: "Anderlecht lost 3-0 to", "Getafe won 2-1 at",
-# "Lens and Lille both lost on Saturday", "Falkirk moved top" (not "Foggia's mayor Rossi won 52-48": no name between).
+# "Lens and Lille both lost on Saturday" (not "Foggia's mayor Rossi won 52-48": no name between; not "Texas and Florida
+# both lost seats").
 _SIDE_SCORED = re.compile(
     rf"(?: (?:and|&) [A-Z][\w'’.]+)? (?:(?:won|lost|drew) {_SCORE} (?:to|at|against|with|over|in)\b|"
-    r"both (?:won|lost|drew)\b|(?:moved|went|climbed|stayed|stays|stay|go|goes) (?:top|bottom)\b)"
+    rf"both (?:won|lost|drew) (?:on \w+day|at home|away|again|their (?:matches|games|ties|fixtures)|{_SCORE})\b)"
 )
 _SIDE_AFTER_RESULT = re.compile(
     rf"\b(?:{_RESULT_VERB}|(?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|eliminated)"
@@ -5465,6 +5483,15 @@ _GAME_WORDS = re.compile(
     re.IGNORECASE,
 )
 BIG_SIDE_POPULATION = 100_000  # a side named after a city this big needs a sentence only sport has
+# The nations of the United Kingdom field national sides, as countries do ("Scotland beat Italy 31-29").
+_HOME_NATIONS = frozenset({"GB.ENG", "GB.SCT", "GB.WLS", "GB.NIR"})
+# What makes a tally no game's: a court's, a vote's or an election's ("Texas lost 5-4 at the Supreme Court", "Ohio won
+# 52-48 in the Senate vote", "Oldham lost 7-2 at the council vote").
+_NOT_A_GAME = re.compile(
+    r"\b(?:[Cc]ourt|[Jj]ustices?|ruling|ruled|appeals?|[Tt]ribunal|lawsuit|verdict|jury|judges?|votes?|voted|voting|"
+    r"ballots?|elections?|[Ss]enate|[Cc]ongress|[Pp]arliament|[Aa]ssembly|council|[Ll]egislature|lawmakers|litigation|"
+    r"primary|primaries|caucus(?:es)?|recount|referendum|redistricting|census|governor|government|ministry)\b"
+)
 _SPORT_ROLES = r"goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|scrum-half"
 _SPORT_ROLE = re.compile(rf"\b(?:{_SPORT_ROLES})\b")
 _SPORT_ONLY = re.compile(
@@ -5701,6 +5728,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if not (side or hires or nickname) or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
+    if not nickname and _NOT_A_GAME.search(text, lo, hi):
+        return False  # a court's, a vote's or an election's tally: "Texas lost 5-4 at the Supreme Court"
     # A game word of the sentence; for a hiring, one besides the role hired ("Smyrna hired a new coach for its
     # high school" says no game).
     if not any(
@@ -5715,15 +5744,22 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if nickname:  # "Mumbai Indians", "the Brisbane Broncos": the team's name, not a word about its city
         return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
-    if any(c.fcode == "PCLI" for c in own):
-        return False  # national sides are their countries; "Europe's captain" is Europe's
-    if not towns:  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
+    if any(c.fcode == "PCLI" or c.admin1 in _HOME_NATIONS for c in own if c.fcode in ("PCLI", "ADM1")):
+        return (
+            False  # national sides are their countries ("England drew 1-1 with Denmark"); "Europe's captain"
+        )
+    unit = any(c.fcode == "ADM1" for c in own)
+    if (
+        not towns and not unit
+    ):  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan"
         return not any(c.fcode == "CONT" for c in own)
-    if max(towns) < BIG_SIDE_POPULATION:
+    if not unit and max(towns) < BIG_SIDE_POPULATION:
         return True  # "Everton", "Hoffenheim", "Lafayette" the college: the side, the town only if near
-    # A big city's name is a side only where the sentence can be about nothing but a game: a result or a player's
-    # role, and a score or a word only sport has ("Nantes stunned Marseille 2-1"; not "London beat Paris in the final
-    # round of voting", "Detroit's emergency manager", "Mumbai's cricket fans", "Marseille beat its heat record").
+    # A big city's or a state's, a province's or a county's name is a side only where the sentence can be about
+    # nothing but a game: a result or a player's role, and a score or a word only sport has ("Nantes stunned
+    # Marseille 2-1", "Iowa beat Nebraska 24-17"; not "London beat Paris in the final round of voting", "Detroit's
+    # emergency manager", "Mumbai's cricket fans", "Marseille beat its heat record", "Texas beat California for the
+    # title").
     if (side is None and hires is None) or (fans is not None and side is fans):
         return False
     if side is not None and side.re is _SIDE_PEOPLE and not _SPORT_ROLE.search(side.group()):

@@ -578,12 +578,18 @@ def test_results_with_a_score_or_both_sides_and_a_place_in_the_table_name_sides(
     for text in (
         "Everton lost 3-0 to Liverpool in front of 20,000 fans.",
         "Everton and Liverpool both won on Saturday, keeping the league race tight.",
-        "Everton moved top of the table after a 2-0 win, and Liverpool went top of the other league.",
     ):
         assert found(gaz, nlp, text, ents) == [("Everton", "sports_team"), ("Liverpool", "sports_team")], text
     # a name between the town and the tally is no side's result: a vote in the town ("Foggia's mayor")
     text = "In Everton, Mayor Rossi won 52-48 in a close vote, and Liverpool counted again."
     assert texts(gaz, nlp, text, ents) == ["Everton", "Liverpool"]
+    # (review) a court's, a vote's or an election's tally is no game's; "both lost" what no side loses is no result
+    for text in (
+        "Everton lost 5-4 at the Supreme Court this season, and Liverpool won 6-3 in the appeal.",
+        "Everton won 52-48 in the council vote, and Liverpool lost 3-2 at the tribunal in round two.",
+        "Everton and Liverpool both lost seats this season in the league of cities.",
+    ):
+        assert texts(gaz, nlp, text, ents) == ["Everton", "Liverpool"], text
 
 
 def test_a_side_signs_a_player_of_a_named_nationality(gaz, nlp):
@@ -3352,8 +3358,13 @@ def test_a_town_opening_its_sentence_that_goes_on_of_the_town_or_reopens_its_air
     for text in (
         "Moab said the town would appeal the ruling.",
         "Moab lost the vote, and the town of Tulsa will host the fair.",
+        # (review) a minister opens a pier; "the town" is the one named between; a given name is a person's
+        "Moab opened a new pier on Monday.",
+        "Moab closed its factory in Tulsa, and the town lost 300 jobs.",
+        "Madison visited the plant, and the town's mayor greeted her.",
     ):
         assert ("Moab", "common_word_town") not in found(gaz, nlp, text), text
+    assert ("Madison", "common_word_town") not in found(gaz, nlp, "Madison visited, and the town's mayor spoke.")
     assert found(gaz, nlp, "Moab reopened its airport.", disabled=frozenset({"common_word_town"})) == []
 
 
@@ -3365,7 +3376,13 @@ def test_a_county_or_a_states_side_in_a_result_is_dropped_not_kept_as_a_maybe_to
     ]
     # … but its fans are its people, and "Utah's #7 team" is the state's ranking
     text = "Utah fans travelled to Tulsa for the league final."
-    assert ("Utah", "sports_team") in found(gaz, nlp, text, {"Utah": "GPE", "Tulsa": "GPE"})
+    assert ("Utah", "ner_place") in found(gaz, nlp, text, {"Utah": "GPE", "Tulsa": "GPE"})
+    # (review) a state is a side only in a sentence only sport has, never in politics; a nation's side is its nation
+    for text in (
+        "Utah beat Victoria for the title of fastest-growing state this year in the jobs table.",
+        "Utah lost 5-4 at the Supreme Court, and Victoria won its appeal.",
+    ):
+        assert texts(gaz, nlp, text, {"Utah": "GPE", "Victoria": "GPE"}) == ["Utah", "Victoria"], text
     text = "Tulsa won 30-21 over Utah's #7 rated team in the league."
     assert "Utah" in texts(gaz, nlp, text, {"Tulsa": "GPE", "Utah": "GPE"})
 
