@@ -3364,7 +3364,9 @@ def test_a_town_opening_its_sentence_that_goes_on_of_the_town_or_reopens_its_air
         "Madison visited the plant, and the town's mayor greeted her.",
     ):
         assert ("Moab", "common_word_town") not in found(gaz, nlp, text), text
-    assert ("Madison", "common_word_town") not in found(gaz, nlp, "Madison visited, and the town's mayor spoke.")
+    assert ("Madison", "common_word_town") not in found(
+        gaz, nlp, "Madison visited, and the town's mayor spoke."
+    )
     assert found(gaz, nlp, "Moab reopened its airport.", disabled=frozenset({"common_word_town"})) == []
 
 
@@ -3400,3 +3402,12 @@ def test_a_venue_opening_with_a_foreign_word_runs_on_through_its_particle(gaz, n
     assert ("Parc des Princes", "venue_name") in found(gaz, nlp, text, {"Paris": "GPE"})
     text = "Crowds filled the Estadio Akron in Paris on Wednesday."
     assert ("Estadio Akron", "venue_name") in found(gaz, nlp, text, {"Paris": "GPE"})
+
+
+def test_a_rare_first_word_then_a_places_name_in_ners_organisation_is_a_persons_name(gaz, nlp):
+    # "Denzel" is no census given name, no place's name and no English word: NER's firm is the actor
+    text = "Denzel Washington will star in a new play in Paris."
+    assert texts(gaz, nlp, text, {"Denzel Washington": "ORG", "Paris": "GPE"}) == ["Paris"]
+    # an English word first is a firm's or a body's name, which other rules read ("Greater Washington")
+    text = "Greater Washington will host a new play in Paris."
+    assert "Washington" in texts(gaz, nlp, text, {"Greater Washington": "ORG", "Paris": "GPE"})
