@@ -3191,17 +3191,21 @@ _TAKES_A_TOWN = (
     r"seized|captured|recaptured|shelled|bombed|besieged|evacuated|liberated|overran|battered|devastated|engulfed|"
     r"ravaged|flattened|lashed|inundated|swamped|isolated"
 )
+# (capitalised, the prepositions that open a sentence before a town and its comma: "Near Florence, farmers …")
+_OPENING_PREPOSITIONS = "Near|Outside|Around|Across|Beyond|Through"
 _UNTAGGED_AFTER = re.compile(
-    rf"(?:in|near|outside|around|across|into|towards?|through|via|beyond|{_TAKES_A_TOWN}) "
+    rf"(?:in|near|outside|around|across|into|towards?|through|via|beyond|{_OPENING_PREPOSITIONS}|{_TAKES_A_TOWN}) "
 )
 _PLACE_PREPOSITIONS = (
     "in|to|from|near|at|outside|around|across|into|toward|towards|through|via|beyond|visited|visiting|"
+    + _OPENING_PREPOSITIONS
+    + "|"
     + _TAKES_A_TOWN
 ).split("|")
 _AFTER_PREPOSITION = re.compile(
     rf"\b(?:{'|'.join(_PLACE_PREPOSITIONS)}) "
     r"([A-Z][^\W\d_A-Z]{2,})\b"
-    r"(?![ -][A-Z]|['’]s [A-Z])"
+    r"(?![ -][A-Z]|['’]s [A-Z]| (?:de|del|de la|da|do|di|du|la|le|los|las) [A-Z])"  # "Real de Catorce" goes on
 )
 _PREPOSITION_ENDS = _word_ends(_PLACE_PREPOSITIONS, r"[A-Z][^\W\d_A-Z]{2,}\b")  # (see _after_word_ends)
 

@@ -98,6 +98,7 @@ PLACES = [
     ("Liverpool", "PPL", "GB", "GB.ENG", 864_122, []),
     ("Braga", "ADM1", "PT", "PT.04", 848_000, []),
     ("Real del Monte", "PPL", "MX", "MX.13", 12_000, []),
+    ("Florence", "PPL", "IT", "IT.16", 367_150, []),
     ("Braga", "PPL", "PT", "PT.04", 193_000, []),
     ("Freiburg", "PPL", "DE", "DE.01", 237_000, []),
     ("Fribourg", "ADM1", "CH", "CH.FR", 325_000, ["Freiburg"]),
@@ -3411,3 +3412,12 @@ def test_a_rare_first_word_then_a_places_name_in_ners_organisation_is_a_persons_
     # an English word first is a firm's or a body's name, which other rules read ("Greater Washington")
     text = "Greater Washington will host a new play in Paris."
     assert "Washington" in texts(gaz, nlp, text, {"Greater Washington": "ORG", "Paris": "GPE"})
+
+
+def test_a_preposition_opening_a_sentence_before_a_town_and_its_comma(gaz, nlp):
+    # "Florence" is a given name too: the text matcher leaves it alone
+    text = "Near Florence, farmers reported hail damage to the olive groves."
+    assert found(gaz, nlp, text) == [("Florence", "common_word_town")]
+    assert found(gaz, nlp, text, disabled=frozenset({"common_word_town"})) == []
+    # a name that goes on through a particle is no town of its first word ("Real de Catorce")
+    assert found(gaz, nlp, "Near Florence de Oro, farmers reported hail damage.") == []
