@@ -2203,12 +2203,6 @@ _PLACE_CUE_BEFORE = re.compile(
 _REGNAL_NUMBER = re.compile(r" (?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b")
 
 
-_FIRST_NAME_AND_PLACE = re.compile(r"[A-Z][a-z]{2,} [A-Z][a-z]{2,}")  # "Denzel Washington"
-FIRST_NAME_ZIPF = (
-    3.0  # a first word rarer in English than this, and no place's, is a given name ("Denzel" 2.97)
-)
-
-
 def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     """Strong gazetteer names NER missed, longest first: "the Bay of Biscay" over NER's "Biscay", "Lachin
     Corridor"; and names of several words that are a town's own name ("Sault Ste. Marie" over NER's "Sault",
@@ -2222,17 +2216,6 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         if label != "PERSON" and _GIVEN_NAME_FIRST.match(text[s:e]):
             surname = text[s:e].partition(" ")[2]
             if surname.isalpha() and surname.istitle() and not common_in_english(surname):
-                d.person_spans.append((s, e))
-        elif label == "ORG" and _FIRST_NAME_AND_PLACE.fullmatch(text, s, e):
-            # NER's firm "Denzel Washington": a first word that is no place's name and no English word, then a
-            # place's one-word name — a person's name (a given name the census lacks), not the place
-            first, _, last = text[s:e].partition(" ")
-            if (
-                not d.gaz.candidates(normalize_name(first))
-                and zipf_in_english(first) < FIRST_NAME_ZIPF
-                and normalize_name(last) in d.gaz.strong_keys
-                and not d.gaz.candidates(normalize_name(text[s:e]))
-            ):
                 d.person_spans.append((s, e))
     for start, end in d.rec.match_names(text, compound=True):
         surface = text[start:end]

@@ -3405,15 +3405,6 @@ def test_a_venue_opening_with_a_foreign_word_runs_on_through_its_particle(gaz, n
     assert ("Estadio Akron", "venue_name") in found(gaz, nlp, text, {"Paris": "GPE"})
 
 
-def test_a_rare_first_word_then_a_places_name_in_ners_organisation_is_a_persons_name(gaz, nlp):
-    # "Denzel" is no census given name, no place's name and no English word: NER's firm is the actor
-    text = "Denzel Washington will star in a new play in Paris."
-    assert texts(gaz, nlp, text, {"Denzel Washington": "ORG", "Paris": "GPE"}) == ["Paris"]
-    # an English word first is a firm's or a body's name, which other rules read ("Greater Washington")
-    text = "Greater Washington will host a new play in Paris."
-    assert "Washington" in texts(gaz, nlp, text, {"Greater Washington": "ORG", "Paris": "GPE"})
-
-
 def test_a_preposition_opening_a_sentence_before_a_town_and_its_comma(gaz, nlp):
     # "Florence" is a given name too: the text matcher leaves it alone
     text = "Near Florence, farmers reported hail damage to the olive groves."
