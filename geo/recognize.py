@@ -3223,7 +3223,7 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     r" (?:has|have|will|is to|is set to|is getting|gets|got) (?:opened|open|get|got|unveiled|unveil|lost|lose|built|"
     rf"build)? ?(?:a|an|its) (?:first |second |new |long-awaited )?(?:{_TOWN_BUILT})\b|"
     # "Inuvik reopened its airport", "Tofino closed its harbour" (its own: "Bowen opened a new pier" is a minister)
-    rf" (?:reopened|opened|closed|unveiled|lost|built) its {_DESCRIBING}(?:{_TOWN_BUILT})\b|"
+    rf"(?P<owned> (?:reopened|opened|closed|unveiled|lost|built) its {_DESCRIBING}(?:{_TOWN_BUILT})\b)|"
     # what it has ("its"), then the sentence goes on of "the town", naming nothing between: "Merritt lost its only
     # grocery store in March, and the town has been without one", "Collie will lose its power stations, and the
     # town's council wants…" (not "Bowen said the town…", "Hanson toured the mine, and the town's residents…": a
@@ -3348,6 +3348,15 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             )
         ):
             continue
+        if (
+            match.re is _TOWN_PREDICATE
+            and (match.group("owned") is not None or match.group("anaphor") is not None)
+            and (
+                key in word_list("organisations.txt")
+                or any(x.label_ == "ORG" and (x.start_char, x.end_char) == (s, e) for x in d.ents)
+            )
+        ):
+            continue  # a firm opens its port or station: "Adani opened its new port", "Argos opened its new station"
         if (
             match.re is _TOWN_PREDICATE
             and match.group("anaphor") is not None
@@ -4772,7 +4781,7 @@ _FIRM_WORD = (  # words only a firm's name ends with
     r"(?:Airlines|Airways|Air Lines|Bank|Bancorp|LNG|Brewery|Breweries|Brewing|Motors|Telecommunications|Holding|"
     r"Pharmaceuticals?|Foods|Instruments|Scientific|Semiconductors?|Airport Authority|Cartel|"
     # a brand's word: "Brittany Ferries", "China Mobile", "Newcastle Brown Ale", "Waterford Crystal", "Boston Pizza"
-    r"Ferries|Mobile|Lager|Ale|Distillery|Distillers|Crystal|Tire|Tires|Tyres|Pizza)"
+    r"Ferries|Mobile|Lager|Ale|Distillers|Crystal|Tire|Tires|Tyres|Pizza)"
 )
 _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only where nothing joins them to more words
     r"(?:Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|Command|Wing|Guard|Traffic|"
@@ -5489,12 +5498,16 @@ _GAME_WORDS = re.compile(
 BIG_SIDE_POPULATION = 100_000  # a side named after a city this big needs a sentence only sport has
 # The nations of the United Kingdom field national sides, as countries do ("Scotland beat Italy 31-29").
 _HOME_NATIONS = frozenset({"GB.ENG", "GB.SCT", "GB.WLS", "GB.NIR"})
-# What makes a tally no game's: a court's, a vote's or an election's ("Texas lost 5-4 at the Supreme Court", "Ohio won
-# 52-48 in the Senate vote", "Oldham lost 7-2 at the council vote").
+# What makes a tally no game's: a court's, a vote's, an election's or a panel's ("Texas lost 5-4 at the Supreme Court",
+# "Ohio won 52-48 in the Senate vote", "Alberta won 3-2 in the arbitration"); read for a state's or a province's
+# side and for a score right after a side, not for every result ("Nantes stunned Marseille 2-1 on the day the
+# government announced new stadium rules" is a match).
 _NOT_A_GAME = re.compile(
     r"\b(?:[Cc]ourt|[Jj]ustices?|ruling|ruled|appeals?|[Tt]ribunal|lawsuit|verdict|jury|judges?|votes?|voted|voting|"
     r"ballots?|elections?|[Ss]enate|[Cc]ongress|[Pp]arliament|[Aa]ssembly|council|[Ll]egislature|lawmakers|litigation|"
-    r"primary|primaries|caucus(?:es)?|recount|referendum|redistricting|census|governor|government|ministry)\b"
+    r"primary|primaries|caucus(?:es)?|recount|referendum|redistricting|census|governor|government|ministry|"
+    r"dispute|arbitration|panel|commission|committee|[Bb]oard|hearing|poll|survey|regents|negotiations|compact|"
+    r"talks|bid|battle for)\b"
 )
 _SPORT_ROLES = r"goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|scrum-half"
 _SPORT_ROLE = re.compile(rf"\b(?:{_SPORT_ROLES})\b")
@@ -5732,8 +5745,15 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if not (side or hires or nickname) or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
-    if not nickname and _NOT_A_GAME.search(text, lo, hi):
-        return False  # a court's, a vote's or an election's tally: "Texas lost 5-4 at the Supreme Court"
+    key = normalize_name(m.text)
+    own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
+    unit = any(c.fcode == "ADM1" for c in own)
+    if (
+        not nickname
+        and (unit or (side is not None and side.re is _SIDE_SCORED))
+        and _NOT_A_GAME.search(text, lo, hi)
+    ):
+        return False  # a court's, a vote's or a panel's tally: "Texas lost 5-4 at the Supreme Court"
     # A game word of the sentence; for a hiring, one besides the role hired ("Smyrna hired a new coach for its
     # high school" says no game).
     if not any(
@@ -5741,10 +5761,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         for word in _GAME_WORDS.finditer(text, lo, hi)
     ) and not (nickname and _GAME.search(text, lo, hi)):  # "the Orlando Magic beat the Miami Heat"
         return False
-    key = normalize_name(m.text)
     if key not in d.gaz.strong_keys:
         return True
-    own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
     if nickname:  # "Mumbai Indians", "the Brisbane Broncos": the team's name, not a word about its city
         return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
@@ -5752,7 +5770,6 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         return (
             False  # national sides are their countries ("England drew 1-1 with Denmark"); "Europe's captain"
         )
-    unit = any(c.fcode == "ADM1" for c in own)
     if (
         not towns and not unit
     ):  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan"

@@ -684,6 +684,10 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 RIVER_CITY_POPULATION = (
     100_000  # a city this big by its own name is what a river's bare name without "the" means
 )
+# … what is done on or to a river, said of its bare name too: "marines crossed Dnipro", "the left bank of Dnipro"
+_RIVER_BEFORE_BARE = re.compile(
+    r"\b(?:crossed|crossing|crosses|across|along|bank of|banks of|mouth of|waters of) $"
+)
 _RIVER_WORD_AFTER = re.compile(r" (?:River|river|Basin|basin|Valley|valley|Delta|delta|Estuary|estuary)\b")
 _RIVER_BEFORE = re.compile(
     r"\b(?:on|along|across|into|up|down|over|under|beside|crossed|crossing|crosses|spans?|spanning|dredg\w+|"
@@ -2083,6 +2087,7 @@ class Resolver:
                 not mention.demonym_of
                 and not text.endswith(("the ", "The "), 0, mention.start)
                 and not _RIVER_WORD_AFTER.match(text, mention.end)
+                and not _RIVER_BEFORE_BARE.search(text, max(0, mention.start - 24), mention.start)
                 and any(c.fcode in ("STM", "STMS") for c in candidates[i])
                 and any(
                     c.fcode.startswith("PPL") and c.name_kind == 0 and c.population >= RIVER_CITY_POPULATION

@@ -591,6 +591,9 @@ def test_results_with_a_score_or_both_sides_and_a_place_in_the_table_name_sides(
         "Everton and Liverpool both lost seats this season in the league of cities.",
     ):
         assert texts(gaz, nlp, text, ents) == ["Everton", "Liverpool"], text
+    # (second review) … but any result names its sides whatever else the sentence says of a council or a government
+    text = "Everton drew 1-1 with Liverpool after the council approved plans for a new stadium."
+    assert found(gaz, nlp, text, ents) == [("Everton", "sports_team"), ("Liverpool", "sports_team")]
 
 
 def test_a_side_signs_a_player_of_a_named_nationality(gaz, nlp):
@@ -3365,6 +3368,10 @@ def test_a_town_opening_its_sentence_that_goes_on_of_the_town_or_reopens_its_air
         "Madison visited the plant, and the town's mayor greeted her.",
     ):
         assert ("Moab", "common_word_town") not in found(gaz, nlp, text), text
+    # (second review) a firm opens its port or station: NER's organisation or a listed firm
+    text = "Moab opened its new station at the depot."
+    assert ("Moab", "common_word_town") not in found(gaz, nlp, text, {"Moab": "ORG"})
+    assert ("Moab", "common_word_town") in found(gaz, nlp, text)
     assert ("Madison", "common_word_town") not in found(
         gaz, nlp, "Madison visited, and the town's mayor spoke."
     )
@@ -3384,6 +3391,7 @@ def test_a_county_or_a_states_side_in_a_result_is_dropped_not_kept_as_a_maybe_to
     for text in (
         "Utah beat Victoria for the title of fastest-growing state this year in the jobs table.",
         "Utah lost 5-4 at the Supreme Court, and Victoria won its appeal.",
+        "Utah won 3-2 over Victoria in the arbitration panel's league decision.",
     ):
         assert texts(gaz, nlp, text, {"Utah": "GPE", "Victoria": "GPE"}) == ["Utah", "Victoria"], text
     text = "Tulsa won 30-21 over Utah's #7 rated team in the league."
