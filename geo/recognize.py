@@ -3572,6 +3572,16 @@ def _word_before(text: str, at: int) -> int | None:
     return prev
 
 
+# A town's people or wards right after a name opening a sentence or a headline: "Williston man, 87, killed",
+# "Sycamore family serving as ambassadors", "Brentford ward councillor" — a name as common as SENTENCE_START_TOWN_ZIPF
+# is then the town's (not "Gouda and cheddar prices", "Chard grows well").
+_TOWNS_NOUN_AFTER = re.compile(
+    r" (?:man|woman|men|women|boy|girl|teen|teenager|couple|family|families|resident|residents|native|ward|"
+    r"wards|councillor|councilor|pupils|students|school|schools|police|firefighters|officials)\b"
+)
+SENTENCE_START_TOWN_ZIPF = 3.0
+
+
 def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name standing alone (no capitalised word beside it, or before its possessive) that is only a town's: a town of
     ``RARE_TOWN_POPULATION`` people or more by its own or official name ("Tramore"), or a district's own name, rare in
@@ -3618,7 +3628,8 @@ def rare_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                     _OPENS_SENTENCE.search(text, max(0, s - 8), s)
                     or any(hs <= s and e <= he for hs, he in d.headlines)  # every word capitalised
                 )
-                and zipf_in_english(surface) >= SENTENCE_START_ZIPF
+                and zipf_in_english(surface)
+                >= (SENTENCE_START_TOWN_ZIPF if _TOWNS_NOUN_AFTER.match(text, e) else SENTENCE_START_ZIPF)
             )
             or _OUTBREAK_AFTER.match(text, e)
             or _NO_TOWN_AFTER.match(text, e)

@@ -99,6 +99,7 @@ PLACES = [
     ("Braga", "ADM1", "PT", "PT.04", 848_000, []),
     ("Real del Monte", "PPL", "MX", "MX.13", 12_000, []),
     ("Florence", "PPL", "IT", "IT.16", 367_150, []),
+    ("Williston", "PPL", "US", "US.ND", 29_160, []),
     ("Braga", "PPL", "PT", "PT.04", 193_000, []),
     ("Freiburg", "PPL", "DE", "DE.01", 237_000, []),
     ("Fribourg", "ADM1", "CH", "CH.FR", 325_000, ["Freiburg"]),
@@ -3420,3 +3421,13 @@ def test_a_preposition_opening_a_sentence_before_a_town_and_its_comma(gaz, nlp):
     assert found(gaz, nlp, text, disabled=frozenset({"common_word_town"})) == []
     # a name that goes on through a particle is no town of its first word ("Real de Catorce")
     assert found(gaz, nlp, "Near Florence de Oro, farmers reported hail damage.") == []
+
+
+def test_a_town_as_common_as_a_word_opening_a_sentence_before_its_people(gaz, nlp):
+    # "Williston" (Zipf 2.6) opening a sentence is a word as often as a name — but not before its people or wards
+    for text in (
+        "Williston man, 87, killed in traffic accident.",
+        "Williston family serving as ambassadors.",
+    ):
+        assert found(gaz, nlp, text) == [("Williston", "rare_town")], text
+    assert found(gaz, nlp, "Williston prices rose sharply last month.") == []
