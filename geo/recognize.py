@@ -3751,9 +3751,8 @@ def venue_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     persons = _Spans((e.start_char, e.end_char) for e in d.ents if e.label_ == "PERSON")
     spans = {(m.start, m.end) for m in found}  # NER's own venue stays its mention (its town may be missed)
     for hit_start, hit_end, opening in _venue_cues(text):
-        if (
-            opening
-        ):  # a foreign opening word: the name runs on from it, through its particle ("Parc des Princes")
+        # a foreign opening word: the name runs on from it, through its particle ("Parc des Princes")
+        if opening:
             rest = next(_name_runs(text, hit_end, min(len(text), hit_end + 80)), None)
             run = (
                 [(hit_start, hit_end - 1), *rest]
@@ -4286,8 +4285,8 @@ def lower_case(d: _Doc, m: Mention) -> bool:
 
 def saints_day(d: _Doc, m: Mention) -> bool:
     """ "St. Patrick's Day", "St. George's Day", "Labour Day", and a feast alone ("busy over Easter", "closed at
-    Christmas"): a day, not a place; and a church, hospital or school named for a saint: "St. Paul's Cathedral" (not Saint Paul,
-    Minnesota), "St. Luke's Medical Center", "St. Andrew's College" — not "St. Paul's mayor"."""
+    Christmas"): a day, not a place; and a church, hospital or school named for a saint: "St. Paul's Cathedral"
+    (not Saint Paul, Minnesota), "St. Luke's Medical Center", "St. Andrew's College" — not "St. Paul's mayor"."""
     if _HOLIDAY.match(d.text, m.end) is not None or normalize_name(m.text) in _FEASTS:
         return True
     if m.text.endswith(" Day") and not d.gaz.candidates(normalize_name(m.text)):
@@ -5710,8 +5709,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     Pirates vs Kaizer Chiefs" — when the sentence is about a game (a score or a game word). The mention comes back
     as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
     Midlands report), a big city's as a small town's ("Nantes stunned Marseille 2-1" names two clubs). A state's,
-    a province's or a county's name is its side too ("Michigan beat Ohio State 30-24", "Kilkenny knocked out
-    Galway", "Canterbury beat Otago"). Not countries (national sides are read as their countries), and never a name after "in" or "at"
+    a province's or a county's name is its side too, in a sentence only sport has ("Michigan beat Ohio State
+    30-24", "Kilkenny knocked out Galway in the hurling quarter-final"; see :func:`_unit_side`). Not countries
+    (national sides, the UK's nations' too, are read as their countries), and never a name after "in" or "at"
     ("beat Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"; so does a
     team's nickname after the name or a club's word before it, big city or not ("Mumbai Indians", "Melbourne Storm",
     "Borussia Dortmund", "Manchester City"; a people's name as the nickname only in a match: see
@@ -5779,11 +5779,10 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
     if any(c.fcode == "PCLI" or c.admin1 in _HOME_NATIONS for c in own if c.fcode in ("PCLI", "ADM1")):
         return (
-            False  # national sides are their countries ("England drew 1-1 with Denmark"); "Europe's captain"
+            False  # national sides are their countries ("England drew 1-1 with Denmark"), "Europe's captain"
         )
-    if (
-        not towns and not unit
-    ):  # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan"
+    if not towns and not unit:
+        # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
         return not any(c.fcode == "CONT" for c in own)
     if not unit and max(towns) < BIG_SIDE_POPULATION:
         return True  # "Everton", "Hoffenheim", "Lafayette" the college: the side, the town only if near

@@ -680,15 +680,15 @@ _PLURAL_UNITS = re.compile(
     re.IGNORECASE,
 )  # after the last member of a list: "Fulton and Cobb counties", "North West and Limpopo provinces"
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-# What is done on or to a river, right before "the X": "on the Mississippi", "up the Hudson", "dredging the Ohio".
 RIVER_CITY_POPULATION = (
     100_000  # a city this big by its own name is what a river's bare name without "the" means
 )
-# … what is done on or to a river, said of its bare name too: "marines crossed Dnipro", "the left bank of Dnipro"
+# What is done on or to a river, said of its bare name too: "marines crossed Dnipro", "the left bank of Dnipro".
 _RIVER_BEFORE_BARE = re.compile(
     r"\b(?:crossed|crossing|crosses|across|along|bank of|banks of|mouth of|waters of) $"
 )
 _RIVER_WORD_AFTER = re.compile(r" (?:River|river|Basin|basin|Valley|valley|Delta|delta|Estuary|estuary)\b")
+# What is done on or to a river, right before "the X": "on the Mississippi", "up the Hudson", "dredging the Ohio".
 _RIVER_BEFORE = re.compile(
     r"\b(?:on|along|across|into|up|down|over|under|beside|crossed|crossing|crosses|spans?|spanning|dredg\w+|"
     r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on) the $"
@@ -2080,8 +2080,8 @@ class Resolver:
         river, where the index holds an "X River", is that river — not the state or the towns whose own name X is
         (a country's name is left alone: "the Congo", "the Niger" name both). And the other way: a river's bare
         name without "the" before it or "River" after it that is a big city's own name is the city ("Russian
-        missiles struck Dnipro": the city, not the river; "crossed the Dnipro" stays the river). Rewrites
-        ``candidates`` in place."""
+        missiles struck Dnipro": the city, not the river; "crossed the Dnipro", "crossed Dnipro" stay the river).
+        Rewrites ``candidates`` in place."""
         for i, mention in enumerate(mentions):
             if (
                 not mention.demonym_of
