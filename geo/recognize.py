@@ -2019,7 +2019,12 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
             and not (
                 ent.label_ == "PERSON"
                 and d.text.endswith(" Arena", start, last)
-                and not _ARENA_AT.search(d.text, max(0, start - 10), start)
+                and (
+                    not _ARENA_AT.search(d.text, max(0, start - 10), start)
+                    or d.text.startswith(
+                        ("'s", "’s"), last
+                    )  # "reporters packed Bruce Arena's news conference"
+                )
             )
             and not _INITIAL_INSIDE.search(d.text, start, last)
             and not _EVENT_WORD.search(d.text, start, last)
@@ -2029,6 +2034,15 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
     if ent.label_ != "ORG" or " " not in d.text[start:end]:
         return None
     opens = start + 4 if d.text.startswith(("the ", "The "), start) else start
+    if (
+        _SPORTS_GROUND_ENDS.search(d.text, opens, end)
+        and _GROUND_AT.search(d.text, max(0, start - 16), start)
+        and not _FORUM_OF_A_BODY.search(d.text, opens, end)
+        and not _INITIAL_INSIDE.search(d.text, opens, end)
+    ):
+        # NER's firm "Tim Hortons Field", "Fiserv Forum" where a crowd or a game is: the ground, at its town (or the
+        # dateline's) — not "the World Economic Forum", a body's forum
+        return [d.rec.mention(d.text, opens, end, "ner", ent.label_, "venue")]
     if d.dateline is not None and _FOREIGN_VENUE_OPENS.match(d.text, opens, end):
         # "WARSAW, Poland (AP) — … at the Stadion Narodowy": the dateline's town is where it is
         return [d.rec.mention(d.text, opens, end, "ner", ent.label_, "venue")]
@@ -2038,7 +2052,17 @@ def venue(d: _Doc, ent: Span, start: int, end: int, key: str) -> list[Mention] |
 
 
 # Where a person's name ending in "Arena" is the arena: "at Anderson Arena", "the Hall Arena".
-_ARENA_AT = re.compile(r"\b(?:at|in|inside|outside|into|near|the) $", re.IGNORECASE)
+_ARENA_AT = re.compile(
+    r"\b(?:at|in|inside|outside|into|near|the|packed|filled|sold out|jammed) $", re.IGNORECASE
+)  # ("Fans packed Ball Arena")
+# A sports ground's word a firm's name may end with too: a ground only where a crowd or a game is ("at Soldier Field",
+# "Fans packed …"; not "officials from the Seattle Dome", "The South Pacific Forum met").
+_SPORTS_GROUND_ENDS = re.compile(r" (?:Field|Dome|Forum)$")
+_GROUND_AT = re.compile(r"\b(?:at|inside|outside|into|packed|filled|sold out|jammed)(?: the)? $")
+_FORUM_OF_A_BODY = re.compile(
+    r"\b(?:Economic|World|Global|Policy|Youth|Social|Leaders|Business|Peace|Security|Trade|Investment|Development|"
+    r"Cooperation|Islands|Regional|International|National|Women|Energy|Climate|Health|Forum of)\b"
+)
 # A ground's or a hall's word no person, work or firm ends with (not "Market", "Tower", "House": see _FACILITY).
 _GROUND_ENDS = re.compile(
     r" (?:Stadium|Stadion|Arena|Coliseum|Colosseum|Velodrome|Racecourse|Speedway|Ballpark|Convention Cent(?:er|re)|"

@@ -3431,3 +3431,24 @@ def test_a_town_as_common_as_a_word_opening_a_sentence_before_its_people(gaz, nl
     ):
         assert found(gaz, nlp, text) == [("Williston", "rare_town")], text
     assert found(gaz, nlp, "Williston prices rose sharply last month.") == []
+
+
+def test_a_firm_ner_named_with_a_grounds_word_where_a_crowd_or_a_game_is_a_venue(gaz, nlp):
+    for text, name in (
+        ("Fans packed Gelora Field for the final.", "Gelora Field"),
+        ("The Bucks won 110-104 at Fiserv Forum on Friday.", "Fiserv Forum"),
+    ):
+        assert (name, "venue") in found(gaz, nlp, text, {name: "ORG"}), text
+    # a body's forum, and a firm's name where no crowd or game is
+    assert not found(
+        gaz, nlp, "Leaders met at the World Economic Forum.", {"the World Economic Forum": "ORG"}
+    )
+    assert not found(gaz, nlp, "Gelora Field said profits rose.", {"Gelora Field": "ORG"})
+
+
+def test_a_persons_name_ending_in_arena_is_the_arena_where_a_crowd_packs_it(gaz, nlp):
+    text = "Fans packed Gelora Arena for the final in Tulsa."
+    assert ("Gelora Arena", "venue") in found(gaz, nlp, text, {"Gelora Arena": "PERSON", "Tulsa": "GPE"})
+    # the coach's press conference: a person's possessive
+    text = "Reporters packed Gelora Arena's news conference in Tulsa."
+    assert ("Gelora Arena", "venue") not in found(gaz, nlp, text, {"Gelora Arena": "PERSON", "Tulsa": "GPE"})
