@@ -49,6 +49,7 @@ from geo.normalize import (
 from geo.placestring import (
     FEATURE_WORDS,
     LIST_GAP,
+    MONTH,
     NATURAL_GENERIC,
     PRESS_ONLY,
     STATE_ABBREVIATION,
@@ -3226,10 +3227,7 @@ _WEATHER_AFTER = re.compile(_WEATHER_RECORD)
 _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 
 
-_MONTH_OR_DAY = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_MONTH_OR_DAY = rf"(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]{{2,}})(?=['’]s {_TOWN_THING}|"
@@ -3372,26 +3370,17 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             )
         ):
             continue
-        if (
-            match.re is _TOWN_PREDICATE
-            and (match.group("owned") is not None or match.group("anaphor") is not None)
-            and (
-                key in word_list("organisations.txt")
-                or any(x.label_ == "ORG" and (x.start_char, x.end_char) == (s, e) for x in d.ents)
-            )
-        ):
-            continue  # a firm opens its port or station: "Adani opened its new port", "Argos opened its new station"
-        if (
-            match.re is _TOWN_PREDICATE
-            and match.group("anaphor") is not None
-            and (
-                match.group(1) in census_given_names()
-                or any(x.label_ in ("PERSON", "ORG") and (x.start_char, x.end_char) == (s, e) for x in d.ents)
+        if match.re is _TOWN_PREDICATE and (match.group("owned") or match.group("anaphor")) is not None:
+            label = next((x.label_ for x in d.ents if (x.start_char, x.end_char) == (s, e)), "")
+            if label == "ORG" or key in word_list("organisations.txt"):
+                continue  # a firm opens its port: "Adani opened its new port", "Nokia cut 500 jobs, and the town…"
+            if match.group("anaphor") is not None and (
+                label == "PERSON"
+                or match.group(1) in census_given_names()
                 # a census name or a word only with what it has ("its"): not "Hanson toured the mine, and the town…"
                 or (not _rare_name(match.group(1)) and " its " not in f" {match.group('stretch')} ")
-            )
-        ):
-            continue  # "Clinton visited the plant, and the town's mayor…", "Nokia cut 500 jobs, and the town…"
+            ):
+                continue  # "Clinton visited the plant, and the town's mayor…"
         if key not in d.rec.stop and match.re is _TOWN_PREDICATE and not _OWNS_TOWN_THING.match(text, e):
             # A name that is no common word, opening a sentence before words said of a town, which NER left alone:
             # "Murree was cut off by snow", "Katherine recorded 42 degrees".
