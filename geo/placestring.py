@@ -107,6 +107,7 @@ _COMPASS_ADJ = r"(?:(?:north|south|east|west)(?:ern)?|central|(?:north|south)-?(
 _RUN = r"((?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*){0,3})"
 _LOCATIVE_APPOSITION = re.compile(
     rf",\s?(?:(?:in|across) (?:the )?{_COMPASS_ADJ} {_RUN}(?=[\s,.;:)]|$)"
+    rf"|in {_RUN}(?=\s*[,.;:)]|$)"  # "the other Paris, in France;"
     rf"|(?:in|on) the (?:{_COMPASS_ADJ} )?{_PART_WORD} of (?:the )?{_RUN}(?=[\s,.;:)]|$)"
     rf"|(?:in|on) {_RUN}['’]s? (?:{_COMPASS_ADJ} )?{_PART_WORD}\b)"
 )

@@ -3961,6 +3961,36 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+# A town's river or region in brackets right after its name: "Frankfurt (Oder)", "Halle (Saale)".
+_BRACKETED_PART = re.compile(r" \(([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)\)")
+
+
+def bracketed_name(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """A town whose own name carries its river or region in brackets, as the gazetteer spells it: "Frankfurt
+    (Oder)", "Halle (Saale)", "Neustadt (Wied)" — NER reads the town and the river apart, and the town's name alone
+    is the bigger namesake's (Frankfurt am Main). The mention grows over the brackets; a mention inside them goes."""
+    grown: dict[int, Mention] = {}
+    for i, m in enumerate(found):
+        if not d.text.startswith(" (", m.end) or m.demonym_of:
+            continue
+        bracket = _BRACKETED_PART.match(d.text, m.end)
+        if bracket is None:
+            continue
+        key = normalize_name(d.text[m.start : bracket.end()])
+        if any(c.name_kind == 0 for c in d.gaz.candidates(key)):
+            grown[i] = replace(
+                m, end=bracket.end(), text=d.text[m.start : bracket.end()], rule="bracketed_name"
+            )
+    if not grown:
+        return found
+    inside = [(found[i].end, g.end) for i, g in grown.items()]  # the brackets
+    return [
+        grown.get(i, m)
+        for i, m in enumerate(found)
+        if i in grown or not any(a <= m.start and m.end <= b for a, b in inside)
+    ]
+
+
 # The plural of a unit's word after a list of names: "Barrow, Jackson and Madison counties", "Lee and Collier counties",
 # "St. Tammany and Tangipahoa parishes", "Kandahar and Helmand provinces" (singular → the word the index joins).
 _UNIT_PLURALS = {
@@ -5979,6 +6009,24 @@ def unknown_common_word(d: _Doc, m: Mention) -> bool:
     )
 
 
+# One word with a capital inside after small letters ("ScotRail", "EasyJet", "PetroChina"), not a name's prefix
+# ("McAllen", "DeKalb", "LaGrange", "MacKenzie", "DuPage", "VanBuren").
+_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z])[A-Z][a-z]+(?:[A-Z][a-z]*)+")
+
+
+def camel_case_brand(d: _Doc, m: Mention) -> bool:
+    """NER's place of one word with a capital inside it that the gazetteer does not know: a firm's or a brand's
+    way of writing ("ScotRail cancelled services", "an EasyJet flight", "WestJet said") — pinned next to a place
+    the text names, it would be a false place."""
+    return (
+        m.source == "ner"
+        and " " not in m.text
+        and not m.demonym_of
+        and _CAMEL_CASE.fullmatch(m.text) is not None
+        and not d.gaz.candidates(normalize_name(m.text))
+    )
+
+
 # After a person's surname said again: what only a person does ("Washington wore red", "Houston's voice soared"; not
 # "Washington's streets") — even after a country's or a capital's name …
 _ONLY_A_PERSON = re.compile(
@@ -6139,6 +6187,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         name_with_age,
         person_speaks,
         unknown_common_word,
+        camel_case_brand,
         word_of_persons_name,
         surname_after_given_name,
     )
@@ -6148,6 +6197,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
     for f in (
         possessive_name,
         elided_name,
+        bracketed_name,
         venue_name,
         gazetteer_name,
         town_comma_parent,

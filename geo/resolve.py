@@ -564,6 +564,9 @@ class ResolverConfig:
     unit_namesake: float = (
         -3.0  # a town a hundredth of an admin-1 unit of its name, in its country, that the text does not single out
     )
+    country_namesake: float = (
+        -4.0
+    )  # a town named like a country, in a list of countries' names ("Mexico and Peru")
     country_unit: float = -4.0  # an admin-1 unit named like its own country, not called a unit by the text
     old_name: float = (
         3.0  # in a sentence of history, a town the name is an old name of, … (see _old_name_points)
@@ -640,7 +643,8 @@ _STATE_GOVERNMENT = re.compile(
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
     rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}"
-    rf"|['’]s\s+(?P<office>{_ADMIN1_OFFICES})\b",
+    rf"|['’]s\s+(?P<office>{_ADMIN1_OFFICES})\b"
+    r"|\s+(?:(?:provincial|state)\s+)?(?P<government>government)\b",  # "the Quebec government"
 )
 # A member of a list before the plural of a unit's word: "Barrow, Jackson and Madison counties", "Kandahar and
 # Helmand provinces" (geo.recognize.unit_list).
@@ -691,7 +695,9 @@ _RIVER_WORD_AFTER = re.compile(r" (?:River|river|Basin|basin|Valley|valley|Delta
 # What is done on or to a river, right before "the X": "on the Mississippi", "up the Hudson", "dredging the Ohio".
 _RIVER_BEFORE = re.compile(
     r"\b(?:on|along|across|into|up|down|over|under|beside|crossed|crossing|crosses|spans?|spanning|dredg\w+|"
-    r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on) the $"
+    r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on|from|in|"
+    r"beneath|below|above|past|near|off|onto|through|alongside|beyond|toward|towards) the "
+    r"(?:(?:lower|upper|mighty|muddy|swollen|rising|flooded|frozen|middle) )?$"
 )
 # … and after it, what ends a river's mention — punctuation, a place's preposition or what a river does — not a
 # noun of a state's ("on the Missouri bill", "across the Ohio border", "the Tennessee school shooting").
@@ -699,7 +705,7 @@ _RIVER_AFTER = re.compile(
     r"(?:[,.;:!?)]|$| (?:at|near|in|to|from|by|below|above|between|south|north|east|west|downstream|upstream|"
     r"after|before|for|into|was|is|has|had|rose|fell|flooded|floods|froze|ran|runs|flows|flowed|dropped|crested|"
     r"swelled|burst|overflowed|reached|through|past|toward|towards|along|under|over|via|linked|links|separates|"
-    r"divides|carried|carries)\b)"
+    r"divides|carried|carries|as|when|while|where|with|on|off|around)\b)"
 )
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _IN_TOWN = re.compile(
@@ -867,6 +873,18 @@ _COMPARISON = re.compile(
 _APPOSITION_GAP = re.compile(APPOSITION)  # "León, the biggest city in Guanajuato": Guanajuato contains León
 
 
+def _qualifier_over_story(bonus: dict[str, dict[int, float]], full: float) -> None:
+    """ "X, Y" says where X is more plainly than the story's own places do: a mention whose qualifier holds with
+    full trust gets no ``dateline`` or ``in_county`` points for readings outside it ("PARIS, Texas — … jokes about
+    the other Paris, in France"). Rewrites *bonus* (term → candidate id → points) in place."""
+    said = bonus.get("qualifier")
+    if not said or max(said.values()) < full:
+        return
+    for term in ("dateline", "in_county"):
+        if points := bonus.get(term):
+            bonus[term] = {cid: p for cid, p in points.items() if cid in said}
+
+
 def _comma_pair(text: str, first: Mention, second: Mention) -> bool:
     """ "X, Y": two mentions joined by a comma alone (a qualifier or a container, not a list)."""
     return text[first.end : second.start] in (", ", ",")
@@ -996,7 +1014,8 @@ class Context:
 
 def same_toponym(a: str, b: str) -> bool:
     """Whether two normalized names name one place: equal, or one is the other with a word that names the same
-    town or a part of it ("dublin" and "dublin city", "city of dublin", "historic dublin", "downtown dublin").
+    town or a part of it ("dublin" and "dublin city", "city of dublin", "historic dublin", "downtown dublin") or
+    with its river or region in brackets ("frankfurt (oder)").
     Such names are read from one prior, so one read as a place is no evidence for the other's reading ("Dublin City
     Council" must not pull the "Dublin" of an Ohio story to Ireland). A county, river or saint's town of the name
     is another place ("DeKalb County", "St. Petersburg") and still counts."""
@@ -1005,8 +1024,11 @@ def same_toponym(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if not short or short not in long:
         return False
-    return long in (f"{short} city", f"city of {short}") or any(
-        long == f"{word} {short}" for word in _SAME_TOWN_WORDS
+    return (
+        long in (f"{short} city", f"city of {short}")
+        or any(long == f"{word} {short}" for word in _SAME_TOWN_WORDS)
+        # "frankfurt (oder)": a name with its river or region in brackets is no evidence for the bare one's reading
+        or (long.startswith(f"{short} (") and long.endswith(")"))
     )
 
 
@@ -1033,6 +1055,9 @@ def _distinct(resolutions: Iterable[Resolution]) -> frozenset[str]:
         and r.via == "name"
         and r.place.fcode.startswith("PPL")
         and r.place.name_kind == 0
+        and not r.mention.text.endswith(
+            ")"
+        )  # "Frankfurt (Oder)" brackets what tells it from the bare name's town
     )
 
 
@@ -1424,6 +1449,12 @@ TERMS: dict[str, Callable[[Candidate, _Evidence], float]] = {
     ),
     "namesake_city": _namesake_city,
     "unit_namesake": _unit_namesake,
+    "country_namesake": _from_text(
+        "country_namesake",
+        'A list of countries\' own names ("soybean sales to Mexico and Peru", "offices in Norway and Poland") names '
+        "the countries, not towns named like them (Peru and Mexico, Indiana; Norway and Poland, Maine) that the "
+        "story's state and neighbours pull toward: points against such a town, unless the text singles it out.",
+    ),
     "country_unit": _country_unit,
     "major_city": _major_city,
     "acronym": _acronym,
@@ -1646,7 +1677,9 @@ class Resolver:
             context = context if (said := self._context(first, text)) == context else said
             bonuses = self._document_bonuses(text, mentions, candidates, first, context, runs)
             for i, found in fixed.items():
-                bonuses.setdefault(i, {}).update(found)
+                mine = bonuses.setdefault(i, {})
+                mine.update(found)
+                _qualifier_over_story(mine, self.config.qualifier)
             final = [
                 self._pick(m, c, context, bonuses.get(i, {}))
                 for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
@@ -2097,7 +2130,7 @@ class Resolver:
                 candidates[i] = tuple(c for c in candidates[i] if c.fcode not in ("STM", "STMS"))
                 continue
             if mention.demonym_of or not _RIVER_BEFORE.search(
-                text, max(0, mention.start - 24), mention.start
+                text, max(0, mention.start - 40), mention.start
             ):
                 continue
             if not _RIVER_AFTER.match(text, mention.end) or any(c.fcode == "PCLI" for c in candidates[i]):
@@ -2298,8 +2331,14 @@ class Resolver:
                 or said_before(_ADMIN_BEFORE, text, mention.start, 24, _ADMIN_BEFORE_ENDS)
             )
             if word:
-                adm1 = any(word.groupdict().get(g) for g in ("adm1", "upstate", "office", "rural"))
+                adm1 = any(
+                    word.groupdict().get(g) for g in ("adm1", "upstate", "office", "rural", "government")
+                )
                 levels = {"ADM1"} if adm1 else {"ADM2"}
+                if word.groupdict().get("government") and any(
+                    c.fcode in ("PCLI", "PPLC") and c.name_kind == 0 for c in options
+                ):
+                    levels = set()  # "the Kabul government", "the Georgia government": the country's
                 if word.groupdict().get("rural") and any(
                     c.fcode == "PCLI" and c.name_kind == 0 for c in options
                 ):
@@ -2341,6 +2380,18 @@ class Resolver:
                 found["old_name"] = points
             if found:
                 out[i] = found
+        if "country_namesake" not in config.off:
+            for run in runs:
+                if all(any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates[i]) for i in run):
+                    for i in run:
+                        found = out.setdefault(i, {})
+                        if any(found.get(term) for term in (*_TOWN_SINGLED_OUT, "relative_place")):
+                            continue
+                        points = {
+                            c.id: config.country_namesake for c in candidates[i] if c.fcode.startswith("PPL")
+                        }
+                        if points:
+                            found["country_namesake"] = points
         return out
 
     def _institution_units(

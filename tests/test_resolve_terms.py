@@ -1463,3 +1463,83 @@ def test_a_countrys_spelling_that_is_a_foreign_states_own_name_is_only_an_altern
 def test_a_citys_spelling_in_news_is_the_city_not_its_province_or_river(parser, text, name, fcode, admin1):
     place = places(parser.parse(text))[name]
     assert (place.fcode, place.admin1) == (fcode, admin1)
+
+
+# -- 23rd session ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a list of countries' own names is the countries, not the towns of the story's state named like them
+        ("Indiana farmers near Kokomo worry that soybean sales to Mexico and Peru will fall.", "Peru", "PE"),
+        ("Mill owners in South Paris, Maine, ship lumber to Norway and Poland.", "Norway", "NO"),
+        # … a town the text singles out stays the town
+        ("Police in Peru, Ind., arrested two men on Friday.", "Peru", "US"),
+    ],
+)
+def test_a_list_of_countries_names_names_the_countries(parser, without, text, name, country):
+    assert places(parser.parse(text))[name].country == country
+    if country != "US":
+        assert places(without("country_namesake").parse(text))[name].country == "US"
+
+
+def test_a_qualifier_outweighs_the_dateline_and_the_county(parser):
+    text = (
+        "PARIS, Texas (AP) — The plant in Lamar County will close in March. Residents are used to jokes about "
+        "the other Paris, in France, and the town's landmark is a small Eiffel Tower. Paris officials said the "
+        "site would be sold."
+    )
+    readings = [(r.mention.text, r.place.country) for r in parser.parse(text).resolutions if r.place]
+    paris = [country for name, country in readings if name.lower() == "paris"]
+    assert paris == ["US", "FR", "US"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fcode"),
+    [
+        (
+            "The tramway in Quebec City will cost more, and the Quebec government will pay half, the mayor of Lévis "
+            "said.",
+            "Quebec",
+            "ADM1",
+        ),
+        ("The Punjab government announced a curfew in Lahore.", "Punjab", "ADM1"),
+        # a capital's government is its country's
+        ("The Kabul government denied the report.", "Kabul", "PPLC"),
+    ],
+)
+def test_a_units_government_is_the_unit(parser, text, name, fcode):
+    assert places(parser.parse(text))[name].fcode == fcode
+
+
+@pytest.mark.parametrize(
+    ("text", "fcode"),
+    [
+        ("Crews pulled a body from the Missouri near Omaha on Sunday.", "STM"),
+        ("Floodwaters rose along the Mississippi as residents of Cape Girardeau filled sandbags.", "STM"),
+        ("Barges moved slowly on the swollen Ohio after the storm.", "STM"),
+        ("Lawmakers from the Missouri delegation objected to the plan.", "ADM1"),
+    ],
+)
+def test_the_name_of_a_state_and_its_river_after_the_is_the_river(parser, text, fcode):
+    (place,) = [
+        p for name, p in places(parser.parse(text)).items() if name in ("Missouri", "Mississippi", "Ohio")
+    ]
+    assert place.fcode == fcode
+
+
+def test_a_bare_name_is_no_kin_of_its_bracketed_namesake(parser):
+    text = (
+        "Trains between Hamburg, Cologne, Munich and Frankfurt were cancelled. Regional trains to Poland via "
+        "Frankfurt (Oder) did not run either."
+    )
+    readings = {r.mention.text: r.place for r in parser.parse(text).resolutions}
+    assert readings["Frankfurt"].admin1 == "DE.05"  # am Main, not pulled to Brandenburg by its namesake
+    assert readings["Frankfurt (Oder)"].admin1 == "DE.11"
+
+
+def test_a_scottish_body_places_the_story_in_britain(parser, without):
+    text = "Roads into Dundee were closed, and ScotRail cancelled services north of Perth."
+    assert places(parser.parse(text))["Perth"].country == "GB"
+    assert places(without("country_cue").parse(text))["Perth"].country == "AU"

@@ -138,6 +138,9 @@ PLACES = [
     ("Kent", "ADM2", "GB", "GB.ENG", 1_407_942, []),
     ("Kent County", "ADM2", "US", "US.MI", 657_974, []),
     ("Worcestershire", "ADM2", "GB", "GB.ENG", 477_436, []),
+    ("Frankfurt am Main", "PPL", "DE", "DE.05", 763_380, ["Frankfurt"]),
+    ("Frankfurt (Oder)", "PPL", "DE", "DE.11", 57_107, []),
+    ("Holstein", "PPL", "US", "US.IA", 1_400, []),
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
     ("Java", "ISL", "ID", "", 0, []),
     ("Cook", "PPL", "AU", "AU.01", 2_748, []),
@@ -3452,3 +3455,45 @@ def test_a_persons_name_ending_in_arena_is_the_arena_where_a_crowd_packs_it(gaz,
     # the coach's press conference: a person's possessive
     text = "Reporters packed Gelora Arena's news conference in Tulsa."
     assert ("Gelora Arena", "venue") not in found(gaz, nlp, text, {"Gelora Arena": "PERSON", "Tulsa": "GPE"})
+
+
+# -- 23rd session ---------------------------------------------------------------------------------------------------
+
+
+def test_a_town_with_its_river_in_brackets_is_one_name(gaz, nlp):
+    text = "Trains between Berlin and Poland via Frankfurt (Oder), on the Polish border, were cancelled."
+    ents = {"Berlin": "GPE", "Frankfurt": "GPE", "Oder": "LOC"}
+    assert ("Frankfurt (Oder)", "bracketed_name") in found(gaz, nlp, text, ents)
+    assert "Oder" not in texts(
+        gaz, nlp, text, ents
+    )  # the river inside the town's name is no mention of its own
+    assert "Frankfurt (Oder)" not in texts(gaz, nlp, text, ents, disabled=frozenset({"bracketed_name"}))
+    # brackets that are no part of a name the gazetteer holds leave the mention alone
+    assert "Frankfurt" in texts(gaz, nlp, "Flights to Frankfurt (FRA) resumed.", {"Frankfurt": "GPE"})
+
+
+def test_a_firm_written_in_camel_case_is_no_place(gaz, nlp):
+    text = "Roads into Aberdeen were closed, and ScotRail cancelled services north of Aberdeen."
+    ents = {"Aberdeen": "GPE", "ScotRail": "GPE"}
+    assert "ScotRail" not in texts(gaz, nlp, text, ents)
+    assert "ScotRail" in texts(gaz, nlp, text, ents, disabled=frozenset({"camel_case_brand"}))
+    # names written with a capital inside that are towns' prefixes are not read as firms
+    from geo.recognize import _CAMEL_CASE
+
+    for name in ("McAllen", "DeKalb", "LaGrange", "MacKenzie", "DuPage"):
+        assert _CAMEL_CASE.fullmatch(name) is None, name
+    for name in ("EasyJet", "WestJet", "PetroChina", "ScotRail"):
+        assert _CAMEL_CASE.fullmatch(name) is not None, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Holstein heifer raised by a teenager won the dairy show.",
+        "The Holstein cattle were sold at auction.",
+    ],
+)
+def test_a_breed_named_for_a_place_is_no_place(gaz, nlp, text):
+    assert "Holstein" not in texts(gaz, nlp, text, {"Holstein": "GPE"})
+    off = frozenset({"not_place_phrase", "goods_name"})  # ("cattle were" ends goods' phrase too)
+    assert "Holstein" in texts(gaz, nlp, text, {"Holstein": "GPE"}, disabled=off)
