@@ -639,6 +639,25 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
             r"appeared|pleaded|admitted|denied)\b)",
             _WithWord(r"\d, (?:of|from) |\d\),? (?:of|from) ", ", of ", ", from ", ") of ", ") from "),
         ),
+        (  # "Catarroja and several other towns were flooded", "Neighbouring Paiporta and nearby villages": a town
+            # listed with the towns around it
+            r"(?:(?<=[.!?]\s)|^|(?<=\n)|(?<=[a-z,] ))(?:(?:Neighbouring|Neighboring|Nearby|Surrounding) )?"
+            rf"(?P<T>{_NAME}) and (?:(?:several|two|three|four|five|six|a few|many|dozens of|scores of|other|nearby|"
+            r"neighbouring|neighboring|surrounding|smaller|outlying) ){1,2}(?:towns|villages|cities|communities|"
+            r"municipalities|suburbs|hamlets|townships)\b",
+            _WithWord(
+                r" and (?:[a-z]+ ){1,3}(?:towns|villages|cities|communities|municipalities|suburbs|hamlets|"
+                r"townships)\b",
+                "towns",
+                "villages",
+                "cities",
+                "communities",
+                "municipalities",
+                "suburbs",
+                "hamlets",
+                "townships",
+            ),
+        ),
         (  # "Moab is a gateway to Arches"
             rf"{_NOT_AN_ARTICLE}(?P<h>{_NAME}) is an? (?:[a-z-]+ ){{0,2}}(?:town|city|village|hamlet|suburb|port|"
             r"gateway|community|municipality|resort)\b(?![ -](?:council\w*|official|officials|planner|manager|leader|"
@@ -2969,7 +2988,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, R, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
+    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, R, T, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
     # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
@@ -3005,7 +3024,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
                 if (
-                    group in "abcdhklnortuvwyC"
+                    group in "abcdhklnortuvwyCT"
                     or (group in "sx" and _partner_renamed(d, match, {"s": "t", "x": "w"}[group]))
                     or (group in "stxw" and _one_town_renamed(d, match))
                     or (group in "jm" and key not in word_list("organisations.txt"))
@@ -5966,6 +5985,15 @@ def name_with_age(d: _Doc, m: Mention) -> bool:
     return False
 
 
+# A body of a place right before its name: "the regional government of Valencia says", "the mayor of Tyler said".
+_BODY_OF_BEFORE = re.compile(
+    r"\b(?:government|governor|mayor|council|municipality|ministry|authorities|people|police|port|city|town|"
+    r"village|province|region|state|county|district|prefecture|university|archbishop|bishop|diocese|chamber "
+    r"of commerce) of $",
+    re.I,
+)
+
+
 def person_speaks(d: _Doc, m: Mention) -> bool:
     """A one-word name that speaks is a person: "…," Nelson said", "Petrova said", "…," said Noma" — when NER calls
     it a person or the gazetteer has it only as an alternate name; a country, capital or state that "said" is its government
@@ -5989,6 +6017,8 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         return not d.rec._is_nation(m.text)  # "…,” said Noma.
     if not _SPEAKS.match(d.text, m.end):
         return False
+    if _BODY_OF_BEFORE.search(d.text, max(0, m.start - 40), m.start):
+        return False  # "the regional government of Valencia says": the body speaks, of its place
     if m.label == "PERSON":
         return not d.rec._is_nation(m.text)  # "…," Nelson said
     return normalize_name(m.text) not in d.gaz.strong_keys and not any(

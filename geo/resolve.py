@@ -691,6 +691,12 @@ RIVER_CITY_POPULATION = (
 _RIVER_BEFORE_BARE = re.compile(
     r"\b(?:crossed|crossing|crosses|across|along|bank of|banks of|mouth of|waters of) $"
 )
+_DAM_NEXT = re.compile(r" (?:Dam|Reservoir|Barrage|Weir)\b")  # "the Vaal Dam", "Kariba Dam"
+# "the Kamo river", "the Kamo River's banks"; not "Riverkeeper", "the Illinois river town"
+_RIVER_NEXT = re.compile(
+    r" [Rr]iver\b(?! (?:towns?|city|cities|ports?|villages?|communit(?:y|ies)|valleys?|basins?|boats?|barges?|"
+    r"cruises?|authorit(?:y|ies)|district|traffic|crossings?|levels?|banks?|system|trade)\b)"
+)
 _RIVER_WORD_AFTER = re.compile(r" (?:River|river|Basin|basin|Valley|valley|Delta|delta|Estuary|estuary)\b")
 # What is done on or to a river, right before "the X": "on the Mississippi", "up the Hudson", "dredging the Ohio".
 _RIVER_BEFORE = re.compile(
@@ -1661,7 +1667,7 @@ class Resolver:
             self._listed_units(text, mentions, candidates, runs)
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
-        self._river_readings(text, mentions, candidates)
+        river_guesses = self._river_readings(text, mentions, candidates)
         read: dict[int, Qualifier] = {}  # the words after each mention that say where it is, read once
         fixed = self._text_bonuses(
             text, mentions, candidates, runs, read
@@ -1713,6 +1719,7 @@ class Resolver:
             }
             | _far_from_its_host(text, final)
             | _feature_part_abroad(text, final)
+            | river_guesses
         )
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
@@ -2108,14 +2115,41 @@ class Resolver:
 
     def _river_readings(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
-    ) -> None:
+    ) -> set[int]:
         """ "Barges stalled on the Mississippi", "sailing up the Hudson": "the X" after what is done on or to a
         river, where the index holds an "X River", is that river — not the state or the towns whose own name X is
         (a country's name is left alone: "the Congo", "the Niger" name both). And the other way: a river's bare
         name without "the" before it or "River" after it that is a big city's own name is the city ("Russian
         missiles struck Dnipro": the city, not the river; "crossed the Dnipro", "crossed Dnipro" stay the river).
-        Rewrites ``candidates`` in place."""
+        A name right before "river" is the index's river of that name; else its readings are a guess, and the
+        indices of such mentions are returned (placed near the story's places when it names any: "along the Kamo
+        river in Kyoto" is no town of Kamo 400 km away). Rewrites ``candidates`` in place."""
+        guessed: set[int] = set()
         for i, mention in enumerate(mentions):
+            if (
+                not mention.demonym_of
+                and _RIVER_NEXT.match(text, mention.end)
+                and not any(c.fcode in ("STM", "STMS") for c in candidates[i])
+            ):
+                # "the Ottawa river": the index's "X River"; failing that, the town of the name is only a guess
+                # ("along the Kamo river in Kyoto" is no town of Kamo 400 km away): doubtful, placed near the story
+                rivers = tuple(
+                    c
+                    for c in self.gazetteer.candidates(f"{mention.text} River")
+                    if c.fcode in ("STM", "STMS") and c.name_kind <= 1
+                )
+                if rivers:
+                    candidates[i] = rivers
+                else:
+                    guessed.add(i)
+                continue
+            if _DAM_NEXT.match(text, mention.end):
+                # "the Vaal Dam": a river's point is its mouth, hundreds of km from a dam on it (nor is the dam at a
+                # town of the river's name by an alternate name): the town of its own name, else unknown
+                candidates[i] = tuple(
+                    c for c in candidates[i] if c.fcode not in ("STM", "STMS") and c.name_kind <= 1
+                )
+                continue
             if (
                 not mention.demonym_of
                 and not text.endswith(("the ", "The "), 0, mention.start)
@@ -2142,6 +2176,7 @@ class Resolver:
             )
             if rivers:
                 candidates[i] = rivers
+        return guessed
 
     def _code_readings(
         self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]

@@ -1543,3 +1543,31 @@ def test_a_scottish_body_places_the_story_in_britain(parser, without):
     text = "Roads into Dundee were closed, and ScotRail cancelled services north of Perth."
     assert places(parser.parse(text))["Perth"].country == "GB"
     assert places(without("country_cue").parse(text))["Perth"].country == "AU"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "near"),
+    [
+        # a name before "river" that the index holds no river of is no town of that name far away: near the story
+        (
+            "Restaurant owners along the Kamo river in Kyoto said they hoped the money would help.",
+            "Kamo",
+            "Kyoto",
+        ),
+        # a dam on a river is not at the river's mouth
+        (
+            "Officials in Pretoria said the levels at the Vaal Dam had fallen to a record low.",
+            "Vaal",
+            "Pretoria",
+        ),
+    ],
+)
+def test_a_rivers_or_dams_name_is_placed_near_the_story(parser, text, name, near):
+    readings = {r.mention.text: r for r in parser.parse(text).resolutions}
+    assert readings[name].via == "nearby" and readings[name].place.name == readings[near].place.name
+
+
+def test_the_index_holds_new_zealands_main_islands(parser):
+    text = "Heavy rain lashed the North Island on Monday, and ferries from the South Island were cancelled."
+    readings = places(parser.parse(text))
+    assert (readings["North Island"].country, readings["South Island"].country) == ("NZ", "NZ")

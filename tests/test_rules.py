@@ -141,6 +141,8 @@ PLACES = [
     ("Frankfurt am Main", "PPL", "DE", "DE.05", 763_380, ["Frankfurt"]),
     ("Frankfurt (Oder)", "PPL", "DE", "DE.11", 57_107, []),
     ("Holstein", "PPL", "US", "US.IA", 1_400, []),
+    ("Catarroja", "PPL", "ES", "ES.60", 27_035, []),
+    ("Valencia", "PPLA", "ES", "ES.60", 792_492, []),
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
     ("Java", "ISL", "ID", "", 0, []),
     ("Cook", "PPL", "AU", "AU.01", 2_748, []),
@@ -3497,3 +3499,18 @@ def test_a_breed_named_for_a_place_is_no_place(gaz, nlp, text):
     assert "Holstein" not in texts(gaz, nlp, text, {"Holstein": "GPE"})
     off = frozenset({"not_place_phrase", "goods_name"})  # ("cattle were" ends goods' phrase too)
     assert "Holstein" in texts(gaz, nlp, text, {"Holstein": "GPE"}, disabled=off)
+
+
+def test_a_town_listed_with_the_towns_around_it_is_a_town(gaz, nlp):
+    text = "Neighbouring Catarroja and several other towns bordering the lagoon were also flooded."
+    assert ("Catarroja", "place_phrase") in found(gaz, nlp, text)
+    assert "Catarroja" not in texts(gaz, nlp, "Neighbouring Catarroja was also flooded.")
+
+
+def test_a_body_of_a_place_that_speaks_is_no_person(gaz, nlp):
+    text = "The regional government of Valencia says it has paid out more than 500 million euros."
+    assert "Valencia" in texts(gaz, nlp, text, {"Valencia": "PERSON"})
+    # a person who speaks stays a person
+    assert "Valencia" not in texts(
+        gaz, nlp, "A friend of the family, Valencia says it was late.", {"Valencia": "PERSON"}
+    )
