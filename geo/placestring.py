@@ -64,6 +64,7 @@ AREA_KM = (
 
 _QUALIFIER_AFTER = re.compile(r",\s?((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})")  # ", New South Wales"
 _POSSESSIVE = re.compile(r"['’]s?$")
+_BRACKET_AFTER = re.compile(r" \(((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3})\)")  # " (Alabama)", " (UK)"
 # ", the biggest city in Guanajuato", ", a village in Ohio", ", the capital of Chad": an apposition that says where.
 # The gap between two members of a list of places: "Hull, Grimsby and Lincoln", "Smyrna or Dalton", "A & B".
 # Words that make a natural feature of the place before them: "Sydney Harbour", "Tampa Bay", "the Pasig River".
@@ -215,6 +216,13 @@ class QualifierReader:
         (", a suburb of Atlanta", ", the suburb just north of Paris", ", a village 20 km south of Quetta"), or a
         big city named before a town's or a city part's word that ends the apposition (", the Kinshasa business
         district,"; not ", the Houston district attorney")."""
+        # "Birmingham (Alabama)", "Kingston (Jamaica)": a state or country in brackets right after the name
+        if text.startswith(" (", max(end, 0)):
+            bracket = _BRACKET_AFTER.match(text, end)
+            said = self.read(bracket.group(1)) if bracket else None
+            if bracket is None or said is None or not (said.admin1 or said.countries):
+                return Qualifier("")
+            return Qualifier(text[end : bracket.end()], said.admin1, said.countries)
         # Every pattern read below opens with the comma (and a regex takes an *end* below 0 as 0).
         if not text.startswith(",", max(end, 0)):
             return Qualifier("")

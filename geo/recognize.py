@@ -6040,8 +6040,11 @@ def unknown_common_word(d: _Doc, m: Mention) -> bool:
 
 
 # One word with a capital inside after small letters ("ScotRail", "EasyJet", "PetroChina"), not a name's prefix
-# ("McAllen", "DeKalb", "LaGrange", "MacKenzie", "DuPage", "VanBuren").
-_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z])[A-Z][a-z]+(?:[A-Z][a-z]*)+")
+# ("McAllen", "DeKalb", "LaGrange", "MacKenzie", "DuPage", "VanBuren") nor a township's or a quarter's ("KwaMashu",
+# "NoHo", "SoHo", "TriBeCa").
+_CAMEL_CASE = re.compile(
+    r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Kwa|No|So|Tri|Ma|Ga|Mo|Ha)[A-Z])[A-Z][a-z]+(?:[A-Z][a-z]*)+"
+)
 
 
 def camel_case_brand(d: _Doc, m: Mention) -> bool:

@@ -691,6 +691,11 @@ RIVER_CITY_POPULATION = (
 _RIVER_BEFORE_BARE = re.compile(
     r"\b(?:crossed|crossing|crosses|across|along|bank of|banks of|mouth of|waters of) $"
 )
+# A town's own people or bodies right after a list of names: "Mexico and Peru firefighters", "Norway and Poland schools"
+_TOWN_FOLK_AFTER = re.compile(
+    r" (?:high )?(?:schools?|firefighters|fire (?:departments?|crews?)|police|residents|officials|councils?|students|"
+    r"deputies|villages?|townships?|mayors?|voters|trustees|teams?|churches|libraries|town|towns)\b"
+)
 _DAM_NEXT = re.compile(r" (?:Dam|Reservoir|Barrage|Weir)\b")  # "the Vaal Dam", "Kariba Dam"
 # "the Kamo river", "the Kamo River's banks"; not "Riverkeeper", "the Illinois river town"
 _RIVER_NEXT = re.compile(
@@ -879,10 +884,19 @@ _COMPARISON = re.compile(
 _APPOSITION_GAP = re.compile(APPOSITION)  # "León, the biggest city in Guanajuato": Guanajuato contains León
 
 
-def _qualifier_over_story(bonus: dict[str, dict[int, float]], full: float) -> None:
-    """ "X, Y" says where X is more plainly than the story's own places do: a mention whose qualifier holds with
-    full trust gets no ``dateline`` or ``in_county`` points for readings outside it ("PARIS, Texas — … jokes about
-    the other Paris, in France"). Rewrites *bonus* (term → candidate id → points) in place."""
+def _settle(bonus: dict[str, dict[int, float]], full: float) -> None:
+    """What the text says of one mention, weighed together (*bonus*: term → candidate id → points, rewritten in
+    place). A town named like a country that the story's county, dateline or a place near it singles out keeps no
+    ``country_namesake`` points against it ("Miami County deputies patrolled Peru and Mexico"); and "X, Y" says
+    where X is more plainly than the story's own places do: a mention whose qualifier holds with full trust gets no
+    ``dateline`` or ``in_county`` points for readings outside it ("PARIS, Texas — … jokes about the other Paris, in
+    France")."""
+    if against := bonus.get("country_namesake"):
+        bonus["country_namesake"] = {
+            cid: p
+            for cid, p in against.items()
+            if not any(bonus.get(term, {}).get(cid) for term in (*_TOWN_SINGLED_OUT, "relative_place"))
+        }
     said = bonus.get("qualifier")
     if not said or max(said.values()) < full:
         return
@@ -1667,7 +1681,7 @@ class Resolver:
             self._listed_units(text, mentions, candidates, runs)
         if "qualifier" not in self.config.off:
             self._code_readings(text, mentions, candidates)
-        river_guesses = self._river_readings(text, mentions, candidates)
+        river_guesses = self._river_readings(text, mentions, candidates, {i for run in runs for i in run})
         read: dict[int, Qualifier] = {}  # the words after each mention that say where it is, read once
         fixed = self._text_bonuses(
             text, mentions, candidates, runs, read
@@ -1685,7 +1699,7 @@ class Resolver:
             for i, found in fixed.items():
                 mine = bonuses.setdefault(i, {})
                 mine.update(found)
-                _qualifier_over_story(mine, self.config.qualifier)
+                _settle(mine, self.config.qualifier)
             final = [
                 self._pick(m, c, context, bonuses.get(i, {}))
                 for i, (m, c) in enumerate(zip(mentions, candidates, strict=True))
@@ -2114,7 +2128,7 @@ class Resolver:
         return out
 
     def _river_readings(
-        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]]
+        self, text: str, mentions: list[Mention], candidates: list[tuple[Candidate, ...]], listed: set[int]
     ) -> set[int]:
         """ "Barges stalled on the Mississippi", "sailing up the Hudson": "the X" after what is done on or to a
         river, where the index holds an "X River", is that river — not the state or the towns whose own name X is
@@ -2163,8 +2177,10 @@ class Resolver:
             ):
                 candidates[i] = tuple(c for c in candidates[i] if c.fcode not in ("STM", "STMS"))
                 continue
-            if mention.demonym_of or not _RIVER_BEFORE.search(
-                text, max(0, mention.start - 40), mention.start
+            if (
+                mention.demonym_of
+                or i in listed  # "delegates from the Missouri, Kansas and Nebraska parties": states
+                or not _RIVER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             ):
                 continue
             if not _RIVER_AFTER.match(text, mention.end) or any(c.fcode == "PCLI" for c in candidates[i]):
@@ -2417,6 +2433,8 @@ class Resolver:
                 out[i] = found
         if "country_namesake" not in config.off:
             for run in runs:
+                if _TOWN_FOLK_AFTER.match(text, mentions[run[-1]].end):
+                    continue  # "Mexico and Peru firefighters", "Norway and Poland schools": the towns' own
                 if all(any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates[i]) for i in run):
                     for i in run:
                         found = out.setdefault(i, {})

@@ -1571,3 +1571,34 @@ def test_the_index_holds_new_zealands_main_islands(parser):
     text = "Heavy rain lashed the North Island on Monday, and ferries from the South Island were cancelled."
     readings = places(parser.parse(text))
     assert (readings["North Island"].country, readings["South Island"].country) == ("NZ", "NZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "occurrence", "admin1"),
+    [
+        ("The company has offices in Birmingham (UK) and Birmingham (Alabama).", "Birmingham", 0, "GB.ENG"),
+        ("The company has offices in Birmingham (UK) and Birmingham (Alabama).", "Birmingham", 1, "US.AL"),
+        ("Flights from Kingston (Jamaica) and Kingston (Ontario) were cancelled.", "Kingston", 1, "CA.08"),
+    ],
+)
+def test_a_state_or_country_in_brackets_qualifies_the_name_before_it(parser, text, name, occurrence, admin1):
+    readings = [r.place for r in parser.parse(text).resolutions if r.mention.text == name]
+    assert readings[occurrence].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a local story's own towns named like countries: its county, its people after the list
+        "Miami County deputies patrolled Peru and Mexico after the storm.",
+        "Students from Mexico and Peru high schools in Miami County competed in the science fair.",
+    ],
+)
+def test_a_list_of_country_names_the_story_singles_out_as_towns_stays_towns(parser, text):
+    readings = places(parser.parse(text))
+    assert readings["Peru"].country == readings["Mexico"].country == "US"
+
+
+def test_a_list_of_states_after_the_is_no_river(parser):
+    readings = places(parser.parse("Delegates from the Missouri, Kansas and Nebraska parties met in Omaha."))
+    assert readings["Missouri"].fcode == "ADM1"

@@ -3482,7 +3482,17 @@ def test_a_firm_written_in_camel_case_is_no_place(gaz, nlp):
     # names written with a capital inside that are towns' prefixes are not read as firms
     from geo.recognize import _CAMEL_CASE
 
-    for name in ("McAllen", "DeKalb", "LaGrange", "MacKenzie", "DuPage"):
+    for name in (
+        "McAllen",
+        "DeKalb",
+        "LaGrange",
+        "MacKenzie",
+        "DuPage",
+        "KwaMashu",
+        "NoHo",
+        "SoHo",
+        "TriBeCa",
+    ):
         assert _CAMEL_CASE.fullmatch(name) is None, name
     for name in ("EasyJet", "WestJet", "PetroChina", "ScotRail"):
         assert _CAMEL_CASE.fullmatch(name) is not None, name
