@@ -112,6 +112,9 @@ _LOCATIVE_APPOSITION = re.compile(
     rf"|(?:in|on) the (?:{_COMPASS_ADJ} )?{_PART_WORD} of (?:the )?{_RUN}(?=[\s,.;:)]|$)"
     rf"|(?:in|on) {_RUN}['’]s? (?:{_COMPASS_ADJ} )?{_PART_WORD}\b)"
 )
+_PART_OF_AFTER = re.compile(
+    rf" (?:in|on) the (?:{_COMPASS_ADJ} )?{_PART_WORD} of (?:the )?{_RUN}(?=[\s,.;:)]|$)"
+)  # " in the north of England", " on the coast of Rakhine"
 NAMED_CITY_POPULATION = 300_000  # a unit's name that is also a city this big (or a capital) names the city
 DEMONYM_TRUST = 0.5  # share of the qualifier's points for a people's name in an apposition
 # ", a suburb of Atlanta", ", a village 20 km south of Quetta", ", a town near Lyon": an apposition that places the
@@ -223,6 +226,13 @@ class QualifierReader:
             if bracket is None or said is None or not (said.admin1 or said.countries):
                 return Qualifier("")
             return Qualifier(text[end : bracket.end()], said.admin1, said.countries)
+        # "Halifax in the north of England", "Sittwe on the coast of Rakhine": a part of a state or country, no comma
+        if text.startswith((" in the ", " on the "), max(end, 0)):
+            part = _PART_OF_AFTER.match(text, end)
+            said = self.read(_POSSESSIVE.sub("", part.group(1))) if part else None
+            if part is None or said is None or not (said.admin1 or said.countries):
+                return Qualifier("")
+            return Qualifier(text[end : part.end()], said.admin1, said.countries)
         # Every pattern read below opens with the comma (and a regex takes an *end* below 0 as 0).
         if not text.startswith(",", max(end, 0)):
             return Qualifier("")

@@ -2693,11 +2693,25 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             codes := set(d.rec.qualifiers.after(text, match.start()).admin1)
         ):
             parents.append((match.start(1), codes))
+    by_end = {m.end: m for m in found if m.source == "ner"}
+    named: set[tuple[int, int]] = (
+        set()
+    )  # NER's town before its state: the words' rule ("an account in Sheridan, Wyo.")
     for parent_start, codes in parents:
         if not (comma := _COMMA_BEFORE.search(text, max(0, parent_start - 4), parent_start)):
             continue
         before_comma = comma.start(1)
         words = _words(text, max(0, before_comma - 60), before_comma)
+        if (
+            (town := by_end.get(before_comma)) is not None
+            and " " not in town.text
+            and not town.demonym_of
+            and any(c.admin1 in codes for c in gaz.candidates(normalize_name(town.text)) if c.name_kind <= 1)
+        ):
+            named.add(
+                (town.start, town.end)
+            )  # (its state, not its country: "Freeland, U.S. Trade Representative")
+            continue
         if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
             continue
         # The longest run of capitalised words that ends at the comma and names a place in the parent.
@@ -2726,7 +2740,7 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "town_comma_parent"))
                 taken.add(s, e)
                 break
-    return found + added
+    return _words_rule(found, named, "town_comma_parent", ("ner",)) + added
 
 
 # ", Leyte,", ", Cavite." after a town: the capitalised name of what may be its province, up to the clause's end.
@@ -3006,7 +3020,9 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             e -= 2  # "Gore's mayor": the name, not its possessive
         words = _words(text, s, e)
         if (
-            text[s:e] in d.person_words
+            (
+                text[s:e] in d.person_words and group not in "an"
+            )  # "the town of Mayfield" whoever Dennis Mayfield is
             or (group in "CWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             or (
                 group in "jm"

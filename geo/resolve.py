@@ -696,6 +696,7 @@ _TOWN_FOLK_AFTER = re.compile(
     r" (?:high )?(?:schools?|firefighters|fire (?:departments?|crews?)|police|residents|officials|councils?|students|"
     r"deputies|villages?|townships?|mayors?|voters|trustees|teams?|churches|libraries|town|towns)\b"
 )
+_THE_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|mighty|muddy|swollen|rising|flooded|frozen|middle) )?$")
 _DAM_NEXT = re.compile(r" (?:Dam|Reservoir|Barrage|Weir)\b")  # "the Vaal Dam", "Kariba Dam"
 # "the Kamo river", "the Kamo River's banks"; not "Riverkeeper", "the Illinois river town"
 _RIVER_NEXT = re.compile(
@@ -707,6 +708,7 @@ _RIVER_WORD_AFTER = re.compile(r" (?:River|river|Basin|basin|Valley|valley|Delta
 _RIVER_BEFORE = re.compile(
     r"\b(?:on|along|across|into|up|down|over|under|beside|crossed|crossing|crosses|spans?|spanning|dredg\w+|"
     r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on|from|in|"
+    r"meets|joins|enters|empties into|flows into|feeds|feeds into|"
     r"beneath|below|above|past|near|off|onto|through|alongside|beyond|toward|towards) the "
     r"(?:(?:lower|upper|mighty|muddy|swollen|rising|flooded|frozen|middle) )?$"
 )
@@ -716,7 +718,8 @@ _RIVER_AFTER = re.compile(
     r"(?:[,.;:!?)]|$| (?:at|near|in|to|from|by|below|above|between|south|north|east|west|downstream|upstream|"
     r"after|before|for|into|was|is|has|had|rose|fell|flooded|floods|froze|ran|runs|flows|flowed|dropped|crested|"
     r"swelled|burst|overflowed|reached|through|past|toward|towards|along|under|over|via|linked|links|separates|"
-    r"divides|carried|carries|as|when|while|where|with|on|off|around)\b)"
+    r"divides|carried|carries|as|when|while|where|with|on|off|around|would|will|could|can|may|might|should|"
+    r"remains?|remained|stays?|stayed|meets?|met|joins?|joined|which|that)\b)"
 )
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _IN_TOWN = re.compile(
@@ -2180,7 +2183,14 @@ class Resolver:
             if (
                 mention.demonym_of
                 or i in listed  # "delegates from the Missouri, Kansas and Nebraska parties": states
-                or not _RIVER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                or not (
+                    _RIVER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                    # "the Ohio" in a text that names the Ohio River: the river ("barge traffic on the lower Ohio")
+                    or (
+                        _THE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+                        and f"{mention.text} River" in text
+                    )
+                )
             ):
                 continue
             if not _RIVER_AFTER.match(text, mention.end) or any(c.fcode == "PCLI" for c in candidates[i]):

@@ -1602,3 +1602,17 @@ def test_a_list_of_country_names_the_story_singles_out_as_towns_stays_towns(pars
 def test_a_list_of_states_after_the_is_no_river(parser):
     readings = places(parser.parse("Delegates from the Missouri, Kansas and Nebraska parties met in Omaha."))
     assert readings["Missouri"].fcode == "ADM1"
+
+
+def test_the_bare_name_of_a_river_the_text_names_is_the_river(parser):
+    text = (
+        "Ohio River crests at Paducah. The water reached the point where the Tennessee River meets the Ohio. "
+        "Barge traffic on the lower Ohio would stay suspended. The Ohio governor declared an emergency."
+    )
+    readings = [(r.mention.text, r.place.fcode) for r in parser.parse(text).resolutions if r.place]
+    assert [fcode for name, fcode in readings if name == "Ohio"] == ["STM", "STM", "ADM1"]
+
+
+def test_a_part_of_a_country_after_a_town_qualifies_it_without_a_comma(parser):
+    text = "Port chief Allan Whitby, who grew up in Halifax in the north of England, moved to Nova Scotia in 1998."
+    assert places(parser.parse(text))["Halifax"].country == "GB"

@@ -142,6 +142,8 @@ PLACES = [
     ("Frankfurt (Oder)", "PPL", "DE", "DE.11", 57_107, []),
     ("Holstein", "PPL", "US", "US.IA", 1_400, []),
     ("Catarroja", "PPL", "ES", "ES.60", 27_035, []),
+    ("Mayfield", "PPL", "US", "US.KY", 10_024, []),
+    ("Kentucky", "ADM1", "US", "US.KY", 4_505_836, ["Ky."]),
     ("Valencia", "PPLA", "ES", "ES.60", 792_492, []),
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
     ("Java", "ISL", "ID", "", 0, []),
@@ -3524,3 +3526,15 @@ def test_a_body_of_a_place_that_speaks_is_no_person(gaz, nlp):
     assert "Valencia" not in texts(
         gaz, nlp, "A friend of the family, Valencia says it was late.", {"Valencia": "PERSON"}
     )
+
+
+def test_a_place_noun_or_a_state_after_a_town_outweighs_a_persons_name(gaz, nlp):
+    text = "Dennis Mayfield said the water was rising. A tornado tore through the town of Mayfield in 2021."
+    ents = {"Dennis Mayfield": "PERSON", "Mayfield": "GPE"}
+    assert "Mayfield" in texts(gaz, nlp, text, ents)
+    text = "Dennis Mayfield said the water was rising. The money went to a bank in Mayfield, Ky., in 2021."
+    ents = {"Dennis Mayfield": "PERSON", "Mayfield": "GPE", "Ky.": "GPE"}
+    assert ("Mayfield", "town_comma_parent") in found(gaz, nlp, text, ents)
+    # a person's name alone still blocks the town
+    text = "Dennis Mayfield said the water was rising. Mayfield said he would stay."
+    assert "Mayfield" not in texts(gaz, nlp, text, {"Dennis Mayfield": "PERSON", "Mayfield": "PERSON"})
