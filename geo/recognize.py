@@ -369,8 +369,8 @@ _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
 _SPOKE_BEFORE = re.compile(rf"[,\"”’‚] {_SAYS} $")  # "…,” said Noma." — the speaker after the quote
 _SPEAKER_ENDS = re.compile(
-    r"(?![ -]?[A-Z])"
-)  # "said Noma.", "said Noma on Tuesday" (not "said Monroe Mayor…")
+    r"(?![ -]?[A-Z]| (?:city|town|county|provincial|municipal|village|state|regional|district) [a-z]+)"
+)  # "said Noma.", "said Noma on Tuesday" (not "said Monroe Mayor…", "said Tacloban city councillor Marites Dacanay")
 # What only a person is: an age between commas and what a person's age leads to, or a speaker followed by "he" or
 # "she" (a city's council "said it").
 _IS_A_PERSON = re.compile(
@@ -2705,6 +2705,7 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
         if (
             (town := by_end.get(before_comma)) is not None
             and " " not in town.text
+            and town.text in d.person_words  # (NER's town otherwise keeps its own rule)
             and not town.demonym_of
             and any(c.admin1 in codes for c in gaz.candidates(normalize_name(town.text)) if c.name_kind <= 1)
         ):
@@ -3955,6 +3956,45 @@ def possessive_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 m = d.rec.mention(d.text, m.start, end + 2, m.source, m.label, "possessive_name")
         out.append(m)
     return out
+
+
+# Two capitalised names joined by a hyphen: "the Aqaba-Amman pipeline", "Delhi-Mumbai flights".
+_HYPHEN_PAIR = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]+(?: [A-Z][a-z]+)?)-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w'’-])"
+)
+HYPHEN_PAIR_POPULATION = 100_000  # each end a country, an admin-1 unit, a capital or a city this big
+
+
+def hyphen_pair(d: _Doc, found: list[Mention]) -> list[Mention]:
+    """Two places joined by a hyphen that the gazetteer does not hold as one name — the ends of a route, a
+    pipeline or a pairing: "Jordan signs deal to speed Aqaba-Amman water pipeline", "new Delhi-Mumbai flights",
+    "the Paris-Berlin train" (NER takes them for one person or firm). Each end is a country, an admin-1 unit, a
+    capital or a city of ``HYPHEN_PAIR_POPULATION``; not "Guinea-Bissau", "Baden-Württemberg", "Winston-Salem"
+    (names the gazetteer holds whole)."""
+    if "-" not in d.text:
+        return found
+    text, gaz, added, drop = d.text, d.gaz, [], set()
+    for match in _HYPHEN_PAIR.finditer(text):
+        if d.gaz.candidates(normalize_name(match.group())):
+            continue  # one name: "Guinea-Bissau", "Winston-Salem"
+        ends = [match.span(1), match.span(2)]
+        if not all(
+            any(
+                c.name_kind <= 1
+                and (c.fcode in ("PCLI", "ADM1", "PPLC") or c.population >= HYPHEN_PAIR_POPULATION)
+                for c in gaz.candidates(normalize_name(text[s:e]))
+            )
+            for s, e in ends
+        ):
+            continue
+        inside = [m for m in found if m.start < match.end() and match.start() < m.end]
+        if any(m.start < match.start() or m.end > match.end() for m in inside):
+            continue  # part of a longer name
+        drop.update(id(m) for m in inside)
+        added += [d.rec.mention(text, s, e, "gazetteer", "GAZ", "hyphen_pair") for s, e in ends]
+    if not added:
+        return found
+    return [m for m in found if id(m) not in drop] + added
 
 
 def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -5261,6 +5301,7 @@ _COMPANY_NOUN = (
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
 _SHARES_IN = re.compile(r"\b[Ss]hares (?:in|of) $")
+_LISTED_IN = re.compile(r"-(?:listed|based|headquartered|registered|quoted)\b")
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")  # "the insurer Zurich" ("shares in X": _SHARES_IN)
 # The last letters of _COMPANY_NOUN's words (see said_before): company, firm, contractor or operator, insurer or
 # carmaker, bank, airline, supermarket, conglomerate, group, giant.
@@ -5301,8 +5342,8 @@ def described_as_company(d: _Doc, m: Mention) -> bool:
     "shares in Aberdeen" — whatever list it is in or not; or a sentence's subject that does what airlines do
     ("Delta cancelled 300 flights") or that the sentence ends by calling a company ("Alaska cancelled … after an
     outage, the airline said")."""
-    if m.source == "dateline" or m.demonym_of:
-        return False
+    if m.source == "dateline" or m.demonym_of or _LISTED_IN.match(d.text, m.end):
+        return False  # "London-listed miner Antofagasta", "a Chicago-based firm": the firm's market or seat
     if said_before(_SHARES_IN, d.text, m.start, 20, ("in", "of")):
         return True  # "Shares in Santander fell": the "in" is no place's
     if d.text.endswith("Bank ", max(0, m.start - 5), m.start) and not _NAME_WORD_BEFORE.search(
@@ -6055,6 +6096,21 @@ def unknown_common_word(d: _Doc, m: Mention) -> bool:
     )
 
 
+# A combining form before a hyphen ("Anglo-", "Indo-", "Trans-"): the name after it is half an adjective or a
+# compound's ("Anglo-Saxon", "Indo-Pacific", "Trans-Caspian"), no mention of the place.
+_COMBINING_FORM_BEFORE = re.compile(
+    r"\b(?:Anglo|Indo|Sino|Franco|Afro|Euro|Russo|Greco|Italo|Austro|Hispano|Luso|Judeo|Turco|Nippo|Trans|Pan)-$"
+)
+
+
+def combining_form(d: _Doc, m: Mention) -> bool:
+    """A name right after a combining form and a hyphen: "the Indo-Pacific strategy", "the Trans-Caspian route" —
+    half a word, no place (a people's name stays: "the Austro-Hungarian empire" names Hungary's people)."""
+    return (
+        not m.demonym_of and _COMBINING_FORM_BEFORE.search(d.text, max(0, m.start - 8), m.start) is not None
+    )
+
+
 # One word with a capital inside after small letters ("ScotRail", "EasyJet", "PetroChina"), not a name's prefix
 # ("McAllen", "DeKalb", "LaGrange", "MacKenzie", "DuPage", "VanBuren") nor a township's or a quarter's ("KwaMashu",
 # "NoHo", "SoHo", "TriBeCa").
@@ -6237,6 +6293,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         person_speaks,
         unknown_common_word,
         camel_case_brand,
+        combining_form,
         word_of_persons_name,
         surname_after_given_name,
     )
@@ -6247,6 +6304,7 @@ _TEXT_RULES: tuple[Rule, ...] = tuple(
         possessive_name,
         elided_name,
         bracketed_name,
+        hyphen_pair,
         venue_name,
         gazetteer_name,
         town_comma_parent,

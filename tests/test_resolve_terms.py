@@ -1616,3 +1616,8 @@ def test_the_bare_name_of_a_river_the_text_names_is_the_river(parser):
 def test_a_part_of_a_country_after_a_town_qualifies_it_without_a_comma(parser):
     text = "Port chief Allan Whitby, who grew up in Halifax in the north of England, moved to Nova Scotia in 1998."
     assert places(parser.parse(text))["Halifax"].country == "GB"
+
+
+def test_every_county_of_ireland_goes_by_county_and_its_name(gazetteer):
+    for name in ("County Limerick", "County Dublin", "Co Limerick", "County Clare"):
+        assert any(c.country == "IE" and c.fcode == "ADM1" for c in gazetteer.candidates(name)), name

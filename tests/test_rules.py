@@ -143,6 +143,10 @@ PLACES = [
     ("Holstein", "PPL", "US", "US.IA", 1_400, []),
     ("Catarroja", "PPL", "ES", "ES.60", 27_035, []),
     ("Mayfield", "PPL", "US", "US.KY", 10_024, []),
+    ("Aqaba", "PPL", "JO", "JO.21", 188_160, []),
+    ("London", "PPLC", "GB", "GB.ENG", 8_961_989, []),
+    ("Caspian Sea", "LK", "", "", 0, ["Caspian"]),
+    ("Guinea-Bissau", "PCLI", "GW", "", 1_874_309, []),
     ("Kentucky", "ADM1", "US", "US.KY", 4_505_836, ["Ky."]),
     ("Valencia", "PPLA", "ES", "ES.60", 792_492, []),
     ("King County", "ADM2", "US", "US.WA", 2_375_696, []),
@@ -1771,7 +1775,7 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         " The road between Manali and Keylong closed. Tara Brennan, 34, of Ratoath, and Sean Walsh (41), from"
         " Kilcock, pleaded guilty. Toyohara was the capital of the colony. Fort Jameson, now Chipata, and Vila Pery,"
         " as the Portuguese called Chimoio, grew; Zlín was called Gottwaldov from 1949. Taung, where a skull was"
-        " found, grew."
+        " found, grew. Catarroja and several other towns flooded."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -3538,3 +3542,28 @@ def test_a_place_noun_or_a_state_after_a_town_outweighs_a_persons_name(gaz, nlp)
     # a person's name alone still blocks the town
     text = "Dennis Mayfield said the water was rising. Mayfield said he would stay."
     assert "Mayfield" not in texts(gaz, nlp, text, {"Dennis Mayfield": "PERSON", "Mayfield": "PERSON"})
+
+
+def test_two_places_joined_by_a_hyphen_are_two_mentions(gaz, nlp):
+    text = "Jordan signs deal to speed Aqaba-Amman water pipeline as shortages bite."
+    assert [m for m in found(gaz, nlp, text, {"Aqaba-Amman": "PERSON"}) if m[1] == "hyphen_pair"] == [
+        ("Aqaba", "hyphen_pair"),
+        ("Amman", "hyphen_pair"),
+    ]
+    # a name the gazetteer holds whole stays whole
+    assert "Guinea-Bissau" in texts(gaz, nlp, "Floods hit Guinea-Bissau.", {"Guinea-Bissau": "GPE"})
+
+
+def test_half_of_a_compound_after_a_combining_form_is_no_place(gaz, nlp):
+    text = "Trade on the Trans-Caspian route and the Indo-Pacific grew."
+    assert texts(gaz, nlp, text, {"Caspian": "LOC", "Pacific": "LOC"}) == []
+
+
+def test_a_town_before_its_office_is_no_speaker(gaz, nlp):
+    text = '"We left early," said Tulsa city councillor Mary Dacanay.'
+    assert "Tulsa" in texts(gaz, nlp, text, {"Tulsa": "ORG", "Mary Dacanay": "PERSON"})
+
+
+def test_the_market_a_firm_is_listed_in_is_a_place(gaz, nlp):
+    text = "Shares in London-listed miner Antofagasta fell."
+    assert "London" in texts(gaz, nlp, text, {"London": "GPE", "Antofagasta": "PERSON"})

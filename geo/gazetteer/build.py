@@ -484,11 +484,20 @@ def _leave_unit_names(countries: dict[str, PlaceRow], admin_rows: list[PlaceRow]
 def _county_abbreviations(admin_rows: list[PlaceRow]) -> int:
     """Give the counties of Ireland and the United Kingdom (admin units, and our supplement's counties of Northern
     Ireland) the short form Irish and British news writes before their names, "Co Mayo", "Co. Tyrone", "Co Durham"
-    (normalised alike), as official names beside "County Mayo". Returns how many names were added."""
+    (normalised alike), as official names beside "County Mayo" — and "County X" itself to a county of the Republic's
+    tables that lacks it ("County Limerick"). Returns how many names were added."""
     added = 0
     for row in admin_rows:
         if row.country not in ("IE", "GB"):
             continue
+        if (
+            row.country == "IE"
+            and row.fcode == "ADM1"
+            and not any(k.startswith("county ") for k in row.names)
+        ):
+            # every unit of the Republic's tables is a county: "County Limerick", "County Dublin" as well
+            row.add_name(f"County {row.name}", OFFICIAL)
+            added += 1
         for key in [k for k in row.names if k.startswith("county ")]:
             short = "co " + key[len("county ") :]
             if short not in row.names:
