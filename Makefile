@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # The gazetteer index is built from the registry packages and our authored CSVs; rebuilt when any changes.
-$(INDEX): $(STAMP) data/supplement.csv data/aliases.csv data/historical_names.csv data/demonyms.csv geo/gazetteer/build.py geo/gazetteer/schema.py
+$(INDEX): $(STAMP) data/supplement.csv data/aliases.csv data/historical_names.csv data/demonyms.csv geo/gazetteer/build.py geo/gazetteer/schema.py geo/normalize.py
 	$(PY) -m geo.gazetteer.build $@
 	rm -rf data/built && $(PY) -m geo.boundaries
 

@@ -43,6 +43,7 @@ def normalize_name(name: str) -> str:
     """
     key = strip_diacritics(_INVISIBLE_RE.sub("", name)).casefold()
     key = key.replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("đ", "d").replace("ł", "l")
+    key = key.replace("œ", "oe").replace("æ", "ae").replace("þ", "th")  # "Cœur d'Alene", "Ærø", "Þingvellir"
     key = _APOS_RE.sub("", key)
     key = _DASH_RE.sub(" ", key)
     words = _SPACE_RE.sub(" ", key).strip().split(" ")

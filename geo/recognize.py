@@ -3977,7 +3977,10 @@ def hyphen_pair(d: _Doc, found: list[Mention]) -> list[Mention]:
     for match in _HYPHEN_PAIR.finditer(text):
         if d.gaz.candidates(normalize_name(match.group())):
             continue  # one name: "Guinea-Bissau", "Winston-Salem"
-        ends = [match.span(1), match.span(2)]
+        first = match.span(1)
+        if text.startswith(("The ", "A ", "An "), first[0]) and " " in match.group(1):
+            first = (text.index(" ", first[0]) + 1, first[1])  # "The Beijing-Shanghai line": Beijing
+        ends = [first, match.span(2)]
         if not all(
             any(
                 c.name_kind <= 1
@@ -3987,14 +3990,25 @@ def hyphen_pair(d: _Doc, found: list[Mention]) -> list[Mention]:
             for s, e in ends
         ):
             continue
-        inside = [m for m in found if m.start < match.end() and match.start() < m.end]
-        if any(m.start < match.start() or m.end > match.end() for m in inside):
+        inside = [m for m in found if m.start < match.end() and first[0] < m.end]
+        if any(m.start < first[0] or m.end > match.end() for m in inside):
             continue  # part of a longer name
         drop.update(id(m) for m in inside)
         added += [d.rec.mention(text, s, e, "gazetteer", "GAZ", "hyphen_pair") for s, e in ends]
     if not added:
         return found
     return [m for m in found if id(m) not in drop] + added
+
+
+_LOCATIVE_OPENERS = frozenset(_OPENING_PREPOSITIONS.split("|"))  # "Outside", "Near" … opening a sentence
+ELIDED_TOWN_POPULATION = 10_000  # a town this big by its own elided name outweighs NER's person of exactly it
+
+
+def _known_town(d: _Doc, name: str) -> bool:
+    return any(
+        c.fcode.startswith("PPL") and c.name_kind == 0 and c.population >= ELIDED_TOWN_POPULATION
+        for c in d.gaz.candidates(normalize_name(name))
+    )
 
 
 def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -4010,8 +4024,12 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 i
                 and (
                     ("'" not in text[s:e] and "’" not in text[s:e])
-                    # "Michael O'Leary": a capitalised word before the name makes it a longer name (a person's)
-                    or text[words[i - 1][0] : words[i - 1][1]].lower() not in _stop_words()
+                    # "Michael O'Leary": a capitalised word before the name makes it a longer name (a person's) —
+                    # not a locative that opens the sentence ("Outside Coeur d'Alene, crews …")
+                    or (
+                        text[words[i - 1][0] : words[i - 1][1]].lower() not in _stop_words()
+                        and text[words[i - 1][0] : words[i - 1][1]] not in _LOCATIVE_OPENERS
+                    )
                 )
             ):
                 break
@@ -4024,9 +4042,10 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 if s <= m.start and m.end <= e and m.end - m.start < e - s and m.source == "ner"
             ]
             if (taken.overlaps(s, e) and len(inner) != sum(m.start < e and s < m.end for m in found)) or any(
-                ps <= s and e <= pe for ps, pe in d.person_spans
+                ps <= s and e <= pe and not (ps == s and pe == e and _known_town(d, text[s:e]))
+                for ps, pe in d.person_spans
             ):
-                continue
+                continue  # (NER's person of exactly a known town's elided name is the town: "Cœur d'Alene")
             if any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
                 if inner:
                     found = [m for m in found if m not in inner]
@@ -5570,7 +5589,10 @@ def university_alone(d: _Doc, m: Mention) -> bool:
 _RESULT_VERB = (
     r"(?:beat|beats|defeated|defeats|edged|edges|routed|routs|upset|upsets|knocked out|knock out|thrashed|crushed|"
     r"downed|outlasted|stunned|drew with|draws with|tied|lost to|loses to|fell to|falls to|held off|holds off|"
-    r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held)"
+    r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held|edge|"
+    r"hold off|edge past|ease past|eased past|eases past|downs|thumped|thumps|hammered|hammers|trounced|trounces|"
+    r"dumped|dumps|ousted|ousts|(?:came|come|comes|rallied|rally|rallies|fought|fight|fights) (?:back )?"
+    r"(?:from behind |from two goals down |from a goal down )?to (?:beat|win|draw|edge|defeat|stun|sink|down))"
 )
 _SCORE = r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])"  # "2-1", "24-17"; not a phone number's "903-675"
 _PASSIVE_RESULT = (
@@ -6096,6 +6118,17 @@ def unknown_common_word(d: _Doc, m: Mention) -> bool:
     )
 
 
+def lower_case_unknown(d: _Doc, m: Mention) -> bool:
+    """NER's place written without a capital letter in a script that has them, which the gazetteer does not know:
+    "its 33rd edition", "the east end" — no name, so nothing to pin even approximately."""
+    return (
+        m.source == "ner"
+        and any("a" <= ch <= "z" for ch in m.text)
+        and not any(ch.isupper() for ch in m.text)
+        and not d.gaz.candidates(normalize_name(m.text))
+    )
+
+
 # A combining form before a hyphen ("Anglo-", "Indo-", "Trans-"): the name after it is half an adjective or a
 # compound's ("Anglo-Saxon", "Indo-Pacific", "Trans-Caspian"), no mention of the place.
 _COMBINING_FORM_BEFORE = re.compile(
@@ -6105,9 +6138,15 @@ _COMBINING_FORM_BEFORE = re.compile(
 
 def combining_form(d: _Doc, m: Mention) -> bool:
     """A name right after a combining form and a hyphen: "the Indo-Pacific strategy", "the Trans-Caspian route" —
-    half a word, no place (a people's name stays: "the Austro-Hungarian empire" names Hungary's people)."""
+    half a word, no place. A people's, a country's, a state's or a continent's name stays: "the Austro-Hungarian
+    empire", "Sino-US talks", "the Indo-Bangladesh border", "the Trans-Alaska pipeline"."""
     return (
-        not m.demonym_of and _COMBINING_FORM_BEFORE.search(d.text, max(0, m.start - 8), m.start) is not None
+        not m.demonym_of
+        and _COMBINING_FORM_BEFORE.search(d.text, max(0, m.start - 8), m.start) is not None
+        and not any(
+            c.fcode in ("PCLI", "ADM1", "CONT") and c.name_kind <= 1
+            for c in d.gaz.candidates(normalize_name(m.text))
+        )
     )
 
 
@@ -6294,6 +6333,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         unknown_common_word,
         camel_case_brand,
         combining_form,
+        lower_case_unknown,
         word_of_persons_name,
         surname_after_given_name,
     )

@@ -697,6 +697,9 @@ _TOWN_FOLK_AFTER = re.compile(
     r"deputies|villages?|townships?|mayors?|voters|trustees|teams?|churches|libraries|town|towns)\b"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|mighty|muddy|swollen|rising|flooded|frozen|middle) )?$")
+RIVER_GUESS_NEAR_KM = (
+    150.0  # a river's town this near another place of the text keeps its name ("Pasig", Manila)
+)
 _DAM_NEXT = re.compile(r" (?:Dam|Reservoir|Barrage|Weir)\b")  # "the Vaal Dam", "Kariba Dam"
 # "the Kamo river", "the Kamo River's banks"; not "Riverkeeper", "the Illinois river town"
 _RIVER_NEXT = re.compile(
@@ -719,7 +722,7 @@ _RIVER_AFTER = re.compile(
     r"after|before|for|into|was|is|has|had|rose|fell|flooded|floods|froze|ran|runs|flows|flowed|dropped|crested|"
     r"swelled|burst|overflowed|reached|through|past|toward|towards|along|under|over|via|linked|links|separates|"
     r"divides|carried|carries|as|when|while|where|with|on|off|around|would|will|could|can|may|might|should|"
-    r"remains?|remained|stays?|stayed|meets?|met|joins?|joined|which|that)\b)"
+    r"remains?|remained|stays?|stayed|meets?|met|joins?|joined)\b)"
 )
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _IN_TOWN = re.compile(
@@ -906,6 +909,46 @@ def _settle(bonus: dict[str, dict[int, float]], full: float) -> None:
     for term in ("dateline", "in_county"):
         if points := bonus.get(term):
             bonus[term] = {cid: p for cid, p in points.items() if cid in said}
+
+
+# A name that only describes ("North Island", "South Shore", "Long Island", "West End"): many places bear it.
+_DESCRIPTIVE_NAME = re.compile(
+    r"(?:North|South|East|West|Upper|Lower|Big|Little|Long|Great) (?:Island|Shore|Coast|End|Side|Bay|Point|Lake)"
+)
+
+
+def _descriptive_name_abroad(resolutions: list[Resolution], context: Context) -> set[int]:
+    """The mentions read as one of our curated places whose name only describes ("North Island" of New Zealand,
+    "Long Island" of New York) in a text that names other countries and not that place's: such a name is the
+    story's own island or shore ("the carrier docked at North Island, the Navy said in San Diego"), placed near the
+    story's places."""
+    if not context.countries:
+        return set()
+    return {
+        i
+        for i, r in enumerate(resolutions)
+        if r.place is not None
+        and r.place.curated
+        and r.place.country
+        and _DESCRIPTIVE_NAME.fullmatch(r.mention.text)
+        and not r.evidence.get("qualifier")
+        and not context.names_country(r.place.country, besides=normalize_name(r.mention.text))
+    }
+
+
+def _near_another(resolutions: list[Resolution], i: int, km: float) -> bool:
+    """Whether the place read for mention *i* lies within *km* of the place of another name of the text."""
+    place = resolutions[i].place
+    if place is None:
+        return False
+    key = normalize_name(resolutions[i].mention.text)
+    return any(
+        r.place is not None
+        and normalize_name(r.mention.text) != key
+        and great_circle_km(place.lat, place.lon, r.place.lat, r.place.lon) <= km
+        for j, r in enumerate(resolutions)
+        if j != i
+    )
 
 
 def _comma_pair(text: str, first: Mention, second: Mention) -> bool:
@@ -1736,7 +1779,9 @@ class Resolver:
             }
             | _far_from_its_host(text, final)
             | _feature_part_abroad(text, final)
-            | river_guesses
+            # a name before "river" read as a town far from the story's places ("the Kamo river" in Kyoto)
+            | {i for i in river_guesses if not _near_another(final, i, RIVER_GUESS_NEAR_KM)}
+            | _descriptive_name_abroad(final, context)
         )
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
@@ -2157,15 +2202,20 @@ class Resolver:
                 )
                 if rivers:
                     candidates[i] = rivers
-                else:
-                    guessed.add(i)
+                elif not any(
+                    c.fcode.startswith("PPL") and c.population >= RIVER_CITY_POPULATION for c in candidates[i]
+                ):
+                    guessed.add(
+                        i
+                    )  # (not a big city's river: "the Memphis river front", "a Chicago river tour")
                 continue
-            if _DAM_NEXT.match(text, mention.end):
-                # "the Vaal Dam": a river's point is its mouth, hundreds of km from a dam on it (nor is the dam at a
-                # town of the river's name by an alternate name): the town of its own name, else unknown
+            if _DAM_NEXT.match(text, mention.end) and any(c.fcode in ("STM", "STMS") for c in candidates[i]):
+                # "the Vaal Dam": a river's point is its mouth, hundreds of km from a dam on it, nor is the dam at a
+                # town of the river's name by an alternate name: the town of its own name, as a guess, else unknown
                 candidates[i] = tuple(
                     c for c in candidates[i] if c.fcode not in ("STM", "STMS") and c.name_kind <= 1
                 )
+                guessed.add(i)
                 continue
             if (
                 not mention.demonym_of

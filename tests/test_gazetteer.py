@@ -24,6 +24,8 @@ def test_lookup_is_by_normalised_name(gazetteer, variant):
 def test_normalisation():
     assert normalize_name("Côte d’Ivoire") == normalize_name("Cote d'Ivoire") == "cote divoire"
     assert normalize_name("U.S.") == normalize_name("US") == "us"
+    assert normalize_name("Cœur d'Alene") == normalize_name("Coeur d'Alene") == "coeur dalene"
+    assert normalize_name("Ærø") == "aero"
 
 
 @pytest.mark.parametrize(

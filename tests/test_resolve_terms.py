@@ -1621,3 +1621,47 @@ def test_a_part_of_a_country_after_a_town_qualifies_it_without_a_comma(parser):
 def test_every_county_of_ireland_goes_by_county_and_its_name(gazetteer):
     for name in ("County Limerick", "Co Limerick", "County Clare", "County Galway"):
         assert any(c.country == "IE" and c.fcode == "ADM1" for c in gazetteer.candidates(name)), name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        # a name that only describes is the story's own island when the text names another country, not NZ's
+        ("The aircraft carrier docked at North Island, the Navy said in San Diego.", "North Island", "US"),
+        (
+            "Heavy rain lashed the North Island, and ferries to Wellington were cancelled.",
+            "North Island",
+            "NZ",
+        ),
+        # a big city before "river" is the city; a barrage's river is placed near the story, not at its mouth
+        ("The Memphis river front was flooded, officials in Nashville said.", "Memphis", "US.TN"),
+        ("The Severn Barrage would generate power for Wales and England.", "Severn", "GB"),
+    ],
+)
+def test_descriptive_names_big_cities_rivers_and_barrages_where_the_story_is(parser, text, name, where):
+    place = places(parser.parse(text))[name]
+    assert where in (place.country, place.admin1)
+
+
+def test_a_hyphen_pair_after_the_and_a_combining_form_before_a_country(parser):
+    readings = places(parser.parse("The Beijing-Shanghai line reopened as Indo-Bangladesh talks began."))
+    assert readings["Beijing"].country == "CN" and readings["Bangladesh"].country == "BD"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a town called by the first part of its joined name, as news does
+        ("Tourists flocked to Evian on the shores of Lake Geneva.", "Evian", "FR"),
+        # a ligature spelled as news prints it
+        ("Smoke hung over Cœur d'Alene on Tuesday.", "Cœur d'Alene", "US"),
+    ],
+)
+def test_short_names_and_ligatures_of_towns(parser, text, name, country):
+    assert places(parser.parse(text))[name].country == country
+
+
+def test_a_short_name_shared_by_two_towns_of_like_size_is_raised_for_neither(gazetteer):
+    # Bourg-en-Bresse and Bourg-lès-Valence: "Bourg" stays an alternate name of both; "Evian" is Évian-les-Bains'
+    assert all(c.name_kind == 2 for c in gazetteer.candidates("Bourg") if c.name.startswith("Bourg-"))
+    assert [c.name_kind for c in gazetteer.candidates("Evian") if c.name == "Évian-les-Bains"] == [1]

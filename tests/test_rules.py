@@ -3567,3 +3567,33 @@ def test_a_town_before_its_office_is_no_speaker(gaz, nlp):
 def test_the_market_a_firm_is_listed_in_is_a_place(gaz, nlp):
     text = "Shares in London-listed miner Antofagasta fell."
     assert "London" in texts(gaz, nlp, text, {"London": "GPE", "Antofagasta": "PERSON"})
+
+
+def test_a_lower_case_place_ner_made_up_is_no_place(gaz, nlp):
+    text = "In Aberdeen, the festival opened for its 33rd edition."
+    assert texts(gaz, nlp, text, {"Aberdeen": "GPE", "33rd edition": "GPE"}) == ["Aberdeen"]
+    off = frozenset({"lower_case_unknown"})
+    assert "33rd edition" in texts(gaz, nlp, text, {"Aberdeen": "GPE", "33rd edition": "GPE"}, disabled=off)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everton came from behind to beat Burnley 2-1 on Saturday.",
+        "Everton edge Burnley in a tense derby.",
+        "Everton hold off Burnley to reach the semi-final.",
+    ],
+)
+def test_more_results_name_sides(gaz, nlp, text):
+    assert "Everton" not in [
+        t for t, rule in found(gaz, nlp, text, {"Everton": "GPE"}) if rule != "sports_team"
+    ]
+
+
+def test_an_elided_name_after_a_sentences_locative_opener_is_the_town(gaz, nlp):
+    text = "Outside Coeur d'Alene, crews battled the fire."
+    assert "Coeur d'Alene" in texts(gaz, nlp, text, {"d'Alene": "PERSON"})
+    # a capitalised word before it that is no locative makes a longer name (a person's)
+    assert "Coeur d'Alene" not in texts(
+        gaz, nlp, "Pastor Coeur d'Alene spoke.", {"Pastor Coeur d'Alene": "PERSON"}
+    )

