@@ -51,17 +51,19 @@ test-fast: $(STAMP)
 maps: setup
 	$(VENV)/bin/geo map $(SEEDS) --out-dir maps
 
-# Accuracy on the public dev corpora in ../shared (never copied into the repo); also written to build/accuracy.md.
+# Accuracy on the public dev corpora in ../shared (never copied into the repo) and our own (tests/corpora); also
+# written to build/accuracy.md.
 DEV := ../shared/eval/dev
+OWN := tests/corpora/news25.jsonl tests/corpora/news26.jsonl
 eval: setup
 	mkdir -p build
-	{ $(VENV)/bin/geo eval $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; echo; \
-	  $(VENV)/bin/geo eval --gold-spans $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl; } | tee build/accuracy.md
+	{ $(VENV)/bin/geo eval $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl $(OWN); echo; \
+	  $(VENV)/bin/geo eval --gold-spans $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl $(OWN); } | tee build/accuracy.md
 
-# Refit the confidence calibration on the dev corpora (cross-corpus and 5-fold report; coefficients only).
+# Refit the confidence calibration on the dev corpora and our own (cross-corpus and 5-fold report; coefficients only).
 calibrate: setup
 	mkdir -p build
-	$(PY) -m geo.calibration $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl | tee build/calibration.md
+	$(PY) -m geo.calibration $(DEV)/geowebnews.jsonl $(DEV)/lgl.jsonl $(OWN) | tee build/calibration.md
 
 # BENCH_ARGS=--skip-long leaves out the longest parts (20,000-article batches, the 5 MB article).
 bench: setup
