@@ -298,6 +298,11 @@ _LOCATIVE_CUE = re.compile(
     r"\b(?:[Ii]n|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]t|[Oo]f|[Aa]cross|[Tt]hrough|[Vv]ia|[Tt]owards?|"
     r"[Aa]round|[Tt]hroughout|[Vv]isit(?:ed|ing)?|[Ll]eft|[Rr]eached|[Ff]led) $"
 )
+# … the prepositions of them that a person's name seldom follows ("to Ripley", "of Okafor", "at Smith's" do)
+_PLACE_ONLY_CUE = re.compile(
+    r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]cross|[Tt]hrough|[Vv]ia|[Tt]owards?|[Aa]round|"
+    r"[Tt]hroughout) $"
+)
 # Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
 _TITLE_ABBREVIATIONS = (
     "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp"
@@ -6197,11 +6202,21 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
     """ "Saakashvili", "Ripley", "Okafor" alone, after "Mikheil Saakashvili", "Jim Ripley" or "Ms Okafor" in the same
     text: a word of a person's name is that person again. A strong place name ("Jordan", "Washington") stays a
     place unless NER calls it a person and it opened a two-word name ("Madison Keys … Madison said"), and a town
-    found by the words around it ("Near Moab, Utah") stays one."""
+    found by the words around it ("Near Moab, Utah") stays one, as does NER's place after "in", "from", "near"…
+    where the gazetteer has a town of the name ("Councillor Gareth Neath … contractors in Neath")."""
     if m.text not in d.person_words or m.demonym_of or m.source == "dateline" or m.rule in _CONTEXT_RULES:
         return False
     if normalize_name(m.text) not in d.gaz.strong_keys:
-        return True
+        # … but NER's place after a preposition only places take, where a town of the name is: "Councillor Gareth
+        # Neath … contractors in Neath", "Josh Hawera … everyone from Hawera to the port"
+        return not (
+            m.label in PLACE_LABELS
+            and not d.text.startswith(("'", "’"), m.end)  # "in Obama's stimulus law", "in Polling's mailbox"
+            and _PLACE_ONLY_CUE.search(d.text, max(0, m.start - 12), m.start) is not None
+            and any(
+                c.fcode.startswith("PPL") and c.name_kind == 0 for c in d.gaz.candidates(normalize_name(m.text))
+            )
+        )
     # A strong name: "Warren told the crowd", "Hamilton said" after "Lewis Hamilton"; "Madison was happy" after
     # "Madison Keys" (NER itself calls it a person) — never after "in", "to", "from"…
     if _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start):

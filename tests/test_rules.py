@@ -143,6 +143,7 @@ PLACES = [
     ("Holstein", "PPL", "US", "US.IA", 1_400, []),
     ("Catarroja", "PPL", "ES", "ES.60", 27_035, []),
     ("Mayfield", "PPL", "US", "US.KY", 10_024, []),
+    ("Neath", "PPL", "GB", "GB.WLS", 50_658, []),
     ("Aqaba", "PPL", "JO", "JO.21", 188_160, []),
     ("London", "PPLC", "GB", "GB.ENG", 8_961_989, []),
     ("Caspian Sea", "LK", "", "", 0, ["Caspian"]),
@@ -3597,3 +3598,14 @@ def test_an_elided_name_after_a_sentences_locative_opener_is_the_town(gaz, nlp):
     assert "Coeur d'Alene" not in texts(
         gaz, nlp, "Pastor Coeur d'Alene spoke.", {"Pastor Coeur d'Alene": "PERSON"}
     )
+
+
+def test_a_town_after_a_places_preposition_outweighs_a_person_of_its_name(gaz, nlp):
+    text = "Councillor Gareth Neath said the plant had closed. Contractors in Neath said orders fell."
+    ents = {"Gareth Neath": "PERSON", "Neath": "GPE"}
+    assert "Neath" in texts(gaz, nlp, text, ents)
+    # not a possessive, nor a preposition a person's name follows as often ("a letter to Neath")
+    text = "Councillor Gareth Neath said the plant had closed. The note was left in Neath's mailbox."
+    assert "Neath" not in texts(gaz, nlp, text, ents)
+    text = "Councillor Gareth Neath said the plant had closed. A letter to Neath went unanswered."
+    assert "Neath" not in texts(gaz, nlp, text, ents)
