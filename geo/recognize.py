@@ -4006,6 +4006,7 @@ def hyphen_pair(d: _Doc, found: list[Mention]) -> list[Mention]:
 
 
 _LOCATIVE_OPENERS = frozenset(_OPENING_PREPOSITIONS.split("|"))  # "Outside", "Near" … opening a sentence
+_PARTICLE_NAME_AFTER = re.compile(r" (?:aux|au|de|du|des|la|le|les|di|da|del|della|von|van|y) [A-Z]")
 ELIDED_TOWN_POPULATION = 10_000  # a town this big by its own elided name outweighs NER's person of exactly it
 
 
@@ -4051,6 +4052,8 @@ def elided_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 for ps, pe in d.person_spans
             ):
                 continue  # (NER's person of exactly a known town's elided name is the town: "Cœur d'Alene")
+            if _PARTICLE_NAME_AFTER.match(text, e):
+                break  # "L'Anse aux Meadows": the name goes on
             if any(c.name_kind <= 1 for c in d.gaz.candidates(normalize_name(text[s:e]))):
                 if inner:
                     found = [m for m in found if m not in inner]
@@ -4937,7 +4940,8 @@ _FIRM_WORD = (  # words only a firm's name ends with
 )
 _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only where nothing joins them to more words
     r"(?:Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|Command|Wing|Guard|Traffic|"
-    r"Navigation|Reserve))|Petroleum|Oil|Milk|Telecom|Insurance|Steel|Cement|Tobacco|Textiles)"
+    r"Navigation|Reserve))|Petroleum|Oil|Milk|Telecom|Insurance|Steel|Cement|Tobacco|Textiles|Plastics|"
+    r"Petrochemicals?|Chemicals?|Fertili[sz]ers?)"
 )
 _PUBLIC_WORD = (
     r"(?:Water|Electric|Electricity|Gas|Power|Light|Bus|Transit|Telephone|Cooperative|Co-op|Food|County|City|Town|"
@@ -6214,7 +6218,8 @@ def word_of_persons_name(d: _Doc, m: Mention) -> bool:
             and not d.text.startswith(("'", "’"), m.end)  # "in Obama's stimulus law", "in Polling's mailbox"
             and _PLACE_ONLY_CUE.search(d.text, max(0, m.start - 12), m.start) is not None
             and any(
-                c.fcode.startswith("PPL") and c.name_kind == 0 for c in d.gaz.candidates(normalize_name(m.text))
+                c.fcode.startswith("PPL") and c.name_kind == 0
+                for c in d.gaz.candidates(normalize_name(m.text))
             )
         )
     # A strong name: "Warren told the crowd", "Hamilton said" after "Lewis Hamilton"; "Madison was happy" after

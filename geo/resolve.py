@@ -700,6 +700,9 @@ _THE_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|mighty|muddy|swollen|risin
 RIVER_GUESS_NEAR_KM = (
     150.0  # a river's town this near another place of the text keeps its name ("Pasig", Manila)
 )
+RIVER_CITY_NEAR_KM = (
+    500.0  # … a big city this near ("the Memphis river front", Nashville; not Adelaide by Darwin)
+)
 _DAM_NEXT = re.compile(r" (?:Dam|Reservoir|Barrage|Weir)\b")  # "the Vaal Dam", "Kariba Dam"
 # "the Kamo river", "the Kamo River's banks"; not "Riverkeeper", "the Illinois river town"
 _RIVER_NEXT = re.compile(
@@ -722,7 +725,9 @@ _RIVER_AFTER = re.compile(
     r"after|before|for|into|was|is|has|had|rose|fell|flooded|floods|froze|ran|runs|flows|flowed|dropped|crested|"
     r"swelled|burst|overflowed|reached|through|past|toward|towards|along|under|over|via|linked|links|separates|"
     r"divides|carried|carries|as|when|while|where|with|on|off|around|would|will|could|can|may|might|should|"
-    r"remains?|remained|stays?|stayed|meets?|met|joins?|joined)\b)"
+    r"remains?|remained|stays?|stayed|meets?|met|joins?|joined|(?:that|which) (?:flows?|flowed|runs?|ran|links?|"
+    r"linked|cuts?|carves?|carved|winds?|wound|passes|passed|snakes?|drains?|feeds?|fed|floods?|flooded|"
+    r"supplies|supplied|separates?|divides?|rises?|rose|meets?))\b)"
 )
 _IN_PLACE = re.compile(r",?\s+(?:in|at|near|outside|of)\s+(?:downtown\s+)?")  # "Memorial Park in Tulsa"
 _IN_TOWN = re.compile(
@@ -909,31 +914,6 @@ def _settle(bonus: dict[str, dict[int, float]], full: float) -> None:
     for term in ("dateline", "in_county"):
         if points := bonus.get(term):
             bonus[term] = {cid: p for cid, p in points.items() if cid in said}
-
-
-# A name that only describes ("North Island", "South Shore", "Long Island", "West End"): many places bear it.
-_DESCRIPTIVE_NAME = re.compile(
-    r"(?:North|South|East|West|Upper|Lower|Big|Little|Long|Great) (?:Island|Shore|Coast|End|Side|Bay|Point|Lake)"
-)
-
-
-def _descriptive_name_abroad(resolutions: list[Resolution], context: Context) -> set[int]:
-    """The mentions read as one of our curated places whose name only describes ("North Island" of New Zealand,
-    "Long Island" of New York) in a text that names other countries and not that place's: such a name is the
-    story's own island or shore ("the carrier docked at North Island, the Navy said in San Diego"), placed near the
-    story's places."""
-    if not context.countries:
-        return set()
-    return {
-        i
-        for i, r in enumerate(resolutions)
-        if r.place is not None
-        and r.place.curated
-        and r.place.country
-        and _DESCRIPTIVE_NAME.fullmatch(r.mention.text)
-        and not r.evidence.get("qualifier")
-        and not context.names_country(r.place.country, besides=normalize_name(r.mention.text))
-    }
 
 
 def _near_another(resolutions: list[Resolution], i: int, km: float) -> bool:
@@ -1780,8 +1760,17 @@ class Resolver:
             | _far_from_its_host(text, final)
             | _feature_part_abroad(text, final)
             # a name before "river" read as a town far from the story's places ("the Kamo river" in Kyoto)
-            | {i for i in river_guesses if not _near_another(final, i, RIVER_GUESS_NEAR_KM)}
-            | _descriptive_name_abroad(final, context)
+            | {
+                i
+                for i in river_guesses
+                if not _near_another(
+                    final,
+                    i,
+                    RIVER_CITY_NEAR_KM
+                    if final[i].place is not None and final[i].place.population >= RIVER_CITY_POPULATION
+                    else RIVER_GUESS_NEAR_KM,
+                )
+            }
         )
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
@@ -2202,12 +2191,10 @@ class Resolver:
                 )
                 if rivers:
                     candidates[i] = rivers
-                elif not any(
-                    c.fcode.startswith("PPL") and c.population >= RIVER_CITY_POPULATION for c in candidates[i]
-                ):
+                else:
                     guessed.add(
                         i
-                    )  # (not a big city's river: "the Memphis river front", "a Chicago river tour")
+                    )  # (a big city far from the story's places too: "the Adelaide river near Darwin")
                 continue
             if _DAM_NEXT.match(text, mention.end) and any(c.fcode in ("STM", "STMS") for c in candidates[i]):
                 # "the Vaal Dam": a river's point is its mouth, hundreds of km from a dam on it, nor is the dam at a

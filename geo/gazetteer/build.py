@@ -464,24 +464,23 @@ def _seat_spellings(admin_rows: list[PlaceRow], city_rows: list[PlaceRow]) -> in
 SHORT_NAME_POPULATION = 5_000  # a town this big goes by the first part of its joined name …
 SHORT_NAME_ZIPF = 3.0  # … when that part is rarer than this in English
 SHORT_NAME_LEAD = 4  # … and the town is this many times the next town of the short name
-# The joint of a French, German or English town's compound name: "Évian-les-Bains", "Boulogne-sur-Mer",
-# "Châlons-en-Champagne", "Bad Homburg vor der Höhe".
-_NAME_JOINT = re.compile(r"-(?:les|lès|sur|en|le|la|de|du|des|aux|am|an|im|upon|on|by|under)-")
+# The end of a spa's or a seaside town's name, which news leaves out: "Évian-les-Bains", "Boulogne-sur-Mer",
+# "Clacton-on-Sea" (not every joined name: "Saltburn-by-the-Sea" is a film too, "Vaux-le-Pénil" a family's name).
+_NAME_JOINT = re.compile(r"-(?:les-Bains|sur-Mer|on-Sea)$")
 
 
 def _short_names(places: list[PlaceRow]) -> int:
-    """A town of ``SHORT_NAME_POPULATION`` people or more whose own name joins its first part to a river's, a
-    spa's or a region's ("Évian-les-Bains", "Châlons-en-Champagne", "Boulogne-sur-Mer") and that GeoNames also
-    calls by that first part alone, as an alternate name, gets it as an official one — news writes "Évian" — unless
-    the part is an English word as common as ``SHORT_NAME_ZIPF``, or the own or official name of another place as
-    big ("Stratford" of Stratford-upon-Avon is Stratford, Ontario's too). Returns how many names were raised."""
+    """A spa or a seaside town of ``SHORT_NAME_POPULATION`` people or more ("Évian-les-Bains", "Boulogne-sur-Mer",
+    "Clacton-on-Sea") that GeoNames also calls by the first part of its name alone, as an alternate name, gets it as
+    an official one — news writes "Évian", "Boulogne", "Clacton" — unless the part is an English word as common as
+    ``SHORT_NAME_ZIPF`` or a name, of any kind, of a bigger place ("Aix" of Aix-les-Bains is Aix-en-Provence's
+    too). Returns how many names were raised."""
     from wordfreq import zipf_frequency
 
-    biggest: dict[str, int] = {}
+    biggest: dict[str, int] = {}  # the most people of a place that has the name, by any kind of name
     for row in places:
-        for key, kind in row.names.items():
-            if kind <= OFFICIAL:
-                biggest[key] = max(biggest.get(key, 0), row.population)
+        for key in row.names:
+            biggest[key] = max(biggest.get(key, 0), row.population)
     towns: dict[str, list[PlaceRow]] = {}
     for row in places:
         if not row.fcode.startswith("PPL") or row.population < SHORT_NAME_POPULATION:
@@ -490,7 +489,7 @@ def _short_names(places: list[PlaceRow]) -> int:
         if joint is None:
             continue
         key = normalize_name(row.name[: joint.start()])
-        if row.names.get(key) == ALTERNATE and biggest.get(key, 0) < row.population:
+        if row.names.get(key) == ALTERNATE and biggest.get(key, 0) <= row.population:
             towns.setdefault(key, []).append(row)
     raised = 0
     for key, rows in towns.items():
