@@ -383,7 +383,8 @@ _IS_A_PERSON = re.compile(
     rf"|,? {_SAYS} (?:that )?(?:he|she)\b"
 )  # not a list of counts: "Cases rose in Houston, 12, Austin, 7, and Dallas, 5"
 _AFTER_SURNAME = (
-    r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who|will|would|has|had|is|was|won|went|wrote|made|took)\b"
+    r"(?:['’]s\b|, \d{1,3},| (?:said|says|told|who|will|would|has|had|is|was|won|went|wrote|made|took|stars|"
+    r"plays|joins|returns|scores|wins|faces|signs|headlines|defends|admits|denies|insists|announces|reveals)\b"
     r"| [a-z]{3,}ed\b| [a-z]{2,} (?:his|her)\b)"  # "Israel Adesanya lost his title"
 )
 # What a person is, in an apposition right after the name: "Jamaica Kincaid, the novelist", "…, a soprano".

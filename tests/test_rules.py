@@ -3609,3 +3609,11 @@ def test_a_town_after_a_places_preposition_outweighs_a_person_of_its_name(gaz, n
     assert "Neath" not in texts(gaz, nlp, text, ents)
     text = "Councillor Gareth Neath said the plant had closed. A letter to Neath went unanswered."
     assert "Neath" not in texts(gaz, nlp, text, ents)
+
+
+def test_a_given_name_that_is_a_country_before_a_surname_and_a_persons_verb(gaz, nlp):
+    text = "India Amarteifio stars in the new series filmed in London."
+    assert "India" not in texts(gaz, nlp, text, {"India": "GPE", "London": "GPE"})
+    assert "India" in texts(
+        gaz, nlp, "India beats Pakistan in the final.", {"India": "GPE", "Pakistan": "GPE"}
+    )
