@@ -2700,9 +2700,9 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
         ):
             parents.append((match.start(1), codes))
     by_end = {m.end: m for m in found if m.source == "ner"}
-    named: set[tuple[int, int]] = (
-        set()
-    )  # NER's town before its state: the words' rule ("an account in Sheridan, Wyo.")
+    # NER's town before its state that a person of the text is named like: the words' rule, so no person's filter
+    # undoes it ("Mark Sheridan … an account in Sheridan, Wyo.")
+    named: set[tuple[int, int]] = set()
     for parent_start, codes in parents:
         if not (comma := _COMMA_BEFORE.search(text, max(0, parent_start - 4), parent_start)):
             continue
@@ -2715,9 +2715,8 @@ def town_comma_parent(d: _Doc, found: list[Mention]) -> list[Mention]:
             and not town.demonym_of
             and any(c.admin1 in codes for c in gaz.candidates(normalize_name(town.text)) if c.name_kind <= 1)
         ):
-            named.add(
-                (town.start, town.end)
-            )  # (its state, not its country: "Freeland, U.S. Trade Representative")
+            # (its state, not its country: "Freeland, U.S. Trade Representative")
+            named.add((town.start, town.end))
             continue
         if not words or words[-1][1] != before_comma or taken.overlaps(words[-1][0], before_comma):
             continue
@@ -3027,9 +3026,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             e -= 2  # "Gore's mayor": the name, not its possessive
         words = _words(text, s, e)
         if (
-            (
-                text[s:e] in d.person_words and group not in "an"
-            )  # "the town of Mayfield" whoever Dennis Mayfield is
+            # a person's word, unless a place's noun says so: "the town of Mayfield" whoever Dennis Mayfield is
+            (text[s:e] in d.person_words and group not in "an")
             or (group in "CWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             or (
                 group in "jm"

@@ -564,9 +564,8 @@ class ResolverConfig:
     unit_namesake: float = (
         -3.0  # a town a hundredth of an admin-1 unit of its name, in its country, that the text does not single out
     )
-    country_namesake: float = (
-        -4.0
-    )  # a town named like a country, in a list of countries' names ("Mexico and Peru")
+    # a town named like a country, in a list of countries' names ("Mexico and Peru")
+    country_namesake: float = -4.0
     country_unit: float = -4.0  # an admin-1 unit named like its own country, not called a unit by the text
     old_name: float = (
         3.0  # in a sentence of history, a town the name is an old name of, … (see _old_name_points)
@@ -1101,9 +1100,8 @@ def _distinct(resolutions: Iterable[Resolution]) -> frozenset[str]:
         and r.via == "name"
         and r.place.fcode.startswith("PPL")
         and r.place.name_kind == 0
-        and not r.mention.text.endswith(
-            ")"
-        )  # "Frankfurt (Oder)" brackets what tells it from the bare name's town
+        # "Frankfurt (Oder)" brackets what tells it from the bare name's town
+        and not r.mention.text.endswith(")")
     )
 
 
@@ -2172,9 +2170,11 @@ class Resolver:
         (a country's name is left alone: "the Congo", "the Niger" name both). And the other way: a river's bare
         name without "the" before it or "River" after it that is a big city's own name is the city ("Russian
         missiles struck Dnipro": the city, not the river; "crossed the Dnipro", "crossed Dnipro" stay the river).
-        A name right before "river" is the index's river of that name; else its readings are a guess, and the
-        indices of such mentions are returned (placed near the story's places when it names any: "along the Kamo
-        river in Kyoto" is no town of Kamo 400 km away). Rewrites ``candidates`` in place."""
+        A name right before "river" is the index's river of that name; else its readings are a guess, and so is a
+        name before "Dam", "Reservoir", "Barrage" or "Weir" once its river readings are gone ("the Vaal Dam": a
+        river's point is its mouth): the indices of such mentions are returned (placed near the story's places when
+        it names any and they lie far from them: "along the Kamo river in Kyoto" is no town of Kamo 400 km away).
+        Rewrites ``candidates`` in place."""
         guessed: set[int] = set()
         for i, mention in enumerate(mentions):
             if (
@@ -2192,9 +2192,8 @@ class Resolver:
                 if rivers:
                     candidates[i] = rivers
                 else:
-                    guessed.add(
-                        i
-                    )  # (a big city far from the story's places too: "the Adelaide river near Darwin")
+                    # (a big city far from the story's places too: "the Adelaide river near Darwin")
+                    guessed.add(i)
                 continue
             if _DAM_NEXT.match(text, mention.end) and any(c.fcode in ("STM", "STMS") for c in candidates[i]):
                 # "the Vaal Dam": a river's point is its mouth, hundreds of km from a dam on it, nor is the dam at a
