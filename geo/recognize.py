@@ -3977,7 +3977,9 @@ def hyphen_pair(d: _Doc, found: list[Mention]) -> list[Mention]:
     (names the gazetteer holds whole)."""
     if "-" not in d.text:
         return found
-    text, gaz, added, drop = d.text, d.gaz, [], set()
+    text, gaz = d.text, d.gaz
+    added: list[Mention] = []
+    drop: set[int] = set()  # ids of NER's mentions over a pair
     for match in _HYPHEN_PAIR.finditer(text):
         if d.gaz.candidates(normalize_name(match.group())):
             continue  # one name: "Guinea-Bissau", "Winston-Salem"

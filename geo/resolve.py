@@ -67,6 +67,22 @@ _AIRPORT_NAME = re.compile(r"(.+?)(?: [Ii]nternational)? (?:[Aa]irport|[Aa]irfie
 # firefighters arrived in Sydney" (Nova Scotia's 106,000 against 5.6 million), "the city's Russian-installed mayor"
 # of Donetsk (Rostov's 51,000 against Ukraine's 900,000) — people abroad as often as a story at home.
 DEMONYM_NAMESAKE_SHARE = 10
+# A town this many times smaller than a city of this many people of its name abroad is not pulled to its own country
+# by the country's name alone, unless it lies this near (proximity points) the article's other places (see
+# _village_of_a_city_abroad)
+CITY_ABROAD_SHARE = 10
+CITY_ABROAD_POPULATION = 500_000
+CITY_ABROAD_NEAR = 1.5
+# What singles a town out beyond its country's name (the text's and the document's points)
+_SINGLING_OUT = (
+    "qualifier",
+    "in_county",
+    "dateline",
+    "town_word",
+    "relative_place",
+    "national_body",
+    "country_cue",
+)
 # ", a ", ", the once-mighty ": the opening of an apposition right after a name, up to a demonym
 _APPOSITION_BEFORE = re.compile(r"\w,\s(?:a|an|the)\s(?:[\w-]+\s){0,2}$")
 MINOR_NAMESAKE_SHARE = (
@@ -915,6 +931,17 @@ def _settle(bonus: dict[str, dict[int, float]], full: float) -> None:
             bonus[term] = {cid: p for cid, p in points.items() if cid in said}
 
 
+def _river_guess_near_km(resolution: Resolution) -> float:
+    """How near another place of the text a name read before "river" must lie to keep its town: farther for a big
+    city ("the Memphis river front" in a story of Nashville)."""
+    place = resolution.place
+    return (
+        RIVER_CITY_NEAR_KM
+        if place is not None and place.population >= RIVER_CITY_POPULATION
+        else RIVER_GUESS_NEAR_KM
+    )
+
+
 def _near_another(resolutions: list[Resolution], i: int, km: float) -> bool:
     """Whether the place read for mention *i* lies within *km* of the place of another name of the text."""
     place = resolutions[i].place
@@ -1004,6 +1031,8 @@ class Context:
     by_demonym_only: frozenset[str] = frozenset()
     # Names read as a town by the town's own name ("kansas city", "cebu city"): a toponym of its own, never kin.
     distinct: frozenset[str] = frozenset()
+    # Countries a demonym names in an apposition right after a name ("Mwanza, a Malawian border post").
+    apposed: frozenset[str] = frozenset()
     # The answers of names_country and names_admin1 (with kin) by (code, besides): every candidate of every mention
     # asks, and a context is never changed once made.
     _country_said: dict[tuple[str, str], bool] = field(
@@ -1107,7 +1136,7 @@ def _distinct(resolutions: Iterable[Resolution]) -> frozenset[str]:
 
 # What a name's readings alone say, as _Evidence's last fields in order: namesakes, biggest_town, namesake_names,
 # own_units, unit_people, own_countries, town_countries (computed once per name by Resolver._prior).
-_NameFacts = tuple[set[str], int, int, frozenset[str], Mapping[str, int], frozenset[str], frozenset[str]]
+_NameFacts = tuple[set[str], int, int, frozenset[str], Mapping[str, int], frozenset[str], frozenset[str], str]
 
 
 @dataclass(slots=True)
@@ -1128,6 +1157,7 @@ class _Evidence:
     unit_people: Mapping[str, int]
     own_countries: frozenset[str] = frozenset()  # countries whose own name (or alias) it is ("guatemala": GT)
     town_countries: frozenset[str] = frozenset()  # countries of the towns whose own name (or alias) it is
+    biggest_country: str = ""  # the country of the biggest town the name names
 
 
 # -- the evidence terms: each takes a candidate and what the mention's document says, returns points ------------
@@ -1224,7 +1254,29 @@ def _country_context(c: Candidate, e: _Evidence) -> float:
         and c.population * DEMONYM_NAMESAKE_SHARE <= e.biggest_town
     ):
         return 0.0
+    if _village_of_a_city_abroad(c, e):
+        return 0.0
     return e.config.country_context
+
+
+def _village_of_a_city_abroad(c: Candidate, e: _Evidence) -> bool:
+    """A town ``CITY_ABROAD_SHARE`` times smaller than a city of ``CITY_ABROAD_POPULATION`` people of its name in
+    another country, that nothing but its country's name speaks for — no admin-1 unit, county, qualifier, dateline,
+    nearby place or the words of its country: "Fighting near Donetsk intensified as Russia moved troops" is
+    Ukraine's city of 900,000, not a Russian town of 50,000; "services from Antwerp and Rotterdam" in a story that
+    names the US are Belgium's and the Netherlands', not villages of Ohio and New York."""
+    if (
+        not c.fcode.startswith("PPL")
+        or c.country in e.context.apposed  # "Mwanza, a Malawian border post"
+        or e.biggest_country in ("", c.country)
+        or e.biggest_town < CITY_ABROAD_POPULATION
+        or c.population * CITY_ABROAD_SHARE > e.biggest_town
+        or (c.admin1 and e.context.names_admin1(c.admin1, besides=e.key))
+    ):
+        return False
+    return not any(e.bonus.get(term, {}).get(c.id) for term in _SINGLING_OUT) and (
+        e.bonus.get("proximity", {}).get(c.id, 0.0) < CITY_ABROAD_NEAR
+    )
 
 
 def _capital_abroad_idle(c: Candidate, e: _Evidence) -> bool:
@@ -1758,17 +1810,7 @@ class Resolver:
             | _far_from_its_host(text, final)
             | _feature_part_abroad(text, final)
             # a name before "river" read as a town far from the story's places ("the Kamo river" in Kyoto)
-            | {
-                i
-                for i in river_guesses
-                if not _near_another(
-                    final,
-                    i,
-                    RIVER_CITY_NEAR_KM
-                    if final[i].place is not None and final[i].place.population >= RIVER_CITY_POPULATION
-                    else RIVER_GUESS_NEAR_KM,
-                )
-            }
+            | {i for i in river_guesses if not _near_another(final, i, _river_guess_near_km(final[i]))}
         )
         final = self._place_unknown(text, final, context, doubtful)
         if "qualifier" in self.config.off:
@@ -2894,6 +2936,7 @@ class Resolver:
             unit_people,
             frozenset(c.country for c in candidates if c.fcode == "PCLI" and c.name_kind <= 1),
             frozenset(c.country for c in own if c.fcode.startswith("PPL")),
+            biggest_own.country if biggest_own else "",
         )
         evidence = _Evidence(mention, normalize_name(mention.text), Context(), config, {}, *facts)
         static = []
@@ -2997,6 +3040,7 @@ class Resolver:
         countries: dict[str, set[str]] = {}
         admin1: dict[str, set[str]] = {}
         said_otherwise: set[str] = set()  # countries some name other than a demonym places the document in
+        apposed: set[str] = set()
         for resolution in first:
             place = resolution.place
             if place is None or resolution.score < 0.6 or not place.country:
@@ -3006,10 +3050,13 @@ class Resolver:
             if town and resolution.mention.source != "dateline" and resolution.score < INFER_FROM_TOWNS:
                 continue  # only a confidently placed town tells the document's country and admin-1 unit
             countries.setdefault(place.country, set()).add(name)
-            if not resolution.mention.demonym_of or _APPOSITION_BEFORE.search(
+            if not resolution.mention.demonym_of:
+                said_otherwise.add(place.country)
+            elif _APPOSITION_BEFORE.search(
                 text, max(0, resolution.mention.start - 40), resolution.mention.start
             ):
                 said_otherwise.add(place.country)
+                apposed.add(place.country)
             if place.admin1 and place.fcode != "PCLI" and not resolution.mention.demonym_of:
                 admin1.setdefault(place.admin1, set()).add(name)
         return Context(
@@ -3017,4 +3064,5 @@ class Resolver:
             {code: frozenset(names) for code, names in admin1.items()},
             frozenset(countries) - said_otherwise,
             _distinct(first),
+            frozenset(apposed),
         )

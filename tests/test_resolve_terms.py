@@ -1660,3 +1660,19 @@ def test_a_short_name_shared_by_two_towns_of_like_size_is_raised_for_neither(gaz
     # Bourg-en-Bresse and Bourg-lès-Valence: "Bourg" stays an alternate name of both; "Evian" is Évian-les-Bains'
     assert all(c.name_kind == 2 for c in gazetteer.candidates("Bourg") if c.name.startswith("Bourg-"))
     assert [c.name_kind for c in gazetteer.candidates("Evian") if c.name == "Évian-les-Bains"] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a village of a big city's name abroad is not pulled home by its country's name alone
+        ("Fighting near Donetsk intensified as Russia moved troops.", "Donetsk", "UA"),
+        ("Toronto-listed Barrick Gold said production rose in Nevada.", "Toronto", "CA"),
+        # … unless the text singles it out: a demonym in an apposition right after it
+        ("Mwanza, a Malawian border post on the road to Mozambique, reopened.", "Mwanza", "MW"),
+    ],
+)
+def test_a_village_of_a_big_citys_name_abroad_needs_more_than_its_country(
+    parser, without, text, name, country
+):
+    assert places(parser.parse(text))[name].country == country
