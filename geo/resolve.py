@@ -73,6 +73,7 @@ DEMONYM_NAMESAKE_SHARE = 10
 CITY_ABROAD_SHARE = 10
 CITY_ABROAD_POPULATION = 500_000
 CITY_ABROAD_NEAR = 1.5
+CITY_ABROAD_VILLAGE = 100_000  # … and only a town smaller than this
 # What singles a town out beyond its country's name (the text's and the document's points)
 _SINGLING_OUT = (
     "qualifier",
@@ -1271,6 +1272,7 @@ def _village_of_a_city_abroad(c: Candidate, e: _Evidence) -> bool:
         or e.biggest_country in ("", c.country)
         or e.biggest_town < CITY_ABROAD_POPULATION
         or c.population * CITY_ABROAD_SHARE > e.biggest_town
+        or c.population >= CITY_ABROAD_VILLAGE  # a city of its own: "London" with Canada named is Ontario's
         or (c.admin1 and e.context.names_admin1(c.admin1, besides=e.key))
     ):
         return False
