@@ -75,15 +75,6 @@ CITY_ABROAD_POPULATION = 500_000
 CITY_ABROAD_NEAR = 1.5
 CITY_ABROAD_VILLAGE = 100_000  # … and only a town smaller than this
 # What singles a town out beyond its country's name (the text's and the document's points)
-_SINGLING_OUT = (
-    "qualifier",
-    "in_county",
-    "dateline",
-    "town_word",
-    "relative_place",
-    "national_body",
-    "country_cue",
-)
 # ", a ", ", the once-mighty ": the opening of an apposition right after a name, up to a demonym
 _APPOSITION_BEFORE = re.compile(r"\w,\s(?:a|an|the)\s(?:[\w-]+\s){0,2}$")
 MINOR_NAMESAKE_SHARE = (
@@ -127,6 +118,9 @@ _TOWN_SINGLED_OUT = (
     "dateline",
     "town_word",
 )  # … unless the text singles out the town
+# … or a place near it; and, for a village of a big city's name abroad, its country's body or words
+_TOWN_PLACED = (*_TOWN_SINGLED_OUT, "relative_place")
+_SINGLING_OUT = (*_TOWN_PLACED, "national_body", "country_cue")
 MAJOR_CITY_LEAD = (
     8  # a city by another name this many times the biggest town whose own name it is (_major_city)
 )
@@ -712,7 +706,9 @@ _TOWN_FOLK_AFTER = re.compile(
     r" (?:high )?(?:schools?|firefighters|fire (?:departments?|crews?)|police|residents|officials|councils?|students|"
     r"deputies|villages?|townships?|mayors?|voters|trustees|teams?|churches|libraries|town|towns)\b"
 )
-_THE_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|mighty|muddy|swollen|rising|flooded|frozen|middle) )?$")
+# What may stand between "the" and a river's name: "the swollen Ohio", "the lower Mississippi"
+_RIVER_ADJECTIVE = r"(?:(?:lower|upper|mighty|muddy|swollen|rising|flooded|frozen|middle) )?"
+_THE_BEFORE = re.compile(rf"\b[Tt]he {_RIVER_ADJECTIVE}$")
 RIVER_GUESS_NEAR_KM = (
     150.0  # a river's town this near another place of the text keeps its name ("Pasig", Manila)
 )
@@ -732,7 +728,7 @@ _RIVER_BEFORE = re.compile(
     r"navigat\w+|barges? on|bank of|banks of|mouth of|waters of|floods? on|flooding on|levees? on|from|in|"
     r"meets|joins|enters|empties into|flows into|feeds|feeds into|"
     r"beneath|below|above|past|near|off|onto|through|alongside|beyond|toward|towards) the "
-    r"(?:(?:lower|upper|mighty|muddy|swollen|rising|flooded|frozen|middle) )?$"
+    rf"{_RIVER_ADJECTIVE}$"
 )
 # … and after it, what ends a river's mention — punctuation, a place's preposition or what a river does — not a
 # noun of a state's ("on the Missouri bill", "across the Ohio border", "the Tennessee school shooting").
@@ -922,7 +918,7 @@ def _settle(bonus: dict[str, dict[int, float]], full: float) -> None:
         bonus["country_namesake"] = {
             cid: p
             for cid, p in against.items()
-            if not any(bonus.get(term, {}).get(cid) for term in (*_TOWN_SINGLED_OUT, "relative_place"))
+            if not any(bonus.get(term, {}).get(cid) for term in _TOWN_PLACED)
         }
     said = bonus.get("qualifier")
     if not said or max(said.values()) < full:
@@ -2528,7 +2524,7 @@ class Resolver:
                 if all(any(c.fcode == "PCLI" and c.name_kind == 0 for c in candidates[i]) for i in run):
                     for i in run:
                         found = out.setdefault(i, {})
-                        if any(found.get(term) for term in (*_TOWN_SINGLED_OUT, "relative_place")):
+                        if any(found.get(term) for term in _TOWN_PLACED):
                             continue
                         points = {
                             c.id: config.country_namesake for c in candidates[i] if c.fcode.startswith("PPL")
