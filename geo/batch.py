@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import resource
 import signal
@@ -732,6 +733,22 @@ def quiet_dask_logs() -> None:
     logging.getLogger("tornado.application").setLevel(logging.CRITICAL)
 
 
+class _RecoveredGather(logging.Filter):
+    """Drops the client's "Couldn't gather N keys, rescheduling …": Dask recovers by itself (the result is computed
+    again), so it is no news to the reader of a run; a Ctrl-C that reaches a worker before this process makes it
+    too, ahead of the one line that says the run stopped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Couldn't gather")
+
+
+def drop_recovered_gathers() -> None:
+    """Install :class:`_RecoveredGather` on Dask's client logger once per process."""
+    client_log = logging.getLogger("distributed.client")
+    if not any(isinstance(f, _RecoveredGather) for f in client_log.filters):
+        client_log.addFilter(_RecoveredGather())
+
+
 @contextmanager
 def quiet_on_sigint() -> Iterator[None]:
     """A Ctrl-C first quiets Dask's logs in this process (:func:`quiet_dask_logs`), then interrupts: what the client
@@ -886,6 +903,7 @@ def run_batch(
                 cluster = local_cluster(n_workers)
             client = Client(cluster)
         futures: list[Any] = []
+        drop_recovered_gathers()
         with quiet_on_sigint():  # a Ctrl-C quiets Dask before it stops the run
             try:
                 report.workers = len(client.scheduler_info().get("workers", {})) or n_workers

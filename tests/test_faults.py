@@ -561,3 +561,18 @@ def test_batch_onto_a_full_disk_is_one_line_that_names_the_folder(tmp_path):
     said = error_lines(done.stderr)
     assert len(said) == 1 and said[0].startswith(f"geo: {small / 'out'}"), done.stderr
     assert "no space left on device" in said[0] and "Traceback" not in done.stderr
+
+
+def test_a_gather_dask_recovers_from_is_not_reported_but_other_client_warnings_are(caplog):
+    import logging
+
+    from geo.batch import drop_recovered_gathers
+
+    drop_recovered_gathers()
+    drop_recovered_gathers()  # once per process, however often a batch runs in it
+    client_log = logging.getLogger("distributed.client")
+    assert sum(type(f).__name__ == "_RecoveredGather" for f in client_log.filters) == 1
+    with caplog.at_level(logging.WARNING, logger="distributed.client"):
+        client_log.warning("Couldn't gather %s keys, rescheduling %s", 1, ("geo-part-1-b53d36a9",))
+        client_log.warning("Scheduler at %s is gone", "tcp://127.0.0.1:8786")
+    assert [r.getMessage() for r in caplog.records] == ["Scheduler at tcp://127.0.0.1:8786 is gone"]
