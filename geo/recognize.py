@@ -567,6 +567,17 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
             r" (?:is|was|became|remains|remained|has been|had been) (?:[a-z]+ ){0,4}?(?:capital|county seat|"
             r"seat of government|city|town|port|centre|center) (?:of|in)\b",
         ),
+        (  # "Reading is a large town in Berkshire", "Bath is a World Heritage city in Somerset", "Mobile is a port
+            # city on the Gulf Coast": a name said to be a town, with any describing words (not "a city official in",
+            # "a town planner on": the noun must be followed by where it lies)
+            rf"{_NOT_AN_ARTICLE}(?P<Q>{_NAME}) (?:is|was|remains) (?:now |still |also )?an? (?:[A-Za-z][A-Za-z'’-]+ )"
+            r"{0,3}?(?:city|town|village|hamlet|port|suburb|resort|municipality) (?:in|on|near|along|outside|"
+            r"(?:north|south|east|west|northeast|northwest|southeast|southwest) of|about|some|just)\b(?! (?:her|his|"
+            r"their|my|our|your|which)\b)",
+            r" (?:is|was|remains) (?:[a-z]+ )?an? (?:[A-Za-z'’-]+ ){0,3}?(?:city|town|village|hamlet|port|suburb|"
+            r"resort|municipality) (?:in|on|near|along|outside|north|south|east|west|northeast|northwest|southeast|"
+            r"southwest|about|some|just)\b",
+        ),
         (  # "Taung, where a famous fossil skull was found": what happens where the name is (a rare town's own name)
             rf"{_NOT_AN_ARTICLE}(?P<W>{_NAME}), where (?!(?:he|she|they|I|we|you) (?:works?|worked|studied|studies|teach\w*|"
             r"played|plays|trained)\b)",
@@ -3008,7 +3019,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, R, T, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
+    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, Q, R, T, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
     # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
@@ -3028,7 +3039,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         if (
             # a person's word, unless a place's noun says so: "the town of Mayfield" whoever Dennis Mayfield is
             (text[s:e] in d.person_words and group not in "an")
-            or (group in "CWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            or (group in "CQWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             or (
                 group in "jm"
                 and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"
@@ -3045,7 +3056,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
                 if (
-                    group in "abcdhklnortuvwyCT"
+                    group in "abcdhklnortuvwyCQT"
                     or (group in "sx" and _partner_renamed(d, match, {"s": "t", "x": "w"}[group]))
                     or (group in "stxw" and _one_town_renamed(d, match))
                     or (group in "jm" and key not in word_list("organisations.txt"))

@@ -900,6 +900,17 @@ def test_a_common_word_town_opening_a_sentence_before_a_town_predicate(gaz, nlp)
     assert texts(gaz, nlp, "Reading market share fell.") == []
 
 
+def test_a_name_said_to_be_a_town_with_describing_words(gaz, nlp):
+    # "X is a <describing words> town/city/port in|on|near …": the words say it is a place, whatever else it is.
+    assert found(gaz, nlp, "Reading is a large market town in the south.") == [("Reading", "place_phrase")]
+    assert found(gaz, nlp, "Hope was a quiet mill town on the river.") == [("Hope", "place_phrase")]
+    assert found(gaz, nlp, "Hope is a Gold Rush town near the border.") == [("Hope", "place_phrase")]
+    # a person's office or trade after the noun is no town; nor "a town of contrasts", nor a place for "her"
+    assert texts(gaz, nlp, "Reading is a town planner in the south.") == []
+    assert texts(gaz, nlp, "Hope is a city official near retirement.") == []
+    assert texts(gaz, nlp, "Hope is a big city in her dreams.") == []
+
+
 def sure(gaz, nlp, text, ents=(), **kwargs) -> list[str]:
     """The names found for certain: not the "maybe" ones the resolver keeps only near the article's other places."""
     return [t for t, rule in found(gaz, nlp, text, ents, **kwargs) if rule != "maybe_place"]
