@@ -3040,6 +3040,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
             # a person's word, unless a place's noun says so: "the town of Mayfield" whoever Dennis Mayfield is
             (text[s:e] in d.person_words and group not in "an")
             or (group in "CQWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            # an old name said to be a town ("Breslau was a German city in the war") is former_name's to weigh
+            or (group == "Q" and former_name(d, normalize_name(text[s:e])))
             or (
                 group in "jm"
                 and normalize_name(text[s:e]) in word_list("organisations.txt")  # "its Mercedes plant"

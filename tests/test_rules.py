@@ -1787,7 +1787,7 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         " The road between Manali and Keylong closed. Tara Brennan, 34, of Ratoath, and Sean Walsh (41), from"
         " Kilcock, pleaded guilty. Toyohara was the capital of the colony. Fort Jameson, now Chipata, and Vila Pery,"
         " as the Portuguese called Chimoio, grew; Zlín was called Gottwaldov from 1949. Taung, where a skull was"
-        " found, grew. Catarroja and several other towns flooded."
+        " found, grew. Catarroja and several other towns flooded. Hope is now a small railroad town in Arkansas."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
