@@ -3628,3 +3628,42 @@ def test_a_given_name_that_is_a_country_before_a_surname_and_a_persons_verb(gaz,
     assert "India" in texts(
         gaz, nlp, "India beats Pakistan in the final.", {"India": "GPE", "Pakistan": "GPE"}
     )
+
+
+def test_a_town_opening_a_sentence_that_later_speaks_of_the_town(gaz, nlp):
+    """Wherever its sentence goes on of "the town" (or village, shire…), naming nothing between, the name that opens
+    it is that town: NER's person too, by a name rare in English."""
+    text = "Keroka declared a state of emergency after floods cut the town off for three days."
+    assert found(gaz, nlp, text) == [("Keroka", "common_word_town")]
+    text = "Greymouth closed its last bank on Friday, and shoppers in the town must now drive an hour."
+    assert found(gaz, nlp, text, {"Greymouth": "PERSON"}) == [("Greymouth", "common_word_town")]
+    text = "Wodonga widened its main road after traffic in the small border town doubled."
+    assert found(gaz, nlp, text) == [("Wodonga", "common_word_town")]
+    # A smaller town (Longreach: 3,690 people) when the sentence says "the town"; a name with accents.
+    text = "Longreach declared a drought emergency, and farmers around the town sold their herds."
+    assert found(gaz, nlp, text) == [("Longreach", "common_word_town")]
+    assert found(gaz, nlp, "Longreach declared a drought emergency on Monday.") == []
+    text = "Płaza lost its last bus service, and pupils in the village now walk to school."
+    assert found(gaz, nlp, text) == [("Płaza", "common_word_town")]
+    text = "Greymouth approved a new water plant, ending notices that had frustrated residents of the town."
+    assert found(gaz, nlp, text, {"Greymouth": "ORG"}) == [
+        ("Greymouth", "common_word_town")
+    ]  # NER's firm too
+    # … but a firm that opens its port is a firm ("Adani opened its new port"), and so is a listed one.
+    assert ("Greymouth", "common_word_town") not in found(
+        gaz, nlp, "Greymouth opened its new port, and the town cheered.", {"Greymouth": "ORG"}
+    )
+    # A person's verb, a speaker, "his" or "her", a person's clause, or another name between: not the town.
+    for text in (
+        "Keroka moved to the town in 1990.",
+        "Keroka declared that the town would fight.",
+        "Keroka said the town would fight the closure.",
+        "Keroka sighed when his house in the town flooded.",
+        "Keroka, who runs a bakery, wanted the town's council to act.",
+        "Keroka praised Cowra after the town's council voted.",
+    ):
+        for ents in (
+            {"Keroka": "PERSON"},
+            {},
+        ):  # (NER's person may still be weighed as a place by a later rule)
+            assert ("Keroka", "common_word_town") not in found(gaz, nlp, text, ents), text
