@@ -3399,7 +3399,9 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     Also a town whose name is no common word, in the same places (NER's one-word entity of it aside): after "in",
     "via", "near", "beyond"… when it has ``UNTAGGED_TOWN_POPULATION`` people ("the festival in Ayvalık"), and opening
     a sentence before words said of a town when it has ``PREDICATE_TOWN_POPULATION`` ("Murree was cut off by
-    snow"; not "Sterling was hit by a taxi")."""
+    snow"; not "Sterling was hit by a taxi"), or ``ANAPHOR_TOWN_POPULATION`` when the sentence goes on of "the town"
+    with nothing named between ("Lerwick lost its last cash machine, and shoppers in the town…"; not "Keroka moved to
+    the town", "Keroka said the town…")."""
     text, gaz, taken, added = d.text, d.gaz, _Spans((m.start, m.end) for m in found), []
     # NER's organisation, person or place of exactly the name ("officials in Florence" as ORG) is no longer name.
     entities = _Spans(
@@ -6110,6 +6112,45 @@ def name_with_age(d: _Doc, m: Mention) -> bool:
     return False
 
 
+# ", who" or an apposition that names a person's role or trade after one name: "Preston, who has run the pharmacy
+# for 30 years,", "Darwin, the council's planning chief,", "Tyler, a nurse at the clinic," (not ", whose":
+# "Ukraine, whose forces…").
+_PERSON_APPOSITION = re.compile(
+    rf", (?:who\b|(?:the|a|an) (?:[\w'’-]+ ){{0,3}}?(?:{_PERSON_ROLE}|chief|mayor|governor|sheriff|commissioner|"
+    r"official|superintendent|detective|inspector|constable|sergeant|lawmaker|legislator|deputy|aide|adviser|advisor|"
+    # (the apposition closes, or goes on with where the role is: not a clause of its own, "Denver, the city's mayor
+    # said, will grow", "in Virginia, a lawmaker told reporters")
+    r"leader|campaigner|organi[sz]er|paramedic|firefighter|soldier|midwife|carer|caretaker|receptionist)"
+    r"(?=,| (?:of|at|for|in|with|from|on|based|who)\b))"
+)
+
+
+def person_apposition(d: _Doc, m: Mention) -> bool:
+    """One name followed by ", who" or by a person's role in apposition is a person, whatever place has the name:
+    "Preston, who has run the only pharmacy in Thurso for 30 years, said…", "Darwin, the council's planning chief,
+    said…", "Washington, the town's police chief," — not a dateline, a demonym, a name the words before it call a
+    place ("the town of Preston, who…" is the words' rule), "Ukraine, whose forces…", nor where the person before it
+    is from ("John Nale of Chattanooga, who is licensed…") or the last of a list or an address."""
+    return (
+        " " not in m.text
+        and not m.demonym_of
+        and m.source != "dateline"
+        and m.rule not in _CONTEXT_RULES
+        and (apposition := _PERSON_APPOSITION.match(d.text, m.end)) is not None
+        # not where a person comes from ("Daniel Hufstetler of Roswell, who was listed…", "Max Baucus of Montana,
+        # the chairman of…"), nor, before "who", a list's or an address's last part ("St. Louis, Missouri, who",
+        # "refugees from Sudan and Syria, who")
+        and _WHERE_FROM_BEFORE.search(d.text, max(0, m.start - 12), m.start) is None
+        and not (
+            apposition.group().endswith("who") and _LISTED_BEFORE.search(d.text, max(0, m.start - 6), m.start)
+        )
+    )
+
+
+_WHERE_FROM_BEFORE = re.compile(r"\b(?:of|from|in|at|near|outside|across|around|into|through) $")
+_LISTED_BEFORE = re.compile(r"(?:,|\band|\bor|&) $")
+
+
 # A body of a place right before its name: "the regional government of Valencia says", "the mayor of Tyler said".
 _BODY_OF_BEFORE = re.compile(
     r"\b(?:government|governor|mayor|council|municipality|ministry|authorities|people|police|port|city|town|"
@@ -6386,6 +6427,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         title_before_name,
         given_name,
         name_with_age,
+        person_apposition,
         person_speaks,
         unknown_common_word,
         camel_case_brand,

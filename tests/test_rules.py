@@ -3667,3 +3667,17 @@ def test_a_town_opening_a_sentence_that_later_speaks_of_the_town(gaz, nlp):
             {},
         ):  # (NER's person may still be weighed as a place by a later rule)
             assert ("Keroka", "common_word_town") not in found(gaz, nlp, text, ents), text
+
+
+def test_one_name_before_who_or_a_persons_role_is_a_person(gaz, nlp):
+    text = "Lincoln, who has run the bakery for 30 years, said prices rose."
+    assert texts(gaz, nlp, text, {"Lincoln": "PERSON"}) == []
+    assert texts(gaz, nlp, text, {"Lincoln": "GPE"}) == []  # NER's place too
+    text = "Tyler, the city's planning chief, said the plan would pass."
+    assert texts(gaz, nlp, text, {"Tyler": "GPE"}) == []
+    off = frozenset({"person_apposition"})
+    assert texts(gaz, nlp, text, {"Tyler": "GPE"}, disabled=off) == ["Tyler"]
+    # "whose" is a place's too; a place's own apposition ("a city of … residents") names no role.
+    assert texts(gaz, nlp, "Lincoln, whose cathedral looms, filled up.", {"Lincoln": "GPE"}) == ["Lincoln"]
+    text = "Houston, a city of two million residents, flooded again."
+    assert texts(gaz, nlp, text, {"Houston": "GPE"}) == ["Houston"]
