@@ -581,6 +581,19 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
             r"resort|municipality) (?:in|on|near|along|outside|north|south|east|west|northeast|northwest|southeast|"
             r"southwest|about|some|just)\b",
         ),
+        (  # "Lincoln, whose cathedral dominates the skyline", "Florence, whose museums draw millions": what only a
+            # town has, its own (no person has a cathedral, a seafront or residents)
+            rf"{_NOT_AN_ARTICLE}(?P<V>{_NAME}), whose (?:{_TOWN_THING}|{_DESCRIBING}(?:museums|galleries|skyline|"
+            r"population|canals|churches)\b)",
+            r", whose ",
+        ),
+        (  # "Austin, the city's mayor said, will add bus lanes": the town's own officer says it of the town (not
+            # "Austin, the city's mayor, said": a person's apposition, see person_apposition)
+            rf"{_NOT_AN_ARTICLE}(?P<U>{_NAME}), the (?:city|town|village|county|state)['’]s (?:[a-z-]+ ){{0,2}}?"
+            r"(?:mayor|manager|spokes(?:man|woman|person)|officials?|council|councillors?|police chief) "
+            r"(?:said|says|announced|confirmed|told)\b",
+            r", the (?:city|town|village|county|state)['’]s ",
+        ),
         (  # "Taung, where a famous fossil skull was found": what happens where the name is (a rare town's own name)
             rf"{_NOT_AN_ARTICLE}(?P<W>{_NAME}), where (?!(?:he|she|they|I|we|you) (?:works?|worked|studied|studies|teach\w*|"
             r"played|plays|trained)\b)",
@@ -3022,7 +3035,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
-    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, Q, R, T, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
+    # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, Q, R, T, U, V, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
     # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
@@ -3042,7 +3055,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         if (
             # a person's word, unless a place's noun says so: "the town of Mayfield" whoever Dennis Mayfield is
             (text[s:e] in d.person_words and group not in "an")
-            or (group in "CQWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
+            or (group in "CQUVWdefghijklmoy" and (text[s:e] in _INSTITUTIONS or len(text[s:e].split()) > 2))
             # an old name said to be a town ("Breslau was a German city in the war") is former_name's to weigh
             or (group == "Q" and former_name(d, normalize_name(text[s:e])))
             or (
@@ -3061,7 +3074,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # NER's entity of the name takes the words' rule — not a listed firm's name before "-based" or
                 # "plant" ("its Mercedes plant" is the carmaker's).
                 if (
-                    group in "abcdhklnortuvwyCQT"
+                    group in "abcdhklnortuvwyCQTUV"
                     or (group in "sx" and _partner_renamed(d, match, {"s": "t", "x": "w"}[group]))
                     or (group in "stxw" and _one_town_renamed(d, match))
                     or (group in "jm" and key not in word_list("organisations.txt"))

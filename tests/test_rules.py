@@ -1788,6 +1788,7 @@ def test_cued_patterns_find_what_a_full_scan_finds():
         " Kilcock, pleaded guilty. Toyohara was the capital of the colony. Fort Jameson, now Chipata, and Vila Pery,"
         " as the Portuguese called Chimoio, grew; Zlín was called Gottwaldov from 1949. Taung, where a skull was"
         " found, grew. Catarroja and several other towns flooded. Hope is now a small railroad town in Arkansas."
+        " Lincoln, whose cathedral looms, filled up. Denver, the city's mayor said, will grow."
     )
     from geo.recognize import _NEAR_CUE, _NEAR_PHRASE, _ROUTE, _ROUTE_CUE
 
@@ -1878,9 +1879,8 @@ def test_a_name_before_a_role_apposition_is_a_persons(gaz, nlp):
     assert found(gaz, nlp, text, {"Denver Mokoena": "ORG"}) == []
     assert found(gaz, nlp, "Denver Smith, 34, was charged.", {"Denver Smith": "ORG"}) == []
     # A town noun before the role makes the role the town's: "Denver, the city's mayor said".
-    assert ("Denver", "ner_place") in found(
-        gaz, nlp, "Denver, the city's mayor said, will grow.", {"Denver": "GPE"}
-    )
+    assert texts(gaz, nlp, "Denver, the city's mayor said, will grow.", {"Denver": "GPE"}) == ["Denver"]
+    assert texts(gaz, nlp, "Denver, the city's mayor said, will grow.") == ["Denver"]  # the words say so
 
 
 def test_a_team_nickname_after_a_big_citys_name_makes_it_the_team(gaz, nlp):
@@ -3681,3 +3681,18 @@ def test_one_name_before_who_or_a_persons_role_is_a_person(gaz, nlp):
     assert texts(gaz, nlp, "Lincoln, whose cathedral looms, filled up.", {"Lincoln": "GPE"}) == ["Lincoln"]
     text = "Houston, a city of two million residents, flooded again."
     assert texts(gaz, nlp, text, {"Houston": "GPE"}) == ["Houston"]
+
+
+def test_a_name_whose_town_things_or_whose_officer_speaks_of_it_is_the_town(gaz, nlp):
+    # What only a town has, its own after ", whose" — NER's firm, its person, or nothing at all.
+    for ents in ({"Lincoln": "ORG"}, {"Lincoln": "PERSON"}, {}):
+        text = "Lincoln, whose cathedral dominates the skyline, will host the festival."
+        assert found(gaz, nlp, text, ents) == [("Lincoln", "place_phrase")], ents
+    assert texts(gaz, nlp, "Lincoln, whose museums draw millions, limits tour groups.") == ["Lincoln"]
+    # The town's officer saying it of the town (a speech tag between commas), over NER's person.
+    text = "Denver, the city's mayor said, will add bus lanes."
+    assert found(gaz, nlp, text, {"Denver": "PERSON"}) == [("Denver", "place_phrase")]
+    # A person's: what a person has, or the officer himself in apposition.
+    assert texts(gaz, nlp, "Lincoln, whose station wagon broke down, walked home.") == []
+    assert texts(gaz, nlp, "Lincoln, whose new car broke down, walked home.", {"Lincoln": "PERSON"}) == []
+    assert texts(gaz, nlp, "Denver, the city's mayor, said the plan would pass.", {"Denver": "PERSON"}) == []
