@@ -3298,6 +3298,24 @@ _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 
 _MONTH_OR_DAY = rf"(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 # … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
+# After a name opening a sentence: the sentence goes on of "the town" (village, shire, hamlet), naming nothing
+# between (see common_word_town); an alternative of _TOWN_PREDICATE, and looked for on its own after its other
+# alternatives ("Swakopmund banned quad bikes from its dunes, a move tour operators in the town say…").
+_ANAPHOR = (
+    r" (?!(?:said|says|told|tells|added|adds|argued|argues|wrote|writes|asked|asks|insisted|warned|noted|"
+    r"claimed|explained|announced|believes|thinks|thought|hopes|hoped|knows|knew|"
+    # (where a person goes and lives: "Okoro moved to the town in 1990")
+    r"moved|moves|visited|visits|toured|tours|returned|returns|arrived|arrives|lived|lives|grew up|left|fled|came|"
+    r"went|was born|drove|walked|flew|travell?ed|represents|represented|served|serves|worked|works|bought|"
+    r"settled)\b)"
+    # (nor the town as what it acts on, right after its verb: "Keroka declared that the town…", "… toured the town")
+    r"(?![a-z]+(?: [a-z]+)? (?:(?:that|to|in|into|at|from|for|around|across|about|with|over|on|near|outside) )?"
+    r"the (?:[a-z-]+ ){0,3}?(?:town|village|shire|township|hamlet)\b)"
+    # ("…, and shoppers in the town", "…, within 15 km of the town", "… in the small harbour town": wherever the
+    # sentence goes on of the town, naming nothing between)
+    rf"(?=(?P<stretch>(?:[^.!?\nA-Z]|{_MONTH_OR_DAY}){{0,120}}?)\bthe "
+    r"(?:[a-z-]+ ){0,3}?(?:town|village|shire|township|hamlet)(?:['’]s)?\b(?! of\b))"
+)
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     # (a name's letters may carry accents: "Tromsø cancelled its marathon…")
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][^\W\d_A-Z]{{2,}})(?=['’]s {_TOWN_THING}|"
@@ -3320,24 +3338,15 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     # grocery store in March, and the town has been without one", "Collie will lose its power stations, and the
     # town's council wants…" (not "Bowen said the town…", "Hanson toured the mine, and the town's residents…": a
     # person's; not "Hoover closed its factory in Merthyr Tydfil, and the town…")
-    r"(?P<anaphor> (?!(?:said|says|told|tells|added|adds|argued|argues|wrote|writes|asked|asks|insisted|warned|noted|"
-    r"claimed|explained|announced|believes|thinks|thought|hopes|hoped|knows|knew|"
-    # (where a person goes and lives: "Okoro moved to the town in 1990")
-    r"moved|moves|visited|visits|toured|tours|returned|returns|arrived|arrives|lived|lives|grew up|left|fled|came|"
-    r"went|was born|drove|walked|flew|travell?ed|represents|represented|served|serves|worked|works|bought|"
-    r"settled)\b)"
-    # (nor the town as what it acts on, right after its verb: "Keroka declared that the town…", "… toured the town")
-    r"(?![a-z]+(?: [a-z]+)? (?:(?:that|to|in|into|at|from|for|around|across|about|with|over|on|near|outside) )?"
-    r"the (?:[a-z-]+ ){0,3}?(?:town|village|shire|township|hamlet)\b)"
-    # ("…, and shoppers in the town", "…, within 15 km of the town", "… in the small harbour town": wherever the
-    # sentence goes on of the town, naming nothing between)
-    rf"(?=(?P<stretch>(?:[^.!?\nA-Z]|{_MONTH_OR_DAY}){{0,120}}?)\bthe "
-    r"(?:[a-z-]+ ){0,3}?(?:town|village|shire|township|hamlet)(?:['’]s)?\b(?! of\b)))|"
+    rf"(?P<anaphor>{_ANAPHOR})|"
     # "Whyalla wants a new hospital, its mayor told…": what only a town has, its own later in the sentence (" its "
     # looked for first, at once: the lazy scan after it tries every place up to 60 characters on)
     rf"(?=[^.!?\n]{{0,61}} its )[^.!?\n]{{0,60}}?,? its {_DESCRIBING}(?:mayor|council|town hall|main street|"
     r"high street|harbou?r|seafront|waterfront|townspeople)\b)"
 )
+
+
+_GOES_ON_OF_THE_TOWN = re.compile(_ANAPHOR)
 
 
 # What is said of a town that may as well be said of a person NER took the name for ("Tarbes was cut off by the
@@ -3432,6 +3441,17 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         # What only a town has ("Deal's pier") says place for a smaller town than a preposition does.
         strong = _OWNS_TOWN_THING.match(text, e) or _WEATHER_AFTER.match(text, e)
         least = POSSESSIVE_TOWN_POPULATION if strong else COMMON_WORD_TOWN_POPULATION
+        # The sentence goes on of "the town", however the words right after the name read (a name rare in English
+        # that nothing makes a person): "Swakopmund banned quad bikes from its dunes, a move tour operators in the
+        # town say will cost jobs" is the town, though "banned" alone may be a person's.
+        said_again = match.re is _TOWN_PREDICATE and (
+            match.group("anaphor") is not None
+            or (
+                _GOES_ON_OF_THE_TOWN.match(text, e) is not None
+                and _rare_name(match.group(1))
+                and not _acts_as_a_person(d, "", s, e)
+            )
+        )
         # Opening a sentence before words said of a town: a given name or NER's person does only what no person does
         # ("Jackson was evacuated to hospital", "Lincoln shook his head" are people; "Lismore was devastated by the
         # floods" is the town).
@@ -3446,6 +3466,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
                 or (
                     _PERSON_MAY_DO.match(text, e)
                     and not _DISASTER_BY.match(text, e)
+                    and not (said_again and match.group("anaphor") is None)
                     and any(x.label_ == "PERSON" and x.start_char == s and x.end_char == e for x in d.ents)
                 )
             )
@@ -3473,9 +3494,7 @@ def common_word_town(d: _Doc, found: list[Mention]) -> list[Mention]:
         if key not in d.rec.stop and match.re is _TOWN_PREDICATE and not _OWNS_TOWN_THING.match(text, e):
             # A name that is no common word, opening a sentence before words said of a town, which NER left alone:
             # "Murree was cut off by snow", "Katherine recorded 42 degrees".
-            least = (
-                ANAPHOR_TOWN_POPULATION if match.group("anaphor") is not None else PREDICATE_TOWN_POPULATION
-            )
+            least = ANAPHOR_TOWN_POPULATION if said_again else PREDICATE_TOWN_POPULATION
         elif key not in d.rec.stop:
             # A name that is no common word after a preposition of place, untagged by NER: "diverted via Naas",
             # "the festival in Ayvalık" — a town of UNTAGGED_TOWN_POPULATION or more; after "at", "to", "from" only a

@@ -3639,6 +3639,13 @@ def test_a_town_opening_a_sentence_that_later_speaks_of_the_town(gaz, nlp):
     assert found(gaz, nlp, text, {"Greymouth": "PERSON"}) == [("Greymouth", "common_word_town")]
     text = "Wodonga widened its main road after traffic in the small border town doubled."
     assert found(gaz, nlp, text) == [("Wodonga", "common_word_town")]
+    # However the words right after the name read ("banned" may be a person's), "the town" later says town.
+    text = "Greymouth banned quad bikes from its dunes, a move that tour operators in the town say will cost jobs."
+    assert found(gaz, nlp, text, {"Greymouth": "PERSON"}) == [("Greymouth", "common_word_town")]
+    text = "Longreach banned road trains from its main street after a crash in the town."
+    assert found(gaz, nlp, text) == [("Longreach", "common_word_town")]
+    text = "Greymouth banned his son from the car after a crash in the town."
+    assert ("Greymouth", "common_word_town") not in found(gaz, nlp, text, {"Greymouth": "PERSON"})
     # A smaller town (Longreach: 3,690 people) when the sentence says "the town"; a name with accents.
     text = "Longreach declared a drought emergency, and farmers around the town sold their herds."
     assert found(gaz, nlp, text) == [("Longreach", "common_word_town")]
