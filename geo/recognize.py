@@ -3297,7 +3297,6 @@ _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
 
 
 _MONTH_OR_DAY = rf"(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-# … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
 # After a name opening a sentence: the sentence goes on of "the town" (village, shire, hamlet), naming nothing
 # between (see common_word_town); an alternative of _TOWN_PREDICATE, and looked for on its own after its other
 # alternatives ("Swakopmund banned quad bikes from its dunes, a move tour operators in the town say…").
@@ -3316,6 +3315,7 @@ _ANAPHOR = (
     rf"(?=(?P<stretch>(?:[^.!?\nA-Z]|{_MONTH_OR_DAY}){{0,120}}?)\bthe "
     r"(?:[a-z-]+ ){0,3}?(?:town|village|shire|township|hamlet)(?:['’]s)?\b(?! of\b))"
 )
+# … or opening a sentence before words said of a town: "Split's old town", "Bath has banned cars", "Nice will host".
 _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no name opens at once
     # (a name's letters may carry accents: "Tromsø cancelled its marathon…")
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][^\W\d_A-Z]{{2,}})(?=['’]s {_TOWN_THING}|"
