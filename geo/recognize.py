@@ -2791,7 +2791,7 @@ def unit_after_town(d: _Doc, found: list[Mention]) -> list[Mention]:
     on Monday" (Philippine, Italian, Spanish and Indonesian news write a town with its province). An admin-1 unit
     holds a reading with its code; an admin-2 unit (GeoNames has no admin-2 code per town here) of the reading's
     admin-1 unit within ``UNIT_HOLDS_TOWN_KM`` of it ("Ely, Cambridgeshire"). Not a word as common in English as
-    ``UNIT_AFTER_TOWN_ZIPF``, nor inside a person's name."""
+    ``UNIT_AFTER_TOWN_ZIPF``, nor inside a longer person's name."""
     text, gaz = d.text, d.gaz
     taken = _Spans((m.start, m.end) for m in found)
     added: list[Mention] = []
@@ -2801,8 +2801,9 @@ def unit_after_town(d: _Doc, found: list[Mention]) -> list[Mention]:
             continue
         s, e = match.span(1)
         key = normalize_name(text[s:e])
+        # (NER's person of the unit's name alone is no person here: "in Salisbury, Wiltshire, …")
         if zipf_in_english(key) >= UNIT_AFTER_TOWN_ZIPF or any(
-            ps < e and s < pe for ps, pe in d.person_spans
+            ps < e and s < pe and (ps, pe) != (s, e) for ps, pe in d.person_spans
         ):
             continue
         units = [c for c in gaz.candidates(key) if c.name_kind <= 1 and c.fcode in ("ADM1", "ADM2")]

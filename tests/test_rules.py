@@ -3023,6 +3023,8 @@ def test_a_province_after_a_towns_comma_that_holds_it(gaz, nlp):
         ("Tanauan", "ner_place"),
         ("Leyte", "unit_after_town"),
     ]
+    # NER's person of the unit's name alone ("in Salisbury, Wiltshire,") is the unit too
+    assert ("Leyte", "unit_after_town") in found(gaz, nlp, text, {"Tanauan": "GPE", "Leyte": "PERSON"})
     # not a town after the comma, nor a unit without a town before it
     assert ("Madison", "unit_after_town") not in found(
         gaz, nlp, "Tanauan, Madison, was calm.", {"Tanauan": "GPE"}
