@@ -6181,6 +6181,32 @@ def person_apposition(d: _Doc, m: Mention) -> bool:
 
 
 _WHERE_FROM_BEFORE = re.compile(r"\b(?:of|from|in|at|near|outside|across|around|into|through) $")
+
+
+# A relative's word right before a name: "his daughter Yulia", "his wife, Thomasenia,", "girlfriend Olivia", "her
+# sisters Naomi and Jemima" (lower case: not "Mother Russia", "Sister Act"; a word between, "sister city Nagoya",
+# is no relative's name).
+_KIN = (
+    r"(?:wife|husband|widow|widower|daughter|son|stepdaughter|stepson|mother|father|stepmother|stepfather|mum|mom|"
+    r"dad|brother|sister|half-brother|half-sister|girlfriend|boyfriend|fianc[eé]e?|partner|granddaughter|grandson|"
+    r"grandmother|grandfather|grandma|grandpa|niece|nephew|cousin|aunt|uncle|twin|baby|child|"
+    r"daughters|sons|sisters|brothers|children|grandchildren|grandsons|granddaughters|twins|parents)"
+)
+_KIN_BEFORE = re.compile(rf"(?<![\w-]){_KIN},? $")
+_KIN_LIST_BEFORE = re.compile(rf"(?<![\w-]){_KIN},? [A-Z][\w'’-]+,? and $")
+
+
+def relative_named(d: _Doc, m: Mention) -> bool:
+    """A name right after a relative's word is a person, whatever place has the name: "Sergei Skripal and his
+    daughter Yulia", "survived by his wife, Georgia,", "his sisters Naomi and Jemima", "girlfriend Olivia" — not
+    "sister city Nagoya" (a word between), a demonym, or a name the words before it call a place ("the son of
+    Tyler" has "of" between)."""
+    if m.demonym_of or m.source == "dateline" or m.rule in _CONTEXT_RULES or " " in m.text:
+        return False
+    before = d.text[max(0, m.start - 40) : m.start]
+    return _KIN_BEFORE.search(before) is not None or _KIN_LIST_BEFORE.search(before) is not None
+
+
 _LISTED_BEFORE = re.compile(r"(?:,|\band|\bor|&) $")
 
 
@@ -6220,9 +6246,27 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         return False  # "the regional government of Valencia says": the body speaks, of its place
     if m.label == "PERSON":
         return not d.rec._is_nation(m.text)  # "…," Nelson said
-    return normalize_name(m.text) not in d.gaz.strong_keys and not any(
-        c.name_kind <= 1 for c in d.gaz.candidates(m.text)
+    if normalize_name(m.text) in d.gaz.strong_keys:
+        return False
+    readings = [c for c in d.gaz.candidates(m.text) if c.name_kind <= 1]
+    if not readings:
+        return True
+    # … and, speaking with no comma and after no locative word, a name the gazetteer has only as a small town's or
+    # village's ("…,” Petrova said": a Romanian village of 2,600; not "the facility in Nitro, said he…")
+    return (
+        not d.text.startswith(",", m.end)
+        and not _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start)
+        and not any(
+            c.population >= SPEAKING_TOWN_POPULATION or not c.fcode.startswith("PPL") or c.fcode in _SEATS
+            for c in readings
+        )
     )
+
+
+# A town that "said" is its council's or people's voice only when it is big: "Petrova said" is a person, not a
+# Romanian village.
+SPEAKING_TOWN_POPULATION = 50_000
+_SEATS = frozenset({"PPLC", "PPLA", "PPLG"})
 
 
 def unknown_common_word(d: _Doc, m: Mention) -> bool:
@@ -6461,6 +6505,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         given_name,
         name_with_age,
         person_apposition,
+        relative_named,
         person_speaks,
         unknown_common_word,
         camel_case_brand,

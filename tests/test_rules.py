@@ -1379,6 +1379,25 @@ def test_a_one_word_name_that_speaks_is_a_person(gaz, nlp):
     # A capital that "said" is its government; a place before "…, said Allen" is not the speaker.
     assert texts(gaz, nlp, "Washington said it would act.", {"Washington": "PERSON"}) == ["Washington"]
     assert texts(gaz, nlp, "Like what is done in Tulsa, said Allen.", {"Tulsa": "GPE"}) == ["Tulsa"]
+    # A name the gazetteer has only as a small town, speaking, is a person whatever NER's label ("…," Petrova said) —
+    # not a town closing an apposition ("the plant in Keroka, said…"), nor a big town's or a seat's name
+    text = '"It was loud," Keroka said. Officials in Boston agreed.'
+    assert texts(gaz, nlp, text, {"Keroka": "GPE", "Boston": "GPE"}) == ["Boston"]
+    text = "The owner of the plant in Keroka, said he would reopen it."
+    assert texts(gaz, nlp, text, {"Keroka": "GPE"}) == ["Keroka"]
+    assert texts(gaz, nlp, '"It was loud," Boston said.', {"Boston": "GPE"}) == ["Boston"]
+
+
+def test_a_name_right_after_a_relatives_word_is_a_person(gaz, nlp):
+    text = "Sergei Skripal and his daughter Lincoln were found on a bench in Boston."
+    assert texts(gaz, nlp, text, {"Lincoln": "GPE", "Boston": "GPE"}) == ["Boston"]
+    text = "She is survived by her wife, Houston, and her sisters Denver and Tyler."
+    assert texts(gaz, nlp, text, {"Houston": "GPE", "Denver": "GPE", "Tyler": "GPE"}) == []
+    # not a word between ("sister city"), nor "of" ("the son of a Houston family")
+    text = "Boston signed a pact with its sister city Denver."
+    assert texts(gaz, nlp, text, {"Boston": "GPE", "Denver": "GPE"}) == ["Boston", "Denver"]
+    text = "The son moved from Houston to Boston."
+    assert texts(gaz, nlp, text, {"Houston": "GPE", "Boston": "GPE"}) == ["Houston", "Boston"]
 
 
 def test_a_university_by_its_people_or_its_team_is_no_town(gaz, nlp):
