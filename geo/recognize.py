@@ -4863,6 +4863,14 @@ def unknown_one_word(d: _Doc, m: Mention) -> bool:
         and not (
             (before := _NAME_WORD_BEFORE.search(d.text, max(0, m.start - 20), m.start)) is not None
             and not _is_role(before.group(1))
+            # (but a given name and a surname no place has: "Adrian Beltre singled")
+            and not (
+                _GIVEN_NAME_FIRST.match(f"{before.group(1)} {m.text}")
+                and normalize_name(before.group(1)) not in d.gaz.strong_keys
+                and before.group(1).lower() not in _stop_words()
+                and _unknown_name(d, f"{before.group(1)} {m.text}")
+                and not _PLACE_WORD_BEFORE.search(d.text, max(0, before.start() - 12), before.start())
+            )
         )
         and _IN_NAME_AFTER.match(d.text, m.end) is None  # "Registan in Samarkand"
         # "the town of Maameltein, Keserwan": after a place and its comma
@@ -6132,9 +6140,17 @@ def _an_institution_word(d: _Doc, word: str) -> bool:
 def name_with_age(d: _Doc, m: Mention) -> bool:
     """A word of a two- or three-word name followed by an age between commas is a person's: "Phoenix Rivera, 17,",
     "Georgia Hale, 29,", "Virginia L. Lane, 77," — unless the words are one place name ("New York, 10,"); and one
-    word with an age and what the person is or does: "Anand, 24, a delivery rider," (not "Houston, 12, Austin, 7")."""
+    word with an age and what the person is or does: "Anand, 24, a delivery rider," (not "Houston, 12, Austin, 7"),
+    or with an age alone when no place has the name ("and Beryl, 81,")."""
     if " " not in m.text and not m.demonym_of and _AGED_PERSON_AFTER.match(d.text, m.end):
         return True
+    if (
+        " " not in m.text
+        and not m.demonym_of
+        and _AGE_BETWEEN_COMMAS.match(d.text, m.end)
+        and _unknown_name(d, m.text)
+    ):
+        return True  # "Barry Smith, 80, and Beryl, 81, met…": a name no place has, with an age
     line_start, line_end = max(0, m.start - 30), min(len(d.text), m.end + 30)
     if _AGE_BETWEEN_COMMAS.search(d.text, line_start, line_end) is None:
         return False  # (every _NAME_WITH_AGE match holds one; a literal-led search finds it at once)
@@ -6234,12 +6250,12 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         and not d.rec._is_nation(m.text)
     ):
         return True  # "Tyler said he would not run", "Charlotte, 7, and her brother": even a city's name
-    if (
-        m.label in ("PERSON", "ORG")
-        and _SPOKE_BEFORE.search(d.text, max(0, m.start - 12), m.start)
-        and _SPEAKER_ENDS.match(d.text, m.end)  # not "said Monroe Mayor Robert Routson"
-    ):
-        return not d.rec._is_nation(m.text)  # "…,” said Noma.
+    if _SPOKE_BEFORE.search(d.text, max(0, m.start - 12), m.start) and _SPEAKER_ENDS.match(
+        d.text, m.end
+    ):  # not "said Monroe Mayor Robert Routson"
+        if m.label in ("PERSON", "ORG"):
+            return not d.rec._is_nation(m.text)  # "…,” said Noma.
+        return _small_town_only(d, m.text)  # (NER's place "Noma": a Washington neighbourhood)
     if not _SPEAKS.match(d.text, m.end):
         return False
     if _BODY_OF_BEFORE.search(d.text, max(0, m.start - 40), m.start):
@@ -6248,18 +6264,24 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         return not d.rec._is_nation(m.text)  # "…," Nelson said
     if normalize_name(m.text) in d.gaz.strong_keys:
         return False
-    readings = [c for c in d.gaz.candidates(m.text) if c.name_kind <= 1]
-    if not readings:
+    if not any(c.name_kind <= 1 for c in d.gaz.candidates(m.text)):
         return True
     # … and, speaking with no comma and after no locative word, a name the gazetteer has only as a small town's or
     # village's ("…,” Petrova said": a Romanian village of 2,600; not "the facility in Nitro, said he…")
     return (
         not d.text.startswith(",", m.end)
         and not _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start)
-        and not any(
-            c.population >= SPEAKING_TOWN_POPULATION or not c.fcode.startswith("PPL") or c.fcode in _SEATS
-            for c in readings
-        )
+        and _small_town_only(d, m.text)
+    )
+
+
+def _small_town_only(d: _Doc, surface: str) -> bool:
+    """Whether every reading of *surface* by its own name or an alias is a town of fewer than
+    ``SPEAKING_TOWN_POPULATION`` people and no seat (or there is none), and it is no strong name."""
+    return normalize_name(surface) not in d.gaz.strong_keys and not any(
+        c.name_kind <= 1
+        and (c.population >= SPEAKING_TOWN_POPULATION or not c.fcode.startswith("PPL") or c.fcode in _SEATS)
+        for c in d.gaz.candidates(surface)
     )
 
 

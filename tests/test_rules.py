@@ -1386,6 +1386,19 @@ def test_a_one_word_name_that_speaks_is_a_person(gaz, nlp):
     text = "The owner of the plant in Keroka, said he would reopen it."
     assert texts(gaz, nlp, text, {"Keroka": "GPE"}) == ["Keroka"]
     assert texts(gaz, nlp, '"It was loud," Boston said.', {"Boston": "GPE"}) == ["Boston"]
+    # … and after the quote, whatever NER's label ("…,” said Noma.")
+    assert texts(gaz, nlp, '"It was loud," said Keroka. Boston agreed.', {"Keroka": "GPE"}) == ["Boston"]
+
+
+def test_a_name_no_place_has_with_an_age_or_after_a_given_name_is_a_person(gaz, nlp):
+    text = "Barry Smith, 80, and Zorwenna, 81, met on a coach from Boston."
+    assert texts(gaz, nlp, text, {"Zorwenna": "GPE", "Boston": "GPE"}) == ["Boston"]
+    text = "Adrian Zorwenna singled twice in Boston."
+    assert texts(gaz, nlp, text, {"Adrian": "NORP", "Zorwenna": "GPE", "Boston": "GPE"}) == ["Boston"]
+    # not a name after a place word, nor a town of the gazetteer
+    assert texts(gaz, nlp, "The truck was found in Adrian Zorwenna.", {"Zorwenna": "GPE"}) == ["Zorwenna"]
+    text = "Barry Smith, 80, and Keroka, 81, came."
+    assert "Keroka" in texts(gaz, nlp, text, {"Keroka": "GPE"})
 
 
 def test_a_name_right_after_a_relatives_word_is_a_person(gaz, nlp):
