@@ -377,7 +377,8 @@ _PERSON_VERB = re.compile(rf"(?:,? (?:who|{_SAYS}|[a-z]{{3,}}ed|would|could|had|
 _SPEAKS = re.compile(rf" {_SAYS}\b|, {_SAYS}\b(?! [A-Z])")  # not "in Newcomers, said Allen"
 _SPOKE_BEFORE = re.compile(rf"[,\"”’‚] {_SAYS} $")  # "…,” said Noma." — the speaker after the quote
 _SPEAKER_ENDS = re.compile(
-    r"(?![ -]?[A-Z]| (?:city|town|county|provincial|municipal|village|state|regional|district) [a-z]+)"
+    r"(?![ -]?[A-Z]| (?:city|town|county|provincial|municipal|village|state|regional|district) [a-z]+|['’]s\b| "
+    r"(?:residents|officials|police|council|councillors|councilors|people|locals|authorities|officers|firefighters)\b)"
 )  # "said Noma.", "said Noma on Tuesday" (not "said Monroe Mayor…", "said Tacloban city councillor Marites Dacanay")
 # What only a person is: an age between commas and what a person's age leads to, or a speaker followed by "he" or
 # "she" (a city's council "said it").
@@ -600,8 +601,10 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
             r", where ",
         ),
         (  # "Gap, a town in the French Alps", "Young, a cherry-growing town", "Battle, the East Sussex town",
-            # "Bundoran, the county's surf capital" (not "Smith, the town clerk")
-            rf"{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:[A-Za-z][a-z-]+(?:['’]s)? ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
+            # "Bundoran, the county's surf capital" (not "Smith, the town clerk", nor a noun after a preposition:
+            # "Marlow, a spokeswoman for the port authority")
+            rf"{_NOT_AN_ARTICLE}(?P<d>{_NAME}), (?:a|the) (?:(?!(?:for|of|at|in|with|from|on|to|by)\b)[A-Za-z][a-z-]+"
+            rf"(?:['’]s)? ){{0,3}}?{_PLACE_NOUN}\b(?!['’])"
             r"(?![ -](?:council\w*|official|officials|planner|manager|leader|worker|member|clerk|attorney|engineer|"
             r"administrator|commissioner|police|hall|centre|center)\b)",
             r", (?:a|the) ",
@@ -4741,7 +4744,11 @@ def currency_prefix(d: _Doc, m: Mention) -> bool:
         return False
     # a currency's singular only after "the" ("the Kenya shilling"; not "Lebanon dollar deposits", "China dollar
     # reserves": dollars held there)
-    if not word.group(1).endswith("s") and not _THE_BEFORE.search(d.text, max(0, m.start - 4), m.start):
+    if (
+        not word.group(1).endswith("s")
+        and word.group(1) not in _SAME_IN_THE_PLURAL
+        and not _THE_BEFORE.search(d.text, max(0, m.start - 4), m.start)
+    ):
         return False
     return any(
         c.name_kind <= 1 and (c.fcode.startswith("PCL") or c.fcode in _CURRENCY_ISSUERS)
@@ -4754,9 +4761,12 @@ def currency_prefix(d: _Doc, m: Mention) -> bool:
 _CURRENCY_NAME_AFTER = re.compile(
     r" (dollars?|francs?|rupees?|rupiahs?|shillings?|liras?|pesos?|nairas?|cedis?|kwachas?|kronas?|kronor|kroner|"
     r"krones?|rubles?|roubles?|dinars?|dirhams?|riyals?|ringgits?|bahts?|zlotys?|forints?|hryvnias?|takas?|kyats?|"
-    r"tenges?)\b"
+    r"tenges?|kinas?|vatu|talas?|quetzal(?:es|s)?|lempiras?|guaranis?|shekels?|rials?|leks?|leva|birrs?|pulas?|"
+    r"rufiyaa|ngultrums?|riels?|afghanis?|dalasis?|ariary|ouguiyas?|kunas?|denars?|somoni|sums?|manats?|laris?)\b"
     r"(?! (?:of|in|on|at) [A-Z])"
 )
+# Currencies whose plural is the singular: "PNG kina", "Vanuatu vatu".
+_SAME_IN_THE_PLURAL = frozenset({"kina", "vatu", "tala", "rufiyaa", "ariary", "somoni", "leva"})
 # "Hong Kong", "(East) Caribbean", "Solomon Islands" (no region: "Silicon Valley dollars", "Middle East dollars" are
 # money from there)
 _CURRENCY_ISSUERS = frozenset({"TERR", "ISLS", "SEA"})
@@ -6276,11 +6286,15 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
 
 
 def _small_town_only(d: _Doc, surface: str) -> bool:
-    """Whether every reading of *surface* by its own name or an alias is a town of fewer than
-    ``SPEAKING_TOWN_POPULATION`` people and no seat (or there is none), and it is no strong name."""
+    """Whether every reading of *surface* by its own name or an alias is a town (or an admin-2 or -3 unit) of fewer
+    than ``SPEAKING_TOWN_POPULATION`` people and no seat (or there is none), and it is no strong name."""
     return normalize_name(surface) not in d.gaz.strong_keys and not any(
         c.name_kind <= 1
-        and (c.population >= SPEAKING_TOWN_POPULATION or not c.fcode.startswith("PPL") or c.fcode in _SEATS)
+        and (
+            c.population >= SPEAKING_TOWN_POPULATION
+            or not c.fcode.startswith(("PPL", "ADM2", "ADM3"))  # (Norway's "Halden" is a municipality too)
+            or c.fcode in _SEATS
+        )
         for c in d.gaz.candidates(surface)
     )
 

@@ -102,6 +102,9 @@ def test_admin_units_have_derived_points(gazetteer):
 
 def test_country_aliases_and_demonyms(gazetteer):
     assert any(c.country == "US" and c.fcode == "PCLI" for c in gazetteer.candidates("U.S."))
+    # initials news uses that GeoNames has only as other cities' airport codes (Paranaguá's "PNG", Kazan's "KZN")
+    assert gazetteer.candidates("PNG")[0].country == "PG"
+    assert gazetteer.candidates("KZN")[0].admin1 == "ZA.02"
     assert gazetteer.demonym("Armenian") == "AM"
     assert gazetteer.demonym("Azerbaijani") == "AZ"
     assert gazetteer.demonym("Russian") == "RU"

@@ -1112,7 +1112,12 @@ def test_a_speaker_after_the_quote_is_a_person(gaz, nlp):
     assert sure(gaz, nlp, '"It hurts," said Morwell. "I cry."', {"Morwell": "PERSON"}) == []
     assert sure(gaz, nlp, '"We will win," said Morwell on Tuesday.', {"Morwell": "PERSON"}) == []
     assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "ORG"}) == []  # NER's organisation too
-    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "GPE"}) == ["Morwell"]  # not its place
+    # NER's place too when the gazetteer has the name only as a small town (Morwell, 13,000 people), but not the
+    # town's people or officer speaking
+    assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "GPE"}) == []
+    assert sure(gaz, nlp, '"It hurts," said Morwell residents.', {"Morwell": "GPE"}) == ["Morwell"]
+    assert sure(gaz, nlp, '"It hurts," said Morwell\'s mayor.', {"Morwell": "PERSON"}) == ["Morwell"]
+    assert sure(gaz, nlp, '"It hurts," said Houston.', {"Houston": "GPE"}) == ["Houston"]  # a big city's
     off = frozenset({"person_speaks"})
     assert sure(gaz, nlp, '"It hurts," said Morwell.', {"Morwell": "PERSON"}, disabled=off) == ["Morwell"]
 
@@ -1268,6 +1273,11 @@ def test_a_countrys_name_before_its_currency_is_no_mention(gaz, nlp):
     assert texts(gaz, nlp, text, ents) == ["Iran", "Turkey", "Tulsa", "Ireland"]
 
 
+def test_a_countrys_initials_before_a_currency_the_same_in_the_plural_are_no_mention(gaz, nlp):
+    text = "Bonuses in Tulsa were paid in Dominican Republic kina."
+    assert texts(gaz, nlp, text, {"Tulsa": "GPE", "Dominican Republic": "GPE"}) == ["Tulsa"]
+
+
 def test_a_flu_strains_place_is_no_mention(gaz, nlp):
     text = "The vaccine covers the A/Victoria/2570/2019 strain."
     assert texts(gaz, nlp, text, {"Victoria": "GPE"}) == []
@@ -1399,6 +1409,13 @@ def test_a_name_no_place_has_with_an_age_or_after_a_given_name_is_a_person(gaz, 
     assert texts(gaz, nlp, "The truck was found in Adrian Zorwenna.", {"Zorwenna": "GPE"}) == ["Zorwenna"]
     text = "Barry Smith, 80, and Keroka, 81, came."
     assert "Keroka" in texts(gaz, nlp, text, {"Keroka": "GPE"})
+
+
+def test_a_person_whose_role_is_of_a_port_is_no_port(gaz, nlp):
+    # "X, a <place noun>" says X is the place — not when the noun comes after a preposition
+    text = "Greymouth, a spokeswoman for the port authority in Boston, said the strike was over."
+    assert texts(gaz, nlp, text, {"Boston": "GPE"}) == ["Boston"]
+    assert texts(gaz, nlp, "Greymouth, a small port on the coast, flooded.") == ["Greymouth"]
 
 
 def test_a_name_right_after_a_relatives_word_is_a_person(gaz, nlp):
