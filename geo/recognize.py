@@ -5001,6 +5001,66 @@ _DEMONYM_PAPER_AFTER = re.compile(
 )
 
 
+# Legislatures whose one-word name the gazetteer has as a town ("Duma", Syria; "Rada", Yemen; "Cortes", Honduras;
+# "Dail", Syria), with the words that call a name a legislature before it: "the", "State Duma", "Verkhovna Rada",
+# "Ukraine's Rada", "the Spanish Cortes".
+_LEGISLATURES = frozenset(
+    {
+        "duma",
+        "rada",
+        "cortes",
+        "dail",
+        "sejm",
+        "knesset",
+        "majlis",
+        "storting",
+        "riksdag",
+        "bundestag",
+        "bundesrat",
+        "folketing",
+        "althing",
+        "oireachtas",
+        "seanad",
+        "saeima",
+        "seimas",
+        "sabor",
+        "skupstina",
+        "khural",
+        "mazhilis",
+        "jirga",
+        "shura",
+        "sansad",
+        "eduskunta",
+        "congreso",
+        "assemblee",
+        "volkskammer",
+        "landtag",
+        "stortinget",
+    }
+)
+_LEGISLATURE_BEFORE = re.compile(
+    r"(?:\b[Tt]he|\bState|\bVerkhovna|\bFederal|\bNational|\bLoya|['’]s|\b[A-Z][a-z]+(?:an|ish|ese|ian|ic|i))"
+    r" (?:[A-Z][a-z]+ )?$"
+)
+
+
+def legislature_name(d: _Doc, m: Mention) -> bool:
+    """A legislature's one-word name after "the", its country's name or people's word: "the State Duma approved",
+    "Ukraine's Rada voted", "the Spanish Cortes", "the Dáil debated" — not the town of the name ("Rebels shelled
+    Duma, east of Damascus", "the Duma district")."""
+    return (
+        " " not in m.text
+        and normalize_name(m.text) in _LEGISLATURES
+        and _LEGISLATURE_BEFORE.search(d.text, max(0, m.start - 30), m.start) is not None
+        and _PLACE_NOUN_AFTER.match(d.text, m.end) is None  # "the Duma district of Damascus"
+    )
+
+
+_PLACE_NOUN_AFTER = re.compile(
+    r" (?:district|area|suburb|town|city|region|neighbou?rhood|enclave|pocket|countryside|municipality)\b"
+)
+
+
 def newspaper_name(d: _Doc, m: Mention) -> bool:
     """A place name that opens a newspaper's name names the newspaper, not a place of the story: "The Toronto Star
     reported", "the Otago Daily Times", "the Tehran Times", "the Jamaica Gleaner", "the Des Moines Register", "the
@@ -6514,6 +6574,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         disease_name,
         named_accord,
         event_name,
+        legislature_name,
         newspaper_name,
         firm_name,
         language_name,

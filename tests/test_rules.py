@@ -207,6 +207,7 @@ PLACES = [
     ("Robertson", "PPL", "ZA", "ZA.11", 33_204, []),
     ("Greymouth", "PPL", "NZ", "NZ.F9", 9_419, []),
     ("Keroka", "PPL", "KE", "KE.08", 10_881, []),
+    ("Duma", "PPL", "SY", "SY.08", 111_864, []),
     ("Ulverston", "PPL", "GB", "GB.ENG", 11_356, []),
     ("Side", "PPL", "TR", "TR.07", 10_505, []),
     ("Úbeda", "PPL", "ES", "ES.51", 34_602, []),
@@ -1409,6 +1410,14 @@ def test_a_name_no_place_has_with_an_age_or_after_a_given_name_is_a_person(gaz, 
     assert texts(gaz, nlp, "The truck was found in Adrian Zorwenna.", {"Zorwenna": "GPE"}) == ["Zorwenna"]
     text = "Barry Smith, 80, and Keroka, 81, came."
     assert "Keroka" in texts(gaz, nlp, text, {"Keroka": "GPE"})
+
+
+def test_a_legislatures_name_is_no_town(gaz, nlp):
+    assert texts(gaz, nlp, "The State Duma approved the bill.", {"Duma": "GPE"}) == []
+    assert texts(gaz, nlp, "Chile's Duma voted on Friday.", {"Chile": "GPE", "Duma": "ORG"}) == ["Chile"]
+    # the town of the name
+    assert texts(gaz, nlp, "Rebels shelled Duma on Friday.", {"Duma": "GPE"}) == ["Duma"]
+    assert texts(gaz, nlp, "Shells hit the Duma district.", {"Duma": "GPE"}) == ["Duma"]
 
 
 def test_a_person_whose_role_is_of_a_port_is_no_port(gaz, nlp):
