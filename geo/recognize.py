@@ -5806,6 +5806,23 @@ _GAME_WORDS = re.compile(
     re.IGNORECASE,
 )
 BIG_SIDE_POPULATION = 100_000  # a side named after a city this big needs a sentence only sport has
+# What a side by its nickname does or where it plays, besides a result (_GAME): "Salford Red Devils face Wigan
+# Warriors at home", "the Alaska Aces will leave the PBA" (a nickname that closes the name and one of these: a
+# fixture, not a firm's plural name).
+_NICKNAMED_SIDE_PLAYS = re.compile(
+    r"\b(?:face[sd]?|facing|host(?:s|ed|ing)?|at home|"
+    r"away (?:at|to|from)|NBA|WNBA|NFL|NHL|MLB|MLS|PBA|IPL|PSL|BBL|NRL|AFL|EPL|SPL|KBO|NPB|CFL|NWSL)\b"
+)
+_TOWN_PEOPLE_NEXT = re.compile(rf" (?:{_TOWN_PEOPLE}|officials|leaders|authorities|workers|staff)\b")
+
+
+def _side_nickname_ends(text: str, end: int) -> bool:
+    """Whether the words after a name ending at *end* are a side's nickname that closes the name, no town's people
+    or office after it ("Seattle City officials met": the city's officials, no side)."""
+    after = _NICKNAME.match(text, end)
+    return after is not None and _TOWN_PEOPLE_NEXT.match(text, after.end()) is None
+
+
 # The nations of the United Kingdom field national sides, as countries do ("Scotland beat Italy 31-29").
 _HOME_NATIONS = frozenset({"GB.ENG", "GB.SCT", "GB.WLS", "GB.NIR"})
 # What makes a tally no game's: a court's, a vote's, an election's or a panel's ("Texas lost 5-4 at the Supreme Court",
@@ -5919,7 +5936,7 @@ _NOT_SIDE_WORDS = frozenset(
     "Markets Skills Oscillations Sandhills Badlands Everglades Flats Narrows Lottery Policemen Officers Deputies "
     "Troopers Firefighters Employees Members Lawmakers Legislators Delegates Judges Courts Dome Teamsters Buses Pops "
     "Philharmonic Symphony Orchestra Chorale Chorus Ballet Opera Guards Rifles Levies Scouts Cadets Marines "
-    "Fusiliers Regiment Dragoons Hussars".split()
+    "Fusiliers Regiment Dragoons Hussars Hospitals Customs".split()
 )
 # Words of lawmen, soldiers or honorary titles as well as of sides: "the Texas Rangers arrested", "the Sindh Rangers",
 # "a Kentucky Colonel" — a side's name only in a sentence about a game.
@@ -6070,7 +6087,13 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if not any(
         hires is None or not hires.start() <= word.start() < hires.end()
         for word in _GAME_WORDS.finditer(text, lo, hi)
-    ) and not (nickname and _GAME.search(text, lo, hi)):  # "the Orlando Magic beat the Miami Heat"
+    ) and not (
+        nickname  # "the Orlando Magic beat the Miami Heat", "Salford Red Devils face Wigan Warriors at home"
+        and (
+            _GAME.search(text, lo, hi)
+            or (_NICKNAMED_SIDE_PLAYS.search(text, lo, hi) and _side_nickname_ends(text, m.end))
+        )
+    ):
         return False
     if key not in d.gaz.strong_keys:
         return True

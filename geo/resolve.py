@@ -1419,10 +1419,7 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
     ``exonym_floor`` people).
 
     Only while no town of ``NAMESAKE_TOWN`` people or more has the name as its own (GeoNames' alternate names include
-    translations: "Alexandria" is a name of Mashhad too), and never for an acronym ("PA", "KZN": GeoNames keeps
-    romanisations and airport codes among a city's alternate names; Chongqing is no "PA")."""
-    if _is_acronym(e.mention.text):
-        return 0.0
+    translations: "Alexandria" is a name of Mashhad too)."""
     if not (
         c.name_kind == 2
         and c.fcode.startswith("PPL")
@@ -1457,12 +1454,6 @@ def _major_city(c: Candidate, e: _Evidence) -> float:
         lead = c.population / max(e.biggest_town, config.exonym_floor)
         points = max(points, config.major_city * math.log10(max(lead, 1.0)))
     return points
-
-
-def _is_acronym(surface: str) -> bool:
-    """Whether *surface* is written as an acronym: capitals, dots aside, four letters at most ("PA", "N.Y.")."""
-    letters = surface.replace(".", "")
-    return letters.isupper() and len(letters) <= 4
 
 
 def _acronym(c: Candidate, e: _Evidence) -> float:

@@ -278,13 +278,6 @@ def test_an_old_name_of_a_big_city_beats_small_towns_of_that_name(parser, withou
     assert geodesic((place.lat, place.lon), point).km < 50
 
 
-def test_an_acronym_is_no_old_name_of_a_big_city(parser):
-    # GeoNames keeps "Pa" among Chongqing's names and airport codes ("PNG", "KZN") among cities': an acronym's
-    # reading by another name is no major city's old name ("PA" is Pennsylvania, not Chongqing)
-    place = places(with_gold_spans(parser, "The PA officials met on Monday.", ["PA"]))["PA"]
-    assert place.country != "CN"
-
-
 def test_another_name_of_a_city_ten_times_its_namesake_leads_it(parser, without):
     # "Odessa": Odesa (≈ 1,000,000) by another name over Odessa, Texas (≈ 114,000, over NAMESAKE_TOWN) by its own;
     # the Texan story keeps its own

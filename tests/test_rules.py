@@ -1957,6 +1957,16 @@ def test_a_team_nickname_after_a_big_citys_name_makes_it_the_team(gaz, nlp):
     ) == [("Seattle", "ner_place")]
 
 
+def test_a_side_by_its_nickname_facing_another_or_in_a_league_is_the_team(gaz, nlp):
+    text = "The Seattle Warriors face the Madrid Hawks at home on Friday night."
+    assert texts(gaz, nlp, text, {"Seattle": "GPE", "Madrid": "GPE"}) == []
+    text = "The Seattle Aces will leave the PBA, the company said."
+    assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == []
+    # not a firm's or a hospital trust's plural name that faces something
+    text = "The Seattle Teaching Hospitals face cuts."
+    assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == ["Seattle"]
+
+
 def test_ners_organisation_of_a_place_and_a_nickname_is_the_side(gaz, nlp):
     # NER's organisation "the Seattle Seahawks": the side's whole name, game words in the sentence or not.
     text = "The Seattle Seahawks will hold their winter fan festival downtown."
