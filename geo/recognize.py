@@ -5046,14 +5046,24 @@ _LEGISLATURE_BEFORE = re.compile(
 
 def legislature_name(d: _Doc, m: Mention) -> bool:
     """A legislature's one-word name after "the", its country's name or people's word: "the State Duma approved",
-    "Ukraine's Rada voted", "the Spanish Cortes", "the Dáil debated" — not the town of the name ("Rebels shelled
-    Duma, east of Damascus", "the Duma district")."""
-    return (
-        " " not in m.text
-        and normalize_name(m.text) in _LEGISLATURES
-        and _LEGISLATURE_BEFORE.search(d.text, max(0, m.start - 30), m.start) is not None
-        and _PLACE_NOUN_AFTER.match(d.text, m.end) is None  # "the Duma district of Damascus"
+    "Ukraine's Rada voted", "the Spanish Cortes", "the Dáil debated", "a Duma deputy", NER's "Verkhovna Rada" — not
+    the town of the name ("Rebels shelled Duma, east of Damascus", "the Duma district")."""
+    words = m.text.split()
+    if normalize_name(words[-1]) not in _LEGISLATURES:
+        return False
+    if len(words) > 1:  # NER's "Verkhovna Rada", "State Duma"
+        return len(words) == 2 and words[0] in _LEGISLATURE_WORDS
+    return _PLACE_NOUN_AFTER.match(d.text, m.end) is None and (  # not "the Duma district of Damascus"
+        _LEGISLATURE_BEFORE.search(d.text, max(0, m.start - 30), m.start) is not None
+        or _LEGISLATURE_AFTER.match(d.text, m.end) is not None  # "A Duma deputy from St Petersburg"
     )
+
+
+_LEGISLATURE_WORDS = frozenset({"State", "Verkhovna", "Federal", "National", "Loya", "Grand"})
+_LEGISLATURE_AFTER = re.compile(
+    r"['’]?s? (?:deputy|deputies|member|members|lawmakers?|legislators?|speaker|chairman|vote|voted|votes|committee|"
+    r"session|chamber|debate|debated|elections?|seats?|faction|majority|passed|approved)\b"
+)
 
 
 _PLACE_NOUN_AFTER = re.compile(
@@ -5810,7 +5820,7 @@ BIG_SIDE_POPULATION = 100_000  # a side named after a city this big needs a sent
 # Warriors at home", "the Alaska Aces will leave the PBA" (a nickname that closes the name and one of these: a
 # fixture, not a firm's plural name).
 _NICKNAMED_SIDE_PLAYS = re.compile(
-    r"\b(?:face[sd]?|facing|host(?:s|ed|ing)?|at home|"
+    r"\b(?:face[sd]?|facing|host(?:s|ed|ing)?|visit(?:s|ed|ing)?|travel(?:s|led|ing)? to|at home|"
     r"away (?:at|to|from)|NBA|WNBA|NFL|NHL|MLB|MLS|PBA|IPL|PSL|BBL|NRL|AFL|EPL|SPL|KBO|NPB|CFL|NWSL)\b"
 )
 _TOWN_PEOPLE_NEXT = re.compile(rf" (?:{_TOWN_PEOPLE}|officials|leaders|authorities|workers|staff)\b")

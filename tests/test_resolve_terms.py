@@ -1424,6 +1424,9 @@ def test_country_cues_are_whole_words_and_signs_before_a_digit():
     }  # a US story in British news
     assert country_cues("the ₹500 note; Lok Sabha") == {"IN": ["₹", "Lok Sabha"]}
     assert country_cues("NHSX, a £ sign alone, E£5, RCMPs") == {}
+    # a league only one country plays, unless the words say another body of its letters
+    assert country_cues("ahead of the NRL season opener") == {"AU": ["NRL"]}
+    assert country_cues("scientists at the Naval Research Laboratory (NRL)") == {}
 
 
 def test_a_national_bodys_branch_named_by_its_town(parser, without):

@@ -1415,6 +1415,8 @@ def test_a_name_no_place_has_with_an_age_or_after_a_given_name_is_a_person(gaz, 
 def test_a_legislatures_name_is_no_town(gaz, nlp):
     assert texts(gaz, nlp, "The State Duma approved the bill.", {"Duma": "GPE"}) == []
     assert texts(gaz, nlp, "Chile's Duma voted on Friday.", {"Chile": "GPE", "Duma": "ORG"}) == ["Chile"]
+    assert texts(gaz, nlp, "A Duma deputy from Boston spoke.", {"Duma": "GPE", "Boston": "GPE"}) == ["Boston"]
+    assert texts(gaz, nlp, "The State Duma met.", {"State Duma": "GPE"}) == []
     # the town of the name
     assert texts(gaz, nlp, "Rebels shelled Duma on Friday.", {"Duma": "GPE"}) == ["Duma"]
     assert texts(gaz, nlp, "Shells hit the Duma district.", {"Duma": "GPE"}) == ["Duma"]
@@ -1962,6 +1964,8 @@ def test_a_side_by_its_nickname_facing_another_or_in_a_league_is_the_team(gaz, n
     assert texts(gaz, nlp, text, {"Seattle": "GPE", "Madrid": "GPE"}) == []
     text = "The Seattle Aces will leave the PBA, the company said."
     assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == []
+    text = "The Seattle Warriors visit the Madrid Hawks on Friday."
+    assert texts(gaz, nlp, text, {"Seattle": "GPE", "Madrid": "GPE"}) == []
     # not a firm's or a hospital trust's plural name that faces something
     text = "The Seattle Teaching Hospitals face cuts."
     assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == ["Seattle"]
