@@ -4762,7 +4762,7 @@ _CURRENCY_NAME_AFTER = re.compile(
     r" (dollars?|francs?|rupees?|rupiahs?|shillings?|liras?|pesos?|nairas?|cedis?|kwachas?|kronas?|kronor|kroner|"
     r"krones?|rubles?|roubles?|dinars?|dirhams?|riyals?|ringgits?|bahts?|zlotys?|forints?|hryvnias?|takas?|kyats?|"
     r"tenges?|kinas?|vatu|talas?|quetzal(?:es|s)?|lempiras?|guaranis?|shekels?|rials?|leks?|leva|birrs?|pulas?|"
-    r"rufiyaa|ngultrums?|riels?|afghanis?|dalasis?|ariary|ouguiyas?|kunas?|denars?|somoni|sums?|manats?|laris?)\b"
+    r"rufiyaa|ngultrums?|riels?|afghanis?|dalasis?|ariary|ouguiyas?|kunas?|denars?|somoni|manats?|laris?)\b"
     r"(?! (?:of|in|on|at) [A-Z])"
 )
 # Currencies whose plural is the singular: "PNG kina", "Vanuatu vatu".
@@ -5038,10 +5038,24 @@ _LEGISLATURES = frozenset(
         "stortinget",
     }
 )
+# What calls a legislature's name one before it: its own qualifier ("State Duma", "Verkhovna Rada") or its people's word
+# ("the Spanish Cortes", "the Russian Duma").
 _LEGISLATURE_BEFORE = re.compile(
-    r"(?:\b[Tt]he|\bState|\bVerkhovna|\bFederal|\bNational|\bLoya|['’]s|\b[A-Z][a-z]+(?:an|ish|ese|ian|ic|i))"
-    r" (?:[A-Z][a-z]+ )?$"
+    r"(?:\b(?:State|Verkhovna|Federal|National|Loya)|\b[A-Z][a-z]+(?:an|ish|ese|ian|ic|i)) $"
 )
+# After "the" or a possessive ("the Duma voted", "Ukraine's Rada passed"), what only a legislature does or has; after
+# "the" also a preposition or the clause's end ("sent to the Duma in December", "the field of the Duma,").
+_LEGISLATURE_AFTER = re.compile(
+    r"['’]?s? (?:deputy|deputies|member|members|lawmakers?|legislators?|speaker|chairman|vote|voted|votes|committee|"
+    r"session|chamber|debate|debated|elections?|seats?|faction|majority|passed|approved|adopted|ratified|rejected|"
+    r"endorsed)\b"
+)
+_LEGISLATURE_THE_AFTER = re.compile(
+    r"['’]s\b|[,.;:)]| (?:on|in|to|for|and|has|had|is|was|will|would|must|met|gave|gives|opened|elected|convened|"
+    r"dissolved|began|heard|amended|backed|overwhelmingly|unanimously)\b"
+)
+_THE_JUST_BEFORE = re.compile(r"\b[Tt]he $")
+_POSSESSIVE_JUST_BEFORE = re.compile(r"['’]s $")
 
 
 def legislature_name(d: _Doc, m: Mention) -> bool:
@@ -5053,9 +5067,15 @@ def legislature_name(d: _Doc, m: Mention) -> bool:
         return False
     if len(words) > 1:  # NER's "Verkhovna Rada", "State Duma"
         return len(words) == 2 and words[0] in _LEGISLATURE_WORDS
-    return _PLACE_NOUN_AFTER.match(d.text, m.end) is None and (  # not "the Duma district of Damascus"
-        _LEGISLATURE_BEFORE.search(d.text, max(0, m.start - 30), m.start) is not None
-        or _LEGISLATURE_AFTER.match(d.text, m.end) is not None  # "A Duma deputy from St Petersburg"
+    text, lo = d.text, max(0, m.start - 30)
+    if _PLACE_NOUN_AFTER.match(text, m.end):
+        return False  # "the Duma district of Damascus", "the Cortes department"
+    if _LEGISLATURE_BEFORE.search(text, lo, m.start) or _LEGISLATURE_AFTER.match(text, m.end):
+        return True  # "the State Duma", "the Spanish Cortes", "A Duma deputy from St Petersburg"
+    # "the Duma on Friday", "sent to the Duma in December" — not "the Duma chemical attack", "Yemen's Rada,"
+    return (
+        _THE_JUST_BEFORE.search(text, lo, m.start) is not None
+        and _LEGISLATURE_THE_AFTER.match(text, m.end) is not None
     )
 
 
@@ -5067,7 +5087,8 @@ _LEGISLATURE_AFTER = re.compile(
 
 
 _PLACE_NOUN_AFTER = re.compile(
-    r" (?:district|area|suburb|town|city|region|neighbou?rhood|enclave|pocket|countryside|municipality)\b"
+    r" (?:district|area|suburb|town|city|region|neighbou?rhood|enclave|pocket|countryside|municipality|department|"
+    r"province|governorate|village|attack|massacre|siege|offensive|front)\b"
 )
 
 
@@ -5818,9 +5839,9 @@ _GAME_WORDS = re.compile(
 BIG_SIDE_POPULATION = 100_000  # a side named after a city this big needs a sentence only sport has
 # What a side by its nickname does or where it plays, besides a result (_GAME): "Salford Red Devils face Wigan
 # Warriors at home", "the Alaska Aces will leave the PBA" (a nickname that closes the name and one of these: a
-# fixture, not a firm's plural name).
+# fixture against a side it names, not "the Texas Rangers face questions", nor a firm's plural name).
 _NICKNAMED_SIDE_PLAYS = re.compile(
-    r"\b(?:face[sd]?|facing|host(?:s|ed|ing)?|visit(?:s|ed|ing)?|travel(?:s|led|ing)? to|at home|"
+    r"\b(?:(?:face[sd]?|facing|host(?:s|ed|ing)?|visit(?:s|ed|ing)?|travel(?:s|led|ing)? to) (?:the )?(?=[A-Z])|at home|"
     r"away (?:at|to|from)|NBA|WNBA|NFL|NHL|MLB|MLS|PBA|IPL|PSL|BBL|NRL|AFL|EPL|SPL|KBO|NPB|CFL|NWSL)\b"
 )
 _TOWN_PEOPLE_NEXT = re.compile(rf" (?:{_TOWN_PEOPLE}|officials|leaders|authorities|workers|staff)\b")
@@ -5946,7 +5967,7 @@ _NOT_SIDE_WORDS = frozenset(
     "Markets Skills Oscillations Sandhills Badlands Everglades Flats Narrows Lottery Policemen Officers Deputies "
     "Troopers Firefighters Employees Members Lawmakers Legislators Delegates Judges Courts Dome Teamsters Buses Pops "
     "Philharmonic Symphony Orchestra Chorale Chorus Ballet Opera Guards Rifles Levies Scouts Cadets Marines "
-    "Fusiliers Regiment Dragoons Hussars Hospitals Customs".split()
+    "Fusiliers Regiment Dragoons Hussars Hospitals Customs Caucuses Primaries".split()
 )
 # Words of lawmen, soldiers or honorary titles as well as of sides: "the Texas Rangers arrested", "the Sindh Rangers",
 # "a Kentucky Colonel" — a side's name only in a sentence about a game.
@@ -6311,18 +6332,21 @@ _KIN = (
     r"grandmother|grandfather|grandma|grandpa|niece|nephew|cousin|aunt|uncle|twin|baby|child|"
     r"daughters|sons|sisters|brothers|children|grandchildren|grandsons|granddaughters|twins|parents)"
 )
-_KIN_BEFORE = re.compile(rf"(?<![\w-]){_KIN},? $")
-_KIN_LIST_BEFORE = re.compile(rf"(?<![\w-]){_KIN},? [A-Z][\w'’-]+,? and $")
+# (a person's relative: after "his", "her", "their", "my", a name's "'s" or "and", up to two words between — not
+# "its trading partner China", "its big brother Russia", "St Paul and its twin Minneapolis")
+_KIN_WORDS = rf"(?:(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)|['’]s|\band|,)(?: (?![Ii]ts\b)[\w'’-]+){{0,2}} {_KIN}|^{_KIN})"
+_KIN_BEFORE = re.compile(rf"{_KIN_WORDS},? $")
+_KIN_LIST_BEFORE = re.compile(rf"{_KIN_WORDS},? (?:[A-Z][\w'’-]+(?:,| and|, and) ){{1,4}}$")
 
 
 def relative_named(d: _Doc, m: Mention) -> bool:
-    """A name right after a relative's word is a person, whatever place has the name: "Sergei Skripal and his
-    daughter Yulia", "survived by his wife, Georgia,", "his sisters Naomi and Jemima", "girlfriend Olivia" — not
-    "sister city Nagoya" (a word between), a demonym, or a name the words before it call a place ("the son of
-    Tyler" has "of" between)."""
+    """A name right after a person's relative's word is a person, whatever place has the name: "Sergei Skripal and
+    his daughter Yulia", "survived by his wife, Georgia,", "her three children, Jackson, Georgia and Austin", "his
+    brother Alex and girlfriend Olivia" — not "sister city Nagoya" (a word between), "its trading partner China"
+    (a country's relative), a demonym, or a name the words before it call a place ("the son of Tyler")."""
     if m.demonym_of or m.source == "dateline" or m.rule in _CONTEXT_RULES or " " in m.text:
         return False
-    before = d.text[max(0, m.start - 40) : m.start]
+    before = d.text[max(0, m.start - 80) : m.start]
     return _KIN_BEFORE.search(before) is not None or _KIN_LIST_BEFORE.search(before) is not None
 
 
@@ -6374,8 +6398,12 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
     return (
         not d.text.startswith(",", m.end)
         and not _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start)
+        and not _SPEAKS_AS_A_BODY.match(d.text, m.end)  # "Mayfield said it would need years to rebuild"
         and _small_town_only(d, m.text)
     )
+
+
+_SPEAKS_AS_A_BODY = re.compile(rf" {_SAYS},? (?:that )?(?:it|its|we|our)\b")
 
 
 def _small_town_only(d: _Doc, surface: str) -> bool:

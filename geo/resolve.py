@@ -1328,9 +1328,7 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
     "Kansas", Illinois), a hundredth of the unit's size or less, is meant when the text says so — a qualifier
     ("Kansas, Ill."), a county of it named nearby, the dateline, "the town of" — not because the story names the
     town's state or its neighbours: "a space center at Vandenberg Air Force Base in California" in a story about
-    Virginia, Maryland and North Carolina is the state. So is a village of a big city's name in its own country: a
-    story that names Tasmania means Western Australia's "Perth", not Tasmania's village (see `_unit_namesake_idle`).
-    (Points against the town; 0 when the text singles it out.)"""
+    Virginia, Maryland and North Carolina is the state. (Points against the town; 0 when the text singles it out.)"""
     if _unit_namesake_idle(c, e):
         return 0.0
     if any(e.bonus.get(term, {}).get(c.id) for term in _TOWN_SINGLED_OUT):
@@ -1340,23 +1338,9 @@ def _unit_namesake(c: Candidate, e: _Evidence) -> float:
 
 def _unit_namesake_idle(c: Candidate, e: _Evidence) -> bool:
     """`_unit_namesake` gives nothing but to a town a hundredth of the size of its country's unit of the name or
-    less — or a village ``CITY_OVER_VILLAGE`` times smaller than a city of ``MAJOR_NAMESAKE_CITY`` people of its name
-    in its own country ("Perth", Tasmania's village of 2,900, is Western Australia's city of 2.4 million in a story
-    that names Tasmania and Brisbane)."""
-    if not c.fcode.startswith("PPL"):
-        return True
+    less."""
     unit = e.unit_people.get(c.country, 0)
-    if unit >= UNIT_OVER_TOWN * max(c.population, 1):
-        return False
-    return not (
-        e.biggest_country == c.country
-        and e.biggest_town >= MAJOR_NAMESAKE_CITY
-        and e.biggest_town >= CITY_OVER_VILLAGE * max(c.population, 1)
-    )
-
-
-MAJOR_NAMESAKE_CITY = 1_000_000
-CITY_OVER_VILLAGE = 300
+    return not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1)
 
 
 # What puts a name near the next: ", south of ", ", 40 km north-east of ", ", near ", ", just outside ".

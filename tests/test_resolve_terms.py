@@ -1102,22 +1102,6 @@ def test_a_small_town_named_like_a_state_yields_to_the_state(parser, without):
     assert places(with_gold_spans(parser, text, ["California", "Md."]))["California"].admin1 == "US.MD"
 
 
-def test_a_village_named_like_a_big_city_of_its_country_is_doubted_unless_singled_out(parser, without):
-    # Tasmania's Perth (2,900 people) against Western Australia's (2.4 million): the story's Tasmanian places speak
-    # for the village, but it is not surely meant ("the Hobart side flew to Perth"); "Perth in northern Tasmania" is.
-    text = "Fans in Tasmania cheered as the Hobart side flew to Perth for the final."
-    names = ["Tasmania", "Hobart", "Perth"]
-    doubted = {r.mention.text: r for r in with_gold_spans(parser, text, names).resolutions}["Perth"]
-    sure = {r.mention.text: r for r in with_gold_spans(without("unit_namesake"), text, names).resolutions}[
-        "Perth"
-    ]
-    assert doubted.place.admin1 != "AU.06" or doubted.share < sure.share
-    text = "A bushfire near Perth, Tasmania, forced evacuations in Longford."
-    doc = with_gold_spans(parser, text, ["Perth", "Tasmania", "Longford"])
-    assert "unit_namesake" not in {r.mention.text: r for r in doc.resolutions}["Perth"].evidence
-    assert places(doc)["Perth"].admin1 == "AU.06"
-
-
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [

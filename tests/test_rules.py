@@ -1277,6 +1277,7 @@ def test_a_countrys_name_before_its_currency_is_no_mention(gaz, nlp):
 def test_a_countrys_initials_before_a_currency_the_same_in_the_plural_are_no_mention(gaz, nlp):
     text = "Bonuses in Tulsa were paid in Dominican Republic kina."
     assert texts(gaz, nlp, text, {"Tulsa": "GPE", "Dominican Republic": "GPE"}) == ["Tulsa"]
+    assert texts(gaz, nlp, "Chile sums up the mood.", {"Chile": "GPE"}) == ["Chile"]  # a verb, no currency
 
 
 def test_a_flu_strains_place_is_no_mention(gaz, nlp):
@@ -1397,6 +1398,8 @@ def test_a_one_word_name_that_speaks_is_a_person(gaz, nlp):
     text = "The owner of the plant in Keroka, said he would reopen it."
     assert texts(gaz, nlp, text, {"Keroka": "GPE"}) == ["Keroka"]
     assert texts(gaz, nlp, '"It was loud," Boston said.', {"Boston": "GPE"}) == ["Boston"]
+    # … but not the town's council speaking of itself
+    assert texts(gaz, nlp, "Keroka said it would need years to rebuild.", {"Keroka": "GPE"}) == ["Keroka"]
     # … and after the quote, whatever NER's label ("…,” said Noma.")
     assert texts(gaz, nlp, '"It was loud," said Keroka. Boston agreed.', {"Keroka": "GPE"}) == ["Boston"]
 
@@ -1419,6 +1422,13 @@ def test_a_legislatures_name_is_no_town(gaz, nlp):
     assert texts(gaz, nlp, "The State Duma met.", {"State Duma": "GPE"}) == []
     # the town of the name
     assert texts(gaz, nlp, "Rebels shelled Duma on Friday.", {"Duma": "GPE"}) == ["Duma"]
+    assert texts(gaz, nlp, "The Duma chemical attack was investigated.", {"Duma": "GPE"}) == ["Duma"]
+    assert texts(
+        gaz, nlp, "Fighters seized Chile's Duma, officials said.", {"Chile": "GPE", "Duma": "GPE"}
+    ) == [
+        "Chile",
+        "Duma",
+    ]
     assert texts(gaz, nlp, "Shells hit the Duma district.", {"Duma": "GPE"}) == ["Duma"]
 
 
@@ -1439,6 +1449,12 @@ def test_a_name_right_after_a_relatives_word_is_a_person(gaz, nlp):
     assert texts(gaz, nlp, text, {"Boston": "GPE", "Denver": "GPE"}) == ["Boston", "Denver"]
     text = "The son moved from Houston to Boston."
     assert texts(gaz, nlp, text, {"Houston": "GPE", "Boston": "GPE"}) == ["Houston", "Boston"]
+    # a list of the relatives; not a country's or a city's relative ("its trading partner China")
+    text = "Her three children, Houston, Denver and Tyler, were unhurt."
+    assert texts(gaz, nlp, text, {"Houston": "GPE", "Denver": "GPE", "Tyler": "GPE"}) == []
+    text = "Chile relies on its trading partner New Zealand, and Boston on its twin Denver."
+    ents = {"Chile": "GPE", "New Zealand": "GPE", "Boston": "GPE", "Denver": "GPE"}
+    assert texts(gaz, nlp, text, ents) == ["Chile", "New Zealand", "Boston", "Denver"]
 
 
 def test_a_university_by_its_people_or_its_team_is_no_town(gaz, nlp):
@@ -1966,6 +1982,9 @@ def test_a_side_by_its_nickname_facing_another_or_in_a_league_is_the_team(gaz, n
     assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == []
     text = "The Seattle Warriors visit the Madrid Hawks on Friday."
     assert texts(gaz, nlp, text, {"Seattle": "GPE", "Madrid": "GPE"}) == []
+    # lawmen and sides alike, or a fixture with no side named, are no game
+    text = "The Seattle Rangers face questions over the shooting."
+    assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == ["Seattle"]
     # not a firm's or a hospital trust's plural name that faces something
     text = "The Seattle Teaching Hospitals face cuts."
     assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == ["Seattle"]
