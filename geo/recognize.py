@@ -5889,7 +5889,9 @@ _MATCH_WORDS = re.compile(
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")  # "Mumbai " before a demonym nickname
 _NICKNAME = re.compile(
     r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+s|Storm|Heat|Thunder|Magic|Jazz|Lightning|Galaxy|Sky|Fever|Lynx|United|"
-    r"Athletic|Albion|Hotspur|Argyle|Orient|City|Town|FC|AFC|Saint-Germain))\b(?![ -]?[A-Z]|['’]s\b| &| of\b| and\b|"
+    r"Athletic|Albion|Hotspur|Argyle|Orient|City|Town|FC|AFC|Saint-Germain))\b(?![ -]?[A-Z]|['’]s\b| &| of\b|"
+    # (not "and …", a firm's or a body's longer name, save another side: "the Hobart Hurricanes and the Perth Scorchers")
+    r" and\b(?! the [A-Z][a-z]+ [A-Z][a-z]+s\b)|"
     # a people's group, not a side: "the North Arlington Neighbors association"
     r" (?:association|group|coalition|alliance|society|committee|network|organi[sz]ation|union|council)\b)"
 )

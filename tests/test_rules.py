@@ -1982,6 +1982,9 @@ def test_a_side_by_its_nickname_facing_another_or_in_a_league_is_the_team(gaz, n
     assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == []
     text = "The Seattle Warriors visit the Madrid Hawks on Friday."
     assert texts(gaz, nlp, text, {"Seattle": "GPE", "Madrid": "GPE"}) == []
+    # two sides by their nicknames, joined by "and the"
+    text = "The Seattle Hawks and the Madrid Lions open the season on Friday."
+    assert texts(gaz, nlp, text, {"Seattle": "GPE", "Madrid": "GPE"}) == []
     # lawmen and sides alike, or a fixture with no side named, are no game
     text = "The Seattle Rangers face questions over the shooting."
     assert texts(gaz, nlp, text, {"Seattle": "GPE"}) == ["Seattle"]
