@@ -4987,7 +4987,7 @@ _PAPER_ENDS = r"\b(?!['’-]?\w)(?![ -]?[A-Z])"  # the paper's last word: not "S
 # Morning Herald", "the Trinidad Guardian", "the Fort Worth Star-Telegram" — not "the Post Office", "Herald Square",
 # "Pacific Standard Time".
 _NEWSPAPER_AFTER = re.compile(
-    rf"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free))? (?:{_PEOPLES_PAPER_WORDS}|Star|Courier|Sentinel|Dispatch|"
+    rf"(?: (?:Daily|Sunday|Morning|Evening|Weekly|Free|State))? (?:{_PEOPLES_PAPER_WORDS}|Star|Courier|Sentinel|Dispatch|"
     r"Inquirer|Enquirer|Bulletin|Mercury|Argus|Advertiser|Gleaner|Guardian|Globe|Standard|Free Press|Sun-Times|"
     r"Star-Tribune|Star-Telegram|Post-Gazette|Press-Enterprise|Journal-Constitution|Morning Herald|Morning Post|"
     r"Courant|Ledger|Star-Ledger|Clarion-Ledger|Plain Dealer|Times-Picayune|Picayune|Statesman|Bee|Union-Tribune|"

@@ -2836,6 +2836,9 @@ def test_a_newspapers_name_is_no_place_of_the_story(gaz, nlp):
     assert texts(gaz, nlp, "The Belfast Telegraph reported the fire.", {"Belfast Telegraph": "ORG"}) == []
     assert texts(gaz, nlp, "The Kyoto Morning Post reported the fire.") == []
     assert found(gaz, nlp, "A Belfast Star-Telegram reporter saw it.") == []
+    assert (
+        texts(gaz, nlp, "The Belfast State Journal reported the fire.") == []
+    )  # "the Lansing State Journal"
     # not a post office, a square or a plural
     assert texts(gaz, nlp, "The Belfast Post Office closed.") == ["Belfast"]
     assert texts(gaz, nlp, "The Belfast Stars won.", {"Belfast": "GPE"}) == ["Belfast"]
