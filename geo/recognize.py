@@ -5040,9 +5040,7 @@ _LEGISLATURES = frozenset(
 )
 # What calls a legislature's name one before it: its own qualifier ("State Duma", "Verkhovna Rada") or its people's word
 # ("the Spanish Cortes", "the Russian Duma").
-_LEGISLATURE_BEFORE = re.compile(
-    r"(?:\b(?:State|Verkhovna|Federal|National|Loya)|\b[A-Z][a-z]+(?:an|ish|ese|ian|ic|i)) $"
-)
+_LEGISLATURE_BEFORE = re.compile(r"\b(?:State|Verkhovna|Federal|National|Loya) $")
 # After "the" or a possessive ("the Duma voted", "Ukraine's Rada passed"), what only a legislature does or has; after
 # "the" also a preposition or the clause's end ("sent to the Duma in December", "the field of the Duma,").
 _LEGISLATURE_AFTER = re.compile(
@@ -5054,8 +5052,6 @@ _LEGISLATURE_THE_AFTER = re.compile(
     r"['’]s\b|[,.;:)]| (?:on|in|to|for|and|has|had|is|was|will|would|must|met|gave|gives|opened|elected|convened|"
     r"dissolved|began|heard|amended|backed|overwhelmingly|unanimously)\b"
 )
-_THE_JUST_BEFORE = re.compile(r"\b[Tt]he $")
-_POSSESSIVE_JUST_BEFORE = re.compile(r"['’]s $")
 
 
 def legislature_name(d: _Doc, m: Mention) -> bool:
@@ -5070,11 +5066,18 @@ def legislature_name(d: _Doc, m: Mention) -> bool:
     text, lo = d.text, max(0, m.start - 30)
     if _PLACE_NOUN_AFTER.match(text, m.end):
         return False  # "the Duma district of Damascus", "the Cortes department"
-    if _LEGISLATURE_BEFORE.search(text, lo, m.start) or _LEGISLATURE_AFTER.match(text, m.end):
+    people = _WORD_BEFORE.search(
+        text, lo, m.start
+    )  # "the Spanish Cortes": its people's word (the gazetteer's)
+    if (
+        _LEGISLATURE_BEFORE.search(text, lo, m.start)
+        or (people is not None and d.gaz.demonym(people.group(1)))
+        or _LEGISLATURE_AFTER.match(text, m.end)
+    ):
         return True  # "the State Duma", "the Spanish Cortes", "A Duma deputy from St Petersburg"
     # "the Duma on Friday", "sent to the Duma in December" — not "the Duma chemical attack", "Yemen's Rada,"
     return (
-        _THE_JUST_BEFORE.search(text, lo, m.start) is not None
+        _THE_BEFORE.search(text, lo, m.start) is not None
         and _LEGISLATURE_THE_AFTER.match(text, m.end) is not None
     )
 
@@ -6337,8 +6340,8 @@ _KIN = (
 # (a person's relative: after "his", "her", "their", "my", a name's "'s" or "and", up to two words between — not
 # "its trading partner China", "its big brother Russia", "St Paul and its twin Minneapolis")
 _KIN_WORDS = rf"(?:(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)|['’]s|\band|,)(?: (?![Ii]ts\b)[\w'’-]+){{0,2}} {_KIN}|^{_KIN})"
-_KIN_BEFORE = re.compile(rf"{_KIN_WORDS},? $")
-_KIN_LIST_BEFORE = re.compile(rf"{_KIN_WORDS},? (?:[A-Z][\w'’-]+(?:,| and|, and) ){{1,4}}$")
+# … the name right after it, or the next in a list of up to five ("her three children, Jackson, Georgia and Austin")
+_KIN_BEFORE = re.compile(rf"{_KIN_WORDS},? (?:[A-Z][\w'’-]+(?:,| and|, and) ){{0,4}}$")
 
 
 def relative_named(d: _Doc, m: Mention) -> bool:
@@ -6349,7 +6352,7 @@ def relative_named(d: _Doc, m: Mention) -> bool:
     if m.demonym_of or m.source == "dateline" or m.rule in _CONTEXT_RULES or " " in m.text:
         return False
     before = d.text[max(0, m.start - 80) : m.start]
-    return _KIN_BEFORE.search(before) is not None or _KIN_LIST_BEFORE.search(before) is not None
+    return _KIN_BEFORE.search(before) is not None
 
 
 _LISTED_BEFORE = re.compile(r"(?:,|\band|\bor|&) $")
