@@ -5002,8 +5002,7 @@ _DEMONYM_PAPER_AFTER = re.compile(
 
 
 # Legislatures whose one-word name the gazetteer has as a town ("Duma", Syria; "Rada", Yemen; "Cortes", Honduras;
-# "Dail", Syria), with the words that call a name a legislature before it: "the", "State Duma", "Verkhovna Rada",
-# "Ukraine's Rada", "the Spanish Cortes".
+# "Dail", Syria).
 _LEGISLATURES = frozenset(
     {
         "duma",
@@ -5038,9 +5037,10 @@ _LEGISLATURES = frozenset(
         "stortinget",
     }
 )
-# What calls a legislature's name one before it: its own qualifier ("State Duma", "Verkhovna Rada") or its people's word
-# ("the Spanish Cortes", "the Russian Duma").
-_LEGISLATURE_BEFORE = re.compile(r"\b(?:State|Verkhovna|Federal|National|Loya) $")
+# What calls a legislature's name one before it: its own qualifier ("State Duma", "Verkhovna Rada"; NER may take both
+# words as one name) — or its people's word ("the Spanish Cortes", read through the gazetteer's demonyms).
+_LEGISLATURE_WORDS = frozenset({"State", "Verkhovna", "Federal", "National", "Loya", "Grand"})
+_LEGISLATURE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_LEGISLATURE_WORDS))}) $")
 # After "the" or a possessive ("the Duma voted", "Ukraine's Rada passed"), what only a legislature does or has; after
 # "the" also a preposition or the clause's end ("sent to the Duma in December", "the field of the Duma,").
 _LEGISLATURE_AFTER = re.compile(
@@ -5066,9 +5066,7 @@ def legislature_name(d: _Doc, m: Mention) -> bool:
     text, lo = d.text, max(0, m.start - 30)
     if _PLACE_NOUN_AFTER.match(text, m.end):
         return False  # "the Duma district of Damascus", "the Cortes department"
-    people = _WORD_BEFORE.search(
-        text, lo, m.start
-    )  # "the Spanish Cortes": its people's word (the gazetteer's)
+    people = _WORD_BEFORE.search(text, lo, m.start)  # "the Spanish Cortes": its people's word
     if (
         _LEGISLATURE_BEFORE.search(text, lo, m.start)
         or (people is not None and d.gaz.demonym(people.group(1)))
@@ -5080,13 +5078,6 @@ def legislature_name(d: _Doc, m: Mention) -> bool:
         _THE_BEFORE.search(text, lo, m.start) is not None
         and _LEGISLATURE_THE_AFTER.match(text, m.end) is not None
     )
-
-
-_LEGISLATURE_WORDS = frozenset({"State", "Verkhovna", "Federal", "National", "Loya", "Grand"})
-_LEGISLATURE_AFTER = re.compile(
-    r"['’]?s? (?:deputy|deputies|member|members|lawmakers?|legislators?|speaker|chairman|vote|voted|votes|committee|"
-    r"session|chamber|debate|debated|elections?|seats?|faction|majority|passed|approved)\b"
-)
 
 
 _PLACE_NOUN_AFTER = re.compile(
