@@ -131,6 +131,21 @@ def _zipf(frequency: float) -> float:
     return round(math.log(rounded, 10) + 9, 2)
 
 
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether *word* in lower case is an English dictionary word written in lower case ("unity", "buffalo", "hub",
+    "providence"; not "memphis", "sydney", "dallas", whose only entries are capitalised names): Webster's Second
+    International's word list (public domain; the ``english-words`` package, ≈ 0.08 s on first use). Case matters
+    here as it cannot in wordfreq's case-folded counts, where "dallas" is as common as "unity"."""
+    return word.lower() in _dictionary_words()
+
+
 SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) of two spellings of one name: "Valdai" and "Valday" (83)
 CENSUS_SURNAME_RANK = 20_000  # surnames this common in the US census are a person's before a town's
 

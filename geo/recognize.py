@@ -43,6 +43,7 @@ from geo.normalize import (
     census_given_names,
     census_names,
     common_in_english,
+    dictionary_word,
     normalize_name,
     zipf_in_english,
 )
@@ -2286,8 +2287,9 @@ _REGNAL_NUMBER = re.compile(r" (?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XV
 def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
     """Strong gazetteer names NER missed, longest first: "the Bay of Biscay" over NER's "Biscay", "Lachin
     Corridor"; and names of several words that are a town's own name ("Sault Ste. Marie" over NER's "Sault",
-    "Saint-Jean-sur-Richelieu") outside NER's organisations and works; never inside a person's name. Returns
-    *found* with them added."""
+    "Saint-Jean-sur-Richelieu") outside NER's organisations and works; never inside a person's name. A lower-case
+    English word opening a sentence ("Unity within the coalition…") is only a "maybe" mention
+    (:func:`_common_word_opening`). Returns *found* with them added."""
     text = d.text
     taken = _Spans((m.start, m.end) for m in found)
     other = [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in _NOT_PLACE_ENTITIES]
@@ -2358,7 +2360,10 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
                 continue
             found = [m for m in found if not (m.start < end and start < m.end)]
             taken = _Spans((m.start, m.end) for m in found)
-        found.append(d.rec.mention(text, start, end, "gazetteer", "GAZ", rule))
+        mention = d.rec.mention(text, start, end, "gazetteer", "GAZ", rule)
+        if rule == "gazetteer_name" and _common_word_opening(d, start, end, key):
+            mention = replace(mention, source="maybe")
+        found.append(mention)
         taken.add(start, end)
     if d.rec.former_minor:
         found = found + _former_minor_names(d, found)
@@ -2366,6 +2371,41 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
         said = _Spans((m.start, m.end) for m in history)  # over NER's person or organisation of that span
         found = [m for m in found if m.source != "maybe" or not said.overlaps(m.start, m.end)] + history
     return _official_names(d, _lower_case_features(d, found))
+
+
+OPENING_WORD_ZIPF = (
+    3.5  # an English word this common (Zipf) opening a sentence NER left untagged is a word first
+)
+_OPENS_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"“‘']?$")
+
+
+def _common_word_opening(d: _Doc, start: int, end: int, key: str) -> bool:
+    """A one-word name the text matcher found where NER found nothing, opening a sentence, that is a common English
+    word (``OPENING_WORD_ZIPF``; a lower-case dictionary word, not a name wordfreq counts often: "Memphis", "Lagos")
+    and no country's name: "Unity within the coalition is fragile", "Hub airports in
+    the Gulf…", "Buffalo trampled maize fields near Kasane" — a word first, so a "maybe" mention the resolver keeps
+    only near the article's other places ("Buffalo's mayor met Albany lawmakers") — unless the words after it are said of
+    a town ("Buffalo got 30 inches of snow")."""
+    word = d.text[start:end]
+    return (
+        word.isalpha()
+        and word.istitle()
+        and _OPENS_BEFORE.search(d.text, max(0, start - 4), start) is not None
+        and zipf_in_english(word) >= OPENING_WORD_ZIPF
+        and dictionary_word(word)
+        and not any(c.fcode == "PCLI" for c in d.gaz.candidates(key))
+        # … unless the words after it are said of a town: "Buffalo got 30 inches of snow", "Bath has banned cars",
+        # "Batman, the oil city in south-eastern Turkey", "Buffalo was a booming grain port"
+        and _TOWN_PREDICATE.match(d.text, start) is None
+        and _OWNS_TOWN_THING.match(d.text, end) is None
+        and _CALLED_A_TOWN.match(d.text, end) is None
+    )
+
+
+_CALLED_A_TOWN = re.compile(
+    r"(?:,| (?:is|was|has been|remains|became)) (?:a|an|the) (?:[\w-]+ ){0,3}"
+    r"(?:city|town|village|port|capital|suburb|borough|municipality)\b"
+)
 
 
 def _official_names(d: _Doc, found: list[Mention]) -> list[Mention]:
@@ -3294,7 +3334,11 @@ _PREPOSITION_ENDS = _word_ends(_PLACE_PREPOSITIONS, r"[A-Z][^\W\d_A-Z]{2,}\b")  
 # A weather record only a place keeps: "Orange recorded its coldest morning", "Katherine recorded 42 degrees".
 _WEATHER_RECORD = (
     r" (?:recorded|had|endured|saw|logged) (?:its |their |a |the )?(?:coldest|hottest|wettest|driest|warmest|"
-    r"windiest|snowiest)\b| (?:recorded|reached|hit|topped) (?:minus )?\d{1,2}(?:\.\d)? ?(?:degrees|°C?|C\b|F\b)"
+    r"windiest|snowiest)\b| (?:recorded|reached|hit|topped) (?:minus )?\d{1,2}(?:\.\d)? ?(?:degrees|°C?|C\b|F\b)|"
+    # "Buffalo got 30 inches of snow", "Erie received two feet of snow overnight"
+    r" (?:got|received|recorded|saw|had) (?:about |nearly |almost |more than |over |up to )?"
+    r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a) ?"
+    r"(?:inch|inches|foot|feet|cm|centimet(?:er|re)s|mm|millimet(?:er|re)s) of (?:snow|rain|rainfall)\b"
 )
 _WEATHER_AFTER = re.compile(_WEATHER_RECORD)
 _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")

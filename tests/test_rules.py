@@ -3802,3 +3802,24 @@ def test_a_name_whose_town_things_or_whose_officer_speaks_of_it_is_the_town(gaz,
     assert texts(gaz, nlp, "Lincoln, whose station wagon broke down, walked home.") == []
     assert texts(gaz, nlp, "Lincoln, whose new car broke down, walked home.", {"Lincoln": "PERSON"}) == []
     assert texts(gaz, nlp, "Denver, the city's mayor, said the plan would pass.", {"Denver": "PERSON"}) == []
+
+
+def sources(gaz, nlp, text, ents=()) -> list[tuple[str, str]]:
+    doc = make_doc(nlp, text, ents)
+    return [(m.text, m.source) for m in Recognizer(gaz).recognize(doc, text=text)]
+
+
+def test_a_lower_case_english_word_opening_a_sentence_untagged_is_a_place_only_near_the_others(gaz, nlp):
+    # "buffalo" is a dictionary word: opening a sentence NER left alone it is a "maybe" mention
+    assert sources(gaz, nlp, "Buffalo trampled maize fields, farmers said.") == [("Buffalo", "maybe")]
+    assert sources(gaz, nlp, "The herd left. “Buffalo trampled the fields,” he said.") == [
+        ("Buffalo", "maybe")
+    ]
+    # … unless the words after it are said of a town
+    assert sources(gaz, nlp, "Buffalo got 30 inches of snow overnight.") == [("Buffalo", "gazetteer")]
+    assert sources(gaz, nlp, "Buffalo, the lake port city, shut its schools.") == [("Buffalo", "gazetteer")]
+    assert sources(gaz, nlp, "Buffalo was a booming grain port.") == [("Buffalo", "gazetteer")]
+    # not inside a sentence, and not a name no dictionary writes in lower case ("Lagos", "Madrid")
+    assert sources(gaz, nlp, "Snow buried Buffalo overnight.") == [("Buffalo", "gazetteer")]
+    assert sources(gaz, nlp, "Lagos traffic ground to a halt.") == [("Lagos", "gazetteer")]
+    assert sources(gaz, nlp, "Madrid police made arrests.") == [("Madrid", "gazetteer")]
