@@ -1548,7 +1548,14 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
             or (
                 d.text[start : sub[1]] in census_given_names()
                 and _SURNAME_AFTER.fullmatch(d.text, sub[1], end)
-                and d.text[sub[1] + 1 : end] in census_names()
+                and (
+                    d.text[sub[1] + 1 : end] in census_names()
+                    # … or a surname no census lists, rare in English and no place's name: "Paris Okafor, a striker"
+                    or (
+                        not common_in_english(d.text[sub[1] + 1 : end])
+                        and not d.gaz.candidates(normalize_name(d.text[sub[1] + 1 : end]))
+                    )
+                )
                 and d.text[sub[1] + 1 : end] not in _GivenNameAfter._PLACE_WORDS
                 and not NATURAL_GENERIC.fullmatch(d.text, sub[1], end)  # "James River", "Ross Lake"
             )

@@ -3823,3 +3823,11 @@ def test_a_lower_case_english_word_opening_a_sentence_untagged_is_a_place_only_n
     assert sources(gaz, nlp, "Snow buried Buffalo overnight.") == [("Buffalo", "gazetteer")]
     assert sources(gaz, nlp, "Lagos traffic ground to a halt.") == [("Lagos", "gazetteer")]
     assert sources(gaz, nlp, "Madrid police made arrests.") == [("Madrid", "gazetteer")]
+
+
+def test_a_place_that_is_a_given_name_before_a_rare_surname_is_a_person_not_its_first_word(gaz, nlp):
+    # NER's place "Paris Adebayo": a given name, then a surname no census lists, rare in English and no place's
+    text = "Paris Adebayo, a striker from Omaha, scored twice."
+    assert texts(gaz, nlp, text, {"Paris Adebayo": "GPE", "Omaha": "GPE"}) == ["Omaha"]
+    # a word of English or a place's name after it leaves the place: "Paris Omaha" is no person of this kind
+    assert "Paris" in texts(gaz, nlp, "Paris Fashion shows opened.", {"Paris Fashion": "GPE"})
