@@ -648,7 +648,9 @@ _STATE_GOVERNMENT = re.compile(
     r"\b(?:[Ss]tate (?:lawmakers|legislat\w+|[Ss]enat\w+|[Rr]epresentatives?|[Hh]ouse|ethics|[Cc]apitol|"
     r"[Aa]ttorney [Gg]eneral|[Pp]ublic [Ss]ervice [Cc]ommission\w*|troopers?|[Hh]ighway [Pp]atrol|regulators?|"
     r"[Dd]epartment of (?:[Tt]ransportation|[Rr]evenue|[Ee]ducation|[Nn]atural [Rr]esources|[Pp]ublic [Hh]ealth)|"
-    r"[Bb]oard of (?:[Ee]ducation|[Rr]egents))|[Ll]t\. [Gg]ov\.|statehouse)\b"
+    r"[Bb]oard of (?:[Ee]ducation|[Rr]egents))|[Ll]t\. [Gg]ov\.|statehouse|statewide|"
+    # the state said again as a land: "across the western part of the state", "throughout the state"
+    r"(?:across|throughout|(?:part|parts|corner|half|rest) of) the state(?! (?:of|department)\b))\b"
 )
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"

@@ -755,6 +755,11 @@ def test_words_of_a_state_government_near_the_name_make_it_the_state(parser, wit
     # A country's government words say nothing of the kind.
     media = "Georgia's state media reported on the talks."
     assert places(with_gold_spans(parser, media, ["Georgia"]))["Georgia"].fcode == "PCLI"
+    # The state said again as a land ("across the western part of the state") is the state, not its big city.
+    land = "Snow buried Buffalo, and New York sent plows across the western part of the state."
+    assert places(with_gold_spans(parser, land, ["Buffalo", "New York"]))["New York"].fcode == "ADM1"
+    city = "Snow buried Buffalo, and New York sent plows to the city's western suburbs."
+    assert places(with_gold_spans(parser, city, ["Buffalo", "New York"]))["New York"].fcode != "ADM1"
 
 
 @pytest.mark.parametrize(
