@@ -5167,7 +5167,10 @@ _FIRM_WORD = (  # words only a firm's name ends with
 _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only where nothing joins them to more words
     r"(?:Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|Command|Wing|Guard|Traffic|"
     r"Navigation|Reserve))|Petroleum|Oil|Milk|Telecom|Insurance|Steel|Cement|Tobacco|Textiles|Plastics|"
-    r"Petrochemicals?|Chemicals?|Fertili[sz]ers?)"
+    r"Petrochemicals?|Chemicals?|Fertili[sz]ers?|"
+    # a business's word: "Boston Consulting Group", "Dubai Properties", "Hamburg Shipping" (not "the U.S. Securities
+    # and Exchange Commission")
+    r"Consulting|Consultancy|Securities|Ventures|Logistics|Shipping|Properties|Investments)"
 )
 _PUBLIC_WORD = (
     r"(?:Water|Electric|Electricity|Gas|Power|Light|Bus|Transit|Telephone|Cooperative|Co-op|Food|County|City|Town|"
@@ -5756,6 +5759,9 @@ _DESCRIBED_UNIVERSITY = re.compile(
 )
 
 
+_EDUCATED = re.compile(r"-(?:educated|trained)\b")
+
+
 def university_alone(d: _Doc, m: Mention) -> bool:
     """A university called by one bare name, where the text is about studying, its people or its teams: "a
     sophomore at Brown", "she studied at Vanderbilt", "a Notre Dame player", "Gonzaga beat Baylor 86-70",
@@ -5763,6 +5769,8 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
     if _INSTITUTION_SUFFIX.match(d.text, m.end) or _DESCRIBED_UNIVERSITY.match(d.text, m.end):
         return True  # "Texas A&M"; "Belmont, the private university in Nashville" (not "Oxford, the university city")
+    if _EDUCATED.match(d.text, m.end) and normalize_name(m.text) in word_list("universities.txt"):
+        return True  # "the Cambridge-educated economist", "a Harvard-trained lawyer": the university
     if _STATE_SCHOOL.match(d.text, m.end):
         if said_before(_STUDY_AT, d.text, m.start, 50, _AT_ENDS):
             return True  # "a junior at Ohio State", "teaches accounting at Michigan State": the university

@@ -1804,7 +1804,17 @@ class Resolver:
                     or _VENUE_SHAPED.search(r.mention.text) is not None
                 )
                 and self._doubtful(
-                    r, context, r.evidence.get("proximity", 0.0) + r.evidence.get("qualifier", 0.0)
+                    r,
+                    context,
+                    r.evidence.get("proximity", 0.0)
+                    + r.evidence.get("qualifier", 0.0)
+                    # a list's peers surely of its country speak for it as nearness does (support of 0.5 or more:
+                    # "Uppsala and Lund" is no street; not the floor plans "Jamison, Norbury, Granville")
+                    + (
+                        peers
+                        if (peers := r.evidence.get("list_peer", 0.0)) >= self.config.list_peer / 2
+                        else 0.0
+                    ),
                 )
             }
             | _far_from_its_host(text, final)

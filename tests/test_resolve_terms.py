@@ -1684,3 +1684,10 @@ def test_a_village_of_a_big_citys_name_abroad_needs_more_than_its_country(
     parser, without, text, name, country
 ):
     assert places(parser.parse(text))[name].country == country
+
+
+def test_a_town_listed_with_sure_peers_of_its_country_is_no_doubtful_far_village(parser):
+    # Lund (87,000 people, 600 km from Stockholm) beside Uppsala is the Swedish town, not a street placed nearby
+    doc = parser.parse("Floods hit Uppsala and Lund on Monday, closing roads near Stockholm.")
+    lund = next(r for r in doc.resolutions if r.mention.text == "Lund")
+    assert lund.via == "name" and lund.place is not None and lund.place.admin1 == "SE.27"

@@ -268,6 +268,7 @@ PLACES = [
     ("Weston", "PPL", "US", "US.FL", 65_333, []),
     ("St. John's", "PPL", "CA", "CA.05", 110_525, []),  # a name spelt with a possessive …
     ("Saint John", "PPL", "CA", "CA.04", 71_808, ["St. John"]),  # … and the town of the name without it
+    ("Heidelberg", "PPL", "DE", "DE.01", 159_914, []),  # a town whose university is called by its name
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -3831,3 +3832,23 @@ def test_a_place_that_is_a_given_name_before_a_rare_surname_is_a_person_not_its_
     assert texts(gaz, nlp, text, {"Paris Adebayo": "GPE", "Omaha": "GPE"}) == ["Omaha"]
     # a word of English or a place's name after it leaves the place: "Paris Omaha" is no person of this kind
     assert "Paris" in texts(gaz, nlp, "Paris Fashion shows opened.", {"Paris Fashion": "GPE"})
+
+
+def test_a_business_word_after_a_place_ends_a_firms_name(gaz, nlp):
+    ents = {"Tulsa Consulting Group": "ORG", "Omaha": "GPE"}
+    assert texts(gaz, nlp, "A Tulsa Consulting Group report on Omaha was leaked.", ents) == ["Omaha"]
+    ents = {"Denver Logistics": "ORG", "Omaha": "GPE"}
+    assert texts(gaz, nlp, "Denver Logistics opened a depot in Omaha.", ents) == ["Omaha"]
+    # joined to more words, the word names no firm: "the U.S. Securities and Exchange Commission"
+    ents = {"Denver Securities and Exchange Board": "ORG"}
+    assert "Denver" in texts(gaz, nlp, "The Denver Securities and Exchange Board met.", ents)
+
+
+def test_a_university_town_said_with_study_or_education_is_the_university(gaz, nlp):
+    text = "After her doctorate at Heidelberg, she joined a start-up in Madrid."
+    assert texts(gaz, nlp, text, {"Heidelberg": "GPE", "Madrid": "GPE"}) == ["Madrid"]
+    text = "The Heidelberg-educated economist grew up in Madrid."
+    assert texts(gaz, nlp, text, {"Heidelberg": "GPE", "Madrid": "GPE"}) == ["Madrid"]
+    # the town where nothing says study
+    text = "Floods hit Heidelberg and Madrid."
+    assert texts(gaz, nlp, text, {"Heidelberg": "GPE", "Madrid": "GPE"}) == ["Heidelberg", "Madrid"]
