@@ -4799,6 +4799,7 @@ def currency_prefix(d: _Doc, m: Mention) -> bool:
         not word.group(1).endswith("s")
         and word.group(1) not in _SAME_IN_THE_PLURAL
         and not _THE_BEFORE.search(d.text, max(0, m.start - 4), m.start)
+        and not _THE_NEW_BEFORE.search(d.text, max(0, m.start - 8), m.start)  # "the New Taiwan dollar"
     ):
         return False
     return any(
@@ -4816,6 +4817,7 @@ _CURRENCY_NAME_AFTER = re.compile(
     r"rufiyaa|ngultrums?|riels?|afghanis?|dalasis?|ariary|ouguiyas?|kunas?|denars?|somoni|manats?|laris?)\b"
     r"(?! (?:of|in|on|at) [A-Z])"
 )
+_THE_NEW_BEFORE = re.compile(r"\b[Tt]he New $")
 # Currencies whose plural is the singular: "PNG kina", "Vanuatu vatu".
 _SAME_IN_THE_PLURAL = frozenset({"kina", "vatu", "tala", "rufiyaa", "ariary", "somoni", "leva"})
 # "Hong Kong", "(East) Caribbean", "Solomon Islands" (no region: "Silicon Valley dollars", "Middle East dollars" are
@@ -5428,6 +5430,12 @@ def vehicle_model(d: _Doc, m: Mention) -> bool:
 _A_BEFORE = re.compile(r"\b[Aa]n? $")
 _A_THING_AFTER = re.compile(
     r", (?:the|a|an) | (?:was|is|has|had|named|called|bred|rescued|adopted|won|bit|barked|sold|fetched)\b"
+    # two such things: "A Labrador and a Chihuahua were rescued" (the second's verb is plural)
+    r"| and (?:a|an) [A-Z][\w'’-]+ (?:were|are|have|had)\b"
+)
+_SECOND_THING = re.compile(r" (?:were|are)\b")  # … "and a Chihuahua were rescued"
+_AND_A_BEFORE = re.compile(
+    r"\band an? $"
 )  # (not "a Bangor, Me., woman", "a Chicago based firm", "a Melbourne raised chef", "a Boston that had changed")
 
 
@@ -5438,7 +5446,16 @@ def indefinite_thing(d: _Doc, m: Mention) -> bool:
     looks inward")."""
     if " " in m.text or m.source == "dateline" or m.demonym_of:
         return False
-    if not (_A_BEFORE.search(d.text, max(0, m.start - 4), m.start) and _A_THING_AFTER.match(d.text, m.end)):
+    if not (
+        _A_BEFORE.search(d.text, max(0, m.start - 4), m.start)
+        and (
+            _A_THING_AFTER.match(d.text, m.end)
+            or (
+                _SECOND_THING.match(d.text, m.end)
+                and _AND_A_BEFORE.search(d.text, max(0, m.start - 8), m.start)
+            )
+        )
+    ):
         return False
     return not any(c.fcode == "PCLI" for c in d.gaz.candidates(normalize_name(m.text)))
 
@@ -5835,7 +5852,9 @@ _RESULT_VERB = (
     r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held|edge|"
     r"hold off|edge past|ease past|eased past|eases past|downs|thumped|thumps|hammered|hammers|trounced|trounces|"
     r"dumped|dumps|ousted|ousts|(?:came|come|comes|rallied|rally|rallies|fought|fight|fights) (?:back )?"
-    r"(?:from behind |from two goals down |from a goal down )?to (?:beat|win|draw|edge|defeat|stun|sink|down))"
+    r"(?:from behind |from two goals down |from a goal down )?to (?:beat|win|draw|edge|defeat|stun|sink|down)|"
+    # "Leinster were too strong for Munster", "proved too good for", "were no match for"
+    r"(?:were|was|are|is|proved|proves) (?:too (?:strong|good|much) for|no match for))"
 )
 _SCORE = r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])"  # "2-1", "24-17"; not a phone number's "903-675"
 _PASSIVE_RESULT = (

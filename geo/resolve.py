@@ -93,6 +93,12 @@ _STATE_ABBREVIATION = re.compile(STATE_ABBREVIATION)  # "VT", "Vt.", "N.H."
 OUTSIDE_QUALIFIER_SURE = (
     0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 )
+CENTRE_CITY_POPULATION = (
+    1_000_000  # "central X" of a city this big (or a capital) is its centre, not its province …
+)
+CENTRE_UNIT_KM = (
+    500.0  # … when the unit of its name lies this near it (the unit's point; Buenos Aires: 265 km)
+)
 REMOTE_TOWN_POPULATION = 100_000  # below this, a town far from the article's places is doubtful …
 LONE_REMOTE_POPULATION = 5_000  # … and a town this small even when it is its name's only reading
 REMOTE_PROXIMITY = 0.3  # … when its proximity bonus is under this (no named place within ≈ 450 km)
@@ -2495,6 +2501,19 @@ class Resolver:
                     # Georgia" in a Georgia paper is the state's), "rural Quebec", "western New York" the province's
                     # and the state's.
                     levels = set()
+                if word.groupdict().get("rural") == "central" and any(
+                    c.fcode.startswith("PPL")
+                    and (c.fcode == "PPLC" or c.population >= CENTRE_CITY_POPULATION)
+                    # … the city of its own unit's name ("central Washington" is the state: DC lies far from it)
+                    and any(
+                        u.fcode == "ADM1" and great_circle_km(c.lat, c.lon, u.lat, u.lon) <= CENTRE_UNIT_KM
+                        for u in options
+                    )
+                    for c in options
+                ):
+                    levels = (
+                        set()
+                    )  # "marched through central Buenos Aires": the capital's centre, not the province
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points

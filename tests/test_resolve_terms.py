@@ -1691,3 +1691,13 @@ def test_a_town_listed_with_sure_peers_of_its_country_is_no_doubtful_far_village
     doc = parser.parse("Floods hit Uppsala and Lund on Monday, closing roads near Stockholm.")
     lund = next(r for r in doc.resolutions if r.mention.text == "Lund")
     assert lund.via == "name" and lund.place is not None and lund.place.admin1 == "SE.27"
+
+
+def test_central_before_a_capital_beside_its_namesake_unit_is_the_city(parser):
+    # the capital's centre, not the province of its name; the state whose namesake capital lies far away stays
+    doc = parser.parse("Thousands marched through central Buenos Aires against pension cuts.")
+    assert places(doc)["Buenos Aires"].fcode == "PPLC"
+    doc = parser.parse("Crews battled grass fires across central Washington as temperatures topped 40C.")
+    assert places(doc)["Washington"].fcode == "ADM1"
+    doc = parser.parse("Farmers in central Queensland lost their crops.")
+    assert places(doc)["Queensland"].fcode == "ADM1"

@@ -269,6 +269,8 @@ PLACES = [
     ("St. John's", "PPL", "CA", "CA.05", 110_525, []),  # a name spelt with a possessive …
     ("Saint John", "PPL", "CA", "CA.04", 71_808, ["St. John"]),  # … and the town of the name without it
     ("Heidelberg", "PPL", "DE", "DE.01", 159_914, []),  # a town whose university is called by its name
+    ("Taiwan", "PCLI", "TW", "", 23_451_837, []),
+    ("Chihuahua", "PPL", "MX", "MX.06", 708_267, []),
 ]
 # Alternate names (kind 2): a former name and a spelling that is also a given name.
 ALTERNATES = [
@@ -3852,3 +3854,25 @@ def test_a_university_town_said_with_study_or_education_is_the_university(gaz, n
     # the town where nothing says study
     text = "Floods hit Heidelberg and Madrid."
     assert texts(gaz, nlp, text, {"Heidelberg": "GPE", "Madrid": "GPE"}) == ["Heidelberg", "Madrid"]
+
+
+def test_two_things_named_after_places_with_a_plural_verb(gaz, nlp):
+    text = "A Chihuahua and a Buffalo were rescued from the flat in Madrid."
+    assert texts(gaz, nlp, text, {"Chihuahua": "GPE", "Buffalo": "GPE", "Madrid": "GPE"}) == ["Madrid"]
+    # a place's people are no thing: "a Madrid man and a Tulsa woman were arrested"
+    text = "A Madrid man and a Tulsa woman were arrested."
+    assert texts(gaz, nlp, text, {"Madrid": "GPE", "Tulsa": "GPE"}) == ["Madrid", "Tulsa"]
+
+
+def test_the_new_before_a_currency_issuers_name(gaz, nlp):
+    assert texts(gaz, nlp, "The New Taiwan dollar slipped.", {"Taiwan": "GPE"}) == []
+    assert texts(gaz, nlp, "Exports from Taiwan slipped.", {"Taiwan": "GPE"}) == ["Taiwan"]
+
+
+def test_a_side_too_strong_for_another_is_a_team(gaz, nlp):
+    # a side named after a small town is a team: kept only as a "maybe" mention, as after "beat"
+    ents = {"Wigan": "ORG", "Keroka": "ORG"}
+    beaten = sources(gaz, nlp, "Wigan beat Keroka 31-12.", ents)
+    assert beaten == [("Keroka", "maybe")]
+    assert sources(gaz, nlp, "Wigan were too strong for Keroka, winning 31-12.", ents) == beaten
+    assert sources(gaz, nlp, "The heat was too much for Keroka.", {"Keroka": "GPE"}) == [("Keroka", "ner")]
