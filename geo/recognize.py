@@ -5768,6 +5768,7 @@ _STUDY_AT = re.compile(
     rf"\b(?:{_TEACHES}|teach|junior|senior|students?|graduated|graduate|alumnus|alumna|coach|coaches|coached|"
     r"plays|played|degree|attends|attended)\b[^.!?;]{0,30} at $"
 )
+_TRANSFERS = re.compile(r"\btransfer(?:red|s|ring)? (?:from|to) $")  # a student's or a player's school
 _UNIVERSITY_AND = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? and $")
 
 
@@ -5789,8 +5790,12 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     if _EDUCATED.match(d.text, m.end) and normalize_name(m.text) in word_list("universities.txt"):
         return True  # "the Cambridge-educated economist", "a Harvard-trained lawyer": the university
     if _STATE_SCHOOL.match(d.text, m.end):
-        if said_before(_STUDY_AT, d.text, m.start, 50, _AT_ENDS):
-            return True  # "a junior at Ohio State", "teaches accounting at Michigan State": the university
+        if said_before(_STUDY_AT, d.text, m.start, 50, _AT_ENDS) or _TRANSFERS.search(
+            d.text, max(0, m.start - 20), m.start
+        ):
+            # "a junior at Ohio State", "teaches accounting at Michigan State", "transferred from Ohio State":
+            # the university
+            return True
         if _town_state_school(d, m):
             return True  # "a Kent State sophomore", "Boise State beat Fresno State": a town's university
     if _GOVERNED_TOWN.match(d.text, m.end):

@@ -3239,6 +3239,10 @@ def test_events_accords_and_state_universities_named_after_places(gaz, nlp):
     text = "Emily Carter, a junior at Ohio State, won the title."
     assert texts(gaz, nlp, text, {"Ohio": "GPE"}) == []
     assert texts(gaz, nlp, "Ohio State Police closed the road.", {"Ohio": "GPE"}) == ["Ohio"]
+    text = "The quarterback transferred from Ohio State after one season."
+    assert texts(gaz, nlp, text, {"Ohio": "GPE"}) == []
+    text = "The inmate was transferred from Ohio State Penitentiary."
+    assert texts(gaz, nlp, text, {"Ohio": "GPE"}) == ["Ohio"]
 
 
 def test_antiquity_tells_of_the_past_for_an_old_name(gaz, nlp):
