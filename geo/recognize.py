@@ -6238,16 +6238,59 @@ def acronym(d: _Doc, m: Mention) -> bool:
     medical examiner) — not before a place's word ("the PA coast") — while "the NC coast", "the ACT" stay places."""
     if m.source == "dateline" or not _ACRONYM.fullmatch(m.text):
         return False
+    if m.text in _defined_acronyms(d.text):
+        return True  # "the Palestinian Authority (PA) … PA officials said", "the African Union (AU)"
     key = normalize_name(m.text)
     readings = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
     if (
         m.text in _AGENCY_CODES
         and _THE_BEFORE.search(d.text, max(0, m.start - 4), m.start)
         and not _PLACE_WORD_AFTER.match(d.text, m.end)
-        and all(c.fcode == "ADM1" and c.country == "US" for c in readings)
+        # (a town whose own name is the letters in lower case, "Pa" in Burkina Faso, reads no capitals)
+        and all(
+            c.fcode == "ADM1" and c.country == "US" for c in readings if c.name_kind == 1 or c.name.isupper()
+        )
     ):
         return True  # "the VA clinic", "The VA said": Veterans Affairs ("the NC coast", "the PA coast" are states)
     return key not in d.gaz.strong_keys and not readings
+
+
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_ACRONYM_SMALL_WORDS = frozenset("of the and for de du des del la le on in".split())
+# The head words of an organisation's name, one of which an acronym's definition must hold ("the Democratic Republic
+# of Congo (DRC)" is a country's name: no organisation's word).
+_ORGANISATION_HEADS = frozenset(
+    "Authority Association Agency Service Services Organisation Organization Party Front Army Force Forces Council "
+    "Commission Committee Bank Corporation Company Union Federation League Movement Institute University Board "
+    "Ministry Department Office Court Group Foundation Fund Alliance Coalition Network Society Trust Administration "
+    "Bureau Centre Center Conference Assembly Congress Command Unit Brigade Brigades Guard Police".split()
+)
+
+
+@lru_cache(maxsize=4)
+def _defined_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text defines as an organisation's: "the Palestinian Authority (PA)" → {"PA"} — the initials of
+    the capitalised words right before the brackets (small words skipped), one of them an organisation's head word."""
+    out = set()
+    for match in _DEFINED_ACRONYM.finditer(text):
+        letters = match.group(1)
+        words = [w for w in re.findall(r"[\w'’-]+", text[max(0, match.start() - 120) : match.start()])]
+        capitals: list[str] = []
+        for word in reversed(words):
+            if word in _ACRONYM_SMALL_WORDS:
+                continue
+            if not word[:1].isupper():
+                break
+            capitals.insert(0, word)
+            if len(capitals) == len(letters):
+                break
+        if (
+            len(capitals) == len(letters)
+            and "".join(w[0] for w in capitals) == letters
+            and any(w in _ORGANISATION_HEADS for w in capitals)
+        ):
+            out.add(letters)
+    return frozenset(out)
 
 
 # State codes that after "the" are mostly an agency's, a system's or a room's: Veterans Affairs, public address or

@@ -3880,3 +3880,13 @@ def test_a_side_too_strong_for_another_is_a_team(gaz, nlp):
     assert beaten == [("Keroka", "maybe")]
     assert sources(gaz, nlp, "Wigan were too strong for Keroka, winning 31-12.", ents) == beaten
     assert sources(gaz, nlp, "The heat was too much for Keroka.", {"Keroka": "GPE"}) == [("Keroka", "ner")]
+
+
+def test_an_acronym_the_text_defines_as_an_organisations_is_no_place(gaz, nlp):
+    text = "The Union Trust (UT) met in Madrid. UT officials said talks would resume."
+    assert texts(gaz, nlp, text, {"Madrid": "GPE"}) == ["Madrid"]
+    # a place's own letters, or letters whose words hold no organisation's word, stay the place
+    text = "Snow hit Utah (UT) on Monday. UT roads were closed."
+    assert texts(gaz, nlp, text, {"Utah": "GPE"}) == ["Utah", "UT", "UT"]
+    text = "The Upper Tablelands (UT) met in Madrid. UT officials said talks would resume."
+    assert "UT" in texts(gaz, nlp, text, {"Madrid": "GPE"})
