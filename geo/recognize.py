@@ -2400,18 +2400,27 @@ def _common_word_opening(d: _Doc, start: int, end: int, key: str) -> bool:
         and _OPENS_BEFORE.search(d.text, max(0, start - 4), start) is not None
         and zipf_in_english(word) >= OPENING_WORD_ZIPF
         and dictionary_word(word)
-        and not any(c.fcode == "PCLI" for c in d.gaz.candidates(key))
+        # no country's name, nor a big city's ("Boston", "Berlin" are lower-case words too: a card game, a carriage)
+        and not any(
+            c.fcode == "PCLI"
+            or (c.fcode.startswith("PPL") and c.name_kind == 0 and c.population >= OPENING_CITY_POPULATION)
+            for c in d.gaz.candidates(key)
+        )
         # … unless the words after it are said of a town: "Buffalo got 30 inches of snow", "Bath has banned cars",
-        # "Batman, the oil city in south-eastern Turkey", "Buffalo was a booming grain port"
-        and _TOWN_PREDICATE.match(d.text, start) is None
-        and _OWNS_TOWN_THING.match(d.text, end) is None
+        # "Batman, the oil city in south-eastern Turkey", "Buffalo was a booming grain port", "Sale residents",
+        # "Derby police", "Buffalo's mayor" (the town's predicate read as if the name opened the text: after a quote
+        # or a colon too)
+        and _TOWN_PREDICATE.match(d.text[start : end + 200]) is None
+        and _NAME_AFTER_FIRST_WORD.match(d.text, end) is None
+        and _GOVERNED_TOWN.match(d.text, end) is None
         and _CALLED_A_TOWN.match(d.text, end) is None
     )
 
 
+OPENING_CITY_POPULATION = 500_000
 _CALLED_A_TOWN = re.compile(
     r"(?:,| (?:is|was|has been|remains|became)) (?:a|an|the) (?:[\w-]+ ){0,3}"
-    r"(?:city|town|village|port|capital|suburb|borough|municipality)\b"
+    r"(?:city|town|village|port|capital|suburb|borough|municipality)\b(?!['’])"
 )
 
 
@@ -3342,10 +3351,11 @@ _PREPOSITION_ENDS = _word_ends(_PLACE_PREPOSITIONS, r"[A-Z][^\W\d_A-Z]{2,}\b")  
 _WEATHER_RECORD = (
     r" (?:recorded|had|endured|saw|logged) (?:its |their |a |the )?(?:coldest|hottest|wettest|driest|warmest|"
     r"windiest|snowiest)\b| (?:recorded|reached|hit|topped) (?:minus )?\d{1,2}(?:\.\d)? ?(?:degrees|°C?|C\b|F\b)|"
-    # "Buffalo got 30 inches of snow", "Erie received two feet of snow overnight"
-    r" (?:got|received|recorded|saw|had) (?:about |nearly |almost |more than |over |up to )?"
-    r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a) ?"
-    r"(?:inch|inches|foot|feet|cm|centimet(?:er|re)s|mm|millimet(?:er|re)s) of (?:snow|rain|rainfall)\b"
+    # "Buffalo got 30 inches of snow", "Erie received two feet of snow overnight", "picked up 2½ feet of fresh snow"
+    r" (?:got|received|recorded|saw|had|picked up|measured) (?:about |nearly |almost |more than |over |up to )?"
+    r"(?:\d[\d.,½¼¾]*|½|one|two|three|four|five|six|seven|eight|nine|ten|a) ?"
+    r"(?:inch|inches|foot|feet|cm|centimet(?:er|re)s|mm|millimet(?:er|re)s) of (?:(?:fresh|new|heavy|wet) )?"
+    r"(?:snow|rain|rainfall)\b"
 )
 _WEATHER_AFTER = re.compile(_WEATHER_RECORD)
 _OWNS_TOWN_THING = re.compile(rf"['’]s {_DESCRIBING}(?:{_TOWN_BUILT})\b")
@@ -5170,9 +5180,9 @@ _FIRM_NOUN = (  # … and an industry's nouns, which end a firm's name only wher
     r"(?:Air(?! (?:Force|Base|Station|National|Show|Ambulance|Museum|Field|Quality|Command|Wing|Guard|Traffic|"
     r"Navigation|Reserve))|Petroleum|Oil|Milk|Telecom|Insurance|Steel|Cement|Tobacco|Textiles|Plastics|"
     r"Petrochemicals?|Chemicals?|Fertili[sz]ers?|"
-    # a business's word: "Boston Consulting Group", "Dubai Properties", "Hamburg Shipping" (not "the U.S. Securities
-    # and Exchange Commission")
-    r"Consulting|Consultancy|Securities|Ventures|Logistics|Shipping|Properties|Investments)"
+    # a business's word: "Boston Consulting Group", "Dubai Properties" (not "the U.S. Securities and Exchange
+    # Commission"; no "Shipping": "Red Sea Shipping", "Panama Canal Shipping" are the waters' trade)
+    r"Consulting|Consultancy|Securities|Ventures|Logistics|Properties|Investments)"
 )
 _PUBLIC_WORD = (
     r"(?:Water|Electric|Electricity|Gas|Power|Light|Bus|Transit|Telephone|Cooperative|Co-op|Food|County|City|Town|"
@@ -5432,11 +5442,9 @@ _A_THING_AFTER = re.compile(
     r", (?:the|a|an) | (?:was|is|has|had|named|called|bred|rescued|adopted|won|bit|barked|sold|fetched)\b"
     # two such things: "A Labrador and a Chihuahua were rescued" (the second's verb is plural)
     r"| and (?:a|an) [A-Z][\w'’-]+ (?:were|are|have|had)\b"
-)
-_SECOND_THING = re.compile(r" (?:were|are)\b")  # … "and a Chihuahua were rescued"
-_AND_A_BEFORE = re.compile(
-    r"\band an? $"
 )  # (not "a Bangor, Me., woman", "a Chicago based firm", "a Melbourne raised chef", "a Boston that had changed")
+_SECOND_THING = re.compile(r" (?:were|are|have|had)\b")  # … "and a Chihuahua were rescued"
+_AND_A_BEFORE = re.compile(r"\band an? $")
 
 
 def indefinite_thing(d: _Doc, m: Mention) -> bool:
@@ -5777,7 +5785,7 @@ _DESCRIBED_UNIVERSITY = re.compile(
 )
 
 
-_EDUCATED = re.compile(r"-(?:educated|trained)\b")
+_EDUCATED = re.compile(r"-educated\b")
 
 
 def university_alone(d: _Doc, m: Mention) -> bool:
@@ -5787,8 +5795,15 @@ def university_alone(d: _Doc, m: Mention) -> bool:
     and a state's name before "A&M" or "Tech" ("Texas A&M", "Georgia Tech") — an institution, not a town."""
     if _INSTITUTION_SUFFIX.match(d.text, m.end) or _DESCRIBED_UNIVERSITY.match(d.text, m.end):
         return True  # "Texas A&M"; "Belmont, the private university in Nashville" (not "Oxford, the university city")
-    if _EDUCATED.match(d.text, m.end) and normalize_name(m.text) in word_list("universities.txt"):
-        return True  # "the Cambridge-educated economist", "a Harvard-trained lawyer": the university
+    key = normalize_name(m.text)
+    if _EDUCATED.match(d.text, m.end) and (
+        key in word_list("universities.txt") or key in word_list("university_towns.txt")
+    ):
+        return True  # "the Cambridge-educated economist", "a Leiden-educated lawyer": the university
+    if key in word_list("university_towns.txt"):
+        # a town whose university goes by its name only right after who studies or teaches there: "a doctoral
+        # student at Uppsala" (not "students from Bologna", "Bologna was flooded, and classes … were cancelled")
+        return said_before(_STUDIES_AT, d.text, m.start, 40, _AT_ENDS) is not None
     if _STATE_SCHOOL.match(d.text, m.end):
         if said_before(_STUDY_AT, d.text, m.start, 50, _AT_ENDS) or _TRANSFERS.search(
             d.text, max(0, m.start - 20), m.start
@@ -5802,7 +5817,6 @@ def university_alone(d: _Doc, m: Mention) -> bool:
         return False  # a town's government and people: "Berkeley's city council", "Princeton police said"
     if _COMMA_PARENT.match(d.text, m.end):
         return False  # "Columbia, Mo., police": the town
-    key = normalize_name(m.text)
     if _NAME_OR_ITS_POSSESSIVE_GOES_ON.match(d.text, m.end):
         return False  # "Cornell University", "Columbia's Benedict College": a longer name, not the bare one
     if key not in word_list("universities.txt"):

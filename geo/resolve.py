@@ -93,6 +93,12 @@ _STATE_ABBREVIATION = re.compile(STATE_ABBREVIATION)  # "VT", "Vt.", "N.H."
 OUTSIDE_QUALIFIER_SURE = (
     0.5  # "Lyme, Connecticut" is placed in Connecticut only when "Connecticut" is read this surely
 )
+# What says a name is a unit's, right after it: "central Sao Paulo, Brazil's top cane region", "central Cordoba,
+# Argentina's second-biggest grain province", "central Buenos Aires, the country's breadbasket".
+_UNIT_APPOSITION = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,5}?(?:region|province|state|breadbasket|heartland|farm belt|"
+    r"grain belt|countryside)\b"
+)
 CENTRE_CITY_POPULATION = (
     1_000_000  # "central X" of a city this big (or a capital) is its centre, not its province …
 )
@@ -654,10 +660,31 @@ _STATE_GOVERNMENT = re.compile(
     r"\b(?:[Ss]tate (?:lawmakers|legislat\w+|[Ss]enat\w+|[Rr]epresentatives?|[Hh]ouse|ethics|[Cc]apitol|"
     r"[Aa]ttorney [Gg]eneral|[Pp]ublic [Ss]ervice [Cc]ommission\w*|troopers?|[Hh]ighway [Pp]atrol|regulators?|"
     r"[Dd]epartment of (?:[Tt]ransportation|[Rr]evenue|[Ee]ducation|[Nn]atural [Rr]esources|[Pp]ublic [Hh]ealth)|"
-    r"[Bb]oard of (?:[Ee]ducation|[Rr]egents))|[Ll]t\. [Gg]ov\.|statehouse|statewide|"
-    # the state said again as a land: "across the western part of the state", "throughout the state"
-    r"(?:across|throughout|(?:part|parts|corner|half|rest) of) the state(?! (?:of|department)\b))\b"
+    r"[Bb]oard of (?:[Ee]ducation|[Rr]egents))|[Ll]t\. [Gg]ov\.|statehouse)\b"
 )
+# The state said again as a land, later in the name's sentence: "New York sent plows across the western part of the
+# state", "throughout the state." (not "the state budget", "the state line", "the state's").
+_STATE_AGAIN = re.compile(
+    r"\b(?:across|throughout|(?:part|parts|corner|half|rest) of) the state"
+    r"(?=[,.;:!?)]| (?:and|as|on|in|with|after|before|since|from|by|to|for|where|when|while|over|this|last|until|"
+    r"amid)\b)"
+)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _state_said_again(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether the name's sentence goes on of "the state" as a land with no other name between (in "…in Washington
+    approved aid for Kentucky, where tornadoes tore through the western part of the state" the state is Kentucky)."""
+    end = min(len(text), mention.end + 200)
+    stop = _SENTENCE_END.search(text, mention.end, end)
+    said = _STATE_AGAIN.search(text, mention.end, stop.end() if stop else end)
+    return said is not None and not any(
+        mention.end <= m.start < said.start() for m in mentions if m is not mention
+    )
+
+
 _ADMIN_AFTER = re.compile(
     rf"\s+(?:(?P<adm1>(?i:{_ADMIN1_WORDS.replace('state|', '')})|state|Oblast|Province|Region|Governorate|Canton)"
     rf"|(?P<adm2>(?i:{_ADMIN2_WORDS})))\b{_NOT_AN_AREA}"
@@ -1814,11 +1841,12 @@ class Resolver:
                     context,
                     r.evidence.get("proximity", 0.0)
                     + r.evidence.get("qualifier", 0.0)
-                    # a list's peers surely of its country speak for it as nearness does (support of 0.5 or more:
-                    # "Uppsala and Lund" is no street; not the floor plans "Jamison, Norbury, Granville")
+                    # a list's peers surely of its country speak for it as nearness does (support over 0.5, which
+                    # a sure peer of another country gives: "Uppsala and Lund" is no street; not the floor plans
+                    # "Jamison, Norbury, Granville", not "bands from Reykjavik and Harmony")
                     + (
                         peers
-                        if (peers := r.evidence.get("list_peer", 0.0)) >= self.config.list_peer / 2
+                        if (peers := r.evidence.get("list_peer", 0.0)) > self.config.list_peer / 2
                         else 0.0
                     ),
                 )
@@ -2501,27 +2529,34 @@ class Resolver:
                     # Georgia" in a Georgia paper is the state's), "rural Quebec", "western New York" the province's
                     # and the state's.
                     levels = set()
-                if word.groupdict().get("rural") == "central" and any(
-                    c.fcode.startswith("PPL")
-                    and (c.fcode == "PPLC" or c.population >= CENTRE_CITY_POPULATION)
-                    # … the city of its own unit's name ("central Washington" is the state: DC lies far from it)
+                if (
+                    word.groupdict().get("rural") == "central"
+                    and not _UNIT_APPOSITION.match(text, mention.end)
                     and any(
-                        u.fcode == "ADM1" and great_circle_km(c.lat, c.lon, u.lat, u.lon) <= CENTRE_UNIT_KM
-                        for u in options
+                        c.fcode.startswith("PPL")
+                        and (c.fcode == "PPLC" or c.population >= CENTRE_CITY_POPULATION)
+                        # … the city of its own unit's name ("central Washington" is the state: DC lies far from it)
+                        and any(
+                            u.fcode == "ADM1"
+                            and great_circle_km(c.lat, c.lon, u.lat, u.lon) <= CENTRE_UNIT_KM
+                            for u in options
+                        )
+                        for c in options
                     )
-                    for c in options
                 ):
-                    levels = (
-                        set()
-                    )  # "marched through central Buenos Aires": the capital's centre, not the province
+                    # "marched through central Buenos Aires": the capital's centre, not the province
+                    levels = set()
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
                 if points:
                     found["admin_word"] = points
             elif (
                 "admin_word" not in config.off
                 and any(c.fcode == "ADM1" and c.name_kind == 0 and c.country == "US" for c in options)
-                and _STATE_GOVERNMENT.search(
-                    text, max(0, mention.start - 200), min(len(text), mention.end + 200)
+                and (
+                    _STATE_GOVERNMENT.search(
+                        text, max(0, mention.start - 200), min(len(text), mention.end + 200)
+                    )
+                    or _state_said_again(text, mention, mentions)
                 )
             ):
                 # "Georgia's newest utility regulator … state ethics violations": a state government's words

@@ -758,6 +758,10 @@ def test_words_of_a_state_government_near_the_name_make_it_the_state(parser, wit
     # The state said again as a land ("across the western part of the state") is the state, not its big city.
     land = "Snow buried Buffalo, and New York sent plows across the western part of the state."
     assert places(with_gold_spans(parser, land, ["Buffalo", "New York"]))["New York"].fcode == "ADM1"
+    other = (
+        "Lawmakers in Washington approved aid for Kentucky, where storms hit the western part of the state."
+    )
+    assert places(with_gold_spans(parser, other, ["Washington", "Kentucky"]))["Washington"].fcode == "PPLC"
     city = "Snow buried Buffalo, and New York sent plows to the city's western suburbs."
     assert places(with_gold_spans(parser, city, ["Buffalo", "New York"]))["New York"].fcode != "ADM1"
 
@@ -1701,3 +1705,5 @@ def test_central_before_a_capital_beside_its_namesake_unit_is_the_city(parser):
     assert places(doc)["Washington"].fcode == "ADM1"
     doc = parser.parse("Farmers in central Queensland lost their crops.")
     assert places(doc)["Queensland"].fcode == "ADM1"
+    doc = parser.parse("Frost damaged sugarcane in central Sao Paulo, Brazil's top cane region.")
+    assert places(doc)["Sao Paulo"].fcode == "ADM1"

@@ -3830,6 +3830,9 @@ def test_a_lower_case_english_word_opening_a_sentence_untagged_is_a_place_only_n
     assert sources(gaz, nlp, "Snow buried Buffalo overnight.") == [("Buffalo", "gazetteer")]
     assert sources(gaz, nlp, "Lagos traffic ground to a halt.") == [("Lagos", "gazetteer")]
     assert sources(gaz, nlp, "Madrid police made arrests.") == [("Madrid", "gazetteer")]
+    # the town's people or a predicate of a town after it, also after a quote
+    assert sources(gaz, nlp, "Schools shut. Buffalo residents stayed in.") == [("Buffalo", "gazetteer")]
+    assert sources(gaz, nlp, "“Buffalo got 30 inches of snow,” she said.") == [("Buffalo", "gazetteer")]
 
 
 def test_a_place_that_is_a_given_name_before_a_rare_surname_is_a_person_not_its_first_word(gaz, nlp):
@@ -3858,6 +3861,9 @@ def test_a_university_town_said_with_study_or_education_is_the_university(gaz, n
     # the town where nothing says study
     text = "Floods hit Heidelberg and Madrid."
     assert texts(gaz, nlp, text, {"Heidelberg": "GPE", "Madrid": "GPE"}) == ["Heidelberg", "Madrid"]
+    # a study word elsewhere in the sentence is not enough for a town of this list
+    text = "Heidelberg was flooded, and classes at the university were cancelled."
+    assert texts(gaz, nlp, text, {"Heidelberg": "GPE"}) == ["Heidelberg"]
 
 
 def test_two_things_named_after_places_with_a_plural_verb(gaz, nlp):
