@@ -4610,6 +4610,13 @@ _INITIAL_GLUED_BEFORE = re.compile(r"(?<![\w.])[A-Z][a-z]?\.$|(?<![\w.-])[A-Z]{2
 _CAPS_CREDENTIAL = re.compile(_CAPS_CREDENTIAL_WORD)  # "DNP", "FNP-BC", "LCSW-C"
 
 
+_PERSON_LIKE = re.compile(r"(?!The )[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}")
+_FIRM_SUFFIX_WORDS = frozenset(
+    "Corp Corp. Inc Inc. Ltd Ltd. Limited Company Co Co. Holdings Group plc PLC".split()
+)
+_SPOKE_AFTER_CREDENTIAL = re.compile(r"\.?, (?:told|said|says|argued|argues|testified|wrote|who)\b")
+
+
 def credential(d: _Doc, m: Mention) -> bool:
     """A credential or suffix after a person's name and a comma: "Kim Ortega, L.P.N.", "Sarah Lee, M.D.", "John
     Marsh, Esq.", "Harold Lim, D.D.S., M.S." — any initialism right after a person (or after a credential after
@@ -4645,7 +4652,19 @@ def credential(d: _Doc, m: Mention) -> bool:
             break
         after = comma.start(1)
         chained = True
-    after_person = after in d.person_ends
+    after_person = after in d.person_ends or (
+        # NER's organisation of two or three capitalised words before the credential, then what a person does:
+        # "Thabo Nkosi, SC, told the court" (an advocate), not "Columbia, SC, officials"
+        _SPOKE_AFTER_CREDENTIAL.match(d.text, word_end) is not None
+        and any(
+            e.end_char == after
+            and e.label_ == "ORG"
+            and _PERSON_LIKE.fullmatch(e.text)
+            and not any(w in _ORGANISATION_HEADS or w in _FIRM_SUFFIX_WORDS for w in e.text.split())
+            and normalize_name(e.text.split()[0]) not in d.gaz.strong_keys  # not "Greenville Water, SC, said"
+            for e in d.ents
+        )
+    )
     if key in word_list("credentials.txt"):
         return after_person or key not in d.gaz.strong_keys
     if (

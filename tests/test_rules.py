@@ -3896,3 +3896,14 @@ def test_an_acronym_the_text_defines_as_an_organisations_is_no_place(gaz, nlp):
     assert texts(gaz, nlp, text, {"Utah": "GPE"}) == ["Utah", "UT", "UT"]
     text = "The Upper Tablelands (UT) met in Madrid. UT officials said talks would resume."
     assert "UT" in texts(gaz, nlp, text, {"Madrid": "GPE"})
+
+
+def test_a_credential_after_ners_organisation_that_reads_as_a_persons_name(gaz, nlp):
+    # NER's organisation "Thabo Nkosi", then a credential and what a person does: the credential
+    ents = {"Thabo Nkosi": "ORG", "MD": "GPE"}
+    assert texts(gaz, nlp, "Thabo Nkosi, MD, told the court.", ents) == []
+    # not an organisation's own words, nor without what a person does
+    ents = {"Acme Group": "ORG", "MD": "GPE"}
+    assert texts(gaz, nlp, "Acme Group, MD, told the court.", ents) == ["MD"]
+    ents = {"Thabo Nkosi": "ORG", "MD": "GPE"}
+    assert texts(gaz, nlp, "Thabo Nkosi, MD, offices closed.", ents) == ["MD"]
