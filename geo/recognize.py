@@ -2412,12 +2412,14 @@ def _common_word_opening(d: _Doc, start: int, end: int, key: str) -> bool:
         # or a colon too)
         and _TOWN_PREDICATE.match(d.text[start : end + 200]) is None
         and _NAME_AFTER_FIRST_WORD.match(d.text, end) is None
+        and _LIST_AND_AFTER.match(d.text, end) is None  # "Buffalo and Utica were promised funding"
         and _GOVERNED_TOWN.match(d.text, end) is None
         and _CALLED_A_TOWN.match(d.text, end) is None
     )
 
 
 OPENING_CITY_POPULATION = 500_000
+_LIST_AND_AFTER = re.compile(r" (?:and|or|&) [A-Z]")
 _CALLED_A_TOWN = re.compile(
     r"(?:,| (?:is|was|has been|remains|became)) (?:a|an|the) (?:[\w-]+ ){0,3}"
     r"(?:city|town|village|port|capital|suburb|borough|municipality)\b(?!['’])"
@@ -6542,6 +6544,8 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         return False
     if _BODY_OF_BEFORE.search(d.text, max(0, m.start - 40), m.start):
         return False  # "the regional government of Valencia says": the body speaks, of its place
+    if _after_a_listed_place(d, m):
+        return False  # "Cooperatives near Watertown and Batavia said…": the list's places, whose people speak
     if m.label == "PERSON":
         return not d.rec._is_nation(m.text)  # "…," Nelson said
     if normalize_name(m.text) in d.gaz.strong_keys:
@@ -6556,6 +6560,15 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         and not _SPEAKS_AS_A_BODY.match(d.text, m.end)  # "Mayfield said it would need years to rebuild"
         and _small_town_only(d, m.text)
     )
+
+
+_LIST_JOIN_BEFORE = re.compile(r",? (?:and|or|&) $")
+
+
+def _after_a_listed_place(d: _Doc, m: Mention) -> bool:
+    """Whether *m* is the last member of a list right after a place found: "near Watertown and Batavia said"."""
+    join = _LIST_JOIN_BEFORE.search(d.text, max(0, m.start - 6), m.start)
+    return join is not None and any(p.end == join.start() and p is not m for p in d.places)
 
 
 _SPEAKS_AS_A_BODY = re.compile(rf" {_SAYS},? (?:that )?(?:it|its|we|our)\b")

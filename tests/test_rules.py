@@ -3907,3 +3907,19 @@ def test_a_credential_after_ners_organisation_that_reads_as_a_persons_name(gaz, 
     assert texts(gaz, nlp, "Acme Group, MD, told the court.", ents) == ["MD"]
     ents = {"Thabo Nkosi": "ORG", "MD": "GPE"}
     assert texts(gaz, nlp, "Thabo Nkosi, MD, offices closed.", ents) == ["MD"]
+
+
+def test_the_last_of_a_list_after_a_place_speaks_as_a_place(gaz, nlp):
+    # "Officials in Petersburg and Hopewell said…": the list's towns, whose people speak — not a person
+    text = "Officials in Omaha and Keroka said the roads were closed."
+    assert texts(gaz, nlp, text, {"Omaha": "GPE", "Keroka": "PERSON"}) == ["Omaha", "Keroka"]
+    assert texts(gaz, nlp, text, {"Omaha": "GPE"}) == ["Omaha", "Keroka"]
+    # alone, the small town's name that speaks is a person's
+    assert "Keroka" not in texts(
+        gaz, nlp, "Roads in Omaha closed. Keroka said he was stuck.", {"Omaha": "GPE"}
+    )
+    # an opening word listed with a place is no "maybe" one
+    assert sources(gaz, nlp, "Buffalo and Omaha were promised funding.", {"Omaha": "GPE"})[0] == (
+        "Buffalo",
+        "gazetteer",
+    )
