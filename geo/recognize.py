@@ -734,6 +734,10 @@ _NEAR_CUE = re.compile(rf" (?:near|outside|nearby) {_CAPITAL}")
 # A route: "from Plymouth to Santander" (one end a place the text names).
 _ROUTE = re.compile(rf"\b[Ff]rom (?P<j>{_NAME}) to (?P<k>{_NAME})(?![ -][A-Z]|['’]s)")
 _ROUTE_CUE = re.compile(rf" to {_CAPITAL}")
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?i:ferry|ferries|flights?|trains?|buses|sailings?|crossings?|services|road|highway|railway|rail line|"
+    r"route|journey|drive|voyage|pipeline)(?: \w+)? $"
+)
 # "L'Aquila", "Val d'Isère", "Coeur d'Alene", "Sant'Angelo", "Villeneuve-d'Ascq": names with an elided article or
 # preposition.
 # The words that join a hyphenated town's parts ("Stratford-upon-Avon", "Weston-super-Mare", "Stow-on-the-Wold",
@@ -3301,11 +3305,14 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     # place makes the other end a place (a town of NEAR_TOWN_POPULATION or more, or a feature).
     places = _Spans((m.start, m.end) for m in _found_places(found))
     for match in _cued(_ROUTE, _ROUTE_CUE, text, 40, 60):
+        # … or a word of travel says route: "ferries from Fremantle to Rottnest Island were cancelled" (NER's one
+        # organisation over both ends)
+        travel = _TRAVEL_BEFORE.search(text, max(0, match.start() - 24), match.start()) is not None
         for one, other in (("j", "k"), ("k", "j")):
             s, e = match.span(one)
-            if not places.overlaps(*match.span(other)) or normalize_name(match.group(other)) in word_list(
-                "organisations.txt"
-            ):
+            if not (travel or places.overlaps(*match.span(other))) or normalize_name(
+                match.group(other)
+            ) in word_list("organisations.txt"):
                 continue  # the other end no place, or a listed firm's name ("from Ford to Toyota": two carmakers)
             key = normalize_name(text[s:e])
             if taken.overlaps(s, e):
@@ -3316,6 +3323,8 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and key not in d.rec.stop
                 and text[s:e] not in d.person_words
                 and not d.gaz.demonym(key)
+                # (on the word of travel alone, no surname: "the drive from Smith to Jones")
+                and (places.overlaps(*match.span(other)) or text[s:e] not in census_names())
                 and any(_near_worthy(c) for c in d.gaz.candidates(key))
             ):
                 added.append(d.rec.mention(text, s, e, "gazetteer", "GAZ", "place_phrase"))

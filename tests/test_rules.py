@@ -3923,3 +3923,14 @@ def test_the_last_of_a_list_after_a_place_speaks_as_a_place(gaz, nlp):
         "Buffalo",
         "gazetteer",
     )
+
+
+def test_a_routes_ends_after_a_word_of_travel(gaz, nlp):
+    # "ferries from Fremantle to Rottnest Island": NER's one organisation over both ends, no end found
+    text = "Ferries from Keroka to Wajima were cancelled."
+    assert texts(gaz, nlp, text, {"Keroka to Wajima": "ORG"}) == ["Keroka", "Wajima"]
+    text = "Shares from Keroka to Wajima were sold."
+    assert texts(gaz, nlp, text, {"Keroka to Wajima": "ORG"}) == []
+    # on the word of travel alone, a census surname stays out ("the drive from Smith to Jones")
+    text = "Ferries from Dalton to Smyrna were cancelled."
+    assert texts(gaz, nlp, text, {"Dalton to Smyrna": "ORG"}) == ["Smyrna"]
