@@ -6555,6 +6555,8 @@ def person_speaks(d: _Doc, m: Mention) -> bool:
         return False  # "the regional government of Valencia says": the body speaks, of its place
     if _after_a_listed_place(d, m):
         return False  # "Cooperatives near Watertown and Batavia said…": the list's places, whose people speak
+    if _LOCATIVE_CUE.search(d.text, max(0, m.start - 12), m.start):
+        return False  # "church authorities in Galicia said" (NER's person): the place, whose people speak
     if m.label == "PERSON":
         return not d.rec._is_nation(m.text)  # "…," Nelson said
     if normalize_name(m.text) in d.gaz.strong_keys:

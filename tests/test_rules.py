@@ -3934,3 +3934,10 @@ def test_a_routes_ends_after_a_word_of_travel(gaz, nlp):
     # on the word of travel alone, a census surname stays out ("the drive from Smith to Jones")
     text = "Ferries from Dalton to Smyrna were cancelled."
     assert texts(gaz, nlp, text, {"Dalton to Smyrna": "ORG"}) == ["Smyrna"]
+
+
+def test_a_place_after_a_locative_word_speaks_as_a_place_whatever_ners_label(gaz, nlp):
+    # "church authorities in Galicia said": NER's person after "in" is the place whose people speak
+    text = "Church authorities in Townsville said the road was shut."
+    assert texts(gaz, nlp, text, {"Townsville": "PERSON"}) == ["Townsville"]
+    assert texts(gaz, nlp, "Roads shut. Townsville said he was stuck.", {"Townsville": "PERSON"}) == []
