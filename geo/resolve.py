@@ -674,6 +674,24 @@ _STATE_AGAIN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
+# A unit said again by its word later in the name's sentence: "the state's growers", "the department's governor",
+# "the provincial energy ministry".
+_UNIT_AGAIN = re.compile(
+    r"\bthe (?:state|province|department|oblast|governorate|prefecture|canton)['’]s (?!capital)"
+    r"|\bthe provincial (?!capital)[a-z]"
+)  # (not "40 centimetres fell on the provincial capital": the city)
+
+
+def _unit_said_again(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether the name's sentence goes on of its unit by the unit's word, with no other name between."""
+    end = min(len(text), mention.end + 200)
+    stop = _SENTENCE_END.search(text, mention.end, end)
+    said = _UNIT_AGAIN.search(text, mention.end, stop.end() if stop else end)
+    return said is not None and not any(
+        mention.end <= m.start < said.start() for m in mentions if m is not mention
+    )
+
+
 def _state_said_again(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """Whether the name's sentence goes on of "the state" as a land with no other name between (in "…in Washington
     approved aid for Kentucky, where tornadoes tore through the western part of the state" the state is Kentucky)."""
@@ -2547,6 +2565,16 @@ class Resolver:
                     # "marched through central Buenos Aires": the capital's centre, not the province
                     levels = set()
                 points = {c.id: config.admin_word for c in options if c.fcode in levels}
+                if points:
+                    found["admin_word"] = points
+            elif (
+                "admin_word" not in config.off
+                and any(c.fcode == "ADM1" and c.name_kind == 0 for c in options)
+                and _unit_said_again(text, mention, mentions)
+            ):
+                # "The harvest in São Paulo is behind, the state's growers' association said", "Oil output from
+                # Neuquén's shale fields rose, the provincial energy ministry said": the unit, said again
+                points = {c.id: config.admin_word for c in options if c.fcode == "ADM1" and c.name_kind == 0}
                 if points:
                     found["admin_word"] = points
             elif (

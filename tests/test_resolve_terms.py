@@ -1707,3 +1707,20 @@ def test_central_before_a_capital_beside_its_namesake_unit_is_the_city(parser):
     assert places(doc)["Queensland"].fcode == "ADM1"
     doc = parser.parse("Frost damaged sugarcane in central Sao Paulo, Brazil's top cane region.")
     assert places(doc)["Sao Paulo"].fcode == "ADM1"
+
+
+def test_a_unit_said_again_by_its_word_makes_the_name_the_unit(parser):
+    # the unit's word later in the name's sentence ("the state's", "the provincial …"): the unit, not its city
+    doc = parser.parse(
+        "The sugarcane harvest in São Paulo is running late, the state's growers' association said."
+    )
+    assert places(doc)["São Paulo"].fcode == "ADM1"
+    doc = parser.parse("Oil output from Neuquén's shale fields rose, the provincial energy ministry said.")
+    assert places(doc)["Neuquén"].fcode == "ADM1"
+    # not its capital, and not with another name between
+    from geo.resolve import _UNIT_AGAIN
+
+    assert _UNIT_AGAIN.search("after 40 centimetres fell on the provincial capital") is None
+    assert _UNIT_AGAIN.search("the state's capital") is None
+    doc = parser.parse("Traffic in São Paulo slowed as storms hit Paraná, the state's farmers said.")
+    assert places(doc)["São Paulo"].fcode != "ADM1"
