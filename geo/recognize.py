@@ -3397,7 +3397,8 @@ _TOWN_PREDICATE = re.compile(  # (?=[A-Z]) first: the scan skips the places no n
     rf"(?=[A-Z])(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][^\W\d_A-Z]{{2,}})(?=['’]s {_TOWN_THING}|"
     r" (?:city )?council\b| has a population of\b|"
     rf" (?:{_TOWN_BUILT})\b(?! (?:of|for)\b)|"  # "Nice airport reopened", "Split harbour was packed"
-    r" (?:will host|hosted|hosts|is hosting|has banned|banned|twinned|station|flooded|"
+    r" (?:will host|hosted|hosts|is hosting|(?:has been|was|is) (?:chosen|selected|picked) to host|"
+    r"has banned|banned|twinned|station|flooded|"
     r"was flooded|is flooding|is bracing|braced|braces for|shook(?! (?:his|her|their|its|hands)\b)|trembled|"
     r"was evacuated|was devastated|(?:mourned|mourns|celebrated)(?! (?:his|her|their)\b)|shivered|sweltered|"
     r"shivers|swelters|bakes|"
@@ -3428,7 +3429,8 @@ _GOES_ON_OF_THE_TOWN = re.compile(_ANAPHOR)
 # What is said of a town that may as well be said of a person NER took the name for ("Tarbes was cut off by the
 # floods" is a town; "Devonport was hit by a car", "Devonport hosted the dinner" may be a person).
 _PERSON_MAY_DO = re.compile(
-    r" (?:will host|hosted|hosts|is hosting|has banned|banned|braces for|shook|trembled|was evacuated|"
+    r" (?:will host|hosted|hosts|is hosting|(?:has been|was|is) (?:chosen|selected|picked) to host|"
+    r"has banned|banned|braces for|shook|trembled|was evacuated|"
     r"mourned|mourns|celebrated|shivered|sweltered|shivers|swelters|bakes|was devastated|was inundated|was (?:hit|struck|cut off|battered|shaken|lashed) by)\b"
 )
 # What hits a person, not a town: "Sterling was hit by a taxi", "… was cut off by the defence".

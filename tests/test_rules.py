@@ -3941,3 +3941,8 @@ def test_a_place_after_a_locative_word_speaks_as_a_place_whatever_ners_label(gaz
     text = "Church authorities in Townsville said the road was shut."
     assert texts(gaz, nlp, text, {"Townsville": "PERSON"}) == ["Townsville"]
     assert texts(gaz, nlp, "Roads shut. Townsville said he was stuck.", {"Townsville": "PERSON"}) == []
+
+
+def test_a_town_chosen_to_host_is_the_town(gaz, nlp):
+    assert ("Orange", "common_word_town") in found(gaz, nlp, "Orange has been chosen to host the festival.")
+    assert ("Orange", "common_word_town") not in found(gaz, nlp, "Orange has been chosen as a colour.")
