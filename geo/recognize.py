@@ -2393,10 +2393,10 @@ _OPENS_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)[\"“‘']?$")
 def _common_word_opening(d: _Doc, start: int, end: int, key: str) -> bool:
     """A one-word name the text matcher found where NER found nothing, opening a sentence, that is a common English
     word (``OPENING_WORD_ZIPF``; a lower-case dictionary word, not a name wordfreq counts often: "Memphis", "Lagos")
-    and no country's name: "Unity within the coalition is fragile", "Hub airports in
-    the Gulf…", "Buffalo trampled maize fields near Kasane" — a word first, so a "maybe" mention the resolver keeps
-    only near the article's other places ("Buffalo's mayor met Albany lawmakers") — unless the words after it are said of
-    a town ("Buffalo got 30 inches of snow")."""
+    and no country's or big city's own name: "Unity within the coalition is fragile", "Hub airports in the Gulf…",
+    "Buffalo trampled maize fields near Kasane" — a word first, so a "maybe" mention the resolver keeps only near the
+    article's other places — unless the words after it are said of a town ("Buffalo got 30 inches of snow", "Buffalo
+    residents", "Buffalo's mayor") or name another ("Buffalo and Utica")."""
     word = d.text[start:end]
     return (
         word.isalpha()
