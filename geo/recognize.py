@@ -4624,9 +4624,6 @@ _CAPS_CREDENTIAL = re.compile(_CAPS_CREDENTIAL_WORD)  # "DNP", "FNP-BC", "LCSW-C
 
 
 _PERSON_LIKE = re.compile(r"(?!The )[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}")
-_FIRM_SUFFIX_WORDS = frozenset(
-    "Corp Corp. Inc Inc. Ltd Ltd. Limited Company Co Co. Holdings Group plc PLC".split()
-)
 _SPOKE_AFTER_CREDENTIAL = re.compile(r"\.?, (?:told|said|says|argued|argues|testified|wrote|who)\b")
 
 
@@ -4673,7 +4670,7 @@ def credential(d: _Doc, m: Mention) -> bool:
             e.end_char == after
             and e.label_ == "ORG"
             and _PERSON_LIKE.fullmatch(e.text)
-            and not any(w in _ORGANISATION_HEADS or w in _FIRM_SUFFIX_WORDS for w in e.text.split())
+            and not any(w in _ORGANISATION_HEADS or _FIRM_SUFFIX_WORD.fullmatch(w) for w in e.text.split())
             and normalize_name(e.text.split()[0]) not in d.gaz.strong_keys  # not "Greenville Water, SC, said"
             for e in d.ents
         )
@@ -5222,6 +5219,9 @@ _PUBLIC_WORD = (
     r"Hospital|Fire|Police|Sheriff|Library|Historical|Arts|Parks?)"
 )
 _FIRM_SUFFIX = r"(?:Company|Corporation|Corp\.|Inc\.|Ltd\.?|Limited|plc|PLC|Holdings|Group|Co\.)"
+_FIRM_SUFFIX_WORD = re.compile(
+    rf"{_FIRM_SUFFIX}|Corp|Inc|Co"
+)  # one word of a firm's name, its dot maybe dropped
 _FIRM_AFTER = re.compile(
     rf"(?: (?!{_PUBLIC_WORD}\b)[A-Z][\w-]*){{0,2}} (?:{_FIRM_WORD}(?: {_FIRM_SUFFIX})?(?![\w'’-])(?! [A-Z])"
     rf"|{_FIRM_NOUN}(?: {_FIRM_SUFFIX})?(?![\w'’-])(?! (?:[A-Z]|and\b|&|of\b|for\b))|{_FIRM_SUFFIX}"

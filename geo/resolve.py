@@ -682,22 +682,13 @@ _UNIT_AGAIN = re.compile(
 )  # (not "40 centimetres fell on the provincial capital": the city)
 
 
-def _unit_said_again(text: str, mention: Mention, mentions: list[Mention]) -> bool:
-    """Whether the name's sentence goes on of its unit by the unit's word, with no other name between."""
+def _said_again(words: re.Pattern[str], text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether the name's sentence goes on of its unit in *words* (:data:`_UNIT_AGAIN`, :data:`_STATE_AGAIN`) with no
+    other name between (in "…in Washington approved aid for Kentucky, where tornadoes tore through the western part
+    of the state" the state is Kentucky)."""
     end = min(len(text), mention.end + 200)
     stop = _SENTENCE_END.search(text, mention.end, end)
-    said = _UNIT_AGAIN.search(text, mention.end, stop.end() if stop else end)
-    return said is not None and not any(
-        mention.end <= m.start < said.start() for m in mentions if m is not mention
-    )
-
-
-def _state_said_again(text: str, mention: Mention, mentions: list[Mention]) -> bool:
-    """Whether the name's sentence goes on of "the state" as a land with no other name between (in "…in Washington
-    approved aid for Kentucky, where tornadoes tore through the western part of the state" the state is Kentucky)."""
-    end = min(len(text), mention.end + 200)
-    stop = _SENTENCE_END.search(text, mention.end, end)
-    said = _STATE_AGAIN.search(text, mention.end, stop.end() if stop else end)
+    said = words.search(text, mention.end, stop.end() if stop else end)
     return said is not None and not any(
         mention.end <= m.start < said.start() for m in mentions if m is not mention
     )
@@ -2570,7 +2561,7 @@ class Resolver:
             elif (
                 "admin_word" not in config.off
                 and any(c.fcode == "ADM1" and c.name_kind == 0 for c in options)
-                and _unit_said_again(text, mention, mentions)
+                and _said_again(_UNIT_AGAIN, text, mention, mentions)
             ):
                 # "The harvest in São Paulo is behind, the state's growers' association said", "Oil output from
                 # Neuquén's shale fields rose, the provincial energy ministry said": the unit, said again
@@ -2584,7 +2575,7 @@ class Resolver:
                     _STATE_GOVERNMENT.search(
                         text, max(0, mention.start - 200), min(len(text), mention.end + 200)
                     )
-                    or _state_said_again(text, mention, mentions)
+                    or _said_again(_STATE_AGAIN, text, mention, mentions)
                 )
             ):
                 # "Georgia's newest utility regulator … state ethics violations": a state government's words
