@@ -1387,16 +1387,60 @@ def _unit_namesake_idle(c: Candidate, e: _Evidence) -> bool:
     return not c.fcode.startswith("PPL") or unit < UNIT_OVER_TOWN * max(c.population, 1)
 
 
-# What puts a name near the next: ", south of ", ", 40 km north-east of ", ", near ", ", just outside ".
-_RELATIVE_PLACE = re.compile(
-    r",? (?:(?:just|some|about|around|roughly|nearly|almost|only) )?(?:(?P<distance>\d[\d,.]*) ?(?P<unit>km|kilometres|"
-    r"kilometers|miles|mi)\.? )?(?:(?:to the |due )?(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west)(?:ern)?(?: (?:outskirts|suburbs|edge|side))? of|near|outside|close to|not far from|"
-    r"across the (?:river|border|bay|lake) from)(?: the (?:city|town|port|capital) of)? "
+# What puts a name near the next: ", south of ", ", 40 km north-east of ", ", near ", ", just outside ", and a time
+# of travel: ", two hours west of ", ", about an hour's drive from ", ", a 90-minute drive north of ".
+_COMPASS_OF = (
+    r"(?:to the |due )?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"(?: (?:outskirts|suburbs|edge|side))? of"
 )
+_TRAVEL_TIME = (
+    r"(?:(?P<time>an?|half an|one|two|three|four|five|six|\d+(?:\.\d+)?)(?: and a half)?[ -](?P<time_unit>hours?|minutes?)"
+    r"(?:['’]s?)?(?: (?P<by>drive|ride|journey|trip|train ride|bus ride|walk|flight|by car|by train|by road))? |"
+    r"an? (?P<time2>\d+(?:\.\d+)?|one|two|three|half)[ -](?P<time_unit2>hours?|minutes?)"
+    r" (?P<by2>drive|ride|journey|trip|train ride|bus ride|walk|flight) )"
+)
+_RELATIVE_PLACE = re.compile(
+    r",? (?:(?:just|some|about|around|roughly|nearly|almost|only|less than|under) )?(?:(?:(?P<distance>\d[\d,.]*) ?"
+    r"(?P<unit>km|kilometres|kilometers|miles|mi)\.? )?(?:"
+    + _COMPASS_OF
+    + r"|near|outside|close to|not far from|across the (?:river|border|bay|lake) from)|"
+    + _TRAVEL_TIME
+    + r"(?:"
+    + _COMPASS_OF
+    + r"|from|outside|away from))(?: the (?:city|town|port|capital) of)? "
+)
+_TIME_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "half an": 0.5, "half": 0.5, "two": 2.0, "three": 3.0}
+_TIME_WORDS |= {"four": 4.0, "five": 5.0, "six": 6.0}
+TRAVEL_KM_PER_HOUR = {
+    "flight": 800.0,
+    "walk": 5.0,
+}  # otherwise a drive's or a train's: ``TRAVEL_KM_PER_HOUR_ROAD``
+TRAVEL_KM_PER_HOUR_ROAD = 100.0
 RELATIVE_PLACE_KM = (
     150.0  # a name said to lie "south of" or "near" another lies this near it (plus a distance said)
 )
+
+
+def _travel_km(said: re.Match[str]) -> float:
+    """The distance a time of travel the text gives covers, in km ("two hours", "a 90-minute drive", "a two-hour
+    flight"; ``TRAVEL_KM_PER_HOUR``); 0 without one."""
+    time, unit = (
+        said.group("time") or said.group("time2"),
+        said.group("time_unit") or said.group("time_unit2"),
+    )
+    if not time or not unit:
+        return 0.0
+    amount = _TIME_WORDS.get(time.lower())
+    if amount is None:
+        try:
+            amount = float(time)
+        except ValueError:
+            return 0.0
+    if "and a half" in said.group():
+        amount += 0.5
+    hours = amount / 60 if unit.startswith("minute") else amount
+    by = said.group("by") or said.group("by2") or ""
+    return hours * TRAVEL_KM_PER_HOUR.get(by, TRAVEL_KM_PER_HOUR_ROAD)
 
 
 def _said_km(distance: str | None, unit: str | None) -> float:
@@ -2669,7 +2713,9 @@ class Resolver:
             anchor = first[i + 1].place
             if said is None or anchor is None or len(candidates[i]) < 2:
                 continue
-            limit = RELATIVE_PLACE_KM + _said_km(said.group("distance"), said.group("unit"))
+            limit = (
+                RELATIVE_PLACE_KM + _said_km(said.group("distance"), said.group("unit")) + _travel_km(said)
+            )
             points = {
                 c.id: self.config.relative_place
                 for c in candidates[i]

@@ -127,6 +127,10 @@ def test_a_country_beside_its_capital_is_the_country_not_its_namesake_unit(
     [
         ("Jazz fans filled the Roman theatre in Vienne, south of Lyon, on Friday.", "Vienne", "Lyon", "FR"),
         ("Floods hit Paris, 30 miles north of Dallas, on Monday.", "Paris", "Dallas", "US"),
+        # a time of travel puts it near too: a drive's, a flight's hours
+        ("The council in London, two hours west of Toronto, cut bus fares.", "London", "Toronto", "CA"),
+        ("Perth, about an hour's drive west of Ottawa, held its fall fair.", "Perth", "Ottawa", "CA"),
+        ("Voters in Athens, a 90-minute drive from Atlanta, backed the levy.", "Athens", "Atlanta", "US"),
     ],
 )
 def test_a_name_the_words_after_it_put_near_another_lies_near_it(
