@@ -770,9 +770,10 @@ _BARE_LIST = re.compile(
     rf"(?:(?<=^)|(?<=\n)|(?<=[.!?:] ))(?P<prep>)(?P<items>{_ABBREVIATED_NAME}(?:, {_ABBREVIATED_NAME}){{2,}})"
     r"(?=[.!?;]?[ \t]*(?:$|\n)|[.!?;]\s+[A-Z])"  # the list ends the line or the sentence, never inside a name
 )
-# "Rivers and Stokes avenues": a list of street names ("Alachua and Gilchrist counties" is a list of places).
+# "Rivers and Stokes avenues", "Lincoln and Jefferson elementary schools": a list of streets' or schools' names
+# ("Alachua and Gilchrist counties" is a list of places; "in Prescott and Payson closed schools": a verb between).
 _PLURAL_GENERIC = re.compile(
-    r" (?:[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
+    r" (?:(?![a-z]+ed )[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
 )
 _FEASTS = frozenset("christmas easter thanksgiving halloween hanukkah ramadan diwali passover eid".split())
 _CALENDAR = (

@@ -1680,6 +1680,14 @@ def test_a_town_in_a_list_of_places(gaz, nlp):
     ]
 
 
+def test_a_list_of_places_before_a_verb_and_a_plural_word(gaz, nlp):
+    # "closed schools": the verb between makes the list no list of schools' names ("Smyrna and Dalton schools").
+    text = "Officials in Smyrna and Cartersville closed schools on Monday."
+    assert ("Cartersville", "list_neighbour") in found(gaz, nlp, text, {"Smyrna": "GPE"})
+    text = "Teachers at Smyrna and Cartersville elementary schools walked out."
+    assert "Cartersville" not in texts(gaz, nlp, text, {"Smyrna": "GPE"}, disabled=frozenset({"rare_town"}))
+
+
 def test_a_list_with_no_and_that_is_a_sentence_or_line_of_its_own(gaz, nlp):
     # A caption's or a table's list: three names or more, two of them places, nothing else in the sentence.
     ents = {"Smyrna": "GPE", "Dalton": "GPE"}
