@@ -1416,6 +1416,10 @@ TRAVEL_KM_PER_HOUR = {
     "walk": 5.0,
 }  # otherwise a drive's or a train's: ``TRAVEL_KM_PER_HOUR_ROAD``
 TRAVEL_KM_PER_HOUR_ROAD = 100.0
+LIST_PEER_UNIT = (
+    1.0  # a list peer's likely town in a town's own state or province: this share of list_peer more …
+)
+LIST_UNIT_SHARE = 10  # … for a town at least this share (1/n) of the biggest town of its name
 RELATIVE_PLACE_KM = (
     150.0  # a name said to lie "south of" or "near" another lies this near it (plus a distance said)
 )
@@ -2943,7 +2947,9 @@ class Resolver:
         self, runs: list[list[int]], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
         """Members of a list ("A, B and C", "A and B") read alike: points for a candidate of the same kind and
-        country as the likely readings of the other members."""
+        country as the likely readings of the other members, and more for a town in the same state or province as
+        their likely towns (``LIST_PEER_UNIT``, for a town of ``LIST_UNIT_SHARE`` of the biggest town of the name, by any of its names): "Portland, Bangor and Augusta" are
+        Maine's, "Vancouver, San Jose and Los Angeles" California's."""
         out: dict[int, dict[int, float]] = {}
         for members in runs:
             readings: list[list[tuple[Candidate, float]]] = []
@@ -2955,14 +2961,24 @@ class Resolver:
                     continue
                 peers = [r for m, r in enumerate(readings) if m != k]
                 points = {}
+                biggest = max((c.population for c in candidates[i] if c.fcode.startswith("PPL")), default=0)
                 for c in candidates[i]:
                     level, country = _level(c), c.country
                     # Each peer by its likeliest reading of the kind, not the sum of its readings: "Venice and
                     # Genoa" — Genoa's many villages in the US together must not outweigh the Italian city.
+                    # (not a far smaller namesake: "Boston" listed with "New York" is no town of New York state)
+                    town = (
+                        c.fcode.startswith("PPL") and c.population * LIST_UNIT_SHARE >= biggest and c.admin1
+                    )
                     support = sum(
                         max(
                             (
-                                p * (0.5 + 0.5 * bool(country and place.country == country))
+                                p
+                                * (
+                                    0.5
+                                    + 0.5 * bool(country and place.country == country)
+                                    + LIST_PEER_UNIT * bool(town and place.admin1 == town)
+                                )
                                 for place, p in peer
                                 if _level(place) == level
                             ),

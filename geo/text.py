@@ -557,21 +557,28 @@ def _without_surrogates(text: str) -> str:
 # Format characters that print as nothing but cut a word in two for NER and the gazetteer: soft hyphen, zero-width
 # space / non-joiner / joiner, word joiner, BOM ("Ma\u200bdrid" is Madrid).
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# Spaces of another width or that do not break, inside a name as often as between words ("Chiang\u00a0Mai"): NER and
+# the rules read them as plain spaces.
+ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}{ODD_SPACES}]")
+_AS_SPACE = str.maketrans(dict.fromkeys(ODD_SPACES, " "))
 
 
 def strip_invisible(text: str) -> tuple[str, list[int] | None]:
-    """*text* without invisible characters, and the offset in *text* of each offset of the result (one more entry
-    for its end), or ``None`` when there was nothing to strip (the common case costs one regex search).
+    """*text* without invisible characters and with plain spaces for ``ODD_SPACES``, and the offset in *text* of
+    each offset of the result (one more entry for its end), or ``None`` when there was nothing to change (the
+    common case costs one regex search).
 
     >>> strip_invisible("Ma\u200bdrid")
     ('Madrid', [0, 1, 3, 4, 5, 6, 7])
+    >>> strip_invisible("Chiang\u00a0Mai")[0]
+    'Chiang Mai'
     """
     if _INVISIBLE_RE.search(text) is None:
         return text, None
     offsets = [i for i, ch in enumerate(text) if ch not in INVISIBLE]
     offsets.append(len(text))
-    return _INVISIBLE_RE.sub("", text), offsets
+    return "".join(ch for ch in text if ch not in INVISIBLE).translate(_AS_SPACE), offsets
 
 
 # ---------------------------------------------------------------- title and dateline

@@ -141,6 +141,22 @@ def test_a_name_the_words_after_it_put_near_another_lies_near_it(
     assert places(with_gold_spans(without("relative_place"), text, [name, anchor]))[name].country != country
 
 
+def test_listed_towns_read_alike_in_one_state(parser, monkeypatch):
+    # Bangor's and Augusta's likely towns are Maine's: so is Portland (not Oregon's, ten times bigger).
+    text = "The chain will open clinics in Portland, Bangor and Augusta this fall."
+    names = ["Portland", "Bangor", "Augusta"]
+    assert places(with_gold_spans(parser, text, names))["Portland"].admin1 == "US.ME"
+    # Not a far smaller town of a peer's state: Boston listed with New York stays Massachusetts'.
+    text = "After stops in Washington, New York and Boston, the prince flew west."
+    assert (
+        places(with_gold_spans(parser, text, ["Washington", "New York", "Boston"]))["Boston"].admin1
+        == "US.MA"
+    )
+    monkeypatch.setattr("geo.resolve.LIST_PEER_UNIT", 0.0)
+    text = "The chain will open clinics in Portland, Bangor and Augusta this fall."
+    assert places(with_gold_spans(parser, text, names))["Portland"].admin1 != "US.ME"
+
+
 def test_the_mayor_of_a_town_named_like_its_county_is_the_towns(parser, without):
     text = "The mayor of Sligo welcomed the decision."
     assert places(with_gold_spans(parser, text, ["Sligo"]))["Sligo"].fcode.startswith("PPL")
