@@ -1847,6 +1847,15 @@ def test_strip_invisible_maps_offsets_back():
     assert strip_invisible("Madrid") == ("Madrid", None)
     clean, offsets = strip_invisible("a\ufeffb\u00ad\u200bc")
     assert clean == "abc" and offsets == [0, 2, 5, 6]
+    # A no-break or thin space is read as a space, one for one.
+    assert strip_invisible("Chiang\u00a0Mai\u202fcity") == ("Chiang Mai city", list(range(16)))
+
+
+def test_a_name_with_a_no_break_space_is_found_whole(parser):
+    text = "Smoke pushed air pollution in Chiang\u00a0Mai to the worst level in the world."
+    (r,) = parser.parse(text).resolutions
+    assert r.mention.text == "Chiang\u00a0Mai" == text[r.mention.start : r.mention.end]
+    assert r.place is not None and r.place.country == "TH"
 
 
 def test_cued_patterns_find_what_a_full_scan_finds():
