@@ -5911,7 +5911,7 @@ _RESULT_VERB = (
 _SCORE = r"(?<![\d-])\d{1,3}[-–]\d{1,3}(?![\d-])"  # "2-1", "24-17"; not a phone number's "903-675"
 _PASSIVE_RESULT = (
     r"(?:were|was|are|is|got|get) (?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|"
-    r"eliminated|relegated|promoted)"
+    r"eliminated|relegated|promoted|bowled out|skittled out|all out for)"
 )
 _SIDE_BEFORE_RESULT = re.compile(
     rf"(?: [A-Z][\w'’.]+){{0,2}}(?: (?:and|&) [A-Z][\w'’.]+(?: [A-Z][\w'’.]+)?)?(?:['’]s)? "
@@ -5922,6 +5922,9 @@ _SIDE_BEFORE_RESULT = re.compile(
 # both lost seats").
 _SIDE_SCORED = re.compile(
     rf"(?: (?:and|&) [A-Z][\w'’.]+)? (?:(?:won|lost|drew) {_SCORE} (?:to|at|against|with|over|in)\b|"
+    # a cricket side's total: "Somerset closed on 64 for two", "Kent declared on 410/8", "Surrey were 88 for four"
+    r"(?:closed|declared|finished|ended|resumed|were|was|reached|slumped to|recovered to) (?:on |at )?\d{1,3}"
+    r"(?:/\d\b| for (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|"
     rf"both (?:won|lost|drew) (?:on \w+day|at home|away|again|their (?:matches|games|ties|fixtures)|{_SCORE})\b)"
 )
 _SIDE_AFTER_RESULT = re.compile(
@@ -5936,7 +5939,18 @@ _SIDE_AFTER_MATCH = re.compile(
 # "Tottenham's captain", "Hoffenheim's striker", "Burnley's fans", "Werder fans": a side's people.
 _SIDE_PEOPLE = re.compile(
     r"['’]s? (?:(?!(?:city|town|county|village|general|branch|store|plant|office|project) )\w+ )?(?:goalkeeper|keeper|goalie|striker|captain|skipper|manager|head coach|coach|midfielder|"
-    r"defender|winger|forward|quarterback|pitcher|point guard|fly-half|scrum-half|fans|supporters|squad|line-?up)\b"
+    r"defender|winger|forward|quarterback|pitcher|point guard|fly-half|scrum-half|fans|supporters|squad|line-?up|"
+    r"seamers|bowlers|batsmen|batters|openers|spinners|pace attack|top order)\b"
+)
+# A player signed from a side for a fee: "signed winger Samuel Adeyemi from Gent for a fee of about £12 million",
+# "joined on loan from Lyon" (the words before the side, within its sentence, and after it).
+_SIGNED_FROM = re.compile(
+    r"\b(?:signed|signs|signing|bought|buys|acquired|recruited|joined|joins|loaned|arrived|arrives|moved|moves)\b"
+    r"[^.!?;]{0,80}\bfrom (?:the )?$"
+)
+_FOR_A_FEE = re.compile(
+    r" (?:for (?:a |an )?(?:reported |undisclosed |club-record |record |nominal |initial )*(?:fee\b|sum\b|[£€$]|\d)|"
+    r"on (?:a )?(?:loan|free transfer|season-long loan)\b)"
 )
 _SIDE_FANS = re.compile(r" (?:fans|supporters|ultras)\b")  # "Werder fans gathered before kick-off"
 # "Crystal Palace appointed a new manager", "Benfica signed a striker": what only a club does.
@@ -5955,6 +5969,7 @@ _GAME_WORDS = re.compile(
     r"half-time|touchdowns?|goals?|points|conference|seed|standings|coach|scored|kick-?off|table|fans|stadium|"
     r"striker|goalkeeper|quarterback|pitch|whistle|tip-?off|tips off|defeats?|relegat\w+|promot\w+|manager|"
     r"transfer|wickets?|overs|sixes|run chase|chased down \d+|balls to spare|try|tries|games|matches|squad|"
+    r"bowled|bowl(?:ers?|ing)|seamers|spinners|batsm[ae]n|batters|batting|\d+ runs|"
     r"(?:re-)?sign(?:ed|s|ing)?|players|transfer fee|fee|contract|captain|auction|scorer|defender|forward|midfielder|"
     r"traded|draft pick|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A|training camp|"
     r"spring training|ballpark|preseason|offseason|rookie|bowl)\b",
@@ -5991,7 +6006,10 @@ _NOT_A_GAME = re.compile(
     r"dispute|arbitration|panel|commission|committee|[Bb]oard|hearing|poll|survey|regents|negotiations|compact|"
     r"talks|bid|battle for)\b"
 )
-_SPORT_ROLES = r"goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|scrum-half"
+_SPORT_ROLES = (
+    r"goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|scrum-half|"
+    r"bowlers|seamers|spinners|batsmen|batters"
+)
 _SPORT_ROLE = re.compile(rf"\b(?:{_SPORT_ROLES})\b")
 _SPORT_ONLY = re.compile(
     rf"{_SCORE}|\b(?:{_SPORT_ROLES}|match|matches|fixture|derby|league|cup|playoffs?|halftime|half-time|innings|"
@@ -6217,6 +6235,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_NAME_VERSUS.match(text, m.end)
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
         or _SIDE_PEOPLE.match(text, m.end)
+        or (_FOR_A_FEE.match(text, m.end) and _SIGNED_FROM.search(text, max(0, m.start - 110), m.start))
         or (fans := _SIDE_FANS.match(text, m.end))
     )
     nickname = _team_nickname(d, m)

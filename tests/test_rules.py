@@ -620,6 +620,25 @@ def test_a_side_signs_a_player_of_a_named_nationality(gaz, nlp):
     assert found(gaz, nlp, text, {"Everton": "GPE"}) == [("Everton", "ner_place")]
 
 
+def test_a_side_a_player_is_signed_from_for_a_fee_and_a_cricket_sides_total(gaz, nlp):
+    # A big city's name too, in a sentence only sport has (a player's role, a league).
+    for text in (
+        "Everton signed the winger from Liverpool for a reported £30 million.",
+        "Everton signed a striker from Liverpool for a fee of £12 million, the Premier League club said.",
+        "Everton were bowled out for 182 at Liverpool, the county's seamers on top.",
+        "Everton closed on 64 for two, trailing by 118 runs.",
+        "Liverpool's bowlers struggled with dew in the second innings.",
+    ):
+        side = "Everton" if text.startswith("Everton") and "from Liverpool" not in text else "Liverpool"
+        ents = {name: "GPE" for name in sorted(("Everton", "Liverpool"), key=text.find) if name in text}
+        assert (side, "sports_team") in found(gaz, nlp, text, ents), text
+    # one moves from a town for a job; a town "closed on" a day
+    text = "The family moved from Liverpool for a fresh start in Everton."
+    assert texts(gaz, nlp, text, {"Liverpool": "GPE", "Everton": "GPE"}) == ["Liverpool", "Everton"]
+    text = "Everton closed on 64 days of the year for the festival."
+    assert texts(gaz, nlp, text, {"Everton": "GPE"}) == ["Everton"]
+
+
 def test_a_provinces_or_a_states_side_is_a_team_a_countrys_is_the_country(gaz, nlp):
     # Braga is a city and a district; Freiburg a city and a canton's other name; Victoria an Australian state
     for text in (
