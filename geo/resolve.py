@@ -1305,9 +1305,11 @@ def _village_of_a_city_abroad(c: Candidate, e: _Evidence) -> bool:
     another country, that nothing but its country's name speaks for — no admin-1 unit, county, qualifier, dateline,
     nearby place or the words of its country: "Fighting near Donetsk intensified as Russia moved troops" is
     Ukraine's city of 900,000, not a Russian town of 50,000; "services from Antwerp and Rotterdam" in a story that
-    names the US are Belgium's and the Netherlands', not villages of Ohio and New York."""
+    names the US are Belgium's and the Netherlands', not villages of Ohio and New York. Never the country's capital
+    ("The central bank in Victoria … Seychelles": no village of Hong Kong's Victoria)."""
     if (
         not c.fcode.startswith("PPL")
+        or c.fcode == "PPLC"
         or c.country in e.context.apposed  # "Mwanza, a Malawian border post"
         or e.biggest_country in ("", c.country)
         or e.biggest_town < CITY_ABROAD_POPULATION

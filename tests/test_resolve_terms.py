@@ -1283,6 +1283,16 @@ def test_a_demonym_alone_does_not_pull_a_city_to_a_far_smaller_namesake(parser, 
     assert places(parser.parse(text))[name].country == country
 
 
+def test_a_named_countrys_capital_is_no_village_of_a_city_abroad(parser):
+    # Victoria, Seychelles (23,000 people) against Hong Kong's Victoria (950,000): the country named speaks for its
+    # capital, as for no village.
+    text = (
+        "The central bank in Victoria raised its key rate on Thursday. Tourism, which brings Seychelles most of "
+        "its foreign currency, has slowed."
+    )
+    assert places(with_gold_spans(parser, text, ["Victoria", "Seychelles"]))["Victoria"].country == "SC"
+
+
 def test_a_county_after_its_towns_comma_though_its_name_is_common(parser):
     # "Cambridgeshire" is as common in English as a name (wordfreq Zipf 3.1) — under UNIT_AFTER_TOWN_ZIPF, and the
     # county holds Ely; "Union" (5.1) after a town's comma is no county
