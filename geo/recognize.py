@@ -665,8 +665,11 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
         ),
         (  # "the road between Manali and Keylong": a route's two ends (each a town of some size, as after "near")
             # (a headline's capitals too: "Floods Cut Road Between Čačak And Kraljevo")
+            # ("ferry services between Split and the island of Brač")
             rf"\b(?i:road|highway|route|railway|rail line|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
-            rf"section|corridor|journey|drive|trek|pipeline) [Bb]etween (?P<A>{_NAME}) [Aa]nd (?P<B>{_NAME})\b"
+            rf"section|corridor|journey|drive|trek|pipeline)(?i: (?:services?|links?|connections?|crossings?|"
+            rf"routes?|traffic))? [Bb]etween (?P<A>{_NAME}) [Aa]nd (?:the (?:island|port|town|city) of )?"
+            rf"(?P<B>{_NAME})\b"
             r"(?![ -][A-Z]|['’])",
             _WithWord(r" [Bb]etween [^\W\d_]", "etween "),
         ),
@@ -3170,8 +3173,13 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and (j == len(words) or any(c.name_kind <= 1 for c in d.gaz.candidates(key)))
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
                 and (group not in "ijmoAB" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
-                # a route's end by a surname is left to NER ("the border between Smith and Jones")
-                and (group not in "AB" or text[ws:we] not in census_names())
+                # a route's end by a surname is left to NER ("the border between Smith and Jones"), unless the other
+                # end is a strong place's name ("trains between Reading and London")
+                and (
+                    group not in "AB"
+                    or text[ws:we] not in census_names()
+                    or normalize_name(match.group("B" if group == "A" else "A")) in d.gaz.strong_keys
+                )
                 # "the Mexican state of Tabasco": a unit's noun wants a unit's reading ("the state of Grace" is none)
                 and (group != "n" or not _UNIT_NOUN.search(match.group()) or _names_a_unit(d.gaz, key))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's

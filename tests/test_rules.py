@@ -2703,6 +2703,12 @@ def test_a_routes_ends_are_places(gaz, nlp):
     assert found(gaz, nlp, text, {"Wajima": "PERSON", "Zzyzx": "PERSON"}) == [("Wajima", "place_phrase")]
     text = "The talks between Wajima and Zzyzx ended."
     assert ("Wajima", "place_phrase") not in found(gaz, nlp, text, {"Wajima": "PERSON", "Zzyzx": "PERSON"})
+    # a service's word after the route's ("ferry services between"), "the island of" before its other end
+    text = "Ferry services between Wajima and the island of Zzyzx were suspended."
+    assert ("Wajima", "place_phrase") in found(gaz, nlp, text)
+    # a surname's town at one end when the other is a strong place's name
+    text = "Trains between Reading and Madrid were delayed."
+    assert ("Reading", "place_phrase") in found(gaz, nlp, text, {"Madrid": "GPE"})
 
 
 def test_a_venues_generic_word_alone_is_no_town(gaz, nlp):
