@@ -5939,6 +5939,12 @@ _SIDE_AFTER_RESULT = re.compile(
     rf"\b(?:{_RESULT_VERB}|(?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|eliminated)"
     rf"(?: {_SCORE})? by|(?:lost|drew) {_SCORE} (?:to|with|against)|won {_SCORE} against) (?:the )?$"
 )  # "beat Everton", "were beaten 2-0 by Palmeiras", "lost 3-0 to Club Brugge"
+# A player's goals, games or signature for a side: "scored 11 goals for Gent", "made 80 appearances for the Saints",
+# "signed for Gent in 2019".
+_SIDE_PLAYED_FOR = re.compile(
+    r"\b(?:(?:\d+|[a-z]+) (?:(?:league |cup |senior |first-team )?(?:goals?|tries|appearances|caps|games|matches|"
+    r"starts|assists|wickets|touchdowns))|signed|signs|re-signed|debut) (?:[a-z]+ ){0,2}for (?:the )?$"
+)
 _SIDE_AFTER_MATCH = re.compile(
     r"\b(?:game|games|match|matches|fixture|win|wins|victory|loss|defeat|clash|derby|rivalry|series|showdown|"
     r"meeting|semifinal|final|rematch)(?: (?:at home|on the road|on \w+|last \w+|this \w+))? "
@@ -6023,6 +6029,7 @@ _SPORT_ONLY = re.compile(
     rf"{_SCORE}|\b(?:{_SPORT_ROLES}|match|matches|fixture|derby|league|cup|playoffs?|halftime|half-time|innings|"
     r"wickets?|touchdowns?|kick-?off|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|"
     r"(?:top|bottom) of the table|football|soccer|rugby|hurling|cricket|hockey|basketball|baseball|netball|"
+    r"\d+ (?:league |cup |senior |first-team )?appearances|"
     r"handball|volleyball|overtime|extra time|stoppage time|injury time|hat-?trick|clean sheet|relegat\w+|"
     r"promotion|(?:straight|consecutive|away|home) (?:defeats?|wins?|loss|losses|victory|victories)|title race|"
     r"grand final|Champions League|Premier League|Super League|Bundesliga|La Liga|Serie A|Ligue 1|NBA|NFL|NHL|MLB|"
@@ -6239,6 +6246,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_SCORED.match(text, m.end)
         or _SIDE_AFTER_RESULT.search(text, max(0, m.start - 24), m.start)
         or _SIDE_AFTER_MATCH.search(text, max(0, m.start - 60), m.start)
+        or _SIDE_PLAYED_FOR.search(text, max(0, m.start - 60), m.start)
         or _SIDE_VERSUS.match(text, m.end)
         or _SIDE_NAME_VERSUS.match(text, m.end)
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)

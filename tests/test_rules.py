@@ -632,6 +632,14 @@ def test_a_side_a_player_is_signed_from_for_a_fee_and_a_cricket_sides_total(gaz,
         side = "Everton" if text.startswith("Everton") and "from Liverpool" not in text else "Liverpool"
         ents = {name: "GPE" for name in sorted(("Everton", "Liverpool"), key=text.find) if name in text}
         assert (side, "sports_team") in found(gaz, nlp, text, ents), text
+    # a player's goals, games or signature for a side
+    for text in (
+        "The striker scored 11 goals for Everton last season.",
+        "He signed for Everton in 2019 and made 80 appearances for the club.",
+    ):
+        assert ("Everton", "sports_team") in found(gaz, nlp, text, {"Everton": "GPE"}), text
+    text = "The mayor signed papers for Everton."
+    assert texts(gaz, nlp, text, {"Everton": "GPE"}) == ["Everton"]
     # one moves from a town for a job; a town "closed on" a day
     text = "The family moved from Liverpool for a fresh start in Everton."
     assert texts(gaz, nlp, text, {"Liverpool": "GPE", "Everton": "GPE"}) == ["Liverpool", "Everton"]
