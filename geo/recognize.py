@@ -6780,12 +6780,19 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+) $")
 def surname_after_given_name(d: _Doc, m: Mention) -> bool:
     """A one-word town name the text matcher found right after a given name that is no strong place name, NER silent
     about both: the person's surname ("Shoemaker Tomáš Baťa's factory": no Bata of Equatorial Guinea) — not after "in",
-    "at", "from" or the like ("in Glen Ellyn" is one town), nor a country's or a state's name."""
-    if m.source != "gazetteer" or m.rule in _CONTEXT_RULES or " " in m.text or m.demonym_of:
+    "at", "from" or the like ("in Glen Ellyn" is one town), nor a country's or a state's name. A name NER called an
+    organisation or a person right after a given name NER left out is the surname too, a state's or a country's
+    name as well: "Councilwoman Teresa Washington said" (NER's firm "Washington")."""
+    if m.rule in _CONTEXT_RULES or " " in m.text or m.demonym_of:
+        return False
+    ners = m.source in ("ner", "maybe") and m.label in ("ORG", "PERSON")
+    if m.source != "gazetteer" and not ners:
         return False
     before = _GIVEN_NAME_BEFORE.search(d.text, max(0, m.start - 24), m.start)
     if before is None or any(
-        e.start_char < m.end and m.start - 1 - len(before.group(1)) < e.end_char for e in d.ents
+        e.start_char < m.end - (len(m.text) if ners else 0)
+        and m.start - 1 - len(before.group(1)) < e.end_char
+        for e in d.ents
     ):
         return False
     given = before.group(1)
@@ -6797,7 +6804,7 @@ def surname_after_given_name(d: _Doc, m: Mention) -> bool:
         return False
     if _LOCATIVE_CUE.search(d.text, max(0, before.start() - 16), before.start()):
         return False
-    return not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
+    return ners or not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
 
 
 @dataclass(frozen=True, slots=True)

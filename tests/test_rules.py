@@ -2940,6 +2940,13 @@ def test_a_town_name_after_a_given_name_ner_left_alone_is_a_surname(gaz, nlp):
     assert texts(gaz, nlp, "In Mandalay, the mercury rose.") == [
         "Mandalay"
     ]  # "In" is a census given name too
+    # NER's organisation or person right after a given name it left out: the surname, a state's name too
+    text = "Councilwoman Teresa Florida said the vote would hurt the poorest residents."
+    assert texts(gaz, nlp, text, {"Florida": "ORG"}) == []
+    assert texts(gaz, nlp, text, {"Florida": "ORG"}, disabled=off) == ["Florida"]
+    # … not NER's place, nor after a word of place
+    assert texts(gaz, nlp, text, {"Florida": "GPE"}) == ["Florida"]
+    assert texts(gaz, nlp, "Builders moved to Alan Florida.", {"Florida": "ORG"}) == ["Florida"]
 
 
 def test_a_place_made_into_a_kind_of_thing_is_no_place(gaz, nlp):
