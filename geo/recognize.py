@@ -427,8 +427,12 @@ _STUDY = re.compile(
     re.IGNORECASE,
 )
 _CAMPUS_NOUN = re.compile(
-    r" (?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
-    r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?)\b"
+    # (a field's word between: "a Georgetown law professor", "Harvard medical students", "the Yale law school")
+    r" (?:(?:law|medical|medicine|business|nursing|engineering|journalism|history|economics|physics|chemistry|"
+    r"biology|graduate|undergraduate|doctoral|research|political science|computer science) )?"
+    r"(?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
+    r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?|historians?|lecturers?|"
+    r"epidemiologists?)\b| (?:law|medical|business|graduate) school\b"
 )
 _WORK_AFTER = re.compile(
     r" (?:study|survey|poll|report)\b"
@@ -1357,6 +1361,7 @@ class _Doc:
         "places",
         "headlines",
         "place_readings",
+        "sides",
     )
 
     def __init__(
@@ -1410,6 +1415,7 @@ class _Doc:
         self.headlines = _headlines(text)
         # By name, the main readings and the units of the places found (lower_case_word; made on first use)
         self.place_readings: dict[str, tuple[list[Candidate], set[tuple[str, str]]]] | None = None
+        self.sides: frozenset[str] | None = None  # towns' names the text names sides by (_named_side_again)
 
 
 # A listed given name (data/given_names.txt) and a surname, then a comma and what the person is or their age:
@@ -6040,7 +6046,7 @@ _SPORT_ONLY = re.compile(
 # ("Palm Springs", "Texas Parks & Wildlife", "Texas Democrats").
 # What only a match has: a score, a result, cricket's and football's counts, a league.
 _MATCH_WORDS = re.compile(
-    rf"{_SCORE}|\b(?:beat|beats|defeated|won|lost|drew|wickets?|runs|goals?|innings|"
+    rf"{_SCORE}|\b(?:beat|beats|defeated|won|lost|drew|wickets?|runs|goals?|innings|(?:top|bottom) of the table|"
     r"overs|chased down|balls to spare|league|cup|final|match|fixture|derby|playoffs?|halftime|half-time)\b"
 )
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")  # "Mumbai " before a demonym nickname
@@ -6091,6 +6097,40 @@ def _club_named(d: _Doc, m: Mention) -> bool:
         club is not None
         and bool(d.gaz.candidates(normalize_name(m.text[club.end() :])))
         and not d.gaz.candidates(normalize_name(m.text))
+    )
+
+
+# A sentence of a side's doings: a game's word, or a result or a fixture's verb ("have now lost three in a row").
+_SIDE_DOINGS = re.compile(
+    r"\b(?:won|lost|drew|beat|beaten|face|faces|facing|host|hosts|hosting|remain top)\b"
+)
+
+
+def _named_side_again(d: _Doc, m: Mention) -> bool:
+    """A town's name the text has already given a side by its whole name ("Rajasthan Royals beat Chennai Super Kings
+    …"), again alone in a sentence of a game ("Rajasthan have played two home matches in Assam", "Chennai, who have
+    now lost three in a row"): the side. Not after a locative word ("fly to Lucknow to face Lucknow Super Giants"),
+    not a name the text puts elsewhere ("Chennai, Tamil Nadu"), not a country's (its national side is the country)
+    nor a big city's (``BIG_SIDE_POPULATION``: "Liverpool won the game 3-0" is where GeoWebNews marks the city)."""
+    if m.source == "dateline" or m.demonym_of or " " in m.text:
+        return False
+    own = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.name_kind <= 1]
+    if any(
+        c.fcode == "PCLI" or (c.fcode.startswith("PPL") and c.population >= BIG_SIDE_POPULATION) for c in own
+    ):
+        return False
+    lo, hi = _sentence_span(d.text, m.start, m.end)
+    if _GAME_WORDS.search(d.text, lo, hi) is None and _SIDE_DOINGS.search(d.text, lo, hi) is None:
+        return False
+    if d.sides is None:
+        d.sides = frozenset(
+            normalize_name(p.text) for p in d.places if " " not in p.text and _team_nickname(d, p)
+        )
+    return (
+        normalize_name(m.text) in d.sides
+        and _NICKNAME.match(d.text, m.end) is None  # (the whole name is the side's own rule's)
+        and not said_before(_LOCATIVE, d.text, m.start, 12, _LOCATIVE_ENDS)
+        and _COMMA_PARENT.match(d.text, m.end) is None
     )
 
 
@@ -6228,6 +6268,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         return False  # "fell to Penrith" reads as a place to the locative rule, but a result names a team
     if _club_named(d, m):
         return True  # "Atlético Madrid", "Club Brugge": a club's whole name, a game's sentence or not
+    if _named_side_again(d, m):
+        return True  # "Rajasthan Royals beat …; Rajasthan have played two home games in Assam"
     text = d.text
     if (
         m.demonym_of

@@ -647,6 +647,21 @@ def test_a_side_a_player_is_signed_from_for_a_fee_and_a_cricket_sides_total(gaz,
     assert texts(gaz, nlp, text, {"Everton": "GPE"}) == ["Everton"]
 
 
+def test_a_town_the_text_named_a_side_by_is_the_side_again_in_a_games_sentence(gaz, nlp):
+    text = "The Everton Rovers beat the Omaha Storm 2-1. Everton have now won three in a row and host Tulsa next."
+    ents = [("Everton", "GPE"), ("Omaha", "GPE"), ("Everton", "GPE"), ("Tulsa", "GPE")]
+    assert ("Everton", "ner_place") not in found(gaz, nlp, text, ents)
+    # … not where a locative word puts it, nor in a sentence of no game
+    for text, second in (
+        (
+            "The Everton Rovers beat the Omaha Storm 2-1. Fans flew to Everton on Sunday to face them.",
+            "flew to",
+        ),
+        ("The Everton Rovers beat the Omaha Storm 2-1. Everton council cut bus fares on Monday.", "council"),
+    ):
+        assert found(gaz, nlp, text, ents[:3])[-1] == ("Everton", "ner_place"), second
+
+
 def test_a_provinces_or_a_states_side_is_a_team_a_countrys_is_the_country(gaz, nlp):
     # Braga is a city and a district; Freiburg a city and a canton's other name; Victoria an Australian state
     for text in (
