@@ -1504,6 +1504,9 @@ def test_a_name_right_after_a_relatives_word_is_a_person(gaz, nlp):
 
 def test_a_university_by_its_people_or_its_team_is_no_town(gaz, nlp):
     assert texts(gaz, nlp, "A Brown player scored twice.", {"Brown": "GPE"}) == []
+    # a field's word between: "a Georgetown law professor", "Brown medical students"
+    for text in ("Ana Ruiz, a Brown law professor, said so.", "Brown medical students marched."):
+        assert texts(gaz, nlp, text, {"Brown": "GPE"}) == [], text
     assert texts(gaz, nlp, "Brown beat Yale 66-61 in Boston.", {"Brown": "GPE", "Boston": "GPE"}) == [
         "Boston"
     ]
