@@ -1350,7 +1350,24 @@ def _capital_abroad(c: Candidate, e: _Evidence) -> float:
 
 
 def _admin1_context(c: Candidate, e: _Evidence) -> float:
-    return e.config.admin1_context if c.admin1 and e.context.names_admin1(c.admin1, besides=e.key) else 0.0
+    """The candidate's admin-1 unit is named, or holds a town the article names with confidence — but not for a
+    village that only goes by a major city's name as another name (`_minor_by_other_name`)."""
+    if not c.admin1 or _minor_by_other_name(c, e):
+        return 0.0
+    return e.config.admin1_context if e.context.names_admin1(c.admin1, besides=e.key) else 0.0
+
+
+def _minor_by_other_name(c: Candidate, e: _Evidence) -> bool:
+    """A town that goes by the name only as another name (an old or alternate name), ``MINOR_NAMESAKE_SHARE`` times
+    smaller than a city of ``major_city_population`` or more whose own name it is: "headquarters in Boston" beside
+    Cincinnati is Massachusetts' city, not Owensville, Ohio (once called Boston) — that its state holds the story's
+    other towns says nothing for it."""
+    return (
+        c.name_kind == 2
+        and c.fcode.startswith("PPL")
+        and e.biggest_town >= e.config.major_city_population
+        and c.population * MINOR_NAMESAKE_SHARE < e.biggest_town
+    )
 
 
 def _admin1_away(c: Candidate, e: _Evidence) -> float:
@@ -2746,7 +2763,8 @@ class Resolver:
         Nearness alone does not drag a major city onto a small namesake ("Baltimore, MD … moved to Denver" is
         Colorado's, not Denver, Pennsylvania): a town of less than ``1 / MINOR_NAMESAKE_SHARE`` of the size of a
         city of ``major_city_population`` or more by the same own name gets ``MINOR_NAMESAKE_PROXIMITY`` of its
-        proximity points, unless the article names its admin-1 unit."""
+        proximity points, unless the article names its admin-1 unit (and even then when the name is only another
+        name of the town's: `_minor_by_other_name`)."""
         out: dict[int, dict[str, dict[int, float]]] = {}
         off = self.config.off
         if "proximity" not in off:
@@ -2762,7 +2780,7 @@ class Resolver:
                         if c.id in points
                         and c.fcode.startswith("PPL")
                         and c.population * MINOR_NAMESAKE_SHARE < major
-                        and c.admin1 not in named
+                        and (c.admin1 not in named or c.name_kind == 2)
                         else p
                         for c in candidates[i]
                         if (p := points.get(c.id)) is not None

@@ -1283,6 +1283,12 @@ def test_a_demonym_alone_does_not_pull_a_city_to_a_far_smaller_namesake(parser, 
     assert places(parser.parse(text))[name].country == country
 
 
+def test_a_major_citys_own_name_beats_a_villages_other_name_in_its_neighbours_state(parser):
+    # Owensville, Ohio (800 people) was once called Boston: Cincinnati's state and nearness say nothing for it.
+    text = "The brewer cut 100 jobs in Cincinnati. It keeps its headquarters in Boston, it said."
+    assert places(with_gold_spans(parser, text, ["Cincinnati", "Boston"]))["Boston"].admin1 == "US.MA"
+
+
 def test_a_named_countrys_capital_is_no_village_of_a_city_abroad(parser):
     # Victoria, Seychelles (23,000 people) against Hong Kong's Victoria (950,000): the country named speaks for its
     # capital, as for no village.
