@@ -733,6 +733,8 @@ _TOWN_BEFORE = re.compile(
 # "rural", "central", "north", "east", "northern".
 _ADMIN_BEFORE_ENDS = ("of", "te", "al", "th", "st", "rn")
 _TOWN_BEFORE_ENDS = ("of",)
+# A people's word before the town word: "the German city of Marburg", "the Mexican port of Veracruz".
+_PEOPLES_TOWN_BEFORE = re.compile(r"\b([A-Z][a-z]+) (?:city|town|village|port|capital) of\s+$")
 _PLURAL_UNITS = re.compile(
     r"\s+(?:(?P<adm2>counties|parishes)|(?P<adm1>states|provinces|regions|oblasts|governorates|cantons))\b",
     re.IGNORECASE,
@@ -2661,6 +2663,11 @@ class Resolver:
                 town_word or said_before(_TOWN_BEFORE, text, mention.start, 20, _TOWN_BEFORE_ENDS)
             ):
                 points = {c.id: config.town_word for c in options if c.fcode.startswith("PPL")}
+                # "the German city of Marburg": a town of the country the people's word names
+                people = _PEOPLES_TOWN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                code = self.gazetteer.demonym(people.group(1)) if people else None
+                if code and any(c.country == code and c.id in points for c in options):
+                    points = {c.id: config.town_word for c in options if c.id in points and c.country == code}
                 if points and len(points) < len(options):
                     found["town_word"] = points
             if "old_name" not in config.off and (

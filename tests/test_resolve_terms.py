@@ -1289,6 +1289,17 @@ def test_a_major_citys_own_name_beats_a_villages_other_name_in_its_neighbours_st
     assert places(with_gold_spans(parser, text, ["Cincinnati", "Boston"]))["Boston"].admin1 == "US.MA"
 
 
+def test_a_peoples_word_before_the_town_word_names_the_towns_country(parser):
+    # "the German city of Marburg" in a Tanzanian story: Germany's city, not a "nearby" spot in Tanzania
+    text = (
+        "Tanzania confirmed an outbreak of Marburg virus disease in the Kagera region. The virus is named after "
+        "the German city of Marburg, where laboratory workers fell ill in 1967."
+    )
+    doc = parser.parse(text)
+    marburg = [r for r in doc.resolutions if r.mention.text == "Marburg"][-1]
+    assert marburg.via == "name" and marburg.place.country == "DE"
+
+
 def test_a_named_countrys_capital_is_no_village_of_a_city_abroad(parser):
     # Victoria, Seychelles (23,000 people) against Hong Kong's Victoria (950,000): the country named speaks for its
     # capital, as for no village.
