@@ -20,6 +20,7 @@ from geo.text import (
     ReadText,
     find_dateline,
     find_title,
+    plain_spaces,
     read_article,
     read_text,
     split_sentences,
@@ -179,7 +180,8 @@ class Geoparser:
                 mentions = [self._gold_mention(text, start, end) for start, end in article.spans]
             for mention in mentions:
                 mention.sentence = document.sentence_at(mention.start).index
-            document.resolutions = self.resolver.resolve(text, mentions)
+            # (the resolver reads the words around a name with plain spaces too: "London,\u00a0two hours west of")
+            document.resolutions = self.resolver.resolve(plain_spaces(text), mentions)
             document.dateline = next((m for m in mentions if m.source == "dateline"), None)
             document.focus = article_focus(document, self.gazetteer)
             yield document

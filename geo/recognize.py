@@ -427,12 +427,14 @@ _STUDY = re.compile(
     re.IGNORECASE,
 )
 _CAMPUS_NOUN = re.compile(
-    # (a field's word between: "a Georgetown law professor", "Harvard medical students", "the Yale law school")
-    r" (?:(?:law|medical|medicine|business|nursing|engineering|journalism|history|economics|physics|chemistry|"
-    r"biology|graduate|undergraduate|doctoral|research|political science|computer science) )?"
-    r"(?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
+    r" (?:players?|coach|team|basketball|football|soccer|students?|faculty|graduates?|alumni|professors?|"
     r"researchers?|scientists?|campus|freshman|sophomore|athletes?|fans|economists?|historians?|lecturers?|"
-    r"epidemiologists?)\b| (?:law|medical|business|graduate) school\b"
+    r"epidemiologists?)\b|"
+    # a field's word before who studies or teaches there (not a team's: "a Kent medical team" is the county's):
+    # "a Georgetown law professor", "Harvard medical students", "the Yale law school"
+    r" (?:law|medical|medicine|business|nursing|engineering|journalism|history|economics|physics|chemistry|"
+    r"biology|graduate|undergraduate|doctoral|political science|computer science) (?:students?|faculty|graduates?|"
+    r"alumni|professors?|researchers?|scientists?|lecturers?|school)\b"
 )
 _WORK_AFTER = re.compile(
     r" (?:study|survey|poll|report)\b"
@@ -780,7 +782,8 @@ _BARE_LIST = re.compile(
 # "Rivers and Stokes avenues", "Lincoln and Jefferson elementary schools": a list of streets' or schools' names
 # ("Alachua and Gilchrist counties" is a list of places; "in Prescott and Payson closed schools": a verb between).
 _PLURAL_GENERIC = re.compile(
-    r" (?:(?![a-z]+ed )[a-z]+ )?(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
+    r" (?:(?!(?:[a-z]+ed|shut|kept|cut|hit|left|ran|put|set|let|built|held|had|have) )[a-z]+ )?"
+    r"(?:avenues|streets|roads|drives|lanes|boulevards|schools|families)\b"
 )
 _FEASTS = frozenset("christmas easter thanksgiving halloween hanukkah ramadan diwali passover eid".split())
 _CALENDAR = (
@@ -5948,8 +5951,10 @@ _SIDE_AFTER_RESULT = re.compile(
 # A player's goals, games or signature for a side: "scored 11 goals for Gent", "made 80 appearances for the Saints",
 # "signed for Gent in 2019".
 _SIDE_PLAYED_FOR = re.compile(
-    r"\b(?:(?:\d+|[a-z]+) (?:(?:league |cup |senior |first-team )?(?:goals?|tries|appearances|caps|games|matches|"
-    r"starts|assists|wickets|touchdowns))|signed|signs|re-signed|debut) (?:[a-z]+ ){0,2}for (?:the )?$"
+    r"\b(?:(?:scored|scores|scoring|made|makes|making|played|plays|netted|nets|earned|won|his|her|their) "
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+-?[a-z]*) (?:(?:league|cup|senior|"
+    r"first-team|international) )?(?:goals?|tries|appearances|caps|games|matches|starts|assists|wickets|touchdowns)|"
+    r"(?:signed|signs|re-signed|made (?:his|her) debut|debuted)(?: \w+ly)?) for (?:the )?$"
 )
 _SIDE_AFTER_MATCH = re.compile(
     r"\b(?:game|games|match|matches|fixture|win|wins|victory|loss|defeat|clash|derby|rivalry|series|showdown|"
@@ -5965,11 +5970,10 @@ _SIDE_PEOPLE = re.compile(
 # A player signed from a side for a fee: "signed winger Samuel Adeyemi from Gent for a fee of about £12 million",
 # "joined on loan from Lyon" (the words before the side, within its sentence, and after it).
 _SIGNED_FROM = re.compile(
-    r"\b(?:signed|signs|signing|bought|buys|acquired|recruited|joined|joins|loaned|arrived|arrives|moved|moves)\b"
-    r"[^.!?;]{0,80}\bfrom (?:the )?$"
+    r"\b(?:signed|signs|signing|bought|buys|acquired|recruited|joined|joins|loaned)\b[^.!?;]{0,80}\bfrom (?:the )?$"
 )
 _FOR_A_FEE = re.compile(
-    r" (?:for (?:a |an )?(?:reported |undisclosed |club-record |record |nominal |initial )*(?:fee\b|sum\b|[£€$]|\d)|"
+    r" (?:for (?:a |an )?(?:reported |undisclosed |club-record |record |nominal |initial )*(?:fee\b|sum\b|[£€$])|"
     r"on (?:a )?(?:loan|free transfer|season-long loan)\b)"
 )
 _SIDE_FANS = re.compile(r" (?:fans|supporters|ultras)\b")  # "Werder fans gathered before kick-off"
@@ -6100,16 +6104,10 @@ def _club_named(d: _Doc, m: Mention) -> bool:
     )
 
 
-# A sentence of a side's doings: a game's word, or a result or a fixture's verb ("have now lost three in a row").
-_SIDE_DOINGS = re.compile(
-    r"\b(?:won|lost|drew|beat|beaten|face|faces|facing|host|hosts|hosting|remain top)\b"
-)
-
-
 def _named_side_again(d: _Doc, m: Mention) -> bool:
     """A town's name the text has already given a side by its whole name ("Rajasthan Royals beat Chennai Super Kings
-    …"), again alone in a sentence of a game ("Rajasthan have played two home matches in Assam", "Chennai, who have
-    now lost three in a row"): the side. Not after a locative word ("fly to Lucknow to face Lucknow Super Giants"),
+    …"), again alone in a sentence only sport has (``_SPORT_ONLY``: "Rajasthan have played two home matches in
+    Assam"): the side — not "Gujarat will host a summit next season". Not after a locative word ("fly to Lucknow to face Lucknow Super Giants"),
     not a name the text puts elsewhere ("Chennai, Tamil Nadu"), not a country's (its national side is the country)
     nor a big city's (``BIG_SIDE_POPULATION``: "Liverpool won the game 3-0" is where GeoWebNews marks the city)."""
     if m.source == "dateline" or m.demonym_of or " " in m.text:
@@ -6120,7 +6118,7 @@ def _named_side_again(d: _Doc, m: Mention) -> bool:
     ):
         return False
     lo, hi = _sentence_span(d.text, m.start, m.end)
-    if _GAME_WORDS.search(d.text, lo, hi) is None and _SIDE_DOINGS.search(d.text, lo, hi) is None:
+    if _SPORT_ONLY.search(d.text, lo, hi) is None:
         return False
     if d.sides is None:
         d.sides = frozenset(

@@ -1415,9 +1415,10 @@ _COMPASS_OF = (
     r"(?: (?:outskirts|suburbs|edge|side))? of"
 )
 _TRAVEL_TIME = (
-    r"(?:(?P<time>an?|half an|one|two|three|four|five|six|\d+(?:\.\d+)?)(?: and a half)?[ -](?P<time_unit>hours?|minutes?)"
+    r"(?:(?P<time>an?|half an|one|two|three|four|five|six|\d+(?:\.\d+)?)(?:[ -]and[ -]a[ -]half)?[ -]"
+    r"(?P<time_unit>hours?|minutes?)(?: and a half)?"
     r"(?:['’]s?)?(?: (?P<by>drive|ride|journey|trip|train ride|bus ride|walk|flight|by car|by train|by road))? |"
-    r"an? (?P<time2>\d+(?:\.\d+)?|one|two|three|half)[ -](?P<time_unit2>hours?|minutes?)"
+    r"an? (?P<time2>\d+(?:\.\d+)?|one|two|three|half)(?:[ -]and[ -]a[ -]half)?[ -](?P<time_unit2>hours?|minutes?)"
     r" (?P<by2>drive|ride|journey|trip|train ride|bus ride|walk|flight) )"
 )
 _RELATIVE_PLACE = re.compile(
@@ -1432,11 +1433,9 @@ _RELATIVE_PLACE = re.compile(
 )
 _TIME_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "half an": 0.5, "half": 0.5, "two": 2.0, "three": 3.0}
 _TIME_WORDS |= {"four": 4.0, "five": 5.0, "six": 6.0}
-TRAVEL_KM_PER_HOUR = {
-    "flight": 800.0,
-    "walk": 5.0,
-}  # otherwise a drive's or a train's: ``TRAVEL_KM_PER_HOUR_ROAD``
+TRAVEL_KM_PER_HOUR = {"walk": 5.0}  # otherwise a drive's or a train's: ``TRAVEL_KM_PER_HOUR_ROAD``
 TRAVEL_KM_PER_HOUR_ROAD = 100.0
+TRAVEL_NEAREST = 0.3  # a time of travel puts a name no nearer than this share of the distance it covers
 LIST_PEER_UNIT = (
     1.0  # a list peer's likely town in a town's own state or province: this share of list_peer more …
 )
@@ -1447,21 +1446,24 @@ RELATIVE_PLACE_KM = (
 
 
 def _travel_km(said: re.Match[str]) -> float:
-    """The distance a time of travel the text gives covers, in km ("two hours", "a 90-minute drive", "a two-hour
-    flight"; ``TRAVEL_KM_PER_HOUR``); 0 without one."""
+    """The distance a time of travel the text gives covers, in km ("two hours", "a 90-minute drive", "an hour and a
+    half"; ``TRAVEL_KM_PER_HOUR``); 0 without one, and ``math.inf`` for a flight's (a flight says far, not where:
+    "Perth, a 17-hour flight from London")."""
     time, unit = (
         said.group("time") or said.group("time2"),
         said.group("time_unit") or said.group("time_unit2"),
     )
     if not time or not unit:
         return 0.0
+    if (said.group("by") or said.group("by2")) == "flight":
+        return math.inf
     amount = _TIME_WORDS.get(time.lower())
     if amount is None:
         try:
             amount = float(time)
         except ValueError:
             return 0.0
-    if "and a half" in said.group():
+    if re.search(r"and[ -]a[ -]half", said.group()):
         amount += 0.5
     hours = amount / 60 if unit.startswith("minute") else amount
     by = said.group("by") or said.group("by2") or ""
@@ -2734,22 +2736,26 @@ class Resolver:
         candidates: list[tuple[Candidate, ...]],
         first: list[Resolution],
     ) -> dict[int, dict[int, float]]:
-        """ "Vienne, south of Lyon", "Hoorn, 40 km north of Amsterdam", "Marsa, near Valletta": a name the words
-        after it put near the next name is a reading within ``RELATIVE_PLACE_KM`` (plus the distance said) of that
-        name's likely reading. Returns mention index → candidate id → ``relative_place`` points."""
+        """ "Vienne, south of Lyon", "Hoorn, 40 km north of Amsterdam", "Marsa, near Valletta", "London, two hours
+        west of Toronto": a name the words after it put near the next name is a reading within ``RELATIVE_PLACE_KM``
+        (plus the distance said, or the distance a time of travel covers: :func:`_travel_km`, and then no nearer than
+        ``TRAVEL_NEAREST`` of it) of that name's likely reading; a flight's time says nothing. Returns mention index
+        → candidate id → ``relative_place`` points."""
         out: dict[int, dict[int, float]] = {}
         for i in range(len(mentions) - 1):
             said = _RELATIVE_PLACE.fullmatch(text, mentions[i].end, mentions[i + 1].start)
             anchor = first[i + 1].place
             if said is None or anchor is None or len(candidates[i]) < 2:
                 continue
-            limit = (
-                RELATIVE_PLACE_KM + _said_km(said.group("distance"), said.group("unit")) + _travel_km(said)
-            )
+            travel = _travel_km(said)
+            if math.isinf(travel):
+                continue
+            limit = RELATIVE_PLACE_KM + _said_km(said.group("distance"), said.group("unit")) + travel
+            nearest = TRAVEL_NEAREST * travel
             points = {
                 c.id: self.config.relative_place
                 for c in candidates[i]
-                if great_circle_km(c.lat, c.lon, anchor.lat, anchor.lon) <= limit
+                if nearest <= great_circle_km(c.lat, c.lon, anchor.lat, anchor.lon) <= limit
             }
             if points and len(points) < len(candidates[i]):
                 out[i] = points
@@ -2974,9 +2980,10 @@ class Resolver:
         self, runs: list[list[int]], candidates: list[tuple[Candidate, ...]], first: list[Resolution]
     ) -> dict[int, dict[int, float]]:
         """Members of a list ("A, B and C", "A and B") read alike: points for a candidate of the same kind and
-        country as the likely readings of the other members, and more for a town in the same state or province as
-        their likely towns (``LIST_PEER_UNIT``, for a town of ``LIST_UNIT_SHARE`` of the biggest town of the name, by any of its names): "Portland, Bangor and Augusta" are
-        Maine's, "Vancouver, San Jose and Los Angeles" California's."""
+        country as the likely readings of the other members, and more for a town or a county in the same state or
+        province as their likely towns or counties (``LIST_PEER_UNIT``; only for one of ``LIST_UNIT_SHARE`` of the
+        biggest place of the name or more): "Portland, Bangor and Augusta" are Maine's, "Vancouver, San Jose and Los
+        Angeles" California's; "Cavite, Laguna, Batangas and Rizal" stay provinces."""
         out: dict[int, dict[int, float]] = {}
         for members in runs:
             readings: list[list[tuple[Candidate, float]]] = []
@@ -2988,14 +2995,16 @@ class Resolver:
                     continue
                 peers = [r for m, r in enumerate(readings) if m != k]
                 points = {}
-                biggest = max((c.population for c in candidates[i] if c.fcode.startswith("PPL")), default=0)
+                biggest = max((c.population for c in candidates[i]), default=0)
                 for c in candidates[i]:
                     level, country = _level(c), c.country
                     # Each peer by its likeliest reading of the kind, not the sum of its readings: "Venice and
                     # Genoa" — Genoa's many villages in the US together must not outweigh the Italian city.
                     # (not a far smaller namesake: "Boston" listed with "New York" is no town of New York state)
-                    town = (
-                        c.fcode.startswith("PPL") and c.population * LIST_UNIT_SHARE >= biggest and c.admin1
+                    town = (  # (a town's or a county's: a list's local level)
+                        c.fcode.startswith(("PPL", "ADM2"))
+                        and c.population * LIST_UNIT_SHARE >= biggest
+                        and c.admin1
                     )
                     support = sum(
                         max(

@@ -559,9 +559,15 @@ def _without_surrogates(text: str) -> str:
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Spaces of another width or that do not break, inside a name as often as between words ("Chiang\u00a0Mai"): NER and
 # the rules read them as plain spaces.
-ODD_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u3000"
+ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}{ODD_SPACES}]")
+_ODD_SPACE_RE = re.compile(f"[{ODD_SPACES}]")
 _AS_SPACE = str.maketrans(dict.fromkeys(ODD_SPACES, " "))
+
+
+def plain_spaces(text: str) -> str:
+    """*text* with a plain space for each of ``ODD_SPACES`` (one for one: offsets stay)."""
+    return text.translate(_AS_SPACE) if _ODD_SPACE_RE.search(text) else text
 
 
 def strip_invisible(text: str) -> tuple[str, list[int] | None]:

@@ -131,6 +131,9 @@ def test_a_country_beside_its_capital_is_the_country_not_its_namesake_unit(
         ("The council in London, two hours west of Toronto, cut bus fares.", "London", "Toronto", "CA"),
         ("Perth, about an hour's drive west of Ottawa, held its fall fair.", "Perth", "Ottawa", "CA"),
         ("Voters in Athens, a 90-minute drive from Atlanta, backed the levy.", "Athens", "Atlanta", "US"),
+        ("Kingston, an hour and a half east of Belleville, voted.", "Kingston", "Belleville", "CA"),
+        # (review) a no-break space in the words between
+        ("The council in London,\u00a0two hours west of Toronto, cut bus fares.", "London", "Toronto", "CA"),
     ],
 )
 def test_a_name_the_words_after_it_put_near_another_lies_near_it(
@@ -155,6 +158,12 @@ def test_listed_towns_read_alike_in_one_state(parser, monkeypatch):
     monkeypatch.setattr("geo.resolve.LIST_PEER_UNIT", 0.0)
     text = "The chain will open clinics in Portland, Bangor and Augusta this fall."
     assert places(with_gold_spans(parser, text, names))["Portland"].admin1 != "US.ME"
+
+
+def test_a_flights_time_says_nothing_of_nearness(parser):
+    # (review) "a 17-hour flight" puts no namesake near London: Perth is Western Australia's
+    text = "Perth, a 17-hour flight from London, is now linked by a direct service."
+    assert places(with_gold_spans(parser, text, ["Perth", "London"]))["Perth"].country == "AU"
 
 
 def test_the_mayor_of_a_town_named_like_its_county_is_the_towns(parser, without):

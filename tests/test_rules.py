@@ -638,8 +638,15 @@ def test_a_side_a_player_is_signed_from_for_a_fee_and_a_cricket_sides_total(gaz,
         "He signed for Everton in 2019 and made 80 appearances for the club.",
     ):
         assert ("Everton", "sports_team") in found(gaz, nlp, text, {"Everton": "GPE"}), text
-    text = "The mayor signed papers for Everton."
-    assert texts(gaz, nlp, text, {"Everton": "GPE"}) == ["Everton"]
+    # (review) a league's or a governor's word is no player's: "12 games for Everton", "signed a bill for Everton",
+    # "moved from Everton for 2 years"
+    for text in (
+        "The mayor signed papers for Everton.",
+        "The league scheduled 12 games for Everton next season.",
+        "The governor signed a bill for Everton on Monday.",
+        "Nurses who moved from Everton for 2 years on a contract said so.",
+    ):
+        assert found(gaz, nlp, text, {"Everton": "GPE"}) == [("Everton", "ner_place")], text
     # one moves from a town for a job; a town "closed on" a day
     text = "The family moved from Liverpool for a fresh start in Everton."
     assert texts(gaz, nlp, text, {"Liverpool": "GPE", "Everton": "GPE"}) == ["Liverpool", "Everton"]
@@ -648,7 +655,7 @@ def test_a_side_a_player_is_signed_from_for_a_fee_and_a_cricket_sides_total(gaz,
 
 
 def test_a_town_the_text_named_a_side_by_is_the_side_again_in_a_games_sentence(gaz, nlp):
-    text = "The Everton Rovers beat the Omaha Storm 2-1. Everton have now won three in a row and host Tulsa next."
+    text = "The Everton Rovers beat the Omaha Storm 2-1. Everton have now won three league matches in a row at Tulsa."
     ents = [("Everton", "GPE"), ("Omaha", "GPE"), ("Everton", "GPE"), ("Tulsa", "GPE")]
     assert ("Everton", "ner_place") not in found(gaz, nlp, text, ents)
     # … not where a locative word puts it, nor in a sentence of no game
@@ -658,6 +665,8 @@ def test_a_town_the_text_named_a_side_by_is_the_side_again_in_a_games_sentence(g
             "flew to",
         ),
         ("The Everton Rovers beat the Omaha Storm 2-1. Everton council cut bus fares on Monday.", "council"),
+        # (review) a verb a side shares with a town, "season": no sentence only sport has
+        ("The Everton Rovers beat the Omaha Storm 2-1. Everton will host a trade fair next season.", "host"),
     ):
         assert found(gaz, nlp, text, ents[:3])[-1] == ("Everton", "ner_place"), second
 
@@ -1507,6 +1516,8 @@ def test_a_university_by_its_people_or_its_team_is_no_town(gaz, nlp):
     # a field's word between: "a Georgetown law professor", "Brown medical students"
     for text in ("Ana Ruiz, a Brown law professor, said so.", "Brown medical students marched."):
         assert texts(gaz, nlp, text, {"Brown": "GPE"}) == [], text
+    # (review) a field's word before a team is no university's: "a Kent medical team was sent"
+    assert texts(gaz, nlp, "A Brown medical team was sent to the crash.", {"Brown": "GPE"}) == ["Brown"]
     assert texts(gaz, nlp, "Brown beat Yale 66-61 in Boston.", {"Brown": "GPE", "Boston": "GPE"}) == [
         "Boston"
     ]
@@ -1728,6 +1739,8 @@ def test_a_town_in_a_list_of_places(gaz, nlp):
 def test_a_list_of_places_before_a_verb_and_a_plural_word(gaz, nlp):
     # "closed schools": the verb between makes the list no list of schools' names ("Smyrna and Dalton schools").
     text = "Officials in Smyrna and Cartersville closed schools on Monday."
+    assert ("Cartersville", "list_neighbour") in found(gaz, nlp, text, {"Smyrna": "GPE"})
+    text = "Officials in Smyrna and Cartersville shut schools on Monday."  # (review) an irregular past too
     assert ("Cartersville", "list_neighbour") in found(gaz, nlp, text, {"Smyrna": "GPE"})
     text = "Teachers at Smyrna and Cartersville elementary schools walked out."
     assert "Cartersville" not in texts(gaz, nlp, text, {"Smyrna": "GPE"}, disabled=frozenset({"rare_town"}))
