@@ -160,6 +160,22 @@ def test_listed_towns_read_alike_in_one_state(parser, monkeypatch):
     assert places(with_gold_spans(parser, text, names))["Portland"].admin1 != "US.ME"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The warehouse in Rugby will serve retailers across the Midlands.", "Midlands", "GB"),
+        ("Floodwaters in the Kimberley have cut off Broome.", "Kimberley", "AU"),
+        ("Fire bans were declared across the Riverland and the Adelaide Hills.", "Riverland", "AU"),
+        # the namesakes keep their stories
+        ("Drought hit farmers in the Midlands province of Zimbabwe, near Gweru.", "Midlands", "ZW"),
+        ("Police in Kimberley arrested two men after a robbery in the Northern Cape.", "Kimberley", "ZA"),
+    ],
+)
+def test_regions_of_england_and_australia_news_names(parser, text, name, country):
+    # (28th session) regions GeoNames' city tables lack: data/supplement.csv
+    assert places(parser.parse(text))[name].country == country
+
+
 def test_a_flights_time_says_nothing_of_nearness(parser):
     # (review) "a 17-hour flight" puts no namesake near London: Perth is Western Australia's
     text = "Perth, a 17-hour flight from London, is now linked by a direct service."
