@@ -672,7 +672,7 @@ _PLACE_PHRASES: tuple[tuple[re.Pattern[str], _Cue], ...] = tuple(
         (  # "the road between Manali and Keylong": a route's two ends (each a town of some size, as after "near")
             # (a headline's capitals too: "Floods Cut Road Between Čačak And Kraljevo")
             # ("ferry services between Split and the island of Brač")
-            rf"\b(?i:road|highway|route|railway|rail line|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
+            rf"\b(?i:road|highway|route|railway|rail line|rail|border|flights?|trains?|buses|ferr(?:y|ies)|stretch|"
             rf"section|corridor|journey|drive|trek|pipeline)(?i: (?:services?|links?|connections?|crossings?|"
             rf"routes?|traffic))? [Bb]etween (?P<A>{_NAME}) [Aa]nd (?:the (?:island|port|town|city) of )?"
             rf"(?P<B>{_NAME})\b"
