@@ -5005,8 +5005,13 @@ def unknown_persons_name(d: _Doc, m: Mention) -> bool:
     word of place)."""
     if m.source != "ner" or m.label not in ("GPE", "LOC", "FAC") or m.demonym_of or " " not in m.text:
         return False
-    if not _GIVEN_NAME_FIRST.match(m.text) or _PLACE_CUE_BEFORE.search(d.text, max(0, m.start - 12), m.start):
+    if not _GIVEN_NAME_FIRST.match(m.text):
         return False
+    if _PLACE_CUE_BEFORE.search(d.text, max(0, m.start - 12), m.start) and not _PERSON_APPOSITION.match(
+        d.text, m.end
+    ):
+        return False  # … unless a person's apposition follows: "Tributes were paid to Shannon Mulcahy, the
+        # Clonmel woman who ran a charity shop"
     if common_in_english(m.text.rsplit(" ", 1)[1]):
         return False  # a word, not a surname: "Francis Street", "Easter Vigil", "John Radcliffe Hospital"
     return _unknown_name(d, m.text)
@@ -6537,7 +6542,8 @@ _PERSON_APPOSITION = re.compile(
     r"official|superintendent|detective|inspector|constable|sergeant|lawmaker|legislator|deputy|aide|adviser|advisor|"
     # (the apposition closes, or goes on with where the role is: not a clause of its own, "Denver, the city's mayor
     # said, will grow", "in Virginia, a lawmaker told reporters")
-    r"leader|campaigner|organi[sz]er|paramedic|firefighter|soldier|midwife|carer|caretaker|receptionist)"
+    r"leader|campaigner|organi[sz]er|paramedic|firefighter|soldier|midwife|carer|caretaker|receptionist|"
+    r"woman|man|mother|father|grandmother|grandfather|widow|pensioner|teenager)"
     r"(?=,| (?:of|at|for|in|with|from|on|based|who)\b))"
 )
 
@@ -6580,7 +6586,9 @@ _KIN = (
 # "its trading partner China", "its big brother Russia", "St Paul and its twin Minneapolis")
 _KIN_WORDS = rf"(?:(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)|['’]s|\band|,)(?: (?![Ii]ts\b)[\w'’-]+){{0,2}} {_KIN}|^{_KIN})"
 # … the name right after it, or the next in a list of up to five ("her three children, Jackson, Georgia and Austin")
-_KIN_BEFORE = re.compile(rf"{_KIN_WORDS},? (?:[A-Z][\w'’-]+(?:,| and|, and) ){{0,4}}$")
+_KIN_BEFORE = re.compile(
+    rf"{_KIN_WORDS}(?: of (?:\d+|[a-z]+(?:-[a-z]+)?) years)?,? (?:[A-Z][\w'’-]+(?:,| and|, and) ){{0,4}}$"
+)  # ("his wife of 58 years, Dallas,")
 
 
 def relative_named(d: _Doc, m: Mention) -> bool:
@@ -6590,8 +6598,13 @@ def relative_named(d: _Doc, m: Mention) -> bool:
     (a country's relative), a demonym, or a name the words before it call a place ("the son of Tyler")."""
     if m.demonym_of or m.source == "dateline" or m.rule in _CONTEXT_RULES or " " in m.text:
         return False
+    if _PLACE_COMPOUND_AFTER.match(d.text, m.end):
+        return False  # "Her son, Clare-based musician Tom Mulcahy": where the son lives
     before = d.text[max(0, m.start - 80) : m.start]
     return _KIN_BEFORE.search(before) is not None
+
+
+_PLACE_COMPOUND_AFTER = re.compile(r"-(?:based|born|raised|bred|area)\b")
 
 
 _LISTED_BEFORE = re.compile(r"(?:,|\band|\bor|&) $")

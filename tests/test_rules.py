@@ -1509,6 +1509,19 @@ def test_a_name_right_after_a_relatives_word_is_a_person(gaz, nlp):
     text = "Chile relies on its trading partner New Zealand, and Boston on its twin Denver."
     ents = {"Chile": "GPE", "New Zealand": "GPE", "Boston": "GPE", "Denver": "GPE"}
     assert texts(gaz, nlp, text, ents) == ["Chile", "New Zealand", "Boston", "Denver"]
+    # "his wife of 58 years, Dallas,"; but "Her son, Clare-based musician Tom Lee": where the son lives
+    text = "He is survived by his wife of 58 years, Houston, and a son."
+    assert texts(gaz, nlp, text, {"Houston": "GPE"}) == []
+    text = "Her son, Houston-based musician Tom Lee, said she never gave up."
+    assert texts(gaz, nlp, text, {"Houston": "GPE"}) == ["Houston"]
+
+
+def test_an_unknown_two_word_place_with_a_persons_apposition_is_a_person(gaz, nlp):
+    # NER's place "Shannon Mulcahy", unknown to the gazetteer, after "to" but before ", the Omaha woman who …"
+    text = "Tributes were paid to Shannon Mulcahy, the Omaha woman who ran a charity shop."
+    assert texts(gaz, nlp, text, {"Shannon Mulcahy": "GPE", "Omaha": "GPE"}) == ["Omaha"]
+    text = "Tourists flocked to Shannon Mulcahy, a village near Omaha."
+    assert "Shannon Mulcahy" in texts(gaz, nlp, text, {"Shannon Mulcahy": "GPE", "Omaha": "GPE"})
 
 
 def test_a_university_by_its_people_or_its_team_is_no_town(gaz, nlp):
