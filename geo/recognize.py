@@ -4377,6 +4377,8 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
             or (len(items) >= 3 and _common_region(gaz, keys))
             # "Narvik, Tromsø and Bodø reported": three or more, one found, the others towns of its country
             or (n_known and len(items) >= 3 and _towns_of_a_country(gaz, items, known, text))
+            # "Boone and Marshalltown also reported flooding": the other a town of the found one's state
+            or (n_known and len(items) == 2 and _towns_of_a_country(gaz, items, known, text, unit=True))
             or regional
             or (not n_known and _neighbouring_towns(gaz, keys))
             # "Wanaka and Queenstown both recorded": NER's one town and its neighbour NER missed
@@ -4423,22 +4425,29 @@ LISTED_TOWN_POPULATION = (
 )
 
 
-def _towns_of_a_country(gaz: Gazetteer, items: list[tuple[int, int]], known: list[bool], text: str) -> bool:
+def _towns_of_a_country(
+    gaz: Gazetteer, items: list[tuple[int, int]], known: list[bool], text: str, *, unit: bool = False
+) -> bool:
     """Whether every member of a list no rule found is a town of ``LISTED_TOWN_POPULATION`` or more, by its own
-    name, in a country a found member's readings lie in ("Narvik, Tromsø and Bodø": Norway)."""
+    name, in a country a found member's readings lie in ("Narvik, Tromsø and Bodø": Norway) — with *unit*, in an
+    admin-1 unit one of them lies in ("Boone and Marshalltown": Iowa)."""
+
+    def where(c: Candidate) -> str:
+        return c.admin1 if unit else c.country
+
     countries = {
-        c.country
+        where(c)
         for (s, e), k in zip(items, known, strict=True)
         if k
         for c in gaz.candidates(normalize_name(text[s:e]))
-        if c.name_kind <= 1
-    }
+        if c.name_kind <= 1 and (not unit or c.fcode.startswith("PPL"))
+    } - {""}
     return bool(countries) and all(
         any(
             c.name_kind == 0
             and c.fcode.startswith("PPL")
             and c.population >= LISTED_TOWN_POPULATION
-            and c.country in countries
+            and where(c) in countries
             for c in gaz.candidates(normalize_name(text[s:e]))
         )
         for (s, e), k in zip(items, known, strict=True)

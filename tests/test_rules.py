@@ -1922,6 +1922,16 @@ def test_strip_invisible_maps_offsets_back():
     assert strip_invisible("Chiang\u00a0Mai\u202fcity") == ("Chiang Mai city", list(range(16)))
 
 
+def test_a_pairs_unfound_member_is_a_town_of_the_found_ones_state(parser):
+    # (real index: Boone, Iowa lies 75 km from Marshalltown, beyond NEIGHBOUR_KM; a town of 12,000 of its state)
+    text = "Boone and Marshalltown also reported flooded basements."
+    assert ("Boone", "list_neighbour") in [
+        (r.mention.text, r.mention.rule) for r in parser.parse(text).resolutions
+    ]
+    text = "Smith and Marshalltown agreed on a deal."
+    assert "Smith" not in [r.mention.text for r in parser.parse(text).resolutions]
+
+
 def test_a_name_with_a_no_break_space_is_found_whole(parser):
     text = "Smoke pushed air pollution in Chiang\u00a0Mai to the worst level in the world."
     (r,) = parser.parse(text).resolutions
