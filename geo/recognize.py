@@ -6121,9 +6121,10 @@ def _club_named(d: _Doc, m: Mention) -> bool:
 def _named_side_again(d: _Doc, m: Mention) -> bool:
     """A town's name the text has already given a side by its whole name ("Rajasthan Royals beat Chennai Super Kings
     …"), again alone in a sentence only sport has (``_SPORT_ONLY``: "Rajasthan have played two home matches in
-    Assam"): the side — not "Gujarat will host a summit next season". Not after a locative word ("fly to Lucknow to face Lucknow Super Giants"),
-    not a name the text puts elsewhere ("Chennai, Tamil Nadu"), not a country's (its national side is the country)
-    nor a big city's (``BIG_SIDE_POPULATION``: "Liverpool won the game 3-0" is where GeoWebNews marks the city)."""
+    Assam"): the side — not "Gujarat will host a summit next season". Not after a locative word ("fly to Lucknow to
+    face Lucknow Super Giants"), not a name the text puts elsewhere ("Chennai, Tamil Nadu"), not a country's (its
+    national side is the country) nor a big city's (``BIG_SIDE_POPULATION``: "Liverpool won the game 3-0" is where
+    GeoWebNews marks the city)."""
     if m.source == "dateline" or m.demonym_of or " " in m.text:
         return False
     own = [c for c in d.gaz.candidates(normalize_name(m.text)) if c.name_kind <= 1]

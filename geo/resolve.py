@@ -1437,9 +1437,9 @@ TRAVEL_KM_PER_HOUR = {"walk": 5.0}  # otherwise a drive's or a train's: ``TRAVEL
 TRAVEL_KM_PER_HOUR_ROAD = 100.0
 TRAVEL_NEAREST = 0.3  # a time of travel puts a name no nearer than this share of the distance it covers
 LIST_PEER_UNIT = (
-    1.0  # a list peer's likely town in a town's own state or province: this share of list_peer more …
+    1.0  # a list peer's likely town or county in the same state or province: this share of list_peer more …
 )
-LIST_UNIT_SHARE = 10  # … for a town at least this share (1/n) of the biggest town of its name
+LIST_UNIT_SHARE = 10  # … for a town or county at least this share (1/n) of the biggest place of its name
 RELATIVE_PLACE_KM = (
     150.0  # a name said to lie "south of" or "near" another lies this near it (plus a distance said)
 )
