@@ -4356,6 +4356,12 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
         regional = regional or (
             _TOWNS_AFTER.match(text, match.end()) is not None and all(_own_town(gaz, k, 1_000) for k in keys)
         )
+        # "the nearby villages of Histon and Milton", "the towns of Rafah and Khan Younis": the words before call its
+        # members towns
+        regional = regional or (
+            _TOWNS_OF_BEFORE.search(text, max(0, match.start("items") - 40), match.start("items")) is not None
+            and all(_own_town(gaz, k, 1_000) for k in keys)
+        )
         if (
             not open_items
             or (match.re is _BARE_LIST and any(normalize_name(text[s:e]) in orgs for s, e in items))
@@ -4396,6 +4402,10 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
     return found + added
 
 
+_TOWNS_OF_BEFORE = re.compile(
+    r"\b(?:the|two|three|four|five|several|neighbouring|neighboring|nearby) (?:[a-z]+ )?(?:towns|cities|villages|"
+    r"communities|suburbs|hamlets|townships|municipalities|ports) of $"
+)
 _TOWNS_AFTER = re.compile(
     r",? (?:were|are) (?:named |ranked |listed |voted )?(?:among |as |two of |both |all )?(?:the )?(?:[a-z]+ )?"
     r"(?:towns|cities|villages|communities|suburbs|municipalities|places to live)\b"

@@ -1759,6 +1759,13 @@ def test_a_list_of_places_before_a_verb_and_a_plural_word(gaz, nlp):
     assert "Cartersville" not in texts(gaz, nlp, text, {"Smyrna": "GPE"}, disabled=frozenset({"rare_town"}))
 
 
+def test_a_list_the_words_before_call_towns(gaz, nlp):
+    # "the nearby villages of Histon and Milton": every member a town the gazetteer knows, NER silent
+    text = "Floods cut off the two towns of Keroka and Wajima on Monday."
+    assert found(gaz, nlp, text) == [("Keroka", "list_neighbour"), ("Wajima", "list_neighbour")]
+    assert texts(gaz, nlp, "The mayors spoke of Keroka and Wajima on Monday.") == []
+
+
 def test_a_list_with_no_and_that_is_a_sentence_or_line_of_its_own(gaz, nlp):
     # A caption's or a table's list: three names or more, two of them places, nothing else in the sentence.
     ents = {"Smyrna": "GPE", "Dalton": "GPE"}
