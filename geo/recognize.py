@@ -309,16 +309,18 @@ _PLACE_ONLY_CUE = re.compile(
 )
 # Titles before a person's name: abbreviations (with or without their full stop) and a few whole words.
 _TITLE_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp"
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|Maj|Rev|Fr|Det|Supt|Insp|Cllr|Ald"
 )
 _TITLE_WORDS = (
     "Sir|Dame|Senator|Governor|President|Chancellor|Premier|Prime Minister|Minister|Mayor|Ambassador|Judge|Coach|"
-    "Pastor|Rabbi|Imam"
+    "Pastor|Rabbi|Imam|Councillor|Councilwoman|Councilman|Alderman"
 )
 _TITLE = rf"(?:{_TITLE_ABBREVIATIONS})\.?|{_TITLE_WORDS}"
 _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE}) $")
 _TITLE_OPENS = re.compile(rf"(?:{_TITLE}) [A-Z]")
-_TITLED_NAME = re.compile(rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][a-z]+ ){{0,2}}([A-Z][\w'’-]+)")
+_TITLED_NAME = re.compile(
+    rf"(?=[A-Z])\b(?:{_TITLE}) (?:[A-Z][^\W\d_A-Z]+ ){{0,2}}([A-Z][\w'’-]+)"
+)  # ("Cllr Siobhán Clare")
 
 
 def _word_ends(words: Iterable[str], ahead: str) -> re.Pattern[str]:
@@ -6853,7 +6855,8 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+) $")
 def surname_after_given_name(d: _Doc, m: Mention) -> bool:
     """A one-word town name the text matcher found right after a given name that is no strong place name, NER silent
     about both: the person's surname ("Shoemaker Tomáš Baťa's factory": no Bata of Equatorial Guinea) — not after "in",
-    "at", "from" or the like ("in Glen Ellyn" is one town), nor a country's or a state's name. A name NER called an
+    "at", "from" or the like ("in Glen Ellyn" is one town), nor a country's or a state's name (a state's, a county's
+    after an accented given name: "Seán Kerry kicked the winning penalty"). A name NER called an
     organisation or a person right after a given name NER left out is the surname too, a state's or a country's
     name as well: "Councilwoman Teresa Washington said" (NER's firm "Washington")."""
     if m.rule in _CONTEXT_RULES or " " in m.text or m.demonym_of:
@@ -6877,7 +6880,9 @@ def surname_after_given_name(d: _Doc, m: Mention) -> bool:
         return False
     if _LOCATIVE_CUE.search(d.text, max(0, before.start() - 16), before.start()):
         return False
-    return ners or not any(c.fcode in ("PCLI", "ADM1") for c in d.gaz.candidates(normalize_name(m.text))[:3])
+    # (an accented given name before a county's or a state's name is a person's too: "fly-half Seán Kerry")
+    units = ("PCLI",) if not given.isascii() else ("PCLI", "ADM1")
+    return ners or not any(c.fcode in units for c in d.gaz.candidates(normalize_name(m.text))[:3])
 
 
 @dataclass(frozen=True, slots=True)

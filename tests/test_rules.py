@@ -3004,8 +3004,12 @@ def test_a_town_name_after_a_given_name_ner_left_alone_is_a_surname(gaz, nlp):
     assert texts(gaz, nlp, "In Mandalay, the mercury rose.") == [
         "Mandalay"
     ]  # "In" is a census given name too
+    # an accented given name before a state's name: "fly-half Seán Kerry" (Kerry, an Irish county, is an admin-1 unit)
+    assert texts(gaz, nlp, "The fly-half Seán Florida kicked the winning penalty.") == []
+    # a councillor's title, then a given name: "Cllr Siobhán Clare said"
+    assert texts(gaz, nlp, "Cllr Siobhán Mandalay said the town needed housing.") == []
     # NER's organisation or person right after a given name it left out: the surname, a state's name too
-    text = "Councilwoman Teresa Florida said the vote would hurt the poorest residents."
+    text = "Local activist Teresa Florida said the vote would hurt the poorest residents."
     assert texts(gaz, nlp, text, {"Florida": "ORG"}) == []
     assert texts(gaz, nlp, text, {"Florida": "ORG"}, disabled=off) == ["Florida"]
     # … not NER's place, nor after a word of place
