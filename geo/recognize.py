@@ -4384,9 +4384,9 @@ def list_neighbour(d: _Doc, found: list[Mention]) -> list[Mention]:
             or (prep and (len(items) >= 3 or prep == "between"))
             or (len(items) >= 3 and _common_region(gaz, keys))
             # "Narvik, Tromsø and Bodø reported": three or more, one found, the others towns of its country
-            or (n_known and len(items) >= 3 and _towns_of_a_country(gaz, items, known, text))
+            or (n_known and len(items) >= 3 and _towns_where_a_member_is(gaz, items, known, text))
             # "Boone and Marshalltown also reported flooding": the other a town of the found one's state
-            or (n_known and len(items) == 2 and _towns_of_a_country(gaz, items, known, text, unit=True))
+            or (n_known and len(items) == 2 and _towns_where_a_member_is(gaz, items, known, text, unit=True))
             or regional
             or (not n_known and _neighbouring_towns(gaz, keys))
             # "Wanaka and Queenstown both recorded": NER's one town and its neighbour NER missed
@@ -4437,7 +4437,7 @@ LISTED_TOWN_POPULATION = (
 )
 
 
-def _towns_of_a_country(
+def _towns_where_a_member_is(
     gaz: Gazetteer, items: list[tuple[int, int]], known: list[bool], text: str, *, unit: bool = False
 ) -> bool:
     """Whether every member of a list no rule found is a town of ``LISTED_TOWN_POPULATION`` or more, by its own

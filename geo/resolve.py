@@ -1431,8 +1431,11 @@ _RELATIVE_PLACE = re.compile(
     + _COMPASS_OF
     + r"|from|outside|away from))(?: the (?:city|town|port|capital) of)? "
 )
-_TIME_WORDS = {"a": 1.0, "an": 1.0, "one": 1.0, "half an": 0.5, "half": 0.5, "two": 2.0, "three": 3.0}
-_TIME_WORDS |= {"four": 4.0, "five": 5.0, "six": 6.0}
+# How many hours or minutes a word says ("an hour", "half an hour", "two hours"; _TRAVEL_TIME's words)
+_TIME_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "half an": 0.5, "half": 0.5, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
+    "six": 6.0,
+}  # fmt: skip
 TRAVEL_KM_PER_HOUR = {"walk": 5.0}  # otherwise a drive's or a train's: ``TRAVEL_KM_PER_HOUR_ROAD``
 TRAVEL_KM_PER_HOUR_ROAD = 100.0
 TRAVEL_NEAREST = 0.3  # a time of travel puts a name no nearer than this share of the distance it covers
