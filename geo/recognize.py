@@ -477,7 +477,10 @@ _AT_INSTITUTION = re.compile(
     r"\b(?:at|from|to|attend(?:s|ed|ing)?|for|of|left|join(?:s|ed)?|transferred to) $"
 )
 _CAPITAL = r"[^\W\d_a-z]"  # a capital letter, accented ones too ("Úbeda", "Łódź", "İzmir"); text rarely opens a word in é
-_NAME = rf"\b{_CAPITAL}[\w'’-]+(?: {_CAPITAL}[\w'’-]+){{0,2}}"
+# A particle inside a name, before its next capitalised word: "Playa del Carmen", "Foz do Iguaçu", "Ras al Khaimah",
+# "Puerto de la Cruz", "Newcastle upon Tyne" (not "van"/"von": mostly people's).
+_NAME_PARTICLE = r"(?: (?:de(?: la| las| los)?|del|della|delle|des|du|da|do|dos|das|di|el|al|y|upon|sur|am))?"
+_NAME = rf"\b{_CAPITAL}[\w'’-]+(?:{_NAME_PARTICLE} {_CAPITAL}[\w'’-]+){{0,2}}"
 _PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
 # Nouns of a place in lower case before "of", after "the" and up to two describing words: "the state of Tabasco",
 # "the Greek island of Kos", "the hill station of Murree".
@@ -1828,6 +1831,21 @@ def _country_among_its_places(d: _Doc, ent: Span, key: str) -> bool:
     if _NATION_ACTS.match(d.text, ent.end_char):
         return True  # "Jordan reopened its main border crossing": what a country does, not a person
     for other in d.ents:
+        # "flooding in Niger and Chad", "Chad, Mali and Niger": listed with a country NER found
+        between = (
+            d.text[other.end_char : ent.start_char]
+            if other.end_char <= ent.start_char
+            else d.text[ent.end_char : other.start_char]
+        )
+        if (
+            other.label_ in PLACE_LABELS
+            and _JOINED.fullmatch(between)
+            and any(
+                c.fcode == "PCLI" and c.name_kind <= 1
+                for c in d.gaz.candidates(normalize_name(other.text))[:1]
+            )
+        ):
+            return True
         if other.start_char != ent.start_char and other.label_ in (*PLACE_LABELS, "ORG", "PERSON"):
             found = d.gaz.candidates(normalize_name(other.text))
             # NER's own place, or a city big enough to be claimed as NER's mislabelled one ("N'Djamena" as ORG)
@@ -6282,9 +6300,10 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     as a "maybe" one (see ``maybe_place``): its town only when the story is near it ("who beat Banbury" in a
     Midlands report), a big city's as a small town's ("Nantes stunned Marseille 2-1" names two clubs). A state's,
     a province's or a county's name is its side too, in a sentence only sport has ("Michigan beat Ohio State
-    30-24", "Kilkenny knocked out Galway in the hurling quarter-final"; see :func:`_unit_side`). Not countries
-    (national sides, the UK's nations' too, are read as their countries), and never a name after "in" or "at"
-    ("beat Everton 2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"; so does a
+    30-24", "Kilkenny knocked out Galway in the hurling quarter-final"; see :func:`_unit_side`), and a country's
+    (the UK's nations' too) is its national side as a big city's is its club ("Scotland lost 5-1 to Germany";
+    not "Norway beat Sweden in the race to host the summit"), and never a name after "in" or "at" ("beat Everton
+    2-0 in London"). A side's people name it too: "Tottenham's captain", "Hoffenheim's striker"; so does a
     team's nickname after the name or a club's word before it, big city or not ("Mumbai Indians", "Melbourne Storm",
     "Borussia Dortmund", "Manchester City"; a people's name as the nickname only in a match: see
     :func:`_team_nickname`), and a plural demonym right after a big city's name in a match is that team's nickname
@@ -6359,14 +6378,12 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if nickname:  # "Mumbai Indians", "the Brisbane Broncos": the team's name, not a word about its city
         return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
-    if any(c.fcode == "PCLI" or c.admin1 in _HOME_NATIONS for c in own if c.fcode in ("PCLI", "ADM1")):
-        return (
-            False  # national sides are their countries ("England drew 1-1 with Denmark"), "Europe's captain"
-        )
-    if not towns and not unit:
+    # A national side (the UK's nations' too) is read as a big city's: "England were bowled out for 187".
+    national = any(c.fcode == "PCLI" or c.admin1 in _HOME_NATIONS for c in own if c.fcode in ("PCLI", "ADM1"))
+    if not towns and not unit and not national:
         # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
         return not any(c.fcode == "CONT" for c in own)
-    if not unit and max(towns) < BIG_SIDE_POPULATION:
+    if not national and not unit and max(towns or [0]) < BIG_SIDE_POPULATION:
         return True  # "Everton", "Hoffenheim", "Lafayette" the college: the side, the town only if near
     # A big city's or a state's, a province's or a county's name is a side only where the sentence can be about
     # nothing but a game: a result or a player's role, and a score or a word only sport has ("Nantes stunned

@@ -162,6 +162,8 @@ PLACES = [
     ("India", "PCLI", "IN", "", 1_352_617_328, []),
     ("Devonport", "PPL", "AU", "AU.06", 26_150, []),
     ("Chad", "PCLI", "TD", "", 15_477_751, []),
+    ("Niger", "PCLI", "NE", "", 22_442_948, []),
+    ("Playa del Carmen", "PPL", "MX", "MX.23", 149_923, []),
     ("N'Djamena", "PPLC", "TD", "TD.21", 1_359_526, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
     ("Springs", "PPL", "ZA", "ZA.06", 186_394, []),
@@ -680,7 +682,11 @@ def test_a_provinces_or_a_states_side_is_a_team_a_countrys_is_the_country(gaz, n
     ):
         side = text.split()[0]
         assert (side, "ner_place") not in found(gaz, nlp, text, {side: "GPE", "Liverpool": "GPE"}), text
+    # A national side is a side too, in a sentence only sport has ("England were bowled out for 187"); a country
+    # that beats another at anything else is the country.
     text = "New Zealand beat Liverpool 2-1 in the league."
+    assert ("New Zealand", "sports_team") in found(gaz, nlp, text, {"New Zealand": "GPE", "Liverpool": "GPE"})
+    text = "New Zealand beat Liverpool in the final round of voting to host the summit."
     assert ("New Zealand", "ner_place") in found(gaz, nlp, text, {"New Zealand": "GPE", "Liverpool": "GPE"})
 
 
@@ -2132,6 +2138,27 @@ def test_a_possessive_inside_a_name_keeps_the_name_whole(gaz, nlp):
     # NER's "Hawke" (person) and "Bay" (place): the text matcher's name run goes on through "'s".
     text = "Hawke's Bay officials said the roads were closed."
     assert found(gaz, nlp, text, {"Hawke": "PERSON", "Bay": "LOC"}) == [("Hawke's Bay", "gazetteer_name")]
+
+
+def test_a_country_that_is_also_a_given_name_listed_with_a_country(gaz, nlp):
+    text = "Aid agencies said flooding in Niger and Chad had displaced 300,000 people."
+    assert found(gaz, nlp, text, {"Niger": "GPE", "Chad": "PERSON"}) == [
+        ("Niger", "ner_place"),
+        ("Chad", "mislabelled_place"),
+    ]
+    # beside a place that is no country, NER's person stays a person
+    text = "Flooding in Madrid and Chad Smith's house made the news."
+    assert ("Chad", "mislabelled_place") not in found(
+        gaz, nlp, text, {"Madrid": "GPE", "Chad Smith": "PERSON"}
+    )
+
+
+def test_a_listed_name_with_a_particle_inside_is_one_item(gaz, nlp):
+    text = "Seaweed piled up on beaches in Playa del Carmen and Tulum this week."
+    assert found(gaz, nlp, text, {"Playa del Carmen": "GPE"}) == [
+        ("Playa del Carmen", "ner_place"),
+        ("Tulum", "list_neighbour"),
+    ]
 
 
 def test_a_country_that_is_also_a_given_name_beside_its_own_city(gaz, nlp):
