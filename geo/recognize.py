@@ -6028,6 +6028,18 @@ _SIDE_HIRES = re.compile(
     r"(?:[A-Z][a-z]+ )?(?:manager|head coach|coach|striker|"
     r"goalkeeper|keeper|midfielder|defender|winger|forward|quarterback|pitcher|point guard)\b"
 )
+# A fixture to come: "will face Cork in the final", "host Toluca next week", "take on Hungary in Stuttgart on
+# Saturday" — a verb of meeting a side before the name, a round or a time after it.
+_FIXTURE_BEFORE = re.compile(
+    r"\b(?:face|faces|facing|host|hosts|hosting|meet|meets|take on|takes on)(?: the)? $"
+)
+_FIXTURE_ROUND = (
+    r"in the (?:final|semi-?final|quarter-?final|(?:first|second|third|fourth|next) round|play-?offs?)\b(?! (?:round )?of)"
+)
+_FIXTURE_AFTER = re.compile(
+    rf"(?: in (?!the\b)[A-Z][\w-]+)?(?: (?P<round>{_FIXTURE_ROUND})| (?:next|this) (?:week|weekend|month|season)|"
+    r" on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
 _SIDE_VERSUS = re.compile(r" (?:vs\.?|v\.?|versus) [A-Z]")
 _VERSUS_BEFORE = re.compile(r" (?:vs\.?|v\.?|versus) $")
 _SIDE_NAME_VERSUS = re.compile(r"(?: [A-Z][\w'’.]+){1,2} (?:vs\.?|v\.?|versus) [A-Z]")
@@ -6326,7 +6338,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
             return False
         lo, hi = _sentence_span(text, m.start, m.end)
         return _GAME_WORDS.search(text, lo, hi) is not None
-    fans = None
+    fans = fixture = None
     side = (
         _SIDE_BEFORE_RESULT.match(text, m.end)
         or _SIDE_SCORED.match(text, m.end)
@@ -6336,6 +6348,10 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         or _SIDE_VERSUS.match(text, m.end)
         or _SIDE_NAME_VERSUS.match(text, m.end)
         or _VERSUS_BEFORE.search(text, max(0, m.start - 10), m.start)
+        or (
+            _FIXTURE_BEFORE.search(text, max(0, m.start - 16), m.start)
+            and (fixture := _FIXTURE_AFTER.match(text, m.end))
+        )
         or _SIDE_PEOPLE.match(text, m.end)
         or (_FOR_A_FEE.match(text, m.end) and _SIGNED_FROM.search(text, max(0, m.start - 110), m.start))
         or (fans := _SIDE_FANS.match(text, m.end))
@@ -6361,15 +6377,20 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     ):
         return False  # a court's, a vote's or a panel's tally: "Texas lost 5-4 at the Supreme Court"
     # A game word of the sentence; for a hiring, one besides the role hired ("Smyrna hired a new coach for its
-    # high school" says no game).
-    if not any(
-        hires is None or not hires.start() <= word.start() < hires.end()
-        for word in _GAME_WORDS.finditer(text, lo, hi)
-    ) and not (
-        nickname  # "the Orlando Magic beat the Miami Heat", "Salford Red Devils face Wigan Warriors at home"
-        and (
-            _GAME.search(text, lo, hi)
-            or (_NICKNAMED_SIDE_PLAYS.search(text, lo, hi) and _side_nickname_ends(text, m.end))
+    # high school" says no game). A round after a fixture's verb is one ("will face Cork in the final").
+    sporting_round = fixture is not None and fixture.group("round") is not None
+    if (
+        not sporting_round
+        and not any(
+            hires is None or not hires.start() <= word.start() < hires.end()
+            for word in _GAME_WORDS.finditer(text, lo, hi)
+        )
+        and not (
+            nickname  # "the Orlando Magic beat the Miami Heat", "Salford Red Devils face Wigan Warriors at home"
+            and (
+                _GAME.search(text, lo, hi)
+                or (_NICKNAMED_SIDE_PLAYS.search(text, lo, hi) and _side_nickname_ends(text, m.end))
+            )
         )
     ):
         return False
@@ -6394,6 +6415,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         return False
     if side is not None and side.re is _SIDE_PEOPLE and not _SPORT_ROLE.search(side.group()):
         return False
+    if sporting_round:
+        return True  # "will face Cork in the final": a round of a competition says sport
     return _SPORT_ONLY.search(text, lo, hi) is not None
 
 

@@ -719,6 +719,21 @@ def test_a_big_citys_name_is_a_side_only_in_a_sentence_only_sport_has(gaz, nlp):
         assert ("Liverpool", "sports_team") in found(gaz, nlp, text, ents), text
 
 
+def test_a_fixture_to_come_names_a_side(gaz, nlp):
+    for text in (
+        "The winners will face Liverpool in the final next month.",
+        "Seattle lost 3-1 on Sunday and host Liverpool next week.",
+    ):
+        ents = {name: "GPE" for name in sorted(("Liverpool", "Seattle"), key=text.find) if name in text}
+        assert ("Liverpool", "sports_team") in found(gaz, nlp, text, ents), text
+    # meeting a town's people, or a round of talks, is no fixture
+    for text in (
+        "The president will host Liverpool next week for talks on trade.",
+        "The mayor will meet Liverpool in the final round of talks.",
+    ):
+        assert ("Liverpool", "ner_place") in found(gaz, nlp, text, {"Liverpool": "GPE"}), text
+
+
 def test_lawmen_orchestras_and_unions_named_for_a_place_are_no_sides(gaz, nlp):
     for org in ("The Florida Rangers", "The Seattle Philharmonic", "The Seattle Teamsters"):
         text = f"{org} opened an inquiry on Monday."
