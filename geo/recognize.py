@@ -6033,9 +6033,7 @@ _SIDE_HIRES = re.compile(
 _FIXTURE_BEFORE = re.compile(
     r"\b(?:face|faces|facing|host|hosts|hosting|meet|meets|take on|takes on)(?: the)? $"
 )
-_FIXTURE_ROUND = (
-    r"in the (?:final|semi-?final|quarter-?final|(?:first|second|third|fourth|next) round|play-?offs?)\b(?! (?:round )?of)"
-)
+_FIXTURE_ROUND = r"in the (?:final|semi-?final|quarter-?final|(?:first|second|third|fourth|next) round|play-?offs?)\b(?! (?:round )?of)"
 _FIXTURE_AFTER = re.compile(
     rf"(?: in (?!the\b)[A-Z][\w-]+)?(?: (?P<round>{_FIXTURE_ROUND})| (?:next|this) (?:week|weekend|month|season)|"
     r" on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"

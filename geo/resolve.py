@@ -1448,6 +1448,15 @@ RELATIVE_PLACE_KM = (
 )
 
 
+# "nearby Perth", "the neighbouring town of Perth": near a town the text named shortly before (NEARBY_ANCHOR_CHARS)
+_NEARBY_BEFORE = re.compile(
+    r"\b(?:nearby|neighbou?ring|adjacent|adjoining)(?: (?:town|city|village|suburb|county|borough|community|hamlet|"
+    r"port|municipality)s?(?: of)?)? $"
+)
+NEARBY_ANCHOR_CHARS = 400
+_NEARBY_ANCHOR_CODES = frozenset({"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "ADM2"})
+
+
 def _travel_km(said: re.Match[str]) -> float:
     """The distance a time of travel the text gives covers, in km ("two hours", "a 90-minute drive", "an hour and a
     half"; ``TRAVEL_KM_PER_HOUR``); 0 without one, and ``math.inf`` for a flight's (a flight says far, not where:
@@ -2762,6 +2771,30 @@ class Resolver:
             }
             if points and len(points) < len(candidates[i]):
                 out[i] = points
+        # "a teacher in Dundee … parents in nearby Perth": near a town the text named shortly before it, or its
+        # dateline's ("SEVIERVILLE, Tenn. — … a man of Swanton, Ohio, … died in nearby Knoxville": either)
+        for i in range(1, len(mentions)):
+            if i in out or len(candidates[i]) < 2:
+                continue
+            if not _NEARBY_BEFORE.search(text, max(0, mentions[i].start - 40), mentions[i].start):
+                continue
+            anchors = [
+                place
+                for j in range(i)
+                if (place := first[j].place) is not None
+                and place.fcode in _NEARBY_ANCHOR_CODES
+                and (
+                    mentions[j].source == "dateline"
+                    or mentions[i].start - mentions[j].end <= NEARBY_ANCHOR_CHARS
+                )
+            ]
+            points = {
+                c.id: self.config.relative_place
+                for c in candidates[i]
+                if any(great_circle_km(c.lat, c.lon, a.lat, a.lon) <= RELATIVE_PLACE_KM for a in anchors)
+            }
+            if points and len(points) < len(candidates[i]):
+                out[i] = points
         return out
 
     def _document_bonuses(
@@ -2963,17 +2996,19 @@ class Resolver:
             if not any(c.fcode == "ADM1" and c.admin1 in cities for c in options):
                 continue  # (no reading is a unit that holds a city of the document: most names)
             name = normalize_name(mention.text)
+            # "New York": the unit is its city's namesake, and the city is what the bare name means; so is "Mecca"
+            # (an other name of both Makkah and its province), a city's name no weaker than the unit's
             seats = {
-                c.admin1
+                (c.admin1, c.name_kind)
                 for c in options
-                if c.fcode.startswith("PPL")
-                and c.name_kind <= 1
-                and c.population >= self.config.seat_min_population
-            }  # "New York": the unit is its city's namesake, and the city is what the bare name means
+                if c.fcode.startswith("PPL") and c.population >= self.config.seat_min_population
+            }
             points = {
                 c.id: self.config.holds_city
                 for c in options
-                if c.fcode == "ADM1" and c.admin1 not in seats and cities.get(c.admin1, {name}) - {name}
+                if c.fcode == "ADM1"
+                and not any(a == c.admin1 and k <= max(1, c.name_kind) for a, k in seats)
+                and cities.get(c.admin1, {name}) - {name}
             }
             if points:
                 out[i] = points

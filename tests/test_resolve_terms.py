@@ -144,6 +144,29 @@ def test_a_name_the_words_after_it_put_near_another_lies_near_it(
     assert places(with_gold_spans(without("relative_place"), text, [name, anchor]))[name].country != country
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "anchor", "country"),
+    [
+        ("Floods hit Dundee on Monday, and nearby Perth was cut off.", "Perth", "Dundee", "GB"),
+        (
+            "A teacher in Belleville said the neighbouring town of Kingston was hit too.",
+            "Kingston",
+            "Belleville",
+            "CA",
+        ),
+    ],
+)
+def test_a_nearby_name_lies_near_the_town_named_before_it(parser, without, text, name, anchor, country):
+    assert places(with_gold_spans(parser, text, [anchor, name]))[name].country == country
+    assert places(with_gold_spans(without("relative_place"), text, [anchor, name]))[name].country != country
+
+
+def test_a_city_that_is_its_provinces_other_name_too_is_the_city(parser, without):
+    # "Mecca" is an other name of Makkah and of its province: Jeddah, a city of that province, is named too
+    text = "Temperatures hit 51C in Mecca as pilgrims arrived, and flights to Jeddah were full."
+    assert places(with_gold_spans(parser, text, ["Mecca", "Jeddah"]))["Mecca"].fcode.startswith("PPL")
+
+
 def test_listed_towns_read_alike_in_one_state(parser, monkeypatch):
     # Bangor's and Augusta's likely towns are Maine's: so is Portland (not Oregon's, ten times bigger).
     text = "The chain will open clinics in Portland, Bangor and Augusta this fall."
