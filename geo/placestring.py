@@ -38,7 +38,7 @@ STATE_ABBREVIATION = r"[A-Z]{2,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\."
 NATURAL_GENERIC = re.compile(
     r" (?:Island|Islands|Isle|Strait|Straits|Lake|River|Mountains?|Range|Hills|Valley|Glacier|Volcano|Peninsula|"
     r"Bay|Gulf|Sea|Desert|Falls|Canyon|Gorge|Reef|Delta|Plateau|Basin|Sound|Lagoon|Fjord|National Park|"
-    r"Forest)\b"
+    r"Forest|Highlands|Lowlands|Plains)\b"
 )
 PRESS_ONLY = {
     "N.S.": "CA.07",

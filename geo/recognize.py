@@ -3213,6 +3213,18 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 and (group != "n" or not _UNIT_NOUN.search(match.group()) or _names_a_unit(d.gaz, key))
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
                 and (group != "f" or _owner_is_a_town(d, key, ws))
+                # "Tuna fishermen", "Salmon fishermen": a common word before the town's people is a town by its own
+                # name only, and never the fish a fisherman catches ("Deal residents" stay Deal's)
+                and (
+                    group != "e"
+                    or key in d.gaz.strong_keys
+                    or " " in key
+                    or not common_in_english(text[ws:we])
+                    or (
+                        not text.startswith(" fishermen", we)
+                        and any(c.name_kind <= 1 for c in d.gaz.candidates(key))
+                    )
+                )
                 # "Gori officials": a town by its own name, rare in English, no firm ("Google officials": Topeka's
                 # joke name; "Apple growers")
                 and (

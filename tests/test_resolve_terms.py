@@ -189,6 +189,14 @@ def test_listed_towns_read_alike_in_one_state(parser, monkeypatch):
         ("The warehouse in Rugby will serve retailers across the Midlands.", "Midlands", "GB"),
         ("Floodwaters in the Kimberley have cut off Broome.", "Kimberley", "AU"),
         ("Fire bans were declared across the Riverland and the Adelaide Hills.", "Riverland", "AU"),
+        # (29th session) short names of regions and waters, and the Fens
+        (
+            "Snow closed roads across the Highlands, and ferries were cancelled at Ullapool.",
+            "Highlands",
+            "GB",
+        ),
+        ("Tuna fishermen in Port Lincoln say the Bight is too important to drill.", "Bight", "AU"),
+        ("Growers near Spalding say the Fens had the wettest autumn on record.", "Fens", "GB"),
         # the namesakes keep their stories
         ("Drought hit farmers in the Midlands province of Zimbabwe, near Gweru.", "Midlands", "ZW"),
         ("Police in Kimberley arrested two men after a robbery in the Northern Cape.", "Kimberley", "ZA"),
@@ -197,6 +205,11 @@ def test_listed_towns_read_alike_in_one_state(parser, monkeypatch):
 def test_regions_of_england_and_australia_news_names(parser, text, name, country):
     # (28th session) regions GeoNames' city tables lack: data/supplement.csv
     assert places(parser.parse(text))[name].country == country
+
+
+def test_a_landform_word_after_a_found_name_is_that_names(parser):
+    text = "A second phase of the Lesotho Highlands Water Project is running years behind schedule."
+    assert "Highlands" not in places(parser.parse(text))
 
 
 def test_a_flights_time_says_nothing_of_nearness(parser):

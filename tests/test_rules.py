@@ -163,6 +163,7 @@ PLACES = [
     ("Devonport", "PPL", "AU", "AU.06", 26_150, []),
     ("Chad", "PCLI", "TD", "", 15_477_751, []),
     ("Niger", "PCLI", "NE", "", 22_442_948, []),
+    ("Santiago de Tuna", "PPL", "PE", "PE.15", 533, ["Tuna"]),
     ("Playa del Carmen", "PPL", "MX", "MX.23", 149_923, []),
     ("N'Djamena", "PPLC", "TD", "TD.21", 1_359_526, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
@@ -2166,6 +2167,12 @@ def test_a_country_that_is_also_a_given_name_listed_with_a_country(gaz, nlp):
     assert ("Chad", "mislabelled_place") not in found(
         gaz, nlp, text, {"Madrid": "GPE", "Chad Smith": "PERSON"}
     )
+
+
+def test_a_common_word_before_a_towns_people_is_a_town_by_its_own_name_only(gaz, nlp):
+    # "Tuna" is only an other name of a Peruvian village, and a fish before "fishermen"
+    assert texts(gaz, nlp, "Tuna fishermen in Madrid say prices fell.", {"Madrid": "GPE"}) == ["Madrid"]
+    assert found(gaz, nlp, "Deal residents complained about the noise.") == [("Deal", "place_phrase")]
 
 
 def test_a_listed_name_with_a_particle_inside_is_one_item(gaz, nlp):
