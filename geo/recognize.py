@@ -1587,6 +1587,15 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         # "Rio Ferdinand will present the awards": a place's name before a given name is a person's first name
         d.person_spans.append((start, end))
         return []
+    if (
+        sub
+        and _ROUTE_AFTER.fullmatch(d.text, sub[1], end)
+        and not any(
+            c.fcode.startswith(("PPL", "PCL", "ADM"))
+            for c in d.gaz.candidates(normalize_name(d.text[sub[0] : sub[1]]))
+        )
+    ):
+        return []  # "the East Coast Main Line", "the Pacific Highway": a route's name, no coast's or ocean's mention
     if sub and NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
         # "Avery Island", "Tatra Mountains", "Cook Strait": a feature the index lacks, not a far hamlet of its first
         # word's name — the whole name, placed (approximately) where the story is.
@@ -1594,6 +1603,10 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
     return [d.rec.mention(d.text, sub[0], sub[1], "ner", ent.label_, "ner_place_subspan")] if sub else None
 
 
+_ROUTE_AFTER = re.compile(
+    r" (?:[A-Z][a-z]+ )?(?:Main Line|Line|Railway|Railroad|Highway|Highways|highways|Motorway|Expressway|Freeway|"
+    r"Parkway|Pipeline|pipeline)"
+)
 _HISTORY_OF = re.compile(
     rf"(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<town>{_NAME})"
 )
@@ -2350,6 +2363,10 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             continue  # a headline capitalises every word: "Floodwaters Cut Off Kerrville" (Cut Off, Louisiana)
         if _REGNAL_NUMBER.match(text, end):
             continue  # a monarch's or a pope's name: "the Hassan II Mosque", "Juan Carlos III"
+        if _ROUTE_AFTER.match(text, end) and not any(
+            c.fcode.startswith(("PPL", "PCL", "ADM")) for c in d.gaz.candidates(normalize_name(surface))
+        ):
+            continue  # "the East Coast Main Line": a route's name, no coast's mention (not "the Ohio Turnpike")
         if not strong and (
             any(s <= start and end <= e for s, e, label in other if label != "PERSON")
             or _VENUE.search(surface)

@@ -164,6 +164,7 @@ PLACES = [
     ("Chad", "PCLI", "TD", "", 15_477_751, []),
     ("Niger", "PCLI", "NE", "", 22_442_948, []),
     ("Santiago de Tuna", "PPL", "PE", "PE.15", 533, ["Tuna"]),
+    ("East Coast", "RGN", "US", "", 0, []),
     ("Playa del Carmen", "PPL", "MX", "MX.23", 149_923, []),
     ("N'Djamena", "PPLC", "TD", "TD.21", 1_359_526, []),
     ("Oklahoma", "ADM1", "US", "US.OK", 3_959_353, []),
@@ -2173,6 +2174,14 @@ def test_a_common_word_before_a_towns_people_is_a_town_by_its_own_name_only(gaz,
     # "Tuna" is only an other name of a Peruvian village, and a fish before "fishermen"
     assert texts(gaz, nlp, "Tuna fishermen in Madrid say prices fell.", {"Madrid": "GPE"}) == ["Madrid"]
     assert found(gaz, nlp, "Deal residents complained about the noise.") == [("Deal", "place_phrase")]
+
+
+def test_a_region_in_a_routes_name_is_no_mention(gaz, nlp):
+    text = "Trains on the East Coast Main Line were delayed."
+    assert texts(gaz, nlp, text, {"the East Coast Main Line": "LOC"}) == []
+    assert texts(gaz, nlp, text) == []
+    text = "She moved to the East Coast last year."
+    assert texts(gaz, nlp, text, {"the East Coast": "LOC"}) == ["East Coast"]
 
 
 def test_a_listed_name_with_a_particle_inside_is_one_item(gaz, nlp):
