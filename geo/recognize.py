@@ -6120,7 +6120,7 @@ _SPORT_ROLES = (
 _SPORT_ROLE = re.compile(rf"\b(?:{_SPORT_ROLES})\b")
 _SPORT_ONLY = re.compile(
     rf"{_SCORE}|\b(?:{_SPORT_ROLES}|match|matches|fixture|derby|league|cup|playoffs?|halftime|half-time|innings|"
-    r"wickets?|touchdowns?|kick-?off|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|"
+    r"wickets?|touchdowns?|kick-?off(?! (?:rally|event|meeting|party|celebration|luncheon|breakfast|dinner|ceremony))|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|"
     r"(?:top|bottom) of the table|football|soccer|rugby|hurling|cricket|hockey|basketball|baseball|netball|"
     r"\d+ (?:league |cup |senior |first-team )?appearances|"
     r"handball|volleyball|overtime|extra time|stoppage time|injury time|hat-?trick|clean sheet|relegat\w+|"
@@ -6141,7 +6141,7 @@ _NICKNAME = re.compile(
     r" ((?:[A-Z][a-z]+ )?(?:[A-Z][a-z]+s|Storm|Heat|Thunder|Magic|Jazz|Lightning|Galaxy|Sky|Fever|Lynx|United|"
     r"Athletic|Albion|Hotspur|Argyle|Orient|City|Town|FC|AFC|Saint-Germain))\b(?![ -]?[A-Z]|['’]s\b| &| of\b|"
     # (not "and …", a firm's or a body's longer name, save another side: "the Hobart Hurricanes and the Perth Scorchers")
-    r" and\b(?! the [A-Z][a-z]+ [A-Z][a-z]+s\b)|"
+    r" and\b(?! (?:the )?[A-Z][a-z]+ [A-Z][a-z]+s\b)|"
     # a people's group, not a side: "the North Arlington Neighbors association"
     r" (?:association|group|coalition|alliance|society|committee|network|organi[sz]ation|union|council)\b)"
 )
@@ -6248,7 +6248,8 @@ _NOT_SIDE_WORDS = frozenset(
     "Markets Skills Oscillations Sandhills Badlands Everglades Flats Narrows Lottery Policemen Officers Deputies "
     "Troopers Firefighters Employees Members Lawmakers Legislators Delegates Judges Courts Dome Teamsters Buses Pops "
     "Philharmonic Symphony Orchestra Chorale Chorus Ballet Opera Guards Rifles Levies Scouts Cadets Marines "
-    "Fusiliers Regiment Dragoons Hussars Hospitals Customs Caucuses Primaries".split()
+    "Fusiliers Regiment Dragoons Hussars Hospitals Customs Caucuses Primaries Sens Reps Gens Govs Sgts Lts Capts "
+    "Cols Drs Profs".split()
 )
 # Words of lawmen, soldiers or honorary titles as well as of sides: "the Texas Rangers arrested", "the Sindh Rangers",
 # "a Kentucky Colonel" — a side's name only in a sentence about a game.
@@ -6423,8 +6424,9 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         return False
     if key not in d.gaz.strong_keys:
         return True
-    if nickname:  # "Mumbai Indians", "the Brisbane Broncos": the team's name, not a word about its city
-        return not any(c.fcode == "PCLI" for c in own)  # "England Lions" are England's
+    if nickname:  # "Mumbai Indians", "the Brisbane Broncos", "Niger Tornadoes": the team's name, not its town
+        # … a country's only in a sentence only sport has ("England Lions were bowled out"; not "U.S. Sens. Boxer")
+        return not any(c.fcode == "PCLI" for c in own) or _SPORT_ONLY.search(text, lo, hi) is not None
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
     # A national side (the UK's nations' too) is read as a big city's: "England were bowled out for 187".
     national = any(c.fcode == "PCLI" or c.admin1 in _HOME_NATIONS for c in own if c.fcode in ("PCLI", "ADM1"))

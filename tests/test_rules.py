@@ -721,6 +721,18 @@ def test_a_big_citys_name_is_a_side_only_in_a_sentence_only_sport_has(gaz, nlp):
         assert ("Liverpool", "sports_team") in found(gaz, nlp, text, ents), text
 
 
+def test_two_sides_by_their_nicknames_joined_by_and(gaz, nlp):
+    text = "The Texas Longhorns and Oklahoma Sooners meet at the Cotton Bowl on Saturday."
+    assert texts(gaz, nlp, text, {"Texas": "GPE", "Oklahoma": "GPE"}) == []
+
+
+def test_a_countrys_nickname_side_needs_a_sentence_only_sport_has(gaz, nlp):
+    text = "The group holds a kickoff rally on Tuesday and will present its petition to U.S. Sens. Boxer and Kerry."
+    assert ("U.S.", "ner_place") in found(gaz, nlp, text, {"U.S.": "GPE"})
+    text = "New Zealand Warriors were beaten 24-10 in the league on Sunday."
+    assert ("New Zealand", "ner_place") not in found(gaz, nlp, text, {"New Zealand": "GPE"})
+
+
 def test_a_fixture_to_come_names_a_side(gaz, nlp):
     for text in (
         "The winners will face Liverpool in the final next month.",
