@@ -1457,6 +1457,19 @@ NEARBY_ANCHOR_CHARS = 400
 _NEARBY_ANCHOR_CODES = frozenset({"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "ADM2"})
 
 
+SAME_SPOT_KM = 50.0  # two readings of a name this near in one country are one place to a reader
+
+
+def _same_spot(a: Candidate, b: Candidate) -> bool:
+    """Whether two readings lie within ``SAME_SPOT_KM`` of each other in one country (a city and its namesake
+    municipality or county)."""
+    return (
+        a.country == b.country
+        and abs(a.lat - b.lat) < 1.0
+        and great_circle_km(a.lat, a.lon, b.lat, b.lon) <= SAME_SPOT_KM
+    )
+
+
 def _travel_km(said: re.Match[str]) -> float:
     """The distance a time of travel the text gives covers, in km ("two hours", "a 90-minute drive", "an hour and a
     half"; ``TRAVEL_KM_PER_HOUR``); 0 without one, and ``math.inf`` for a flight's (a flight says far, not where:
@@ -3218,13 +3231,22 @@ class Resolver:
                 alternatives.append((c, round(w / total, 3)))
         points = fixed + [(name, p) for (name, _), p in zip(terms, moving, strict=True)]
         why = {name: round(p, 3) for name, p in points if p}
-        margin = top - scored[1][1] if len(scored) > 1 else MAX_MARGIN
-        share = round(weights[0] / total, 3)
-        margin = round(margin, 3)
-        done.append((context, bonus or {}, (best, share, tuple(alternatives), dict(why), margin, share)))
+        # A reading at the same spot (a city and the county or municipality of its name, "Montréal" the city and
+        # its ADM2) is no rival: the share counts them with the winner, and the lead is over the nearest rival
+        # farther away (what a reader is told is whether the place is right within a town's reach).
+        rivals = [
+            (c, s, w)
+            for (c, s, _, _), w in zip(scored[1:], weights[1:], strict=True)
+            if not _same_spot(best, c)
+        ]
+        margin = round(top - rivals[0][1] if rivals else MAX_MARGIN, 3)
+        share = round((total - sum(w for _, _, w in rivals)) / total, 3)
+        # (the passes weigh the reading by its own share: a city's county is no proof of the city)
+        score = round(weights[0] / total, 3)
+        done.append((context, bonus or {}, (best, score, tuple(alternatives), dict(why), margin, share)))
         if bare:
             self._bare[key] = (candidates, done[-1][2])
-        return Resolution(mention, best, share, alternatives, evidence=why, margin=margin, share=share)
+        return Resolution(mention, best, score, alternatives, evidence=why, margin=margin, share=share)
 
     def _old_name_towns(self, options: tuple[Candidate, ...]) -> tuple[dict[int, float], frozenset[str]]:
         """:func:`_old_name_towns` of a name's readings, kept with them (the gazetteer hands out the same tuples)."""

@@ -167,6 +167,14 @@ def test_a_city_that_is_its_provinces_other_name_too_is_the_city(parser, without
     assert places(with_gold_spans(parser, text, ["Mecca", "Jeddah"]))["Mecca"].fcode.startswith("PPL")
 
 
+def test_a_reading_at_the_same_spot_is_no_rival(gazetteer):
+    # Montréal the city and Montréal the ADM2 around it: the share counts both, the lead is over a far namesake
+    raw = Geoparser(gazetteer, resolver_config=ResolverConfig(calibrated=False))
+    r = next(r for r in raw.parse("Flights to Montreal resumed.").resolutions if r.mention.text == "Montreal")
+    assert r.place is not None and r.place.fcode == "PPL" and r.place.country == "CA"
+    assert r.share > r.score + 0.1 and r.margin > 1.0
+
+
 def test_listed_towns_read_alike_in_one_state(parser, monkeypatch):
     # Bangor's and Augusta's likely towns are Maine's: so is Portland (not Oregon's, ten times bigger).
     text = "The chain will open clinics in Portland, Bangor and Augusta this fall."
