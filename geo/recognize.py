@@ -5990,6 +5990,7 @@ def university_alone(d: _Doc, m: Mention) -> bool:
 # against Houston". The side's name is a team's, however it is also a town's.
 _RESULT_VERB = (
     r"(?:beat|beats|defeated|defeats|edged|edges|routed|routs|upset|upsets|knocked out|knock out|thrashed|crushed|"
+    r"bowled out|bowls out|skittled out|skittled|"
     r"downed|outlasted|stunned|drew with|draws with|tied|lost to|loses to|fell to|falls to|held off|holds off|"
     r"overcame|eliminated|swept|blanked|shut out|edged past|rallied past|cruised past|slipped past|held|edge|"
     r"hold off|edge past|ease past|eased past|eases past|downs|thumped|thumps|hammered|hammers|trounced|trounces|"
@@ -6019,7 +6020,7 @@ _SIDE_SCORED = re.compile(
 )
 _SIDE_AFTER_RESULT = re.compile(
     rf"\b(?:{_RESULT_VERB}|(?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|eliminated)"
-    rf"(?: {_SCORE})? by|(?:lost|drew) {_SCORE} (?:to|with|against)|won {_SCORE} against) (?:the )?$"
+    rf"(?: {_SCORE})? by|(?:lost|losing|drew|drawing) {_SCORE} (?:to|with|against)|won {_SCORE} against) (?:the )?$"
 )  # "beat Everton", "were beaten 2-0 by Palmeiras", "lost 3-0 to Club Brugge"
 # A player's goals, games or signature for a side: "scored 11 goals for Gent", "made 80 appearances for the Saints",
 # "signed for Gent in 2019".
@@ -6120,7 +6121,7 @@ _SPORT_ROLES = (
 _SPORT_ROLE = re.compile(rf"\b(?:{_SPORT_ROLES})\b")
 _SPORT_ONLY = re.compile(
     rf"{_SCORE}|\b(?:{_SPORT_ROLES}|match|matches|fixture|derby|league|cup|playoffs?|halftime|half-time|innings|"
-    r"wickets?|touchdowns?|kick-?off(?! (?:rally|event|meeting|party|celebration|luncheon|breakfast|dinner|ceremony))|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|"
+    r"wickets?|bowled (?:out|for)|touchdowns?|kick-?off(?! (?:rally|event|meeting|party|celebration|luncheon|breakfast|dinner|ceremony))|quarter-?finals?|semi-?finals?|penalt(?:y|ies)|goals?|scored|"
     r"(?:top|bottom) of the table|football|soccer|rugby|hurling|cricket|hockey|basketball|baseball|netball|"
     r"\d+ (?:league |cup |senior |first-team )?appearances|"
     r"handball|volleyball|overtime|extra time|stoppage time|injury time|hat-?trick|clean sheet|relegat\w+|"
@@ -6395,6 +6396,10 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if not (side or hires or nickname) or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
+    if fixture is not None and lo > 1:
+        # a fixture to come is said after the game's report: the sentence before says the sport ("Scotland edged
+        # Tonga 24-19. Scotland now travel to Bloemfontein to face South Africa next month.")
+        lo = _sentence_span(text, lo - 2, lo - 2)[0]
     key = normalize_name(m.text)
     own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
     unit = any(c.fcode == "ADM1" for c in own)
