@@ -743,8 +743,14 @@ _SAID_CUE = _EitherOf(  # every alternative opens with " " or "-": a scan of eac
     r"-(?:born|based|bred|raised|headquartered)\b",
 )
 # "beaches near Tulum", NER silent: its own pattern and cue, so a common "near" does not run all of _PLACE_PHRASES.
-_NEAR_PHRASE = re.compile(rf"\b(?:[a-z]+ )(?:near|outside|nearby) (?P<i>{_NAME})\b(?![ -][A-Z]|['’])")
-_NEAR_CUE = re.compile(rf" (?:near|outside|nearby) {_CAPITAL}")
+_NEAR_PHRASE = re.compile(
+    rf"\b(?:[a-z]+ )(?:near|outside|nearby|neighbou?ring) (?P<i>{_NAME})\b(?![ -][A-Z]|['’])"
+)
+# "Napier and neighbouring Hastings", "Fremantle and nearby Perth": the town the other is near is a town too
+_NEARBY_PAIR = re.compile(
+    rf"(?:(?<=[.!?]\s)|^|(?<=\n)|(?<=[a-z,] ))(?P<D>{_NAME}) and (?:nearby|neighbou?ring) {_NAME}\b(?![ -][A-Z]|['’])"
+)
+_NEAR_CUE = re.compile(rf" (?:near|outside|nearby|neighbou?ring) {_CAPITAL}")
 # A route: "from Plymouth to Santander" (one end a place the text names).
 _ROUTE = re.compile(rf"\b[Ff]rom (?P<j>{_NAME}) to (?P<k>{_NAME})(?![ -][A-Z]|['’]s)")
 _ROUTE_CUE = re.compile(rf" to {_CAPITAL}")
@@ -1587,15 +1593,6 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         # "Rio Ferdinand will present the awards": a place's name before a given name is a person's first name
         d.person_spans.append((start, end))
         return []
-    if (
-        sub
-        and _ROUTE_AFTER.fullmatch(d.text, sub[1], end)
-        and not any(
-            c.fcode.startswith(("PPL", "PCL", "ADM"))
-            for c in d.gaz.candidates(normalize_name(d.text[sub[0] : sub[1]]))
-        )
-    ):
-        return []  # "the East Coast Main Line", "the Pacific Highway": a route's name, no coast's or ocean's mention
     if sub and NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
         # "Avery Island", "Tatra Mountains", "Cook Strait": a feature the index lacks, not a far hamlet of its first
         # word's name — the whole name, placed (approximately) where the story is.
@@ -1604,9 +1601,44 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
 
 
 _ROUTE_AFTER = re.compile(
-    r" (?:[A-Z][a-z]+ )?(?:Main Line|Line|Railway|Railroad|Highway|Highways|highways|Motorway|Expressway|Freeway|"
-    r"Parkway|Pipeline|pipeline)"
+    r"(?:-[A-Z][\w]+)? (?:[A-Z][a-z]+ )?(?:Main Line|Mainline|Line|Railway|Railroad|Highway|Motorway|Expressway|"
+    r"Freeway|Parkway|Pipeline)\b"
 )
+
+
+def route_name(d: _Doc, m: Mention) -> bool:
+    """A region's, a coast's or a water's name that opens a route's: "the East Coast Main Line", "the West Coast
+    Main Line", "the Baikal-Amur Mainline" — the route, no mention of the region. A town's, a big state's or a
+    country's name stays a place: "the Ohio Turnpike", "the S.C. Highway Patrol", "the Alaska Highway" (the dev
+    corpora mark them), unless the name is a region's own and the state's only by an alias ("West Coast": Western
+    Australia's)."""
+    if _ROUTE_AFTER.match(d.text, m.end) is None:
+        return False
+    readings = d.gaz.candidates(normalize_name(m.text))
+    region = any(c.name_kind == 0 and not c.fcode.startswith(("PPL", "PCL", "ADM")) for c in readings)
+    return not any(
+        c.name_kind <= 1
+        and (
+            c.fcode.startswith("PCL")
+            or (c.fcode.startswith("PPL") and c.population >= ROUTE_TOWN_POPULATION)
+            or (
+                c.fcode == "ADM1"
+                and c.population >= ROUTE_UNIT_POPULATION
+                and (c.name_kind == 0 or not region)
+            )
+        )
+        for c in readings
+    )
+
+
+ROUTE_TOWN_POPULATION = (
+    10_000  # a route named for a town this big names the town ("the Pacific Highway": no town)
+)
+ROUTE_UNIT_POPULATION = (
+    500_000  # a route named for a state this big names the state (not NZ's West Coast region)
+)
+
+
 _HISTORY_OF = re.compile(
     rf"(?:Treaty|Congress|Siege|Battle|Peace|Sack|Fall|Liberation|Edict|Diet) of (?P<town>{_NAME})"
 )
@@ -2363,10 +2395,6 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             continue  # a headline capitalises every word: "Floodwaters Cut Off Kerrville" (Cut Off, Louisiana)
         if _REGNAL_NUMBER.match(text, end):
             continue  # a monarch's or a pope's name: "the Hassan II Mosque", "Juan Carlos III"
-        if _ROUTE_AFTER.match(text, end) and not any(
-            c.fcode.startswith(("PPL", "PCL", "ADM")) for c in d.gaz.candidates(normalize_name(surface))
-        ):
-            continue  # "the East Coast Main Line": a route's name, no coast's mention (not "the Ohio Turnpike")
         if not strong and (
             any(s <= start and end <= e for s, e, label in other if label != "PERSON")
             or _VENUE.search(surface)
@@ -3149,10 +3177,11 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
         *(match for pattern, cue in _PLACE_PHRASES for match in _cued(pattern, cue, text, 80, 80)),
         *_cued(_OTHER_NAME, _OTHER_NAME_CUE, text, 80, 80),
         *_cued(_NEAR_PHRASE, _NEAR_CUE, text, 24, 60),
+        *_cued(_NEARBY_PAIR, _NEAR_CUE, text, 40, 60),
         *_cued(_SAID_PHRASE, _SAID_CUE, text, 60, 60),
     ]
     # The alternative's name: a, b, n, p of _OF_PHRASE, c–h, q, z, A, B, C, Q, R, T, U, V, W of _PLACE_PHRASES, r–y of _OTHER_NAME, i of
-    # _NEAR_PHRASE, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
+    # _NEAR_PHRASE, D of _NEARBY_PAIR, j–m and o of _SAID_PHRASE; two names in "s, known as t from …" and "x (now w)".
     named = [
         (match, group)
         for match in sorted(matches, key=lambda m: m.start())
@@ -3218,7 +3247,7 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # Oxford" is no Olean by an alternate name
                 and (j == len(words) or any(c.name_kind <= 1 for c in d.gaz.candidates(key)))
                 # "near Smith's farm": after "near", a town of some size or a feature, not every hamlet
-                and (group not in "ijmoAB" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
+                and (group not in "ijmoABD" or any(_near_worthy(c) for c in d.gaz.candidates(key)))
                 # a route's end by a surname is left to NER ("the border between Smith and Jones"), unless the other
                 # end is a strong place's name ("trains between Reading and London")
                 and (
@@ -7035,6 +7064,7 @@ _FILTERS: tuple[Rule, ...] = tuple(
         acronym,
         university_alone,
         sports_team,
+        route_name,
         title_before_name,
         given_name,
         name_with_age,

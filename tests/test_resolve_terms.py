@@ -215,6 +215,29 @@ def test_regions_of_england_and_australia_news_names(parser, text, name, country
     assert places(parser.parse(text))[name].country == country
 
 
+def test_a_town_another_is_said_near_is_a_town_too(parser):
+    text = "Napier and neighbouring Hastings, on New Zealand's east coast, will share a water plant."
+    found = places(parser.parse(text))
+    assert found["Napier"] is not None and found["Napier"].country == "NZ"
+    # (review) the town after "nearby" in such a pair is still found
+    text = "Local officials in Lima and nearby Findlay said housing was short, Ohio's delegation said."
+    assert "Findlay" in places(parser.parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "kept"),
+    [
+        ("Services on the West Coast Main Line were suspended near Crewe on Sunday.", "West Coast", None),
+        ("Frost heaves damaged the Alaska Highway near Tok, state officials said.", None, "Alaska"),
+        ("A trooper of the S.C. Highway Patrol said the crash closed I-26 near Columbia.", None, "S.C."),
+    ],
+)
+def test_a_regions_name_in_a_routes_name_is_the_route(parser, text, region, kept):
+    found = places(parser.parse(text))
+    assert region is None or region not in found
+    assert kept is None or kept in found
+
+
 def test_a_landform_word_after_a_found_name_is_that_names(parser):
     text = "A second phase of the Lesotho Highlands Water Project is running years behind schedule."
     assert "Highlands" not in places(parser.parse(text))
