@@ -2420,6 +2420,19 @@ def gazetteer_name(d: _Doc, found: list[Mention]) -> list[Mention]:
             and NATURAL_GENERIC.fullmatch(" " + surface)
         ):
             continue  # the generic word of a name whose first word was found: "Bay" of "Mandalay Bay"
+        if (
+            (generic := NATURAL_GENERIC.match(text, end))
+            and not taken.overlaps(end, generic.end())
+            and not d.gaz.candidates(normalize_name(text[start : generic.end()]))
+            # (a name a sea or a region bears: a town's own "Swansea Bay", "Delaware Bay" are the town's and state's)
+            and any(
+                not c.fcode.startswith(("PPL", "PCL", "ADM"))
+                for c in d.gaz.candidates(normalize_name(surface))
+            )
+        ):
+            # "the Tasman Peninsula": a feature the index lacks, named after a place — the whole name, placed where
+            # the story is (as NER's "Avery Island"), not the Tasman Sea or Tasman District
+            end = generic.end()
         key = normalize_name(text[start:end])
         rule = "former_name" if former_name(d, key) else "gazetteer_name"
         if rule == "former_name" and _former_unsaid(d, key, start, end, [(m.start, m.end) for m in found]):

@@ -238,6 +238,12 @@ def test_a_regions_name_in_a_routes_name_is_the_route(parser, text, region, kept
     assert kept is None or kept in found
 
 
+def test_a_feature_the_index_lacks_named_after_a_sea_is_the_whole_feature(parser):
+    found = places(parser.parse("Residents of the Tasman Peninsula near Hobart were told to leave."))
+    assert "Tasman" not in found
+    assert found["Tasman Peninsula"] is not None and found["Tasman Peninsula"].country == "AU"
+
+
 def test_a_landform_word_after_a_found_name_is_that_names(parser):
     text = "A second phase of the Lesotho Highlands Water Project is running years behind schedule."
     assert "Highlands" not in places(parser.parse(text))
