@@ -36,11 +36,11 @@ from geopy.location import Location
 from geopy.point import Point
 
 from geo.gazetteer.index import Gazetteer, open_gazetteer
-from geo.model import Candidate, Mention
+from geo.model import Candidate, Mention, Resolution
 from geo.normalize import is_latin_key, normalize_name
 from geo.placestring import Qualifier, QualifierReader, split_place_string
 from geo.records import PLACE_FIELDS, place_record
-from geo.resolve import Context, Resolver
+from geo.resolve import Context, Resolver, same_spot
 
 _REVERSE_RADII_DEG = (0.1, 0.3, 1.0, 3.0)
 FUZZY_MIN_LENGTH = 5  # shorter names have too many neighbours one letter away ("Pars": Paris, Pau, Parma…)
@@ -224,7 +224,7 @@ class OfflineGeocoder(Geocoder):
         if resolution.place is None:
             return []
         # Shares among the name's readings (they add up to 1), not the calibrated score of the winner alone.
-        scored = {resolution.place.id: (resolution.place, resolution.share)}
+        scored = {resolution.place.id: (resolution.place, _own_share(resolution))}
         for candidate, score in resolution.alternatives:
             scored.setdefault(candidate.id, (candidate, score))
         for candidate in self.gazetteer.candidates(query):  # the long tail, in index order
@@ -269,7 +269,7 @@ class OfflineGeocoder(Geocoder):
         resolution = self.resolver._pick(Mention(0, len(name), name, "query", "GPE"), candidates, Context())
         if resolution.place is None:
             return []
-        scored = {resolution.place.id: (resolution.place, resolution.share)}
+        scored = {resolution.place.id: (resolution.place, _own_share(resolution))}
         for candidate, score in resolution.alternatives:
             scored.setdefault(candidate.id, (candidate, score))
         for candidate in candidates:
@@ -396,3 +396,13 @@ class OfflineGeocoder(Geocoder):
             raw["distance_km"] = round(distance_km, 3)
             raw["point_country"] = point_country
         return Location(", ".join(parts), (c.lat, c.lon, 0.0), raw)
+
+
+def _own_share(resolution: Resolution) -> float:
+    """The winner's own share among the name's readings: its ``share`` counts the readings at the same spot with it
+    (a city and its namesake county, :func:`geo.resolve.same_spot`), which the alternatives list on their own."""
+    place = resolution.place
+    if place is None:
+        return 0.0
+    same = sum(share for c, share in resolution.alternatives if same_spot(place, c))
+    return round(max(0.0, resolution.share - same), 3)

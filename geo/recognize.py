@@ -1593,6 +1593,10 @@ def ner_place_subspan(d: _Doc, ent: Span, start: int, end: int, key: str) -> lis
         # "Rio Ferdinand will present the awards": a place's name before a given name is a person's first name
         d.person_spans.append((start, end))
         return []
+    if sub and sub[0] > start and sub[1] == end and NATURAL_GENERIC.fullmatch(" " + d.text[sub[0] : sub[1]]):
+        # "Vietnam's Central Highlands", "the Northern Plains": a landform word after a qualifier is a feature the
+        # index lacks, not the "Highlands" of another country — the whole name, placed where the story is
+        return [d.rec.mention(d.text, start, end, "ner", ent.label_, "ner_place")]
     if sub and NATURAL_GENERIC.match(d.text, sub[1], end) and not _names_its_surroundings(d, sub):
         # "Avery Island", "Tatra Mountains", "Cook Strait": a feature the index lacks, not a far hamlet of its first
         # word's name — the whole name, placed (approximately) where the story is.
@@ -1609,7 +1613,7 @@ _ROUTE_AFTER = re.compile(
 def route_name(d: _Doc, m: Mention) -> bool:
     """A region's, a coast's or a water's name that opens a route's: "the East Coast Main Line", "the West Coast
     Main Line", "the Baikal-Amur Mainline" — the route, no mention of the region. A town's, a big state's or a
-    country's name stays a place: "the Ohio Turnpike", "the S.C. Highway Patrol", "the Alaska Highway" (the dev
+    country's name stays a place: "the S.C. Highway Patrol", "the Alaska Highway", "U.S. Highway 82" (the dev
     corpora mark them), unless the name is a region's own and the state's only by an alias ("West Coast": Western
     Australia's)."""
     if _ROUTE_AFTER.match(d.text, m.end) is None:
@@ -3177,6 +3181,13 @@ def _names_a_unit(gaz: Gazetteer, key: str) -> bool:
     return any(c.name_kind <= 1 and not c.fcode.startswith("PPL") for c in gaz.candidates(key))
 
 
+# What fishermen catch, said before them: "Salmon fishermen" (Salmon, Idaho), "Cod fishermen".
+_CATCH = frozenset(
+    "tuna salmon cod crab lobster herring mackerel shrimp prawn oyster scallop squid sardine anchovy haddock "
+    "halibut trout eel mussel clam hake pollock snapper".split()
+)
+
+
 def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
     """A name the gazetteer knows where the words around it say it is a place: "the town of Orange", "north of
     Avignon", "residents of Ruidoso", "Orange lies north of Avignon", "Gap, a town in the Alps", "Reading council
@@ -3273,14 +3284,14 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 # "Ford's port operations", "Hurricane Florence's flooded streets": a firm's or a storm's
                 and (group != "f" or _owner_is_a_town(d, key, ws))
                 # "Tuna fishermen", "Salmon fishermen": a common word before the town's people is a town by its own
-                # name only, and never the fish a fisherman catches ("Deal residents" stay Deal's)
+                # name only, and never the catch of a fisherman ("Deal residents", "Hastings fishermen" stay towns)
                 and (
                     group != "e"
                     or key in d.gaz.strong_keys
                     or " " in key
                     or not common_in_english(text[ws:we])
                     or (
-                        not text.startswith(" fishermen", we)
+                        not (text.startswith(" fishermen", we) and key in _CATCH)
                         and any(c.name_kind <= 1 for c in d.gaz.candidates(key))
                     )
                 )
@@ -6105,7 +6116,10 @@ _SIDE_HIRES = re.compile(
 _FIXTURE_BEFORE = re.compile(
     r"\b(?:face|faces|facing|host|hosts|hosting|meet|meets|take on|takes on)(?: the)? $"
 )
-_FIXTURE_ROUND = r"in the (?:final|semi-?final|quarter-?final|(?:first|second|third|fourth|next) round|play-?offs?)\b(?! (?:round )?of)"
+_FIXTURE_ROUND = (
+    r"in the (?:final|semi-?final|quarter-?final|(?:first|second|third|fourth|next) round|play-?offs?)"
+    r"(?=[,.;:!?]|$| (?:at|in|on|against|next|this|later|tomorrow|tonight)\b)"
+)
 _FIXTURE_AFTER = re.compile(
     rf"(?: in (?!the\b)[A-Z][\w-]+)?(?: (?P<round>{_FIXTURE_ROUND})| (?:next|this) (?:week|weekend|month|season)|"
     r" on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
@@ -6156,9 +6170,23 @@ _NOT_A_GAME = re.compile(
     r"dispute|arbitration|panel|commission|committee|[Bb]oard|hearing|poll|survey|regents|negotiations|compact|"
     r"talks|bid|battle for)\b"
 )
+# … and for a country's side or a fixture to come, words of war, trade or diplomacy: "Japan hammered China over the
+# trade dispute", "India defeated Pakistan in the 1971 war", "will host France next week for talks on migration"
+_NOT_A_NATIONS_GAME = re.compile(
+    r"\b(?:wars?|troops|forces|army|military|missiles?|invasion|sanctions|tariffs?|trade|ceasefire|summit|treaty|"
+    r"diplomat\w*|embassy|president|prime minister|premier|minister|campaign|emissions|net zero|economy|GDP|"
+    r"visit|state visit)\b"
+)
 _SPORT_ROLES = (
     r"goalkeeper|keeper|goalie|striker|midfielder|defender|winger|quarterback|pitcher|point guard|fly-half|scrum-half|"
     r"bowlers|seamers|spinners|batsmen|batters"
+)
+# A sport's own word for a country's side, besides a score: not "goal", "penalties" or "scored", which politics uses
+_NATIONS_SPORT = re.compile(
+    rf"{_SCORE}|\b(?:{_SPORT_ROLES}|football|soccer|rugby|hurling|cricket|hockey|basketball|baseball|netball|handball|"
+    r"volleyball|tennis|sevens|innings|wickets?|stumps|bowled|Test|ODI|T20|World Cup|Euros?|Olympics?|"
+    r"semi-?finals?|quarter-?finals?|group stage|kick-?off|halftime|half-time|extra time|stoppage time|"
+    r"friendly|qualifiers?|tries|try|touchdowns?|hat-?trick|clean sheet)\b"
 )
 _SPORT_ROLE = re.compile(rf"\b(?:{_SPORT_ROLES})\b")
 _SPORT_ONLY = re.compile(
@@ -6438,6 +6466,7 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     if not (side or hires or nickname) or _COMMA_PARENT.match(text, m.end):
         return False
     lo, hi = _sentence_span(text, m.start, m.end)
+    own_lo = lo
     if fixture is not None and lo > 1:
         # a fixture to come is said after the game's report: the sentence before says the sport ("Scotland edged
         # Tonga 24-19. Scotland now travel to Bloemfontein to face South Africa next month.")
@@ -6445,12 +6474,18 @@ def sports_team(d: _Doc, m: Mention) -> bool:
     key = normalize_name(m.text)
     own = [c for c in d.gaz.candidates(key) if c.name_kind <= 1]
     unit = any(c.fcode == "ADM1" for c in own)
+    # A national side (the UK's nations' too) is read as a big city's: "England were bowled out for 187".
+    national = any(c.fcode == "PCLI" or c.admin1 in _HOME_NATIONS for c in own if c.fcode in ("PCLI", "ADM1"))
     if (
         not nickname
-        and (unit or (side is not None and side.re is _SIDE_SCORED))
-        and _NOT_A_GAME.search(text, lo, hi)
+        and (unit or national or fixture is not None or (side is not None and side.re is _SIDE_SCORED))
+        and _NOT_A_GAME.search(text, own_lo, hi)
     ):
         return False  # a court's, a vote's or a panel's tally: "Texas lost 5-4 at the Supreme Court"
+    if (national or fixture is not None) and _NOT_A_NATIONS_GAME.search(text, own_lo, hi):
+        return (
+            False  # "Japan hammered China over the trade dispute", "will host France next week for a summit"
+        )
     # A game word of the sentence; for a hiring, one besides the role hired ("Smyrna hired a new coach for its
     # high school" says no game). A round after a fixture's verb is one ("will face Cork in the final").
     sporting_round = fixture is not None and fixture.group("round") is not None
@@ -6473,10 +6508,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         return True
     if nickname:  # "Mumbai Indians", "the Brisbane Broncos", "Niger Tornadoes": the team's name, not its town
         # … a country's only in a sentence only sport has ("England Lions were bowled out"; not "U.S. Sens. Boxer")
-        return not any(c.fcode == "PCLI" for c in own) or _SPORT_ONLY.search(text, lo, hi) is not None
+        return not any(c.fcode == "PCLI" for c in own) or _NATIONS_SPORT.search(text, lo, hi) is not None
     towns = [c.population for c in own if c.fcode.startswith("PPL")]
-    # A national side (the UK's nations' too) is read as a big city's: "England were bowled out for 187".
-    national = any(c.fcode == "PCLI" or c.admin1 in _HOME_NATIONS for c in own if c.fcode in ("PCLI", "ADM1"))
     if not towns and not unit and not national:
         # a region's or a feature's name on a side is a club's: "East Bengal beat Mohun Bagan 2-1"
         return not any(c.fcode == "CONT" for c in own)
@@ -6493,7 +6526,8 @@ def sports_team(d: _Doc, m: Mention) -> bool:
         return False
     if sporting_round:
         return True  # "will face Cork in the final": a round of a competition says sport
-    return _SPORT_ONLY.search(text, lo, hi) is not None
+    # (a country's side needs a score or a sport's own word: "goal" and "penalties" are politics' words too)
+    return (_NATIONS_SPORT if national else _SPORT_ONLY).search(text, lo, hi) is not None
 
 
 def acronym(d: _Doc, m: Mention) -> bool:

@@ -1460,7 +1460,7 @@ _NEARBY_ANCHOR_CODES = frozenset({"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPL
 SAME_SPOT_KM = 50.0  # two readings of a name this near in one country are one place to a reader
 
 
-def _same_spot(a: Candidate, b: Candidate) -> bool:
+def same_spot(a: Candidate, b: Candidate) -> bool:
     """Whether two readings lie within ``SAME_SPOT_KM`` of each other in one country (a city and its namesake
     municipality or county)."""
     return (
@@ -3237,7 +3237,7 @@ class Resolver:
         rivals = [
             (c, s, w)
             for (c, s, _, _), w in zip(scored[1:], weights[1:], strict=True)
-            if not _same_spot(best, c)
+            if not same_spot(best, c)
         ]
         margin = round(top - rivals[0][1] if rivals else MAX_MARGIN, 3)
         share = round((total - sum(w for _, _, w in rivals)) / total, 3)

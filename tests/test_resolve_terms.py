@@ -244,6 +244,26 @@ def test_a_feature_the_index_lacks_named_after_a_sea_is_the_whole_feature(parser
     assert found["Tasman Peninsula"] is not None and found["Tasman Peninsula"].country == "AU"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Coffee growers in Pleiku, in Vietnam's Central Highlands, got record prices.", "VN"),
+        ("Cattle prices rose in Queensland's Central Highlands near Emerald.", "AU"),
+    ],
+)
+def test_a_landform_word_after_a_qualifier_is_a_feature_of_the_story(parser, text, country):
+    # (review) not the Scottish or Papua New Guinea "Highlands", not Vietnam's by a bare alias
+    found = places(parser.parse(text))
+    assert found["Central Highlands"] is not None and found["Central Highlands"].country == country
+
+
+def test_the_geocoders_shares_add_up_to_one_at_most(gazetteer):
+    from geo.geocoder import OfflineGeocoder
+
+    ranked = OfflineGeocoder(gazetteer).rank("Cork")
+    assert ranked[0][0].fcode.startswith("PPL") and sum(share for _, share in ranked) <= 1.001
+
+
 def test_a_landform_word_after_a_found_name_is_that_names(parser):
     text = "A second phase of the Lesotho Highlands Water Project is running years behind schedule."
     assert "Highlands" not in places(parser.parse(text))

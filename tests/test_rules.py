@@ -735,6 +735,31 @@ def test_a_fixture_after_a_games_report_and_a_cricket_sides_collapse_name_sides(
     assert ("New Zealand", "ner_place") in found(gaz, nlp, text, ents)
 
 
+def test_a_country_in_politics_words_of_sport_is_the_country(gaz, nlp):
+    # (review) "penalties", "goal", a vote's tally, a war's "final days" and talks after a game's report
+    for text, ents in (
+        (
+            "New Zealand hammered Liverpool over the trade dispute and imposed penalties on steel.",
+            ["New Zealand"],
+        ),
+        ("New Zealand lost 3-1 to Liverpool in the vote at the assembly.", ["New Zealand"]),
+        ("Liverpool will face New Zealand in the final days of the war.", ["Liverpool", "New Zealand"]),
+        (
+            "Seattle beat Madrid 2-0 in the derby. The president will host New Zealand next week for talks.",
+            None,
+        ),
+    ):
+        names = ents or ["Seattle", "Madrid", "New Zealand"]
+        given = {name: "GPE" for name in names}
+        assert ("New Zealand", "ner_place") in found(gaz, nlp, text, given), text
+
+
+def test_a_towns_fishermen_are_the_towns_a_fishs_are_not(gaz, nlp):
+    assert found(gaz, nlp, "Deal fishermen launched their boats from the beach.") == [
+        ("Deal", "place_phrase")
+    ]
+
+
 def test_two_sides_by_their_nicknames_joined_by_and(gaz, nlp):
     text = "The Texas Longhorns and Oklahoma Sooners meet at the Cotton Bowl on Saturday."
     assert texts(gaz, nlp, text, {"Texas": "GPE", "Oklahoma": "GPE"}) == []
