@@ -479,7 +479,7 @@ _AT_INSTITUTION = re.compile(
 _CAPITAL = r"[^\W\d_a-z]"  # a capital letter, accented ones too ("Úbeda", "Łódź", "İzmir"); text rarely opens a word in é
 # A particle inside a name, before its next capitalised word: "Playa del Carmen", "Foz do Iguaçu", "Ras al Khaimah",
 # "Puerto de la Cruz", "Newcastle upon Tyne" (not "van"/"von": mostly people's).
-_NAME_PARTICLE = r"(?: (?:de(?: la| las| los)?|del|della|delle|des|du|da|do|dos|das|di|el|al|y|upon|sur|am))?"
+_NAME_PARTICLE = r"(?:(?= [adesuy])(?: (?:de(?: la| las| los)?|del|della|delle|des|du|da|do|dos|das|di|el|al|y|upon|sur|am)))?"
 _NAME = rf"\b{_CAPITAL}[\w'’-]+(?:{_NAME_PARTICLE} {_CAPITAL}[\w'’-]+){{0,2}}"
 _PLACE_NOUN = r"(?i:town|city|village|hamlet|suburb|county|borough|township|province|region|district|port|municipality|capital)"
 # Nouns of a place in lower case before "of", after "the" and up to two describing words: "the state of Tabasco",

@@ -3234,13 +3234,15 @@ class Resolver:
         # A reading at the same spot (a city and the county or municipality of its name, "Montréal" the city and
         # its ADM2) is no rival: the share counts them with the winner, and the lead is over the nearest rival
         # farther away (what a reader is told is whether the place is right within a town's reach).
-        rivals = [
-            (c, s, w)
-            for (c, s, _, _), w in zip(scored[1:], weights[1:], strict=True)
-            if not same_spot(best, c)
-        ]
-        margin = round(top - rivals[0][1] if rivals else MAX_MARGIN, 3)
-        share = round((total - sum(w for _, _, w in rivals)) / total, 3)
+        together = 0.0  # the weight of the readings at the winner's spot
+        rival = None  # the best reading elsewhere
+        for (c, s, _, _), w in zip(scored[1:], weights[1:], strict=True):
+            if c.country == best.country and same_spot(best, c):
+                together += w
+            elif rival is None:
+                rival = s
+        margin = round(top - rival if rival is not None else MAX_MARGIN, 3)
+        share = round((weights[0] + together) / total, 3)
         # (the passes weigh the reading by its own share: a city's county is no proof of the city)
         score = round(weights[0] / total, 3)
         done.append((context, bonus or {}, (best, score, tuple(alternatives), dict(why), margin, share)))
