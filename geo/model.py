@@ -165,8 +165,9 @@ class Resolution:
     via: Via = "name"
     # Evidence for the chosen place: resolver term name → its contribution to the place's score (geo.resolve.TERMS).
     evidence: dict[str, float] = field(default_factory=dict)
-    # The chosen reading's lead in points over the runner-up (large when there is none); with its softmax share
-    # among the candidates (``share``) it is what the calibrated ``score`` is computed from (geo.calibration).
+    # The chosen reading's lead in points over the best reading elsewhere (large when there is none), and its softmax
+    # share among the candidates together with the readings at the same spot (a city and its namesake county:
+    # geo.resolve.same_spot); they are what the calibrated ``score`` is computed from (geo.calibration).
     margin: float = 0.0
     share: float = 0.0
 

@@ -1453,7 +1453,7 @@ _NEARBY_BEFORE = re.compile(
     r"\b(?:nearby|neighbou?ring|adjacent|adjoining)(?: (?:town|city|village|suburb|county|borough|community|hamlet|"
     r"port|municipality)s?(?: of)?)? $"
 )
-NEARBY_ANCHOR_CHARS = 400
+NEARBY_ANCHOR_CHARS = 400  # characters from the end of a town's name to the "nearby" name it anchors
 _NEARBY_ANCHOR_CODES = frozenset({"PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "ADM2"})
 
 
@@ -2764,8 +2764,9 @@ class Resolver:
         """ "Vienne, south of Lyon", "Hoorn, 40 km north of Amsterdam", "Marsa, near Valletta", "London, two hours
         west of Toronto": a name the words after it put near the next name is a reading within ``RELATIVE_PLACE_KM``
         (plus the distance said, or the distance a time of travel covers: :func:`_travel_km`, and then no nearer than
-        ``TRAVEL_NEAREST`` of it) of that name's likely reading; a flight's time says nothing. Returns mention index
-        → candidate id → ``relative_place`` points."""
+        ``TRAVEL_NEAREST`` of it) of that name's likely reading; a flight's time says nothing. "Nearby Perth", "the
+        neighbouring town of Kingston": within ``RELATIVE_PLACE_KM`` of a town named up to ``NEARBY_ANCHOR_CHARS``
+        before it, or of the dateline's. Returns mention index → candidate id → ``relative_place`` points."""
         out: dict[int, dict[int, float]] = {}
         for i in range(len(mentions) - 1):
             said = _RELATIVE_PLACE.fullmatch(text, mentions[i].end, mentions[i + 1].start)
