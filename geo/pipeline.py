@@ -161,9 +161,11 @@ class Geoparser:
         cleaned = [strip_invisible(articles[i].text[s:e]) for i, s, e in pieces]
         ner_docs = self.nlp.pipe((piece for piece, _ in cleaned), batch_size=len(articles))
         found: dict[int, list[Mention]] = {}
+        sides: dict[int, set[str]] = {}  # the countries of the national sides each article names (a weak cue)
         for (i, start, _end), (piece, offsets), ner_doc in zip(pieces, cleaned, ner_docs, strict=True):
             dateline = find_dateline(piece) if start == 0 else None
             mentions = self.recognizer.recognize(ner_doc, dateline=dateline, text=piece)
+            sides.setdefault(i, set()).update(self.recognizer.side_countries)
             if offsets is not None:
                 text = articles[i].text
                 for m in mentions:
@@ -181,7 +183,9 @@ class Geoparser:
             for mention in mentions:
                 mention.sentence = document.sentence_at(mention.start).index
             # (the resolver reads the words around a name with plain spaces too: "London,\u00a0two hours west of")
-            document.resolutions = self.resolver.resolve(plain_spaces(text), mentions)
+            document.resolutions = self.resolver.resolve(
+                plain_spaces(text), mentions, cued=frozenset(sides.get(i, ()))
+            )
             document.dateline = next((m for m in mentions if m.source == "dateline"), None)
             document.focus = article_focus(document, self.gazetteer)
             yield document

@@ -963,6 +963,9 @@ class Recognizer:
             )
         self.gazetteer = gazetteer
         self.stop = not_places()
+        # The countries whose national sides the last call read as teams ("England were bowled out"): no mention,
+        # but a weak cue of where the match is (the pipeline passes them to the resolver).
+        self.side_countries: frozenset[str] = frozenset()
         self.disabled = frozenset(disabled)
         self._entity_rules = [r for r in _ENTITY_RULES if r.name not in self.disabled]
         self._by_label: dict[str, tuple[Callable[..., list[Mention] | None], ...]] = {}  # (see _rules_for)
@@ -1251,7 +1254,14 @@ class Recognizer:
         if self.on("demonym_ner_missed"):
             found.extend(demonym_ner_missed(d, _Spans((m.start, m.end) for m in found)))
         d.places = _found_places(found)
-        verdicts = [(m, self._verdict(d, m)) for m in found]  # every filter runs once per mention
+        sides: list[Mention] = []  # (the mentions the sports_team filter answered for)
+        verdicts = [(m, self._verdict(d, m, sides)) for m in found]  # every filter runs once per mention
+        self.side_countries = frozenset(
+            c.country
+            for m in sides
+            for c in d.gaz.candidates(normalize_name(m.text))[:1]
+            if c.fcode == "PCLI" or (c.fcode == "ADM1" and c.admin1 in _HOME_NATIONS)
+        )
         # A team named after a small town is its town only when the story is near it ("beat Banbury" in a
         # Midlands match report): a "maybe" mention, which the resolver keeps only near the article's other places.
         teams = [replace(m, source="maybe", rule="sports_team") for m, v in verdicts if v == "team"]
@@ -1268,9 +1278,9 @@ class Recognizer:
         maybe += [m for m in teams if not taken.overlaps(m.start, m.end)]
         return sorted([*sure, *_dedupe(maybe)], key=_by_start)
 
-    def _verdict(self, d: _Doc, m: Mention) -> str:
+    def _verdict(self, d: _Doc, m: Mention, sides: list[Mention] | None = None) -> str:
         """What the filters say of a mention: "keep" (none answers), "team" (only ``sports_team`` answers) or
-        "drop"."""
+        "drop"; a mention ``sports_team`` answers for is added to *sides*."""
         if m.rule == "state_code":
             return (
                 "keep"  # "Jackson, MS": the town before it already says what the code is (not a credential)
@@ -1278,6 +1288,8 @@ class Recognizer:
         team = False
         for f in self._filters:
             if f.func(d, m):
+                if f.name == "sports_team" and sides is not None:
+                    sides.append(m)
                 # A side named by its nickname or club word ("the Winnipeg Jets", "Borussia Dortmund") is the team's
                 # name, no mention of its town, even in a story set there; a bare side ("beat Banbury") may be both.
                 if f.name != "sports_team" or _named_team(d, m) or _unit_side(d, m):

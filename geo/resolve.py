@@ -1762,19 +1762,24 @@ class Resolver:
         self.qualifiers = QualifierReader(gazetteer)  # "X, Y": shared with the geocoder (geo/placestring.py)
         self._cued: frozenset[str] = frozenset()  # the countries the document's words cue (country_cues)
 
-    def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
+    def resolve(
+        self, text: str, mentions: list[Mention], *, cued: frozenset[str] = frozenset()
+    ) -> list[Resolution]:
         """Resolve every mention of one document (passes: priors, then priors + the document context and anchors
         of the previous pass, until the readings settle or ``ITERATIONS`` more passes are done).
 
         Mentions with source ``"maybe"`` (a name NER gave to a person or organisation) are kept only when a place of
         that name lies within ``MAYBE_KM`` of a place the others confidently name ("Torrington" in a Litchfield
         County story); they then count as NER's. Last, the :class:`Fallback` (when there is one) is asked about
-        the names left unplaced or placed approximately."""
+        the names left unplaced or placed approximately. *cued*: countries (ISO alpha-2) the text cues without a
+        mention, as data/country_cues.csv's words do (the recognizer's national sides: "England were bowled out")."""
         if len(self._priors) >= PRIOR_MEMORY:
             self._priors.clear()
             self._bare.clear()
         self._picked.clear()
-        self._cued = frozenset(country_cues(text)) if "country_cue" not in self.config.off else frozenset()
+        self._cued = (
+            frozenset(country_cues(text)) | cued if "country_cue" not in self.config.off else frozenset()
+        )
         resolutions = self._resolve_all(text, mentions)
         if self.calibration is not None:
             for resolution in resolutions:

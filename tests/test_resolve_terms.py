@@ -264,6 +264,13 @@ def test_the_geocoders_shares_add_up_to_one_at_most(gazetteer):
     assert ranked[0][0].fcode.startswith("PPL") and sum(share for _, share in ranked) <= 1.001
 
 
+def test_a_national_side_read_as_a_team_still_cues_its_country(parser):
+    # (review) England is the side, no mention — but the match's Cardiff is Wales', not New South Wales'
+    text = "England were bowled out for 187 in Cardiff on Sunday, and Australia knocked off the runs."
+    found = places(parser.parse(text))
+    assert "England" not in found and found["Cardiff"].country == "GB"
+
+
 def test_a_landform_word_after_a_found_name_is_that_names(parser):
     text = "A second phase of the Lesotho Highlands Water Project is running years behind schedule."
     assert "Highlands" not in places(parser.parse(text))
