@@ -561,7 +561,7 @@ class ResolverConfig:
     country_cue: float = 1.0  # the article's words place it in the candidate's country ("NHS", "RCMP")
     national_body: float = 4.0  # named by a national body's branch right after it ("Kingston Mounties")
     capital_abroad: float = (
-        -1.5
+        -2.0
     )  # a capital of a country the article does not name, beside one where the name is a town
     admin1_context: float = 2.0  # … to its admin-1 unit
     admin1_away: float = (
@@ -1076,6 +1076,8 @@ class Context:
     distinct: frozenset[str] = frozenset()
     # Countries a demonym names in an apposition right after a name ("Mwanza, a Malawian border post").
     apposed: frozenset[str] = frozenset()
+    # Names read as a national capital: "Wellington has told Canberra" names two governments, no story's country.
+    capitals: frozenset[str] = frozenset()
     # The answers of names_country and names_admin1 (with kin) by (code, besides): every candidate of every mention
     # asks, and a context is never changed once made.
     _country_said: dict[tuple[str, str], bool] = field(
@@ -1347,6 +1349,8 @@ def _capital_abroad(c: Candidate, e: _Evidence) -> float:
         and e.context.names_country(code, besides=e.key)
         and said.get(code, 0) == most
         and sum(n == most for n in said.values()) == 1
+        # (a country named by its capital alone is a government's: "Wellington has told Canberra")
+        and not e.context.countries.get(code, frozenset()) - {e.key} <= e.context.capitals
     ]
     return e.config.capital_abroad if named else 0.0
 
@@ -3314,4 +3318,9 @@ class Resolver:
             frozenset(countries) - said_otherwise,
             _distinct(first),
             frozenset(apposed),
+            frozenset(
+                normalize_name(r.mention.text)
+                for r in first
+                if r.place is not None and r.place.fcode == "PPLC"
+            ),
         )

@@ -271,6 +271,16 @@ def test_a_national_side_read_as_a_team_still_cues_its_country(parser):
     assert "England" not in found and found["Cardiff"].country == "GB"
 
 
+def test_a_capital_abroad_and_two_capitals_as_governments(parser):
+    text = "Canadian prison officials said two inmates escaped from a penitentiary near Kingston toward Belleville."
+    assert places(parser.parse(text))["Kingston"].country == "CA"
+    # a country named by its capital alone is a government's: Wellington stays New Zealand's
+    assert (
+        places(parser.parse("Wellington has told Canberra it will not join the pact."))["Wellington"].country
+        == "NZ"
+    )
+
+
 def test_a_landform_word_after_a_found_name_is_that_names(parser):
     text = "A second phase of the Lesotho Highlands Water Project is running years behind schedule."
     assert "Highlands" not in places(parser.parse(text))
