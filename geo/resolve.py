@@ -1467,11 +1467,7 @@ SAME_SPOT_KM = 50.0  # two readings of a name this near in one country are one p
 def same_spot(a: Candidate, b: Candidate) -> bool:
     """Whether two readings lie within ``SAME_SPOT_KM`` of each other in one country (a city and its namesake
     municipality or county)."""
-    return (
-        a.country == b.country
-        and abs(a.lat - b.lat) < 1.0
-        and great_circle_km(a.lat, a.lon, b.lat, b.lon) <= SAME_SPOT_KM
-    )
+    return _within(a, b, SAME_SPOT_KM)
 
 
 def _travel_km(said: re.Match[str]) -> float:
@@ -3247,7 +3243,7 @@ class Resolver:
         together = 0.0  # the weight of the readings at the winner's spot
         rival = None  # the best reading elsewhere
         for (c, s, _, _), w in zip(scored[1:], weights[1:], strict=True):
-            if c.country == best.country and same_spot(best, c):
+            if same_spot(best, c):
                 together += w
             elif rival is None:
                 rival = s
