@@ -723,6 +723,7 @@ _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-
 # What is said of a town after its name, with cues of their own (so common words such as "area" do not run all of
 # _PLACE_PHRASES): "the Dungarvan-born sprinter", "officials in the Mandi district", "the Chicago area", "Bauang
 # Municipality has declared", "its Martorell factory", "their Vevey office", "Murree, north of Islamabad".
+_ACROSS_FROM = r"across the (?:river|border|bay|lake|harbou?r|strait|water|sound|estuary|firth) from"
 _SAID_PHRASE = re.compile(
     rf"{_NOT_AN_ARTICLE}(?P<j>{_NAME})-(?:born|bred|raised\b|(?:based|headquartered) (?:(?:[a-z-]+ ){{0,3}}"
     r"(?:company|companies|firm|group|producer|exporter|importer|maker|manufacturer|start-?up|charity|bank|lender|"
@@ -734,10 +735,11 @@ _SAID_PHRASE = re.compile(
     rf"|{_NOT_AN_ARTICLE}(?P<l>{_NAME}) (?:Municipality|Municipal (?:Council|Corporation)|Shire Council)\b"
     rf"|(?:\s(?:its|their)|\bthe (?:company|firm|group|bank|carmaker|plant)['’]s) (?P<m>{_NAME}) (?:{_SITE})\b"
     rf"|{_NOT_AN_ARTICLE}(?P<o>{_NAME}), (?:about |some |roughly |nearly |just )?(?:\d[\d,.]* ?(?:km|kilometres|"
-    rf"kilometers|miles) )?{_COMPASS} of (?:the )?[A-Z]"  # "the road to Murree, north of Islamabad"
+    rf"kilometers|miles) )?(?:{_COMPASS} of|{_ACROSS_FROM}) (?:the )?[A-Z]"  # "the road to Murree, north of Islamabad",
+    # "Florence, just across the river from Muscle Shoals"
 )
 _SAID_CUE = _EitherOf(  # every alternative opens with " " or "-": a scan of each skips to those at once
-    rf" {_COMPASS} of (?:the )?[A-Z]| (?:district|region|area|municipality|province|prefecture|governorate|"
+    rf" (?:{_COMPASS} of|{_ACROSS_FROM}) (?:the )?[A-Z]| (?:district|region|area|municipality|province|prefecture|governorate|"
     r"Municipality|Municipal|Shire Council)\b| (?:its|their|(?:company|firm|group|bank|carmaker|plant)['’]s) "
     rf"{_CAPITAL}",
     r"-(?:born|based|bred|raised|headquartered)\b",
@@ -3274,7 +3276,11 @@ def place_phrase(d: _Doc, found: list[Mention]) -> list[Mention]:
                 )
                 and key not in _CALENDAR
                 and (
-                    group not in "fghio" or key not in d.rec.stop
+                    group not in "fghio"
+                    or key not in d.rec.stop
+                    # a given name said to lie somewhere is the town: "Florence, just across the river from Muscle
+                    # Shoals", "Charlotte, 90 miles north of Columbia" (no person lies north of a town)
+                    or (group == "o" and text[ws:we] in census_given_names())
                 )  # weaker cues: "Outside Hope, the company said", "Liberty's streets"
                 and len(key) > 2
                 and not d.gaz.demonym(key)
@@ -5562,6 +5568,7 @@ _GOODS = (
     r"retrievers?|sheepdogs?|mastiffs?|puppy|puppies|kittens?|rabbits?|goats?|ponies|cows?|cattle|bulls?|heifers?|"
     r"sheep|pigs?|hens?|porcelain|china|pottery|crystal|beef|cigars?|teas?|coffees?|pepper|saffron|honey|silks?|"
     r"saris|sarees|shawls?|paintings|marble|linen|glassware|chocolates?|olives|oranges|mangoes|potatoes|tulips|"
+    r"checks|plaids?|tartans?|calico|muslin|chintz|"
     r"lamb|pork|bacon|chorizo|noodles|dumplings|curry|fudge|toffee|parottas?|pies|diamonds?|"
     r"(?:mineral|spring|sparkling|bottled) water|lagers|ales|stouts)"
 )
@@ -5629,9 +5636,9 @@ _A_BEFORE = re.compile(r"\b[Aa]n? $")
 _A_THING_AFTER = re.compile(
     r", (?:the|a|an) | (?:was|is|has|had|named|called|bred|rescued|adopted|won|bit|barked|sold|fetched)\b"
     # two such things: "A Labrador and a Chihuahua were rescued" (the second's verb is plural)
-    r"| and (?:a|an) [A-Z][\w'’-]+ (?:were|are|have|had)\b"
+    r"| and (?:a|an) [A-Z][\w'’-]+,? (?:were|are|have|had)\b"
 )  # (not "a Bangor, Me., woman", "a Chicago based firm", "a Melbourne raised chef", "a Boston that had changed")
-_SECOND_THING = re.compile(r" (?:were|are|have|had)\b")  # … "and a Chihuahua were rescued"
+_SECOND_THING = re.compile(r",? (?:were|are|have|had)\b")  # … "and a Chihuahua were rescued"
 _AND_A_BEFORE = re.compile(r"\band an? $")
 
 
@@ -5767,6 +5774,8 @@ _COMPANY_NOUN = (
     r"(?:car|auto|chip|drug|toy|shoe|steel|tyre|tire|furniture|blanket|jet|plane|aircraft|phone|handset|computer|"
     r"truck|bus|candy|chocolate|apparel|clothing|cosmetics|appliance|battery|glass|paint|paper|cement) ?maker|"
     r"airline|carrier|retailer|grocer|supermarket|brewer|distiller|outfitter|"
+    # "frozen-food chain Iceland", "the coffee chain Costa" (not "the island chain", "a mountain chain")
+    r"(?<=[a-z] )(?<!island )(?<!mountain )(?<!volcanic )(?<!supply )(?<![Tt]he food )chain|"
     r"miner|conglomerate|manufacturer|broker|asset manager|telecoms? (?:group|operator)|"
     r"(?:electronics|technology|tech|energy|oil|steel|media|mining|chemicals|engineering) (?:group|company|firm|giant))"
 )
@@ -5774,8 +5783,8 @@ _SHARES_IN = re.compile(r"\b[Ss]hares (?:in|of) $")
 _LISTED_IN = re.compile(r"-(?:listed|based|headquartered|registered|quoted)\b")
 _COMPANY_BEFORE = re.compile(rf"\b{_COMPANY_NOUN} $")  # "the insurer Zurich" ("shares in X": _SHARES_IN)
 # The last letters of _COMPANY_NOUN's words (see said_before): company, firm, contractor or operator, insurer or
-# carmaker, bank, airline, supermarket, conglomerate, group, giant.
-_COMPANY_ENDS = ("ny", "rm", "or", "er", "nk", "ne", "et", "te", "up", "nt")
+# carmaker, bank, airline, supermarket, conglomerate, group, giant, chain.
+_COMPANY_ENDS = ("ny", "rm", "or", "er", "nk", "ne", "et", "te", "up", "nt", "in")
 # "Halifax, the mortgage lender," — not "… flights to Nairobi, the airline said" (that names the sentence's subject).
 # "the mortgage lender", "the airline", "the country's second-biggest brewer" (not "a town whose bank")
 _NOT_A_PLACE_WORD = (
@@ -5796,8 +5805,16 @@ _DESCRIBED = (
     rf"|(?:the|a|an|[A-Z][\w.-]*['’]s) (?:{_NOT_A_PLACE_WORD}[\w.'’-]+ ){{0,3}}(?:{_COMPANY_NOUN}|{_PRODUCT_NOUN})"
     rf"{_APPOSITION_ENDS})"
 )
-_SAID = r"(?:said|says|added|announced|reported)"
-_COMPANY_AFTER = re.compile(rf",? {_DESCRIBED}\b(?! {_SAID})")
+_SAID = (  # what a firm's spokesman does: "…, the bank confirmed" names the sentence's subject, not the name before it
+    r"(?:said|says|added|announced|reported|confirmed|confirms|stated|noted|told|explained|insisted|warned|wrote|"
+    r"claimed|disclosed|acknowledged|admitted|revealed)"
+)
+# (not "…in Nairobi, the chain's franchisee said": the firm's own; without a comma, not a clause's subject: "sold its
+# stores in Košice the retail chain is now selling…")
+_COMPANY_AFTER = re.compile(
+    rf"(?:, {_DESCRIBED}\b(?!['’]s\b| {_SAID})| {_DESCRIBED}\b(?!['’]s\b| {_SAID}| (?:is|was|are|were|has|had|have|will|"
+    r"would|can|could)\b))"
+)
 _SAID_BY_COMPANY = re.compile(rf", {_DESCRIBED} {_SAID}\b")
 # What only an airline does: "Delta cancelled 300 flights", "Emirates added a third daily flight".
 _AIRLINE_DOES = re.compile(
@@ -6085,7 +6102,8 @@ _SIDE_SCORED = re.compile(
 )
 _SIDE_AFTER_RESULT = re.compile(
     rf"\b(?:{_RESULT_VERB}|(?:beaten|defeated|held|edged|thrashed|crushed|routed|stunned|knocked out|eliminated)"
-    rf"(?: {_SCORE})? by|(?:lost|losing|drew|drawing) {_SCORE} (?:to|with|against)|won {_SCORE} against) (?:the )?$"
+    rf"(?: {_SCORE})? by|(?:lost|losing|lose|loses|drew|drawing|draw|draws|tied|tie|ties|tying) {_SCORE} (?:to|with|against)|"
+    rf"(?:won|win|wins|winning) {_SCORE} (?:against|over)) (?:the )?$"
 )  # "beat Everton", "were beaten 2-0 by Palmeiras", "lost 3-0 to Club Brugge"
 # A player's goals, games or signature for a side: "scored 11 goals for Gent", "made 80 appearances for the Saints",
 # "signed for Gent in 2019".

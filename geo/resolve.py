@@ -1433,8 +1433,21 @@ _RELATIVE_PLACE = re.compile(
     + _TRAVEL_TIME
     + r"(?:"
     + _COMPASS_OF
-    + r"|from|outside|away from))(?: the (?:city|town|port|capital) of)? "
+    + r"|from|outside|away from)"
+    # "Udaipur, 400 km from Jaipur": a distance said alone puts it that far
+    + r"|(?P<distance3>\d[\d,.]*) ?(?P<unit3>km|kilometres|kilometers|miles|mi)\.? (?:away )?from)"
+    + r"(?: the (?:city|town|port|capital) of)? "
 )
+# A journey of a said length from the name before to the next: "a teacher from Jaipur, cycled 400 kilometres to
+# Udaipur", "Holt drove 300 miles from Leeds to Inverness" — the destination lies about that far from the start.
+_JOURNEY = re.compile(
+    r"(?:,| to| and)? (?:[\w'’-]+ ){0,6}?(?:cycled|walked|drove|driven|ran|run|marched|rode|ridden|hiked|trekked|"
+    r"paddled|swam|rowed|sailed|travell?ed|journeyed|pedalled|pedaled|flew|flown|trudged|raced|biked|walking|"
+    r"cycling|driving|running|marching|hiking|trekking) (?:(?:about|some|nearly|almost|roughly|around|more than|"
+    r"over|close to|at least|the|a|an) )?(?P<distance>\d[\d,.]*) ?(?P<unit>km|kilometres|kilometers|miles|mi)\.? "
+    r"(?:[\w'’-]+ ){0,2}?to "
+)
+JOURNEY_NEAREST = 0.5  # a journey's said length puts its end no nearer its start than this share of it
 # How many hours or minutes a word says ("an hour", "half an hour", "two hours"; _TRAVEL_TIME's words)
 _TIME_WORDS = {
     "a": 1.0, "an": 1.0, "one": 1.0, "half an": 0.5, "half": 0.5, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
@@ -2781,12 +2794,30 @@ class Resolver:
             travel = _travel_km(said)
             if math.isinf(travel):
                 continue
-            limit = RELATIVE_PLACE_KM + _said_km(said.group("distance"), said.group("unit")) + travel
-            nearest = TRAVEL_NEAREST * travel
+            alone = _said_km(said.group("distance3"), said.group("unit3"))  # "400 km from"
+            limit = RELATIVE_PLACE_KM + _said_km(said.group("distance"), said.group("unit")) + alone + travel
+            nearest = max(TRAVEL_NEAREST * travel, JOURNEY_NEAREST * alone)
             points = {
                 c.id: self.config.relative_place
                 for c in candidates[i]
                 if nearest <= great_circle_km(c.lat, c.lon, anchor.lat, anchor.lon) <= limit
+            }
+            if points and len(points) < len(candidates[i]):
+                out[i] = points
+        # "from Jaipur, cycled 400 kilometres to Udaipur": the journey's end about its length from its start
+        for i in range(1, len(mentions)):
+            if i in out or len(candidates[i]) < 2 or (start := first[i - 1].place) is None:
+                continue
+            journey = _JOURNEY.fullmatch(text, mentions[i - 1].end, mentions[i].start)
+            if journey is None:
+                continue
+            length = _said_km(journey.group("distance"), journey.group("unit"))
+            points = {
+                c.id: self.config.relative_place
+                for c in candidates[i]
+                if JOURNEY_NEAREST * length
+                <= great_circle_km(c.lat, c.lon, start.lat, start.lon)
+                <= length + RELATIVE_PLACE_KM
             }
             if points and len(points) < len(candidates[i]):
                 out[i] = points

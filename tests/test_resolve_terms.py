@@ -161,6 +161,21 @@ def test_a_nearby_name_lies_near_the_town_named_before_it(parser, without, text,
     assert places(with_gold_spans(without("relative_place"), text, [anchor, name]))[name].country != country
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "anchor", "admin1"),
+    [
+        # a journey of a said length: Udaipur the city, ~330 km off, not the town of the name 90 km from Jaipur
+        ("A nurse from Jaipur cycled 400 kilometres to Udaipur for charity.", "Udaipur", "Jaipur", "IN.24"),
+        ("The clinic in Udaipur, 400 km from Jaipur, was full.", "Udaipur", "Jaipur", "IN.24"),
+    ],
+)
+def test_a_said_distance_puts_a_name_that_far_from_another(parser, without, text, name, anchor, admin1):
+    names = sorted([name, anchor], key=text.index)
+    found = places(with_gold_spans(parser, text, names))[name]
+    assert found.admin1 == admin1 and found.population > 100_000
+    assert places(with_gold_spans(without("relative_place"), text, names))[name].population < 100_000
+
+
 def test_a_city_that_is_its_provinces_other_name_too_is_the_city(parser, without):
     # "Mecca" is an other name of Makkah and of its province: Jeddah, a city of that province, is named too
     text = "Temperatures hit 51C in Mecca as pilgrims arrived, and flights to Jeddah were full."
