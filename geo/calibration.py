@@ -49,6 +49,7 @@ FEATURES = (
     "dateline",
     "qualifier",  # "X, Y" said where it is
     "context",  # the article names its country or admin-1 unit elsewhere
+    "admin1_context",  # … its admin-1 unit (stronger than its country alone)
     "proximity",  # points for nearness to the article's other places (0–3)
     "population",  # log10 of the population / 7
     "small_town",  # a town under 10,000 people
@@ -80,6 +81,7 @@ def features(resolution: Resolution) -> list[float]:
         float(mention.source == "dateline"),
         float(evidence.get("qualifier", 0.0) > 0 or evidence.get("contains", 0.0) > 0),
         float(evidence.get("country_context", 0.0) > 0 or evidence.get("admin1_context", 0.0) > 0),
+        float(evidence.get("admin1_context", 0.0) > 0),
         evidence.get("proximity", 0.0),
         math.log10((place.population if place else 0) + 1) / 7,
         float(fcode.startswith("PPL") and place is not None and place.population < 10_000),
